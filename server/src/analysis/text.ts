@@ -1,0 +1,111 @@
+/**
+ * Text normalisation that never moves an offset: every output character stands at the
+ * same UTF-16 index as the character it came from. Recognisers scan the folded text and
+ * slice the original for display.
+ */
+import t2sData from '../../data/t2s.json';
+
+const FOLD = new Uint16Array(65536);
+for (let i = 0; i < 65536; i++) FOLD[i] = i;
+// Full-width ASCII forms (！ to ～) to their ASCII counterparts.
+for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
+FOLD[0x3000] = 0x20; // ideographic space
+FOLD[0x00a0] = 0x20; // no-break space
+FOLD[0x2009] = 0x20; // thin space
+FOLD[0x202f] = 0x20; // narrow no-break space
+FOLD[0xfe50] = 0x2c; // small comma
+FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
+{
+  const pairs: string = (t2sData as { pairs: string }).pairs;
+  for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+}
+
+/** True for characters that Traditional-to-Simplified folding changes. */
+const IS_TRADITIONAL = new Uint8Array(65536);
+{
+  const pairs: string = (t2sData as { pairs: string }).pairs;
+  for (let i = 0; i + 1 < pairs.length; i += 2) IS_TRADITIONAL[pairs.charCodeAt(i)] = 1;
+}
+
+/** Folds one UTF-16 code unit: full-width to ASCII, Traditional to Simplified. */
+export function foldCode(code: number): number {
+  return FOLD[code];
+}
+
+/**
+ * Folds a whole string: full-width forms to ASCII, odd spaces to a plain space and
+ * Traditional to Simplified Chinese, one code unit for one code unit.
+ */
+export function foldText(text: string): string {
+  const n = text.length;
+  // Chunked String.fromCharCode keeps this fast without a per-character concatenation.
+  const CHUNK = 8192;
+  let out = '';
+  const buf = new Uint16Array(Math.min(n, CHUNK));
+  for (let start = 0; start < n; start += CHUNK) {
+    const end = Math.min(n, start + CHUNK);
+    for (let i = start; i < end; i++) buf[i - start] = FOLD[text.charCodeAt(i)];
+    out += String.fromCharCode.apply(null, buf.subarray(0, end - start) as unknown as number[]);
+  }
+  return out;
+}
+
+/** Counts characters that only Traditional script uses, against those folding leaves alone. */
+export function isMostlyTraditional(text: string): boolean {
+  let trad = 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c < 0xa000) {
+      cjk++;
+      if (IS_TRADITIONAL[c]) trad++;
+    }
+  }
+  // Traditional text typically has 15-30% of its characters changed by folding;
+  // Simplified text has almost none.
+  return cjk > 0 && trad / cjk > 0.04;
+}
+
+/** Start offsets of every line (after \n, \r\n or a lone \r). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Converts an offset into a 0-based line and character, given the line starts. */
+export function positionAt(starts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** Converts a 0-based line and character back to an offset. */
+export function offsetAt(starts: number[], line: number, character: number, textLength: number): number {
+  if (line < 0) return 0;
+  if (line >= starts.length) return textLength;
+  return Math.min(starts[line] + Math.max(0, character), line + 1 < starts.length ? starts[line + 1] : textLength);
+}
+
+/** Character classes used by every scanner. */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+export function isCjk(c: number): boolean {
+  return (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
+}

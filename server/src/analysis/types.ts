@@ -1,0 +1,108 @@
+/**
+ * Plain data produced by the analysis. Nothing here knows about LSP or VS Code:
+ * offsets and lengths are UTF-16 code units into the original text, 0-based.
+ */
+
+/** A span of the original text. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+/** Unit of a per-unit price: "t", "kWh", "W", "m2", "share", "oz", "TH/s", "BTC", ... */
+export type PerUnit = string;
+
+/** One monetary figure, e.g. "1,600 亿人民币" or "20萬-25萬元/平方米". */
+export interface Figure extends Span {
+  /** The exact substring of the original text. */
+  text: string;
+  /** ISO 4217 code. */
+  currency: string;
+  /** Value in units of `currency`; for a range or a vague amount, the midpoint. */
+  value: number;
+  /** Lower end of an explicit range or a vague amount ("数十亿"), else null. */
+  min: number | null;
+  /** Upper end of an explicit range or a vague amount, else null. */
+  max: number | null;
+  /** True when hedged ("约", "up to", "超过"), vague, or converted from a hedged amount. */
+  approximate: boolean;
+  /** Unit of a per-unit price, else null. */
+  per: PerUnit | null;
+  /** The hedge or bound words next to the span, verbatim ("最高约", "up to"), else null. */
+  qualifier: string | null;
+  /** Set when the scale or currency had to be guessed (ambiguous 兆 in Simplified text, bare ¥). */
+  ambiguity?: 'zhao' | 'yen-sign' | null;
+}
+
+/**
+ * Kinds of named things. The "company-like" kinds (company, exchange, media, candidate)
+ * are what the CLI and the eval treat as companies.
+ */
+export type EntityKind =
+  | 'company'
+  | 'exchange'
+  | 'media'
+  | 'fund'
+  | 'product'
+  | 'person'
+  | 'regulator'
+  | 'index'
+  | 'candidate';
+
+/** A named entity known to the gazetteer (built-in, user-defined, or learnt from the document). */
+export interface Entity {
+  /** Stable lowercase-kebab id, e.g. "tencent". Candidates use "candidate:<folded name>". */
+  id: string;
+  /** Display name. */
+  name: string;
+  kind: EntityKind;
+  /** Every name by which it is matched, in every script. */
+  names: string[];
+  tickers: string[];
+  /** Sector or other short description, when known. */
+  sector?: string;
+  /** Where the entry came from: "builtin", "user", "document". */
+  origin?: 'builtin' | 'user' | 'document';
+}
+
+/** One mention of an entity in the text. */
+export interface Mention extends Span {
+  text: string;
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** The ticker written right there, e.g. "SZ:002865" from "邁為股份(SZ:002865)", else null. */
+  ticker: string | null;
+}
+
+/** A theme's weight in one document. */
+export interface ThemeScore {
+  id: string;
+  label: string;
+  /** Keyword hits in the whole document. */
+  mentions: number;
+  /** Normalised weight in [0, 1] relative to the strongest theme of the document. */
+  score: number;
+  /** Paragraphs where the theme is found, with their hit counts. */
+  paragraphs: { offset: number; length: number; mentions: number }[];
+  /** Every keyword hit, for navigation. */
+  hits: Span[];
+}
+
+/** A heading-like line: used for document symbols and the sidebar. */
+export interface Section extends Span {
+  title: string;
+  line: number;
+}
+
+/** The result of analysing one document. */
+export interface DocumentAnalysis {
+  /** The digest's own date, YYYY-MM-DD, or null. */
+  date: string | null;
+  figures: Figure[];
+  mentions: Mention[];
+  themes: ThemeScore[];
+  sections: Section[];
+  /** True when the text is mostly in Traditional script. */
+  traditional: boolean;
+}
