@@ -1,0 +1,206 @@
+/**
+ * Currency markers in three scripts: symbols ($, HK$, ¥, €), ISO codes (USD, HKD, RMB) and words
+ * (美元, 港币, 人民币, 元, yuan, dollars). Matching runs on the folded text, so Traditional forms
+ * (港幣, 歐元, 英鎊, 日圓) are found through their Simplified counterparts.
+ *
+ * Matchers fill a caller-owned `CurrencyMatch` and never allocate.
+ */
+
+/** A currency marker found next to a number. */
+export interface CurrencyMatch {
+  /** ISO 4217 code. */
+  code: string;
+  /** Start of the marker in the text (for prefixes, the start of the span). */
+  start: number;
+  /** End of the marker (exclusive). */
+  end: number;
+  /**
+   * Needs support from the context. Suffixes: 元 or 块 alone, common in other words (三元前驱体,
+   * 两块电池). Prefixes: currency words (人民币, 美元), which also open exchange rates
+   * ("人民币7.3兑1美元"), so they count only before an amount with 万/亿 or its own 元.
+   */
+  weak: boolean;
+  /** A bare ¥/￥ whose currency had to be guessed from the context. */
+  yenSign: boolean;
+}
+
+/** Creates an empty match object. */
+export function newCurrencyMatch(): CurrencyMatch {
+  return { code: '', start: 0, end: 0, weak: false, yenSign: false };
+}
+
+interface Marker {
+  text: string;
+  code: string;
+  /** ASCII words need word edges and match case-insensitively (except ISO codes). */
+  ascii: boolean;
+  caseSensitive: boolean;
+  weak: boolean;
+}
+
+function marker(text: string, code: string, weak = false): Marker {
+  const ascii = /^[\x20-\x7e]+$/.test(text);
+  return { text, code, ascii, caseSensitive: ascii && /^[A-Z]+$/.test(text), weak };
+}
+
+const ISO = ['USD', 'HKD', 'CNY', 'RMB', 'CNH', 'EUR', 'GBP', 'JPY', 'KRW', 'TWD', 'SGD', 'AUD', 'CAD', 'INR', 'CHF'];
+const isoCode = (c: string): string => (c === 'RMB' || c === 'CNH' ? 'CNY' : c);
+
+/** Markers written after a number ("亿美元", "billion yuan", "4.19B港元"). */
+const SUFFIXES: Marker[] = [
+  marker('新加坡元', 'SGD'), marker('元人民币', 'CNY'), marker('新台币', 'TWD'), marker('人民币', 'CNY'),
+  marker('美元', 'USD'), marker('美金', 'USD'), marker('港元', 'HKD'), marker('港币', 'HKD'),
+  marker('日元', 'JPY'), marker('日圆', 'JPY'), marker('欧元', 'EUR'), marker('英镑', 'GBP'),
+  marker('韩元', 'KRW'), marker('台币', 'TWD'), marker('澳元', 'AUD'), marker('澳币', 'AUD'),
+  marker('加元', 'CAD'), marker('加币', 'CAD'), marker('新币', 'SGD'), marker('瑞郎', 'CHF'),
+  marker('卢比', 'INR'), marker('块钱', 'CNY'), marker('円', 'JPY'), marker('元', 'CNY', true),
+  marker('块', 'CNY', true),
+  marker('hong kong dollars', 'HKD'), marker('hong kong dollar', 'HKD'), marker('hk dollars', 'HKD'),
+  marker('new taiwan dollars', 'TWD'), marker('taiwan dollars', 'TWD'), marker('nt dollars', 'TWD'),
+  marker('singapore dollars', 'SGD'), marker('australian dollars', 'AUD'), marker('canadian dollars', 'CAD'),
+  marker('u.s. dollars', 'USD'), marker('us dollars', 'USD'), marker('dollars', 'USD'), marker('dollar', 'USD'),
+  marker('yuan', 'CNY'), marker('renminbi', 'CNY'), marker('euros', 'EUR'), marker('euro', 'EUR'),
+  marker('yen', 'JPY'), marker('rupees', 'INR'),
+  ...ISO.map((c) => marker(c, isoCode(c))),
+];
+
+/** Markers written before a number ("HK$4.19B", "人民币345亿元", "US$ 4.7 billion"). */
+const PREFIXES: Marker[] = [
+  marker('MOP$', 'MOP'), marker('US$', 'USD'), marker('HK$', 'HKD'), marker('NT$', 'TWD'), marker('NZ$', 'NZD'),
+  marker('S$', 'SGD'), marker('A$', 'AUD'), marker('C$', 'CAD'), marker('R$', 'BRL'), marker('$', 'USD'),
+  marker('¥', 'CNY'), marker('￥', 'CNY'), marker('€', 'EUR'), marker('£', 'GBP'), marker('₩', 'KRW'),
+  marker('₹', 'INR'), marker('新台币', 'TWD', true), marker('人民币', 'CNY', true), marker('港币', 'HKD', true),
+  marker('美金', 'USD', true), marker('美元', 'USD', true), marker('港元', 'HKD', true), marker('日元', 'JPY', true),
+  marker('欧元', 'EUR', true), marker('英镑', 'GBP', true), marker('韩元', 'KRW', true),
+  ...ISO.map((c) => marker(c, isoCode(c))),
+];
+
+function byFirstCode(list: Marker[], last: boolean): Map<number, Marker[]> {
+  const m = new Map<number, Marker[]>();
+  for (const mk of list) {
+    let key = mk.text.charCodeAt(last ? mk.text.length - 1 : 0);
+    if (mk.ascii && !mk.caseSensitive && key >= 97 && key <= 122) key -= 32; // index by upper case
+    const arr = m.get(key) ?? [];
+    arr.push(mk);
+    m.set(key, arr);
+  }
+  // Longest first, so 元人民币 wins over 元 and US$ over $.
+  for (const arr of m.values()) arr.sort((a, b) => b.text.length - a.text.length);
+  return m;
+}
+
+const SUFFIX_BY_FIRST = byFirstCode(SUFFIXES, false);
+const PREFIX_BY_LAST = byFirstCode(PREFIXES, true);
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Compares `word` with the text at `i`; ASCII letters fold case unless `caseSensitive`. */
+function textAt(s: string, i: number, word: string, caseSensitive: boolean): boolean {
+  const m = word.length;
+  if (i < 0 || i + m > s.length) return false;
+  for (let k = 0; k < m; k++) {
+    let c = s.charCodeAt(i + k);
+    const w = word.charCodeAt(k);
+    if (!caseSensitive) {
+      if (c >= 65 && c <= 90) c += 32;
+      if (w >= 65 && w <= 90 ? c !== w + 32 : c !== w) return false;
+    } else if (c !== w) return false;
+  }
+  return true;
+}
+
+const upperKey = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
+
+/**
+ * Matches a currency marker starting at `i` (one space may come first: "1,350 亿 美元" is rare,
+ * but "135 billion dollars" and "3–4 美元" are common). Returns true and fills `out`.
+ */
+export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): boolean {
+  for (let skip = 0; skip <= 1; skip++) {
+    const j = i + skip;
+    if (skip === 1 && s.charCodeAt(i) !== 32) break;
+    const list = SUFFIX_BY_FIRST.get(upperKey(s.charCodeAt(j)));
+    if (!list) continue;
+    for (const mk of list) {
+      if (!textAt(s, j, mk.text, mk.caseSensitive)) continue;
+      if (mk.ascii && isLetter(mk.text.charCodeAt(mk.text.length - 1)) && isLetter(s.charCodeAt(j + mk.text.length))) continue;
+      // Glued Latin words ("5dollars") are fine, but "3USD" inside an identifier is not.
+      out.code = mk.code;
+      out.start = j;
+      out.end = j + mk.text.length;
+      out.weak = mk.weak;
+      out.yenSign = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Matches a currency marker ending at `i` (optionally followed by one space before the number):
+ * "$", "HK$", "USD ", "人民币". Returns true and fills `out` (start = where the marker begins).
+ */
+export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): boolean {
+  for (let skip = 0; skip <= 1; skip++) {
+    const j = i - skip; // the marker ends at j
+    if (skip === 1 && s.charCodeAt(i - 1) !== 32) break;
+    if (j <= 0) return false;
+    const list = PREFIX_BY_LAST.get(upperKey(s.charCodeAt(j - 1)));
+    if (!list) continue;
+    for (const mk of list) {
+      const st = j - mk.text.length;
+      if (!textAt(s, st, mk.text, mk.caseSensitive)) continue;
+      // Latin prefixes need a word edge before them: "HK$" inside "XHK$" is not HK$.
+      if (mk.ascii && isLetter(mk.text.charCodeAt(0)) && isLetter(s.charCodeAt(st - 1))) continue;
+      // "USD/CNY 7.25" is an exchange rate, not an amount of yuan.
+      if (mk.caseSensitive && s.charCodeAt(st - 1) === 47) continue;
+      out.code = mk.code;
+      out.start = st;
+      out.end = j;
+      out.weak = mk.weak;
+      out.yenSign = mk.text === '¥' || mk.text === '￥';
+      return true;
+    }
+  }
+  return false;
+}
+
+const JAPAN_CUES = ['日元', '日圆', '円', 'JPY', 'yen', '日本', 'Japan', '东京', 'Tokyo'];
+/** How far from a ¥ a Japanese cue still decides its reading. */
+const YEN_WINDOW = 120;
+
+/**
+ * Decides what bare ¥ signs mean: JPY when a Japanese cue (日元, 円, JPY, 日本, yen …) is within
+ * a bounded window, else CNY, the common reading in Chinese digests. Build one per document: the
+ * cue positions are collected on the first call, so many ¥ signs cost one extra pass in total.
+ */
+export class YenResolver {
+  private cues: number[] | null = null;
+  constructor(private readonly s: string) {}
+
+  /** The currency of the ¥ at `at`. */
+  resolve(at: number): string {
+    if (this.cues === null) {
+      this.cues = [];
+      for (const cue of JAPAN_CUES) for (let k = this.s.indexOf(cue); k >= 0; k = this.s.indexOf(cue, k + 1)) this.cues.push(k);
+      this.cues.sort((x, y) => x - y);
+    }
+    // Binary search for the first cue at or after at - YEN_WINDOW.
+    const c = this.cues;
+    let lo = 0;
+    let hi = c.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (c[mid] < at - YEN_WINDOW) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < c.length && c[lo] <= at + YEN_WINDOW ? 'JPY' : 'CNY';
+  }
+}
+
+/** True when `code` is an ISO 4217 code this module can produce. */
+export function isKnownCurrency(code: string): boolean {
+  return SUFFIXES.some((m) => m.code === code) || PREFIXES.some((m) => m.code === code);
+}

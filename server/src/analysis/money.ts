@@ -1,0 +1,672 @@
+/**
+ * The monetary-figure recogniser: finds amounts of money in bilingual digest text.
+ *
+ * One pass over the folded text (full-width → ASCII, Traditional → Simplified, same offsets) stops
+ * only at anchors: an Arabic digit, a character that can open a Chinese numeral, or the first
+ * letter of an English vague amount ("billions"). From an anchor it reads, inside bounded
+ * windows, a numeral, an optional range end, the currency (before or after), a per-unit suffix
+ * and the hedge words around the span. A short second pass over the figures found handles what
+ * needs neighbours: conversions that inherit a hedge, coordinated hedges ("至多A和B") and bare
+ * amounts ("数千万甚至上亿美元", "to billions") that take their currency from the same sentence.
+ */
+import type { Figure } from './types';
+import {
+  CN_NUMERAL_START, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
+  parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
+} from './numbers';
+import { type CurrencyMatch, YenResolver, matchCurrencyAfter, matchCurrencyBefore, newCurrencyMatch } from './currencies';
+
+// ---------------------------------------------------------------------------------------------
+// Context: hedge words, per-unit suffixes and unit-price cues. Small tables, bounded windows.
+// ---------------------------------------------------------------------------------------------
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** CJK ideographs (not CJK punctuation such as 、 or ,). */
+function isCjkIdeograph(c: number): boolean {
+  return (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
+}
+
+/** True when `word` occurs at `i` (ASCII compared case-insensitively). */
+function startsWithAt(s: string, i: number, word: string): boolean {
+  const m = word.length;
+  if (i < 0 || i + m > s.length) return false;
+  for (let k = 0; k < m; k++) {
+    let c = s.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** True when `word` ends at `end`. */
+function endsWithAt(s: string, end: number, word: string): boolean {
+  return startsWithAt(s, end - word.length, word);
+}
+
+interface Hedge {
+  word: string;
+  /** False for words that report an observed price rather than bound an amount (最高涨至, 低至). */
+  approx: boolean;
+}
+
+/**
+ * Hedge and bound words written before an amount, Simplified (the text is folded) and English.
+ * Not hedges: 预计/预期/估计 (forecasts), 高达 (emphasis), expected/projected.
+ */
+const LEAD_HEDGES: Hedge[] = [
+  ...['最高涨至', '最高涨到', '最高升至', '最高触及', '最低跌至', '最低降至', '最低至', '低至'].map((word) => ({ word, approx: false })),
+  ...[
+    '约', '约为', '约合', '大约', '大概', '近', '接近', '将近', '逼近', '超', '超过', '超出', '逾', '突破', '破', '最高',
+    '最多', '至多', '至少', '最少', '不到', '不足', '低于', '不超过', '不少于', '少于', '多于',
+    'about', 'around', 'approximately', 'approx.', 'roughly', 'nearly', 'almost', 'up to', 'as much as',
+    'more than', 'over', 'under', 'less than', 'at least', 'at most', 'close to', 'upwards of', 'north of',
+    'in excess of', 'some', '~', '≈',
+  ].map((word) => ({ word, approx: true })),
+].sort((x, y) => y.word.length - x.word.length);
+
+/** Lead hedges indexed by their last code unit, so a lookup costs one map read when none applies. */
+const LEAD_BY_LAST = new Map<number, Hedge[]>();
+for (const h of LEAD_HEDGES) {
+  const key = h.word.charCodeAt(h.word.length - 1);
+  const list = LEAD_BY_LAST.get(key) ?? [];
+  list.push(h); // LEAD_HEDGES is sorted longest first, and so is every list.
+  LEAD_BY_LAST.set(key, list);
+}
+
+/** Bounds written after an amount: "3000亿美元以上", "500亿元左右". */
+const TRAIL_HEDGES = ['以上', '以下', '左右', '上下', '出头', 'or more', 'or so'];
+
+/** The hedge words that end right before `start` (a chain such as 最高约), or start = end = `start`. */
+function matchLeadHedge(s: string, start: number): { start: number; end: number; approx: boolean } {
+  let p = start;
+  if (isSpace(s.charCodeAt(p - 1))) p--;
+  const end = p;
+  let first = start;
+  let approx = false;
+  let observed = false;
+  for (let chain = 0; chain < 3; chain++) {
+    let hit: Hedge | null = null;
+    const list = LEAD_BY_LAST.get(lowerAscii(s.charCodeAt(p - 1)));
+    if (!list) break;
+    for (const h of list) {
+      if (!endsWithAt(s, p, h.word)) continue;
+      const c0 = h.word.charCodeAt(0);
+      // English words need a word edge before them ("over" is not the end of "turnover").
+      if (isLetter(c0) && isLetter(s.charCodeAt(p - h.word.length - 1))) continue;
+      hit = h;
+      break;
+    }
+    if (!hit) break;
+    p -= hit.word.length;
+    first = p;
+    if (hit.approx && !observed) approx = true;
+    if (!hit.approx) observed = true;
+    if (isSpace(s.charCodeAt(p - 1))) p--;
+  }
+  if (first === start) return { start, end: start, approx: false };
+  return { start: first, end, approx: observed ? false : approx };
+}
+
+/**
+ * A bound after the span: adjacent ("以上") or closing the same clause a few words later
+ * ("压到6万元/吨这一水平线以下"). Returns end 0 when there is none.
+ */
+function matchTrailHedge(s: string, end: number): { start: number; end: number; distant: boolean } {
+  let p = end;
+  if (isSpace(s.charCodeAt(p))) p++;
+  for (const w of TRAIL_HEDGES) if (startsWithAt(s, p, w)) return { start: p, end: p + w.length, distant: false };
+  // The distant form must end its clause, and the words between must hold no other number.
+  for (let k = p + 1; k < s.length && k - p < 24; k++) {
+    const c = s.charCodeAt(k);
+    if (!isCjkIdeograph(c)) break;
+    if (startsWithAt(s, k, '以下') || startsWithAt(s, k, '以上')) {
+      const after = s.charCodeAt(k + 2);
+      if (!isCjkIdeograph(after)) return { start: k, end: k + 2, distant: true };
+    }
+  }
+  return { start: 0, end: 0, distant: false };
+}
+
+/** Unit-price suffixes after "/" (folded Simplified or ASCII). Longest first. */
+const PER_UNITS: [string, string][] = ([
+  ['千瓦时', 'kWh'], ['兆瓦时', 'MWh'], ['瓦时', 'Wh'], ['千瓦', 'kW'], ['度', 'kWh'], ['瓦', 'W'],
+  ['平方米', 'm2'], ['平米', 'm2'], ['吨', 't'], ['公斤', 'kg'], ['千克', 'kg'], ['克', 'g'], ['盎司', 'oz'],
+  ['股', 'share'], ['桶', 'bbl'], ['枚', 'coin'], ['比特币', 'BTC'],
+  ['TH/s', 'TH/s'], ['PH/s', 'PH/s'], ['EH/s', 'EH/s'], ['kWh', 'kWh'], ['MWh', 'MWh'], ['Wh', 'Wh'], ['kW', 'kW'],
+  ['W', 'W'], ['MMBtu', 'MMBtu'], ['tonne', 't'], ['ton', 't'], ['t', 't'], ['oz', 'oz'], ['ounce', 'oz'],
+  ['m2', 'm2'], ['m²', 'm2'], ['sqm', 'm2'], ['share', 'share'], ['bbl', 'bbl'], ['barrel', 'bbl'],
+  ['kg', 'kg'], ['g', 'g'], ['BTC', 'BTC'],
+] as [string, string][]).sort((x, y) => y[0].length - x[0].length);
+
+/** English unit prices after a space: "$3 per share", "$2,000 an ounce". */
+const PER_PHRASES: [string, string][] = [
+  [' per share', 'share'], [' a share', 'share'], [' per ounce', 'oz'], [' an ounce', 'oz'], [' per tonne', 't'],
+  [' a tonne', 't'], [' per ton', 't'], [' a ton', 't'], [' per barrel', 'bbl'], [' a barrel', 'bbl'],
+  [' per kwh', 'kWh'], [' per bitcoin', 'BTC'], [' per btc', 'BTC'],
+];
+
+function exactAt(s: string, i: number, word: string): boolean {
+  if (i + word.length > s.length) return false;
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** A unit-price suffix at `i` ("/吨", "/TH/s", " per share"); end = i when there is none. */
+function matchPerUnit(s: string, i: number): { end: number; unit: string | null } {
+  if (s.charCodeAt(i) === 47 /* / */) {
+    for (const [w, unit] of PER_UNITS) {
+      if (!exactAt(s, i + 1, w)) continue;
+      // ASCII units must end the word: "/t" but not "/tablet"; "/s" time rates are not prices.
+      if (isLetter(w.charCodeAt(w.length - 1)) && isLetter(s.charCodeAt(i + 1 + w.length))) continue;
+      return { end: i + 1 + w.length, unit };
+    }
+    return { end: i, unit: null };
+  }
+  if (s.charCodeAt(i) === 32) {
+    for (const [w, unit] of PER_PHRASES) {
+      if (startsWithAt(s, i, w) && !isLetter(s.charCodeAt(i + w.length))) return { end: i + w.length, unit };
+    }
+  }
+  return { end: i, unit: null };
+}
+
+/** Words before a plain price that make it a share price ("发行价19.6港元", "开盘跳涨至35.7港元"). */
+const SHARE_CUES = ['发行价', '招股价', '股价', '开盘', '收盘', '收报', '报收', '每股', 'share price', 'offer price'];
+/** Words that make an amount the cost of one bitcoin ("单币全成本", "挖掘 1 枚 BTC 的成本"). */
+const BTC_CUES = ['单币', '单枚', '每枚', '每个比特币', ' 1 枚', '(1 枚', '挖1枚', '挖一枚', '一枚比特币', 'per bitcoin', 'per btc'];
+
+/**
+ * The unit of a price named by words before it in the same clause, not by a "/unit" suffix.
+ * `scaled` amounts (with 万/亿/billion) cannot be share prices but can be per-bitcoin costs.
+ */
+function perFromContext(s: string, start: number, value: number, scaled = false): string | null {
+  let from = start;
+  // The clause: stop at sentence or clause punctuation, at most 30 code units back.
+  while (from > 0 && start - from < 30) {
+    const c = s.charCodeAt(from - 1);
+    if (c === 0x3002 || c === 10 || c === 59 || c === 44 || c === 0x3001 || c === 33 || c === 63) break;
+    from--;
+  }
+  for (let k = from; k < start; k++) {
+    const c = lowerAscii(s.charCodeAt(k));
+    if (!CUE_FIRST[c]) continue;
+    const list = CUES_BY_FIRST.get(c);
+    if (!list) continue;
+    for (const [cue, unit] of list) {
+      if (k + cue.length > start || !startsWithAt(s, k, cue)) continue;
+      if (unit === 'share' && (scaled || value >= 1e5)) continue;
+      // "1 枚" only when it is the number one, not the end of "21 枚".
+      if (cue === ' 1 枚' && isDigit(s.charCodeAt(k - 1))) continue;
+      return unit;
+    }
+  }
+  return null;
+}
+
+const CUES_BY_FIRST = new Map<number, [string, string][]>();
+/** First code units of the cues: a table read rejects most of the clause without a map lookup. */
+const CUE_FIRST = new Uint8Array(65536);
+for (const [cues, unit] of [[SHARE_CUES, 'share'], [BTC_CUES, 'BTC']] as [string[], string][]) {
+  for (const cue of cues) {
+    const key = cue.charCodeAt(0);
+    CUE_FIRST[key] = 1;
+    const list = CUES_BY_FIRST.get(key) ?? [];
+    list.push([cue, unit]);
+    CUES_BY_FIRST.set(key, list);
+  }
+}
+
+/** Options from the document: Traditional script decides how 兆 is read. */
+export interface FindFiguresOptions {
+  traditional: boolean;
+}
+
+/** A figure under construction; `bare` ones still need a currency from a neighbour. */
+interface Draft {
+  start: number;
+  end: number;
+  currency: string | null;
+  value: number;
+  min: number | null;
+  max: number | null;
+  approximate: boolean;
+  per: string | null;
+  /** Start/end of the hedge words before the span (equal when none). */
+  leadStart: number;
+  leadEnd: number;
+  leadApprox: boolean;
+  /** The qualifier, verbatim from the original text, or null. */
+  qualifier: string | null;
+  ambiguity: 'zhao' | 'yen-sign' | null;
+  bare: boolean;
+}
+
+const ANCHOR = new Uint8Array(65536);
+{
+  for (let c = 48; c <= 57; c++) ANCHOR[c] = 1;
+  for (let c = 0; c < 65536; c++) if (CN_NUMERAL_START[c]) ANCHOR[c] = 2;
+  // First letters of "billions", "millions", "trillions", "thousands", "tens of", "hundreds of", "several".
+  for (const ch of 'bmthsBMTHS') ANCHOR[ch.charCodeAt(0)] = 3;
+}
+
+/**
+ * Characters that may come right after a numeral in a figure: a space, Latin letters (scales,
+ * currency words, "to"), the first characters of Chinese currency words, range connectors, 多/余.
+ */
+const CAN_FOLLOW = new Uint8Array(65536);
+{
+  for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
+  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+}
+
+const C_DUO = '多'.charCodeAt(0);
+const C_YU = '余'.charCodeAt(0);
+const C_ZHI = '至'.charCodeAt(0);
+const C_DAO = '到'.charCodeAt(0);
+const C_YUAN = '元'.charCodeAt(0);
+const C_KUAI = '块'.charCodeAt(0);
+const C_DE = '的'.charCodeAt(0);
+const C_QIAN = '钱'.charCodeAt(0);
+/** Characters that make a following 元 part of another word: 元旦, 元宇宙, 元素, 元器件, 元老 ... */
+const NOT_AFTER_YUAN = new Uint8Array(65536);
+for (const ch of '旦宇素件器老首帅气组音朝宵认胞') NOT_AFTER_YUAN[ch.charCodeAt(0)] = 1;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Range connectors between two numbers: - – — − ~ 〜 至 到 (a doubled dash too). Returns the end or -1. */
+function matchConnector(s: string, i: number, between: boolean): number {
+  let j = i;
+  if (isSpace(s.charCodeAt(j))) j++;
+  const c = s.charCodeAt(j);
+  let k = -1;
+  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 126 || c === 0x301c || c === 0x2015) {
+    k = j + 1;
+    const c2 = s.charCodeAt(k);
+    if (c2 === 0x2014 || c2 === 0x2013 || c2 === 45) k++;
+  } else if (c === C_ZHI || c === C_DAO) {
+    k = j + 1;
+  } else if (j > i && wordAt(s, j, 'to') && isSpace(s.charCodeAt(j + 2))) {
+    k = j + 2;
+  } else if (between && j > i && wordAt(s, j, 'and') && isSpace(s.charCodeAt(j + 3))) {
+    k = j + 3; // "between $5 billion and $7 billion"
+  } else if (between && (c === 0x548c /* 和 */ || c === 0x4e0e /* 与 */)) {
+    k = j + 1; // "介于50亿和60亿美元之间"
+  } else return -1;
+  if (isSpace(s.charCodeAt(k))) k++;
+  return k;
+}
+
+/**
+ * Finds the monetary figures of a document. `text` is the original, `folded = foldText(text)`.
+ * Figures come sorted by offset and never overlap; values are finite and min ≤ value ≤ max.
+ */
+export function findFigures(text: string, folded: string, opts: FindFiguresOptions): Figure[] {
+  const s = folded;
+  const n = s.length;
+  const drafts: Draft[] = [];
+  const a = newNumeral();
+  const b = newNumeral();
+  const eng: EnglishScale = { mult: 0, end: 0, plural: false };
+  const pre = newCurrencyMatch();
+  const suf = newCurrencyMatch();
+  const suf2 = newCurrencyMatch();
+  const pre2 = newCurrencyMatch();
+  let yen: YenResolver | null = null;
+  /** End of the last figure pushed: spans never overlap. */
+  let lastEnd = 0;
+
+  let i = 0;
+  while (i < n) {
+    const kind = ANCHOR[s.charCodeAt(i)];
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    if (kind === 3) {
+      i = isLetter(s.charCodeAt(i - 1)) ? i + 1 : tryEnglishVague(i);
+      continue;
+    }
+    i = tryNumber(i, kind === 1);
+  }
+
+  /** Reads a figure that starts with a numeral at `i`; returns where scanning resumes (> i). */
+  function tryNumber(i: number, arabic: boolean): number {
+    const prevCode = s.charCodeAt(i - 1);
+    const e = parseNumeral(s, i, a);
+    if (e === i) return arabic ? skipDigitRun(s, i) : i + 1;
+    // A prefix never reaches back into the previous figure ("1港元兆" is not "港元兆").
+    let hasPrefix = matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd;
+    // Digits glued to letters are identifiers (FY2025, A100, GB300) unless a currency code is the glue.
+    if (arabic && !hasPrefix && (isLetter(prevCode) || prevCode === 95)) return skipDigitRun(s, i);
+    // Most numbers are followed by something that cannot lead to money (%, 年, 月, 股): leave early.
+    if (!hasPrefix && !CAN_FOLLOW[s.charCodeAt(e)]) return tryBare(i, e, e);
+    let value = a.value;
+    let scale = a.scale;
+    let end = e;
+    let approxInside = false;
+    let insideQualifier: string | null = null;
+    // English scale right after Arabic digits: "22.5B", "135 billion", "4.19B港元".
+    let engScaled = false;
+    if (a.hasArabic && !a.hasBig && parseEnglishScale(s, end, eng)) {
+      engScaled = true;
+      value *= eng.mult;
+      scale *= eng.mult;
+      end = eng.end;
+    } else if ((s.charCodeAt(end) === C_DUO || s.charCodeAt(end) === C_YU) && !a.hasBig) {
+      // "20多亿", "100余万": the hedge sits inside the numeral and multiplies by what follows.
+      const e2 = parseNumeral(s, end + 1, b);
+      if (e2 > end + 1 && !b.hasDigit && b.hasBig) {
+        value *= b.value;
+        scale *= b.value;
+        insideQualifier = text.slice(end, end + 1);
+        end = e2;
+        approxInside = true;
+        a.hasBig = true;
+      }
+    }
+    if (!(value > 0 && Number.isFinite(value))) return Math.max(e, i + 1);
+    // "多" or "余" after the unit: "3亿多美元".
+    let afterNum = end;
+    if ((s.charCodeAt(afterNum) === C_DUO || s.charCodeAt(afterNum) === C_YU) && a.hasBig) {
+      insideQualifier = text.slice(afterNum, afterNum + 1);
+      afterNum++;
+      approxInside = true;
+    }
+    let hasSuffix = matchCurrencyAfter(s, afterNum, suf);
+    if (hasSuffix && !acceptWeakSuffix(a, suf)) hasSuffix = false;
+    if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
+    // The currency of a figure: the prefix wins, except a generic $ before a specific word.
+    let currency: string | null = hasPrefix ? pre.code : null;
+    let yenSign = hasPrefix && pre.yenSign;
+    if (hasSuffix && (!hasPrefix || (pre.code === 'USD' && suf.code !== 'USD' && !suf.weak))) {
+      currency = suf.code;
+      yenSign = false;
+    }
+    let spanStart = hasPrefix ? pre.start : i;
+    let spanEnd = hasSuffix ? suf.end : end;
+    let lo = value;
+    let hi = value;
+    let ranged = false;
+
+    // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
+    const conn = matchConnector(s, hasSuffix ? suf.end : end, isBetween(hasPrefix ? pre.start : i));
+    if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i)) {
+      // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
+      let bStart = conn;
+      while (bStart < n && bStart - conn < 5 && !isDigit(s.charCodeAt(bStart)) && !isCjkIdeograph(s.charCodeAt(bStart))) bStart++;
+      const hasPre2 = bStart > conn && matchCurrencyBefore(s, bStart, pre2) && pre2.start === conn;
+      if (!hasPre2) bStart = conn;
+      const firstB = s.charCodeAt(bStart);
+      if (isDigit(firstB) || CN_NUMERAL_START[firstB]) {
+        const eb = parseNumeral(s, bStart, b);
+        if (eb > bStart && b.hasDigit === a.hasDigit) {
+          let bValue = b.value;
+          let bEnd = eb;
+          if (b.hasArabic && !b.hasBig && parseEnglishScale(s, bEnd, eng)) {
+            bValue *= eng.mult;
+            b.scale *= eng.mult;
+            bEnd = eng.end;
+          }
+          const hasSuf2 = matchCurrencyAfter(s, bEnd, suf2) && acceptWeakSuffix(b, suf2);
+          let ok = false;
+          if (hasSuffix) ok = hasSuf2 && suf2.code === suf.code;
+          else if (hasSuf2) ok = !hasPrefix || suf2.code === currency || suf2.weak;
+          else ok = hasPrefix && (!hasPre2 || pre2.code === pre.code) && b.scale >= 1;
+          let aValue = value;
+          // A bare first end borrows the scale of the second: "20-25万" = 20万-25万.
+          if (ok && scale === 1 && a.hasArabic && !a.hasBig && b.scale > 1) aValue = value * b.scale;
+          if (ok && aValue > 0 && bValue > 0 && aValue <= bValue && !b.vague && !a.vague) {
+            lo = aValue;
+            hi = bValue;
+            ranged = true;
+            if (hasSuf2) {
+              if (!hasSuffix && !hasPrefix) currency = suf2.code;
+              else if (!hasSuffix && hasPrefix && suf2.code !== 'USD' && !suf2.weak && pre.code === 'USD') currency = suf2.code;
+              spanEnd = suf2.end;
+              hasSuffix = true;
+              suf.code = suf2.code;
+            } else spanEnd = bEnd;
+            if (b.zhao) a.zhao = true;
+          }
+        }
+      }
+    }
+    if (!ranged && !hasSuffix && !hasPrefix) {
+      return tryBare(i, e, end);
+    }
+    if (!ranged && !hasSuffix && hasPrefix) spanEnd = end;
+    // 亿元 or 万元 alone is a unit label ("单位:亿元"); 兆元 and 万亿美元 are magnitudes.
+    if (!a.hasDigit && !a.vague && !a.upTo && a.chineseChars < 2 && !a.zhao) return Math.max(spanEnd, i + 1);
+    if (currency === null) return Math.max(spanEnd, i + 1);
+
+    // Per-unit suffix: "元/股", "美元/千瓦时", "美元/TH/s", "per share".
+    let per: string | null = null;
+    const perEnd = matchPerUnit(s, spanEnd);
+    if (perEnd.end > spanEnd) {
+      per = perEnd.unit;
+      spanEnd = perEnd.end;
+    }
+    if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
+    const d: Draft = {
+      start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
+      min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
+      per, leadStart: spanStart, leadEnd: spanStart, leadApprox: false, qualifier: insideQualifier,
+      ambiguity: yenSign ? 'yen-sign' : a.zhao && !opts.traditional ? 'zhao' : null, bare: false,
+    };
+    if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
+    else if (a.upTo || !a.hasDigit) d.approximate = true;
+    if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
+    addHedges(d);
+    drafts.push(d);
+    lastEnd = spanEnd;
+    return Math.max(spanEnd, i + 1);
+  }
+
+  /** 元 and 块 alone are weak: "三元前驱体", "两块电池", "5块屏幕" and "2025元旦" are not money. */
+  function acceptWeakSuffix(num: Numeral, m: CurrencyMatch): boolean {
+    if (!m.weak) return true;
+    const next = s.charCodeAt(m.end);
+    if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
+    if (NOT_AFTER_YUAN[next]) return false;
+    if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
+      return !isCjkIdeograph(next) || next === C_DE || next === C_QIAN;
+    }
+    return true;
+  }
+
+  /** "between A and B", "介于A和B之间": the only contexts where "and"/"和" join a range. */
+  function isBetween(start: number): boolean {
+    let p = start;
+    if (isSpace(s.charCodeAt(p - 1))) p--;
+    return endsWithAt(s, p, 'between') || endsWithAt(s, p, '介于');
+  }
+
+  /** "从 A 至 B" and "from A to B" describe a change between two figures, not a range. */
+  function isFromChange(start: number): boolean {
+    let p = start;
+    while (p > 0 && start - p < 2 && isSpace(s.charCodeAt(p - 1))) p--;
+    const c = s.charCodeAt(p - 1);
+    return c === 0x4ece /* 从 */ || c === 0x7531 /* 由 */ || endsWithAt(s, p, 'from');
+  }
+
+  /**
+   * A numeral with no currency of its own. Only word-only amounts (数千万, 上亿, 千亿) qualify, and
+   * only when hedged, vague or coordinated, so "活跃用户超过 1,000 万" stays a count.
+   */
+  function tryBare(i: number, numEnd: number, end: number): number {
+    const resume = Math.max(end, i + 1);
+    if (a.hasDigit || !a.hasBig) return resume;
+    if (!a.vague && !a.upTo && a.chineseChars < 2) return resume;
+    let k = end;
+    while (k < n && k - end < 2 && isSpace(s.charCodeAt(k))) k++;
+    const next = s.charCodeAt(k);
+    const coordinated = startsWithAt(s, k, '甚至') || next === 0x3001 /* 、 */ || next === 0x6216 /* 或 */;
+    if (isCjkIdeograph(next) && next !== C_DE && !coordinated) return resume;
+    const d: Draft = {
+      start: i, end: numEnd, currency: null, value: a.value, min: null, max: null, approximate: true,
+      per: null, leadStart: i, leadEnd: i, leadApprox: false, qualifier: null,
+      ambiguity: a.zhao && !opts.traditional ? 'zhao' : null, bare: true,
+    };
+    if (a.vague) setSpread(d, a.min, a.max);
+    addHedges(d);
+    if (!a.vague && !a.upTo && !d.leadApprox && !coordinated) return resume;
+    drafts.push(d);
+    lastEnd = numEnd;
+    return resume;
+  }
+
+  /** "billions", "tens of billions", "several billion (dollars)". */
+  function tryEnglishVague(i: number): number {
+    const base = parseEnglishVague(s, i, eng);
+    if (!base) return i + 1;
+    let end = eng.end;
+    let currency: string | null = null;
+    let spanEnd = end;
+    if (startsWithAt(s, end, ' of ') && matchCurrencyAfter(s, end + 4, suf) && !suf.weak) {
+      currency = suf.code;
+      spanEnd = suf.end;
+    } else if (!eng.plural && matchCurrencyAfter(s, end, suf) && !suf.weak) {
+      currency = suf.code;
+      spanEnd = suf.end;
+    } else if (startsWithAt(s, end, ' of ')) {
+      return end; // "billions of users"
+    }
+    const d: Draft = {
+      start: i, end: spanEnd, currency, value: base, min: null, max: null, approximate: true, per: null,
+      leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: currency === null,
+    };
+    setSpread(d, 2 * base, 9 * base);
+    addHedges(d);
+    drafts.push(d);
+    lastEnd = spanEnd;
+    end = spanEnd;
+    return end;
+  }
+
+  /** A vague amount: its interval, the midpoint as value, and always approximate. */
+  function setSpread(d: Draft, min: number, max: number): void {
+    d.min = min;
+    d.max = max;
+    d.value = (min + max) / 2;
+    d.approximate = true;
+  }
+
+  /** Hedge words before and after the span decide `approximate` and `qualifier`. */
+  function addHedges(d: Draft): void {
+    const lead = matchLeadHedge(s, d.start);
+    let qual = d.qualifier;
+    if (lead.start < d.start) {
+      d.leadStart = lead.start;
+      d.leadEnd = lead.end;
+      d.leadApprox = lead.approx;
+      if (lead.approx) d.approximate = true;
+      qual = text.slice(lead.start, lead.end);
+    }
+    const trail = matchTrailHedge(s, d.end);
+    if (trail.end > 0) {
+      d.approximate = true;
+      const t = (trail.distant ? '…' : '') + text.slice(trail.start, trail.end);
+      qual = qual && lead.start < d.start ? `${qual}…${text.slice(trail.start, trail.end)}` : t;
+    }
+    d.qualifier = qual;
+  }
+
+  return finish(text, s, drafts);
+}
+
+/** Gap characters between an amount and its conversion: "X(Y)", "X / Y", "X,Y". */
+function isConversionGap(s: string, from: number, to: number): boolean {
+  if (to - from > 4 || to < from) return false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (!(c === 32 || c === 40 || c === 47 || c === 44 || c === 61 || c === 0x2248)) return false;
+  }
+  return true;
+}
+
+const COORDINATORS = ['和', '与', '及', '以及', '、', '或', ' and ', ' or ', ', '];
+
+/** True when the text between two figures is a single sentence fragment without a stop. */
+function sameSentence(s: string, from: number, to: number, limit: number): boolean {
+  if (to < from || to - from > limit) return false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3002 || c === 10 || c === 13 || c === 59 || c === 33 || c === 63) return false;
+    if (c === 46 && isSpace(s.charCodeAt(k + 1))) return false;
+  }
+  return true;
+}
+
+/**
+ * Second pass: hedges inherited by conversions and coordinated amounts, currencies inherited by
+ * bare amounts, and the final plain objects.
+ */
+function finish(text: string, s: string, drafts: Draft[]): Figure[] {
+  for (let k = 1; k < drafts.length; k++) {
+    const prev = drafts[k - 1];
+    const cur = drafts[k];
+    if (prev.bare || cur.bare || !prev.approximate || cur.qualifier !== null) continue;
+    // A conversion in parentheses or after a slash converts the same amount, hedge included.
+    if (prev.currency !== cur.currency && isConversionGap(s, prev.end, cur.leadStart)) {
+      cur.approximate = true;
+      continue;
+    }
+    // "至多100亿美元和50亿美元": the bound covers both members of the pair.
+    if (prev.leadApprox && prev.currency === cur.currency && prev.min === null && cur.min === null) {
+      const gap = s.slice(prev.end, cur.leadStart);
+      if (COORDINATORS.includes(gap)) cur.approximate = true;
+    }
+  }
+  const out: Figure[] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
+    if (d.bare) {
+      d.currency = neighbourCurrency(s, drafts, k);
+      if (d.currency === null) continue;
+    }
+    if (d.currency === null) continue;
+    // Rounding to 12 significant digits removes binary noise such as 4.19 × 1e9 = 4190000000.0000005.
+    let value = tidy(d.value);
+    const min = d.min === null ? null : tidy(d.min);
+    const max = d.max === null ? null : tidy(d.max);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    if (min !== null && max !== null) {
+      if (!(Number.isFinite(min) && Number.isFinite(max)) || min > max) continue;
+      value = Math.min(Math.max(value, min), max);
+    }
+    out.push({
+      text: text.slice(d.start, d.end), offset: d.start, length: d.end - d.start, currency: d.currency,
+      value, min, max, approximate: d.approximate, per: d.per, qualifier: d.qualifier, ambiguity: d.ambiguity,
+    });
+  }
+  return out;
+}
+
+const tidy = tidyNumber;
+
+/**
+ * The currency of a bare amount: the figure it is coordinated with ("数千万甚至上亿美元"), else
+ * the nearest figure with a currency in the same sentence ("超139亿港元,…超百亿").
+ */
+function neighbourCurrency(s: string, drafts: Draft[], k: number): string | null {
+  const d = drafts[k];
+  let next: Draft | null = null;
+  for (let j = k + 1; j < drafts.length && j <= k + 3; j++) if (!drafts[j].bare) { next = drafts[j]; break; }
+  let prev: Draft | null = null;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (!drafts[j].bare) { prev = drafts[j]; break; }
+  const nextOk = next !== null && sameSentence(s, d.end, next.leadStart, 40);
+  const prevOk = prev !== null && sameSentence(s, prev.end, d.leadStart, 60);
+  if (nextOk && next!.leadStart - d.end <= 4) return next!.currency;
+  if (prevOk) return prev!.currency;
+  if (nextOk) return next!.currency;
+  return null;
+}

@@ -1,0 +1,466 @@
+/**
+ * Numeral recognition for the money scanner: Arabic numerals with thousands separators and a
+ * decimal point, Chinese numerals (十五, 两, 三千, 一百二十亿), mixed forms (3万4000, 1,100.9亿),
+ * the vague quantities 数/几 × base and 上亿, and English scale words (k, M, bn, billion ...).
+ *
+ * Everything here reads the *folded* text (full-width → ASCII, Traditional → Simplified), so only
+ * Simplified characters need to be known. The parsers never allocate: they fill a caller-owned
+ * result object and return the end offset, and every loop is bounded so hostile input stays linear.
+ */
+
+/** What `parseNumeral` found. One instance is reused by the scanner. */
+export interface Numeral {
+  /** End offset (exclusive) in the folded text; equals the start when nothing was parsed. */
+  end: number;
+  /** The value; for a vague amount ("数十亿") the base, i.e. the value with 数 read as 1. */
+  value: number;
+  /** Multiplier of the trailing scale words applied to a leading Arabic number ("25万" → 1e4), else 1. */
+  scale: number;
+  /** True when the numeral contains an actual digit (Arabic or Chinese), not only unit words. */
+  hasDigit: boolean;
+  /** True when Arabic digits were read. */
+  hasArabic: boolean;
+  /** True when a big unit (万, 亿, 兆) was read. */
+  hasBig: boolean;
+  /** Number of Chinese characters consumed (digits, units, 数 ...). */
+  chineseChars: number;
+  /**
+   * A vague amount: 数/几 × base ("数十亿" = 2e9..9e9) or a vague digit after 十 ("十几亿" =
+   * 1.2e9..1.9e9). `value` is then the midpoint of `min` and `max`.
+   */
+  vague: boolean;
+  /** Lower and upper end of the amount (both equal `value` unless vague). */
+  min: number;
+  max: number;
+  /** 上亿, 上千万: "reaching" the base, value is the base. */
+  upTo: boolean;
+  /** 兆 was read as a unit (10^12, ambiguous in Simplified text). */
+  zhao: boolean;
+  /** Offset of the first digit or unit (after 数/上), for spans that need it. */
+  bodyStart: number;
+}
+
+/** Creates an empty result object for `parseNumeral`. */
+export function newNumeral(): Numeral {
+  return {
+    end: 0, value: 0, scale: 1, hasDigit: false, hasArabic: false, hasBig: false,
+    chineseChars: 0, vague: false, min: 0, max: 0, upTo: false, zhao: false, bodyStart: 0,
+  };
+}
+
+/** Chinese digit values (folded, so 兩→两, 貳→贰), -1 when the code unit is not a digit. */
+const CN_DIGIT = new Int8Array(65536).fill(-1);
+/** Small units 十 百 千 (and their capital forms): the multiplier, else 0. */
+const CN_SMALL = new Uint16Array(65536);
+/** Big units 万 亿 兆: the multiplier, else 0. */
+const CN_BIG = new Float64Array(65536);
+/** Characters that can begin a Chinese numeral (including 数 几 上 for vague amounts). */
+export const CN_NUMERAL_START = new Uint8Array(65536);
+{
+  const digits: [string, number][] = [
+    ['〇', 0], ['零', 0], ['一', 1], ['壹', 1], ['二', 2], ['贰', 2], ['两', 2], ['三', 3], ['叁', 3],
+    ['参', 3], ['四', 4], ['肆', 4], ['五', 5], ['伍', 5], ['六', 6], ['陆', 6], ['七', 7], ['柒', 7],
+    ['八', 8], ['捌', 8], ['九', 9], ['玖', 9],
+  ];
+  for (const [ch, v] of digits) CN_DIGIT[ch.charCodeAt(0)] = v;
+  for (const [ch, v] of [['十', 10], ['拾', 10], ['百', 100], ['佰', 100], ['千', 1000], ['仟', 1000]] as [string, number][])
+    CN_SMALL[ch.charCodeAt(0)] = v;
+  CN_BIG['万'.charCodeAt(0)] = 1e4;
+  CN_BIG['亿'.charCodeAt(0)] = 1e8;
+  CN_BIG['兆'.charCodeAt(0)] = 1e12;
+  // 〇/零 and 参 never begin an amount: 参 is mostly "参与", 零 mostly "零售".
+  for (const ch of '一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆数几上')
+    CN_NUMERAL_START[ch.charCodeAt(0)] = 1;
+}
+
+const C_SHU = '数'.charCodeAt(0);
+const C_JI = '几'.charCodeAt(0);
+const C_SHANG = '上'.charCodeAt(0);
+const C_WAN = '万'.charCodeAt(0);
+const C_ZHAO = '兆'.charCodeAt(0);
+
+/** Longest Arabic integer part accepted; longer runs are identifiers, not amounts. */
+const MAX_INT_DIGITS = 16;
+/** Longest Chinese numeral accepted, in characters. */
+const MAX_CN_CHARS = 16;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** True for a plain or thin space that may separate a number from its scale word. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Parses an Arabic number at `i` ("1,350", "1 350", "4.19", "0.03") into `out.value`.
+ * Returns the end offset, or `i` when there is no number or it is too long to be an amount
+ * (the caller then skips the whole digit run via `skipDigitRun`).
+ */
+export function parseArabic(s: string, i: number, out: Numeral): number {
+  const n = s.length;
+  let j = i;
+  let intDigits = 0;
+  let value = 0;
+  while (j < n && isDigit(s.charCodeAt(j))) {
+    value = value * 10 + (s.charCodeAt(j) - 48);
+    j++;
+    intDigits++;
+  }
+  if (intDigits === 0 || intDigits > MAX_INT_DIGITS) return i;
+  // Thousands groups: a separator followed by exactly three digits and no fourth. Only the first
+  // group may be shorter than three digits, so "2026,1" or "3800,1.5" are two numbers, and every
+  // separator must be the same character (a comma, or a space as in "1 350").
+  if (intDigits <= 3) {
+    let sepUsed = 0;
+    let groups = 0;
+    while (j + 3 < n && groups < 6) {
+      const sep = s.charCodeAt(j);
+      if (sep !== 44 && sep !== 32) break;
+      if (sepUsed !== 0 && sep !== sepUsed) break;
+      if (!(isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)))) break;
+      if (j + 4 < n && isDigit(s.charCodeAt(j + 4))) break;
+      value = value * 1000 + (s.charCodeAt(j + 1) - 48) * 100 + (s.charCodeAt(j + 2) - 48) * 10 + (s.charCodeAt(j + 3) - 48);
+      sepUsed = sep;
+      j += 4;
+      groups++;
+    }
+  }
+  // Decimal part: one point followed by at least one digit.
+  if (j + 1 < n && s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
+    let k = j + 1;
+    let frac = 0;
+    let div = 1;
+    while (k < n && isDigit(s.charCodeAt(k)) && k - j <= 12) {
+      frac = frac * 10 + (s.charCodeAt(k) - 48);
+      div *= 10;
+      k++;
+    }
+    // A second decimal point ("1.2.3") marks a version number, not an amount.
+    if (k < n && s.charCodeAt(k) === 46 && isDigit(s.charCodeAt(k + 1))) return i;
+    value += frac / div;
+    j = k;
+  }
+  out.value = value;
+  return j;
+}
+
+/** Returns the end of the digit/separator run at `i`, so the scanner can skip it in one step. */
+export function skipDigitRun(s: string, i: number): number {
+  const n = s.length;
+  let j = i;
+  while (j < n) {
+    const c = s.charCodeAt(j);
+    if (isDigit(c) || c === 46 || c === 44) j++;
+    else break;
+  }
+  return j > i ? j : i + 1;
+}
+
+/**
+ * Parses a numeral at `i`: Arabic digits, Chinese digits and units, or a mix, optionally led by
+ * 数/几 (vague) or 上 (reaching). Spaces are allowed between Arabic digits and a Chinese unit
+ * ("1,350 亿"). Fills `out` and returns `out.end` (equal to `i` when nothing was read).
+ */
+export function parseNumeral(s: string, i: number, out: Numeral): number {
+  const n = s.length;
+  out.end = i;
+  out.value = 0;
+  out.scale = 1;
+  out.hasDigit = false;
+  out.hasArabic = false;
+  out.hasBig = false;
+  out.chineseChars = 0;
+  out.vague = false;
+  out.upTo = false;
+  out.zhao = false;
+  let j = i;
+  const c0 = s.charCodeAt(i);
+  if (c0 === C_SHU || c0 === C_JI || c0 === C_SHANG) {
+    // 数/几/上 must be followed directly by a unit: 数十亿, 几百万, 上亿. "数据", "上市" are words.
+    const c1 = s.charCodeAt(i + 1);
+    if (!(CN_SMALL[c1] || CN_BIG[c1])) return i;
+    if (c0 === C_SHANG) out.upTo = true;
+    else out.vague = true;
+    j = i + 1;
+    out.chineseChars = 1;
+  }
+  out.bodyStart = j;
+
+  let total = 0; // closed big-unit sections
+  let section = 0; // sum of small-unit terms below the current big unit
+  let num = 0; // the pending digit or Arabic number
+  let haveNum = false;
+  let lastBig = 0; // the last big unit read
+  let magnitude = 0; // the largest unit reached (1e12 after 万亿)
+  let arabicValue = 0;
+  let numbersRead = 0;
+  let steps = 0;
+  // A vague digit inside the numeral (十几): it was read as 2, and `innerMult` is its place value.
+  let innerMult = 0;
+  let innerPending = false;
+  let innerInTotal = false;
+
+  while (j < n && steps++ < MAX_CN_CHARS) {
+    const c = s.charCodeAt(j);
+    if (isDigit(c)) {
+      // Arabic digits may open the numeral or follow a big unit ("3万4000"), never 数/上 or a digit.
+      if (haveNum || (j === out.bodyStart && j !== i)) break;
+      const e = parseArabic(s, j, out);
+      if (e === j) break;
+      num = out.value;
+      haveNum = true;
+      out.hasArabic = true;
+      out.hasDigit = true;
+      if (numbersRead++ === 0) arabicValue = num;
+      j = e;
+      // "1,350 亿": a space or two between Arabic digits and a Chinese unit belongs to the numeral.
+      let k = j;
+      while (k < n && k - j < 2 && isSpace(s.charCodeAt(k))) k++;
+      if (k > j && (CN_SMALL[s.charCodeAt(k)] || CN_BIG[s.charCodeAt(k)])) j = k;
+      continue;
+    }
+    const d = CN_DIGIT[c];
+    if (d >= 0) {
+      // "一一", "2一" and "数一" are not numerals; 零/〇 only fill a gap inside one ("一千零五").
+      if (haveNum || (j === out.bodyStart && j !== i)) break;
+      if (d === 0 && section + total === 0) break;
+      num = d;
+      haveNum = d > 0;
+      if (d > 0) {
+        out.hasDigit = true;
+        numbersRead++;
+      }
+      out.chineseChars++;
+      j++;
+      continue;
+    }
+    if ((c === C_SHU || c === C_JI) && !haveNum && j > out.bodyStart && CN_SMALL[s.charCodeAt(j - 1)] === 10 && innerMult === 0) {
+      // 十几 / 十数: the ones digit is somewhere from 2 to 9.
+      num = 2;
+      haveNum = true;
+      innerMult = 1;
+      innerPending = true;
+      out.hasDigit = true;
+      out.chineseChars++;
+      j++;
+      continue;
+    }
+    const small = CN_SMALL[c];
+    if (small) {
+      // Without a digit a small unit can only lead the numeral (十五, 百亿, 数十亿): in "1亿千瓦"
+      // the 千 belongs to the next word.
+      if (!haveNum && j !== out.bodyStart) break;
+      section += (haveNum ? num : 1) * small;
+      num = 0;
+      haveNum = false;
+      out.chineseChars++;
+      j++;
+      continue;
+    }
+    const big = CN_BIG[c];
+    if (big) {
+      const v = section + (haveNum ? num : 0);
+      if (lastBig === 0) {
+        if (v === 0 && j !== out.bodyStart) break;
+        // A bare leading 万/亿/兆 counts as one of it (上亿, 兆元).
+        total = (v || 1) * big;
+        magnitude = big;
+        if (innerPending) {
+          innerMult *= big;
+          innerInTotal = true;
+        }
+      } else if (lastBig === 1e4 && big === 1e8 && v === 0 && s.charCodeAt(j - 1) === C_WAN) {
+        // 万亿 multiplies everything read so far: 3万亿 = 3e12, 一万二千亿 is handled below.
+        total *= big;
+        magnitude = 1e12;
+        if (innerInTotal) innerMult *= big;
+      } else if (lastBig === 1e4 && big === 1e8 && magnitude === 1e4) {
+        total = (total + v) * big; // 一万二千亿
+        magnitude = 1e12;
+        if (innerPending || innerInTotal) {
+          innerMult *= big;
+          innerInTotal = true;
+        }
+      } else {
+        // A smaller unit adds a lower section (1亿2000万); "亿亿", "亿万" and "1亿2亿" stop here.
+        if (v === 0 || big >= magnitude) break;
+        total += v * big;
+        if (innerPending) innerMult *= big;
+      }
+      if (c === C_ZHAO) out.zhao = true;
+      lastBig = big;
+      innerPending = false;
+      out.hasBig = true;
+      section = 0;
+      num = 0;
+      haveNum = false;
+      out.chineseChars++;
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (j === out.bodyStart) return i;
+  const value = total + section + (haveNum ? num : 0);
+  if (!(value > 0) || !Number.isFinite(value) || value > 1e18) return i;
+  out.value = numbersRead > 0 && value !== Math.floor(value) ? tidyNumber(value) : value;
+  out.min = out.value;
+  out.max = out.value;
+  if (out.vague) {
+    out.min = 2 * out.value;
+    out.max = 9 * out.value;
+    out.value = (out.min + out.max) / 2;
+  } else if (innerMult > 0) {
+    out.vague = true;
+    out.max = out.value + 7 * innerMult;
+    out.value = (out.min + out.max) / 2;
+  }
+  // The scale of "25万" or "1万亿" is what multiplies the leading Arabic number; a range end
+  // without one borrows it ("20-25万" = 20万-25万).
+  out.scale = numbersRead === 1 && arabicValue > 0 ? value / arabicValue : 1;
+  out.end = j;
+  return j;
+}
+
+/**
+ * Removes binary noise from a computed amount (1,100.9 × 1e8 = 110090000000.00002): rounds to an
+ * integer when that is within 1e-12 relative, else to 12 significant digits.
+ */
+export function tidyNumber(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const r = Math.round(v);
+  if (Math.abs(v - r) <= Math.abs(v) * 1e-12) return r;
+  return Number(v.toPrecision(12));
+}
+
+/** Result of an English scale word: its multiplier and end, or mult 0 when there is none. */
+export interface EnglishScale {
+  mult: number;
+  end: number;
+  /** Plural word ("billions"): a vague amount when it stands alone. */
+  plural: boolean;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** True when `word` (lower case ASCII) occurs at `i`, case-insensitively, followed by a non-letter. */
+export function wordAt(s: string, i: number, word: string): boolean {
+  const m = word.length;
+  if (i + m > s.length) return false;
+  for (let k = 0; k < m; k++) {
+    let c = s.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return !isLetter(s.charCodeAt(i + m));
+}
+
+const SCALE_WORDS: [string, number][] = [
+  ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
+  ['mln', 1e6], ['mn', 1e6], ['bln', 1e9], ['bn', 1e9], ['tn', 1e12], ['mm', 1e6],
+];
+
+/**
+ * Reads an English scale after a number at `i`: a word after optional spaces ("135 billion"),
+ * or a letter glued to the number ("22.5B", "538M", "5k"). Single letters must end the word, so
+ * "2 TWh" or "100GW" are not scales. Writes into `out` and returns its multiplier (0 if none).
+ */
+export function parseEnglishScale(s: string, i: number, out: EnglishScale): number {
+  out.mult = 0;
+  out.end = i;
+  out.plural = false;
+  const n = s.length;
+  let j = i;
+  while (j < n && j - i < 2 && isSpace(s.charCodeAt(j))) j++;
+  const c = s.charCodeAt(j) | 0x20;
+  if (c < 97 || c > 122) return 0;
+  for (const [w, m] of SCALE_WORDS) {
+    if (w.charCodeAt(0) !== c) continue;
+    if (wordAt(s, j, w)) {
+      out.mult = m;
+      out.end = j + w.length;
+      return m;
+    }
+    // Plurals ("billions") only after a number when followed by "of": "3 billions" is rare.
+  }
+  if (j === i) {
+    const raw = s.charCodeAt(j);
+    if (!isLetter(s.charCodeAt(j + 1))) {
+      let m = 0;
+      if (raw === 107 || raw === 75) m = 1e3; // k K
+      else if (raw === 109 || raw === 77) m = 1e6; // m M
+      else if (raw === 98 || raw === 66) m = 1e9; // b B
+      else if (raw === 116 || raw === 84) m = 1e12; // t T
+      if (m) {
+        out.mult = m;
+        out.end = j + 1;
+        return m;
+      }
+    }
+    // "MM" (million in finance).
+    if ((raw === 77) && s.charCodeAt(j + 1) === 77 && !isLetter(s.charCodeAt(j + 2))) {
+      out.mult = 1e6;
+      out.end = j + 2;
+      return 1e6;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Recognises a stand-alone English vague amount at `i` (at a word start): "billions",
+ * "millions", "trillions", "tens of billions", "hundreds of millions", "several billion".
+ * Returns the base (min = 2×base, max = 9×base) and writes the end into `out.end`, or 0.
+ */
+export function parseEnglishVague(s: string, i: number, out: EnglishScale): number {
+  out.mult = 0;
+  out.end = i;
+  out.plural = true;
+  const c0 = s.charCodeAt(i) | 0x20;
+  // Cheap rejection: only words starting with t, h, s, m, b can open a vague amount.
+  if (c0 !== 116 && c0 !== 104 && c0 !== 115 && c0 !== 109 && c0 !== 98) return 0;
+  let factor = 1;
+  let j = i;
+  if (c0 === 116 && wordAt(s, j, 'tens') && s.charCodeAt(j + 4) === 32 && wordAt(s, j + 5, 'of') && s.charCodeAt(j + 7) === 32) {
+    factor = 10;
+    j += 8;
+  } else if (c0 === 104 && wordAt(s, j, 'hundreds') && s.charCodeAt(j + 8) === 32 && wordAt(s, j + 9, 'of') && s.charCodeAt(j + 11) === 32) {
+    factor = 100;
+    j += 12;
+  } else if (c0 === 115) {
+    if (!(wordAt(s, j, 'several') && s.charCodeAt(j + 7) === 32)) return 0;
+    j += 8;
+    for (const [w, m] of SINGULAR_SCALES) {
+      if (wordAt(s, j, w)) {
+        out.mult = m;
+        out.end = j + w.length;
+        out.plural = false;
+        return m;
+      }
+    }
+    return 0;
+  }
+  for (const [w, m] of PLURAL_SCALES) {
+    if (wordAt(s, j, w)) {
+      out.mult = m * factor;
+      out.end = j + w.length;
+      return out.mult;
+    }
+  }
+  return 0;
+}
+
+const SINGULAR_SCALES: [string, number][] = [['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]];
+const PLURAL_SCALES: [string, number][] = [['thousands', 1e3], ['millions', 1e6], ['billions', 1e9], ['trillions', 1e12]];
+
+/** Chinese numeral values, exported for tests and other recognisers. */
+export function parseChineseNumber(text: string): number | null {
+  const r = newNumeral();
+  const e = parseNumeral(text, 0, r);
+  return e === text.length && e > 0 ? r.value : null;
+}
+
