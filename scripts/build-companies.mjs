@@ -1,0 +1,186 @@
+// Generates server/data/companies.json from ../shared/data/companies (or $COMPANIES_DIR).
+//
+// Output (compact, one array per entity):
+//   { "version": 1,
+//     "entities": [[id, name, kind, names "a|b|c", tickers "SZ:300751|...", sector, tier], ...],
+//     "ambiguous": "A|ON|ARM|..." }
+// tier 0 = curated (notable.csv), tier 1 = listed.csv only (matched under stricter rules).
+// Traditional/Simplified (and Taiwan phrase) variants are added here with opencc-js, so the
+// runtime never needs OpenCC. Long English legal names of listed rows are dropped: the
+// runtime matches the short name and extends over a legal suffix ("Hut 8" + " Corp.").
+import OpenCC from 'opencc-js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SRC = process.env.COMPANIES_DIR ?? join(here, '../../shared/data/companies');
+const OUT = join(here, '../server/data/companies.json');
+
+const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toHk = OpenCC.Converter({ from: 'cn', to: 'hk' });
+const toTwp = OpenCC.Converter({ from: 'cn', to: 'twp' });
+const toCn = OpenCC.Converter({ from: 't', to: 'cn' });
+const toCnTw = OpenCC.Converter({ from: 'twp', to: 'cn' });
+
+/** Minimal RFC 4180 CSV reader (quotes, doubled quotes, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  const [header, ...body] = rows;
+  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+const list = (s) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
+const hasCjk = (s) => /[\u3400-\u9fff]/.test(s);
+const hasKana = (s) => /[\u3040-\u30ff]/.test(s);
+const hasHangul = (s) => /[\uac00-\ud7af]/.test(s);
+
+/** Every script variant of a name: Simplified, Taiwan, Hong Kong, Taiwan phrases. */
+function variants(name) {
+  if (!hasCjk(name)) return [name];
+  const out = new Set([name, toCn(name), toCnTw(name)]);
+  for (const v of [...out]) { out.add(toTw(v)); out.add(toHk(v)); out.add(toTwp(v)); }
+  return [...out];
+}
+
+const EXCHANGE_PREFIX = { SSE: 'SH', SZSE: 'SZ', BSE: 'BJ', HKEX: 'HK', NASDAQ: 'NASDAQ', NYSE: 'NYSE', AMEX: 'AMEX', TSE: 'TSE', KRX: 'KRX', TWSE: 'TWSE' };
+const ID_PREFIX = { SSE: 'sh', SZSE: 'sz', BSE: 'bj', HKEX: 'hk', NASDAQ: 'nasdaq', NYSE: 'nyse', AMEX: 'amex', TSE: 'tse', KRX: 'krx', TWSE: 'twse' };
+
+/** Canonical ticker keys ("SZ:300751", "HK:00700", "NASDAQ:NVDA") from notable.csv forms. */
+function canonicalTicker(t) {
+  const m = /^([A-Z]+):\s*(.+)$/.exec(t);
+  if (m) {
+    const ex = { SS: 'SH', SSE: 'SH', SZSE: 'SZ', HKEX: 'HK' }[m[1]] ?? m[1];
+    return ex === 'HK' ? `HK:${m[2].padStart(5, '0')}` : `${ex}:${m[2]}`;
+  }
+  const s = /^(.+)\.([A-Z]+)$/.exec(t);
+  if (s) {
+    const ex = { SS: 'SH', SH: 'SH', SZ: 'SZ', HK: 'HK', T: 'TSE', KS: 'KRX', KQ: 'KRX', TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', BJ: 'BJ' }[s[2]];
+    if (ex) return ex === 'HK' ? `HK:${s[1].padStart(5, '0')}` : `${ex}:${s[1]}`;
+  }
+  return t; // bare US ticker, kept as written
+}
+
+const notable = parseCsv(readFileSync(join(SRC, 'notable.csv'), 'utf8'));
+const listed = parseCsv(readFileSync(join(SRC, 'listed.csv'), 'utf8'));
+const ambiguous = parseCsv(readFileSync(join(SRC, 'ambiguous-tickers.csv'), 'utf8'));
+
+/** @type {Map<string, {id:string,name:string,kind:string,names:Set<string>,primary:Set<string>,tickers:Set<string>,sector:string,tier:number}>} */
+const entities = new Map();
+const byTicker = new Map();
+
+for (const r of notable) {
+  const kind = r.kind === 'product' ? 'product' : 'company';
+  const primary = new Set([r.name, r.name_zh, r.name_en].filter(Boolean).flatMap(variants));
+  const names = new Set(primary);
+  for (const a of list(r.aliases)) for (const v of variants(a)) names.add(v);
+  const tickers = new Set();
+  for (const t of list(r.tickers)) {
+    const c = canonicalTicker(t);
+    tickers.add(c);
+    byTicker.set(c, r.id);
+    if (!c.includes(':')) tickers.add(c);
+  }
+  entities.set(r.id, { id: r.id, name: r.name_en || r.name, kind, names, primary, tickers, sector: r.sector, tier: 0 });
+}
+
+// Compound aliases such as "华为昇腾" or "Google Gemini" are a parent name followed by one
+// of the entity's own names. They are dropped so that the matcher splits them in two.
+{
+  const owner = new Map();
+  for (const e of entities.values()) for (const n of e.primary) owner.set(n, e.id);
+  for (const e of entities.values()) {
+    for (const n of [...e.names]) {
+      if (e.primary.has(n)) continue;
+      for (const own of e.primary) {
+        if (own.length < n.length && n.endsWith(own)) {
+          const head = n.slice(0, n.length - own.length).trim();
+          if (owner.has(head) && owner.get(head) !== e.id) e.names.delete(n);
+        }
+      }
+    }
+  }
+}
+
+/** Strips corporate suffixes from an English name ("Hut 8 Corp." -> "Hut 8"). */
+function shortEnglish(name) {
+  return name
+    .replace(/,?\s+(Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|L\.?P\.?|PLC|plc|N\.V\.|S\.A\.|AG|SE|SA|Class [A-Z].*|Holdings?|Group)$/i, '')
+    .replace(/,?\s+(Inc\.?|Corp\.?|Ltd\.?|Limited|Holdings?)$/i, '')
+    .trim();
+}
+
+for (const r of listed) {
+  const canon = `${EXCHANGE_PREFIX[r.exchange]}:${r.code}`;
+  const notableId = byTicker.get(canon);
+  const isChina = r.exchange === 'SSE' || r.exchange === 'SZSE' || r.exchange === 'BSE' || r.exchange === 'TWSE';
+  const names = new Set();
+  const add = (n) => {
+    if (!n) return;
+    if (hasKana(n) || hasHangul(n)) return; // never matched in zh/en digests
+    if (hasCjk(n)) for (const v of variants(n)) names.add(v);
+    else if (!isChina || r.exchange === 'TWSE') names.add(n);
+  };
+  if (isChina || hasCjk(r.name)) add(r.name);
+  else if (r.exchange !== 'HKEX') add(shortEnglish(r.name));
+  for (const a of list(r.aliases)) {
+    // HKEX English short names in capitals ("CKH HOLDINGS") are kept only when they are
+    // also the cleaned long name; otherwise they are noise in prose.
+    if (r.exchange === 'HKEX' && !hasCjk(a) && a === a.toUpperCase() && !/-[A-Z]+$/.test(a)) continue;
+    add(a);
+  }
+  if (r.exchange === 'HKEX' && r.name_en && r.name_en !== r.name && r.name_en !== r.name_en.toUpperCase()) add(shortEnglish(r.name_en));
+  if (notableId) {
+    const e = entities.get(notableId);
+    for (const n of names) if (!e.names.has(n)) e.names.add(n);
+    e.tickers.add(canon);
+    continue;
+  }
+  const id = `${ID_PREFIX[r.exchange]}-${r.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const display = isChina || hasCjk(r.name) ? r.name : shortEnglish(r.name_en || r.name);
+  const tickers = new Set([canon]);
+  if (['NASDAQ', 'NYSE', 'AMEX'].includes(r.exchange)) tickers.add(r.code);
+  entities.set(id, { id, name: display, kind: 'company', names, primary: new Set([display]), tickers, sector: '', tier: 1 });
+}
+
+// Dual listings that are not in notable.csv (same CJK name on two exchanges) become one entity.
+{
+  const firstByName = new Map();
+  for (const e of [...entities.values()]) {
+    if (e.tier !== 1) continue;
+    const key = [...e.names].find((n) => hasCjk(n) && n.length >= 3);
+    if (!key) continue;
+    const other = firstByName.get(key);
+    if (other) {
+      for (const n of e.names) other.names.add(n);
+      for (const t of e.tickers) other.tickers.add(t);
+      entities.delete(e.id);
+    } else firstByName.set(key, e);
+  }
+}
+
+const rows = [];
+for (const e of entities.values()) {
+  const names = [...e.names].filter((n) => n.length >= 2 || hasCjk(n));
+  if (!names.length && !e.tickers.size) continue;
+  rows.push([e.id, e.name, e.kind, names.join('|'), [...e.tickers].join('|'), e.sector, e.tier]);
+}
+const ambiguousCodes = [...new Set(ambiguous.map((r) => r.code))].sort();
+const json = JSON.stringify({ version: 1, source: 'shared/data/companies via scripts/build-companies.mjs', entities: rows, ambiguous: ambiguousCodes.join('|') });
+writeFileSync(OUT, json.replace(/\],\[/g, '],\n['));
+console.log(`companies.json: ${rows.length} entities, ${(json.length / 1024 / 1024).toFixed(2)} MB (chars)`);

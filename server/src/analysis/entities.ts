@@ -1,0 +1,567 @@
+/**
+ * Entity mentions: one left-to-right pass over the folded text with the gazetteer trie
+ * (longest valid match wins), ticker reading, and company-like candidates; then a small
+ * document pass for aliases learnt from "name(ticker)" and "name(alias)".
+ *
+ * Rules, in the order they apply at a position:
+ *  1. Longest gazetteer match. Latin names need word edges (no letter-letter or digit-digit
+ *     join on either side), so "Meta" is not found in "Metadata" and "Meta X" beats "Meta".
+ *     A blocker phrase (社会大众) consumes its span without a mention.
+ *  2. A company match is widened over stock-name decorations: a leading "*ST"/"ST", a
+ *     trailing "-W"/"-SW"/"-U", and a legal suffix (集团, 控股, 股份, 科技, 公司, " Inc.",
+ *     " Holdings", " Corp"...).
+ *  3. A parenthesis right after a mention is read item by item: tickers go into the
+ *     mention's `ticker` (never a mention of their own); a known name is its own mention;
+ *     an unknown name becomes an alias of the mention. An unknown mention (candidate)
+ *     followed by a known ticker or name takes that entity's id.
+ *  4. An explicit ticker with no name before it ("0700.HK", "NASDAQ: NVDA", "$ARM") is a
+ *     mention of its company. Ambiguous tickers are only read in these ticker forms.
+ *  5. Company-like suffixes (科技, 股份, 集团, 控股, 证券; " Inc.", " Holdings", " Group",
+ *     " Technology", " Mining"...) with an unknown stem become candidates. The Chinese left
+ *     edge comes from a bounded backward scan that stops at punctuation, spaces, function
+ *     characters and the end of the previous mention; a stem longer than four characters
+ *     has no trustworthy edge and is dropped.
+ */
+import type { Entity, EntityKind, Mention, Span } from './types';
+import { Gazetteer, bigramHash, caseOk } from './gazetteer';
+import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
+
+const COMPANY_LIKE = new Set<EntityKind>(['company', 'exchange', 'media', 'candidate']);
+
+/** Characters that end a backward name scan in Chinese: function characters and particles. */
+const STOP = new Uint8Array(65536);
+for (const ch of '的与和及在对将由向把被为等是了从到以于其该这那也都就而或并且又给让使如各每有无非个只位名年月日称据至即同跟经获自此更最很已还均再如') STOP[ch.charCodeAt(0)] = 1;
+/** Two-character function words that also end the scan (verbs of reporting, investing...). */
+const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道', '消息', '包括', '例如', '比如', '即便', '随着', '通过', '作为', '成为', '其他', '多数', '大多', '众多', '多家',
+  '部分', '一些', '投资', '收购', '入股', '参股', '合作', '携手', '联合', '支持', '推出', '发布', '领投', '跟投', '分别', '聚焦', '关注', '看好', '布局', '认购', '旗下', '龙头',
+  '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰']);
+
+/** Stems that make a generic phrase, not a name, before 科技/股份/集团... */
+const GENERIC_STEMS = new Set([
+  '中国', '国产', '国内', '海外', '全球', '美国', '香港', '上海', '北京', '深圳', '硬核', '高', '黑', '上市', '相关', '金融', '信息', '网络',
+  '数字', '生物', '新能源', '太阳能', '光伏', '能源', '电子', '半导体', '芯片', '人工智能', '智能', '互联网', '未来', '头部', '龙头', '传统',
+  '新兴', '大型', '中小', '民营', '国有', '该', '这家', '此', '其', '科技', '前沿', '尖端', '高新', '创新', '前沿科技', '黑科技', '母', '子',
+  '券商', '证券', '基金', '保险', '银行', '投资', '控股', '集团', '股份', '公司', '企业', '行业', '产业', '商业', '航天', '太空', '军工', '医疗',
+  '汽车', '电力', '储能', '矿业', '材料', '化工', '消费', '地产', '房地产', '港股', 'A股', '美股', '中概', '主要', '其他', '多家', '一家',
+  '目标', '合资', '平台', '空壳', '贸易', '运营', '物流', '航运', '管理', '咨询', '外资', '中资', '国企', '央企', '私募', '公募', '资管', '信托',
+  '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
+]);
+
+const CJK_SUFFIXES = ['科技', '股份', '集团', '控股', '证券', '实业', '光电', '有限公司'];
+/** Last characters that make the stem an adjective or a class, not a name (高弹性科技, 现代化实业). */
+const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家']);
+const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited', 'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital'];
+/** Suffixes a known company name is widened over. */
+const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
+const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC'];
+const LATIN_STOPWORDS = new Set(['The', 'This', 'That', 'A', 'An', 'Its', 'Our', 'Their', 'And', 'Of', 'In', 'On', 'For', 'With', 'By', 'As', 'At', 'To', 'From', 'China', 'Chinese', 'US', 'U.S.', 'Hong', 'Kong']);
+
+const SUFFIX_FIRST = new Uint8Array(65536);
+for (const s of CJK_SUFFIXES) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLowerL = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => isUpper(c) || isLowerL(c);
+const isAlnum = (c: number) => isLetter(c) || isDigit(c);
+const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** True when a and b would glue into one Latin word (letter-letter or digit-digit). */
+const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b));
+
+/** A mention under construction; `entity` is a gazetteer index or a document-local entity. */
+/** Names learnt in this document: folded name -> known entity index or document entity. */
+type Aliases = Map<string, { entity: number; local: Entity | null }>;
+
+interface Raw {
+  start: number;
+  end: number;
+  entity: number;
+  local: Entity | null;
+  ticker: string | null;
+}
+
+/**
+ * Finds entity mentions in `text` (scanning its folded form). Results are sorted, never
+ * overlap, and never touch a figure span.
+ */
+export function findMentions(text: string, folded: string, gazetteer: Gazetteer, figures: Span[]): Mention[] {
+  const n = folded.length;
+  const g = gazetteer;
+  const root = g.root;
+  const termHead = g.termHead;
+  const recNext = g.recNext;
+  const recMode = g.recMode;
+  const bigrams = g.bigrams;
+  const slots = g.slots;
+  const singles = g.singles;
+  const raws: Raw[] = [];
+  const figs = figures.length ? figures.slice().sort((a, b) => a.offset - b.offset) : figures;
+  let fi = 0;
+  let lastEnd = 0;
+  let i = 0;
+  const local = new Map<string, Entity>();
+  const aliases: Aliases = new Map();
+  const seen = new Set<number>();
+
+  while (i < n) {
+    // Skip figure spans.
+    while (fi < figs.length && figs[fi].offset + figs[fi].length <= i) fi++;
+    if (fi < figs.length && figs[fi].offset <= i) { i = figs[fi].offset + figs[fi].length; lastEnd = i; continue; }
+    const limit = fi < figs.length ? figs[fi].offset : n;
+    const c = folded.charCodeAt(i);
+    const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
+    let bestEnd = -1;
+    let bestRec = -1;
+    let node = root[lower(c)];
+    if (node >= 0 && !singles[lower(c)] && i + 1 < n) {
+      // Most positions start no name: the bigram bitmap says so without touching the trie.
+      const b = bigramHash(lower(c), lower(folded.charCodeAt(i + 1)));
+      if ((bigrams[b >> 3] & (1 << (b & 7))) === 0) node = -1;
+    }
+    if (node >= 0 && !joins(prev, c)) {
+      let j = i + 1;
+      let term = singles[lower(c)] ? termHead[node] : -1;
+      for (;;) {
+        if (term >= 0) {
+          const last = folded.charCodeAt(j - 1);
+          if (j >= n || !joins(last, folded.charCodeAt(j))) {
+            for (let r = term; r >= 0; r = recNext[r]) {
+              const mode = recMode[r];
+              if (mode === 0 || caseOk(mode, g.recName[r], folded, i)) { bestEnd = j; bestRec = r; break; }
+            }
+          }
+        }
+        if (j >= limit) break;
+        const k = g.edge(node, lower(folded.charCodeAt(j)));
+        if (k < 0) break;
+        node = slots[k + 2];
+        term = slots[k + 3];
+        j++;
+      }
+    }
+    if (bestRec >= 0) {
+      const entity = g.recEntity[bestRec];
+      if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
+      const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
+      widen(folded, raw, g.at(entity).kind, lastEnd, limit);
+      if (g.recRisky[bestRec] && !seen.has(entity) && !hasEvidence(folded, raw, i, bestEnd, raws, limit, g)) { i++; continue; }
+      if (!g.recRisky[bestRec]) seen.add(entity);
+      raws.push(raw);
+      i = raw.end;
+      i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+      lastEnd = i;
+      continue;
+    }
+    // An explicit ticker with no name before it.
+    if ((c === 36 || isUpper(c) || isDigit(c)) && !isAlnum(prev)) {
+      const t = readTicker(folded, i, limit);
+      if (t) {
+        const at = tickerEntity(g, t);
+        const named = at >= 0 ? nameBeforeParenthesis(folded, i, lastEnd) : -1;
+        if (named >= 0) {
+          // "星海能源(SZ:300750)": the name before the parenthesis is a mention of the ticker's company.
+          let p = i - 1;
+          while (folded.charCodeAt(p) !== 40) p--;
+          let e = p;
+          while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+          const raw: Raw = { start: named, end: e, entity: at, local: null, ticker: text.slice(i, t.end) };
+          raws.push(raw);
+          learn(aliases, folded.slice(named, e), raw);
+          let close = t.end;
+          while (close < limit && close - t.end < 24 && folded.charCodeAt(close) !== 41) close++;
+          i = folded.charCodeAt(close) === 41 ? close + 1 : t.end;
+          lastEnd = i;
+          continue;
+        }
+        if (at >= 0) {
+          const written = text.slice(i, t.end);
+          raws.push({ start: i, end: t.end, entity: at, local: null, ticker: written });
+        }
+        i = t.end; lastEnd = i;
+        continue;
+      }
+      if (isUpper(c)) {
+        // A curated, non-ambiguous bare US code in running text ("NVDA").
+        let j = i;
+        while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
+        if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
+          const at = g.bareTickers.get(folded.slice(i, j));
+          if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; continue; }
+        }
+      }
+    }
+    if (c === 40 /* ( */) {
+      const end = bareParenthesis(text, folded, i, lastEnd, limit, g, raws, aliases, local);
+      if (end > i) { i = end; lastEnd = i; continue; }
+    }
+    // Company-like candidates.
+    if (SUFFIX_FIRST[c]) {
+      const cand = cjkCandidate(folded, i, lastEnd, limit);
+      if (cand) {
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local);
+        raws.push(raw);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+        lastEnd = i;
+        continue;
+      }
+    } else if (c === 32 && isUpper(folded.charCodeAt(i + 1)) && isAlnum(prev)) {
+      const cand = latinCandidate(folded, i, lastEnd, limit);
+      if (cand) {
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local);
+        // The stem may already have been matched as a known name: replace that mention.
+        while (raws.length && raws[raws.length - 1].end > cand[0]) raws.pop();
+        raws.push(raw);
+        const stem = folded.slice(cand[0], i);
+        if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+        lastEnd = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  applyLearnedAliases(folded, raws, aliases, figs);
+  return raws.map((r) => toMention(text, r, g));
+}
+
+/** Evidence for a risky name: widened, followed by "(", or listed after another mention. */
+function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer): boolean {
+  if (raw.end !== matchEnd || raw.start !== matchStart) return true;
+  let p = raw.end;
+  while (p < limit && folded.charCodeAt(p) === 32) p++;
+  if (folded.charCodeAt(p) === 40) return true;
+  const prev = raws.length ? raws[raws.length - 1] : null;
+  const sep = folded.charCodeAt(raw.start - 1);
+  if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
+  // First item of a list whose next item is a known name ("苹果、谷歌").
+  if (folded.charCodeAt(raw.end) !== 0x3001) return false;
+  let node = 0;
+  for (let j = raw.end + 1; j < limit && j - raw.end < 16; j++) {
+    node = g.next(node, lower(folded.charCodeAt(j)));
+    if (node < 0) return false;
+    for (let r = g.termHead[node]; r >= 0; r = g.recNext[r]) if (g.recEntity[r] >= 0 && !g.recRisky[r]) return true;
+  }
+  return false;
+}
+
+function tickerEntity(g: Gazetteer, t: TickerMatch): number {
+  const at = g.tickerIndex(t.key);
+  if (at >= 0) return at;
+  return t.bare ? g.tickerIndex(t.bare) : -1;
+}
+
+function startsWithAt(s: string, word: string, at: number): boolean {
+  if (at + word.length > s.length) return false;
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Start of an unknown Chinese name right before "(" at the ticker offset `at`, or -1: two to
+ * eight name characters, bounded by punctuation, function characters or the previous mention.
+ */
+function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): number {
+  let p = at - 1;
+  while (p > lastEnd && folded.charCodeAt(p) === 32) p--;
+  if (folded.charCodeAt(p) !== 40 || p <= lastEnd) return -1;
+  let s = p;
+  while (s > lastEnd && folded.charCodeAt(s - 1) === 32) s--;
+  const end = s;
+  while (s > lastEnd && end - s < 9 && isCjk(folded.charCodeAt(s - 1)) && !STOP[folded.charCodeAt(s - 1)]) {
+    if (s - 2 >= lastEnd && STOP2.has(folded.slice(s - 2, s))) break;
+    s--;
+  }
+  const len = end - s;
+  if (len < 2 || len > 8) return -1;
+  return s;
+}
+
+/** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
+function widen(folded: string, raw: Raw, kind: EntityKind, lastEnd: number, limit: number): void {
+  if (kind !== 'company') return;
+  const first = folded.charCodeAt(raw.start);
+  const last = folded.charCodeAt(raw.end - 1);
+  if (isCjk(first)) {
+    if (raw.start - 3 >= lastEnd && startsWithAt(folded, '*ST', raw.start - 3)) raw.start -= 3;
+    else if (raw.start - 2 >= lastEnd && startsWithAt(folded, 'ST', raw.start - 2) && !isAlnum(folded.charCodeAt(raw.start - 3))) raw.start -= 2;
+  }
+  if (isCjk(last)) {
+    for (const s of CJK_EXTEND) if (raw.end + s.length <= limit && startsWithAt(folded, s, raw.end)) { raw.end += s.length; break; }
+    if (folded.charCodeAt(raw.end) === 45 /* - */ && isUpper(folded.charCodeAt(raw.end + 1))) {
+      let j = raw.end + 1;
+      while (j < limit && j - raw.end <= 3 && isUpper(folded.charCodeAt(j))) j++;
+      if (j - raw.end <= 3 && !isAlnum(folded.charCodeAt(j))) raw.end = j;
+    }
+  } else if (isAlnum(last)) {
+    for (const s of LATIN_EXTEND) {
+      if (raw.end + s.length <= limit && startsWithAt(folded, s, raw.end) && !isLetter(folded.charCodeAt(raw.end + s.length))) { raw.end += s.length; break; }
+    }
+  }
+}
+
+/**
+ * A parenthesis with no mention before it: a source credit at the end of an article
+ * ("…。 (钛媒体)" then a line break) is a media mention; "HW Electro (HWEP)" is an unknown
+ * Latin name with its ticker. Returns the offset after the parenthesis, or `at` when neither.
+ */
+function bareParenthesis(text: string, folded: string, at: number, lastEnd: number, limit: number, g: Gazetteer, raws: Raw[], aliases: Aliases, local: Map<string, Entity>): number {
+  let close = -1;
+  for (let k = at + 1; k < limit && k - at <= 24; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 41) { close = k; break; }
+    if (c === 10 || c === 40 || c === 44 || c === 0x3001 || c === 0x3002) break;
+  }
+  if (close < 0) return at;
+  let a = at + 1;
+  let b = close;
+  while (a < b && folded.charCodeAt(a) === 32) a++;
+  while (b > a && folded.charCodeAt(b - 1) === 32) b--;
+  const item = folded.slice(a, b);
+  // Source credit: the line ends right after the parenthesis.
+  let after = close + 1;
+  while (after < folded.length && folded.charCodeAt(after) === 32) after++;
+  let before = at;
+  while (before > 0 && folded.charCodeAt(before - 1) === 32) before--;
+  const closing = before > 0 ? folded.charCodeAt(before - 1) : 0;
+  const sentenceEnd = closing === 0x3002 || closing === 33 || closing === 63 || closing === 0x2026 || closing === 0x201d;
+  if (sentenceEnd && (after >= folded.length || folded.charCodeAt(after) === 10 || folded.charCodeAt(after) === 13) && b - a >= 2 && b - a <= 12 && !/^[\d.%\s-]+$/.test(item) && !/\[|\]/.test(item)) {
+    if (g.lookupName(item)) return at;
+    const key = 'media:' + item;
+    let e = local.get(key);
+    if (!e) { e = { id: key, name: text.slice(a, b), kind: 'media', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
+    raws.push({ start: a, end: b, entity: -1, local: e, ticker: null });
+    return close + 1;
+  }
+  // Unknown Latin name followed by a bare ticker code.
+  if (/^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
+    let e = at;
+    while (e > lastEnd && folded.charCodeAt(e - 1) === 32) e--;
+    let s = e;
+    let words = 0;
+    while (words < 4) {
+      let w = s;
+      while (w > lastEnd && isAlnum(folded.charCodeAt(w - 1))) w--;
+      if (w === s || !isUpper(folded.charCodeAt(w)) || LATIN_STOPWORDS.has(folded.slice(w, s))) break;
+      s = w; words++;
+      if (s - 1 <= lastEnd || folded.charCodeAt(s - 1) !== 32 || !isAlnum(folded.charCodeAt(s - 2))) break;
+      s--;
+      if (!isUpper(folded.charCodeAt(s - 1)) && !isLetter(folded.charCodeAt(s - 1))) { s++; break; }
+    }
+    while (folded.charCodeAt(s) === 32) s++;
+    if (!words) return at;
+    const raw: Raw = { start: s, end: e, entity: -1, local: null, ticker: text.slice(a, b) };
+    if (!notAcronymOf(folded, raw, item)) return at;
+    const name = folded.slice(s, e);
+    raw.local = { id: 'company:' + name, name: text.slice(s, e), kind: 'company', names: [text.slice(s, e)], tickers: [item], origin: 'document' };
+    while (raws.length && raws[raws.length - 1].end > s) raws.pop();
+    raws.push(raw);
+    learn(aliases, name, raw);
+    return close + 1;
+  }
+  return at;
+}
+
+/** A Chinese candidate whose suffix starts at `at`: [start, end] or null. */
+function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
+  let suffix = '';
+  for (const s of CJK_SUFFIXES) if (at + s.length <= limit && startsWithAt(folded, s, at)) { suffix = s; break; }
+  if (!suffix) return null;
+  let s = at;
+  let cjk = 0;
+  let latin = 0;
+  while (s > lastEnd && at - s < 12) {
+    const c = folded.charCodeAt(s - 1);
+    if (isCjk(c) && !STOP[c] && latin === 0) {
+      if (s - 2 >= lastEnd && STOP2.has(folded.slice(s - 2, s))) break;
+      cjk++; s--;
+    } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && cjk === 0) { latin++; s--; }
+    else break;
+  }
+  if (at - s >= 12 || cjk > 4 || (cjk < 2 && latin < 3)) return null;
+  const stem = folded.slice(s, at);
+  if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1])) return null;
+  if (suffix === '公司' && (cjk < 2 || cjk > 3)) return null;
+  return [s, at + suffix.length];
+}
+
+/** A Latin candidate "Name Name Suffix" where the space before the suffix is at `at`. */
+function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
+  let suffix = '';
+  for (const w of LATIN_SUFFIXES) {
+    const end = at + 1 + w.length;
+    if (end <= limit && startsWithAt(folded, w, at + 1) && !isLetter(folded.charCodeAt(end))) { suffix = w; break; }
+  }
+  if (!suffix) return null;
+  // Capitalised words (or codes like "8") going back from the space, at most four.
+  let s = at;
+  let words = 0;
+  for (;;) {
+    let w = s;
+    while (w > 0 && (isAlnum(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 38 /* & */)) w--;
+    if (w === s || w < lastEnd) break;
+    const c0 = folded.charCodeAt(w);
+    if (!isUpper(c0) && !isDigit(c0)) break;
+    if (LATIN_STOPWORDS.has(folded.slice(w, s))) break;
+    s = w;
+    words++;
+    if (words >= 4 || s === 0 || folded.charCodeAt(s - 1) !== 32) break;
+    s--; // over the space
+    if (!isAlnum(folded.charCodeAt(s - 1))) { s++; break; }
+  }
+  while (folded.charCodeAt(s) === 32) s++;
+  if (words === 0) return null;
+  return [s, at + 1 + suffix.length];
+}
+
+/** The stem of a candidate name without its legal suffix, for grouping in one document. */
+function stemKey(name: string): string {
+  let s = name.toLowerCase();
+  for (const w of [...CJK_SUFFIXES, ...LATIN_SUFFIXES.map((x) => ' ' + x.toLowerCase())]) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
+  return s.trim();
+}
+
+function candidateRaw(text: string, folded: string, start: number, end: number, local: Map<string, Entity>): Raw {
+  const name = folded.slice(start, end);
+  const key = 'stem:' + stemKey(name);
+  let e = local.get(key);
+  if (!e) {
+    e = { id: 'candidate:' + name, name: text.slice(start, end), kind: 'candidate', names: [text.slice(start, end)], tickers: [], origin: 'document' };
+    local.set(key, e);
+  } else if (!e.names.includes(text.slice(start, end))) e.names.push(text.slice(start, end));
+  return { start, end, entity: -1, local: e, ticker: null };
+}
+
+/**
+ * Reads "(...)" right after a mention: tickers, known names and aliases. Returns the offset
+ * where scanning resumes (after the parenthesis when it was consumed).
+ */
+function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number): number {
+  let p = raw.end;
+  while (p < limit && folded.charCodeAt(p) === 32) p++;
+  if (folded.charCodeAt(p) !== 40 /* ( */) return raw.end;
+  let close = -1;
+  for (let k = p + 1; k < limit && k - p <= 48; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 41) { close = k; break; }
+    if (c === 10 || c === 40) break;
+  }
+  if (close < 0) return raw.end;
+  const items: [number, number][] = [];
+  let s = p + 1;
+  for (let k = p + 1; k <= close; k++) {
+    const c = folded.charCodeAt(k);
+    if (k === close || c === 44 || c === 0x3001 || c === 59 || c === 47 || c === 0xff0c) {
+      let a = s;
+      let b = k;
+      while (a < b && folded.charCodeAt(a) === 32) a++;
+      while (b > a && folded.charCodeAt(b - 1) === 32) b--;
+      if (startsWithAt(folded, '原', a)) { a++; while (a < b && folded.charCodeAt(a) === 32) a++; }
+      if (b > a) items.push([a, b]);
+      s = k + 1;
+    }
+  }
+  const found: Raw[] = [];
+  let ticker: string | null = null;
+  let tickerAt = -1;
+  let fund = false;
+  for (const [a, b] of items) {
+    const item = folded.slice(a, b);
+    const t = parseTickerItem(item);
+    if (t) {
+      const at = tickerEntity(g, t);
+      // A bare capital code is a ticker only when known, or after a Latin name it does not abbreviate.
+      if (!/^[A-Z.]+$/.test(item) || at >= 0 || notAcronymOf(folded, raw, item)) {
+        if (ticker === null) { ticker = text.slice(a, b); tickerAt = at; fund = t.fund; }
+        continue;
+      }
+    }
+    const known = g.lookupName(item);
+    if (known && known.kind !== 'product') {
+      found.push({ start: a, end: b, entity: g.indexOf(known.id), local: null, ticker: null });
+    } else if (!known && /^[A-Za-z\u3400-\u9fff][A-Za-z0-9\u3400-\u9fff .&*-]*$/.test(item) && (raw.entity >= 0 || raw.local)) {
+      found.push({ start: a, end: b, entity: -2, local: null, ticker: null });
+    }
+  }
+  if (ticker === null && found.length === 0) return raw.end;
+  // Resolve the outer mention: an unknown one takes the id of a known ticker or name.
+  const outerKnown = raw.entity >= 0;
+  if (!outerKnown) {
+    const knownInner = found.find((f) => f.entity >= 0);
+    if (tickerAt >= 0) { raw.entity = tickerAt; raw.local = null; }
+    else if (knownInner) { raw.entity = knownInner.entity; raw.local = null; }
+    else if (ticker !== null && raw.local) {
+      raw.local.kind = fund || /etf|基金/i.test(raw.local.name) ? 'fund' : 'company';
+      raw.local.id = (fund ? 'fund:' : 'company:') + folded.slice(raw.start, raw.end);
+      raw.local.tickers.push(ticker);
+    }
+    learn(aliases, folded.slice(raw.start, raw.end), raw);
+  }
+  raw.ticker = ticker;
+  for (const f of found) {
+    if (f.entity === -2) { f.entity = raw.entity; f.local = raw.local; learn(aliases, folded.slice(f.start, f.end), raw); }
+    else if (!outerKnown && f.entity === raw.entity) { /* same company, e.g. "(Enflame)" */ }
+    if (ticker !== null && (f.entity === raw.entity && f.local === raw.local)) f.ticker = ticker;
+    raws.push(f);
+  }
+  return close + 1;
+}
+
+/** "High Performance Computing (HPC)": the code spells the initials of the words before it. */
+function notAcronymOf(folded: string, raw: Raw, code: string): boolean {
+  const words = folded.slice(raw.start, raw.end).split(/[\s-]+/).filter(Boolean);
+  const initials = words.map((w) => w[0]).join('').toUpperCase();
+  return initials !== code && isLetter(folded.charCodeAt(raw.end - 1));
+}
+
+function learn(aliases: Aliases, name: string, target: { entity: number; local: Entity | null }): void {
+  if (name.length >= 2) aliases.set(name, { entity: target.entity, local: target.local });
+}
+
+/** Applies names learnt in this document everywhere else in it (outside existing mentions). */
+function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs: Span[]): void {
+  if (!aliases.size) return;
+  // Candidates whose text was later tied to a known entity take its id.
+  for (const r of raws) {
+    if (r.local && r.local.kind === 'candidate') {
+      const learnt = aliases.get(folded.slice(r.start, r.end));
+      if (learnt) { r.entity = learnt.entity; r.local = learnt.local; }
+    }
+  }
+  const added: Raw[] = [];
+  const sorted = raws.slice().sort((a, b) => a.start - b.start);
+  const covered = (a: number, b: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m].end <= a) lo = m + 1; else hi = m; }
+    return lo < sorted.length && sorted[lo].start < b;
+  };
+  for (const [name, target] of aliases) {
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (at > 0 && joins(folded.charCodeAt(at - 1), folded.charCodeAt(at))) continue;
+      if (end < folded.length && joins(folded.charCodeAt(end - 1), folded.charCodeAt(end))) continue;
+      if (covered(at, end) || overlapsFigure(figs, at, end)) continue;
+      added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null });
+    }
+  }
+  if (!added.length) { raws.sort((a, b) => a.start - b.start); return; }
+  added.sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastEnd = -1;
+  for (const r of added) if (r.start >= lastEnd) { raws.push(r); lastEnd = r.end; }
+  raws.sort((a, b) => a.start - b.start);
+}
+
+function overlapsFigure(figs: Span[], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = figs.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (figs[m].offset + figs[m].length <= a) lo = m + 1; else hi = m; }
+  return lo < figs.length && figs[lo].offset < b;
+}
+
+function toMention(text: string, r: Raw, g: Gazetteer): Mention {
+  const e = r.entity >= 0 ? g.at(r.entity) : r.local!;
+  return { offset: r.start, length: r.end - r.start, text: text.slice(r.start, r.end), id: e.id, name: e.name, kind: e.kind, ticker: r.ticker };
+}
+
+export { COMPANY_LIKE };

@@ -1,0 +1,410 @@
+/**
+ * The gazetteer: every known entity and a trie over the folded forms of their names.
+ *
+ * Keys are folded (full-width to ASCII, Traditional to Simplified) and ASCII-lowercased, so
+ * 騰訊/腾讯 and NVIDIA/Nvidia share a path; each terminal record says how strictly case must
+ * match. Children live in one open-addressing hash table keyed by (node, char) and the root
+ * has a direct Int32Array table, so a lookup never allocates.
+ *
+ * Name policy (what is matched at all):
+ *  - curated entries (notable.csv, entities-extra.json, user lists) are matched as given;
+ *  - names equal to an ambiguous ticker (ARM, ON, NOW, GS...) are never matched as names:
+ *    they only count in ticker context (see entities.ts);
+ *  - listed.csv-only rows are riskier (20k short names, some ordinary words): their CJK
+ *    names need three or more characters and must not be on COMMON_WORDS; their Latin names
+ *    must be multi-word, camel-cased or digit-bearing ("Core Scientific", "CleanSpark"),
+ *    or all capitals of four letters or more ("IREN"); a plain capitalised word
+ *    ("Target", "Block") is too often an English word and is not matched.
+ * Blockers (entities-extra.json) are phrases such as 社会大众 that contain a name but
+ * are not a mention; the longest match wins, so they hide the name inside them.
+ */
+import type { Entity, EntityKind } from './types';
+import { foldCode } from './text';
+import { normaliseTicker } from './tickers';
+import companiesData from '../../data/companies.json';
+import extraData from '../../data/entities-extra.json';
+
+/** Listed short names that are ordinary words in Chinese prose. */
+const COMMON_WORDS = new Set([
+  '太阳能', '机器人', '中国国贸', '电子城', '数据港', '新能源', '人民网', '新华网', '中国卫星', '中国医药', '中国电影', '农产品',
+  '银行', '高科技', '新材料', '新经济', '互联网', '云计算', '大数据', '物联网', '人工智能', '能源', '驱动力', '海量数据', '大西洋',
+  '太平洋', '东方明珠', '创新医疗', '智慧农业', '科技园', '海南发展', '国际实业', '新华医疗', '中国人寿', '人人乐', '好想你', '我爱我家',
+]);
+/**
+ * Names that are also ordinary words; they need evidence: a legal suffix or stock marker
+ * that widens them, a parenthesis right after them, or a place in a list after another mention.
+ * Two-character listed short names (泉为 of *ST泉为) get the same treatment.
+ */
+const RISKY_WORDS = new Set(['理想', '浪潮', '曙光', '慧与', '大众', '美的', '海尔', '格力', '中兴', '联想', '三星', '苹果', '高通']);
+
+/** Case rule of one name. */
+const enum CaseMode { Any = 0, Exact = 1, ExactOrUpper = 2 }
+
+interface CompactData { entities: [string, string, string, string, string, string, number][]; ambiguous: string }
+interface ExtraEntry { id: string; name: string; kind: EntityKind; names: string[]; tickers?: string[]; sector?: string }
+interface ExtraData { entities: ExtraEntry[]; blockers: string[] }
+
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function caseModeOf(name: string): CaseMode {
+  let letters = 0;
+  let internalCap = false;
+  let digit = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (isAsciiLetter(c)) {
+      letters++;
+      if (c <= 90 && i > 0 && name.charCodeAt(i - 1) >= 97 && name.charCodeAt(i - 1) <= 122) internalCap = true;
+    } else if (c >= 48 && c <= 57) digit = true;
+  }
+  if (letters === 0) return CaseMode.Any;
+  if ((internalCap || digit) && name.length >= 5) return CaseMode.Any;
+  return letters >= 4 ? CaseMode.ExactOrUpper : CaseMode.Exact;
+}
+
+const kindOf = (e: Entity) => e.kind;
+
+/** Folds a short name without the chunked buffer of foldText (names are tiny, there are 60k). */
+function foldText(s: string): string {
+  let changed = false;
+  for (let i = 0; i < s.length; i++) if (foldCode(s.charCodeAt(i)) !== s.charCodeAt(i)) { changed = true; break; }
+  if (!changed) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
+}
+
+function isLatinOnly(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x2e80) return false;
+  return true;
+}
+
+/** Whether a listed.csv-only name is distinctive enough to match without further evidence. */
+function listedNameAllowed(folded: string, original: string): boolean {
+  if (!isLatinOnly(folded)) {
+    let cjk = 0;
+    for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) >= 0x2e80) cjk++;
+    if (cjk + (folded.length - cjk) / 2 < 3) return false;
+    return !COMMON_WORDS.has(folded.replace(/^\*?ST/, ''));
+  }
+  if (original.includes(' ')) return original.length >= 6;
+  if (/^[A-Z0-9&.-]{4,}$/.test(original)) return true;
+  return /[a-z][A-Z]|\d/.test(original) && original.length >= 5;
+}
+
+/** A set of entities with a trie over their folded names and an index of their tickers. */
+export class Gazetteer {
+  private readonly entities: Entity[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly tickers = new Map<string, number>();
+  /** Bare US codes that may be matched in running text (curated, not ambiguous). */
+  readonly bareTickers = new Map<string, number>();
+  readonly ambiguous: Set<string>;
+  /** Root table: folded lowercased char -> node, or -1. */
+  readonly root = new Int32Array(65536).fill(-1);
+  private nodeCount = 1;
+  private hashMask: number;
+  /**
+   * Open-addressing table of trie edges, four ints a slot: parent node, char, child, unused.
+   * One slot is one 16-byte run, so a lookup touches one cache line (three parallel arrays
+   * cost three cache misses a step, which dominated matching time).
+   */
+  slots: Int32Array;
+  /**
+   * One bit per hashed (first char, second char) pair of every name: a cheap, cache-resident
+   * test that rejects most text positions before the edge table is touched.
+   */
+  readonly bigrams = new Uint8Array(1 << 17);
+  /** 1 for chars that are a whole name on their own (one-character names skip the bigram test). */
+  readonly singles = new Uint8Array(65536);
+  /** Per node: first terminal record, or -1. */
+  termHead: Int32Array;
+  recEntity: number[] = [];
+  recNext: number[] = [];
+  recMode: number[] = [];
+  recName: string[] = [];
+  /** Per record: 1 when the name needs evidence around it (see RISKY_WORDS). */
+  recRisky: number[] = [];
+  private readonly sources: { entities: Entity[]; blockers: string[] };
+
+  /** Builds a gazetteer from entities (later entries win name conflicts) and blocker phrases. */
+  constructor(entities: Entity[], blockers: string[] = [], ambiguous: Iterable<string> = [], private readonly tiers?: Uint8Array) {
+    this.ambiguous = new Set(ambiguous);
+    this.sources = { entities, blockers };
+    let estimate = 1024;
+    for (const e of entities) for (const n of e.names) estimate += n.length;
+    for (const b of blockers) estimate += b.length;
+    let size = 1024;
+    while (size < estimate * 2) size <<= 1;
+    this.hashMask = size - 1;
+    this.slots = new Int32Array(size * 4).fill(-1);
+    this.termHead = new Int32Array(estimate + 2).fill(-1);
+    // Later entities win: a name already claimed by a later entity is skipped for earlier ones.
+    const claimed = new Map<string, number>();
+    const foldedNames: string[][] = entities.map((e) => e.names.map(foldText));
+    for (let i = entities.length - 1; i >= 0; i--) {
+      for (const f of foldedNames[i]) {
+        const key = f.toLowerCase();
+        if (!claimed.has(key)) claimed.set(key, i);
+      }
+    }
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
+      if (this.byId.has(e.id)) {
+        // A duplicate id (user entry for a built-in id) replaces the earlier one in lookups.
+      }
+      this.byId.set(e.id, i);
+      this.entities.push(e);
+      for (const t of e.tickers) {
+        const key = normaliseTicker(t);
+        this.tickers.set(key, i);
+        const us = /^(?:NASDAQ|NYSE|AMEX|OTC):([A-Z][A-Z.]{0,5})$/.exec(key);
+        if (us && (!this.tickers.has(us[1]) || (tiers?.[i] ?? 0) === 0)) this.tickers.set(us[1], i);
+        if (/^[A-Z]{3,5}$/.test(key) && !this.ambiguous.has(key) && (tiers?.[i] ?? 0) === 0) this.bareTickers.set(key, i);
+      }
+      for (let k = 0; k < e.names.length; k++) {
+        const n = e.names[k];
+        const folded = foldedNames[i][k];
+        const key = folded.toLowerCase();
+        if (claimed.get(key) !== i) continue;
+        if (isLatinOnly(n) && /^[A-Z0-9.]{1,5}$/.test(n) && this.ambiguous.has(n)) continue;
+        let risky = RISKY_WORDS.has(folded) && kindOf(e) !== 'product' ? 1 : 0;
+        if (tiers && tiers[i] === 1 && !listedNameAllowed(folded, n)) {
+          if (folded.length !== 2 || isLatinOnly(folded) || COMMON_WORDS.has(folded)) continue;
+          risky = 1;
+        }
+        if (key.length < 2 && isLatinOnly(n)) continue;
+        this.insert(key, i, caseModeOf(n), folded, risky);
+      }
+    }
+    for (const b of blockers) {
+      const folded = foldText(b);
+      this.insert(folded.toLowerCase(), -1, caseModeOf(b), folded, 0);
+    }
+    // Rehash into a table sized to the edges actually made (load about 0.5 to 0.7): the
+    // estimate above is generous, and a smaller table keeps more of it in cache.
+    let fit = 1024;
+    while (fit < this.nodeCount * 1.4) fit <<= 1;
+    const old = this.slots;
+    const slots = new Int32Array(fit * 4).fill(-1);
+    const mask = fit - 1;
+    for (let k = 0; k < old.length; k += 4) {
+      if (old[k] === -1) continue;
+      let h = (Math.imul(old[k], 0x9e3779b1) ^ Math.imul(old[k + 1], 0x85ebca6b)) & mask;
+      while (slots[h << 2] !== -1) h = (h + 1) & mask;
+      slots[h << 2] = old[k];
+      slots[(h << 2) + 1] = old[k + 1];
+      slots[(h << 2) + 2] = old[k + 2];
+      // Each child's terminal head sits next to its edge (see `edge`).
+      slots[(h << 2) + 3] = this.termHead[old[k + 2]];
+    }
+    this.slots = slots;
+    this.hashMask = mask;
+  }
+
+  /**
+   * Index in `slots` of the edge (node, c), or -1. `slots[k + 2]` is the child and
+   * `slots[k + 3]` the child's first terminal record (or -1), both on the same cache line.
+   */
+  edge(node: number, c: number): number {
+    const slots = this.slots;
+    const mask = this.hashMask;
+    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+    for (;;) {
+      const k = h << 2;
+      const n = slots[k];
+      if (n === -1) return -1;
+      if (n === node && slots[k + 1] === c) return k;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private child(node: number, c: number): number {
+    const slots = this.slots;
+    const mask = this.hashMask;
+    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+    for (;;) {
+      const k = h << 2;
+      const n = slots[k];
+      if (n === -1) return -1;
+      if (n === node && slots[k + 1] === c) return slots[k + 2];
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Child of `node` for a folded, lowercased char code; -1 when there is none. Node 0 is the root. */
+  next(node: number, c: number): number {
+    return node === 0 ? this.root[c] : this.child(node, c);
+  }
+
+  private insert(key: string, entity: number, mode: CaseMode, folded: string, risky: number): void {
+    if (key.length >= 2) {
+      const b = bigramHash(key.charCodeAt(0), key.charCodeAt(1));
+      this.bigrams[b >> 3] |= 1 << (b & 7);
+    } else this.singles[key.charCodeAt(0)] = 1;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let nxt = this.next(node, c);
+      if (nxt < 0) {
+        nxt = this.nodeCount++;
+        if (node === 0) this.root[c] = nxt;
+        else {
+          let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.hashMask;
+          while (this.slots[h << 2] !== -1) h = (h + 1) & this.hashMask;
+          this.slots[h << 2] = node;
+          this.slots[(h << 2) + 1] = c;
+          this.slots[(h << 2) + 2] = nxt;
+        }
+      }
+      node = nxt;
+    }
+    const rec = this.recEntity.length;
+    this.recEntity.push(entity);
+    this.recMode.push(mode);
+    this.recName.push(folded);
+    this.recRisky.push(risky);
+    this.recNext.push(this.termHead[node]);
+    this.termHead[node] = rec;
+  }
+
+  /** The entity with this id. */
+  get(id: string): Entity | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.entities[i];
+  }
+
+  /** Internal index of an id (for the matcher). */
+  indexOf(id: string): number {
+    return this.byId.get(id) ?? -1;
+  }
+
+  /** The entity at an internal index. */
+  at(index: number): Entity {
+    return this.entities[index];
+  }
+
+  /** All entities, built-in first. */
+  all(): Entity[] {
+    return this.entities.slice();
+  }
+
+  /** True for listed.csv-only entities (matched under the stricter policy). */
+  isListedOnly(index: number): boolean {
+    return (this.tiers?.[index] ?? 0) === 1;
+  }
+
+  /** The entity listed under a ticker in any written form ("0700.HK", "HK:00700", "NVDA"). */
+  byTicker(ticker: string): Entity | undefined {
+    const i = this.tickerIndex(normaliseTicker(ticker));
+    return i < 0 ? undefined : this.entities[i];
+  }
+
+  /** Internal index for a canonical ticker key, or -1. */
+  tickerIndex(key: string): number {
+    const i = this.tickers.get(key);
+    if (i !== undefined) return i;
+    const colon = key.indexOf(':');
+    if (colon > 0 && /^(NASDAQ|NYSE|AMEX|OTC)$/.test(key.slice(0, colon))) return this.tickers.get(key.slice(colon + 1)) ?? -1;
+    return -1;
+  }
+
+  /** Exact lookup of a whole name (folded, case rules applied). */
+  lookupName(name: string): Entity | undefined {
+    const direct = this.lookupFolded(foldText(name));
+    if (direct || !/^\*?ST/.test(name)) return direct;
+    return this.lookupFolded(foldText(name.replace(/^\*?ST/, '')));
+  }
+
+  private lookupFolded(folded: string): Entity | undefined {
+    let node = 0;
+    for (let i = 0; i < folded.length && node >= 0; i++) node = this.next(node, lower(folded.charCodeAt(i)));
+    if (node <= 0) return undefined;
+    for (let r = this.termHead[node]; r >= 0; r = this.recNext[r]) {
+      if (this.recEntity[r] >= 0 && caseOk(this.recMode[r], this.recName[r], folded, 0)) return this.entities[this.recEntity[r]];
+    }
+    return undefined;
+  }
+
+  /** A new gazetteer: these entities plus the given ones, which win on id and name conflicts. */
+  withEntities(extra: Entity[]): Gazetteer {
+    const ids = new Set(extra.map((e) => e.id));
+    const kept = this.sources.entities.filter((e) => !ids.has(e.id));
+    const tiers = new Uint8Array(kept.length + extra.length);
+    if (this.tiers) {
+      let k = 0;
+      this.sources.entities.forEach((e, i) => { if (!ids.has(e.id)) tiers[k++] = this.tiers![i]; });
+    }
+    return new Gazetteer([...kept, ...extra], this.sources.blockers, this.ambiguous, tiers);
+  }
+}
+
+/** Bit index of a (first, second) char pair in `Gazetteer.bigrams`. */
+export function bigramHash(a: number, b: number): number {
+  return (Math.imul(a, 0x2f0b3) ^ Math.imul(b, 0x9e3779b1)) >>> 12;
+}
+
+/** Whether `text` at `start` satisfies a record's case rule against its folded name. */
+export function caseOk(mode: number, name: string, text: string, start: number): boolean {
+  if (mode === CaseMode.Any) return true;
+  let exact = true;
+  let upper = true;
+  for (let k = 0; k < name.length; k++) {
+    const a = name.charCodeAt(k);
+    const b = text.charCodeAt(start + k);
+    if (a !== b) exact = false;
+    if (b !== (a >= 97 && a <= 122 ? a - 32 : a)) upper = false;
+    if (!exact && !upper) return false;
+  }
+  return exact || (mode === CaseMode.ExactOrUpper && upper);
+}
+
+function loadBuiltin(): Gazetteer {
+  const data = companiesData as unknown as CompactData;
+  const extra = extraData as unknown as ExtraData;
+  const entities: Entity[] = [];
+  const tiers: number[] = [];
+  const index = new Map<string, number>();
+  for (const [id, name, kind, names, tickers, sector, tier] of data.entities) {
+    index.set(id, entities.length);
+    entities.push({ id, name, kind: kind as EntityKind, names: names ? names.split('|') : [], tickers: tickers ? tickers.split('|') : [], sector: sector || undefined, origin: 'builtin' });
+    tiers.push(tier);
+  }
+  // Curated extras: a known id gains names and may change kind; a new id is appended last so
+  // that its names win over the generated data.
+  for (const x of extra.entities) {
+    const at = index.get(x.id);
+    if (at !== undefined) {
+      const e = entities[at];
+      entities[at] = { ...e, kind: x.kind ?? e.kind, names: [...e.names, ...x.names], tickers: [...e.tickers, ...(x.tickers ?? [])] };
+      tiers[at] = 0;
+      // Move it after the generated rows so that its names win.
+      entities.push(entities[at]);
+      tiers.push(0);
+      entities[at] = { ...e, names: [], tickers: [] };
+    } else {
+      // A ticker of an extra entry that belongs to a generated row: take that row over.
+      for (const t of x.tickers ?? []) {
+        const key = normaliseTicker(t);
+        const row = entities.findIndex((e, i) => tiers[i] === 1 && e.tickers.includes(key));
+        if (row >= 0) {
+          x.names = [...x.names, ...entities[row].names];
+          x.tickers = [...new Set([...(x.tickers ?? []), ...entities[row].tickers])];
+          entities[row] = { ...entities[row], names: [], tickers: [] };
+        }
+      }
+      entities.push({ id: x.id, name: x.name, kind: x.kind, names: x.names, tickers: x.tickers ?? [], sector: x.sector, origin: 'builtin' });
+      tiers.push(0);
+    }
+  }
+  const live = entities.map((e, i) => ({ e, t: tiers[i] })).filter(({ e }) => e.names.length || e.tickers.length);
+  return new Gazetteer(live.map((x) => x.e), extra.blockers, data.ambiguous.split('|'), Uint8Array.from(live.map((x) => x.t)));
+}
+
+let cached: Gazetteer | undefined;
+
+/** The built-in gazetteer (companies.json + entities-extra.json), built once and cached. */
+export function builtinGazetteer(): Gazetteer {
+  return (cached ??= loadBuiltin());
+}

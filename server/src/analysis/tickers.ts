@@ -1,0 +1,120 @@
+/**
+ * Ticker syntax: reads the forms found in digests ("SZ:002865", "NASDAQ: HWEP", "06082.HK",
+ * "0700.HK", "513770.SH", "$ARM", a bare "(HWEP)" after a name) and reduces them to one
+ * canonical key per listing: "SZ:002865", "HK:00700", "NASDAQ:HWEP", or a bare US code.
+ * Every scanner here works on folded text, allocates nothing unless it finds a ticker, and
+ * looks at a bounded number of characters, so callers stay linear.
+ */
+
+/** Exchange words accepted before a colon, mapped to the canonical prefix. */
+const PREFIXES: Record<string, string> = {
+  SZ: 'SZ', SZSE: 'SZ', SH: 'SH', SS: 'SH', SSE: 'SH', BJ: 'BJ', BSE: 'BJ',
+  HK: 'HK', HKEX: 'HK', HKG: 'HK', NASDAQ: 'NASDAQ', NYSE: 'NYSE', AMEX: 'AMEX',
+  OTC: 'OTC', TSE: 'TSE', TYO: 'TSE', KRX: 'KRX', KS: 'KRX', TWSE: 'TWSE', TW: 'TWSE',
+  TPEX: 'TPEX', LSE: 'LSE', EURONEXT: 'EURONEXT',
+};
+/** Suffixes accepted after a dot ("0700.HK"). */
+const SUFFIXES: Record<string, string> = {
+  SZ: 'SZ', SH: 'SH', SS: 'SH', BJ: 'BJ', HK: 'HK', T: 'TSE', KS: 'KRX', KQ: 'KRX',
+  TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', US: 'US', O: 'NASDAQ', N: 'NYSE',
+};
+/** Exchanges whose bare code is also looked up as a US ticker. */
+const US = new Set(['NASDAQ', 'NYSE', 'AMEX', 'OTC', 'US']);
+
+/** A ticker found in the text. */
+export interface TickerMatch {
+  /** End offset (exclusive) of the ticker text. */
+  end: number;
+  /** Canonical key, e.g. "SZ:002865", "HK:00700", "NASDAQ:NVDA"; bare US codes as written. */
+  key: string;
+  /** Bare US code when the exchange is a US one, for a second lookup; else null. */
+  bare: string | null;
+  /** True for six-digit mainland codes of exchange-traded funds (51xxxx, 15xxxx, 56xxxx, 58xxxx, 16xxxx). */
+  fund: boolean;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isUpper(c) || isDigit(c) || (c >= 97 && c <= 122);
+
+function canonical(prefix: string, code: string): TickerMatch['key'] {
+  if (prefix === 'HK') return `HK:${code.padStart(5, '0')}`;
+  if (prefix === 'US') return code;
+  return `${prefix}:${code}`;
+}
+
+function isFundCode(code: string): boolean {
+  return code.length === 6 && /^(51|15|56|58|16|50|52)/.test(code);
+}
+
+function make(end: number, prefix: string, code: string): TickerMatch {
+  return { end, key: canonical(prefix, code), bare: US.has(prefix) ? code : null, fund: (prefix === 'SH' || prefix === 'SZ') && isFundCode(code) };
+}
+
+/**
+ * Reads a ticker in explicit form at `start`: "EX:CODE", "EX: CODE", "CODE.SUF" or "$CODE".
+ * Returns null when the text there is not one. The caller checks the left word edge.
+ */
+export function readTicker(s: string, start: number, limit = s.length): TickerMatch | null {
+  const c = s.charCodeAt(start);
+  if (c === 36 /* $ */) {
+    let j = start + 1;
+    while (j < limit && j - start <= 6 && isUpper(s.charCodeAt(j))) j++;
+    if (j === start + 1 || j - start > 6 || (j < limit && isAlnum(s.charCodeAt(j)))) return null;
+    return make(j, 'US', s.slice(start + 1, j));
+  }
+  if (isUpper(c)) {
+    let j = start;
+    while (j < limit && j - start < 9 && isUpper(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== 58 /* : */) return null;
+    const prefix = PREFIXES[s.slice(start, j)];
+    if (!prefix) return null;
+    let k = j + 1;
+    while (k < limit && s.charCodeAt(k) === 32) k++;
+    const codeStart = k;
+    while (k < limit && k - codeStart < 8 && (isUpper(s.charCodeAt(k)) || isDigit(s.charCodeAt(k)) || (s.charCodeAt(k) === 46 && isUpper(s.charCodeAt(k + 1))))) k++;
+    if (k === codeStart || (k < limit && isAlnum(s.charCodeAt(k)))) return null;
+    return make(k, prefix, s.slice(codeStart, k));
+  }
+  if (isDigit(c)) {
+    let j = start;
+    while (j < limit && j - start < 7 && isDigit(s.charCodeAt(j))) j++;
+    const len = j - start;
+    if (len < 4 || len > 6 || s.charCodeAt(j) !== 46 /* . */) return null;
+    let k = j + 1;
+    while (k < limit && k - j <= 4 && isUpper(s.charCodeAt(k))) k++;
+    if (k === j + 1 || (k < limit && isAlnum(s.charCodeAt(k)))) return null;
+    const prefix = SUFFIXES[s.slice(j + 1, k)];
+    if (!prefix) return null;
+    return make(k, prefix, s.slice(start, j));
+  }
+  return null;
+}
+
+/**
+ * Reads a whole parenthesised item as a ticker: the explicit forms, a bare US code of one to
+ * five capitals ("HWEP", "BRK.B"), or a bare numeric code (six digits: mainland by its first
+ * digit; five: Hong Kong). Returns null when the item is not ticker-shaped.
+ */
+export function parseTickerItem(item: string): TickerMatch | null {
+  const t = readTicker(item, 0);
+  if (t && t.end === item.length) return t;
+  if (/^[A-Z]{1,5}(\.[A-Z])?$/.test(item)) return make(item.length, 'US', item);
+  if (/^\d{6}$/.test(item)) {
+    const d = item.charCodeAt(0);
+    const prefix = d === 54 || d === 53 || d === 57 ? 'SH' : d === 48 || d === 51 || d === 49 ? 'SZ' : 'BJ';
+    return make(item.length, prefix, item);
+  }
+  if (/^\d{5}$/.test(item)) return make(item.length, 'HK', item);
+  return null;
+}
+
+/**
+ * Normalises any written ticker to the canonical key used by the gazetteer, or returns
+ * the input trimmed when it has no recognisable form.
+ */
+export function normaliseTicker(written: string): string {
+  const item = written.trim().replace(/^\(|\)$/g, '').replace(/^\$/, '');
+  const t = parseTickerItem(item);
+  return t ? t.key : item;
+}

@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldText } from '../../server/src/analysis/text';
+import { findMentions } from '../../server/src/analysis/entities';
+import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
+import type { Mention } from '../../server/src/analysis/types';
+
+const gz = builtinGazetteer();
+const find = (text: string, figures: { offset: number; length: number }[] = []): Mention[] => findMentions(text, foldText(text), gz, figures);
+const pairs = (text: string) => find(text).map((m) => [m.text, m.id] as const);
+const ids = (text: string) => find(text).map((m) => m.id);
+
+test('Traditional and Simplified names fold to one id', () => {
+  const [a, b] = find('騰訊與腾讯都在加码AI。');
+  assert.equal(a.id, 'tencent');
+  assert.equal(b.id, 'tencent');
+  assert.equal(a.text, '騰訊');
+});
+
+test('Latin names respect word edges and case', () => {
+  assert.deepEqual(ids('Meta raised capex.'), ['meta']);
+  assert.deepEqual(ids('The metadata layer and Metaverse hype.'), []);
+  assert.deepEqual(pairs('GPU makers such as Meta X listed.'), [['Meta X', 'metax']]);
+  assert.deepEqual(ids('Arm targets robots, while the arm of the law waits.'), ['arm']);
+});
+
+test('the longest match wins and compounds split', () => {
+  assert.deepEqual(pairs('百度昆仑芯即将上市'), [['百度', 'baidu'], ['昆仑芯', 'kunlunxin']]);
+  assert.deepEqual(find('华为昇腾芯片').map((m) => [m.text, m.kind]), [['华为', 'company'], ['昇腾', 'product']]);
+  assert.deepEqual(ids('阿里云与阿里巴巴'), ['alibaba-cloud', 'alibaba']);
+  assert.deepEqual(pairs('阿里巴巴集团公布'), [['阿里巴巴集团', 'alibaba']]);
+  assert.deepEqual(pairs('京东健康涨3%'), [['京东健康', 'jd-health']]);
+});
+
+test('substring traps give no mention', () => {
+  assert.deepEqual(ids('依托中科院上海光機所的技術'), []);
+  assert.deepEqual(ids('回饋社會大眾'), []);
+  assert.deepEqual(find('ChatGPT 上线广告').map((m) => [m.text, m.kind]), [['ChatGPT', 'product']]);
+  const golden = find('纳斯达克中国金龙指数收涨1.59%');
+  assert.deepEqual(golden.map((m) => m.kind), ['index']);
+});
+
+test('kinds: exchange, media, regulator, index, product', () => {
+  const kinds = Object.fromEntries(find('港交所、彭博社、证监会、沪深300、ChatGPT').map((m) => [m.text, m.kind]));
+  assert.deepEqual(kinds, { 港交所: 'exchange', 彭博社: 'media', 证监会: 'regulator', 沪深300: 'index', ChatGPT: 'product' });
+});
+
+test('every ticker form after a name goes into ticker, not a mention of its own', () => {
+  const cases: [string, string, string][] = [
+    ['邁為股份(SZ:300751)漲停', 'SZ:300751', '邁為股份'],
+    ['天合光能(SH:688599)公告', 'SH:688599', '天合光能'],
+    ['壁仞科技(06082.HK)上市', '06082.HK', '壁仞科技'],
+    ['騰訊(0700.HK)走強', '0700.HK', '騰訊'],
+    ['Hut 8 (NASDAQ: HUT) rose', 'NASDAQ: HUT', 'Hut 8'],
+  ];
+  for (const [text, ticker, name] of cases) {
+    const ms = find(text);
+    assert.equal(ms.length, 1, text);
+    assert.equal(ms[0].text, name);
+    assert.equal(ms[0].ticker, ticker);
+  }
+});
+
+test('a bare ticker in ticker form is a mention of its company', () => {
+  const [m] = find('今日 0700.HK 收涨');
+  assert.equal(m.id, 'tencent');
+  assert.equal(m.ticker, '0700.HK');
+  assert.equal(find('关注 SH:688599 走势')[0].text, 'SH:688599');
+});
+
+test('ambiguous tickers only count in ticker context', () => {
+  assert.deepEqual(ids('Turn ON the light, ARM the system, buy NOW.'), []);
+  assert.deepEqual(ids('Buy $ARM today'), ['arm']);
+  assert.equal(find('Arm (NASDAQ: ARM) gained').length, 1);
+  assert.equal(find('Arm (NASDAQ: ARM) gained')[0].ticker, 'NASDAQ: ARM');
+});
+
+test('a name followed by a ticker teaches the document an alias', () => {
+  const ms = find('星海能源(SZ:300750)大涨。星海能源回应称订单饱满。');
+  assert.equal(ms.length, 2);
+  assert.equal(ms[0].id, 'catl');
+  assert.equal(ms[1].id, 'catl');
+  const unknown = find('Zephyr Drone (ZPHD) priced its IPO; Zephyr Drone raised $9M.');
+  assert.equal(unknown[0].ticker, 'ZPHD');
+  assert.equal(unknown[0].kind, 'company');
+  assert.equal(unknown[1].id, unknown[0].id);
+});
+
+test('juxtaposed alias in parentheses is a second mention of one id', () => {
+  const ms = find('位元小鹿(Bitdeer)发布新矿机');
+  assert.deepEqual(ms.map((m) => m.id), ['bitdeer', 'bitdeer']);
+});
+
+test('unknown company-like names become candidates with a careful left edge', () => {
+  const ms = find('晶科能源与澜星科技签署协议。');
+  assert.deepEqual(ms.map((m) => [m.text, m.kind]), [['晶科能源', 'company'], ['澜星科技', 'candidate']]);
+  assert.equal(ms[1].id, 'candidate:澜星科技');
+  assert.deepEqual(find('Vexa Holdings said revenue rose.').map((m) => [m.text, m.kind]), [['Vexa Holdings', 'candidate']]);
+  assert.deepEqual(ids('港股聚焦硬核科技与国产替代'), []);
+});
+
+test('common-word names need evidence', () => {
+  assert.deepEqual(ids('这是最理想的方案'), []);
+  assert.deepEqual(ids('太阳能板价格下跌'), []);
+  assert.deepEqual(pairs('LG、大眾等客戶'), [['LG', 'lg'], ['大眾', 'volkswagen']]);
+});
+
+test('mentions are sorted, non-overlapping and never inside a figure', () => {
+  const text = '腾讯投资100亿美元,阿里巴巴跟进';
+  const ms = find(text, [{ offset: 2, length: 4 }]);
+  for (let k = 1; k < ms.length; k++) assert.ok(ms[k].offset >= ms[k - 1].offset + ms[k - 1].length);
+  assert.ok(ms.every((m) => m.offset + m.length <= 2 || m.offset >= 6));
+  const hidden = find('ABC腾讯DEF', [{ offset: 3, length: 2 }]);
+  assert.deepEqual(hidden, []);
+});
+
+test('hostile input stays linear', () => {
+  const text = '('.repeat(50000) + '科技'.repeat(50000) + 'A'.repeat(50000);
+  const t = performance.now();
+  find(text);
+  assert.ok(performance.now() - t < 2000);
+});

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Gazetteer, builtinGazetteer } from '../../server/src/analysis/gazetteer';
+import { normaliseTicker } from '../../server/src/analysis/tickers';
+import { foldText } from '../../server/src/analysis/text';
+import { findMentions } from '../../server/src/analysis/entities';
+
+const gz = builtinGazetteer();
+
+test('built-in data loads once, quickly, and is cached', () => {
+  assert.strictEqual(builtinGazetteer(), gz);
+  assert.ok(gz.all().length > 20000);
+});
+
+test('entities carry names in every script and their tickers', () => {
+  const tencent = gz.get('tencent')!;
+  assert.ok(tencent.names.includes('腾讯') && tencent.names.includes('騰訊'));
+  assert.equal(gz.get('sz-300751'), undefined, 'a listed row mapped to a notable row uses the notable id');
+  const maxwell = gz.byTicker('SZ:300751')!;
+  assert.equal(gz.byTicker('300751.SZ'), maxwell);
+  assert.ok(maxwell.names.includes('迈为股份') && maxwell.names.includes('邁為股份'));
+  const catl = gz.byTicker('300750.SZ')!;
+  assert.ok(catl.names.includes('寧德時代'));
+});
+
+test('byTicker reads every written form', () => {
+  for (const t of ['0700.HK', '00700.HK', 'HK:00700', 'HK:700']) assert.equal(gz.byTicker(t)?.id, 'tencent', t);
+  for (const t of ['NVDA', 'NASDAQ:NVDA', 'NASDAQ: NVDA', '$NVDA']) assert.equal(gz.byTicker(t)?.id, 'nvidia', t);
+  assert.equal(normaliseTicker('(06082.HK)'), 'HK:06082');
+  assert.equal(normaliseTicker('513770.SH'), 'SH:513770');
+  assert.equal(gz.byTicker('SZ:999999'), undefined);
+});
+
+test('listed rows get exchange ids and their short names match', () => {
+  const row = gz.byTicker('SZ:300842')!;
+  assert.match(row.id, /^sz-300842$/);
+  const ms = findMentions('帝科股份漲逾20%', foldText('帝科股份漲逾20%'), gz, []);
+  assert.equal(ms[0]?.id, row.id);
+});
+
+test('common-word listed names are not matched', () => {
+  const text = '太阳能与机器人产业';
+  assert.deepEqual(findMentions(text, foldText(text), gz, []), []);
+});
+
+test('withEntities adds user entries that win on conflicts', () => {
+  const mine = gz.withEntities([
+    { id: 'my-lab', name: 'Quokka Labs', kind: 'company', names: ['Quokka Labs', '袋鼠实验室'], tickers: [] },
+    { id: 'my-tencent', name: 'Tencent (mine)', kind: 'company', names: ['腾讯'], tickers: ['HK:00700'] },
+  ]);
+  assert.notStrictEqual(mine, gz);
+  const text = '袋鼠實驗室與騰訊合作';
+  assert.deepEqual(findMentions(text, foldText(text), mine, []).map((m) => m.id), ['my-lab', 'my-tencent']);
+  assert.equal(mine.byTicker('0700.HK')?.id, 'my-tencent');
+  // The built-in gazetteer is unchanged.
+  assert.equal(findMentions(text, foldText(text), gz, [])[0]?.id, 'tencent');
+});
+
+test('a small gazetteer built by hand works on its own', () => {
+  const small = new Gazetteer([{ id: 'acme', name: 'Acme', kind: 'company', names: ['Acme'], tickers: ['NYSE:ACME'] }]);
+  assert.equal(small.get('acme')?.name, 'Acme');
+  assert.equal(small.byTicker('ACME')?.id, 'acme');
+  assert.equal(small.lookupName('ACME')?.id, 'acme');
+  assert.equal(small.lookupName('acme'), undefined);
+});
