@@ -1,0 +1,154 @@
+/**
+ * Sections: heading-like lines, for document symbols and the sidebar.
+ *
+ * The rule, kept deliberately simple and predictable. A line is a section when it is
+ *  1. a Markdown ATX heading: up to three spaces, 1–6 '#', a space, a non-empty title
+ *     ("## 市场观察"; a lone "#" is not a section), outside fenced code blocks; or
+ *  2. a *title line*: a short line (2–MAX_TITLE code units once trimmed; "**…**" emphasis
+ *     around the whole line is looked through) that
+ *     - contains a letter, digit or CJK character and no sentence break ("。" or ". ");
+ *     - does not end like a clause or sentence ("。", ",", ";", ":", "、", ".", "…" or their
+ *       full-width forms); "?" and "!" are fine ("那为何智谱AI急于上市呢?");
+ *     - is not a list item, quote, table row or citation ("- 要点", "• …", "1. …", "> …",
+ *       "| …", "[1] …"), not navigation ("← 返回"), not a file name or URL ("x.png",
+ *       "https://…"), and not itself a date line ("36氪· 2026-01-27 08:25");
+ *     - and is followed by body: either the very next line is a date line (an article
+ *       title above its "source · date" stamp), or the next non-blank line is a paragraph
+ *       at least twice as long and at least MIN_BODY code units long, and not a title.
+ * Lines such as "文章核心观点 - …" inside a paragraph, or a short line between two short
+ * lines ("Workflow", "icon"), are not sections. Headings are not nested: every section
+ * has the same level.
+ */
+import type { Section } from './types';
+import { parseDateLine } from './date';
+
+/** Longest title line, in UTF-16 code units after trimming. */
+const MAX_TITLE = 140;
+/** Shortest paragraph that makes the line above it a title. */
+const MIN_BODY = 60;
+
+const CLAUSE_ENDS = new Set(['。', ',', ',', ';', ';', ':', ':', '、', '.', '…', '，', '：', '；']);
+const LIST_MARKS = new Set(['-', '*', '+', '•', '·', '●', '○', '▪', '■', '◆', '>', '|', '[', '【', '←', '→', '↑', '↓', '!']);
+const IMAGE_ENDS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.bmp'];
+
+interface Line {
+  /** The untrimmed line, without its line break. */
+  raw: string;
+  /** Offset of the first non-blank character. */
+  start: number;
+  /** Trimmed content. */
+  text: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = n;
+    let a = pos;
+    let b = nl;
+    while (a < b && isBlankChar(text.charCodeAt(a))) a++;
+    while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
+    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push({ raw: text.slice(pos, end), start: a, text: text.slice(a, b) });
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0x3000 || c === 0xa0;
+}
+
+function hasWordChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x3400 && c < 0xa000)) return true;
+  }
+  return false;
+}
+
+/** "1. ", "2) ", "3、", "(a) " style list items. */
+function isNumberedItem(s: string): boolean {
+  let i = 0;
+  while (i < s.length && i < 4 && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === 0) return false;
+  const mark = s[i];
+  return mark === '、' || ((mark === '.' || mark === ')' || mark === ')') && (s[i + 1] === ' ' || s[i + 1] === undefined));
+}
+
+/** The title of an ATX heading line, or null. `raw` is the untrimmed line. */
+function atxTitle(raw: string): string | null {
+  let i = 0;
+  while (i < 3 && raw[i] === ' ') i++;
+  let level = 0;
+  while (raw[i + level] === '#') level++;
+  if (level === 0 || level > 6) return null;
+  const rest = raw.slice(i + level);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return null;
+  let title = rest.trim();
+  // A closing sequence of '#' after a space is decoration.
+  let end = title.length;
+  while (end > 0 && title[end - 1] === '#') end--;
+  if (end < title.length && (end === 0 || title[end - 1] === ' ' || title[end - 1] === '\t')) title = title.slice(0, end).trim();
+  return title === '' ? null : title;
+}
+
+function looksLikeTitle(s: string): boolean {
+  if (s.length < 2 || s.length > MAX_TITLE || !hasWordChar(s)) return false;
+  if (LIST_MARKS.has(s[0]) || isNumberedItem(s)) return false;
+  if (CLAUSE_ENDS.has(s[s.length - 1])) return false;
+  if (s.includes('。') || s.includes('. ') || s.includes('://')) return false;
+  const lower = s.toLowerCase();
+  if (IMAGE_ENDS.some((ext) => lower.endsWith(ext))) return false;
+  return parseDateLine(s) === null;
+}
+
+/** Strips Markdown emphasis around a whole title: "**标题**" → "标题". */
+function cleanTitle(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === '*' || s[a] === '_')) a++;
+  while (b > a && (s[b - 1] === '*' || s[b - 1] === '_')) b--;
+  return s.slice(a, b).trim() || s;
+}
+
+/** Finds the sections of a document (see the module comment for the rule), in order. */
+export function findSections(text: string): Section[] {
+  const lines = splitLines(text);
+  const sections: Section[] = [];
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const s = line.text;
+    if (s.startsWith('```') || s.startsWith('~~~')) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced || s === '') continue;
+    if (s[0] === '#') {
+      const title = atxTitle(line.raw);
+      if (title !== null) sections.push({ offset: line.start, length: s.length, title: cleanTitle(title), line: i });
+      continue;
+    }
+    const emphasised = s.length > 4 && ((s.startsWith('**') && s.endsWith('**')) || (s.startsWith('__') && s.endsWith('__')));
+    if (!looksLikeTitle(emphasised ? cleanTitle(s) : s)) continue;
+    const following = lines[i + 1];
+    let isTitle = following !== undefined && following.text !== '' && parseDateLine(following.text) !== null;
+    if (!isTitle) {
+      let j = i + 1;
+      while (j < lines.length && lines[j].text === '') j++;
+      const body = lines[j]?.text;
+      isTitle =
+        body !== undefined &&
+        body.length >= MIN_BODY &&
+        body.length >= 2 * s.length &&
+        body[0] !== '#' &&
+        !(body.length <= MAX_TITLE && looksLikeTitle(body) && j + 1 < lines.length && lines[j + 1].text !== '' && parseDateLine(lines[j + 1].text) !== null);
+    }
+    if (isTitle) sections.push({ offset: line.start, length: s.length, title: cleanTitle(s), line: i });
+  }
+  return sections;
+}

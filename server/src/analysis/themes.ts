@@ -1,0 +1,656 @@
+/**
+ * Themes: keyword hits per theme, counted per paragraph and scored per document.
+ *
+ * Matching is one pass of a deterministic Aho–Corasick automaton over the folded text
+ * (Traditional → Simplified, full-width → ASCII, offsets unchanged): each code unit is
+ * mapped to a small alphabet class (0 for characters no keyword uses, which send the
+ * automaton back to its root), and the next state is one table lookup. Time is linear in
+ * the text whatever it contains; no regular expression runs on the text.
+ *
+ * Keyword rules:
+ * - Keywords are stored in Simplified Chinese or English and folded like the text, so a
+ *   Traditional spelling needs no entry of its own.
+ * - ASCII letters match case-insensitively. A space in a keyword matches one space, tab,
+ *   line break or hyphen ("data center" = "data-center").
+ * - A keyword that starts (ends) with an ASCII letter must not have a letter just before
+ *   (after) it; digits are allowed there ("100GW", "Qwen3"). One that starts or ends with a
+ *   digit must not touch a letter or digit on that side. A trailing "s" is accepted as a
+ *   plural ("GPUs", "data centers") and is part of the hit.
+ * - Within one theme, overlapping hits count once (the longer, earlier one wins), and an
+ *   "exclude" phrase of the theme cancels the hits it overlaps (聊天机器人 is no robot).
+ */
+import type { ThemeScore } from './types';
+import { foldText } from './text';
+import themesData from '../../data/themes.json';
+
+/** One theme as written in themes.json or in a user's themes file. */
+export interface ThemeDef {
+  /** Lowercase kebab-case id, e.g. "ai-infrastructure". */
+  id: string;
+  /** English label. */
+  label: string;
+  /** Chinese label, when known. */
+  labelZh?: string;
+  /** Keywords in Simplified Chinese or English (Traditional is folded on the fly). */
+  keywords: string[];
+  /** Phrases in which the theme's keywords do not count. */
+  exclude?: string[];
+}
+
+/** A set of themes with its compiled matcher. Build with `createTaxonomy`. */
+export interface Taxonomy {
+  readonly themes: readonly ThemeDef[];
+  /** The compiled automaton; internal to this module. */
+  readonly matcher: ThemeMatcher;
+}
+
+/** The compiled automaton: opaque outside this module. */
+export interface ThemeMatcher {
+  readonly states: number;
+  readonly classes: number;
+}
+
+interface Automaton extends ThemeMatcher {
+  /** Alphabet class of each UTF-16 code unit; 0 = used by no keyword. */
+  cls: Uint16Array;
+  /**
+   * next[row + class] = row of the next state, where a state's row is its number shifted
+   * left by `shift` (pre-multiplied, so a step is one add and one load). States are numbered
+   * so that those with outputs come last: a row >= `firstOutputRow` has outputs.
+   */
+  next: Uint32Array;
+  shift: number;
+  firstOutputRow: number;
+  /** Outputs of state number n are outTheme/outLen/outFlags[outStart[n] .. outStart[n + 1]). */
+  outStart: Uint32Array;
+  outTheme: Uint16Array;
+  outLen: Uint16Array;
+  outFlags: Uint8Array;
+}
+
+const EDGE_LEFT_LETTER = 1;
+const EDGE_LEFT_ALNUM = 2;
+const EDGE_RIGHT_LETTER = 4;
+const EDGE_RIGHT_ALNUM = 8;
+const NEGATIVE = 16;
+/** The code that stands for "any separator" inside a normalised keyword. */
+const SEP = 32;
+
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Folds a keyword like the text, lower-cases ASCII and turns separator runs into one SEP. */
+function normaliseKeyword(keyword: string): number[] {
+  const folded = foldText(keyword.trim());
+  const out: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    let c = folded.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || c === 32 || c === 45 || c === 0x2010 || c === 0x2011) c = SEP;
+    else if (c >= 65 && c <= 90) c += 32;
+    if (c === SEP && (out.length === 0 || out[out.length - 1] === SEP)) continue;
+    out.push(c);
+  }
+  while (out.length > 0 && out[out.length - 1] === SEP) out.pop();
+  return out;
+}
+
+function edgeFlags(codes: number[]): number {
+  let flags = 0;
+  const first = codes[0];
+  const last = codes[codes.length - 1];
+  if (isLetter(first)) flags |= EDGE_LEFT_LETTER;
+  else if (isDigit(first)) flags |= EDGE_LEFT_ALNUM;
+  if (isLetter(last)) flags |= EDGE_RIGHT_LETTER;
+  else if (isDigit(last)) flags |= EDGE_RIGHT_ALNUM;
+  return flags;
+}
+
+/** Compiles keyword lists into the automaton. */
+function compile(themes: readonly ThemeDef[]): Automaton {
+  const cls = new Uint16Array(65536);
+  let classes = 1;
+  const children: Map<number, number>[] = [new Map()];
+  const own: { theme: number; len: number; flags: number }[][] = [[]];
+  const seen = new Set<string>();
+
+  themes.forEach((theme, t) => {
+    const add = (keyword: string, negative: boolean) => {
+      const codes = normaliseKeyword(keyword);
+      if (codes.length === 0 || codes.length > 0xffff) return;
+      const key = `${t}\u0000${negative ? '-' : '+'}${String.fromCharCode(...codes)}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let s = 0;
+      for (const c of codes) {
+        if (cls[c] === 0) cls[c] = classes++;
+        const k = cls[c];
+        let next = children[s].get(k);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[s].set(k, next);
+        }
+        s = next;
+      }
+      own[s].push({ theme: t, len: codes.length, flags: edgeFlags(codes) | (negative ? NEGATIVE : 0) });
+    };
+    for (const k of theme.keywords) add(k, false);
+    for (const k of theme.exclude ?? []) add(k, true);
+  });
+  // Upper-case letters and every separator share the class of their normalised form.
+  for (let c = 65; c <= 90; c++) cls[c] = cls[c + 32];
+  for (const c of [9, 10, 13, 45, 0x2010, 0x2011]) cls[c] = cls[SEP];
+
+  const states = children.length;
+  const delta = new Uint32Array(states * classes);
+  const fail = new Uint32Array(states);
+  const outs: { theme: number; len: number; flags: number }[][] = new Array(states);
+  outs[0] = own[0];
+  const queue: number[] = [];
+  for (const [k, child] of children[0]) {
+    delta[k] = child;
+    fail[child] = 0;
+    queue.push(child);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head];
+    const f = fail[s];
+    outs[s] = own[s].concat(outs[f]).sort((a, b) => b.len - a.len);
+    delta.copyWithin(s * classes, f * classes, f * classes + classes);
+    for (const [k, child] of children[s]) {
+      fail[child] = delta[f * classes + k];
+      delta[s * classes + k] = child;
+      queue.push(child);
+    }
+  }
+  // Renumber: states without outputs first (the root stays 0), then those with outputs.
+  const number = new Uint32Array(states);
+  const order: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    for (let s = 0; s < states; s++) {
+      if ((outs[s].length > 0 ? 1 : 0) === pass) {
+        number[s] = order.length;
+        order.push(s);
+      }
+    }
+  }
+  const firstOutput = order.findIndex((s) => outs[s].length > 0);
+  // Rows are padded to a power of two so that a row converts back to its state with a shift.
+  let shift = 0;
+  while (1 << shift < classes) shift++;
+  const next = new Uint32Array(states << shift);
+  for (let n = 0; n < states; n++) {
+    const row = order[n] * classes;
+    for (let k = 0; k < classes; k++) next[(n << shift) + k] = number[delta[row + k]] << shift;
+  }
+  const outStart = new Uint32Array(states + 1);
+  let total = 0;
+  for (let n = 0; n < states; n++) {
+    outStart[n] = total;
+    total += outs[order[n]].length;
+  }
+  outStart[states] = total;
+  const outTheme = new Uint16Array(total);
+  const outLen = new Uint16Array(total);
+  const outFlags = new Uint8Array(total);
+  for (let n = 0; n < states; n++) {
+    outs[order[n]].forEach((o, j) => {
+      outTheme[outStart[n] + j] = o.theme;
+      outLen[outStart[n] + j] = o.len;
+      outFlags[outStart[n] + j] = o.flags;
+    });
+  }
+  const firstOutputRow = (firstOutput < 0 ? states : firstOutput) << shift;
+  return { states, classes, shift, cls, next, firstOutputRow, outStart, outTheme, outLen, outFlags };
+}
+
+/** Builds a taxonomy (themes plus their compiled automaton) from theme definitions. */
+export function createTaxonomy(themes: readonly ThemeDef[]): Taxonomy {
+  const copy = themes.map((t) => ({ ...t, keywords: [...t.keywords], exclude: t.exclude ? [...t.exclude] : undefined }));
+  return { themes: copy, matcher: compile(copy) };
+}
+
+let builtin: Taxonomy | undefined;
+
+/** The built-in taxonomy of server/data/themes.json, compiled once and cached. */
+export function builtinTaxonomy(): Taxonomy {
+  if (!builtin) builtin = createTaxonomy((themesData as { themes: ThemeDef[] }).themes);
+  return builtin;
+}
+
+/**
+ * Adds user themes to a taxonomy: keywords (and exclusions) of an entry whose id exists
+ * are added to that theme, which keeps its labels; other entries become new themes.
+ * Returns a new taxonomy; `base` is unchanged.
+ */
+export function extendTaxonomy(base: Taxonomy, extra: readonly ThemeDef[]): Taxonomy {
+  if (extra.length === 0) return base;
+  const themes = base.themes.map((t) => ({ ...t, keywords: [...t.keywords], exclude: [...(t.exclude ?? [])] }));
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  for (const e of extra) {
+    const existing = byId.get(e.id);
+    if (existing) {
+      existing.keywords.push(...e.keywords);
+      existing.exclude.push(...(e.exclude ?? []));
+    } else {
+      const theme = { ...e, keywords: [...e.keywords], exclude: [...(e.exclude ?? [])] };
+      themes.push(theme);
+      byId.set(e.id, theme);
+    }
+  }
+  return createTaxonomy(themes);
+}
+
+/**
+ * Paragraphs as [start, end) pairs (end excludes the line break): maximal runs of
+ * non-blank lines. A text with no blank line at all (some digests put one article or one
+ * summary per line) is split into its lines instead, so that a paragraph stays a
+ * readable unit.
+ */
+function paragraphs(text: string): number[] {
+  const blocks = blocksOf(text, false);
+  return blocks.length === 2 && text.indexOf('\n') >= 0 ? blocksOf(text, true) : blocks;
+}
+
+function blocksOf(text: string, perLine: boolean): number[] {
+  const out: number[] = [];
+  let start = -1;
+  let end = 0;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = n;
+    let lineEnd = nl;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    let blank = true;
+    for (let i = pos; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) {
+      if (start < 0) start = pos;
+      end = lineEnd;
+    }
+    if ((blank || perLine) && start >= 0) {
+      out.push(start, end);
+      start = -1;
+    }
+    pos = nl + 1;
+  }
+  if (start >= 0) out.push(start, end);
+  return out;
+}
+
+/**
+ * Finds the themes of a document. `folded` is `foldText(text)`; hits are offsets into
+ * both. Returns the themes with at least one hit, by mentions (then paragraphs, then
+ * taxonomy order), each with its hits, its paragraphs (blocks separated by blank lines)
+ * and a score relative to the strongest theme.
+ */
+export function findThemes(text: string, folded: string, taxonomy: Taxonomy): ThemeScore[] {
+  const a = taxonomy.matcher as Automaton;
+  const { cls, next, firstOutputRow, outStart, outTheme, outLen, outFlags, shift } = a;
+  const count = taxonomy.themes.length;
+  // Hits live in flat arrays; each theme keeps a chain to its previous hit, so that the
+  // last hit of a theme can be replaced or withdrawn.
+  let cap = 1024;
+  let hitStart = new Int32Array(cap);
+  let hitEnd = new Int32Array(cap);
+  let hitPrev = new Int32Array(cap);
+  let hitTheme = new Uint16Array(cap);
+  let used = 0;
+  const last = new Int32Array(count).fill(-1);
+  const negEnd = new Int32Array(count);
+  const n = folded.length;
+  let row = 0;
+  for (let i = 0; i < n; i++) {
+    // Class 0 leads back to the root from every state, so the loop has no branch for it.
+    row = next[row + cls[folded.charCodeAt(i)]];
+    if (row < firstOutputRow) continue;
+    const state = row >>> shift;
+    for (let o = outStart[state], oEnd = outStart[state + 1]; o < oEnd; o++) {
+      const flags = outFlags[o];
+      const start = i + 1 - outLen[o];
+      let end = i + 1;
+      if (flags & (EDGE_LEFT_LETTER | EDGE_LEFT_ALNUM) && start > 0) {
+        const p = folded.charCodeAt(start - 1);
+        if (isLetter(p) || (flags & EDGE_LEFT_ALNUM && isDigit(p))) continue;
+      }
+      if (flags & (EDGE_RIGHT_LETTER | EDGE_RIGHT_ALNUM) && end < n) {
+        const q = folded.charCodeAt(end);
+        if (isLetter(q) || (flags & EDGE_RIGHT_ALNUM && isDigit(q))) {
+          // A plural "s" is part of the word: "GPUs", "data centers".
+          const r = end + 1 < n ? folded.charCodeAt(end + 1) : 32;
+          if (!(flags & EDGE_RIGHT_LETTER) || (q !== 115 && q !== 83) || isLetter(r) || isDigit(r)) continue;
+          end++;
+        }
+      }
+      const t = outTheme[o];
+      if (flags & NEGATIVE) {
+        // Withdraw the theme's hits that overlap the excluded phrase.
+        while (last[t] >= 0 && hitEnd[last[t]] > start) {
+          hitTheme[last[t]] = 0xffff;
+          last[t] = hitPrev[last[t]];
+        }
+        if (end > negEnd[t]) negEnd[t] = end;
+        continue;
+      }
+      if (start < negEnd[t]) continue;
+      const h = last[t];
+      if (h >= 0 && start < hitEnd[h]) {
+        // Overlaps the theme's previous hit: keep one, the one that starts first.
+        if (start <= hitStart[h]) {
+          hitStart[h] = start;
+          hitEnd[h] = end;
+        }
+        continue;
+      }
+      if (used === cap) {
+        cap *= 2;
+        const grow = <T extends Int32Array | Uint16Array>(arr: T, make: (size: number) => T): T => {
+          const bigger = make(cap);
+          bigger.set(arr);
+          return bigger;
+        };
+        hitStart = grow(hitStart, (c) => new Int32Array(c));
+        hitEnd = grow(hitEnd, (c) => new Int32Array(c));
+        hitPrev = grow(hitPrev, (c) => new Int32Array(c));
+        hitTheme = grow(hitTheme, (c) => new Uint16Array(c));
+      }
+      hitStart[used] = start;
+      hitEnd[used] = end;
+      hitPrev[used] = h;
+      hitTheme[used] = t;
+      last[t] = used++;
+    }
+  }
+
+  const mentions = new Int32Array(count);
+  for (let h = 0; h < used; h++) if (hitTheme[h] !== 0xffff) mentions[hitTheme[h]]++;
+  let max = 0;
+  for (let t = 0; t < count; t++) max = Math.max(max, mentions[t]);
+  if (max === 0) return [];
+  const paras = paragraphs(folded);
+  const result: (ThemeScore & { order: number; para: number })[] = [];
+  const byTheme: (ThemeScore & { order: number; para: number })[] = new Array(count);
+  for (let t = 0; t < count; t++) {
+    if (mentions[t] === 0) continue;
+    const theme = taxonomy.themes[t];
+    const score = { id: theme.id, label: theme.label, mentions: mentions[t], score: mentions[t] / max, paragraphs: [], hits: [], order: t, para: 0 };
+    byTheme[t] = score;
+    result.push(score);
+  }
+  // Hits come in order of their end; within a theme they do not overlap, so they are
+  // also in order of their start, and the paragraphs can be walked forward.
+  for (let h = 0; h < used; h++) {
+    const t = hitTheme[h];
+    if (t === 0xffff) continue;
+    const score = byTheme[t];
+    const start = hitStart[h];
+    score.hits.push({ offset: start, length: hitEnd[h] - start });
+    let p = score.para;
+    while (p < paras.length && paras[p + 1] <= start) p += 2;
+    score.para = p;
+    if (p >= paras.length) continue;
+    const inParas = score.paragraphs;
+    const lastPara = inParas[inParas.length - 1];
+    if (lastPara && lastPara.offset === paras[p]) lastPara.mentions++;
+    else inParas.push({ offset: paras[p], length: paras[p + 1] - paras[p], mentions: 1 });
+  }
+  result.sort((x, y) => y.mentions - x.mentions || y.paragraphs.length - x.paragraphs.length || x.order - y.order);
+  return result.map(({ order: _order, para: _para, ...score }) => score);
+}
+
+// ---------------------------------------------------------------------------------------
+// User theme files: JSON (comments and trailing commas tolerated), with positions.
+
+/** A problem in a user's themes file, 1-based line and column. */
+export interface ThemeFileError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+type JsonNode =
+  | { kind: 'object'; offset: number; entries: { key: string; keyOffset: number; value: JsonNode }[] }
+  | { kind: 'array'; offset: number; items: JsonNode[] }
+  | { kind: 'string'; offset: number; value: string }
+  | { kind: 'other'; offset: number; value: number | boolean | null };
+
+class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A small recursive-descent JSON reader that keeps the offset of every value. */
+function readJson(src: string): JsonNode {
+  let i = 0;
+  const fail = (msg: string): never => {
+    throw new JsonSyntaxError(msg, Math.min(i, src.length));
+  };
+  const space = () => {
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
+      else if (c === 47 && src.charCodeAt(i + 1) === 47) {
+        while (i < src.length && src.charCodeAt(i) !== 10) i++;
+      } else if (c === 47 && src.charCodeAt(i + 1) === 42) {
+        const close = src.indexOf('*/', i + 2);
+        if (close < 0) fail('unterminated comment');
+        i = close + 2;
+      } else return;
+    }
+  };
+  const string = (): string => {
+    const start = i++;
+    let out = '';
+    let from = i;
+    for (;;) {
+      if (i >= src.length) {
+        i = start;
+        fail('unterminated string');
+      }
+      const c = src.charCodeAt(i);
+      if (c === 34) break;
+      if (c === 10) fail('line break inside a string');
+      if (c === 92) {
+        out += src.slice(from, i);
+        const e = src[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e in simple) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else fail('bad escape in string');
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    out += src.slice(from, i);
+    i++;
+    return out;
+  };
+  const value = (depth: number): JsonNode => {
+    if (depth > 64) fail('nesting too deep');
+    space();
+    const offset = i;
+    const c = src[i];
+    if (c === '{') {
+      i++;
+      const entries: { key: string; keyOffset: number; value: JsonNode }[] = [];
+      for (;;) {
+        space();
+        if (src[i] === '}') {
+          i++;
+          return { kind: 'object', offset, entries };
+        }
+        if (src[i] !== '"') fail('expected a property name in double quotes');
+        const keyOffset = i;
+        const key = string();
+        space();
+        if (src[i] !== ':') fail("expected ':' after a property name");
+        i++;
+        entries.push({ key, keyOffset, value: value(depth + 1) });
+        space();
+        if (src[i] === ',') i++;
+        else if (src[i] !== '}') fail("expected ',' or '}'");
+      }
+    }
+    if (c === '[') {
+      i++;
+      const items: JsonNode[] = [];
+      for (;;) {
+        space();
+        if (src[i] === ']') {
+          i++;
+          return { kind: 'array', offset, items };
+        }
+        items.push(value(depth + 1));
+        space();
+        if (src[i] === ',') i++;
+        else if (src[i] !== ']') fail("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return { kind: 'string', offset, value: string() };
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (src.startsWith(word, i)) {
+        i += word.length;
+        return { kind: 'other', offset, value: v };
+      }
+    }
+    let j = i;
+    while (j < src.length && '+-0123456789.eE'.includes(src[j])) j++;
+    const num = j > i ? Number(src.slice(i, j)) : NaN;
+    if (Number.isNaN(num)) fail(i >= src.length ? 'unexpected end of file' : `unexpected character '${src[i]}'`);
+    i = j;
+    return { kind: 'other', offset, value: num };
+  };
+  const root = value(0);
+  space();
+  if (i < src.length) fail('unexpected text after the end of the JSON value');
+  return root;
+}
+
+function lineColumn(src: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < src.length; i++) {
+    if (src.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KNOWN_KEYS = new Set(['id', 'label', 'labelZh', 'keywords', 'exclude']);
+
+/**
+ * Reads a user's themes file: a JSON array of {id, label, keywords: string[],
+ * labelZh?, exclude?: string[]} (or an object whose "themes" property is that array).
+ * Entries with problems are reported with 1-based line/column and left out; valid ones
+ * are kept. Entries of the same id in one file are merged. `fileName` appears in
+ * messages about the file as a whole.
+ */
+export function parseUserThemes(
+  content: string,
+  fileName: string,
+): { themes: ThemeDef[]; errors: ThemeFileError[] } {
+  const errors: ThemeFileError[] = [];
+  const report = (message: string, offset: number) => errors.push({ message, ...lineColumn(content, offset) });
+  let root: JsonNode;
+  try {
+    root = readJson(content);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    report(`${fileName}: invalid JSON: ${e.message}`, e.offset);
+    return { themes: [], errors };
+  }
+  let list: JsonNode | undefined = root;
+  if (root.kind === 'object') list = root.entries.find((e) => e.key === 'themes')?.value;
+  if (!list || list.kind !== 'array') {
+    report(`${fileName}: expected an array of themes, or an object with a "themes" array`, root.offset);
+    return { themes: [], errors };
+  }
+
+  const themes: ThemeDef[] = [];
+  const byId = new Map<string, ThemeDef>();
+  const strings = (node: JsonNode, what: string): string[] => {
+    if (node.kind !== 'array') {
+      report(`${what} must be an array of strings`, node.offset);
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of node.items) {
+      if (item.kind === 'string' && item.value.trim() !== '') out.push(item.value.trim());
+      else report(`${what}: expected a non-empty string`, item.offset);
+    }
+    return out;
+  };
+  for (const item of list.items) {
+    if (item.kind !== 'object') {
+      report('a theme must be an object {"id", "label", "keywords"}', item.offset);
+      continue;
+    }
+    let id: string | null = null;
+    let label: string | null = null;
+    let labelZh: string | undefined;
+    let keywords: string[] = [];
+    let exclude: string[] = [];
+    let ok = true;
+    for (const e of item.entries) {
+      const v = e.value;
+      if (e.key === 'id') {
+        if (v.kind === 'string' && KEBAB.test(v.value)) id = v.value;
+        else {
+          report('"id" must be a lowercase kebab-case string, e.g. "ai-infrastructure"', v.offset);
+          ok = false;
+        }
+      } else if (e.key === 'label' || e.key === 'labelZh') {
+        if (v.kind === 'string' && v.value.trim() !== '') {
+          if (e.key === 'label') label = v.value.trim();
+          else labelZh = v.value.trim();
+        } else {
+          report(`"${e.key}" must be a non-empty string`, v.offset);
+          ok = false;
+        }
+      } else if (e.key === 'keywords') keywords = strings(v, '"keywords"');
+      else if (e.key === 'exclude') exclude = strings(v, '"exclude"');
+      else if (!KNOWN_KEYS.has(e.key)) report(`unknown property "${e.key}" (ignored)`, e.keyOffset);
+    }
+    if (id === null) {
+      if (ok) report('a theme needs an "id"', item.offset);
+      continue;
+    }
+    if (keywords.length === 0) {
+      report(`theme "${id}" has no keywords`, item.offset);
+      continue;
+    }
+    if (!ok) continue;
+    const previous = byId.get(id);
+    if (previous) {
+      previous.keywords.push(...keywords);
+      previous.exclude = [...(previous.exclude ?? []), ...exclude];
+      continue;
+    }
+    const theme: ThemeDef = { id, label: label ?? id, keywords };
+    if (labelZh) theme.labelZh = labelZh;
+    if (exclude.length > 0) theme.exclude = exclude;
+    themes.push(theme);
+    byId.set(id, theme);
+  }
+  return { themes, errors };
+}

@@ -1,0 +1,169 @@
+/**
+ * The built-in exchange-rate table: monthly averages in units of currency per 1 USD,
+ * generated into server/data/rates.json by scripts/build-rates.mjs, plus user overrides.
+ *
+ * Lookup rule (DESIGN §7): a dated amount converts at the month of its date; when that
+ * month is missing, at the nearest month before it; when the date is later than the
+ * table, at the latest month (with its age); when it is earlier, at the first month.
+ * An undated amount converts at the latest month.
+ */
+import ratesData from '../../data/rates.json';
+
+/** One rate, with everything a hover needs to say where it came from. */
+export interface RateInfo {
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  /** Units of `currency` per 1 USD. */
+  perUsd: number;
+  /** The month the rate stands for, YYYY-MM. */
+  month: string;
+  /** Human-readable source name, or "user setting" for an override. */
+  source: string;
+  /**
+   * Months between the date asked for and the rate's month: 0 when the month covers the
+   * date, > 0 when the date is later than the rate (the table ends earlier), < 0 when the
+   * date is earlier than the first month of the table.
+   */
+  ageMonths: number;
+  /** True when the rate is STALE_AFTER_MONTHS or more away from the date asked for. */
+  stale: boolean;
+}
+
+/** A "latest" hint kept next to the monthly table: the newest daily or spot quote. */
+export interface LatestRate {
+  currency: string;
+  perUsd: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  source: string;
+  kind: 'daily' | 'spot';
+}
+
+/** A rate this many months or more away from the date is flagged as stale. */
+export const STALE_AFTER_MONTHS = 3;
+
+/** Source name used for rates that come from the user's settings. */
+export const USER_SOURCE = 'user setting';
+
+interface Series {
+  source: string;
+  first: number;
+  values: (number | null)[];
+}
+
+interface RatesFile {
+  sources: Record<string, string>;
+  currencies: Record<string, { source: string; from: string; values: (number | null)[] }>;
+  latest: Record<'daily' | 'spot', { date: string; source: string; values: Record<string, number> }>;
+}
+
+const file = ratesData as unknown as RatesFile;
+const SERIES = new Map<string, Series>();
+let LATEST_MONTH = 0;
+for (const [code, s] of Object.entries(file.currencies)) {
+  const first = monthIndex(s.from)!;
+  SERIES.set(code, { source: file.sources[s.source] ?? s.source, first, values: s.values });
+  LATEST_MONTH = Math.max(LATEST_MONTH, first + s.values.length - 1);
+}
+
+/** Parses "YYYY-MM" or "YYYY-MM-DD" (the day is checked loosely) into a month index. */
+function monthIndex(date: string): number | null {
+  if (date.length < 7 || date.charCodeAt(4) !== 45) return null;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || m < 1 || m > 12) return null;
+  if (date.length !== 7 && !(date.length === 10 && date.charCodeAt(7) === 45)) return null;
+  return y * 12 + (m - 1);
+}
+
+function monthName(index: number): string {
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${y}-${m < 10 ? '0' : ''}${m}`;
+}
+
+function info(currency: string, perUsd: number, month: number, source: string, asked: number | null): RateInfo {
+  const ageMonths = asked === null ? 0 : asked - month;
+  return {
+    currency,
+    perUsd,
+    month: monthName(month),
+    source,
+    ageMonths,
+    stale: Math.abs(ageMonths) >= STALE_AFTER_MONTHS,
+  };
+}
+
+/** Looks a user override up, case-insensitively; ignores values that are not positive numbers. */
+function override(code: string, overrides: Record<string, number> | undefined): number | null {
+  if (!overrides) return null;
+  for (const key of Object.keys(overrides)) {
+    if (key.trim().toUpperCase() === code) {
+      const v = overrides[key];
+      if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
+    }
+  }
+  return null;
+}
+
+/**
+ * The rate of `currency` (units per 1 USD) for an amount dated `date` ("YYYY-MM-DD" or
+ * "YYYY-MM"; null or unparsable means undated). USD is always 1. A positive override
+ * (from the user's settings, per USD) wins over the table. A currency with no monthly
+ * series falls back on its latest daily or spot quote. Unknown currency → null.
+ */
+export function rateAt(currency: string, date: string | null, overrides?: Record<string, number>): RateInfo | null {
+  const code = currency.trim().toUpperCase();
+  const asked = date === null ? null : monthIndex(date);
+  if (code === 'USD') return info('USD', 1, asked ?? LATEST_MONTH, 'definition', asked);
+  const user = override(code, overrides);
+  if (user !== null) return info(code, user, asked ?? LATEST_MONTH, USER_SOURCE, asked);
+  const series = SERIES.get(code);
+  if (!series) {
+    const hint = latestRate(code);
+    if (!hint) return null;
+    return info(code, hint.perUsd, monthIndex(hint.date)!, hint.source, asked);
+  }
+  const last = series.first + series.values.length - 1;
+  let month = asked === null ? last : Math.min(Math.max(asked, series.first), last);
+  // Walk back over missing months; if none before, forward to the first present one.
+  let i = month - series.first;
+  while (i >= 0 && series.values[i] === null) i--;
+  if (i < 0) {
+    i = month - series.first;
+    while (i < series.values.length && series.values[i] === null) i++;
+    if (i >= series.values.length) return null;
+  }
+  month = series.first + i;
+  return info(code, series.values[i] as number, month, series.source, asked);
+}
+
+/**
+ * The newest daily quote of `currency` (ECB), or failing that the spot snapshot; a hint
+ * for undated amounts or for display, not used by `rateAt` when a monthly series exists.
+ */
+export function latestRate(currency: string, kind?: 'daily' | 'spot'): LatestRate | null {
+  const code = currency.trim().toUpperCase();
+  for (const k of kind ? [kind] : (['daily', 'spot'] as const)) {
+    const block = file.latest[k];
+    const v = block?.values[code];
+    if (typeof v === 'number') {
+      return { currency: code, perUsd: v, date: block.date, source: file.sources[block.source] ?? block.source, kind: k };
+    }
+  }
+  return null;
+}
+
+/** Every currency with a rate: USD, the monthly series and the latest-only quotes, sorted. */
+export function knownCurrencies(): string[] {
+  const all = new Set<string>(['USD', ...SERIES.keys()]);
+  for (const block of Object.values(file.latest)) for (const code of Object.keys(block.values)) all.add(code);
+  return [...all].sort();
+}
+
+/** The first and last month of the built-in table of `currency`, or null if it has none. */
+export function coverage(currency: string): { from: string; to: string; source: string } | null {
+  const s = SERIES.get(currency.trim().toUpperCase());
+  if (!s) return null;
+  return { from: monthName(s.first), to: monthName(s.first + s.values.length - 1), source: s.source };
+}

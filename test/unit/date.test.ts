@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { findDate, parseDateLine } from '../../server/src/analysis/date';
+
+test('a footer date line wins (English digest with a weekday and a hash)', () => {
+  const text = 'Chip makers raised prices again.\n\nMemory stays tight into 2027.\n\n2025-11-03 (Monday) · 9f8e7d6c5b4a\n';
+  assert.equal(findDate(text), '2025-11-03');
+});
+
+test('an aggregation of "source · timestamp" lines gives the newest stamp', () => {
+  const text = [
+    '港股科技股午后走强', '财经快讯· 2025-12-18 09:30', '南向资金连续净买入,科技龙头获加仓。',
+    '存储芯片涨价潮延续', '產業日報· 2025-12-19 14:05', '記憶體報價本週再漲,模組廠庫存偏低。',
+    '光伏排产回落', '行业观察· 2025-12-17 20:00', '硅料价格企稳,组件排产环比下降。',
+  ].join('\n');
+  assert.equal(findDate(text), '2025-12-19');
+});
+
+test('Chinese, slashed and full-width forms on their own line', () => {
+  assert.equal(findDate('本周要点\n\n2025年9月30日 星期二\n\n储能招标放量。'), '2025-09-30');
+  assert.equal(findDate('週報\n發佈時間:2025/10/08\n正文'), '2025-10-08');
+  assert.equal(findDate('２０２５年１２月１日\n内容'), '2025-12-01');
+  assert.equal(parseDateLine('**Updated: 2025-10-08 21:02 UTC+8**'), '2025-10-08');
+  assert.equal(parseDateLine('# 2025.07.04'), '2025-07-04');
+});
+
+test('dates in running prose and bare years are not the digest date', () => {
+  assert.equal(findDate('2025年3月5日,某芯片公司在港交所挂牌,首日大涨。\n\n另一家公司计划于2025年内上市。'), null);
+  assert.equal(findDate('3月12日马斯克在发布会上表示,2026–2030年将扩产。'), null);
+  assert.equal(findDate('The 2026 plan runs to 2030.\n\nIn 2025 revenue doubled.'), null);
+  assert.equal(findDate(''), null);
+  assert.equal(parseDateLine('2025年'), null);
+  assert.equal(parseDateLine('2025-10-08 收盘后公司发布公告称将回购股份'), null);
+});
+
+test('month and day are validated', () => {
+  assert.equal(parseDateLine('2025-02-29'), null);
+  assert.equal(parseDateLine('2024-02-29'), '2024-02-29');
+  assert.equal(parseDateLine('2025-13-01'), null);
+  assert.equal(parseDateLine('2025年4月31日'), null);
+  assert.equal(parseDateLine('2025/6/7'), '2025-06-07');
+  assert.equal(parseDateLine('2025-06/07'), null, 'mixed separators');
+});
+
+test('the seed digests give their gold dates', { skip: !existsSync('/work/shared/seeds') }, () => {
+  const gold: Record<string, string | null> = { '000': '2026-01-07', '001': '2026-02-04', '002': '2026-01-27', '003': null, '004': null };
+  for (const f of readdirSync('/work/shared/seeds')) {
+    assert.equal(findDate(readFileSync(`/work/shared/seeds/${f}`, 'utf8')), gold[f.slice(0, 3)], f);
+  }
+});
