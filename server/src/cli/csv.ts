@@ -1,0 +1,33 @@
+/**
+ * CSV output of `digest-lens scan --format csv`: one row per figure, entity mention
+ * and theme, with a `type` column saying which.
+ */
+import type { FileRecord } from './report';
+
+export const CSV_HEADER = [
+  'path', 'type', 'text', 'offset', 'length', 'line', 'character',
+  'currency', 'value', 'min', 'max', 'approximate', 'per', 'base_currency', 'base_value',
+  'id', 'name', 'kind', 'ticker', 'mentions',
+];
+
+/** Quotes a CSV field when it holds a comma, a quote or a line break. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV rows (without header) of one file. */
+export function csvRows(file: FileRecord): string[] {
+  const rows: unknown[][] = [];
+  for (const f of file.figures) {
+    rows.push([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '']);
+  }
+  for (const e of file.entities) {
+    rows.push([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '']);
+  }
+  for (const t of file.themes) {
+    rows.push([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions]);
+  }
+  return rows.map((r) => r.map(csvField).join(','));
+}

@@ -1,0 +1,100 @@
+/**
+ * The human-readable report of `digest-lens scan --format table`: per file, one row
+ * per figure with its value in the base currency, then entities with counts, then themes.
+ */
+import type { FileRecord } from './report';
+import { formatAmount } from '../fx/format';
+
+/** Display width of a string in a terminal: CJK and full-width characters take two cells. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x20 || (c >= 0x300 && c < 0x370) || c === 0x200b) continue;
+    w += isWide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0x303e) ||
+    (c >= 0x3041 && c <= 0x33ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xa000 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x1f300 && c <= 0x1faff) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+function pad(s: string, width: number, right = false): string {
+  const gap = Math.max(0, width - displayWidth(s));
+  return right ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
+}
+
+function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/** Renders rows as an aligned table with a header and a rule. */
+export function renderTable(header: string[], rows: string[][], rightAligned: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], rightAligned[i])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Renders one file's report. */
+export function renderFileTable(file: FileRecord, base: string): string {
+  const out: string[] = [];
+  out.push(`${file.path}  (date: ${file.date ?? 'none'}, ${file.figures.length} figures, ${file.entities.length} entity mentions)`);
+  out.push('');
+  if (file.figures.length) {
+    const rows = file.figures.map((f) => [
+      `${f.line + 1}:${f.character + 1}`,
+      clip(f.text, 28),
+      f.currency,
+      formatAmount(f.value, f.currency, 'en') + (f.per ? `/${f.per}` : ''),
+      f.min !== null && f.max !== null ? `${formatAmount(f.min, f.currency, 'en')} – ${formatAmount(f.max, f.currency, 'en')}` : '',
+      f.approximate ? (f.qualifier ? `≈ (${f.qualifier})` : '≈') : '',
+      f.base ? formatAmount(f.base.value, base, 'en') + (f.per ? `/${f.per}` : '') : 'n/a',
+      f.base && f.currency !== base ? `${trimRate(f.base.rate)} ${f.base.rateDate}` : '',
+    ]);
+    out.push(renderTable(['at', 'figure', 'ccy', 'value', 'range', 'approx', base, 'rate'], rows, [false, false, false, true, false, false, true, false]));
+  } else out.push('(no figures)');
+  out.push('');
+  const entities = new Map<string, { name: string; kind: string; count: number; texts: Set<string> }>();
+  for (const e of file.entities) {
+    const entry = entities.get(e.id) ?? { name: e.name, kind: e.kind, count: 0, texts: new Set<string>() };
+    entry.count++;
+    entry.texts.add(e.text);
+    entities.set(e.id, entry);
+  }
+  if (entities.size) {
+    const rows = [...entities.entries()]
+      .sort((a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name))
+      .map(([id, e]) => [clip(e.name, 28), e.kind, String(e.count), clip([...e.texts].join(' / '), 40), id]);
+    out.push(renderTable(['entity', 'kind', 'count', 'as written', 'id'], rows, [false, false, true, false, false]));
+  } else out.push('(no entities)');
+  out.push('');
+  if (file.themes.length) {
+    out.push(renderTable(['theme', 'mentions'], file.themes.map((t) => [t.label, String(t.mentions)]), [false, true]));
+  } else out.push('(no themes)');
+  return out.join('\n');
+}
+
+function trimRate(rate: number): string {
+  return rate >= 100 ? rate.toFixed(2) : rate >= 1 ? rate.toFixed(4) : rate.toPrecision(4);
+}
