@@ -3,7 +3,7 @@
  * shared by the language server, the CLI and the benchmarks.
  */
 import type { DocumentAnalysis } from './types';
-import { foldText, isMostlyTraditional } from './text';
+import { foldDocument } from './text';
 import { findFigures } from './money';
 import { findMentions } from './entities';
 import { Gazetteer, builtinGazetteer } from './gazetteer';
@@ -20,8 +20,7 @@ export interface AnalyseOptions {
 
 /** Analyses one document: its date, figures, entity mentions, themes and sections. */
 export function analyse(text: string, options: AnalyseOptions = {}): DocumentAnalysis {
-  const folded = foldText(text);
-  const traditional = isMostlyTraditional(text);
+  const { folded, traditional } = foldDocument(text);
   const figures = findFigures(text, folded, { traditional });
   const mentions = findMentions(text, folded, options.gazetteer ?? builtinGazetteer(), figures);
   const themes = findThemes(text, folded, options.taxonomy ?? builtinTaxonomy());

@@ -32,25 +32,51 @@ export function foldCode(code: number): number {
   return FOLD[code];
 }
 
+let scratch = new Uint16Array(1 << 16);
+
+/** Builds a string from UTF-16 code units; Buffer is the fastest path where it exists. */
+function fromCodeUnits(units: Uint16Array, n: number): string {
+  if (typeof Buffer !== 'undefined') return Buffer.from(units.buffer, units.byteOffset, n * 2).toString('utf16le');
+  return new TextDecoder('utf-16le').decode(units.subarray(0, n));
+}
+
 /**
  * Folds a whole string: full-width forms to ASCII, odd spaces to a plain space and
  * Traditional to Simplified Chinese, one code unit for one code unit.
  */
 export function foldText(text: string): string {
-  const n = text.length;
-  // Chunked String.fromCharCode keeps this fast without a per-character concatenation.
-  const CHUNK = 8192;
-  let out = '';
-  const buf = new Uint16Array(Math.min(n, CHUNK));
-  for (let start = 0; start < n; start += CHUNK) {
-    const end = Math.min(n, start + CHUNK);
-    for (let i = start; i < end; i++) buf[i - start] = FOLD[text.charCodeAt(i)];
-    out += String.fromCharCode.apply(null, buf.subarray(0, end - start) as unknown as number[]);
-  }
-  return out;
+  return foldDocument(text).folded;
 }
 
-/** Counts characters that only Traditional script uses, against those folding leaves alone. */
+/**
+ * Folds a document and, in the same pass, tells whether it is mostly Traditional script
+ * (Traditional text has 15-30% of its CJK characters changed by folding; Simplified text
+ * almost none).
+ */
+export function foldDocument(text: string): { folded: string; traditional: boolean } {
+  const n = text.length;
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  const buf = scratch;
+  let trad = 0;
+  let cjk = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = FOLD[c];
+    buf[i] = f;
+    if (f !== c) changed = true;
+    if (c >= 0x3400 && c < 0xa000) {
+      cjk++;
+      trad += IS_TRADITIONAL[c];
+    }
+  }
+  // A very large scratch buffer is not kept alive after a huge document.
+  const folded = changed ? fromCodeUnits(buf, n) : text;
+  if (scratch.length > 1 << 22) scratch = new Uint16Array(1 << 16);
+  return { folded, traditional: cjk > 0 && trad / cjk > 0.04 };
+}
+
+/** True when the text is mostly in Traditional script. */
 export function isMostlyTraditional(text: string): boolean {
   let trad = 0;
   let cjk = 0;
@@ -58,11 +84,9 @@ export function isMostlyTraditional(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 0x3400 && c < 0xa000) {
       cjk++;
-      if (IS_TRADITIONAL[c]) trad++;
+      trad += IS_TRADITIONAL[c];
     }
   }
-  // Traditional text typically has 15-30% of its characters changed by folding;
-  // Simplified text has almost none.
   return cjk > 0 && trad / cjk > 0.04;
 }
 
