@@ -125,6 +125,10 @@ function shortEnglish(name) {
     .trim();
 }
 
+/** Every name the curated list gives, with the id that owns it. */
+const curatedOwner = new Map();
+for (const e of entities.values()) for (const n of e.names) if (!curatedOwner.has(n)) curatedOwner.set(n, e.id);
+
 for (const r of listed) {
   const canon = `${EXCHANGE_PREFIX[r.exchange]}:${r.code}`;
   const notableId = byTicker.get(canon);
@@ -147,7 +151,9 @@ for (const r of listed) {
   if (r.exchange === 'HKEX' && r.name_en && r.name_en !== r.name && r.name_en !== r.name_en.toUpperCase()) add(shortEnglish(r.name_en));
   if (notableId) {
     const e = entities.get(notableId);
-    for (const n of names) if (!e.names.has(n)) e.names.add(n);
+    // A name the curated list gives to another company stays with it: "SoftBank" is
+    // SoftBank Group's alias, even though SoftBank Corp's listed name shortens to it.
+    for (const n of names) if (!e.names.has(n) && (curatedOwner.get(n) ?? notableId) === notableId) e.names.add(n);
     e.tickers.add(canon);
     continue;
   }

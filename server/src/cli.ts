@@ -26,8 +26,9 @@ Options:
   --format json|jsonl|csv|table   output format (default: json)
                                   jsonl streams one JSON object per file
   --base CCY                      currency for converted values (default: USD)
-  --entities FILE                 extra entities (.json or .csv), as in .digestlens/entities.json
-  --themes FILE                   extra themes (.json), as in .digestlens/themes.json
+  --entities FILE                 extra entities (.json or .csv); default: .digestlens/entities.json
+                                  (or .csv) in a scanned directory or the current one
+  --themes FILE                   extra themes (.json); default: .digestlens/themes.json, likewise
   --max-bytes N                   skip files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
   -h, --help                      show this help
 
@@ -122,6 +123,29 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The first `.digestlens/<name>` that exists below one of the roots. */
+function findUserFile(roots: string[], names: string[]): string | undefined {
+  for (const root of roots) {
+    for (const name of names) {
+      const path = join(root, '.digestlens', name);
+      try {
+        if (statSync(path).isFile()) return path;
+      } catch {
+        // Not there.
+      }
+    }
+  }
+  return undefined;
+}
+
 function loadGazetteer(path: string | undefined, warn: (m: string) => void): Gazetteer {
   const builtin = builtinGazetteer();
   if (!path) return builtin;
@@ -157,6 +181,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 0;
   }
   const warn = (m: string) => err(`digest-lens: ${m}\n`);
+  // Without --entities/--themes, the workspace's own .digestlens folder is used: in a
+  // scanned directory, else in the current directory.
+  const roots = [...opts.inputs.filter(isDirectory), '.'];
+  opts.entities ??= findUserFile(roots, ['entities.json', 'entities.csv']);
+  opts.themes ??= findUserFile(roots, ['themes.json']);
   let gazetteer: Gazetteer;
   let taxonomy: Taxonomy;
   try {
