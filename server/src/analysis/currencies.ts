@@ -89,8 +89,19 @@ function byFirstCode(list: Marker[], last: boolean): Map<number, Marker[]> {
   return m;
 }
 
-const SUFFIX_BY_FIRST = byFirstCode(SUFFIXES, false);
-const PREFIX_BY_LAST = byFirstCode(PREFIXES, true);
+/** The lists of a map by code unit, as a table read: lists[index[c]] (index 0 = no list). */
+function asTable(m: Map<number, Marker[]>): { index: Uint16Array; lists: Marker[][] } {
+  const index = new Uint16Array(65536);
+  const lists: Marker[][] = [[]];
+  for (const [key, arr] of m) {
+    index[key] = lists.length;
+    lists.push(arr);
+  }
+  return { index, lists };
+}
+
+const SUFFIX_BY_FIRST = asTable(byFirstCode(SUFFIXES, false));
+const PREFIX_BY_LAST = asTable(byFirstCode(PREFIXES, true));
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -121,8 +132,9 @@ export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): bo
   for (let skip = 0; skip <= 1; skip++) {
     const j = i + skip;
     if (skip === 1 && s.charCodeAt(i) !== 32) break;
-    const list = SUFFIX_BY_FIRST.get(upperKey(s.charCodeAt(j)));
-    if (!list) continue;
+    const k = SUFFIX_BY_FIRST.index[upperKey(s.charCodeAt(j))];
+    if (!k) continue; // 0, or undefined past the end of the text
+    const list = SUFFIX_BY_FIRST.lists[k];
     for (const mk of list) {
       if (!textAt(s, j, mk.text, mk.caseSensitive)) continue;
       if (mk.ascii && isLetter(mk.text.charCodeAt(mk.text.length - 1)) && isLetter(s.charCodeAt(j + mk.text.length))) continue;
@@ -138,6 +150,11 @@ export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): bo
   return false;
 }
 
+/** False when no currency marker written before a number ends with the code unit `c`. */
+export function maybePrefixEnd(c: number): boolean {
+  return PREFIX_BY_LAST.index[upperKey(c)] > 0;
+}
+
 /**
  * Matches a currency marker ending at `i` (optionally followed by one space before the number):
  * "$", "HK$", "USD ", "人民币". Returns true and fills `out` (start = where the marker begins).
@@ -147,8 +164,9 @@ export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): b
     const j = i - skip; // the marker ends at j
     if (skip === 1 && s.charCodeAt(i - 1) !== 32) break;
     if (j <= 0) return false;
-    const list = PREFIX_BY_LAST.get(upperKey(s.charCodeAt(j - 1)));
-    if (!list) continue;
+    const k = PREFIX_BY_LAST.index[upperKey(s.charCodeAt(j - 1))];
+    if (!k) continue;
+    const list = PREFIX_BY_LAST.lists[k];
     for (const mk of list) {
       const st = j - mk.text.length;
       if (!textAt(s, st, mk.text, mk.caseSensitive)) continue;

@@ -11,10 +11,12 @@
  */
 import type { Figure } from './types';
 import {
-  CN_NUMERAL_START, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
+  CN_NUMERAL_CHAR, CN_NUMERAL_START, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
   parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
 } from './numbers';
-import { type CurrencyMatch, YenResolver, matchCurrencyAfter, matchCurrencyBefore, newCurrencyMatch } from './currencies';
+import {
+  type CurrencyMatch, YenResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, newCurrencyMatch,
+} from './currencies';
 
 // ---------------------------------------------------------------------------------------------
 // Context: hedge words, per-unit suffixes and unit-price cues. Small tables, bounded windows.
@@ -196,11 +198,14 @@ function perFromContext(s: string, start: number, value: number, scaled = false)
   }
   for (let k = from; k < start; k++) {
     const c = lowerAscii(s.charCodeAt(k));
-    if (!CUE_FIRST[c]) continue;
-    const list = CUES_BY_FIRST.get(c);
-    if (!list) continue;
-    for (const [cue, unit] of list) {
-      if (k + cue.length > start || !startsWithAt(s, k, cue)) continue;
+    const index = CUE_FIRST[c];
+    if (index === 0) continue;
+    const second = lowerAscii(s.charCodeAt(k + 1));
+    const list = CUE_LISTS[index];
+    for (let q = 0; q < list.length; q++) {
+      const [cue, unit] = list[q];
+      // The second code unit first: most candidates fail there (every cue has two or more).
+      if (cue.charCodeAt(1) !== second || k + cue.length > start || !startsWithAt(s, k, cue)) continue;
       if (unit === 'share' && (scaled || value >= 1e5)) continue;
       // "1 枚" only when it is the number one, not the end of "21 枚".
       if (cue === ' 1 枚' && isDigit(s.charCodeAt(k - 1))) continue;
@@ -210,16 +215,17 @@ function perFromContext(s: string, start: number, value: number, scaled = false)
   return null;
 }
 
-const CUES_BY_FIRST = new Map<number, [string, string][]>();
-/** First code units of the cues: a table read rejects most of the clause without a map lookup. */
+/** The cues by their first code unit: CUE_LISTS[CUE_FIRST[c]] (index 0 = none), one table read per character. */
+const CUE_LISTS: [string, string][][] = [[]];
 const CUE_FIRST = new Uint8Array(65536);
 for (const [cues, unit] of [[SHARE_CUES, 'share'], [BTC_CUES, 'BTC']] as [string[], string][]) {
   for (const cue of cues) {
     const key = cue.charCodeAt(0);
-    CUE_FIRST[key] = 1;
-    const list = CUES_BY_FIRST.get(key) ?? [];
-    list.push([cue, unit]);
-    CUES_BY_FIRST.set(key, list);
+    if (CUE_FIRST[key] === 0) {
+      CUE_FIRST[key] = CUE_LISTS.length;
+      CUE_LISTS.push([]);
+    }
+    CUE_LISTS[CUE_FIRST[key]].push([cue, unit]);
   }
 }
 
@@ -257,6 +263,39 @@ const ANCHOR = new Uint8Array(65536);
 }
 
 /**
+ * The first anchor at or after `i` (s.length when none): a digit, a character that can open
+ * a Chinese numeral, or an English anchor letter that starts a word.
+ */
+function nextAnchor(u: Uint16Array, n: number, i: number): number {
+  const anchor = ANCHOR;
+  for (; i < n; i++) {
+    const kind = anchor[u[i]];
+    if (kind === 0) continue;
+    if (kind !== 3 || i === 0 || !isLetter(u[i - 1])) return i;
+  }
+  return n;
+}
+
+// The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
+// charCodeAt). Reused between calls; Buffer copies them where it exists.
+const hasBuffer = typeof Buffer !== 'undefined';
+let unitBytes = new ArrayBuffer(1 << 16);
+let unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
+let units = new Uint16Array(unitBytes);
+
+function loadUnits(s: string): Uint16Array {
+  const n = s.length;
+  if (n * 2 > unitBytes.byteLength) {
+    unitBytes = new ArrayBuffer(Math.max(n * 2, unitBytes.byteLength * 2));
+    unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
+    units = new Uint16Array(unitBytes);
+  }
+  if (unitBuffer !== null) unitBuffer.write(s, 0, 'utf16le');
+  else for (let i = 0; i < n; i++) units[i] = s.charCodeAt(i);
+  return units;
+}
+
+/**
  * Characters that may come right after a numeral in a figure: a space, Latin letters (scales,
  * currency words, "to"), the first characters of Chinese currency words, range connectors, 多/余.
  */
@@ -264,6 +303,17 @@ const CAN_FOLLOW = new Uint8Array(65536);
 {
   for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
   for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+}
+
+/**
+ * Code units after which a numeral and its figure cannot go on: not a digit, separator or
+ * decimal point, not a character of a Chinese numeral (digits, units, 数/几), and not one that
+ * may follow a numeral in a figure (CAN_FOLLOW).
+ */
+const DEAD_AFTER = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const numeral = isDigit(c) || c === 44 || c === 46 || c === 32 || CN_NUMERAL_CHAR[c] === 1;
+  DEAD_AFTER[c] = numeral || CAN_FOLLOW[c] ? 0 : 1;
 }
 
 const C_DUO = '多'.charCodeAt(0);
@@ -305,283 +355,315 @@ function matchConnector(s: string, i: number, between: boolean): number {
   return k;
 }
 
+// The state of one `findFigures` call, shared by its helpers below. Module-level rather than
+// closures made per call: closures made per call lose their optimised code whenever a full
+// garbage collection drops the previous ones, and must be compiled again.
+let s = '';
+let n = 0;
+let text = '';
+let traditional = false;
+let drafts: Draft[] = [];
+let a: Numeral = newNumeral();
+let b: Numeral = newNumeral();
+let eng: EnglishScale = { mult: 0, end: 0, plural: false };
+let pre: CurrencyMatch = newCurrencyMatch();
+let suf: CurrencyMatch = newCurrencyMatch();
+let suf2: CurrencyMatch = newCurrencyMatch();
+let pre2: CurrencyMatch = newCurrencyMatch();
+let yen: YenResolver | null = null;
+/** End of the last figure pushed: spans never overlap. */
+let lastEnd = 0;
+
 /**
  * Finds the monetary figures of a document. `text` is the original, `folded = foldText(text)`.
  * Figures come sorted by offset and never overlap; values are finite and min ≤ value ≤ max.
  */
-export function findFigures(text: string, folded: string, opts: FindFiguresOptions): Figure[] {
-  const s = folded;
-  const n = s.length;
-  const drafts: Draft[] = [];
-  const a = newNumeral();
-  const b = newNumeral();
-  const eng: EnglishScale = { mult: 0, end: 0, plural: false };
-  const pre = newCurrencyMatch();
-  const suf = newCurrencyMatch();
-  const suf2 = newCurrencyMatch();
-  const pre2 = newCurrencyMatch();
-  let yen: YenResolver | null = null;
-  /** End of the last figure pushed: spans never overlap. */
-  let lastEnd = 0;
+export function findFigures(original: string, folded: string, opts: FindFiguresOptions): Figure[] {
+  s = folded;
+  n = s.length;
+  text = original;
+  traditional = opts.traditional;
+  drafts = [];
+  a = newNumeral();
+  b = newNumeral();
+  eng = { mult: 0, end: 0, plural: false };
+  pre = newCurrencyMatch();
+  suf = newCurrencyMatch();
+  suf2 = newCurrencyMatch();
+  pre2 = newCurrencyMatch();
+  yen = null;
+  lastEnd = 0;
 
-  let i = 0;
+  const u = loadUnits(s);
+  let i = nextAnchor(u, n, 0);
   while (i < n) {
-    const kind = ANCHOR[s.charCodeAt(i)];
-    if (kind === 0) {
-      i++;
-      continue;
-    }
-    if (kind === 3) {
-      i = isLetter(s.charCodeAt(i - 1)) ? i + 1 : tryEnglishVague(i);
-      continue;
-    }
-    i = tryNumber(i, kind === 1);
+    const kind = ANCHOR[u[i]];
+    i = kind === 3 ? tryEnglishVague(i) : tryNumber(i, kind === 1);
+    i = nextAnchor(u, n, i);
   }
+  const figures = finish(text, s, drafts);
+  // Let go of the document.
+  s = '';
+  text = '';
+  drafts = [];
+  yen = null;
+  return figures;
+}
 
-  /** Reads a figure that starts with a numeral at `i`; returns where scanning resumes (> i). */
-  function tryNumber(i: number, arabic: boolean): number {
-    const prevCode = s.charCodeAt(i - 1);
-    const e = parseNumeral(s, i, a);
-    if (e === i) return arabic ? skipDigitRun(s, i) : i + 1;
-    // A prefix never reaches back into the previous figure ("1港元兆" is not "港元兆").
-    let hasPrefix = matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd;
-    // Digits glued to letters are identifiers (FY2025, A100, GB300) unless a currency code is the glue.
-    if (arabic && !hasPrefix && (isLetter(prevCode) || prevCode === 95)) return skipDigitRun(s, i);
-    // Most numbers are followed by something that cannot lead to money (%, 年, 月, 股): leave early.
-    if (!hasPrefix && !CAN_FOLLOW[s.charCodeAt(e)]) return tryBare(i, e, e);
-    let value = a.value;
-    let scale = a.scale;
-    let end = e;
-    let approxInside = false;
-    let insideQualifier: string | null = null;
-    // English scale right after Arabic digits: "22.5B", "135 billion", "4.19B港元".
-    let engScaled = false;
-    if (a.hasArabic && !a.hasBig && parseEnglishScale(s, end, eng)) {
-      engScaled = true;
-      value *= eng.mult;
-      scale *= eng.mult;
-      end = eng.end;
-    } else if ((s.charCodeAt(end) === C_DUO || s.charCodeAt(end) === C_YU) && !a.hasBig) {
-      // "20多亿", "100余万": the hedge sits inside the numeral and multiplies by what follows.
-      const e2 = parseNumeral(s, end + 1, b);
-      if (e2 > end + 1 && !b.hasDigit && b.hasBig) {
-        value *= b.value;
-        scale *= b.value;
-        insideQualifier = text.slice(end, end + 1);
-        end = e2;
-        approxInside = true;
-        a.hasBig = true;
-      }
-    }
-    if (!(value > 0 && Number.isFinite(value))) return Math.max(e, i + 1);
-    // "多" or "余" after the unit: "3亿多美元".
-    let afterNum = end;
-    if ((s.charCodeAt(afterNum) === C_DUO || s.charCodeAt(afterNum) === C_YU) && a.hasBig) {
-      insideQualifier = text.slice(afterNum, afterNum + 1);
-      afterNum++;
+/** Reads a figure that starts with a numeral at `i`; returns where scanning resumes (> i). */
+function tryNumber(i: number, arabic: boolean): number {
+  const prevCode = s.charCodeAt(i - 1);
+  // Most anchors are no money: "[3]", "2026-01", "一些", "上市". When nothing before them can
+  // be a currency marker and the code unit after the digit run (or after the Chinese
+  // character) can neither continue a numeral nor follow one in a figure, every path below
+  // resumes right there; find it without reading the numeral.
+  if (!maybePrefixEnd(prevCode) && (prevCode !== 32 || !maybePrefixEnd(s.charCodeAt(i - 2)))) {
+    let k = i + 1;
+    if (arabic) while (k < n && isDigit(s.charCodeAt(k))) k++;
+    if (k >= n || DEAD_AFTER[s.charCodeAt(k)] === 1) return k;
+  }
+  // Digits glued to letters with no currency marker before them (FY2025, A100): an identifier,
+  // as below, found without reading the numeral when no currency marker ends with that letter.
+  if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode)) return skipDigitRun(s, i);
+  const e = parseNumeral(s, i, a);
+  if (e === i) return arabic ? skipDigitRun(s, i) : i + 1;
+  // A prefix never reaches back into the previous figure ("1港元兆" is not "港元兆").
+  let hasPrefix = matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd;
+  // Digits glued to letters are identifiers (FY2025, A100, GB300) unless a currency code is the glue.
+  if (arabic && !hasPrefix && (isLetter(prevCode) || prevCode === 95)) return skipDigitRun(s, i);
+  // Most numbers are followed by something that cannot lead to money (%, 年, 月, 股): leave early.
+  if (!hasPrefix && !CAN_FOLLOW[s.charCodeAt(e)]) return tryBare(i, e, e);
+  let value = a.value;
+  let scale = a.scale;
+  let end = e;
+  let approxInside = false;
+  let insideQualifier: string | null = null;
+  // English scale right after Arabic digits: "22.5B", "135 billion", "4.19B港元".
+  let engScaled = false;
+  if (a.hasArabic && !a.hasBig && parseEnglishScale(s, end, eng)) {
+    engScaled = true;
+    value *= eng.mult;
+    scale *= eng.mult;
+    end = eng.end;
+  } else if ((s.charCodeAt(end) === C_DUO || s.charCodeAt(end) === C_YU) && !a.hasBig) {
+    // "20多亿", "100余万": the hedge sits inside the numeral and multiplies by what follows.
+    const e2 = parseNumeral(s, end + 1, b);
+    if (e2 > end + 1 && !b.hasDigit && b.hasBig) {
+      value *= b.value;
+      scale *= b.value;
+      insideQualifier = text.slice(end, end + 1);
+      end = e2;
       approxInside = true;
+      a.hasBig = true;
     }
-    let hasSuffix = matchCurrencyAfter(s, afterNum, suf);
-    if (hasSuffix && !acceptWeakSuffix(a, suf)) hasSuffix = false;
-    if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
-    // The currency of a figure: the prefix wins, except a generic $ before a specific word.
-    let currency: string | null = hasPrefix ? pre.code : null;
-    let yenSign = hasPrefix && pre.yenSign;
-    if (hasSuffix && (!hasPrefix || (pre.code === 'USD' && suf.code !== 'USD' && !suf.weak))) {
-      currency = suf.code;
-      yenSign = false;
-    }
-    let spanStart = hasPrefix ? pre.start : i;
-    let spanEnd = hasSuffix ? suf.end : end;
-    let lo = value;
-    let hi = value;
-    let ranged = false;
+  }
+  if (!(value > 0 && Number.isFinite(value))) return Math.max(e, i + 1);
+  // "多" or "余" after the unit: "3亿多美元".
+  let afterNum = end;
+  if ((s.charCodeAt(afterNum) === C_DUO || s.charCodeAt(afterNum) === C_YU) && a.hasBig) {
+    insideQualifier = text.slice(afterNum, afterNum + 1);
+    afterNum++;
+    approxInside = true;
+  }
+  let hasSuffix = matchCurrencyAfter(s, afterNum, suf);
+  if (hasSuffix && !acceptWeakSuffix(a, suf)) hasSuffix = false;
+  if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
+  // The currency of a figure: the prefix wins, except a generic $ before a specific word.
+  let currency: string | null = hasPrefix ? pre.code : null;
+  let yenSign = hasPrefix && pre.yenSign;
+  if (hasSuffix && (!hasPrefix || (pre.code === 'USD' && suf.code !== 'USD' && !suf.weak))) {
+    currency = suf.code;
+    yenSign = false;
+  }
+  let spanStart = hasPrefix ? pre.start : i;
+  let spanEnd = hasSuffix ? suf.end : end;
+  let lo = value;
+  let hi = value;
+  let ranged = false;
 
-    // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
-    const conn = matchConnector(s, hasSuffix ? suf.end : end, isBetween(hasPrefix ? pre.start : i));
-    if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i)) {
-      // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
-      let bStart = conn;
-      while (bStart < n && bStart - conn < 5 && !isDigit(s.charCodeAt(bStart)) && !isCjkIdeograph(s.charCodeAt(bStart))) bStart++;
-      const hasPre2 = bStart > conn && matchCurrencyBefore(s, bStart, pre2) && pre2.start === conn;
-      if (!hasPre2) bStart = conn;
-      const firstB = s.charCodeAt(bStart);
-      if (isDigit(firstB) || CN_NUMERAL_START[firstB]) {
-        const eb = parseNumeral(s, bStart, b);
-        if (eb > bStart && b.hasDigit === a.hasDigit) {
-          let bValue = b.value;
-          let bEnd = eb;
-          if (b.hasArabic && !b.hasBig && parseEnglishScale(s, bEnd, eng)) {
-            bValue *= eng.mult;
-            b.scale *= eng.mult;
-            bEnd = eng.end;
-          }
-          const hasSuf2 = matchCurrencyAfter(s, bEnd, suf2) && acceptWeakSuffix(b, suf2);
-          let ok = false;
-          if (hasSuffix) ok = hasSuf2 && suf2.code === suf.code;
-          else if (hasSuf2) ok = !hasPrefix || suf2.code === currency || suf2.weak;
-          else ok = hasPrefix && (!hasPre2 || pre2.code === pre.code) && b.scale >= 1;
-          let aValue = value;
-          // A bare first end borrows the scale of the second: "20-25万" = 20万-25万.
-          if (ok && scale === 1 && a.hasArabic && !a.hasBig && b.scale > 1) aValue = value * b.scale;
-          if (ok && aValue > 0 && bValue > 0 && aValue <= bValue && !b.vague && !a.vague) {
-            lo = aValue;
-            hi = bValue;
-            ranged = true;
-            if (hasSuf2) {
-              if (!hasSuffix && !hasPrefix) currency = suf2.code;
-              else if (!hasSuffix && hasPrefix && suf2.code !== 'USD' && !suf2.weak && pre.code === 'USD') currency = suf2.code;
-              spanEnd = suf2.end;
-              hasSuffix = true;
-              suf.code = suf2.code;
-            } else spanEnd = bEnd;
-            if (b.zhao) a.zhao = true;
-          }
+  // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
+  const conn = matchConnector(s, hasSuffix ? suf.end : end, isBetween(hasPrefix ? pre.start : i));
+  if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i)) {
+    // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
+    let bStart = conn;
+    while (bStart < n && bStart - conn < 5 && !isDigit(s.charCodeAt(bStart)) && !isCjkIdeograph(s.charCodeAt(bStart))) bStart++;
+    const hasPre2 = bStart > conn && matchCurrencyBefore(s, bStart, pre2) && pre2.start === conn;
+    if (!hasPre2) bStart = conn;
+    const firstB = s.charCodeAt(bStart);
+    if (isDigit(firstB) || CN_NUMERAL_START[firstB]) {
+      const eb = parseNumeral(s, bStart, b);
+      if (eb > bStart && b.hasDigit === a.hasDigit) {
+        let bValue = b.value;
+        let bEnd = eb;
+        if (b.hasArabic && !b.hasBig && parseEnglishScale(s, bEnd, eng)) {
+          bValue *= eng.mult;
+          b.scale *= eng.mult;
+          bEnd = eng.end;
+        }
+        const hasSuf2 = matchCurrencyAfter(s, bEnd, suf2) && acceptWeakSuffix(b, suf2);
+        let ok = false;
+        if (hasSuffix) ok = hasSuf2 && suf2.code === suf.code;
+        else if (hasSuf2) ok = !hasPrefix || suf2.code === currency || suf2.weak;
+        else ok = hasPrefix && (!hasPre2 || pre2.code === pre.code) && b.scale >= 1;
+        let aValue = value;
+        // A bare first end borrows the scale of the second: "20-25万" = 20万-25万.
+        if (ok && scale === 1 && a.hasArabic && !a.hasBig && b.scale > 1) aValue = value * b.scale;
+        if (ok && aValue > 0 && bValue > 0 && aValue <= bValue && !b.vague && !a.vague) {
+          lo = aValue;
+          hi = bValue;
+          ranged = true;
+          if (hasSuf2) {
+            if (!hasSuffix && !hasPrefix) currency = suf2.code;
+            else if (!hasSuffix && hasPrefix && suf2.code !== 'USD' && !suf2.weak && pre.code === 'USD') currency = suf2.code;
+            spanEnd = suf2.end;
+            hasSuffix = true;
+            suf.code = suf2.code;
+          } else spanEnd = bEnd;
+          if (b.zhao) a.zhao = true;
         }
       }
     }
-    if (!ranged && !hasSuffix && !hasPrefix) {
-      return tryBare(i, e, end);
-    }
-    if (!ranged && !hasSuffix && hasPrefix) spanEnd = end;
-    // 亿元 or 万元 alone is a unit label ("单位:亿元"); 兆元 and 万亿美元 are magnitudes.
-    if (!a.hasDigit && !a.vague && !a.upTo && a.chineseChars < 2 && !a.zhao) return Math.max(spanEnd, i + 1);
-    if (currency === null) return Math.max(spanEnd, i + 1);
-
-    // Per-unit suffix: "元/股", "美元/千瓦时", "美元/TH/s", "per share".
-    let per: string | null = null;
-    const perEnd = matchPerUnit(s, spanEnd);
-    if (perEnd.end > spanEnd) {
-      per = perEnd.unit;
-      spanEnd = perEnd.end;
-    }
-    if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
-    const d: Draft = {
-      start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
-      min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
-      per, leadStart: spanStart, leadEnd: spanStart, leadApprox: false, qualifier: insideQualifier,
-      ambiguity: yenSign ? 'yen-sign' : a.zhao && !opts.traditional ? 'zhao' : null, bare: false,
-    };
-    if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
-    else if (a.upTo || !a.hasDigit) d.approximate = true;
-    if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
-    addHedges(d);
-    drafts.push(d);
-    lastEnd = spanEnd;
-    return Math.max(spanEnd, i + 1);
   }
-
-  /** 元 and 块 alone are weak: "三元前驱体", "两块电池", "5块屏幕" and "2025元旦" are not money. */
-  function acceptWeakSuffix(num: Numeral, m: CurrencyMatch): boolean {
-    if (!m.weak) return true;
-    const next = s.charCodeAt(m.end);
-    if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
-    if (NOT_AFTER_YUAN[next]) return false;
-    if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
-      return !isCjkIdeograph(next) || next === C_DE || next === C_QIAN;
-    }
-    return true;
+  if (!ranged && !hasSuffix && !hasPrefix) {
+    return tryBare(i, e, end);
   }
+  if (!ranged && !hasSuffix && hasPrefix) spanEnd = end;
+  // 亿元 or 万元 alone is a unit label ("单位:亿元"); 兆元 and 万亿美元 are magnitudes.
+  if (!a.hasDigit && !a.vague && !a.upTo && a.chineseChars < 2 && !a.zhao) return Math.max(spanEnd, i + 1);
+  if (currency === null) return Math.max(spanEnd, i + 1);
 
-  /** "between A and B", "介于A和B之间": the only contexts where "and"/"和" join a range. */
-  function isBetween(start: number): boolean {
-    let p = start;
-    if (isSpace(s.charCodeAt(p - 1))) p--;
-    return endsWithAt(s, p, 'between') || endsWithAt(s, p, '介于');
+  // Per-unit suffix: "元/股", "美元/千瓦时", "美元/TH/s", "per share".
+  let per: string | null = null;
+  const perEnd = matchPerUnit(s, spanEnd);
+  if (perEnd.end > spanEnd) {
+    per = perEnd.unit;
+    spanEnd = perEnd.end;
   }
-
-  /** "从 A 至 B" and "from A to B" describe a change between two figures, not a range. */
-  function isFromChange(start: number): boolean {
-    let p = start;
-    while (p > 0 && start - p < 2 && isSpace(s.charCodeAt(p - 1))) p--;
-    const c = s.charCodeAt(p - 1);
-    return c === 0x4ece /* 从 */ || c === 0x7531 /* 由 */ || endsWithAt(s, p, 'from');
-  }
-
-  /**
-   * A numeral with no currency of its own. Only word-only amounts (数千万, 上亿, 千亿) qualify, and
-   * only when hedged, vague or coordinated, so "活跃用户超过 1,000 万" stays a count.
-   */
-  function tryBare(i: number, numEnd: number, end: number): number {
-    const resume = Math.max(end, i + 1);
-    if (a.hasDigit || !a.hasBig) return resume;
-    if (!a.vague && !a.upTo && a.chineseChars < 2) return resume;
-    let k = end;
-    while (k < n && k - end < 2 && isSpace(s.charCodeAt(k))) k++;
-    const next = s.charCodeAt(k);
-    const coordinated = startsWithAt(s, k, '甚至') || next === 0x3001 /* 、 */ || next === 0x6216 /* 或 */;
-    if (isCjkIdeograph(next) && next !== C_DE && !coordinated) return resume;
-    const d: Draft = {
-      start: i, end: numEnd, currency: null, value: a.value, min: null, max: null, approximate: true,
-      per: null, leadStart: i, leadEnd: i, leadApprox: false, qualifier: null,
-      ambiguity: a.zhao && !opts.traditional ? 'zhao' : null, bare: true,
-    };
-    if (a.vague) setSpread(d, a.min, a.max);
-    addHedges(d);
-    if (!a.vague && !a.upTo && !d.leadApprox && !coordinated) return resume;
-    drafts.push(d);
-    lastEnd = numEnd;
-    return resume;
-  }
-
-  /** "billions", "tens of billions", "several billion (dollars)". */
-  function tryEnglishVague(i: number): number {
-    const base = parseEnglishVague(s, i, eng);
-    if (!base) return i + 1;
-    let end = eng.end;
-    let currency: string | null = null;
-    let spanEnd = end;
-    if (startsWithAt(s, end, ' of ') && matchCurrencyAfter(s, end + 4, suf) && !suf.weak) {
-      currency = suf.code;
-      spanEnd = suf.end;
-    } else if (!eng.plural && matchCurrencyAfter(s, end, suf) && !suf.weak) {
-      currency = suf.code;
-      spanEnd = suf.end;
-    } else if (startsWithAt(s, end, ' of ')) {
-      return end; // "billions of users"
-    }
-    const d: Draft = {
-      start: i, end: spanEnd, currency, value: base, min: null, max: null, approximate: true, per: null,
-      leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: currency === null,
-    };
-    setSpread(d, 2 * base, 9 * base);
-    addHedges(d);
-    drafts.push(d);
-    lastEnd = spanEnd;
-    end = spanEnd;
-    return end;
-  }
-
-  /** A vague amount: its interval, the midpoint as value, and always approximate. */
-  function setSpread(d: Draft, min: number, max: number): void {
-    d.min = min;
-    d.max = max;
-    d.value = (min + max) / 2;
-    d.approximate = true;
-  }
-
-  /** Hedge words before and after the span decide `approximate` and `qualifier`. */
-  function addHedges(d: Draft): void {
-    const lead = matchLeadHedge(s, d.start);
-    let qual = d.qualifier;
-    if (lead.start < d.start) {
-      d.leadStart = lead.start;
-      d.leadEnd = lead.end;
-      d.leadApprox = lead.approx;
-      if (lead.approx) d.approximate = true;
-      qual = text.slice(lead.start, lead.end);
-    }
-    const trail = matchTrailHedge(s, d.end);
-    if (trail.end > 0) {
-      d.approximate = true;
-      const t = (trail.distant ? '…' : '') + text.slice(trail.start, trail.end);
-      qual = qual && lead.start < d.start ? `${qual}…${text.slice(trail.start, trail.end)}` : t;
-    }
-    d.qualifier = qual;
-  }
-
-  return finish(text, s, drafts);
+  if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
+  const d: Draft = {
+    start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
+    min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
+    per, leadStart: spanStart, leadEnd: spanStart, leadApprox: false, qualifier: insideQualifier,
+    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false,
+  };
+  if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
+  else if (a.upTo || !a.hasDigit) d.approximate = true;
+  if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
+  addHedges(d);
+  drafts.push(d);
+  lastEnd = spanEnd;
+  return Math.max(spanEnd, i + 1);
 }
+
+/** 元 and 块 alone are weak: "三元前驱体", "两块电池", "5块屏幕" and "2025元旦" are not money. */
+function acceptWeakSuffix(num: Numeral, m: CurrencyMatch): boolean {
+  if (!m.weak) return true;
+  const next = s.charCodeAt(m.end);
+  if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
+  if (NOT_AFTER_YUAN[next]) return false;
+  if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
+    return !isCjkIdeograph(next) || next === C_DE || next === C_QIAN;
+  }
+  return true;
+}
+
+/** "between A and B", "介于A和B之间": the only contexts where "and"/"和" join a range. */
+function isBetween(start: number): boolean {
+  let p = start;
+  if (isSpace(s.charCodeAt(p - 1))) p--;
+  return endsWithAt(s, p, 'between') || endsWithAt(s, p, '介于');
+}
+
+/** "从 A 至 B" and "from A to B" describe a change between two figures, not a range. */
+function isFromChange(start: number): boolean {
+  let p = start;
+  while (p > 0 && start - p < 2 && isSpace(s.charCodeAt(p - 1))) p--;
+  const c = s.charCodeAt(p - 1);
+  return c === 0x4ece /* 从 */ || c === 0x7531 /* 由 */ || endsWithAt(s, p, 'from');
+}
+
+/**
+ * A numeral with no currency of its own. Only word-only amounts (数千万, 上亿, 千亿) qualify, and
+ * only when hedged, vague or coordinated, so "活跃用户超过 1,000 万" stays a count.
+ */
+function tryBare(i: number, numEnd: number, end: number): number {
+  const resume = Math.max(end, i + 1);
+  if (a.hasDigit || !a.hasBig) return resume;
+  if (!a.vague && !a.upTo && a.chineseChars < 2) return resume;
+  let k = end;
+  while (k < n && k - end < 2 && isSpace(s.charCodeAt(k))) k++;
+  const next = s.charCodeAt(k);
+  const coordinated = startsWithAt(s, k, '甚至') || next === 0x3001 /* 、 */ || next === 0x6216 /* 或 */;
+  if (isCjkIdeograph(next) && next !== C_DE && !coordinated) return resume;
+  const d: Draft = {
+    start: i, end: numEnd, currency: null, value: a.value, min: null, max: null, approximate: true,
+    per: null, leadStart: i, leadEnd: i, leadApprox: false, qualifier: null,
+    ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: true,
+  };
+  if (a.vague) setSpread(d, a.min, a.max);
+  addHedges(d);
+  if (!a.vague && !a.upTo && !d.leadApprox && !coordinated) return resume;
+  drafts.push(d);
+  lastEnd = numEnd;
+  return resume;
+}
+
+/** "billions", "tens of billions", "several billion (dollars)". */
+function tryEnglishVague(i: number): number {
+  const base = parseEnglishVague(s, i, eng);
+  if (!base) return i + 1;
+  let end = eng.end;
+  let currency: string | null = null;
+  let spanEnd = end;
+  if (startsWithAt(s, end, ' of ') && matchCurrencyAfter(s, end + 4, suf) && !suf.weak) {
+    currency = suf.code;
+    spanEnd = suf.end;
+  } else if (!eng.plural && matchCurrencyAfter(s, end, suf) && !suf.weak) {
+    currency = suf.code;
+    spanEnd = suf.end;
+  } else if (startsWithAt(s, end, ' of ')) {
+    return end; // "billions of users"
+  }
+  const d: Draft = {
+    start: i, end: spanEnd, currency, value: base, min: null, max: null, approximate: true, per: null,
+    leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: currency === null,
+  };
+  setSpread(d, 2 * base, 9 * base);
+  addHedges(d);
+  drafts.push(d);
+  lastEnd = spanEnd;
+  end = spanEnd;
+  return end;
+}
+
+/** A vague amount: its interval, the midpoint as value, and always approximate. */
+function setSpread(d: Draft, min: number, max: number): void {
+  d.min = min;
+  d.max = max;
+  d.value = (min + max) / 2;
+  d.approximate = true;
+}
+
+/** Hedge words before and after the span decide `approximate` and `qualifier`. */
+function addHedges(d: Draft): void {
+  const lead = matchLeadHedge(s, d.start);
+  let qual = d.qualifier;
+  if (lead.start < d.start) {
+    d.leadStart = lead.start;
+    d.leadEnd = lead.end;
+    d.leadApprox = lead.approx;
+    if (lead.approx) d.approximate = true;
+    qual = text.slice(lead.start, lead.end);
+  }
+  const trail = matchTrailHedge(s, d.end);
+  if (trail.end > 0) {
+    d.approximate = true;
+    const t = (trail.distant ? '…' : '') + text.slice(trail.start, trail.end);
+    qual = qual && lead.start < d.start ? `${qual}…${text.slice(trail.start, trail.end)}` : t;
+  }
+  d.qualifier = qual;
+}
+
 
 /** Gap characters between an amount and its conversion: "X(Y)", "X / Y", "X,Y". */
 function isConversionGap(s: string, from: number, to: number): boolean {

@@ -73,6 +73,12 @@ export const CN_NUMERAL_START = new Uint8Array(65536);
     CN_NUMERAL_START[ch.charCodeAt(0)] = 1;
 }
 
+/** Every character `parseNumeral` can read inside a Chinese numeral: digits (with 〇/零), units, 数, 几, 上. */
+export const CN_NUMERAL_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if (CN_DIGIT[c] >= 0 || CN_SMALL[c] || CN_BIG[c] || CN_NUMERAL_START[c]) CN_NUMERAL_CHAR[c] = 1;
+}
+
 const C_SHU = '数'.charCodeAt(0);
 const C_JI = '几'.charCodeAt(0);
 const C_SHANG = '上'.charCodeAt(0);
@@ -332,8 +338,27 @@ export function tidyNumber(v: number): number {
   if (!Number.isFinite(v)) return v;
   const r = Math.round(v);
   if (Math.abs(v - r) <= Math.abs(v) * 1e-12) return r;
+  // Fast path, same result as the string round trip below: scale v to 12 integer digits M
+  // and divide back, M / 10^p being the double nearest to the decimal M × 10^-p, as
+  // Number() would read it. Only where M is certain: no tie within the product's error.
+  if (v > 1e-9 && v < 1e11) {
+    const p = 11 - Math.floor(Math.log10(v));
+    if (p >= 1 && p <= 21) {
+      const scale = POW10[p];
+      const x = v * scale;
+      const f = x - Math.floor(x);
+      if (f < 0.49 || f > 0.51) {
+        const m = Math.round(x);
+        if (m >= 1e11 && m < 1e12) return m / scale;
+      }
+    }
+  }
   return Number(v.toPrecision(12));
 }
+
+/** Powers of ten, exact as doubles up to 10^22. */
+const POW10: number[] = [];
+for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
 
 /** Result of an English scale word: its multiplier and end, or mult 0 when there is none. */
 export interface EnglishScale {
@@ -423,6 +448,9 @@ export function parseEnglishVague(s: string, i: number, out: EnglishScale): numb
   const c0 = s.charCodeAt(i) | 0x20;
   // Cheap rejection: only words starting with t, h, s, m, b can open a vague amount.
   if (c0 !== 116 && c0 !== 104 && c0 !== 115 && c0 !== 109 && c0 !== 98) return 0;
+  // And by the second letter: tens/thousands/trillions, hundreds, several, millions, billions.
+  const c1 = s.charCodeAt(i + 1) | 0x20;
+  if (c0 === 116 ? c1 !== 101 && c1 !== 104 && c1 !== 114 : c1 !== (c0 === 104 ? 117 : c0 === 115 ? 101 : 105)) return 0;
   let factor = 1;
   let j = i;
   if (c0 === 116 && wordAt(s, j, 'tens') && s.charCodeAt(j + 4) === 32 && wordAt(s, j + 5, 'of') && s.charCodeAt(j + 7) === 32) {

@@ -66,6 +66,8 @@ interface Automaton extends ThemeMatcher {
   outTheme: Uint16Array;
   outLen: Uint16Array;
   outFlags: Uint8Array;
+  /** Length of the longest keyword: the automaton's state depends on no more text than this. */
+  depth: number;
 }
 
 const EDGE_LEFT_LETTER = 1;
@@ -112,6 +114,7 @@ function compile(themes: readonly ThemeDef[]): Automaton {
   const children: Map<number, number>[] = [new Map()];
   const own: { theme: number; len: number; flags: number }[][] = [[]];
   const seen = new Set<string>();
+  let depth = 0;
 
   themes.forEach((theme, t) => {
     const add = (keyword: string, negative: boolean) => {
@@ -120,6 +123,7 @@ function compile(themes: readonly ThemeDef[]): Automaton {
       const key = `${t}\u0000${negative ? '-' : '+'}${String.fromCharCode(...codes)}`;
       if (seen.has(key)) return;
       seen.add(key);
+      if (codes.length > depth) depth = codes.length;
       let s = 0;
       for (const c of codes) {
         if (cls[c] === 0) cls[c] = classes++;
@@ -202,7 +206,7 @@ function compile(themes: readonly ThemeDef[]): Automaton {
     });
   }
   const firstOutputRow = (firstOutput < 0 ? states : firstOutput) << shift;
-  return { states, classes, shift, cls, next, firstOutputRow, outStart, outTheme, outLen, outFlags };
+  return { states, classes, shift, cls, next, firstOutputRow, outStart, outTheme, outLen, outFlags, depth };
 }
 
 /** Builds a taxonomy (themes plus their compiled automaton) from theme definitions. */
@@ -294,94 +298,42 @@ function blocksOf(text: string, perLine: boolean): number[] {
  */
 export function findThemes(text: string, folded: string, taxonomy: Taxonomy): ThemeScore[] {
   const a = taxonomy.matcher as Automaton;
-  const { cls, next, firstOutputRow, outStart, outTheme, outLen, outFlags, shift } = a;
   const count = taxonomy.themes.length;
-  // Hits live in flat arrays; each theme keeps a chain to its previous hit, so that the
-  // last hit of a theme can be replaced or withdrawn.
-  let cap = 1024;
-  let hitStart = new Int32Array(cap);
-  let hitEnd = new Int32Array(cap);
-  let hitPrev = new Int32Array(cap);
-  let hitTheme = new Uint16Array(cap);
-  let used = 0;
-  const last = new Int32Array(count).fill(-1);
-  const negEnd = new Int32Array(count);
-  const n = folded.length;
-  let row = 0;
-  for (let i = 0; i < n; i++) {
-    // Class 0 leads back to the root from every state, so the loop has no branch for it.
-    row = next[row + cls[folded.charCodeAt(i)]];
-    if (row < firstOutputRow) continue;
-    const state = row >>> shift;
-    for (let o = outStart[state], oEnd = outStart[state + 1]; o < oEnd; o++) {
-      const flags = outFlags[o];
-      const start = i + 1 - outLen[o];
-      let end = i + 1;
-      if (flags & (EDGE_LEFT_LETTER | EDGE_LEFT_ALNUM) && start > 0) {
-        const p = folded.charCodeAt(start - 1);
-        if (isLetter(p) || (flags & EDGE_LEFT_ALNUM && isDigit(p))) continue;
-      }
-      if (flags & (EDGE_RIGHT_LETTER | EDGE_RIGHT_ALNUM) && end < n) {
-        const q = folded.charCodeAt(end);
-        if (isLetter(q) || (flags & EDGE_RIGHT_ALNUM && isDigit(q))) {
-          // A plural "s" is part of the word: "GPUs", "data centers".
-          const r = end + 1 < n ? folded.charCodeAt(end + 1) : 32;
-          if (!(flags & EDGE_RIGHT_LETTER) || (q !== 115 && q !== 83) || isLetter(r) || isDigit(r)) continue;
-          end++;
-        }
-      }
-      const t = outTheme[o];
-      if (flags & NEGATIVE) {
-        // Withdraw the theme's hits that overlap the excluded phrase.
-        while (last[t] >= 0 && hitEnd[last[t]] > start) {
-          hitTheme[last[t]] = 0xffff;
-          last[t] = hitPrev[last[t]];
-        }
-        if (end > negEnd[t]) negEnd[t] = end;
-        continue;
-      }
-      if (start < negEnd[t]) continue;
-      const h = last[t];
-      if (h >= 0 && start < hitEnd[h]) {
-        // Overlaps the theme's previous hit: keep one, the one that starts first.
-        if (start <= hitStart[h]) {
-          hitStart[h] = start;
-          hitEnd[h] = end;
-        }
-        continue;
-      }
-      if (used === cap) {
-        cap *= 2;
-        const grow = <T extends Int32Array | Uint16Array>(arr: T, make: (size: number) => T): T => {
-          const bigger = make(cap);
-          bigger.set(arr);
-          return bigger;
-        };
-        hitStart = grow(hitStart, (c) => new Int32Array(c));
-        hitEnd = grow(hitEnd, (c) => new Int32Array(c));
-        hitPrev = grow(hitPrev, (c) => new Int32Array(c));
-        hitTheme = grow(hitTheme, (c) => new Uint16Array(c));
-      }
-      hitStart[used] = start;
-      hitEnd[used] = end;
-      hitPrev[used] = h;
-      hitTheme[used] = t;
-      last[t] = used++;
-    }
+  if (scratchLast.length < count) {
+    scratchLast = new Int32Array(count);
+    scratchNegEnd = new Int32Array(count);
+    scratchMentions = new Int32Array(count);
+    scratchFilled = new Int32Array(count);
+    scratchParaAt = new Int32Array(count);
   }
+  const last = scratchLast;
+  const negEnd = scratchNegEnd;
+  last.fill(-1, 0, count);
+  negEnd.fill(0, 0, count);
+  const used = scan(folded, a, last, negEnd);
+  const hitStart = scratchHitStart;
+  const hitEnd = scratchHitEnd;
+  const hitTheme = scratchHitTheme;
 
-  const mentions = new Int32Array(count);
+  const mentions = scratchMentions;
+  mentions.fill(0, 0, count);
   for (let h = 0; h < used; h++) if (hitTheme[h] !== 0xffff) mentions[hitTheme[h]]++;
   let max = 0;
-  for (let t = 0; t < count; t++) max = Math.max(max, mentions[t]);
+  for (let t = 0; t < count; t++) if (mentions[t] > max) max = mentions[t];
   if (max === 0) return [];
   const paras = paragraphs(folded);
-  const result: (ThemeScore & { order: number; para: number })[] = [];
-  const byTheme: (ThemeScore & { order: number; para: number })[] = new Array(count);
+  const nParas = paras.length;
+  const result: ThemeScore[] = [];
+  const byTheme: ThemeScore[] = new Array(count);
+  const filled = scratchFilled;
+  const paraAt = scratchParaAt;
+  filled.fill(0, 0, count);
+  paraAt.fill(0, 0, count);
   for (let t = 0; t < count; t++) {
-    if (mentions[t] === 0) continue;
+    const m = mentions[t];
+    if (m === 0) continue;
     const theme = taxonomy.themes[t];
-    const score = { id: theme.id, label: theme.label, mentions: mentions[t], score: mentions[t] / max, paragraphs: [], hits: [], order: t, para: 0 };
+    const score: ThemeScore = { id: theme.id, label: theme.label, mentions: m, score: m / max, paragraphs: [], hits: new Array(m) };
     byTheme[t] = score;
     result.push(score);
   }
@@ -392,18 +344,212 @@ export function findThemes(text: string, folded: string, taxonomy: Taxonomy): Th
     if (t === 0xffff) continue;
     const score = byTheme[t];
     const start = hitStart[h];
-    score.hits.push({ offset: start, length: hitEnd[h] - start });
-    let p = score.para;
-    while (p < paras.length && paras[p + 1] <= start) p += 2;
-    score.para = p;
-    if (p >= paras.length) continue;
+    score.hits[filled[t]++] = { offset: start, length: hitEnd[h] - start };
+    let p = paraAt[t];
+    while (p < nParas && paras[p + 1] <= start) p += 2;
+    paraAt[t] = p;
+    if (p >= nParas) continue;
     const inParas = score.paragraphs;
-    const lastPara = inParas[inParas.length - 1];
-    if (lastPara && lastPara.offset === paras[p]) lastPara.mentions++;
+    const lastPara = inParas.length > 0 ? inParas[inParas.length - 1] : undefined;
+    if (lastPara !== undefined && lastPara.offset === paras[p]) lastPara.mentions++;
     else inParas.push({ offset: paras[p], length: paras[p + 1] - paras[p], mentions: 1 });
   }
-  result.sort((x, y) => y.mentions - x.mentions || y.paragraphs.length - x.paragraphs.length || x.order - y.order);
-  return result.map(({ order: _order, para: _para, ...score }) => score);
+  // By mentions, then paragraphs, then taxonomy order: the sort is stable and `result` is
+  // in taxonomy order.
+  if (result.length > 1) result.sort(byStrength);
+  return result;
+}
+
+// Scratch buffers of `findThemes`, reused between calls (the analysis is synchronous).
+let scratchCap = 1024;
+let scratchHitStart = new Int32Array(scratchCap);
+let scratchHitEnd = new Int32Array(scratchCap);
+let scratchHitPrev = new Int32Array(scratchCap);
+let scratchHitTheme = new Uint16Array(scratchCap);
+let scratchLast = new Int32Array(64);
+let scratchNegEnd = new Int32Array(64);
+let scratchMentions = new Int32Array(64);
+let scratchFilled = new Int32Array(64);
+let scratchParaAt = new Int32Array(64);
+
+const byStrength = (x: ThemeScore, y: ThemeScore): number =>
+  y.mentions - x.mentions || y.paragraphs.length - x.paragraphs.length;
+
+function growHits(): void {
+  const cap = scratchCap * 2;
+  const hs = new Int32Array(cap);
+  hs.set(scratchHitStart);
+  scratchHitStart = hs;
+  const he = new Int32Array(cap);
+  he.set(scratchHitEnd);
+  scratchHitEnd = he;
+  const hp = new Int32Array(cap);
+  hp.set(scratchHitPrev);
+  scratchHitPrev = hp;
+  const ht = new Uint16Array(cap);
+  ht.set(scratchHitTheme);
+  scratchHitTheme = ht;
+  scratchCap = cap;
+}
+
+// The folded text as UTF-16 code units, for the automaton's loop (a typed-array read is
+// cheaper than charCodeAt). Reused between calls; Buffer copies them where it exists.
+const hasBuffer = typeof Buffer !== 'undefined';
+let unitBytes = new ArrayBuffer(1 << 16);
+let unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
+let units = new Uint16Array(unitBytes);
+/** Positions and rows of the states with outputs, per quarter of the text (see `scan`). */
+let events = new Int32Array(1024);
+
+function loadUnits(s: string): Uint16Array {
+  const n = s.length;
+  if (n * 2 > unitBytes.byteLength) {
+    unitBytes = new ArrayBuffer(Math.max(n * 2, unitBytes.byteLength * 2));
+    unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
+    units = new Uint16Array(unitBytes);
+  }
+  if (unitBuffer !== null) unitBuffer.write(s, 0, 'utf16le');
+  else for (let i = 0; i < n; i++) units[i] = s.charCodeAt(i);
+  return units;
+}
+
+/**
+ * Runs the automaton over `folded` and records the hits in the scratch arrays (a withdrawn
+ * hit has theme 0xffff); returns how many were recorded. Hits live in flat arrays; each
+ * theme keeps a chain to its previous hit, so that the last hit of a theme can be replaced
+ * or withdrawn.
+ *
+ * A step of the automaton waits for the previous one (the next row is a load that depends
+ * on the current row), so the text is cut in four quarters that run side by side: each
+ * quarter but the first starts at the root `depth` code units before its start, which
+ * brings it to the very state a single pass would be in there (a state is the longest
+ * keyword prefix ending at the position). The positions and rows of states with outputs
+ * are collected per quarter (quarter q writes from 2 × its start), then handled in text
+ * order.
+ */
+function scan(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array): number {
+  const { cls, next, firstOutputRow } = a;
+  const n = folded.length;
+  if (events.length < 2 * n) events = new Int32Array(Math.max(2 * n, events.length * 2));
+  const ev = events;
+  const u = loadUnits(folded);
+  const warm = a.depth;
+  let used = 0;
+  if (n < 8 * warm + 64) {
+    let e = 0;
+    let row = 0;
+    for (let i = 0; i < n; i++) {
+      row = next[row + cls[u[i]]];
+      if (row >= firstOutputRow) {
+        ev[e++] = i;
+        ev[e++] = row;
+      }
+    }
+    for (let q = 0; q < e; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
+    return used;
+  }
+  const len = n >> 2;
+  const b1 = len;
+  const b2 = 2 * len;
+  const b3 = 3 * len;
+  let r0 = 0;
+  let r1 = 0;
+  let r2 = 0;
+  let r3 = 0;
+  for (let j = b1 - warm; j < b1; j++) r1 = next[r1 + cls[u[j]]];
+  for (let j = b2 - warm; j < b2; j++) r2 = next[r2 + cls[u[j]]];
+  for (let j = b3 - warm; j < b3; j++) r3 = next[r3 + cls[u[j]]];
+  let e0 = 0;
+  let e1 = 2 * b1;
+  let e2 = 2 * b2;
+  let e3 = 2 * b3;
+  for (let k = 0; k < len; k++) {
+    r0 = next[r0 + cls[u[k]]];
+    r1 = next[r1 + cls[u[b1 + k]]];
+    r2 = next[r2 + cls[u[b2 + k]]];
+    r3 = next[r3 + cls[u[b3 + k]]];
+    if (r0 >= firstOutputRow) {
+      ev[e0++] = k;
+      ev[e0++] = r0;
+    }
+    if (r1 >= firstOutputRow) {
+      ev[e1++] = b1 + k;
+      ev[e1++] = r1;
+    }
+    if (r2 >= firstOutputRow) {
+      ev[e2++] = b2 + k;
+      ev[e2++] = r2;
+    }
+    if (r3 >= firstOutputRow) {
+      ev[e3++] = b3 + k;
+      ev[e3++] = r3;
+    }
+  }
+  for (let k = b3 + len; k < n; k++) {
+    r3 = next[r3 + cls[u[k]]];
+    if (r3 >= firstOutputRow) {
+      ev[e3++] = k;
+      ev[e3++] = r3;
+    }
+  }
+  for (let q = 0; q < e0; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
+  for (let q = 2 * b1; q < e1; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
+  for (let q = 2 * b2; q < e2; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
+  for (let q = 2 * b3; q < e3; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
+  return used;
+}
+
+/** Handles the outputs of the state of `row`, reached at position `i`; returns the new hit count. */
+function onOutput(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array, i: number, row: number, used: number): number {
+  const { outStart, outTheme, outLen, outFlags, shift } = a;
+  const n = folded.length;
+  const state = row >>> shift;
+  for (let o = outStart[state], oEnd = outStart[state + 1]; o < oEnd; o++) {
+    const flags = outFlags[o];
+    const start = i + 1 - outLen[o];
+    let end = i + 1;
+    if (flags & (EDGE_LEFT_LETTER | EDGE_LEFT_ALNUM) && start > 0) {
+      const p = folded.charCodeAt(start - 1);
+      if (isLetter(p) || (flags & EDGE_LEFT_ALNUM && isDigit(p))) continue;
+    }
+    if (flags & (EDGE_RIGHT_LETTER | EDGE_RIGHT_ALNUM) && end < n) {
+      const q = folded.charCodeAt(end);
+      if (isLetter(q) || (flags & EDGE_RIGHT_ALNUM && isDigit(q))) {
+        // A plural "s" is part of the word: "GPUs", "data centers".
+        const r = end + 1 < n ? folded.charCodeAt(end + 1) : 32;
+        if (!(flags & EDGE_RIGHT_LETTER) || (q !== 115 && q !== 83) || isLetter(r) || isDigit(r)) continue;
+        end++;
+      }
+    }
+    const t = outTheme[o];
+    const hitEnd = scratchHitEnd;
+    if (flags & NEGATIVE) {
+      // Withdraw the theme's hits that overlap the excluded phrase.
+      while (last[t] >= 0 && hitEnd[last[t]] > start) {
+        scratchHitTheme[last[t]] = 0xffff;
+        last[t] = scratchHitPrev[last[t]];
+      }
+      if (end > negEnd[t]) negEnd[t] = end;
+      continue;
+    }
+    if (start < negEnd[t]) continue;
+    const h = last[t];
+    if (h >= 0 && start < hitEnd[h]) {
+      // Overlaps the theme's previous hit: keep one, the one that starts first.
+      if (start <= scratchHitStart[h]) {
+        scratchHitStart[h] = start;
+        hitEnd[h] = end;
+      }
+      continue;
+    }
+    if (used === scratchCap) growHits();
+    scratchHitStart[used] = start;
+    scratchHitEnd[used] = end;
+    scratchHitPrev[used] = h;
+    scratchHitTheme[used] = t;
+    last[t] = used++;
+  }
+  return used;
 }
 
 // ---------------------------------------------------------------------------------------
