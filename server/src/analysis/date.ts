@@ -175,6 +175,18 @@ export function parseDateLine(line: string): string | null {
  * The digest's own date, YYYY-MM-DD, or null when no date line is found (see the module
  * comment for what a date line is and which one wins).
  */
+/** Every date form has a four-digit year (ASCII or full-width): lines without one are skipped cheaply. */
+function hasFourDigits(text: string, a: number, b: number): boolean {
+  let run = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++run === 4) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 export function findDate(text: string): string | null {
   const dates: string[] = [];
   let lastDateLine = -1;
@@ -190,7 +202,7 @@ export function findDate(text: string): string | null {
     while (b > a && text.charCodeAt(b - 1) <= 32) b--;
     if (b > a) {
       nonBlank++;
-      if (b - a <= MAX_LINE) {
+      if (b - a <= MAX_LINE && hasFourDigits(text, a, b)) {
         const date = parseDateLine(text.slice(a, b));
         if (date) {
           dates.push(date);

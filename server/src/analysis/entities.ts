@@ -24,6 +24,7 @@
  */
 import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk } from './gazetteer';
+import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
 const COMPANY_LIKE = new Set<EntityKind>(['company', 'exchange', 'media', 'candidate']);
@@ -70,6 +71,24 @@ const startClassCache = new WeakMap<Gazetteer, Uint8Array>();
  * Per character: 2 for a trigger, 1 when some name of the gazetteer starts with it, else 0.
  * One 64 KB table keeps the fast skip in cache (the trie root table is four times larger).
  */
+const ASCII_ALNUM = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = ASCII_ALNUM[c + 32] = 1;
+const LOWER = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+const stopClassCache = new WeakMap<Gazetteer, Uint8Array>();
+/** Per non-ASCII character: 1 for a trigger or a one-character name, where the skip must stop. */
+function stopClasses(g: Gazetteer): Uint8Array {
+  let t = stopClassCache.get(g);
+  if (!t) {
+    t = new Uint8Array(65536);
+    for (let c = 128; c < 65536; c++) t[c] = TRIGGER[c] || g.singles[c] ? 1 : 0;
+    stopClassCache.set(g, t);
+  }
+  return t;
+}
+
 function startClasses(g: Gazetteer): Uint8Array {
   let t = startClassCache.get(g);
   if (!t) {
@@ -114,9 +133,14 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   const recNext = g.recNext;
   const recMode = g.recMode;
   const bigrams = g.bigrams;
+  const pairEnds = g.pairEnds;
+  const triples = g.triples;
   const slots = g.slots;
+  const pairs = g.pairs;
   const singles = g.singles;
   const starts = startClasses(g);
+  const stops = stopClasses(g);
+  const units = codeUnits(folded);
   const raws: Raw[] = [];
   const figs = figures.length ? figures.slice().sort((a, b) => a.offset - b.offset) : figures;
   let fi = 0;
@@ -135,15 +159,27 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     // worth the full treatment only if it is a trigger character (tickers, parentheses,
     // candidate suffixes, Latin word starts) or its first two characters begin a name.
     let k = i;
-    for (; k < limit; k++) {
-      const ch = folded.charCodeAt(k);
-      const cls = starts[ch];
-      if (cls === 0) continue;
-      if (cls === 2) break;
-      if (ch >= 97 && ch <= 122 && k > 0 && isLetter(folded.charCodeAt(k - 1))) continue;
-      if (singles[ch] || k + 1 >= n) break;
-      const b = bigramHash(ch, lower(folded.charCodeAt(k + 1)));
-      if (bigrams[b >> 3] & (1 << (b & 7))) break;
+    while (k < limit) {
+      const ch = units[k];
+      if (ch < 128) {
+        // Latin: nothing starts inside a word; elsewhere only triggers and name starts count.
+        if (ASCII_ALNUM[ch] && k > 0 && ASCII_ALNUM[units[k - 1]]) { k++; continue; }
+        if (ch === 32 ? !(k > 0 && ASCII_ALNUM[units[k - 1]] && isUpper(units[k + 1])) : starts[ch] === 0) { k++; continue; }
+        break;
+      }
+      // Everything else: one combined, branch-free test of "trigger or single-character name"
+      // and "the first two characters begin some name" (unpredictable branches cost more
+      // than the lookups on CJK text).
+      const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
+      const b = h1 >>> 12;
+      if (((bigrams[b >> 3] >> (b & 7)) & 1) | stops[ch]) {
+        // Rarely here (a known two-character prefix or a trigger): sharpen with the
+        // two-character names and the three-character prefixes before the slow path.
+        if (stops[ch] | ((pairEnds[b >> 3] >> (b & 7)) & 1)) break;
+        const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 12;
+        if ((triples[t >> 3] >> (t & 7)) & 1) break;
+      }
+      k++;
     }
     if (k > i) { i = k; continue; }
     const c = folded.charCodeAt(i);
@@ -170,10 +206,17 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
           }
         }
         if (j >= limit) break;
-        const k = g.edge(node, lower(folded.charCodeAt(j)));
-        if (k < 0) break;
-        node = slots[k + 2];
-        term = slots[k + 3];
+        if (j === i + 1) {
+          const k = g.pair(lower(c), lower(folded.charCodeAt(j)));
+          if (k < 0) break;
+          node = pairs[k + 1];
+          term = pairs[k + 2];
+        } else {
+          const k = g.edge(node, lower(folded.charCodeAt(j)));
+          if (k < 0) break;
+          node = slots[k + 2];
+          term = slots[k + 3];
+        }
         j++;
       }
     }

@@ -27,6 +27,10 @@ const IS_TRADITIONAL = new Uint8Array(65536);
   for (let i = 0; i + 1 < pairs.length; i += 2) IS_TRADITIONAL[pairs.charCodeAt(i)] = 1;
 }
 
+/** 1 for CJK unified ideographs (the characters script detection counts). */
+const IS_CJK = new Uint8Array(65536);
+IS_CJK.fill(1, 0x3400, 0xa000);
+
 /** Folds one UTF-16 code unit: full-width to ASCII, Traditional to Simplified. */
 export function foldCode(code: number): number {
   return FOLD[code];
@@ -59,16 +63,15 @@ export function foldDocument(text: string): { folded: string; traditional: boole
   const buf = scratch;
   let trad = 0;
   let cjk = 0;
-  let changed = false;
+  let changed = 0;
+  // Branch-free on purpose: mixed-script text makes per-character branches unpredictable.
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const f = FOLD[c];
     buf[i] = f;
-    if (f !== c) changed = true;
-    if (c >= 0x3400 && c < 0xa000) {
-      cjk++;
-      trad += IS_TRADITIONAL[c];
-    }
+    changed |= f ^ c;
+    cjk += IS_CJK[c];
+    trad += IS_TRADITIONAL[c];
   }
   // A very large scratch buffer is not kept alive after a huge document.
   const folded = changed ? fromCodeUnits(buf, n) : text;
@@ -132,4 +135,24 @@ export function isAsciiLetter(c: number): boolean {
 }
 export function isCjk(c: number): boolean {
   return (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
+}
+
+let unitsOf: string | null = null;
+let unitsBuffer = new Uint16Array(1 << 16);
+
+/**
+ * The UTF-16 code units of a string in a typed array, followed by two 0s (so a scanner may
+ * read two past the end). The array is reused: it is valid until the next call with
+ * another string. Typed-array reads let hot loops avoid branches that charCodeAt needs.
+ */
+export function codeUnits(s: string): Uint16Array {
+  if (s === unitsOf) return unitsBuffer;
+  const n = s.length;
+  if (unitsBuffer.length < n + 2) unitsBuffer = new Uint16Array(Math.max(n + 2, unitsBuffer.length * 2));
+  if (typeof Buffer !== 'undefined') Buffer.from(unitsBuffer.buffer, unitsBuffer.byteOffset, unitsBuffer.byteLength).write(s, 0, 'utf16le');
+  else for (let i = 0; i < n; i++) unitsBuffer[i] = s.charCodeAt(i);
+  unitsBuffer[n] = 0;
+  unitsBuffer[n + 1] = 0;
+  unitsOf = s;
+  return unitsBuffer;
 }
