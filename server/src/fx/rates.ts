@@ -167,3 +167,8 @@ export function coverage(currency: string): { from: string; to: string; source: 
   if (!s) return null;
   return { from: monthName(s.first), to: monthName(s.first + s.values.length - 1), source: s.source };
 }
+
+/** The newest month of the built-in monthly table (the CNY series), YYYY-MM. */
+export function latestMonth(): string {
+  return coverage('CNY')?.to ?? monthName(LATEST_MONTH);
+}

@@ -1,0 +1,69 @@
+/**
+ * What every LSP feature gets from the server. Features register their handlers on the
+ * connection and answer from the index; they never read files or rescan the workspace.
+ */
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { DigestSettings } from '../settings';
+import type { Gazetteer } from '../analysis/gazetteer';
+import type { Taxonomy } from '../analysis/themes';
+import type { Entity } from '../analysis/types';
+
+/** A problem in a user file (entities or themes), located for a diagnostic. */
+export interface UserFileProblem {
+  message: string;
+  /** 1-based, as the parsers report them. */
+  line: number;
+  column: number;
+}
+
+/** The state of one user file (entities or themes). */
+export interface UserFileState {
+  /** The file's uri, or null when the workspace has none. */
+  uri: string | null;
+  problems: UserFileProblem[];
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface FeatureContext {
+  connection: Connection;
+  /** Open documents, with their live text. */
+  documents: TextDocuments<TextDocument>;
+  /** Every digest of the workspace, open or not. */
+  index: WorkspaceIndex;
+  /** Settings for a resource, validated; cached per uri until the configuration changes. */
+  settings(uri?: string): Promise<DigestSettings>;
+  /** Workspace folder uris. */
+  folders(): string[];
+  /** The entities in force: built-in plus the user's. */
+  gazetteer(): Gazetteer;
+  /** The themes in force: built-in plus the user's. */
+  taxonomy(): Taxonomy;
+  /** The user's own entities (also part of gazetteer()), for definition and rename. */
+  userEntities(): Entity[];
+  /** State of the user entity file and the user theme file. */
+  userFiles(): { entities: UserFileState; themes: UserFileState };
+  /** True while the workspace is being indexed. */
+  indexing(): boolean;
+  log: Logger;
+  /**
+   * Wraps a request handler so that an exception fails that request only: it is logged
+   * once per feature and the request answers with an error; the server keeps serving.
+   */
+  guard<A extends unknown[], R>(feature: string, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R>;
+}
+
+/** One LSP feature: the capabilities it declares and the handlers it registers. */
+export interface Feature {
+  /** Name for logs. */
+  name: string;
+  /** Merged into the server's InitializeResult capabilities. */
+  capabilities?: ServerCapabilities;
+  register(ctx: FeatureContext): void;
+}

@@ -1,0 +1,29 @@
+/** Every LSP feature of the server, in registration order. */
+import type { Feature } from './context';
+import { feature as semanticTokens } from './semanticTokens';
+import { feature as hover } from './hover';
+import { feature as inlayHints } from './inlayHints';
+import { feature as definition } from './definition';
+import { feature as references } from './references';
+import { feature as highlights } from './highlights';
+import { feature as documentSymbols } from './documentSymbols';
+import { feature as workspaceSymbols } from './workspaceSymbols';
+import { feature as rename } from './rename';
+import { feature as diagnostics } from './diagnostics';
+import { feature as codeActions } from './codeActions';
+import { feature as sidebar } from './sidebar';
+
+export const FEATURES: Feature[] = [
+  semanticTokens,
+  hover,
+  inlayHints,
+  definition,
+  references,
+  highlights,
+  documentSymbols,
+  workspaceSymbols,
+  rename,
+  diagnostics,
+  codeActions,
+  sidebar,
+];

@@ -1,0 +1,4 @@
+/** Placeholder until the feature is written. */
+import type { Feature } from './context';
+
+export const feature: Feature = { name: 'workspaceSymbols', register() {} };
