@@ -1,0 +1,116 @@
+// The language server's hot paths on a workspace index: re-analysing a document after an
+// edit (what every keystroke costs) and answering lookups from the index (what hover,
+// references and definition cost), measured on an index of seed-like documents.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export const name = 'edit';
+export const description = 'index: re-analysis after an edit of a ~100 KB digest, lookups on a 1,000-file index';
+
+/** Budgets of DESIGN.md §10: one edit re-analysed in ≤ 5 ms; lookups answer in ≤ 5 ms. */
+const EDIT_BUDGET_MS = 5;
+const LOOKUP_BUDGET_MS = 5;
+
+async function loadIndex(repoRoot) {
+  const esbuild = await import('esbuild');
+  const outdir = path.join(repoRoot, '.bench');
+  mkdirSync(outdir, { recursive: true });
+  const outfile = path.join(outdir, 'index.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "export { WorkspaceIndex } from './server/src/index/workspaceIndex';",
+        "export { analyse } from './server/src/analysis/analyse';",
+      ].join('\n'),
+      resolveDir: repoRoot,
+      sourcefile: 'bench-index.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  await esbuild.stop?.();
+  const require = createRequire(import.meta.url);
+  delete require.cache[outfile];
+  return require(outfile);
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** A small deterministic generator, so every run edits the same places. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+export async function run(ctx) {
+  const { WorkspaceIndex, analyse } = await loadIndex(ctx.repoRoot);
+  const files = ctx.quick ? 200 : 1000;
+  const index = new WorkspaceIndex((text) => analyse(text));
+  const t0 = performance.now();
+  for (let i = 0; i < files; i++) {
+    const seed = ctx.seeds[i % ctx.seeds.length];
+    index.set(`file:///ws/${i}.digest.txt`, seed.text + `\n${i}\n`, null);
+    if (i % 100 === 0) ctx.sampleMemory();
+  }
+  const buildMs = performance.now() - t0;
+
+  // A ~100 KB digest: the seeds one after another, edited one character at a time.
+  let big = '';
+  while (Buffer.byteLength(big) < 100_000) for (const s of ctx.seeds) big += s.text + '\n\n';
+  const uri = 'file:///ws/big.digest.txt';
+  index.set(uri, big, 1);
+  const random = rng(7);
+  const edits = ctx.quick ? 100 : 400;
+  const times = [];
+  let text = big;
+  for (let k = 0; k < edits + 50; k++) {
+    const at = Math.floor(random() * text.length);
+    text = text.slice(0, at) + (k % 2 ? '亿' : ' ') + text.slice(at);
+    const s = performance.now();
+    index.set(uri, text, k + 2);
+    if (k >= 50) times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+
+  const ids = ['tencent', 'microsoft', 'nvidia', 'alibaba', 'openai'];
+  const lookups = [];
+  for (let k = 0; k < 2000; k++) {
+    const s = performance.now();
+    index.mentionsOf(ids[k % ids.length]);
+    lookups.push(performance.now() - s);
+  }
+  lookups.sort((a, b) => a - b);
+  const bytes = Buffer.byteLength(big);
+  const p99 = percentile(times, 99);
+  const lp99 = percentile(lookups, 99);
+  return [
+    { figure: `index build, ${files} seed-like files`, budget: null, measured: `${buildMs.toFixed(0)} ms`, verdict: 'info', value: buildMs, unit: 'ms' },
+    {
+      figure: `re-analysis after an edit (${(bytes / 1000).toFixed(0)} kB digest), p50 / p99`,
+      budget: `p99 ≤ ${EDIT_BUDGET_MS} ms`,
+      measured: `${percentile(times, 50).toFixed(2)} / ${p99.toFixed(2)} ms`,
+      verdict: p99 <= EDIT_BUDGET_MS ? 'PASS' : 'FAIL',
+      value: p99,
+      unit: 'ms',
+    },
+    {
+      figure: `references lookup on ${files} files (mentionsOf), p50 / p99`,
+      budget: `p99 ≤ ${LOOKUP_BUDGET_MS} ms`,
+      measured: `${percentile(lookups, 50).toFixed(3)} / ${lp99.toFixed(3)} ms`,
+      verdict: lp99 <= LOOKUP_BUDGET_MS ? 'PASS' : 'FAIL',
+      value: lp99,
+      unit: 'ms',
+    },
+  ];
+}
