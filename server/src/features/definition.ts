@@ -1,4 +1,114 @@
-/** Placeholder until the feature is written. */
-import type { Feature } from './context';
+/**
+ * Go to definition on an entity mention (any script, alias or ticker). A user-defined entity
+ * goes to its entry in the user's entity file; any other entity goes to its earliest-dated
+ * mention in the workspace. Answered from the index: no digest is read or rescanned.
+ */
+import { promises as fs } from 'node:fs';
+import { URI } from 'vscode-uri';
+import type { Location } from 'vscode-languageserver';
+import type { Entity } from '../analysis/types';
+import { lineStarts, positionAt } from '../analysis/text';
+import type { MentionLocation, WorkspaceIndex } from '../index/workspaceIndex';
+import type { Feature, FeatureContext } from './context';
+import { entityAt, locateUserEntry } from './entityAt';
+import { toOffset, toRange } from './positions';
 
-export const feature: Feature = { name: 'definition', register() {} };
+/** The text of the user's entity file, with its uri. */
+export interface EntityFile {
+  uri: string;
+  text: string;
+}
+
+/**
+ * The mention a definition goes to for a built-in entity: the one in the digest with the
+ * earliest date (undated digests sort last), ties broken by uri then offset.
+ */
+export function earliestMention(index: WorkspaceIndex, id: string): MentionLocation | undefined {
+  let best: MentionLocation | undefined;
+  let bestDate: string | null = null;
+  for (const loc of index.mentionsOf(id)) {
+    const date = index.get(loc.uri)?.analysis.date ?? null;
+    if (!best || earlier(date, loc, bestDate, best)) {
+      best = loc;
+      bestDate = date;
+    }
+  }
+  return best;
+}
+
+function earlier(date: string | null, a: MentionLocation, bestDate: string | null, b: MentionLocation): boolean {
+  if (date !== bestDate) {
+    if (date === null) return false;
+    if (bestDate === null) return true;
+    return date < bestDate;
+  }
+  if (a.uri !== b.uri) return a.uri < b.uri;
+  return a.mention.offset < b.mention.offset;
+}
+
+/** Location of a mention in the index. */
+export function mentionLocation(index: WorkspaceIndex, loc: MentionLocation): Location | null {
+  const doc = index.get(loc.uri);
+  return doc ? { uri: loc.uri, range: toRange(doc, loc.mention.offset, loc.mention.length) } : null;
+}
+
+/** Location of a user entity's "name" value in the entity file, or null when it cannot be found. */
+export function userEntryLocation(file: EntityFile, entity: Entity): Location | null {
+  const entry = locateUserEntry(file.text, URI.parse(file.uri).path, entity.id, entity.name);
+  if (!entry) return null;
+  const starts = lineStarts(file.text);
+  return {
+    uri: file.uri,
+    range: { start: positionAt(starts, entry.name.offset), end: positionAt(starts, entry.name.offset + entry.name.length) },
+  };
+}
+
+/**
+ * Where the definition of entity `id` is: the user's entry for a user entity (when the file
+ * is given and the entry found), else the earliest-dated mention.
+ */
+export function definitionOf(index: WorkspaceIndex, id: string, user?: { entity: Entity; file: EntityFile | null }): Location | null {
+  if (user?.file) {
+    const loc = userEntryLocation(user.file, user.entity);
+    if (loc) return loc;
+  }
+  const first = earliestMention(index, id);
+  return first ? mentionLocation(index, first) : null;
+}
+
+/**
+ * Reads the user's entity file: the open document's text when it is open, else the file on
+ * disk (once per request). Null when there is none or it cannot be read.
+ */
+export async function readEntityFile(ctx: FeatureContext): Promise<EntityFile | null> {
+  const uri = ctx.userFiles().entities.uri;
+  if (!uri) return null;
+  const open = ctx.documents.get(uri);
+  if (open) return { uri, text: open.getText() };
+  try {
+    return { uri, text: await fs.readFile(URI.parse(uri).fsPath, 'utf8') };
+  } catch {
+    return null;
+  }
+}
+
+/** The definition target of the mention at a position, reading the entity file only when needed. */
+export async function definitionAt(ctx: FeatureContext, uri: string, position: { line: number; character: number }): Promise<{ id: string; target: Location | null } | null> {
+  const doc = ctx.index.get(uri);
+  if (!doc) return null;
+  const mention = entityAt(doc, toOffset(doc, position));
+  if (!mention) return null;
+  const entity = ctx.userEntities().find((e) => e.id === mention.id);
+  const user = entity ? { entity, file: await readEntityFile(ctx) } : undefined;
+  return { id: mention.id, target: definitionOf(ctx.index, mention.id, user) };
+}
+
+export const feature: Feature = {
+  name: 'definition',
+  capabilities: { definitionProvider: true },
+  register(ctx) {
+    ctx.connection.onDefinition(
+      ctx.guard('definition', async (params) => (await definitionAt(ctx, params.textDocument.uri, params.position))?.target ?? null),
+    );
+  },
+};

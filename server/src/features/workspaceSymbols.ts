@@ -1,4 +1,137 @@
-/** Placeholder until the feature is written. */
+/**
+ * Workspace symbols: companies (and other entities) and themes found in the digests,
+ * searched by any of their names in any script or by ticker. "騰訊", "腾讯", "tencent" and
+ * "0700" all find Tencent. Only what occurs in the index is listed, each entity once, at its
+ * first mention.
+ */
+import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
+import type { Gazetteer } from '../analysis/gazetteer';
+import type { Taxonomy } from '../analysis/themes';
+import { foldText } from '../analysis/text';
+import type { Span } from '../analysis/types';
+import type { EntityCount, IndexedDoc, ThemeCount, WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
+import { toRange } from './positions';
 
-export const feature: Feature = { name: 'workspaceSymbols', register() {} };
+/** Most results returned for one query. */
+export const MAX_SYMBOLS = 200;
+
+const COMPANY_KINDS = new Set(['company', 'exchange', 'media', 'candidate']);
+
+/** Folded for matching: Traditional to Simplified, full-width to ASCII, lowercase. */
+export const foldKey = (s: string) => foldText(s).toLowerCase().trim();
+
+/**
+ * How well `query` (folded) matches `name` (folded): 4 exact, 3 prefix, 2 substring,
+ * 1 subsequence, 0 no match.
+ */
+export function matchScore(query: string, name: string): number {
+  if (!query) return 1;
+  if (name === query) return 4;
+  if (name.startsWith(query)) return 3;
+  if (name.includes(query)) return 2;
+  let j = 0;
+  for (let i = 0; i < name.length && j < query.length; i++) if (name[i] === query[j]) j++;
+  return j === query.length ? 1 : 0;
+}
+
+interface Candidate {
+  kind: 'entity' | 'theme';
+  id: string;
+  name: string;
+  entityKind: string;
+  mentions: number;
+  files: number;
+  /** Folded names and tickers to match the query against. */
+  keys: string[];
+  /** Where the symbol points, resolved when first listed. */
+  first?: { doc: IndexedDoc; span: Span } | null;
+}
+
+/**
+ * The first mention of an entity (first file in uri order) or the first hit of a theme.
+ * Only the first file is looked at, so a common entity costs one document, not all its mentions.
+ */
+function firstOccurrence(index: WorkspaceIndex, c: Candidate): { doc: IndexedDoc; span: Span } | undefined {
+  if (c.kind === 'theme') {
+    const hit = index.themeHitsOf(c.id)[0];
+    const doc = hit && index.get(hit.uri);
+    return doc ? { doc, span: hit.span } : undefined;
+  }
+  const doc = index.get(index.filesOf(c.id)[0] ?? '');
+  const span = doc?.analysis.mentions.find((m) => m.id === c.id);
+  return doc && span ? { doc, span } : undefined;
+}
+
+/** Candidates are rebuilt only when the index changes (its generation moves). */
+let cache: { index: WorkspaceIndex; generation: number; gazetteer: Gazetteer; taxonomy: Taxonomy; candidates: Candidate[] } | undefined;
+
+function candidatesOf(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy): Candidate[] {
+  if (cache && cache.index === index && cache.generation === index.generation && cache.gazetteer === gazetteer && cache.taxonomy === taxonomy) return cache.candidates;
+  const candidates: Candidate[] = [];
+  for (const c of index.entityCounts() as EntityCount[]) {
+    const e = gazetteer.get(c.id);
+    const names = [c.name, c.id, ...(e?.names ?? []), ...(e?.tickers ?? [])];
+    // Tickers are also searched without their exchange prefix and leading zeros ("HK:00700" → "700").
+    for (const t of e?.tickers ?? []) names.push(t.replace(/^[A-Z]+:/, ''), t.replace(/^[A-Z]+:0*/, ''));
+    candidates.push({ kind: 'entity', id: c.id, name: e?.name ?? c.name, entityKind: c.kind, mentions: c.mentions, files: c.files, keys: [...new Set(names.map(foldKey))] });
+  }
+  const defs = new Map(taxonomy.themes.map((t) => [t.id, t]));
+  for (const t of index.themeCounts() as ThemeCount[]) {
+    const def = defs.get(t.id);
+    const names = [t.label, t.id, def?.labelZh ?? ''].filter(Boolean);
+    candidates.push({ kind: 'theme', id: t.id, name: t.label, entityKind: 'theme', mentions: t.mentions, files: t.files, keys: [...new Set(names.map(foldKey))] });
+  }
+  cache = { index, generation: index.generation, gazetteer, taxonomy, candidates };
+  return candidates;
+}
+
+/** How a query like "0700" compares with a ticker key like "hk:00700": leading zeros do not count. */
+function scoreOf(query: string, keys: string[]): number {
+  let best = 0;
+  const bare = /^\d+$/.test(query) ? query.replace(/^0+/, '') : null;
+  for (const k of keys) {
+    best = Math.max(best, matchScore(query, k), bare ? Math.min(matchScore(bare, k), 3) : 0);
+    if (best === 4) break;
+  }
+  return best;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Symbols matching `query`, best first (exact > prefix > substring > subsequence, then most mentioned). */
+export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, token?: CancellationToken): SymbolInformation[] {
+  const q = foldKey(query);
+  const scored: { c: Candidate; score: number }[] = [];
+  const candidates = candidatesOf(index, gazetteer, taxonomy);
+  for (let i = 0; i < candidates.length; i++) {
+    if (i % 4096 === 0 && token?.isCancellationRequested) return [];
+    const score = scoreOf(q, candidates[i].keys);
+    if (score > 0) scored.push({ c: candidates[i], score });
+  }
+  scored.sort((a, b) => b.score - a.score || b.c.mentions - a.c.mentions || a.c.name.localeCompare(b.c.name));
+  const out: SymbolInformation[] = [];
+  for (const { c } of scored) {
+    if (out.length >= MAX_SYMBOLS) break;
+    c.first ??= firstOccurrence(index, c) ?? null;
+    if (!c.first) continue;
+    const { doc, span } = c.first;
+    out.push({
+      name: c.name,
+      kind: c.kind === 'theme' ? SymbolKind.Namespace : COMPANY_KINDS.has(c.entityKind) ? SymbolKind.Class : SymbolKind.Object,
+      location: { uri: doc.uri, range: toRange(doc, span.offset, span.length) },
+      containerName: `${plural(c.mentions, 'mention')} in ${plural(c.files, 'file')}`,
+    });
+  }
+  return out;
+}
+
+export const feature: Feature = {
+  name: 'workspaceSymbols',
+  capabilities: { workspaceSymbolProvider: true },
+  register(ctx) {
+    ctx.connection.onWorkspaceSymbol(
+      ctx.guard('workspaceSymbols', (params, token) => workspaceSymbols(ctx.index, ctx.gazetteer(), ctx.taxonomy(), params.query, token)),
+    );
+  },
+};
