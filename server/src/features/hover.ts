@@ -1,4 +1,253 @@
-/** Placeholder until the feature is written. */
+/**
+ * Hover on a money figure (its value in both number styles, range, hedge, per-unit, and
+ * conversions into the display currencies at the digest's date, with rates, months and
+ * sources) and on an entity mention (names in every script, tickers, workspace counts,
+ * the figures stated next to it). Everything comes from the index; document text put into
+ * the Markdown is escaped.
+ */
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import type { Figure, Mention } from '../analysis/types';
+import type { Gazetteer } from '../analysis/gazetteer';
+import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
+import type { DigestSettings } from '../settings';
+import { convertFigure, type ConvertedFigure } from '../fx/convert';
+import { describeFigure, formatAmount, formatRange, type MoneyStyle } from '../fx/format';
+import { latestMonth, type RateInfo } from '../fx/rates';
 import type { Feature } from './context';
+import { spanAt, toOffset, toRange } from './positions';
+import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
+import { tickerOffset } from './semanticTokens';
 
-export const feature: Feature = { name: 'hover', register() {} };
+/** The settings a hover reads. */
+export type HoverSettings = Pick<DigestSettings, 'baseCurrency' | 'displayCurrencies' | 'rateOverrides' | 'numberStyle'>;
+
+/** Names listed in an entity hover before "and N more". */
+const MAX_NAMES = 12;
+/** Figures listed next to a mention. */
+const MAX_NEARBY = 5;
+/** Lines a paragraph may extend each way from a mention (bounds the work on huge files). */
+const MAX_PARAGRAPH_LINES = 60;
+
+/** A converted figure written in one style: "US$22.96 billion", "229.6亿美元", "US$21.8k/t". */
+function writeConverted(c: ConvertedFigure, style: MoneyStyle): string {
+  // Per-unit prices read better compact in English ("US$21.8k/t" rather than "US$21,810/t").
+  if (style === 'en' && c.per && Math.abs(c.value) >= 1000) return compactFigure(c);
+  const opts = { digits: 4, per: c.per };
+  if (c.min !== null && c.max !== null && c.min !== c.max) return formatRange(c.min, c.max, c.currency, style, opts);
+  return formatAmount(c.value, c.currency, style, opts);
+}
+
+function otherStyle(style: MoneyStyle): MoneyStyle {
+  return style === 'zh' ? 'en' : 'zh';
+}
+
+/** The month of a YYYY-MM-DD date. */
+function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** Warning lines about the rates used: older or newer than the note, or the note has no date. */
+function rateWarnings(rates: RateInfo[], date: string | null): string[] {
+  if (date === null) return [`⚠ This note has no date: converted at the latest rates (${latestMonth()}).`];
+  const out: string[] = [];
+  for (const r of rates) {
+    if (r.source === 'definition') continue;
+    if (r.ageMonths > 0) {
+      out.push(`⚠ The ${r.currency} rate is from ${r.month}, ${r.ageMonths} month${r.ageMonths === 1 ? '' : 's'} before the note (${monthOf(date)}).`);
+    } else if (r.ageMonths < 0) {
+      out.push(`⚠ The ${r.currency} rate is from ${r.month}, later than the note (${monthOf(date)}): the table starts there.`);
+    }
+  }
+  return out;
+}
+
+/** The Markdown of a figure's hover. */
+export function figureHoverMarkdown(f: Figure, date: string | null, settings: HoverSettings): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(f.text)}** · money`);
+  lines.push(escapeMarkdown(describeFigure(f)));
+  const facts: string[] = [];
+  if (f.min !== null && f.max !== null) {
+    const opts = { per: f.per };
+    const mid = `${formatAmount(f.value, f.currency, 'en', opts)} / ${formatAmount(f.value, f.currency, 'zh', opts)}`;
+    facts.push(`Interval: ${escapeMarkdown(formatRange(f.min, f.max, f.currency, 'en', opts))}; midpoint ${escapeMarkdown(mid)}`);
+  }
+  if (f.approximate) facts.push(f.qualifier ? `Approximate ("${escapeMarkdown(f.qualifier)}")` : 'Approximate');
+  if (f.per) facts.push(`Per unit: per ${escapeMarkdown(unitName(f.per))} (${escapeMarkdown(f.per)})`);
+  if (f.ambiguity === 'zhao') facts.push('⚠ 兆 read as 10¹² (it can also mean 10⁶)');
+  if (f.ambiguity === 'yen-sign') facts.push('⚠ ¥ read as CNY (it can also mean JPY)');
+  if (facts.length) lines.push(facts.map((x) => `- ${x}`).join('\n'));
+
+  const style = styleFor(f.text, settings.numberStyle);
+  const conversions: string[] = [];
+  const rates = new Map<string, RateInfo>();
+  for (const to of settings.displayCurrencies) {
+    if (to === f.currency) continue;
+    const c = convertFigure(f, to, date, settings.rateOverrides);
+    if (!c) continue;
+    rates.set(c.fromRate.currency, c.fromRate);
+    rates.set(c.toRate.currency, c.toRate);
+    conversions.push(`- ≈ ${escapeMarkdown(writeConverted(c, style))} / ${escapeMarkdown(writeConverted(c, otherStyle(style)))} · ${escapeMarkdown(rateText(f.currency, c.currency, c.rate))}`);
+  }
+  if (conversions.length) {
+    const at = date ? `at the digest's date (${date})` : 'at the latest rates (undated note)';
+    lines.push(`Converted ${at}:\n${conversions.join('\n')}`);
+    // One line per month and source, so overrides and fallbacks are visible.
+    const bySource = new Map<string, string[]>();
+    for (const r of rates.values()) {
+      if (r.source === 'definition') continue;
+      const key = `${r.month} · ${escapeMarkdown(r.source)}`;
+      bySource.set(key, [...(bySource.get(key) ?? []), r.currency]);
+    }
+    const sources = [...bySource].map(([key, codes]) => `${codes.join(', ')} per USD: ${key}`);
+    if (sources.length) lines.push(`Rates: ${sources.join('; ')}`);
+    lines.push(...rateWarnings([...rates.values()], date));
+  }
+  return lines.join('\n\n');
+}
+
+/** The paragraph around `offset`: adjacent non-blank lines, a bounded number each way. */
+function paragraphAround(doc: IndexedDoc, offset: number): { start: number; end: number } {
+  const starts = doc.lineStarts;
+  const text = doc.text;
+  let line = 0;
+  let hi = starts.length - 1;
+  while (line < hi) {
+    const mid = (line + hi + 1) >> 1;
+    if (starts[mid] <= offset) line = mid;
+    else hi = mid - 1;
+  }
+  // Scans only up to the first visible character, so long lines cost nothing.
+  const blank = (l: number) => {
+    const end = l + 1 < starts.length ? starts[l + 1] : text.length;
+    for (let i = starts[l]; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0x3000) return false;
+    }
+    return true;
+  };
+  let first = line;
+  while (first > 0 && line - first < MAX_PARAGRAPH_LINES && !blank(first - 1)) first--;
+  let last = line;
+  while (last + 1 < starts.length && last - line < MAX_PARAGRAPH_LINES && !blank(last + 1)) last++;
+  return { start: starts[first], end: last + 1 < starts.length ? starts[last + 1] : text.length };
+}
+
+/** Up to MAX_NEARBY figures of the mention's paragraph, the closest ones, in text order. */
+export function figuresNear(doc: IndexedDoc, mention: Mention): Figure[] {
+  const { start, end } = paragraphAround(doc, mention.offset);
+  const figures = doc.analysis.figures;
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid].offset < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Figure[] = [];
+  for (let i = lo; i < figures.length && figures[i].offset < end; i++) inside.push(figures[i]);
+  const distance = (f: Figure) => Math.abs(f.offset - mention.offset);
+  return inside
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, MAX_NEARBY)
+    .sort((a, b) => a.offset - b.offset);
+}
+
+/** The Markdown of an entity mention's hover. */
+export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer): string {
+  const entity = gazetteer.get(m.id);
+  const name = entity?.name ?? m.name;
+  const kind = entity?.kind ?? m.kind;
+  const what = kind === 'candidate' ? 'candidate (a company-like name in no entity list)' : kind;
+  const lines: string[] = [`**${escapeMarkdown(name)}** · ${escapeMarkdown(what)}${entity?.sector ? ` · ${escapeMarkdown(entity.sector)}` : ''}`];
+
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const n of [name, ...(entity?.names ?? []), m.text]) {
+    const key = n.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    names.push(n.trim());
+  }
+  const shown = names.slice(0, MAX_NAMES).map(escapeMarkdown).join(' · ');
+  const more = names.length > MAX_NAMES ? ` and ${names.length - MAX_NAMES} more` : '';
+  const facts: string[] = [`Names: ${shown}${more}`];
+  const tickers = [...new Set(entity?.tickers ?? [])];
+  if (tickers.length || m.ticker) {
+    const written = m.ticker && !tickers.includes(m.ticker) ? ` (written here: ${escapeMarkdown(m.ticker)})` : '';
+    facts.push(`Tickers: ${tickers.length ? tickers.map(escapeMarkdown).join(' · ') : escapeMarkdown(m.ticker ?? '')}${tickers.length ? written : ''}`);
+  }
+  const locations = index.mentionsOf(m.id);
+  const files = new Set(locations.map((l) => l.uri)).size;
+  const count = locations.length;
+  facts.push(`${count} mention${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+  lines.push(facts.map((x) => `- ${x}`).join('\n'));
+
+  const near = figuresNear(doc, m);
+  if (near.length) {
+    const base = settings.baseCurrency;
+    const rows = near.map((f) => {
+      // A figure already in the base currency is restated, normalised, after "=".
+      const c = convertFigure(f, base, doc.analysis.date, settings.rateOverrides);
+      const value = c ? ` ${f.currency === base ? '=' : '≈'} ${escapeMarkdown(writeConverted(c, 'en'))}` : '';
+      return `- ${escapeMarkdown(f.text)}${value}`;
+    });
+    lines.push(`Figures nearby:\n${rows.join('\n')}`);
+  }
+  return lines.join('\n\n');
+}
+
+/** The last mention ending at or before `offset`, when it ends a few characters before it. */
+function mentionBefore(doc: IndexedDoc, offset: number): Mention | undefined {
+  const mentions = doc.analysis.mentions;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].offset + mentions[mid].length <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = mentions[lo - 1];
+  return m && offset - (m.offset + m.length) <= 24 ? m : undefined;
+}
+
+/**
+ * The hover at `offset` of an indexed document: a figure's, a mention's, or null. A span
+ * strictly containing the offset wins over one that merely ends there.
+ */
+export function hoverAt(doc: IndexedDoc, offset: number, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer): Hover | null {
+  const figure = spanAt(doc.analysis.figures, offset);
+  const mention = spanAt(doc.analysis.mentions, offset);
+  const inside = (s: { offset: number; length: number } | undefined) => !!s && offset < s.offset + s.length;
+  let item: Figure | Mention | undefined;
+  if (figure && mention) item = inside(mention) && !inside(figure) ? mention : figure;
+  else item = figure ?? mention;
+  if (!item) {
+    // The ticker written after a mention ("騰訊控股(0700.HK)") hovers as its company.
+    const m = mentionBefore(doc, offset);
+    const at = m ? tickerOffset(doc.text, m) : -1;
+    if (!m || at < 0 || offset < at || offset > at + m.ticker!.length) return null;
+    const value = mentionHoverMarkdown(doc, m, index, settings, gazetteer);
+    return { contents: { kind: 'markdown', value }, range: toRange(doc, at, m.ticker!.length) };
+  }
+  const value = 'currency' in item
+    ? figureHoverMarkdown(item, doc.analysis.date, settings)
+    : mentionHoverMarkdown(doc, item, index, settings, gazetteer);
+  const contents: MarkupContent = { kind: 'markdown', value };
+  return { contents, range: toRange(doc, item.offset, item.length) };
+}
+
+export const feature: Feature = {
+  name: 'hover',
+  capabilities: { hoverProvider: true },
+  register(ctx) {
+    ctx.connection.onHover(
+      ctx.guard('hover', async (params) => {
+        const doc = ctx.index.get(params.textDocument.uri);
+        if (!doc) return null;
+        const settings = await ctx.settings(doc.uri);
+        return hoverAt(doc, toOffset(doc, params.position), ctx.index, settings, ctx.gazetteer());
+      }),
+    );
+  },
+};

@@ -1,4 +1,67 @@
-/** Placeholder until the feature is written. */
+/**
+ * Inlay hints (off by default, setting digestLens.inlayHints): after each figure whose
+ * currency is not the base currency, its converted amount, e.g. "≈US$23.0B" after
+ * "1,600 亿人民币", with the rate, month and source in the tooltip. Only the figures of
+ * the requested range are looked at (binary search), so the cost is that of the range.
+ */
+import type { CancellationToken, InlayHint } from 'vscode-languageserver';
+import type { IndexedDoc } from '../index/workspaceIndex';
+import type { DigestSettings } from '../settings';
+import { convertFigure } from '../fx/convert';
 import type { Feature } from './context';
+import { toOffset, toPosition } from './positions';
+import { compactFigure, rateText } from './moneyText';
 
-export const feature: Feature = { name: 'inlayHints', register() {} };
+/** The settings inlay hints read. */
+export type InlayHintSettings = Pick<DigestSettings, 'inlayHints' | 'baseCurrency' | 'rateOverrides'>;
+
+/**
+ * The hints for the figures that end inside [start, end) (UTF-16 offsets; default the
+ * whole document); [] when the setting is off.
+ */
+export function computeInlayHints(doc: IndexedDoc, settings: InlayHintSettings, start = 0, end = doc.text.length, token?: CancellationToken): InlayHint[] {
+  if (!settings.inlayHints) return [];
+  const figures = doc.analysis.figures;
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid].offset + figures[mid].length < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const date = doc.analysis.date;
+  const hints: InlayHint[] = [];
+  for (let i = lo; i < figures.length; i++) {
+    const f = figures[i];
+    const at = f.offset + f.length;
+    if (at > end) break;
+    if ((i & 255) === 0 && token?.isCancellationRequested) break;
+    if (f.currency === settings.baseCurrency) continue;
+    const c = convertFigure(f, settings.baseCurrency, date, settings.rateOverrides);
+    if (!c) continue;
+    const from = c.fromRate.source === 'definition' ? c.toRate : c.fromRate;
+    const when = date ? `rates of ${from.month}` : `latest rates (${from.month}; the note has no date)`;
+    hints.push({
+      position: toPosition(doc, at),
+      label: `≈${compactFigure(c)}`,
+      paddingLeft: true,
+      tooltip: `${f.text} ≈ ${compactFigure(c)} at ${rateText(f.currency, c.currency, c.rate)}, ${when}, ${from.source}`,
+    });
+  }
+  return hints;
+}
+
+export const feature: Feature = {
+  name: 'inlayHints',
+  capabilities: { inlayHintProvider: true },
+  register(ctx) {
+    ctx.connection.languages.inlayHint.on(
+      ctx.guard('inlayHints', async (params, token) => {
+        const doc = ctx.index.get(params.textDocument.uri);
+        if (!doc) return [];
+        const settings = await ctx.settings(doc.uri);
+        return computeInlayHints(doc, settings, toOffset(doc, params.range.start), toOffset(doc, params.range.end), token);
+      }),
+    );
+  },
+};
