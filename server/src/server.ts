@@ -46,6 +46,8 @@ let hasConfiguration = false;
 let hasWatchedFiles = false;
 let hasProgress = false;
 let hasWorkspaceFolders = false;
+let canRefreshTokens = false;
+let canRefreshHints = false;
 let initOptions: unknown = undefined;
 let indexing = false;
 let indexRun = 0;
@@ -178,6 +180,7 @@ async function loadUserFiles(): Promise<void> {
   gazetteer = entities.length ? builtinGazetteer().withEntities(entities) : builtinGazetteer();
   taxonomy = themes.length ? extendTaxonomy(builtinTaxonomy(), themes) : builtinTaxonomy();
   index.setAnalyser((text) => analyse(text, { gazetteer, taxonomy }));
+  refreshEditorViews();
 }
 let lastUserSignature = JSON.stringify([[], []]);
 
@@ -297,9 +300,20 @@ async function indexWorkspace(): Promise<void> {
     if (run === indexRun) {
       indexing = false;
       scheduleIndexChanged('all');
+      refreshEditorViews();
     }
     progress?.done();
   }
+}
+
+/**
+ * Asks the editor to re-request semantic tokens and inlay hints: after settings change
+ * (base currency, inlay hints on or off) or user entities change, open documents need
+ * fresh ones even though their text did not change.
+ */
+function refreshEditorViews(): void {
+  if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+  if (canRefreshHints) void connection.languages.inlayHint.refresh();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -336,6 +350,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasWatchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   hasProgress = !!caps.window?.workDoneProgress;
   hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
+  canRefreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
+  canRefreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
   initOptions = params.initializationOptions;
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!folders.length && params.rootUri) folders = [params.rootUri];
