@@ -174,7 +174,11 @@ async function loadUserFiles(): Promise<void> {
   }
   userFileState = state;
   const signature = JSON.stringify([entities, themes]);
-  if (signature === lastUserSignature) return;
+  if (signature === lastUserSignature) {
+    // Same entries, but the file's problems may differ (one error replaced by another).
+    refreshEditorViews();
+    return;
+  }
   lastUserSignature = signature;
   userEntityList = entities;
   gazetteer = entities.length ? builtinGazetteer().withEntities(entities) : builtinGazetteer();
@@ -314,7 +318,15 @@ async function indexWorkspace(): Promise<void> {
 function refreshEditorViews(): void {
   if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
   if (canRefreshHints) void connection.languages.inlayHint.refresh();
+  for (const listener of refreshListeners) {
+    try {
+      listener();
+    } catch (e) {
+      log.error(`refresh listener failed: ${(e as Error).message}`);
+    }
+  }
 }
+const refreshListeners: (() => void)[] = [];
 
 // ---------------------------------------------------------------------------------------
 // Index change notifications (debounced)
@@ -461,6 +473,7 @@ const context: FeatureContext = {
   userFiles: () => userFileState,
   indexing: () => indexing,
   log,
+  onRefresh: (listener) => refreshListeners.push(listener),
   guard,
 };
 for (const f of FEATURES) {

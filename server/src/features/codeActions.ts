@@ -1,4 +1,395 @@
-/** Placeholder until the feature is written. */
-import type { Feature } from './context';
+/**
+ * Code actions. Every action returns a WorkspaceEdit for the user to apply; nothing here
+ * writes a file.
+ *  - "Insert conversion: ≈ US$23.0 billion" at a figure not in the base currency, written
+ *    in the figure's own style ("(约 230 亿美元)" after a Chinese figure);
+ *  - "Replace with reference conversion" for a conversion-mismatch diagnostic;
+ *  - Simplified ↔ Traditional (Taiwan, Hong Kong) for the selection, or the whole document
+ *    when nothing is selected, with opencc-js;
+ *  - "Add <name> to your entity list" on a candidate mention: a new entry in the user's
+ *    entity file (created when the workspace has none).
+ */
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  TextEdit,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import * as OpenCC from 'opencc-js';
+import { promises as fs } from 'node:fs';
+import { URI, Utils } from 'vscode-uri';
+import type { Figure, Mention } from '../analysis/types';
+import type { IndexedDoc } from '../index/workspaceIndex';
+import { convertFigure } from '../fx/convert';
+import { formatAmount, formatRange } from '../fx/format';
+import type { Feature, FeatureContext } from './context';
+import { findMismatches, type ConversionCheck } from './conversionCheck';
+import { Codes } from './diagnostics';
+import { toOffset, toRange } from './positions';
 
-export const feature: Feature = { name: 'codeActions', register() {} };
+// ---------------------------------------------------------------------------------------
+// Simplified ↔ Traditional, with converters built on first use (building one takes ~200 ms)
+
+type Variant = 'tw' | 'hk' | 'cn';
+const converters = new Map<string, (s: string) => string>();
+
+function converter(from: Variant, to: Variant): (s: string) => string {
+  const key = `${from}>${to}`;
+  let c = converters.get(key);
+  if (!c) converters.set(key, (c = OpenCC.Converter({ from, to })));
+  return c;
+}
+
+/** Converts Chinese text to one script: Traditional as written in Taiwan or Hong Kong, or Simplified. */
+export function convertScript(text: string, target: Variant): string {
+  if (target === 'cn') return converter('hk', 'cn')(converter('tw', 'cn')(text));
+  return converter('cn', target)(text);
+}
+
+const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const TRADITIONAL_HINT = /[億萬圓幣約歐韓臺]/;
+
+/** Results of the last few script conversions; a cursor move asks again for the same text. */
+const scriptCache = new Map<string, Record<Variant, string>>();
+
+function scriptVariants(text: string, token: CancellationToken): Record<Variant, string> | null {
+  const cached = scriptCache.get(text);
+  if (cached) return cached;
+  const out = {} as Record<Variant, string>;
+  for (const v of ['tw', 'hk', 'cn'] as const) {
+    if (token.isCancellationRequested) return null;
+    out[v] = convertScript(text, v);
+  }
+  if (scriptCache.size >= 8) scriptCache.delete(scriptCache.keys().next().value as string);
+  scriptCache.set(text, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Amounts in the style of the figure they go next to
+
+/** True when a figure is written in Chinese ("1,600 亿人民币", "86億港元"), not "HK$4.19B". */
+const isChineseFigure = (f: Figure) => HAS_CJK.test(f.text);
+
+/** An amount to write: a value, or a range when min and max differ. */
+interface Amount {
+  value: number;
+  min: number | null;
+  max: number | null;
+  currency: string;
+  per: string | null;
+}
+
+/** An amount in English: "US$23.0 billion", "US$1.20–1.50 billion", "US$21,810/t". */
+function englishAmount(a: Amount): string {
+  const ranged = a.min !== null && a.max !== null && a.min !== a.max;
+  return ranged ? formatRange(a.min!, a.max!, a.currency, 'en', { per: a.per }) : formatAmount(a.value, a.currency, 'en', { per: a.per });
+}
+
+/**
+ * An amount in the style of the figure it goes with: English after an English figure;
+ * after a Chinese one, Chinese with three significant digits, the figure's spacing ("597 亿元"
+ * or "86億港元") and, in Traditional text, Traditional script.
+ */
+export function amountLike(like: Figure, a: Amount, traditional: boolean): string {
+  if (!isChineseFigure(like)) return englishAmount(a);
+  const { value, min, max, currency, per } = a;
+  const ranged = min !== null && max !== null && min !== max;
+  const opts = { digits: 3, per, cnyWord: currency === 'CNY' && like.text.includes('人民币') ? ('人民币' as const) : undefined };
+  let s = ranged ? formatRange(min!, max!, currency, 'zh', opts) : formatAmount(value, currency, 'zh', opts);
+  // "597 亿元" keeps a space between number and unit; "86億港元" does not.
+  // A range ("43亿–50.2亿美元") is left as formatted: a space inside it would read as a break.
+  if (!ranged && /\d\s+\D/.test(like.text)) s = s.replace(/^(-?[\d,.]+)(?=[^\d,.\s])/, '$1 ');
+  return traditional ? convertScript(s, 'tw') : s;
+}
+
+/** The text inserted after a figure: " (≈US$23.0 billion)" or "(约 230 亿美元)". */
+function insertionText(f: Figure, amount: string, traditional: boolean): string {
+  if (!isChineseFigure(f)) return ` (≈${amount})`;
+  return traditional ? `(約 ${amount})` : `(约 ${amount})`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The user's entity file
+
+/** Id for a new user entity: kebab-case of a Latin name, "user-<name>" for a Chinese one. */
+export function entityIdFor(name: string, taken: (id: string) => boolean): string {
+  const kebab = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  let id = HAS_CJK.test(name) || !kebab ? 'user-' + name.trim().replace(/\s+/g, '-') : kebab;
+  const base = id;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** A new entry: the name, its other-script variants as aliases, no tickers, kind company. */
+export function newEntity(name: string, taken: (id: string) => boolean): { id: string; name: string; aliases: string[]; tickers: string[]; kind: string } {
+  const aliases = HAS_CJK.test(name) ? [...new Set([convertScript(name, 'tw'), convertScript(name, 'hk'), convertScript(name, 'cn')])].filter((a) => a !== name) : [];
+  return { id: entityIdFor(name, taken), name, aliases, tickers: [], kind: 'company' };
+}
+
+function entryJson(entry: ReturnType<typeof newEntity>, indent: string, unit: string): string {
+  const fields = Object.entries(entry).map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `${indent}{\n${fields.join(',\n')}\n${indent}}`;
+}
+
+/** Skips whitespace and comments from `i`; returns the next significant offset. */
+function skipBlank(s: string, i: number): number {
+  for (;;) {
+    while (i < s.length && /\s/.test(s[i])) i++;
+    if (s.startsWith('//', i)) i = s.indexOf('\n', i) < 0 ? s.length : s.indexOf('\n', i);
+    else if (s.startsWith('/*', i)) i = s.indexOf('*/', i + 2) < 0 ? s.length : s.indexOf('*/', i + 2) + 2;
+    else return i;
+  }
+}
+
+/** Offset just after the string starting at `i` (a double quote). */
+function skipString(s: string, i: number): number {
+  for (i++; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '"') return i + 1;
+  }
+  return s.length;
+}
+
+/**
+ * Where the entity list of a JSON entity file is: the top-level array, or the "entities"
+ * array of a top-level object. Returns the offsets of its brackets, or null.
+ */
+export function findEntityArray(s: string): { open: number; close: number } | null {
+  let i = skipBlank(s, s.charCodeAt(0) === 0xfeff ? 1 : 0);
+  let open = -1;
+  if (s[i] === '[') open = i;
+  else if (s[i] === '{') {
+    // Walk the top-level object's keys until "entities": [.
+    let depth = 0;
+    for (; i < s.length; ) {
+      const c = s[i];
+      if (c === '"') {
+        const end = skipString(s, i);
+        if (depth === 1 && s.slice(i, end) === '"entities"') {
+          const colon = skipBlank(s, end);
+          const value = s[colon] === ':' ? skipBlank(s, colon + 1) : -1;
+          if (value >= 0 && s[value] === '[') {
+            open = value;
+            break;
+          }
+        }
+        i = end;
+        continue;
+      }
+      if (c === '/' && (s[i + 1] === '/' || s[i + 1] === '*')) {
+        i = skipBlank(s, i);
+        continue;
+      }
+      if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') depth--;
+      i++;
+    }
+  }
+  if (open < 0) return null;
+  let depth = 0;
+  for (i = open; i < s.length; ) {
+    const c = s[i];
+    if (c === '"') {
+      i = skipString(s, i);
+      continue;
+    }
+    if (c === '/' && (s[i + 1] === '/' || s[i + 1] === '*')) {
+      i = skipBlank(s, i);
+      continue;
+    }
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return { open, close: i };
+    }
+    i++;
+  }
+  return null;
+}
+
+const lineIndent = (s: string, offset: number) => /^[ \t]*/.exec(s.slice(s.lastIndexOf('\n', offset - 1) + 1))![0];
+
+/** The edit adding an entry to a JSON entity file's list, keeping it valid JSON; null when the file has no list. */
+export function jsonInsertion(text: string, entry: ReturnType<typeof newEntity>): { offset: number; text: string } | null {
+  const arr = findEntityArray(text);
+  if (!arr) return null;
+  const closeIndent = text.slice(0, arr.close).includes('\n') && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', arr.close - 1) + 1, arr.close)) ? lineIndent(text, arr.close) : lineIndent(text, arr.open);
+  const first = skipBlank(text, arr.open + 1);
+  const empty = first >= arr.close;
+  let itemIndent = closeIndent + '  ';
+  if (!empty && text.slice(arr.open, first).includes('\n')) itemIndent = lineIndent(text, first);
+  const unit = itemIndent.length > closeIndent.length ? itemIndent.slice(closeIndent.length) : '  ';
+  if (empty) {
+    // "[\n]" already has the line break before its bracket; "[]" needs one.
+    const tail = text.slice(arr.open + 1, arr.close).includes('\n') ? '' : `\n${closeIndent}`;
+    return { offset: arr.open + 1, text: `\n${entryJson(entry, itemIndent, unit)}${tail}` };
+  }
+  // After the last item (before the whitespace that leads to "]"), with a comma unless one is there.
+  let last = arr.close;
+  while (last > arr.open && /\s/.test(text[last - 1])) last--;
+  const comma = text[last - 1] === ',' ? '' : ',';
+  return { offset: last, text: `${comma}\n${entryJson(entry, itemIndent, unit)}` };
+}
+
+/** One CSV row (id,name,aliases,tickers,kind), quoting cells that need it. */
+function csvRow(entry: ReturnType<typeof newEntity>): string {
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [entry.id, entry.name, entry.aliases.join('|'), entry.tickers.join('|'), entry.kind].map(cell).join(',');
+}
+
+// ---------------------------------------------------------------------------------------
+// The feature
+
+const wants = (only: string[] | undefined, kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+
+const overlaps = (a: { offset: number; length: number }, start: number, end: number) => a.offset <= end && a.offset + a.length >= start;
+
+function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>): CodeAction | null {
+  if (f.currency === base) return null;
+  const conv = convertFigure(f, base, doc.analysis.date, overrides);
+  if (!conv) return null;
+  const traditional = doc.analysis.traditional || TRADITIONAL_HINT.test(f.text);
+  const target: Amount = { value: conv.value, min: conv.min, max: conv.max, currency: base, per: conv.per };
+  const amount = amountLike(f, target, traditional);
+  const at = toRange(doc, f.offset + f.length, 0).start;
+  return {
+    title: `Insert conversion: ≈ ${englishAmount(target)}`,
+    kind: CodeActionKind.Refactor,
+    edit: { changes: { [doc.uri]: [TextEdit.insert(at, insertionText(f, amount, traditional))] } },
+  };
+}
+
+function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Diagnostic[]): CodeAction {
+  const rate = m.expected / m.from.value;
+  const ranged = m.to.min !== null && m.from.min !== null && m.from.max !== null;
+  const traditional = doc.analysis.traditional || TRADITIONAL_HINT.test(m.to.text);
+  const amount: Amount = { value: m.expected, min: ranged ? m.from.min! * rate : null, max: ranged ? m.from.max! * rate : null, currency: m.to.currency, per: m.to.per };
+  const text = amountLike(m.to, amount, traditional);
+  const range = toRange(doc, m.to.offset, m.to.length);
+  const related = diagnostics.filter((d) => d.code === Codes.conversionMismatch && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
+  return {
+    title: `Replace with reference conversion: ${text}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: related.length ? related : undefined,
+    isPreferred: true,
+    edit: { changes: { [doc.uri]: [TextEdit.replace(range, text)] } },
+  };
+}
+
+function scriptActions(doc: IndexedDoc, range: Range, start: number, end: number, token: CancellationToken): CodeAction[] {
+  const whole = start === end;
+  const from = whole ? 0 : start;
+  const to = whole ? doc.text.length : end;
+  const text = doc.text.slice(from, to);
+  if (!HAS_CJK.test(text)) return [];
+  const variants = scriptVariants(text, token);
+  if (!variants) return [];
+  const target: Range = whole ? toRange(doc, 0, doc.text.length) : range;
+  const scope = whole ? ' (whole document)' : '';
+  const out: CodeAction[] = [];
+  const labels: [Variant, string][] = [
+    ['tw', 'Convert to Traditional Chinese (Taiwan)'],
+    ['hk', 'Convert to Traditional Chinese (Hong Kong)'],
+    ['cn', 'Convert to Simplified Chinese'],
+  ];
+  for (const [v, label] of labels) {
+    if (variants[v] === text) continue; // nothing would change
+    out.push({ title: label + scope, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: [TextEdit.replace(target, variants[v])] } } });
+  }
+  return out;
+}
+
+async function addEntityAction(ctx: FeatureContext, mention: Mention): Promise<CodeAction | null> {
+  const state = ctx.userFiles().entities;
+  const gazetteer = ctx.gazetteer();
+  const userIds = new Set(ctx.userEntities().map((e) => e.id));
+  const entry = newEntity(mention.name, (id) => userIds.has(id) || !!gazetteer.get(id));
+  const title = `Add ${mention.name} to your entity list`;
+  if (state.uri) {
+    // The file exists: insert into its list. It is small; read it only when the action is asked for.
+    const open = ctx.documents.get(state.uri);
+    let text: string;
+    try {
+      text = open ? open.getText() : await fs.readFile(URI.parse(state.uri).fsPath, 'utf8');
+    } catch {
+      return null;
+    }
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    const pos = (offset: number) => {
+      let line = starts.length - 1;
+      while (starts[line] > offset) line--;
+      return { line, character: offset - starts[line] };
+    };
+    let ins: { offset: number; text: string } | null;
+    if (/\.csv$/i.test(state.uri)) {
+      const header = text.trim() ? '' : 'id,name,aliases,tickers,kind\n';
+      ins = { offset: text.length, text: (text && !text.endsWith('\n') ? '\n' : '') + header + csvRow(entry) + '\n' };
+    } else ins = jsonInsertion(text, entry);
+    if (!ins) return null; // no list to add to (the file is broken): its diagnostics say why
+    return { title, kind: CodeActionKind.Refactor, edit: { changes: { [state.uri]: [TextEdit.insert(pos(ins.offset), ins.text)] } } };
+  }
+  const folder = ctx.folders()[0];
+  if (!folder) return null;
+  const settings = await ctx.settings(folder);
+  const uri = Utils.joinPath(URI.parse(folder), settings.entitiesFile).toString();
+  const content = /\.csv$/i.test(uri) ? `id,name,aliases,tickers,kind\n${csvRow(entry)}\n` : `[\n${entryJson(entry, '  ', '  ')}\n]\n`;
+  const edit: WorkspaceEdit = {
+    documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, content)])],
+  };
+  return { title, kind: CodeActionKind.Refactor, edit };
+}
+
+/** The code actions for a range of a digest. */
+export async function codeActionsFor(ctx: FeatureContext, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+  const doc = ctx.index.get(params.textDocument.uri);
+  if (!doc) return [];
+  const only = params.context.only;
+  const start = toOffset(doc, params.range.start);
+  const end = toOffset(doc, params.range.end);
+  const settings = await ctx.settings(doc.uri);
+  const out: CodeAction[] = [];
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const mismatches = findMismatches(doc.text, doc.analysis.figures, doc.analysis.date, settings.conversionTolerance, settings.rateOverrides);
+    for (const m of mismatches) if (overlaps(m.to, start, end)) out.push(replaceConversion(doc, m, params.context.diagnostics));
+  }
+  if (wants(only, CodeActionKind.Refactor)) {
+    for (const f of doc.analysis.figures) {
+      if (f.offset > end) break;
+      if (!overlaps(f, start, end)) continue;
+      const action = insertConversion(doc, f, settings.baseCurrency, settings.rateOverrides);
+      if (action) out.push(action);
+      if (out.length >= 5) break;
+    }
+    const seen = new Set<string>();
+    for (const m of doc.analysis.mentions) {
+      if (m.offset > end) break;
+      if (m.kind !== 'candidate' || !overlaps(m, start, end) || seen.has(m.id)) continue;
+      seen.add(m.id);
+      const action = await addEntityAction(ctx, m);
+      if (action) out.push(action);
+    }
+  }
+  if (wants(only, CodeActionKind.RefactorRewrite) && !token.isCancellationRequested) {
+    out.push(...scriptActions(doc, params.range, start, end, token));
+  }
+  return out;
+}
+
+export const feature: Feature = {
+  name: 'codeActions',
+  capabilities: {
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite] },
+  },
+  register(ctx) {
+    ctx.connection.onCodeAction(ctx.guard('codeActions', (params: CodeActionParams, token: CancellationToken) => codeActionsFor(ctx, params, token)));
+  },
+};

@@ -53,6 +53,11 @@ export interface FeatureContext {
   indexing(): boolean;
   log: Logger;
   /**
+   * Calls `listener` whenever results may change without any document changing: settings
+   * changed, the workspace was re-indexed, or the user's entity or theme file was reloaded.
+   */
+  onRefresh(listener: () => void): void;
+  /**
    * Wraps a request handler so that an exception fails that request only: it is logged
    * once per feature and the request answers with an error; the server keeps serving.
    */

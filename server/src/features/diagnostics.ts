@@ -1,4 +1,200 @@
-/** Placeholder until the feature is written. */
-import type { Feature } from './context';
+/**
+ * Diagnostics, pushed with textDocument/publishDiagnostics:
+ *  - conversion-mismatch (Warning): a stated conversion that disagrees with the reference
+ *    rate beyond digestLens.conversionTolerance, on the stated figure;
+ *  - ambiguous-zhao, ambiguous-yen (Information): a figure whose scale or currency had to be
+ *    guessed;
+ *  - user-file (Error): a problem in the user's entity or theme file, at its line/column.
+ * Open digests are checked whenever the index changes for them and after a full re-index
+ * (which is what a settings change causes); closing a document clears its diagnostics.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { IndexedDoc } from '../index/workspaceIndex';
+import type { DigestSettings } from '../settings';
+import { parseUserEntities } from '../analysis/userEntities';
+import { parseUserThemes } from '../analysis/themes';
+import type { Feature, FeatureContext, UserFileProblem } from './context';
+import { findMismatches } from './conversionCheck';
+import { toRange } from './positions';
 
-export const feature: Feature = { name: 'diagnostics', register() {} };
+/** The `source` of every diagnostic of the extension. */
+export const SOURCE = 'digest-lens';
+
+/** Diagnostic codes. */
+export const Codes = {
+  conversionMismatch: 'conversion-mismatch',
+  zhao: 'ambiguous-zhao',
+  yen: 'ambiguous-yen',
+  userFile: 'user-file',
+} as const;
+
+/** Data carried by a conversion-mismatch diagnostic, for the quick fix. */
+export interface MismatchData {
+  /** What the stated figure should say, in `currency`. */
+  expected: number;
+  currency: string;
+}
+
+/** The diagnostics of one digest: stated conversions that disagree, and guessed scales or currencies. */
+export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { analysis } = doc;
+  for (const m of findMismatches(doc.text, analysis.figures, analysis.date, settings.conversionTolerance, settings.rateOverrides)) {
+    const data: MismatchData = { expected: m.expected, currency: m.to.currency };
+    out.push({
+      range: toRange(doc, m.to.offset, m.to.length),
+      severity: DiagnosticSeverity.Warning,
+      source: SOURCE,
+      code: Codes.conversionMismatch,
+      message: m.message,
+      relatedInformation: [{ location: { uri: doc.uri, range: toRange(doc, m.from.offset, m.from.length) }, message: 'the amount it converts' }],
+      data,
+    });
+  }
+  for (const f of analysis.figures) {
+    if (f.ambiguity === 'zhao') {
+      out.push({
+        range: toRange(doc, f.offset, f.length),
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: Codes.zhao,
+        message: '兆 read as 10^12 (万亿); in mainland usage it can mean 10^6',
+      });
+    } else if (f.ambiguity === 'yen-sign') {
+      out.push({
+        range: toRange(doc, f.offset, f.length),
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: Codes.yen,
+        message: `¥ read as ${f.currency} from context (¥ is both CNY and JPY); write 元/人民币 or 日元/JPY to be explicit`,
+      });
+    }
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+/** Error diagnostics for the problems of a user file (1-based line/column → LSP range over one character). */
+export function userFileDiagnostics(problems: readonly UserFileProblem[]): Diagnostic[] {
+  return problems.map((p) => {
+    const line = Math.max(0, p.line - 1);
+    const character = Math.max(0, p.column - 1);
+    return {
+      range: { start: { line, character }, end: { line, character: character + 1 } },
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: Codes.userFile,
+      message: p.message,
+    };
+  });
+}
+
+
+export const feature: Feature = {
+  name: 'diagnostics',
+  register(ctx) {
+    /** Uris of user files we published non-empty diagnostics for (cleared when fixed). */
+    const userFilesShown = new Set<string>();
+    /** Latest run per uri: an older asynchronous run never overwrites a newer one. */
+    const runs = new Map<string, number>();
+    let pending: Set<string> | 'all' | null = null;
+
+    const userFileUris = () => {
+      const state = ctx.userFiles();
+      return { entities: state.entities.uri, themes: state.themes.uri };
+    };
+
+    /** Problems of a user file: parsed from the live text when open, else as the server loaded it. */
+    const userProblems = (uri: string): UserFileProblem[] => {
+      const state = ctx.userFiles();
+      const open = ctx.documents.get(uri);
+      if (uri === state.entities.uri) return open ? parseUserEntities(open.getText(), uri).errors : state.entities.problems;
+      if (uri === state.themes.uri) return open ? parseUserThemes(open.getText(), uri).errors : state.themes.problems;
+      return [];
+    };
+
+    /** Last diagnostics sent for each user file: they are re-checked often and rarely change. */
+    const userFileSent = new Map<string, string>();
+
+    const publish = async (uri: string, compute: (s: DigestSettings) => Diagnostic[], version?: number, dedupe = false) => {
+      const run = (runs.get(uri) ?? 0) + 1;
+      runs.set(uri, run);
+      const settings = await ctx.settings(uri);
+      if (runs.get(uri) !== run) return;
+      const diagnostics = settings.diagnosticsEnabled ? compute(settings) : [];
+      if (dedupe) {
+        const key = JSON.stringify(diagnostics);
+        if (userFileSent.get(uri) === key) return;
+        userFileSent.set(uri, key);
+      }
+      await ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+    };
+
+    const refreshUserFiles = async () => {
+      const uris = userFileUris();
+      const current = new Set([uris.entities, uris.themes].filter((u): u is string => !!u));
+      for (const uri of current) {
+        await publish(uri, () => {
+          const diags = userFileDiagnostics(userProblems(uri));
+          if (diags.length) userFilesShown.add(uri);
+          else userFilesShown.delete(uri);
+          return diags;
+        }, undefined, true);
+      }
+      // A user file that moved (setting changed) or was deleted: clear what we showed.
+      for (const uri of [...userFilesShown]) {
+        if (current.has(uri)) continue;
+        userFilesShown.delete(uri);
+        userFileSent.delete(uri);
+        await ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    };
+
+    const refreshDoc = async (uri: string) => {
+      const uris = userFileUris();
+      if (uri === uris.entities || uri === uris.themes) return; // handled by refreshUserFiles
+      const open = ctx.documents.get(uri);
+      const doc = ctx.index.get(uri);
+      if (!open || !doc) return;
+      await publish(uri, (s) => digestDiagnostics(doc, s), open.version);
+    };
+
+    const flush = async () => {
+      const change = pending;
+      pending = null;
+      if (!change) return;
+      const uris = change === 'all' ? ctx.documents.all().map((d) => d.uri) : [...change];
+      for (const uri of uris) await refreshDoc(uri);
+      await refreshUserFiles();
+    };
+
+    // Coalesce: a re-index touches many uris in one tick; publish once per uri.
+    const schedule = (uris: string[] | 'all') => {
+      const first = pending === null;
+      if (uris === 'all' || pending === 'all') pending = 'all';
+      else {
+        pending ??= new Set();
+        for (const u of uris) (pending as Set<string>).add(u);
+      }
+      if (first) setImmediate(() => void flush().catch((e) => ctx.log.error(`diagnostics failed: ${(e as Error).message}`)));
+    };
+
+    ctx.index.onChange((change) => schedule(change.uris));
+    ctx.onRefresh(() => schedule('all'));
+    ctx.documents.onDidOpen((e) => schedule([e.document.uri]));
+    // An open user file is checked as it is typed, whether or not its entities changed.
+    ctx.documents.onDidChangeContent((e) => {
+      const uris = userFileUris();
+      if (e.document.uri === uris.entities || e.document.uri === uris.themes) schedule([]);
+    });
+    ctx.documents.onDidClose((e) => {
+      const uris = userFileUris();
+      if (e.document.uri === uris.entities || e.document.uri === uris.themes) {
+        schedule([]);
+        return;
+      }
+      runs.set(e.document.uri, (runs.get(e.document.uri) ?? 0) + 1);
+      void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+  },
+};

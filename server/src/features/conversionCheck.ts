@@ -1,0 +1,172 @@
+/**
+ * Stated conversions: a figure immediately followed by the same amount in another currency,
+ * "1,600 亿人民币(约 230 亿美元)", "HK$4.19B / $538M", "59.7 billion yuan (about $8.6 billion)",
+ * "$1 billion, or 7.1 billion yuan". Pure: no LSP, no settings lookup; the diagnostics and
+ * code actions build on it.
+ *
+ * Pairing is deliberately syntactic and strict. Only what stands between the two figures
+ * decides: an opening parenthesis, a slash, or a conversion word (约合, 约, about, or...)
+ * optionally after a comma. Anything else ("A, then B", "A and B", "A 与 B") means the
+ * second figure is a different amount, not a restatement of the first.
+ */
+import type { Figure } from '../analysis/types';
+import { convertAmount } from '../fx/convert';
+import { USER_SOURCE, type RateInfo } from '../fx/rates';
+
+/** A figure and its stated conversion written right after it. */
+export interface ConversionPair {
+  /** The original amount ("1,600 亿人民币"). */
+  from: Figure;
+  /** The stated conversion ("260 亿美元"). */
+  to: Figure;
+}
+
+/** The verdict on one stated conversion. */
+export interface ConversionCheck extends ConversionPair {
+  /** What `to` should say at the reference rate, in `to.currency` (midpoint for a range). */
+  expected: number;
+  /** Relative difference of the stated value from `expected`: 0.13 = 13% too high. */
+  off: number;
+  /** True when |off| exceeds the tolerance. */
+  flagged: boolean;
+  /** The rate pair the message is written in: units of `quote` per 1 `base`. */
+  quote: string;
+  base: string;
+  /** Rate implied by the two stated figures, units of `quote` per `base`. */
+  impliedRate: number;
+  /** Reference rate, units of `quote` per `base`. */
+  referenceRate: number;
+  /** "2026-01 average, Fed H.10" or "user setting". */
+  reference: string;
+  /** The full diagnostic message. */
+  message: string;
+}
+
+// Words that introduce a restatement. Longer alternatives first so "约合" is not read as "约".
+const HEDGE = String.raw`(?:约合|約合|折合|相当于|相當於|大约|大約|约为|約為|约|約|合|即|或|about|approximately|approx\.?|around|roughly|some|circa|c\.|or(?:\s+about|\s+roughly|\s+around)?|i\.e\.,?|~|≈|≒)`;
+/** "(" or "（", then an optional hedge: "1,600 亿人民币(约 230 亿美元)". */
+const PAREN_GAP = new RegExp(String.raw`^\s*[(（]\s*(?:${HEDGE}\s*)?$`, 'i');
+/** "/" with an optional hedge: "HK$4.19B / $538M". */
+const SLASH_GAP = new RegExp(String.raw`^\s*[/／]\s*(?:${HEDGE}\s*)?$`, 'i');
+/** A comma is only a restatement when a conversion word follows it: "$1 billion, or 7.1 billion yuan". */
+const WORD_GAP = new RegExp(String.raw`^\s*[,，]?\s*${HEDGE}\s*$`, 'i');
+
+/** The longest text between two figures that can still be a restatement. */
+const MAX_GAP = 24;
+
+/** True when the text between two figures makes the second a restatement of the first. */
+export function isConversionGap(gap: string): boolean {
+  if (gap.length > MAX_GAP || gap.includes('\n')) return false;
+  return PAREN_GAP.test(gap) || SLASH_GAP.test(gap) || WORD_GAP.test(gap);
+}
+
+/**
+ * Pairs each figure with the stated conversion written right after it. Figures must be in
+ * document order (as the analysis gives them). A per-unit price pairs with a price of the
+ * same unit, or with one that leaves the unit implicit ("15.2 万元/吨(约 2,180 美元)").
+ */
+export function pairConversions(text: string, figures: readonly Figure[]): ConversionPair[] {
+  const pairs: ConversionPair[] = [];
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const from = figures[i];
+    const to = figures[i + 1];
+    if (from.currency === to.currency) continue;
+    if (to.per !== null && to.per !== from.per) continue;
+    if (from.per === null && to.per !== null) continue;
+    const gapStart = from.offset + from.length;
+    if (to.offset < gapStart || to.offset - gapStart > MAX_GAP) continue;
+    if (!isConversionGap(text.slice(gapStart, to.offset))) continue;
+    pairs.push({ from, to });
+  }
+  return pairs;
+}
+
+/** Short names of the rate sources, for one-line messages. */
+function shortSource(source: string): string {
+  if (/^Federal Reserve H\.10/i.test(source)) return 'Fed H.10';
+  if (/^ECB reference rates?,? daily/i.test(source) || /daily/i.test(source)) return 'ECB daily';
+  if (/^ECB/i.test(source)) return 'ECB';
+  if (/spot/i.test(source)) return 'spot quote';
+  return source;
+}
+
+/** Where a reference rate comes from: "2026-01 average, Fed H.10", or "user setting". */
+export function describeReference(a: RateInfo, b: RateInfo): string {
+  const rates = [a, b].filter((r) => r.currency !== 'USD');
+  if (!rates.length) return 'definition';
+  if (rates.some((r) => r.source === USER_SOURCE)) return USER_SOURCE;
+  const sources = [...new Set(rates.map((r) => shortSource(r.source)))].join(' / ');
+  const month = rates.map((r) => r.month).sort()[0];
+  const monthly = rates.every((r) => !/daily|spot/i.test(r.source));
+  return monthly ? `${month} average, ${sources}` : `${month}, ${sources}`;
+}
+
+/** A rate for a message: "6.97", "156.3", "0.128". */
+export function formatRate(rate: number): string {
+  if (rate >= 100) return rate.toFixed(1);
+  if (rate >= 1) return rate.toFixed(2);
+  return rate.toPrecision(3);
+}
+
+/** A relative difference for a message: "13%", "5.4%". */
+function formatOff(off: number): string {
+  const pct = Math.abs(off) * 100;
+  return pct >= 10 ? `${Math.round(pct)}%` : `${pct.toFixed(1)}%`;
+}
+
+/**
+ * Checks one stated conversion against the reference rate for `date` (overrides win).
+ * Null when a currency has no rate or a value is not positive.
+ */
+export function checkConversion(
+  pair: ConversionPair,
+  date: string | null,
+  tolerance: number,
+  overrides?: Record<string, number>,
+): ConversionCheck | null {
+  const { from, to } = pair;
+  if (!(from.value > 0) || !(to.value > 0)) return null;
+  const conv = convertAmount(from.value, from.currency, to.currency, date, overrides);
+  if (!conv || !(conv.value > 0)) return null;
+  const off = to.value / conv.value - 1;
+  // Quote the pair the way markets do: per USD when USD is one side, else so the rate is ≥ 1.
+  // conv.rate is units of `to` per 1 unit of `from`.
+  let base: string;
+  let quote: string;
+  let referenceRate: number;
+  let impliedRate: number;
+  const toPerFrom = conv.rate;
+  const useFromAsBase = from.currency === 'USD' || (to.currency !== 'USD' && toPerFrom >= 1);
+  if (useFromAsBase) {
+    base = from.currency;
+    quote = to.currency;
+    referenceRate = toPerFrom;
+    impliedRate = to.value / from.value;
+  } else {
+    base = to.currency;
+    quote = from.currency;
+    referenceRate = 1 / toPerFrom;
+    impliedRate = from.value / to.value;
+  }
+  const reference = describeReference(conv.fromRate, conv.toRate);
+  const message =
+    `Stated conversion implies ${formatRate(impliedRate)} ${quote}/${base}; ` +
+    `reference ${formatRate(referenceRate)} ${quote}/${base} (${reference}): ${formatOff(off)} off`;
+  return { from, to, expected: conv.value, off, flagged: Math.abs(off) > tolerance, base, quote, impliedRate, referenceRate, reference, message };
+}
+
+/** Every stated conversion of a document that disagrees with the reference rate beyond `tolerance`. */
+export function findMismatches(
+  text: string,
+  figures: readonly Figure[],
+  date: string | null,
+  tolerance: number,
+  overrides?: Record<string, number>,
+): ConversionCheck[] {
+  const out: ConversionCheck[] = [];
+  for (const pair of pairConversions(text, figures)) {
+    const check = checkConversion(pair, date, tolerance, overrides);
+    if (check?.flagged) out.push(check);
+  }
+  return out;
+}
