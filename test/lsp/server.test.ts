@@ -50,6 +50,13 @@ test('files created, changed and deleted on disk update the index', async () => 
     writeFileSync(added, 'Tencent raised $1 billion.\n');
     server.filesChanged([{ uri: uriOf(added), type: 1 }]);
     await server.waitFor('digestLens/indexChanged', (p) => p.files === 4);
+    // Changed on disk: the file now mentions Alibaba, no longer Tencent.
+    const mentions = async () => (await server.request('digestLens/entities', { scope: { kind: 'file', uri: uriOf(added) } })).entities.map((e: any) => e.id);
+    assert.deepEqual(await mentions(), ['tencent']);
+    writeFileSync(added, 'Alibaba raised $1 billion.\n');
+    server.filesChanged([{ uri: uriOf(added), type: 2 }]);
+    await server.waitFor('digestLens/indexChanged', (p) => Array.isArray(p.uris) && p.uris.includes(uriOf(added)), 15000, server.notifications.length);
+    assert.deepEqual(await mentions(), ['alibaba']);
     unlinkSync(join(ws, 'english.digest'));
     server.filesChanged([{ uri: uriOf(join(ws, 'english.digest')), type: 3 }]);
     await server.waitFor('digestLens/indexChanged', (p) => p.files === 3);
