@@ -143,8 +143,11 @@ function tailOk(tail: string): boolean {
 }
 
 function foldLine(line: string): string {
-  let out = '';
-  for (let i = 0; i < line.length; i++) out += String.fromCharCode(foldCode(line.charCodeAt(i)));
+  let i = 0;
+  while (i < line.length && foldCode(line.charCodeAt(i)) === line.charCodeAt(i)) i++;
+  if (i === line.length) return line;
+  let out = line.slice(0, i);
+  for (; i < line.length; i++) out += String.fromCharCode(foldCode(line.charCodeAt(i)));
   return out;
 }
 
@@ -153,7 +156,8 @@ function foldLine(line: string): string {
  * line is anything else. Used by the section finder too ("title, then source · date").
  */
 export function parseDateLine(line: string): string | null {
-  if (line.length > MAX_LINE) return null;
+  // Every date has a four-digit year: lines without four digits in a row are no date lines.
+  if (line.length > MAX_LINE || !hasFourDigits(line, 0, line.length)) return null;
   let s = foldLine(line);
   // Markdown decoration around the whole line: headings, quotes, emphasis.
   let a = 0;

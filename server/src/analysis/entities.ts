@@ -23,7 +23,7 @@
  *     has no trustworthy edge and is dropped.
  */
 import type { Entity, EntityKind, Mention, Span } from './types';
-import { Gazetteer, bigramHash, caseOk } from './gazetteer';
+import { Gazetteer, bigramHash, caseOk, trigramHash } from './gazetteer';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -36,6 +36,15 @@ for (const ch of '的与和及在对将由向把被为等是了从到以于其�
 const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道', '消息', '包括', '例如', '比如', '即便', '随着', '通过', '作为', '成为', '其他', '多数', '大多', '众多', '多家',
   '部分', '一些', '投资', '收购', '入股', '参股', '合作', '携手', '联合', '支持', '推出', '发布', '领投', '跟投', '分别', '聚焦', '关注', '看好', '布局', '认购', '旗下', '龙头',
   '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰']);
+
+/** One bit per character that begins a word of STOP2 (tested before slicing the text). */
+const STOP2_FIRST = new Int32Array(2048);
+for (const w of STOP2) STOP2_FIRST[w.charCodeAt(0) >> 5] |= 1 << (w.charCodeAt(0) & 31);
+/** Whether the two characters before `s` are a word of STOP2. */
+function stop2Before(folded: string, s: number): boolean {
+  const c = folded.charCodeAt(s - 2);
+  return (STOP2_FIRST[c >> 5] & (1 << (c & 31))) !== 0 && STOP2.has(folded.slice(s - 2, s));
+}
 
 /** Stems that make a generic phrase, not a name, before 科技/股份/集团... */
 const GENERIC_STEMS = new Set([
@@ -55,6 +64,13 @@ const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
 const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC'];
+/** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
+const CJK_EXTEND_FIRST = new Uint8Array(65536);
+for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
+const LATIN_SUFFIX_FIRST = new Uint8Array(128);
+for (const s of LATIN_SUFFIXES) LATIN_SUFFIX_FIRST[s.charCodeAt(0)] = 1;
+/** Suffixes stemKey strips, in order. */
+const STEM_SUFFIXES = [...CJK_SUFFIXES, ...LATIN_SUFFIXES.map((x) => ' ' + x.toLowerCase())];
 const LATIN_STOPWORDS = new Set(['The', 'This', 'That', 'A', 'An', 'Its', 'Our', 'Their', 'And', 'Of', 'In', 'On', 'For', 'With', 'By', 'As', 'At', 'To', 'From', 'China', 'Chinese', 'US', 'U.S.', 'Hong', 'Kong']);
 
 const SUFFIX_FIRST = new Uint8Array(65536);
@@ -66,35 +82,37 @@ for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 
-const startClassCache = new WeakMap<Gazetteer, Uint8Array>();
-/**
- * Per character: 2 for a trigger, 1 when some name of the gazetteer starts with it, else 0.
- * One 64 KB table keeps the fast skip in cache (the trie root table is four times larger).
- */
+/** Latin letters and digits. */
 const ASCII_ALNUM = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = ASCII_ALNUM[c + 32] = 1;
-const LOWER = new Uint16Array(65536);
-for (let c = 0; c < 65536; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
-const stopClassCache = new WeakMap<Gazetteer, Uint8Array>();
-/** Per non-ASCII character: 1 for a trigger or a one-character name, where the skip must stop. */
-function stopClasses(g: Gazetteer): Uint8Array {
-  let t = stopClassCache.get(g);
+/** Bits of `charClasses`. */
+const NAME_START = 1;
+const STOP_HERE = 2;
+const SINGLE = 4;
+/** ASCII only: a Latin letter or digit; an upper-case letter; a stop for the fast skip at a word start. */
+const ALNUM = 8;
+const UPPER = 16;
+const LATIN_STOP = 32;
+
+const charClassCache = new WeakMap<Gazetteer, Uint8Array>();
+/**
+ * Per character, for one gazetteer: NAME_START when some name starts with it (lowercased),
+ * STOP_HERE for a trigger or a one-character name (where the fast skip must stop on
+ * non-ASCII text), SINGLE for a one-character name. One 64 KB table is all the fast skip
+ * and the first step of a match read (the trie root table is four times larger).
+ */
+function charClasses(g: Gazetteer): Uint8Array {
+  let t = charClassCache.get(g);
   if (!t) {
     t = new Uint8Array(65536);
-    for (let c = 128; c < 65536; c++) t[c] = TRIGGER[c] || g.singles[c] ? 1 : 0;
-    stopClassCache.set(g, t);
-  }
-  return t;
-}
-
-function startClasses(g: Gazetteer): Uint8Array {
-  let t = startClassCache.get(g);
-  if (!t) {
-    t = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) t[c] = TRIGGER[c] ? 2 : g.root[lower(c)] >= 0 ? 1 : 0;
-    startClassCache.set(g, t);
+    for (let c = 0; c < 65536; c++) {
+      const l = lower(c);
+      t[c] = (g.root[l] >= 0 ? NAME_START : 0) | (TRIGGER[c] || g.singles[l] ? STOP_HERE : 0) | (g.singles[l] ? SINGLE : 0);
+      if (c < 128) t[c] |= (ASCII_ALNUM[c] ? ALNUM : 0) | (isUpper(c) ? UPPER : 0) | (c !== 32 && t[c] !== 0 ? LATIN_STOP : 0);
+    }
+    charClassCache.set(g, t);
   }
   return t;
 }
@@ -108,6 +126,46 @@ const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 /** True when a and b would glue into one Latin word (letter-letter or digit-digit). */
 const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b));
+
+/** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
+function childAt(packed: Int32Array, at: number, c: number): number {
+  const count = packed[at + 1];
+  let lo = at + 2;
+  let hi = lo + 2 * count;
+  if (count > 8) {
+    // Binary search down to a short run.
+    while (hi - lo > 16) {
+      const mid = lo + (((hi - lo) >> 2) << 1);
+      if (packed[mid] <= c) lo = mid;
+      else hi = mid;
+    }
+  }
+  for (; lo < hi; lo += 2) {
+    const x = packed[lo];
+    if (x >= c) return x === c ? packed[lo + 1] : -1;
+  }
+  return -1;
+}
+
+const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
+/** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
+function bareTickerFirst(g: Gazetteer, c1: number, c2: number): boolean {
+  let t = bareFirstCache.get(g);
+  if (!t) {
+    t = new Uint8Array(26 * 26);
+    for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
+    bareFirstCache.set(g, t);
+  }
+  return t[(c1 - 65) * 26 + c2 - 65] === 1;
+}
+
+let seenStamp: Int32Array = new Int32Array(1024);
+let seenGeneration = 0;
+function growStamps(old: Int32Array, index: number): Int32Array {
+  const grown = new Int32Array(Math.max(index + 1, old.length * 2));
+  grown.set(old);
+  return grown;
+}
 
 /** A mention under construction; `entity` is a gazetteer index or a document-local entity. */
 /** Names learnt in this document: folded name -> known entity index or document entity. */
@@ -128,33 +186,36 @@ interface Raw {
 export function findMentions(text: string, folded: string, gazetteer: Gazetteer, figures: Span[]): Mention[] {
   const n = folded.length;
   const g = gazetteer;
-  const root = g.root;
-  const termHead = g.termHead;
   const recNext = g.recNext;
   const recMode = g.recMode;
   const bigrams = g.bigrams;
   const pairEnds = g.pairEnds;
   const triples = g.triples;
-  const slots = g.slots;
-  const pairs = g.pairs;
-  const singles = g.singles;
-  const starts = startClasses(g);
-  const stops = stopClasses(g);
+  const packed = g.packed;
+  const classes = charClasses(g);
   const units = codeUnits(folded);
   const raws: Raw[] = [];
   const figs = figures.length ? figures.slice().sort((a, b) => a.offset - b.offset) : figures;
   let fi = 0;
+  // The span of figs[fi] (the next figure not wholly behind i); n and Infinity past the last.
+  let figStart = figs.length ? figs[0].offset : n;
+  let figEnd = figs.length ? figs[0].offset + figs[0].length : Infinity;
   let lastEnd = 0;
   let i = 0;
   const local = new Map<string, Entity>();
   const aliases: Aliases = new Map();
-  const seen = new Set<number>();
+  // Entities matched without needing evidence in this document: seenStamp[entity] === stamp.
+  if (++seenGeneration > 0x3fffffff) { seenGeneration = 1; seenStamp.fill(0); }
+  const stamp = seenGeneration;
 
   while (i < n) {
     // Skip figure spans.
-    while (fi < figs.length && figs[fi].offset + figs[fi].length <= i) fi++;
-    if (fi < figs.length && figs[fi].offset <= i) { i = figs[fi].offset + figs[fi].length; lastEnd = i; continue; }
-    const limit = fi < figs.length ? figs[fi].offset : n;
+    while (figEnd <= i) {
+      if (++fi < figs.length) { figStart = figs[fi].offset; figEnd = figStart + figs[fi].length; }
+      else { figStart = n; figEnd = Infinity; }
+    }
+    if (figStart <= i) { i = figEnd; lastEnd = i; continue; }
+    const limit = figStart;
     // Fast skip over positions that can start nothing: most of any text. A position is
     // worth the full treatment only if it is a trigger character (tickers, parentheses,
     // candidate suffixes, Latin word starts) or its first two characters begin a name.
@@ -162,62 +223,66 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     while (k < limit) {
       const ch = units[k];
       if (ch < 128) {
-        // Latin: nothing starts inside a word; elsewhere only triggers and name starts count.
-        if (ASCII_ALNUM[ch] && k > 0 && ASCII_ALNUM[units[k - 1]]) { k++; continue; }
-        if (ch === 32 ? !(k > 0 && ASCII_ALNUM[units[k - 1]] && isUpper(units[k + 1])) : starts[ch] === 0) { k++; continue; }
-        break;
+        // Latin: nothing starts inside a word; elsewhere only triggers and name starts count,
+        // and a space between a word and a capital (a Latin company suffix may follow).
+        const cl = classes[ch];
+        const prevAlnum = k > 0 ? classes[units[k - 1]] >> 3 : 0;
+        if (((cl >> 5) & ~((cl >> 3) & prevAlnum) | (ch === 32 ? prevAlnum & (classes[units[k + 1]] >> 4) : 0)) & 1) break;
+        k++;
+        continue;
       }
       // Everything else: one combined, branch-free test of "trigger or single-character name"
       // and "the first two characters begin some name" (unpredictable branches cost more
       // than the lookups on CJK text).
       const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
-      const b = h1 >>> 12;
-      if (((bigrams[b >> 3] >> (b & 7)) & 1) | stops[ch]) {
-        // Rarely here (a known two-character prefix or a trigger): sharpen with the
-        // two-character names and the three-character prefixes before the slow path.
-        if (stops[ch] | ((pairEnds[b >> 3] >> (b & 7)) & 1)) break;
-        const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 12;
-        if ((triples[t >> 3] >> (t & 7)) & 1) break;
-      }
+      const b = h1 >>> 15; // bigramHash
+      const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14; // trigramHash
+      if (((classes[ch] >> 1) | (bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7))))) & 1) break;
       k++;
     }
     if (k > i) { i = k; continue; }
-    const c = folded.charCodeAt(i);
-    const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
+    const c = units[i];
+    const prev = i > 0 ? units[i - 1] : 32;
+    const lc = lower(c);
+    const cls = classes[c];
     let bestEnd = -1;
     let bestRec = -1;
-    let node = root[lower(c)];
-    if (node >= 0 && !singles[lower(c)] && i + 1 < n) {
-      // Most positions start no name: the bigram bitmap says so without touching the trie.
-      const b = bigramHash(lower(c), lower(folded.charCodeAt(i + 1)));
-      if ((bigrams[b >> 3] & (1 << (b & 7))) === 0) node = -1;
+    let go = cls & NAME_START;
+    if (go && !(cls & SINGLE) && i + 1 < n) {
+      // Most positions start no name: the two-character names and the three-character
+      // prefixes say so without touching the trie (their bits hold every case variant of the
+      // second and third characters, so these are hashed as written).
+      const c1 = units[i + 1];
+      const b = bigramHash(lc, c1);
+      if (((pairEnds[b >> 3] >> (b & 7)) & 1) === 0) {
+        const t = trigramHash(lc, c1, units[i + 2]);
+        if (((triples[t >> 3] >> (t & 7)) & 1) === 0) go = 0;
+      }
     }
-    if (node >= 0 && !joins(prev, c)) {
+    if (go && !joins(prev, c)) {
       let j = i + 1;
-      let term = singles[lower(c)] ? termHead[node] : -1;
-      for (;;) {
-        if (term >= 0) {
-          const last = folded.charCodeAt(j - 1);
-          if (j >= n || !joins(last, folded.charCodeAt(j))) {
-            for (let r = term; r >= 0; r = recNext[r]) {
-              const mode = recMode[r];
-              if (mode === 0 || caseOk(mode, g.recName[r], folded, i)) { bestEnd = j; bestRec = r; break; }
-            }
+      if (cls & SINGLE) {
+        const term = g.termHead[g.root[lc]];
+        if (term >= 0 && (j >= n || !joins(c, units[j]))) {
+          for (let r = term; r >= 0; r = recNext[r]) {
+            const mode = recMode[r];
+            if (mode === 0 || caseOk(mode, g.recName[r], folded, i)) { bestEnd = j; bestRec = r; break; }
+          }
+        }
+      }
+      let at = j < limit ? g.pair(lc, lower(units[j])) : -1;
+      // Down the packed trie from the depth-two node, one character at a time.
+      while (at >= 0) {
+        j++;
+        const term = packed[at];
+        if (term >= 0 && (j >= n || !joins(units[j - 1], units[j]))) {
+          for (let r = term; r >= 0; r = recNext[r]) {
+            const mode = recMode[r];
+            if (mode === 0 || caseOk(mode, g.recName[r], folded, i)) { bestEnd = j; bestRec = r; break; }
           }
         }
         if (j >= limit) break;
-        if (j === i + 1) {
-          const k = g.pair(lower(c), lower(folded.charCodeAt(j)));
-          if (k < 0) break;
-          node = pairs[k + 1];
-          term = pairs[k + 2];
-        } else {
-          const k = g.edge(node, lower(folded.charCodeAt(j)));
-          if (k < 0) break;
-          node = slots[k + 2];
-          term = slots[k + 3];
-        }
-        j++;
+        at = childAt(packed, at, lower(units[j]));
       }
     }
     if (bestRec >= 0) {
@@ -225,8 +290,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
       const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
       widen(folded, raw, g.at(entity).kind, lastEnd, limit);
-      if (g.recRisky[bestRec] && !seen.has(entity) && !hasEvidence(folded, raw, i, bestEnd, raws, limit, g)) { i++; continue; }
-      if (!g.recRisky[bestRec]) seen.add(entity);
+      if (g.recRisky[bestRec] && !(entity < seenStamp.length && seenStamp[entity] === stamp) && !hasEvidence(folded, raw, i, bestEnd, raws, limit, g)) { i++; continue; }
+      if (!g.recRisky[bestRec]) {
+        if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
+        seenStamp[entity] = stamp;
+      }
       raws.push(raw);
       i = raw.end;
       i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
@@ -266,7 +334,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         let j = i;
         while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
         if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
-          const at = g.bareTickers.get(folded.slice(i, j));
+          const at = bareTickerFirst(g, c, units[i + 1]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
           if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; continue; }
         }
       }
@@ -349,7 +417,7 @@ function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): num
   while (s > lastEnd && folded.charCodeAt(s - 1) === 32) s--;
   const end = s;
   while (s > lastEnd && end - s < 9 && isCjk(folded.charCodeAt(s - 1)) && !STOP[folded.charCodeAt(s - 1)]) {
-    if (s - 2 >= lastEnd && STOP2.has(folded.slice(s - 2, s))) break;
+    if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
     s--;
   }
   const len = end - s;
@@ -367,13 +435,13 @@ function widen(folded: string, raw: Raw, kind: EntityKind, lastEnd: number, limi
     else if (raw.start - 2 >= lastEnd && startsWithAt(folded, 'ST', raw.start - 2) && !isAlnum(folded.charCodeAt(raw.start - 3))) raw.start -= 2;
   }
   if (isCjk(last)) {
-    for (const s of CJK_EXTEND) if (raw.end + s.length <= limit && startsWithAt(folded, s, raw.end)) { raw.end += s.length; break; }
+    if (CJK_EXTEND_FIRST[folded.charCodeAt(raw.end)]) for (const s of CJK_EXTEND) if (raw.end + s.length <= limit && startsWithAt(folded, s, raw.end)) { raw.end += s.length; break; }
     if (folded.charCodeAt(raw.end) === 45 /* - */ && isUpper(folded.charCodeAt(raw.end + 1))) {
       let j = raw.end + 1;
       while (j < limit && j - raw.end <= 3 && isUpper(folded.charCodeAt(j))) j++;
       if (j - raw.end <= 3 && !isAlnum(folded.charCodeAt(j))) raw.end = j;
     }
-  } else if (isAlnum(last)) {
+  } else if (isAlnum(last) && folded.charCodeAt(raw.end) === 32) {
     for (const s of LATIN_EXTEND) {
       if (raw.end + s.length <= limit && startsWithAt(folded, s, raw.end) && !isLetter(folded.charCodeAt(raw.end + s.length))) { raw.end += s.length; break; }
     }
@@ -453,7 +521,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   while (s > lastEnd && at - s < 12) {
     const c = folded.charCodeAt(s - 1);
     if (isCjk(c) && !STOP[c] && latin === 0) {
-      if (s - 2 >= lastEnd && STOP2.has(folded.slice(s - 2, s))) break;
+      if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
       cjk++; s--;
     } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && cjk === 0) { latin++; s--; }
     else break;
@@ -468,7 +536,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
 /** A Latin candidate "Name Name Suffix" where the space before the suffix is at `at`. */
 function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
   let suffix = '';
-  for (const w of LATIN_SUFFIXES) {
+  if (LATIN_SUFFIX_FIRST[folded.charCodeAt(at + 1)]) for (const w of LATIN_SUFFIXES) {
     const end = at + 1 + w.length;
     if (end <= limit && startsWithAt(folded, w, at + 1) && !isLetter(folded.charCodeAt(end))) { suffix = w; break; }
   }
@@ -497,7 +565,7 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
 /** The stem of a candidate name without its legal suffix, for grouping in one document. */
 function stemKey(name: string): string {
   let s = name.toLowerCase();
-  for (const w of [...CJK_SUFFIXES, ...LATIN_SUFFIXES.map((x) => ' ' + x.toLowerCase())]) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
+  for (const w of STEM_SUFFIXES) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
   return s.trim();
 }
 

@@ -115,15 +115,15 @@ export class Gazetteer {
    * One bit per hashed (first char, second char) pair of every name: a cheap, cache-resident
    * test that rejects most text positions before the edge table is touched.
    */
-  readonly bigrams = new Uint8Array(1 << 17);
+  readonly bigrams = new Uint8Array(1 << 14);
   /** Bits of `bigramHash` for two-character names only. */
-  readonly pairEnds = new Uint8Array(1 << 17);
+  readonly pairEnds = new Uint8Array(1 << 14);
   /**
    * Bits of `trigramHash` for the first three characters of longer names. With `pairEnds`
    * this is a sharper filter than `bigrams`: about half the positions that begin a known
    * two-character prefix begin no name at all.
    */
-  readonly triples = new Uint8Array(1 << 17);
+  readonly triples = new Uint8Array(1 << 15);
   /** 1 for chars that are a whole name on their own (one-character names skip the bigram test). */
   readonly singles = new Uint8Array(65536);
   /** Per node: first terminal record, or -1. */
@@ -213,46 +213,106 @@ export class Gazetteer {
   }
 
   /**
-   * Edges of depth two, keyed by the first two characters (c1 << 16 | c2), three ints a
-   * slot: key, child, child's first terminal record. A small table that stays in cache:
-   * the second step of a match is by far the most frequent one.
+   * The trie below the root, packed in depth-first order for the matcher: per node, its first
+   * terminal record (or -1), its child count, then (char, child offset) pairs sorted by char.
+   * A node's first child follows it directly, so walking down a name reads consecutive
+   * memory instead of one random cache line of `slots` a character.
+   */
+  packed = new Int32Array(0);
+  /**
+   * Depth-two nodes keyed by the first two characters (c1 << 16 | c2), two ints a slot: key
+   * and the node's offset in `packed`. A small table that stays in cache: the second step
+   * of a match is by far the most frequent one.
    */
   pairs = new Int32Array(0);
   private pairMask = 0;
 
   private buildPairs(): void {
-    const firstChar = new Map<number, number>();
-    for (let c = 0; c < 65536; c++) if (this.root[c] >= 0) firstChar.set(this.root[c], c);
-    let count = 0;
-    for (let k = 0; k < this.slots.length; k += 4) if (this.slots[k] !== -1 && firstChar.has(this.slots[k])) count++;
-    let size = 1024;
-    while (size < count * 2) size <<= 1;
-    const pairs = new Int32Array(size * 3).fill(-1);
-    const mask = size - 1;
+    const count = this.nodeCount;
+    // Children of every node but the root, from the edge table, grouped by parent.
+    const kidCount = new Int32Array(count + 1);
+    for (let k = 0; k < this.slots.length; k += 4) if (this.slots[k] !== -1) kidCount[this.slots[k] + 1]++;
+    for (let v = 0; v < count; v++) kidCount[v + 1] += kidCount[v];
+    const kidStart = kidCount;
+    const fill = kidStart.slice(0, count);
+    const kidChar = new Int32Array(kidStart[count]);
+    const kidNode = new Int32Array(kidStart[count]);
     for (let k = 0; k < this.slots.length; k += 4) {
-      const c1 = firstChar.get(this.slots[k]);
-      if (this.slots[k] === -1 || c1 === undefined) continue;
-      const key = (c1 << 16) | this.slots[k + 1];
-      let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-      while (pairs[h * 3] !== -1) h = (h + 1) & mask;
-      pairs[h * 3] = key;
-      pairs[h * 3 + 1] = this.slots[k + 2];
-      pairs[h * 3 + 2] = this.slots[k + 3];
+      if (this.slots[k] === -1) continue;
+      const at = fill[this.slots[k]]++;
+      kidChar[at] = this.slots[k + 1];
+      kidNode[at] = this.slots[k + 2];
+    }
+    for (let v = 0; v < count; v++) {
+      // Insertion sort by char: most nodes have one or two children.
+      for (let x = kidStart[v] + 1; x < kidStart[v + 1]; x++) {
+        const c = kidChar[x];
+        const nd = kidNode[x];
+        let y = x - 1;
+        while (y >= kidStart[v] && kidChar[y] > c) { kidChar[y + 1] = kidChar[y]; kidNode[y + 1] = kidNode[y]; y--; }
+        kidChar[y + 1] = c;
+        kidNode[y + 1] = nd;
+      }
+    }
+    // Depth-first order from every depth-one node; offsets first, then the records.
+    const offset = new Int32Array(count).fill(-1);
+    const order: number[] = [];
+    const stack: number[] = [];
+    let size = 0;
+    for (let c = 0; c < 65536; c++) {
+      if (this.root[c] < 0) continue;
+      stack.push(this.root[c]);
+      while (stack.length) {
+        const v = stack.pop()!;
+        offset[v] = size;
+        order.push(v);
+        size += 2 + 2 * (kidStart[v + 1] - kidStart[v]);
+        for (let x = kidStart[v + 1] - 1; x >= kidStart[v]; x--) stack.push(kidNode[x]);
+      }
+    }
+    const packed = new Int32Array(size);
+    for (const v of order) {
+      let at = offset[v];
+      packed[at++] = this.termHead[v];
+      packed[at++] = kidStart[v + 1] - kidStart[v];
+      for (let x = kidStart[v]; x < kidStart[v + 1]; x++) {
+        packed[at++] = kidChar[x];
+        packed[at++] = offset[kidNode[x]];
+      }
+    }
+    this.packed = packed;
+    // The depth-two table.
+    let pairCount = 0;
+    for (let c = 0; c < 65536; c++) if (this.root[c] >= 0) pairCount += kidStart[this.root[c] + 1] - kidStart[this.root[c]];
+    let slotsWanted = 1024;
+    while (slotsWanted < pairCount * 2) slotsWanted <<= 1;
+    const pairs = new Int32Array(slotsWanted * 2).fill(-1);
+    const mask = slotsWanted - 1;
+    for (let c1 = 0; c1 < 65536; c1++) {
+      const v = this.root[c1];
+      if (v < 0) continue;
+      for (let x = kidStart[v]; x < kidStart[v + 1]; x++) {
+        const key = (c1 << 16) | kidChar[x];
+        let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+        while (pairs[h * 2] !== -1) h = (h + 1) & mask;
+        pairs[h * 2] = key;
+        pairs[h * 2 + 1] = offset[kidNode[x]];
+      }
     }
     this.pairs = pairs;
     this.pairMask = mask;
   }
 
-  /** Index in `pairs` of the depth-two edge for characters c1 c2 (folded, lowercased), or -1. */
+  /** Offset in `packed` of the depth-two node for characters c1 c2 (folded, lowercased), or -1. */
   pair(c1: number, c2: number): number {
     const key = (c1 << 16) | c2;
     const pairs = this.pairs;
     const mask = this.pairMask;
     let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     for (;;) {
-      const k = h * 3;
+      const k = h << 1;
       const v = pairs[k];
-      if (v === key) return k;
+      if (v === key) return pairs[k + 1];
       if (v === -1) return -1;
       h = (h + 1) & mask;
     }
@@ -414,12 +474,12 @@ function caseVariants(c: number): number[] {
 
 /** Bit index of a (first, second, third) char triple in `Gazetteer.triples`. */
 export function trigramHash(a: number, b: number, c: number): number {
-  return (Math.imul(a, 0x2f0b3) ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 12;
+  return (Math.imul(a, 0x2f0b3) ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 14;
 }
 
 /** Bit index of a (first, second) char pair in `Gazetteer.bigrams`. */
 export function bigramHash(a: number, b: number): number {
-  return (Math.imul(a, 0x2f0b3) ^ Math.imul(b, 0x9e3779b1)) >>> 12;
+  return (Math.imul(a, 0x2f0b3) ^ Math.imul(b, 0x9e3779b1)) >>> 15;
 }
 
 /** Whether `text` at `start` satisfies a record's case rule against its folded name. */

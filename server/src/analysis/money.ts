@@ -17,6 +17,7 @@ import {
 import {
   type CurrencyMatch, YenResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, newCurrencyMatch,
 } from './currencies';
+import { codeUnits } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Context: hedge words, per-unit suffixes and unit-price cues. Small tables, bounded windows.
@@ -276,25 +277,6 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
   return n;
 }
 
-// The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
-// charCodeAt). Reused between calls; Buffer copies them where it exists.
-const hasBuffer = typeof Buffer !== 'undefined';
-let unitBytes = new ArrayBuffer(1 << 16);
-let unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
-let units = new Uint16Array(unitBytes);
-
-function loadUnits(s: string): Uint16Array {
-  const n = s.length;
-  if (n * 2 > unitBytes.byteLength) {
-    unitBytes = new ArrayBuffer(Math.max(n * 2, unitBytes.byteLength * 2));
-    unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
-    units = new Uint16Array(unitBytes);
-  }
-  if (unitBuffer !== null) unitBuffer.write(s, 0, 'utf16le');
-  else for (let i = 0; i < n; i++) units[i] = s.charCodeAt(i);
-  return units;
-}
-
 /**
  * Characters that may come right after a numeral in a figure: a space, Latin letters (scales,
  * currency words, "to"), the first characters of Chinese currency words, range connectors, 多/余.
@@ -394,7 +376,9 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   yen = null;
   lastEnd = 0;
 
-  const u = loadUnits(s);
+  // The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
+  // charCodeAt): the buffer text.ts shares between the scanners (foldDocument fills it).
+  const u = codeUnits(s);
   let i = nextAnchor(u, n, 0);
   while (i < n) {
     const kind = ANCHOR[u[i]];

@@ -32,8 +32,9 @@ const LIST_MARKS = new Set(['-', '*', '+', '•', '·', '●', '○', '▪', '�
 const IMAGE_ENDS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.bmp'];
 
 interface Line {
-  /** The untrimmed line, without its line break. */
-  raw: string;
+  /** Offsets of the untrimmed line, without its line break (sliced only for headings). */
+  rawStart: number;
+  rawEnd: number;
   /** Offset of the first non-blank character. */
   start: number;
   /** Trimmed content. */
@@ -52,7 +53,7 @@ function splitLines(text: string): Line[] {
     while (a < b && isBlankChar(text.charCodeAt(a))) a++;
     while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
     const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ raw: text.slice(pos, end), start: a, text: text.slice(a, b) });
+    lines.push({ rawStart: pos, rawEnd: end, start: a, text: text.slice(a, b) });
     pos = nl + 1;
   }
   return lines;
@@ -129,7 +130,7 @@ export function findSections(text: string): Section[] {
     }
     if (fenced || s === '') continue;
     if (s[0] === '#') {
-      const title = atxTitle(line.raw);
+      const title = atxTitle(text.slice(line.rawStart, line.rawEnd));
       if (title !== null) sections.push({ offset: line.start, length: s.length, title: cleanTitle(title), line: i });
       continue;
     }

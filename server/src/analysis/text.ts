@@ -36,7 +36,9 @@ export function foldCode(code: number): number {
   return FOLD[code];
 }
 
-let scratch = new Uint16Array(1 << 16);
+/** The shared code-unit buffer and the string it holds (see `codeUnits`). */
+let unitsOf: string | null = null;
+let unitsBuffer = new Uint16Array(1 << 16);
 
 /** Builds a string from UTF-16 code units; Buffer is the fastest path where it exists. */
 function fromCodeUnits(units: Uint16Array, n: number): string {
@@ -59,8 +61,13 @@ export function foldText(text: string): string {
  */
 export function foldDocument(text: string): { folded: string; traditional: boolean } {
   const n = text.length;
-  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
-  const buf = scratch;
+  // The folded units go straight into the shared code-unit buffer (see `codeUnits`): the
+  // scanners that follow read the folded text from there without copying it again.
+  // A very large buffer is not kept alive after a huge document.
+  if (unitsBuffer.length < n + 2) unitsBuffer = new Uint16Array(Math.max(n + 2, unitsBuffer.length * 2));
+  else if (unitsBuffer.length > 1 << 22 && n + 2 <= 1 << 16) unitsBuffer = new Uint16Array(1 << 16);
+  const buf = unitsBuffer;
+  unitsOf = null;
   let trad = 0;
   let cjk = 0;
   let changed = 0;
@@ -73,9 +80,10 @@ export function foldDocument(text: string): { folded: string; traditional: boole
     cjk += IS_CJK[c];
     trad += IS_TRADITIONAL[c];
   }
-  // A very large scratch buffer is not kept alive after a huge document.
+  buf[n] = 0;
+  buf[n + 1] = 0;
   const folded = changed ? fromCodeUnits(buf, n) : text;
-  if (scratch.length > 1 << 22) scratch = new Uint16Array(1 << 16);
+  unitsOf = folded;
   return { folded, traditional: cjk > 0 && trad / cjk > 0.04 };
 }
 
@@ -137,8 +145,6 @@ export function isCjk(c: number): boolean {
   return (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 }
 
-let unitsOf: string | null = null;
-let unitsBuffer = new Uint16Array(1 << 16);
 
 /**
  * The UTF-16 code units of a string in a typed array, followed by two 0s (so a scanner may

@@ -20,7 +20,7 @@
  *   "exclude" phrase of the theme cancels the hits it overlaps (聊天机器人 is no robot).
  */
 import type { ThemeScore } from './types';
-import { foldText } from './text';
+import { codeUnits, foldText } from './text';
 import themesData from '../../data/themes.json';
 
 /** One theme as written in themes.json or in a user's themes file. */
@@ -392,26 +392,8 @@ function growHits(): void {
   scratchCap = cap;
 }
 
-// The folded text as UTF-16 code units, for the automaton's loop (a typed-array read is
-// cheaper than charCodeAt). Reused between calls; Buffer copies them where it exists.
-const hasBuffer = typeof Buffer !== 'undefined';
-let unitBytes = new ArrayBuffer(1 << 16);
-let unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
-let units = new Uint16Array(unitBytes);
 /** Positions and rows of the states with outputs, per quarter of the text (see `scan`). */
 let events = new Int32Array(1024);
-
-function loadUnits(s: string): Uint16Array {
-  const n = s.length;
-  if (n * 2 > unitBytes.byteLength) {
-    unitBytes = new ArrayBuffer(Math.max(n * 2, unitBytes.byteLength * 2));
-    unitBuffer = hasBuffer ? Buffer.from(unitBytes) : null;
-    units = new Uint16Array(unitBytes);
-  }
-  if (unitBuffer !== null) unitBuffer.write(s, 0, 'utf16le');
-  else for (let i = 0; i < n; i++) units[i] = s.charCodeAt(i);
-  return units;
-}
 
 /**
  * Runs the automaton over `folded` and records the hits in the scratch arrays (a withdrawn
@@ -432,7 +414,9 @@ function scan(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array
   const n = folded.length;
   if (events.length < 2 * n) events = new Int32Array(Math.max(2 * n, events.length * 2));
   const ev = events;
-  const u = loadUnits(folded);
+  // The folded text as UTF-16 code units (a typed-array read is cheaper than charCodeAt):
+  // the buffer text.ts shares between the scanners (foldDocument fills it).
+  const u = codeUnits(folded);
   const warm = a.depth;
   let used = 0;
   if (n < 8 * warm + 64) {
