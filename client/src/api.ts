@@ -1,0 +1,53 @@
+/**
+ * What `activate` returns: `vscode.extensions.getExtension('digest-lens.digest-lens').exports`.
+ * Meant for the end-to-end tests (test/e2e), which drive a real VS Code and need to observe
+ * what the user would see without scraping the UI. Every member is read-only observation or
+ * an event to wait on; tests change state through the `digestLens.*` commands.
+ */
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type * as P from '../../server/src/protocol';
+import type { ServerHealth } from './client';
+import type { FiguresMessage } from './figures/html';
+import type { ScopeMode, SortMode } from './views/model';
+import type { EntitiesTreeProvider, EntityNode } from './views/entitiesView';
+import type { ThemesTreeProvider, ThemeNode } from './views/themesView';
+
+export interface DigestLensApi {
+  /** Settles when the language client is running (the server answered `initialize`). */
+  readonly client: Promise<LanguageClient>;
+  /** The client running now (changes after a restart for new `digestLens.include` globs). */
+  currentClient(): Promise<LanguageClient>;
+  /** Health of the server: starting, running, restarted (after a crash), stopped, failed. */
+  serverHealth(): ServerHealth;
+  /** Sends one of the custom requests of server/src/protocol.ts. */
+  request<R>(method: string, params?: unknown): Promise<R>;
+  /** The server's digestLens/indexChanged notifications. */
+  readonly onIndexChanged: vscode.Event<P.IndexChangedParams>;
+
+  /**
+   * The Entities view's provider. `getChildren()` gives the kind nodes, `getChildren(kind)`
+   * its entities, `getChildren(entity)` its mentions (plain data: {type, id, ...});
+   * `getTreeItem(node)` the label/description VS Code shows. `onDidLoad` fires after each
+   * refresh has loaded the roots (wait on it after an edit instead of sleeping).
+   */
+  readonly entitiesView: EntitiesTreeProvider;
+  /** The Themes view's provider: theme → file → hit, same shape as entitiesView. */
+  readonly themesView: ThemesTreeProvider;
+  /** The sidebar's shared state: scope ('file' | 'workspace'), sort, filter. */
+  sidebar(): { scope: ScopeMode; sort: SortMode; filter: string; file: string | undefined; description: string };
+
+  /** The status bar item's text, e.g. "$(symbol-number) USD · 2026-01". */
+  statusText(): string;
+  /** The last digestLens/status answer, or null before the first. */
+  status(): P.StatusResult | null;
+  /** Asks the server for its status again and resolves when the item shows it. */
+  refreshStatus(): Promise<void>;
+
+  /** The figures panel's last message to its page, or undefined when no panel is open. */
+  figuresShown(): FiguresMessage | undefined;
+  /** Fires each time the figures panel sends data to its page. */
+  readonly onFiguresShown: vscode.Event<FiguresMessage>;
+}
+
+export type { EntityNode, ThemeNode };

@@ -1,0 +1,135 @@
+/**
+ * The commands of the palette, the views' title bars and the context menus (all
+ * `digestLens.*`). The larger ones live in their own files: exports (exportCommands.ts),
+ * the entity file (entityCommands.ts) and script conversion (scriptCommands.ts).
+ *
+ * Commands take optional arguments so menus (a tree node, a file URI) and tests can call
+ * them without prompts; with no argument they ask the user.
+ */
+import * as vscode from 'vscode';
+import * as P from '../../server/src/protocol';
+import { knownCurrencies } from '../../server/src/fx/rates';
+import type { ClientManager } from './client';
+import { registerEntityCommands } from './entityCommands';
+import { registerExportCommands } from './exportCommands';
+import { FiguresPanel } from './figures/figuresPanel';
+import { registerScriptCommands } from './scriptCommands';
+import type { StatusController } from './status';
+import { SORT_MODES, type SortMode } from './views/model';
+import { scopeFromArgument, type SidebarState } from './views/scope';
+import type { Register } from './exportCommands';
+import type { EntitiesTreeProvider } from './views/entitiesView';
+import type { ThemesTreeProvider } from './views/themesView';
+
+/** Everything the commands work on. */
+export interface CommandContext {
+  context: vscode.ExtensionContext;
+  manager: ClientManager;
+  state: SidebarState;
+  status: StatusController;
+  entities: EntitiesTreeProvider;
+  themes: ThemesTreeProvider;
+}
+
+/** Reveals and selects a range: what clicking a mention, a theme hit or a figure row does. */
+async function openLocation(uri: string | vscode.Uri, range?: P.WireRange): Promise<void> {
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
+  const editor = await vscode.window.showTextDocument(target, { selection, preview: true, viewColumn: vscode.ViewColumn.One });
+  if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function sortLabel(mode: SortMode): string {
+  return mode === 'count' ? vscode.l10n.t('By number of mentions') : mode === 'name' ? vscode.l10n.t('By name') : vscode.l10n.t('By first date');
+}
+
+async function pickSort(state: SidebarState, arg: unknown): Promise<void> {
+  if (typeof arg === 'string' && (SORT_MODES as readonly string[]).includes(arg)) return state.setSort(arg as SortMode);
+  const items = SORT_MODES.map((mode) => ({ label: sortLabel(mode), mode, picked: mode === state.sort, description: mode === state.sort ? vscode.l10n.t('current') : undefined }));
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Sort themes and entities') });
+  if (pick) state.setSort(pick.mode);
+}
+
+async function askFilter(state: SidebarState, arg: unknown): Promise<void> {
+  if (typeof arg === 'string') return state.setFilter(arg);
+  const value = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Filter themes and entities'),
+    prompt: vscode.l10n.t('Show only names containing this text (case and width are ignored). Leave empty to clear.'),
+    value: state.filter,
+  });
+  if (value !== undefined) state.setFilter(value);
+}
+
+/** Quick pick of the known currencies; writes digestLens.baseCurrency in workspace or user settings. */
+async function setBaseCurrency(arg: unknown, targetArg: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('digestLens');
+  const current = (config.get<string>('baseCurrency') ?? 'USD').toUpperCase();
+  let code = typeof arg === 'string' && /^[A-Za-z]{3}$/.test(arg) ? arg.toUpperCase() : undefined;
+  if (!code) {
+    const pick = await vscode.window.showQuickPick(
+      knownCurrencies().map((c) => ({ label: c, description: c === current ? vscode.l10n.t('current') : undefined })),
+      { title: vscode.l10n.t('Base currency for conversions'), placeHolder: current },
+    );
+    code = pick?.label;
+  }
+  if (!code) return;
+  let target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global;
+  if (targetArg === 'workspace' && vscode.workspace.workspaceFolders?.length) target = vscode.ConfigurationTarget.Workspace;
+  else if (targetArg === undefined && vscode.workspace.workspaceFolders?.length) {
+    const where = await vscode.window.showQuickPick(
+      [
+        { label: vscode.l10n.t('This workspace'), target: vscode.ConfigurationTarget.Workspace },
+        { label: vscode.l10n.t('All workspaces (user settings)'), target: vscode.ConfigurationTarget.Global },
+      ],
+      { title: vscode.l10n.t('Where to save the base currency') },
+    );
+    if (!where) return;
+    target = where.target;
+  }
+  await config.update('baseCurrency', code, target);
+}
+
+/** Drops the server's index and rebuilds it, restarting a server that gave up after crashes. */
+async function reindex(c: CommandContext): Promise<void> {
+  await vscode.window.withProgress({ location: { viewId: 'digestLens.entities' }, title: vscode.l10n.t('Reindexing digests…') }, async () => {
+    if (!c.manager.isRunning()) await c.manager.restart();
+    await c.manager.request(P.ReindexRequest);
+  });
+  c.entities.refresh();
+  c.themes.refresh();
+  await c.status.update();
+}
+
+/** Registers every command; the disposables go into context.subscriptions. */
+export function registerCommands(c: CommandContext): void {
+  const { context, manager, state } = c;
+  const reg: Register = (id, fn) => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  };
+
+  reg('digestLens.showFigures', async (arg) => {
+    await FiguresPanel.show(context, manager, scopeFromArgument(arg, state));
+  });
+  reg('digestLens.showWorkspaceFigures', async () => {
+    await FiguresPanel.show(context, manager, { kind: 'workspace' });
+  });
+  reg('digestLens.openLocation', (uri, range) => openLocation(uri as string | vscode.Uri, range as P.WireRange | undefined));
+  reg('digestLens.showLog', () => manager.log.show(true));
+  reg('digestLens.setBaseCurrency', (code, target) => setBaseCurrency(code, target));
+  reg('digestLens.reindex', () => reindex(c));
+  reg('digestLens.refreshViews', async () => {
+    c.entities.refresh();
+    c.themes.refresh();
+    await c.status.update();
+  });
+  reg('digestLens.toggleScope', () => state.setScope(state.scope === 'file' ? 'workspace' : 'file'));
+  reg('digestLens.scopeToFile', () => state.setScope('file'));
+  reg('digestLens.scopeToWorkspace', () => state.setScope('workspace'));
+  reg('digestLens.sortBy', (arg) => pickSort(state, arg));
+  reg('digestLens.filter', (arg) => askFilter(state, arg));
+  reg('digestLens.clearFilter', () => state.setFilter(''));
+
+  registerExportCommands(c, reg);
+  registerEntityCommands(c, reg);
+  registerScriptCommands(reg);
+}

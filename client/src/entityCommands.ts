@@ -1,0 +1,140 @@
+/**
+ * The user's entity file (digestLens.entitiesFile, default .digestlens/entities.json):
+ * addEntity asks for a name, aliases, tickers and a kind and inserts the entry through a
+ * WorkspaceEdit (undoable, creating the file when missing); openEntityFile opens it.
+ */
+import * as vscode from 'vscode';
+import type { CommandContext } from './commands';
+import { entityIdFor, entityInsertion, idsIn, newFileContent, splitList, type NewEntity } from './entityFile';
+import type { Register } from './exportCommands';
+
+/** Kinds the server accepts in a user file, in the order offered. */
+const KINDS = ['company', 'person', 'product', 'fund', 'index', 'exchange', 'regulator', 'media'];
+
+/** The workspace folder a command works in: the active editor's, else the first. */
+function currentFolder(): vscode.WorkspaceFolder | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) || vscode.workspace.workspaceFolders?.[0];
+}
+
+/** The entity file of a folder, from the resource-scoped setting. */
+export function entityFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+  const rel = vscode.workspace.getConfiguration('digestLens', folder.uri).get<string>('entitiesFile') || '.digestlens/entities.json';
+  if (/^([A-Za-z]:)?[\\/]/.test(rel)) return vscode.Uri.file(rel);
+  return vscode.Uri.joinPath(folder.uri, ...rel.split(/[\\/]+/).filter(Boolean));
+}
+
+/** The open document of a file, or undefined when the file does not exist. */
+async function openIfExists(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open;
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+  return vscode.workspace.openTextDocument(uri);
+}
+
+/** What addEntity can be called with: a tree node of the Entities view, a name, or a full entry (tests). */
+type AddEntityArg = { type?: string; entity?: { name?: string } } | string | Partial<Omit<NewEntity, 'id'>> | undefined;
+
+async function askEntity(arg: AddEntityArg): Promise<Omit<NewEntity, 'id'> | undefined> {
+  if (arg && typeof arg === 'object' && 'name' in arg && typeof arg.name === 'string' && arg.name.trim()) {
+    // A complete entry from a caller: no prompts.
+    const a = arg as Partial<Omit<NewEntity, 'id'>>;
+    return { name: a.name!.trim(), aliases: a.aliases ?? [], tickers: a.tickers ?? [], kind: a.kind && KINDS.includes(a.kind) ? a.kind : 'company' };
+  }
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  const fromNode = arg && typeof arg === 'object' && 'entity' in arg ? arg.entity?.name : undefined;
+  const initial = typeof arg === 'string' ? arg : (fromNode ?? (selected.length <= 80 ? selected : ''));
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Add entity (1/4): name'),
+    prompt: vscode.l10n.t('The name as it is usually written, e.g. 远澜算力 or Yuanlan Compute'),
+    value: initial,
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A name is required.')),
+  });
+  if (!name?.trim()) return undefined;
+  const aliases = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Add entity (2/4): aliases'),
+    prompt: vscode.l10n.t('Other names, separated by commas (Traditional forms are found without listing them). Optional.'),
+  });
+  if (aliases === undefined) return undefined;
+  const tickers = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Add entity (3/4): tickers'),
+    prompt: vscode.l10n.t('Tickers, separated by commas, e.g. 0700.HK, TCEHY. Optional.'),
+  });
+  if (tickers === undefined) return undefined;
+  const kind = await vscode.window.showQuickPick(KINDS, { title: vscode.l10n.t('Add entity (4/4): kind'), placeHolder: 'company' });
+  if (!kind) return undefined;
+  return { name: name.trim(), aliases: splitList(aliases).filter((a) => a !== name.trim()), tickers: splitList(tickers), kind };
+}
+
+/** Adds an entity; resolves to the file it was written to, or undefined when cancelled. */
+async function addEntity(arg: AddEntityArg): Promise<vscode.Uri | undefined> {
+  const folder = currentFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the entity list lives in the workspace.'));
+    return undefined;
+  }
+  const input = await askEntity(arg);
+  if (!input) return undefined;
+  const uri = entityFileOf(folder);
+  const csv = /\.csv$/i.test(uri.path);
+  const doc = await openIfExists(uri);
+  const text = doc?.getText() ?? '';
+  const entry: NewEntity = { id: entityIdFor(input.name, idsIn(text, csv)), ...input };
+  const edit = new vscode.WorkspaceEdit();
+  if (!doc) {
+    edit.createFile(uri, { ignoreIfExists: true });
+    edit.insert(uri, new vscode.Position(0, 0), newFileContent(entry, csv));
+  } else {
+    const ins = entityInsertion(text, entry, csv);
+    if (!ins) {
+      const open = vscode.l10n.t('Open file');
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no entity list to add to (expected a JSON array, or an object with an "entities" array).', vscode.workspace.asRelativePath(uri)), open).then((c) => {
+        if (c === open) void vscode.window.showTextDocument(uri);
+      });
+      return undefined;
+    }
+    edit.insert(uri, doc.positionAt(ins.offset), ins.text);
+  }
+  const wasDirty = doc?.isDirty ?? false;
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(uri)));
+    return undefined;
+  }
+  // The server reads the file from disk, so save it, unless the user had unsaved changes of their own in it.
+  const saved = await vscode.workspace.openTextDocument(uri);
+  if (!wasDirty) await saved.save();
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to {1}.', entry.name, vscode.workspace.asRelativePath(uri)));
+  return uri;
+}
+
+/** Opens the entity file, offering to create it when it does not exist. */
+async function openEntityFile(createArg: unknown): Promise<void> {
+  const folder = currentFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the entity list lives in the workspace.'));
+    return;
+  }
+  const uri = entityFileOf(folder);
+  if (!(await openIfExists(uri))) {
+    const create = vscode.l10n.t('Create');
+    const ok = createArg === true || (await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet. Create it?', vscode.workspace.asRelativePath(uri)), create)) === create;
+    if (!ok) return;
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: true });
+    edit.insert(uri, new vscode.Position(0, 0), /\.csv$/i.test(uri.path) ? 'id,name,aliases,tickers,kind\n' : '{\n  "entities": []\n}\n');
+    await vscode.workspace.applyEdit(edit);
+    await (await vscode.workspace.openTextDocument(uri)).save();
+  }
+  await vscode.window.showTextDocument(uri);
+}
+
+/** Registers addEntity and openEntityFile. */
+export function registerEntityCommands(_c: CommandContext, reg: Register): void {
+  reg('digestLens.addEntity', (arg) => addEntity(arg as AddEntityArg));
+  reg('digestLens.openEntityFile', (arg) => openEntityFile(arg));
+}

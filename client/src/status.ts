@@ -1,0 +1,100 @@
+/**
+ * The status bar item: base currency, month of the built-in rates and the indexing state,
+ * from the digestLens/status request, refreshed by digestLens/indexChanged. Clicking it opens
+ * the figures table; when the server is down it opens the log instead.
+ */
+import * as vscode from 'vscode';
+import * as P from '../../server/src/protocol';
+import type { ClientManager } from './client';
+import { statusText } from './restartPolicy';
+
+/** Owns the status bar item. */
+export class StatusController implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private last: P.StatusResult | null = null;
+  private pending: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly manager: ClientManager) {
+    this.item = vscode.window.createStatusBarItem('digestLens.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = vscode.l10n.t('Digest Lens');
+    this.disposables.push(
+      this.item,
+      manager.onHealthChanged(() => {
+        this.render();
+        if (manager.health === 'running' || manager.health === 'restarted') void this.update();
+      }),
+      manager.onIndexChanged((e) => {
+        // The notification already carries the indexing state: show it at once, then ask for the rest.
+        if (this.last) this.last = { ...this.last, indexing: e.indexing, files: e.files };
+        this.render();
+        void this.update();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('digestLens.baseCurrency')) void this.update();
+      }),
+    );
+    this.render();
+    this.item.show();
+  }
+
+  /** The text shown now (tests read it through the extension's API). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  /** The last status the server sent, or null. */
+  get status(): P.StatusResult | null {
+    return this.last;
+  }
+
+  /** Asks the server for its status; requests that arrive meanwhile collapse into one more. */
+  update(): Promise<void> {
+    if (this.pending) {
+      this.again = true;
+      return this.pending;
+    }
+    this.pending = (async () => {
+      do {
+        this.again = false;
+        try {
+          const next = await this.manager.request<P.StatusResult>(P.StatusRequest);
+          // The tooltip points at the log for skipped files: write them there when the list changes.
+          const key = (r: P.StatusResult | null) => JSON.stringify(r?.skipped ?? []);
+          if (key(next) !== key(this.last)) for (const f of next.skipped) this.manager.log.info(`not indexed: ${f.uri} (${f.reason})`);
+          this.last = next;
+        } catch (e) {
+          this.manager.log.warn(`status: ${(e as Error).message}`);
+        }
+        this.render();
+      } while (this.again);
+    })().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private render(): void {
+    const health = this.manager.health;
+    const s = this.last;
+    this.item.text = statusText(s, health);
+    const down = health === 'failed' || health === 'stopped';
+    this.item.command = down ? 'digestLens.showLog' : { command: 'digestLens.showFigures', title: vscode.l10n.t('Show figures'), arguments: ['workspace'] };
+    this.item.backgroundColor = down ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const md = new vscode.MarkdownString();
+    if (down) md.appendText(vscode.l10n.t('The Digest Lens server is not running. Click to show the log.'));
+    else if (!s) md.appendText(vscode.l10n.t('Digest Lens is starting…'));
+    else {
+      md.appendText(vscode.l10n.t('Base currency: {0}', s.baseCurrency) + '\n\n');
+      md.appendText(vscode.l10n.t('Built-in rates up to {0}', s.rateMonth) + '\n\n');
+      md.appendText((s.indexing ? vscode.l10n.t('Indexing… {0} files so far', s.files) : vscode.l10n.t('{0} digest files indexed', s.files)) + '\n\n');
+      if (s.skipped.length) md.appendText(vscode.l10n.t('{0} files skipped (see the log)', s.skipped.length) + '\n\n');
+      if (health === 'restarted') md.appendText(vscode.l10n.t('The server was restarted after it stopped unexpectedly.') + '\n\n');
+      md.appendText(vscode.l10n.t('Click to show the figures table.'));
+    }
+    this.item.tooltip = md;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

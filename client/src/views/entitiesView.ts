@@ -1,0 +1,132 @@
+/**
+ * The Entities view: kind → entity → mentions ("file:line" and the line around it), with
+ * counts in each item's description. Entities come from digestLens/entities, mentions from
+ * digestLens/mentions, both for the sidebar's scope; sort and filter are applied here.
+ */
+import * as vscode from 'vscode';
+import * as P from '../../../server/src/protocol';
+import { filterEntities, groupByKind, matchesFilter, mentionLabel, type KindGroup } from './model';
+import { CachedTree, mentionCount, openMentionCommand, type NoteNode } from './treeBase';
+
+/** A node of the Entities tree. Plain data: tests read `getChildren()` directly. */
+export type EntityNode =
+  | { type: 'kind'; id: string; group: KindGroup }
+  | { type: 'entity'; id: string; entity: P.EntitySummary }
+  | { type: 'mention'; id: string; entityId: string; item: P.MentionItem };
+
+/** Codicons per kind, so the tree reads at a glance without our own icon files. */
+const KIND_ICONS: Record<string, string> = {
+  company: 'symbol-class',
+  candidate: 'question',
+  person: 'person',
+  product: 'package',
+  fund: 'briefcase',
+  index: 'graph-line',
+  exchange: 'symbol-namespace',
+  regulator: 'law',
+  media: 'book',
+};
+
+/** The kind's name as shown, localised. */
+export function kindLabel(kind: string): string {
+  switch (kind) {
+    case 'company':
+      return vscode.l10n.t('Companies');
+    case 'candidate':
+      return vscode.l10n.t('Possible companies');
+    case 'person':
+      return vscode.l10n.t('People');
+    case 'product':
+      return vscode.l10n.t('Products');
+    case 'fund':
+      return vscode.l10n.t('Funds');
+    case 'index':
+      return vscode.l10n.t('Indices');
+    case 'exchange':
+      return vscode.l10n.t('Exchanges');
+    case 'regulator':
+      return vscode.l10n.t('Regulators');
+    case 'media':
+      return vscode.l10n.t('Media');
+    default:
+      return kind;
+  }
+}
+
+/** Tree data provider of the Entities view. */
+export class EntitiesTreeProvider extends CachedTree<EntityNode> {
+  protected readonly viewName = 'entities view';
+  /** The entities of the last root load, filtered and in tree order, for exports and tests. */
+  lastEntities: P.EntitySummary[] = [];
+
+  /** Whether an entity passes the view's filter (the export of the view uses it). */
+  matches(e: P.EntitySummary): boolean {
+    return matchesFilter(this.state.filter, e.name, e.id);
+  }
+
+  protected async children(element: EntityNode | undefined): Promise<(EntityNode | NoteNode)[]> {
+    const scope = this.state.requestScope();
+    if (!scope) return [];
+    if (!element) {
+      const res = await this.manager.request<P.EntitiesResult>(P.EntitiesRequest, { scope } satisfies P.EntitiesParams);
+      this.incomplete = !res.complete;
+      const groups = groupByKind(filterEntities(res.entities, this.state.filter), this.state.sort);
+      this.lastEntities = groups.flatMap((g) => g.entities);
+      return groups.map((group) => ({ type: 'kind', id: `kind:${group.kind}`, group }));
+    }
+    if (element.type === 'kind') return element.group.entities.map((entity) => ({ type: 'entity', id: `entity:${entity.id}`, entity }));
+    if (element.type === 'entity') {
+      const res = await this.manager.request<P.MentionsResult>(P.MentionsRequest, { scope, entityId: element.entity.id } satisfies P.MentionsParams);
+      const nodes: (EntityNode | NoteNode)[] = res.items.map((item) => ({
+        type: 'mention',
+        id: `mention:${element.entity.id}:${item.uri}:${item.range.start.line}:${item.range.start.character}`,
+        entityId: element.entity.id,
+        item,
+      }));
+      if (res.truncated) nodes.push(this.note(`more:${element.entity.id}`, vscode.l10n.t('More mentions not shown ({0} listed)', res.items.length)));
+      return nodes;
+    }
+    return [];
+  }
+
+  protected item(node: EntityNode): vscode.TreeItem {
+    const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.type) {
+      case 'kind': {
+        const item = new vscode.TreeItem(kindLabel(node.group.kind), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.description = vscode.l10n.t('{0} entities · {1} mentions', node.group.entities.length, node.group.mentions);
+        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.group.kind] ?? 'symbol-misc');
+        item.contextValue = 'kind';
+        return item;
+      }
+      case 'entity': {
+        const e = node.entity;
+        const item = new vscode.TreeItem(e.name, Collapsed);
+        item.id = node.id;
+        item.description = mentionCount(e.mentions, e.files);
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(e.name);
+        tooltip.appendMarkdown('\n\n');
+        tooltip.appendText(`${e.id} · ${kindLabel(e.kind)}` + (e.firstDate ? ' · ' + vscode.l10n.t('first seen {0}', e.firstDate) : ''));
+        item.tooltip = tooltip;
+        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[e.kind] ?? 'symbol-misc');
+        // "entity.candidate" lets the context menu offer "Add to my entities" for unknown names only.
+        item.contextValue = `entity.${e.kind}`;
+        return item;
+      }
+      case 'mention': {
+        const m = node.item;
+        const item = new vscode.TreeItem(mentionLabel(m), vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = m.snippet;
+        item.tooltip = m.date ? `${m.snippet}\n${m.date}` : m.snippet;
+        item.resourceUri = vscode.Uri.parse(m.uri);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.command = openMentionCommand(m.uri, m.range, vscode.l10n.t('Open mention'));
+        item.contextValue = 'mention';
+        return item;
+      }
+    }
+  }
+}
