@@ -30,6 +30,8 @@ command -v npm >/dev/null || die "npm is not on PATH"
 missing=()
 command -v /usr/bin/chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+# CJK fonts, so that digests render as text (not boxes) in the browser and the screenshots.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 for tool in python3 make g++ pkg-config; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
