@@ -15,7 +15,7 @@ export type Register = (id: string, fn: (...args: unknown[]) => unknown) => void
 /** A file's label in an export: workspace-relative when it is in the workspace. */
 function uriLabel(uri: string): string {
   const u = vscode.Uri.parse(uri);
-  return u.scheme === 'file' ? vscode.workspace.asRelativePath(u, true) : baseName(uri);
+  return u.scheme === 'file' ? vscode.workspace.asRelativePath(u) : baseName(uri);
 }
 
 /** The save dialog, starting in the first workspace folder; undefined when cancelled. */
