@@ -50,6 +50,11 @@ fi
 /usr/bin/chromium --version >/dev/null 2>&1 || die "/usr/bin/chromium does not run"
 
 # --- npm packages into .e2e/ -----------------------------------------------------------
+# Run from `npm run e2e:setup`, this script inherits the outer npm's npm_* variables: its
+# user agent (which code-server's postinstall reads to check the Node major: it would see
+# the outer Node 20), its prefix and its config. The inner installs must not see them.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] \
    && [ -x "$NODE24_DIR/bin/node" ] && [ -f "$E2E/node_modules/code-server/out/node/entry.js" ] \
    && [ -d "$E2E/node_modules/code-server/lib/vscode/node_modules" ]; then
