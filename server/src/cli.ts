@@ -1,13 +1,18 @@
 /**
  * `digest-lens scan [--format json|jsonl|csv|table] [--base CCY] [--entities FILE]
- * [--themes FILE] [--max-bytes N] FILE|DIR...`
+ * [--themes FILE] [--max-bytes N] FILE|DIR|GLOB...`
  *
  * Runs the same analysis as the language server over files and prints the result.
+ * Directories are walked recursively; a glob ('notes/**\/*.md', quoted so the shell leaves
+ * it alone) is matched with picomatch while walking from its static base folder.
+ * `--format jsonl` writes each file's record as soon as it is analysed and keeps nothing,
+ * so memory stays flat however many files are scanned.
  * The JSON shape is binding (DESIGN.md §8). Exit status: 0 on success, 2 on bad usage,
  * 1 when a file cannot be read (the other files are still reported).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { analyse } from './analysis/analyse';
 import { builtinGazetteer, type Gazetteer } from './analysis/gazetteer';
 import { parseUserEntities } from './analysis/userEntities';
@@ -18,7 +23,7 @@ import { fileRecord, type FileRecord } from './cli/report';
 import { renderFileTable } from './cli/table';
 import { CSV_HEADER, csvRows } from './cli/csv';
 
-const USAGE = `Usage: digest-lens scan [options] FILE|DIR...
+const USAGE = `Usage: digest-lens scan [options] FILE|DIR|GLOB...
 
 Finds monetary figures, companies and themes in digest notes.
 
@@ -32,8 +37,9 @@ Options:
   --max-bytes N                   skip files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
   -h, --help                      show this help
 
-A directory is scanned recursively for .txt, .md and .digest files.
-Exit status: 0 success, 1 a file could not be read, 2 bad usage.`;
+A directory is scanned recursively for .txt, .md and .digest files. A glob such as
+'notes/**/*.md' (quote it) selects the files it matches, whatever their extension.
+Exit status: 0 success, 1 a file could not be read (or a glob matched nothing), 2 bad usage.`;
 
 const FORMATS = new Set(['json', 'jsonl', 'csv', 'table']);
 const TEXT_EXTENSIONS = ['.digest', '.txt', '.md', '.markdown'];
@@ -94,21 +100,59 @@ function parseArgs(argv: string[]): Options | 'help' {
   return opts;
 }
 
-/** Expands directories into the text files below them, in a stable order. */
-function* expandInputs(inputs: string[]): Generator<string> {
+/** A path, or a glob to expand, in the order given. */
+type Input = { path: string } | { glob: string; base: string; matches: (rel: string) => boolean; depth: number; dot: boolean };
+
+/**
+ * An argument that names an existing file or folder is taken literally (even with glob
+ * characters in its name); otherwise picomatch decides whether it is a glob.
+ */
+function classify(input: string): Input {
+  try {
+    statSync(input);
+    return { path: input };
+  } catch {
+    // Not there: a glob, or a missing file reported when it is read.
+  }
+  const scan = picomatch.scan(input);
+  if (!scan.isGlob || scan.negated) return { path: input };
+  return {
+    glob: input,
+    base: scan.prefix + scan.base || '.',
+    matches: picomatch(scan.glob),
+    // Without ** the glob cannot match deeper than its own number of segments.
+    depth: scan.glob.includes('**') ? Infinity : scan.glob.split('/').length,
+    dot: /(^|\/)\./.test(scan.glob),
+  };
+}
+
+/**
+ * Expands directories into the text files below them and globs into the files they match,
+ * lazily and in a stable order. Reports globs that match nothing through `unmatched`.
+ */
+function* expandInputs(inputs: string[], unmatched: (glob: string) => void): Generator<string> {
   for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = statSync(input).isDirectory();
-    } catch {
-      // Not there: reported when it is read.
-    }
-    if (isDir) yield* walk(input);
-    else yield input;
+    const c = classify(input);
+    if ('glob' in c) {
+      let found = false;
+      for (const path of walk(c.base, (name) => !name.startsWith('.') || c.dot, () => true, c.depth)) {
+        if (c.matches(relative(c.base, path).split(sep).join('/'))) {
+          found = true;
+          yield path;
+        }
+      }
+      if (!found) unmatched(c.glob);
+    } else if (isDirectory(c.path)) yield* walk(c.path, (name) => !name.startsWith('.'), (name) => TEXT_EXTENSIONS.some((x) => name.endsWith(x)));
+    else yield c.path;
   }
 }
 
-function* walk(dir: string): Generator<string> {
+/**
+ * Files below `dir`, sorted by name at each level, at most `depth` levels down; `enter`
+ * says which names to look at, `want` which file names to yield. node_modules is skipped.
+ */
+function* walk(dir: string, enter: (name: string) => boolean, want: (name: string) => boolean, depth = Infinity): Generator<string> {
+  if (depth <= 0) return;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -116,10 +160,10 @@ function* walk(dir: string): Generator<string> {
     return;
   }
   for (const e of entries) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    if (e.name === 'node_modules' || !enter(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
-    else if (e.isFile() && TEXT_EXTENSIONS.some((x) => e.name.endsWith(x))) yield path;
+    if (e.isDirectory()) yield* walk(path, enter, want, depth - 1);
+    else if (e.isFile() && want(e.name)) yield path;
   }
 }
 
@@ -183,7 +227,13 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const warn = (m: string) => err(`digest-lens: ${m}\n`);
   // Without --entities/--themes, the workspace's own .digestlens folder is used: in a
   // scanned directory, else in the current directory.
-  const roots = [...opts.inputs.filter(isDirectory), '.'];
+  const roots = [
+    ...opts.inputs
+      .map((i) => classify(i))
+      .map((c) => ('glob' in c ? c.base : c.path))
+      .filter(isDirectory),
+    '.',
+  ];
   opts.entities ??= findUserFile(roots, ['entities.json', 'entities.csv']);
   opts.themes ??= findUserFile(roots, ['themes.json']);
   let gazetteer: Gazetteer;
@@ -200,7 +250,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const files: FileRecord[] = [];
   if (opts.format === 'csv') out(CSV_HEADER.join(',') + '\n');
   let first = true;
-  for (const path of expandInputs(opts.inputs)) {
+  const unmatched = (glob: string) => {
+    err(`digest-lens: no files match ${glob}\n`);
+    status = 1;
+  };
+  for (const path of expandInputs(opts.inputs, unmatched)) {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
@@ -237,12 +291,37 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   return status;
 }
 
+/** A shared buffer to sleep on (Atomics.wait) while a non-blocking pipe is full. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text` to a file descriptor synchronously. process.stdout.write queues in
+ * memory when the reader is slower than the scan (a pipe into DuckDB, jq or gzip), so a
+ * long jsonl scan would grow without bound; writing synchronously makes the scan wait for
+ * the reader instead. A non-blocking pipe answers EAGAIN when full: wait a moment, retry.
+ * A reader that went away (EPIPE, e.g. `| head`) ends the scan quietly.
+ */
+function writeFully(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
+      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else throw e;
+    }
+  }
+}
+
 if (require.main === module) {
   const chunks: string[] = [];
   let size = 0;
   // Buffer output and flush in large writes: one write per file would be slow on pipes.
   const flush = () => {
-    if (chunks.length) process.stdout.write(chunks.join(''));
+    if (chunks.length) writeFully(1, chunks.join(''));
     chunks.length = 0;
     size = 0;
   };
