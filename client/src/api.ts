@@ -20,6 +20,11 @@ export interface DigestLensApi {
   currentClient(): Promise<LanguageClient>;
   /** Health of the server: starting, running, restarted (after a crash), stopped, failed. */
   serverHealth(): ServerHealth;
+  /**
+   * The pid of the language server process (forked by the client over IPC), or undefined
+   * when it is not running. Tests kill it to check that the client restarts it.
+   */
+  serverPid(): number | undefined;
   /** Sends one of the custom requests of server/src/protocol.ts. */
   request<R>(method: string, params?: unknown): Promise<R>;
   /** The server's digestLens/indexChanged notifications. */

@@ -23,6 +23,7 @@ import {
 import * as P from '../../server/src/protocol';
 import { MAX_RESTARTS, RestartPolicy, type ServerHealth } from './restartPolicy';
 import { documentSelector, selectorKey } from './selector';
+import { serverPid } from './serverProcess';
 
 export { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy, type ServerHealth } from './restartPolicy';
 
@@ -187,6 +188,11 @@ export class ClientManager implements vscode.Disposable {
       }
     }
     return this.start();
+  }
+
+  /** The pid of the running server process, or undefined when none runs (or it cannot be found). */
+  serverPid(): number | undefined {
+    return this.client ? serverPid(this.client, this.context.asAbsolutePath('dist/server.js')) : undefined;
   }
 
   /** Whether the server is running (false when it gave up after crashes). */

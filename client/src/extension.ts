@@ -82,6 +82,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     client,
     currentClient: () => m.ready(),
     serverHealth: () => m.health,
+    serverPid: () => m.serverPid(),
     request: (method, params) => m.request(method, params),
     onIndexChanged: m.onIndexChanged,
     entitiesView: entities,

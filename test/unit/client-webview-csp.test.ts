@@ -1,0 +1,221 @@
+/**
+ * The figures webview's security (complements client-figures.test.ts): the page's CSP
+ * allows only the nonce'd script and the extension's own stylesheet; the panel can read
+ * only the extension's media folder and runs no command links; and the page script
+ * (media/figures/figures.js), run here against a small recording DOM, receives its data
+ * by postMessage and writes document text with textContent only — a hostile figure or
+ * entity name becomes text, never an element or an attribute.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { contentSecurityPolicy, figuresHtml, largestByEntity, makeNonce, type FiguresMessage, type PageRow } from '../../client/src/figures/html';
+
+const REPO = join(__dirname, '..', '..');
+const PAGE_SCRIPT = readFileSync(join(REPO, 'media', 'figures', 'figures.js'), 'utf8');
+const PANEL_SOURCE = readFileSync(join(REPO, 'client', 'src', 'figures', 'figuresPanel.ts'), 'utf8');
+
+/** The directives of a CSP string. */
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
+test('the CSP: nothing by default, scripts by nonce only, no inline or eval, no network sources', () => {
+  const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
+  const nonce = makeNonce();
+  const csp = directives(contentSecurityPolicy(cspSource, nonce));
+  assert.deepEqual(csp.get('default-src'), ["'none'"]);
+  assert.deepEqual(csp.get('script-src'), [`'nonce-${nonce}'`], 'scripts: the nonce and nothing else');
+  assert.deepEqual(csp.get('style-src'), [cspSource], 'styles: the extension resources, no inline styles');
+  for (const [name, values] of csp) {
+    for (const v of values) {
+      assert.ok(!/unsafe-(inline|eval|hashes)|^\*$|^https?:$|^data:$|^blob:$/.test(v) || (name === 'img-src' && v === 'data:'), `${name} allows ${v}`);
+    }
+  }
+  // No directive opens the network, frames, or forms: default-src 'none' covers them.
+  for (const name of ['connect-src', 'frame-src', 'child-src', 'form-action', 'worker-src']) assert.ok(!csp.has(name), `${name} is set`);
+});
+
+test('the page: the CSP meta comes first, one external script with the same nonce, no inline code', () => {
+  const nonce = makeNonce();
+  const html = figuresHtml({ cspSource: 'vscode-webview://x', nonce, scriptUri: 'vscode-webview://x/media/figures/figures.js', styleUri: 'vscode-webview://x/media/figures/figures.css', lang: 'en', title: 'Figures' });
+  const head = html.slice(0, html.indexOf('</head>'));
+  const firstElement = head.indexOf('<meta http-equiv="Content-Security-Policy"');
+  assert.ok(firstElement > 0 && firstElement < head.indexOf('<link') && firstElement < head.indexOf('<title'), 'the CSP precedes every resource');
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  assert.equal(scripts.length, 1);
+  assert.equal(scripts[0][2], '', 'the script element is empty');
+  assert.ok(scripts[0][1].includes(`nonce="${nonce}"`));
+  assert.ok(html.includes(`&#39;nonce-${nonce}&#39;`), 'the CSP names the same nonce');
+  assert.doesNotMatch(html, /\son[a-z]+\s*=|javascript:|<iframe|<object|<embed|<form/i);
+  // The shell holds no data: rows only ever arrive by message.
+  assert.doesNotMatch(html, /<tr|<td|data-index/);
+});
+
+test('the panel: scripts on, resources only from the media folder, no command links, data by postMessage', () => {
+  assert.match(PANEL_SOURCE, /enableScripts:\s*true/);
+  assert.match(PANEL_SOURCE, /const media = vscode\.Uri\.joinPath\(context\.extensionUri, 'media'\);/);
+  assert.match(PANEL_SOURCE, /localResourceRoots:\s*\[media\]/);
+  assert.doesNotMatch(PANEL_SOURCE, /enableCommandUris|enableForms/);
+  // The HTML is set once, from the shell; data goes through postMessage.
+  assert.equal([...PANEL_SOURCE.matchAll(/webview\.html\s*=/g)].length, 1);
+  assert.match(PANEL_SOURCE, /webview\.html = figuresHtml\(/);
+  assert.match(PANEL_SOURCE, /webview\.postMessage\(this\.message\)/);
+  // Messages from the page are validated before anything is done with them.
+  assert.match(PANEL_SOURCE, /parsePageMessage\(raw, this\.rows\.length\)/);
+  // The page script has no HTML sink and no dynamic code.
+  const code = PAGE_SCRIPT.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+  assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|setTimeout\(\s*['"`]|\.src\s*=|\.href\s*=/);
+  assert.doesNotMatch(code, /setAttribute\(\s*['"`](on|href|src|style)/i);
+});
+
+// -------------------------------------------------------------------------------------
+// A recording DOM, just enough for figures.js
+
+class FakeNode {
+  children: FakeNode[] = [];
+  attributes = new Map<string, string>();
+  dataset: Record<string, string> = {};
+  listeners = new Map<string, ((e: unknown) => void)[]>();
+  hidden = false;
+  title = '';
+  tabIndex = -1;
+  className = '';
+  private text = '';
+  readonly classList = {
+    add: (...c: string[]) => (this.className = [...this.className.split(' ').filter(Boolean), ...c].join(' ')),
+  };
+  constructor(
+    readonly tagName: string,
+    readonly ns: string | null = null,
+  ) {}
+  get textContent(): string {
+    return this.text + this.children.map((c) => c.textContent).join('');
+  }
+  set textContent(v: string) {
+    this.children = [];
+    this.text = String(v);
+  }
+  set innerHTML(_v: string) {
+    throw new Error('innerHTML used');
+  }
+  setAttribute(name: string, value: string): void {
+    if (/^on/i.test(name)) throw new Error(`event handler attribute ${name}`);
+    this.attributes.set(name, String(value));
+  }
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+  appendChild(c: FakeNode): FakeNode {
+    this.children.push(c);
+    return c;
+  }
+  append(...c: FakeNode[]): void {
+    this.children.push(...c);
+  }
+  replaceChildren(): void {
+    this.children = [];
+    this.text = '';
+  }
+  addEventListener(type: string, fn: (e: unknown) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+  }
+  /** Every node below this one, depth first. */
+  *walk(): Generator<FakeNode> {
+    for (const c of this.children) {
+      yield c;
+      yield* c.walk();
+    }
+  }
+}
+
+/** Runs figures.js in a fresh context with the fake DOM; returns its nodes and its messages. */
+function loadPage() {
+  const ids = ['summary', 'empty', 'table-section', 'chart', 'chart-title', 'chart-section'];
+  const byId = new Map(ids.map((id) => [id, new FakeNode(id === 'chart' ? 'div' : 'section')]));
+  const thead = new FakeNode('thead');
+  const tbody = new FakeNode('tbody');
+  const docListeners = new FakeNode('document');
+  const winListeners = new FakeNode('window');
+  const created: FakeNode[] = [];
+  const sent: unknown[] = [];
+  const document = {
+    createElement: (tag: string) => (created.push(new FakeNode(tag)), created[created.length - 1]),
+    createElementNS: (ns: string, tag: string) => (created.push(new FakeNode(tag, ns)), created[created.length - 1]),
+    getElementById: (id: string) => byId.get(id) ?? null,
+    querySelector: (sel: string) => (sel === '#figures thead' ? thead : sel === '#figures tbody' ? tbody : null),
+    addEventListener: docListeners.addEventListener.bind(docListeners),
+    write: () => {
+      throw new Error('document.write used');
+    },
+  };
+  const window = { addEventListener: winListeners.addEventListener.bind(winListeners) };
+  const acquireVsCodeApi = () => ({ postMessage: (m: unknown) => sent.push(JSON.parse(JSON.stringify(m))), getState: () => undefined, setState: () => {} });
+  runInNewContext(PAGE_SCRIPT, { document, window, acquireVsCodeApi, Intl, isFinite, Number, String, Math, JSON });
+  const post = (data: unknown) => (winListeners.listeners.get('message') ?? []).forEach((fn) => fn({ data }));
+  return { byId, thead, tbody, created, sent, post, docListeners };
+}
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const row = (index: number, text: string, entity: string | null, baseValue: number | null): PageRow => ({
+  index,
+  text,
+  currency: 'USD',
+  value: 1e9,
+  baseValue,
+  approximate: false,
+  per: null,
+  entity,
+  file: `<script>${index}</script>.digest`,
+  line: 3,
+  date: null,
+});
+
+test('the page asks for data, then renders hostile text as text only', () => {
+  const page = loadPage();
+  assert.deepEqual(page.sent, [{ type: 'ready' }], 'the page announces itself and waits for data');
+  assert.equal(page.tbody.children.length, 0);
+
+  const rows = [row(0, `$1B ${HOSTILE}`, `Evil ${HOSTILE}`, 1e9), row(1, '[x](command:workbench.action.quit)', '"><svg onload=alert(1)>', 5e8)];
+  const labels = { text: 'Figure', value: 'Amount', converted: 'In USD', entity: 'Entity', file: 'File', date: 'Date', chartTitle: `Chart ${HOSTILE}`, empty: 'None', summary: `2 figures ${HOSTILE}`, noRate: 'no rate', sortHint: 'Sort' };
+  const message: FiguresMessage = { type: 'figures', baseCurrency: 'USD', locale: 'en', labels, rows, bars: largestByEntity(rows) };
+  page.post(message);
+
+  // Rendered: two rows and two bars, the hostile strings present as text.
+  assert.equal(page.tbody.children.length, 2);
+  const tableText = page.tbody.textContent;
+  assert.ok(tableText.includes(HOSTILE) && tableText.includes('"><svg onload=alert(1)>') && tableText.includes('<script>0</script>.digest'));
+  assert.ok(page.byId.get('summary')!.textContent.includes(HOSTILE));
+  assert.ok(page.byId.get('chart')!.textContent.includes(`Evil ${HOSTILE}`.slice(0, 17)), 'the chart labels the bars with the entity names');
+  // Only the page's own kinds of elements exist, and no attribute carries document text.
+  const tags = new Set(page.created.map((n) => n.tagName));
+  for (const t of tags) assert.ok(['tr', 'th', 'td', 'button', 'svg', 'g', 'text', 'rect', 'title'].includes(t), `unexpected element <${t}>`);
+  for (const n of page.created) {
+    for (const [name, value] of n.attributes) {
+      // setAttribute never parses markup; what matters is that no URL- or code-bearing attribute is set.
+      assert.ok(['aria-label', 'aria-sort', 'role', 'viewBox', 'x', 'y', 'width', 'height', 'text-anchor', 'tabindex'].includes(name), `attribute ${name}="${value}"`);
+      if (name !== 'aria-label') assert.ok(!value.includes('<') && !value.includes('command:'), `attribute ${name}="${value}" carries document text`);
+    }
+    for (const [k, v] of Object.entries(n.dataset)) assert.match(v, /^\d+$/, `data-${k}="${v}"`);
+  }
+
+  // Clicking a row asks the extension to open it by index only.
+  const clicked = page.tbody.children[0];
+  const target = { closest: () => ({ getAttribute: () => clicked.dataset.index }) };
+  for (const fn of page.docListeners.listeners.get('click') ?? []) fn({ target });
+  assert.deepEqual(page.sent[1], { type: 'open', index: Number(clicked.dataset.index) });
+
+  // Anything that is not a figures message is ignored.
+  const before = page.tbody.children.length;
+  page.post({ type: 'figures', rows: 'nope' });
+  page.post({ type: 'run', command: 'workbench.action.quit' });
+  assert.equal(page.tbody.children.length, before);
+});
