@@ -125,7 +125,12 @@ const isAlnum = (c: number) => isLetter(c) || isDigit(c);
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 /** True when a and b would glue into one Latin word (letter-letter or digit-digit). */
-const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b));
+/**
+ * True when no name may begin or end between `a` and `b`: inside a Latin word, inside a digit
+ * run, or between the two halves of a surrogate pair (a user name may start or end with a
+ * lone surrogate; it must not match half of an emoji or of a supplementary-plane character).
+ */
+const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b)) || ((a & 0xfc00) === 0xd800 && (b & 0xfc00) === 0xdc00);
 
 /** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
 function childAt(packed: Int32Array, at: number, c: number): number {

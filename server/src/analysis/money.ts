@@ -474,7 +474,10 @@ function tryNumber(i: number, arabic: boolean): number {
     const hasPre2 = bStart > conn && matchCurrencyBefore(s, bStart, pre2) && pre2.start === conn;
     if (!hasPre2) bStart = conn;
     const firstB = s.charCodeAt(bStart);
-    if (isDigit(firstB) || CN_NUMERAL_START[firstB]) {
+    // Without a prefix, a range needs a currency after its second end. When the numeral run
+    // of that end is followed by a character that can start neither a scale nor a currency
+    // ("1-2–3—4", "2026-01-07"), skip reading it: the next anchor reads it once, not twice.
+    if ((isDigit(firstB) || CN_NUMERAL_START[firstB]) && (hasPrefix || !noSuffixAfterRun(bStart))) {
       const eb = parseNumeral(s, bStart, b);
       if (eb > bStart && b.hasDigit === a.hasDigit) {
         let bValue = b.value;
@@ -538,6 +541,21 @@ function tryNumber(i: number, arabic: boolean): number {
   lastEnd = spanEnd;
   return Math.max(spanEnd, i + 1);
 }
+
+/**
+ * True when the numeral characters from `k` are followed by a character that cannot begin
+ * an English scale or a currency: one that can follow nothing (DEAD_AFTER) or a range
+ * connector. A shortcut only: false means "maybe".
+ */
+function noSuffixAfterRun(k: number): boolean {
+  let c = s.charCodeAt(k);
+  while (k < n && (isDigit(c) || c === 44 || c === 46 || CN_NUMERAL_CHAR[c] === 1)) c = s.charCodeAt(++k);
+  return k >= n || DEAD_AFTER[c] === 1 || IS_CONNECTOR[c] === 1;
+}
+
+/** Range connectors (dashes, ~, 〜, 至, 到): no currency or scale word starts with one. */
+const IS_CONNECTOR = new Uint8Array(65536);
+for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charCodeAt(0)] = 1;
 
 /** 元 and 块 alone are weak: "三元前驱体", "两块电池", "5块屏幕" and "2025元旦" are not money. */
 function acceptWeakSuffix(num: Numeral, m: CurrencyMatch): boolean {

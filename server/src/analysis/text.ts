@@ -116,7 +116,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** Converts an offset into a 0-based line and character, given the line starts. */
-export function positionAt(starts: number[], offset: number): { line: number; character: number } {
+export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -127,11 +127,22 @@ export function positionAt(starts: number[], offset: number): { line: number; ch
   return { line: lo, character: offset - starts[lo] };
 }
 
-/** Converts a 0-based line and character back to an offset. */
-export function offsetAt(starts: number[], line: number, character: number, textLength: number): number {
+/**
+ * Converts a 0-based line and character back to an offset. A character past the end of the
+ * line is clamped: with `text`, to the end of the line's content (before its \r\n, \r or \n,
+ * as LSP and TextDocument do); without it, to the start of the next line.
+ */
+export function offsetAt(starts: ArrayLike<number>, line: number, character: number, textLength: number, text?: string): number {
   if (line < 0) return 0;
   if (line >= starts.length) return textLength;
-  return Math.min(starts[line] + Math.max(0, character), line + 1 < starts.length ? starts[line + 1] : textLength);
+  let end = line + 1 < starts.length ? starts[line + 1] : textLength;
+  if (text !== undefined && end > starts[line]) {
+    // Step back over the line break that ends this line (one or two code units).
+    const last = text.charCodeAt(end - 1);
+    if (last === 10) end -= end - 2 >= starts[line] && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+    else if (last === 13) end--;
+  }
+  return Math.min(starts[line] + Math.max(0, character), end);
 }
 
 /** Character classes used by every scanner. */

@@ -120,7 +120,9 @@ function insertionText(f: Figure, amount: string, traditional: boolean): string 
 
 /** Id for a new user entity: kebab-case of a Latin name, "user-<name>" for a Chinese one. */
 export function entityIdFor(name: string, taken: (id: string) => boolean): string {
-  const kebab = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // Runs are collapsed to one "-" first, so one dash at either end is all there is to trim
+  // (an unanchored /-+$/ would be quadratic on a long run of dashes).
+  const kebab = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   let id = HAS_CJK.test(name) || !kebab ? 'user-' + name.trim().replace(/\s+/g, '-') : kebab;
   const base = id;
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;

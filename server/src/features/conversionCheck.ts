@@ -48,8 +48,12 @@ const HEDGE = String.raw`(?:约合|約合|折合|相当于|相當於|大约|大�
 const PAREN_GAP = new RegExp(String.raw`^\s*[(（]\s*(?:${HEDGE}\s*)?$`, 'i');
 /** "/" with an optional hedge: "HK$4.19B / $538M". */
 const SLASH_GAP = new RegExp(String.raw`^\s*[/／]\s*(?:${HEDGE}\s*)?$`, 'i');
-/** A comma is only a restatement when a conversion word follows it: "$1 billion, or 7.1 billion yuan". */
-const WORD_GAP = new RegExp(String.raw`^\s*[,，]?\s*${HEDGE}\s*$`, 'i');
+/**
+ * A comma is only a restatement when a conversion word follows it: "$1 billion, or 7.1 billion yuan".
+ * The spaces after the comma belong to the optional comma group: `\s*[,，]?\s*` would let two
+ * adjacent `\s*` share a run of spaces, quadratic backtracking on a long one.
+ */
+const WORD_GAP = new RegExp(String.raw`^\s*(?:[,，]\s*)?${HEDGE}\s*$`, 'i');
 
 /** The longest text between two figures that can still be a restatement. */
 const MAX_GAP = 24;

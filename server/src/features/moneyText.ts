@@ -72,7 +72,20 @@ export function compactFigure(f: Pick<Figure, 'value' | 'min' | 'max' | 'per'> &
 /** Significant digits for a rate: five, trailing zeros dropped ("6.9692", "7.7965", "148.5"). */
 function rateNumber(x: number): string {
   const s = x.toPrecision(5);
-  return s.indexOf('e') >= 0 ? String(Number(s)) : s.replace(/\.?0+$/, '');
+  return s.indexOf('e') >= 0 ? String(Number(s)) : trimDecimalZeros(s);
+}
+
+/**
+ * Drops trailing zeros after a decimal point, and the point when nothing is left after it:
+ * "6.9690" → "6.969", "150.00" → "150". A number without a point keeps its zeros ("16000"
+ * IDR per USD; the regex this replaces, /\.?0+$/, made that "16" and was quadratic on long runs).
+ */
+function trimDecimalZeros(s: string): string {
+  if (s.indexOf('.') < 0) return s;
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  if (s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end);
 }
 
 /**

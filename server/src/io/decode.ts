@@ -41,18 +41,89 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     return { ok: true, text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    // Not UTF-8: legacy Chinese encodings are the likely cause in this domain.
-    for (const encoding of ['gb18030', 'big5']) {
-      try {
-        const text = new TextDecoder(encoding, { fatal: true }).decode(body);
-        if (looksLikeText(text)) return { ok: true, text, encoding, note: `not valid UTF-8; decoded as ${encoding.toUpperCase()}` };
-      } catch {
-        // Try the next encoding.
-      }
-    }
-    const text = new TextDecoder('utf-8').decode(body);
-    return { ok: true, text, encoding: 'utf-8', note: 'not valid UTF-8; invalid bytes were replaced with U+FFFD' };
+    return decodeNotUtf8(body);
   }
+}
+
+/**
+ * Bytes that are not valid UTF-8. Nearly valid UTF-8 (a stray byte in a UTF-8 file) stays
+ * UTF-8 with the bad bytes replaced: reading the whole file as GB18030 would garble every
+ * Chinese character in it. Otherwise the legacy Chinese encodings are the likely cause in
+ * this domain: GB18030 (a superset of GBK and GB2312) and Big5. Both accept most double-byte
+ * sequences, so a Big5 file also "decodes" as GB18030, into rare characters; when both
+ * decodings succeed, the one whose common-character block holds more of the pairs wins.
+ */
+function decodeNotUtf8(body: Uint8Array): DecodedText {
+  const lossy = new TextDecoder('utf-8').decode(body);
+  const replaced = countReplacements(lossy);
+  if (replaced * 100 <= nonAscii(lossy) - replaced) {
+    return { ok: true, text: lossy, encoding: 'utf-8', note: `not valid UTF-8; ${replaced} invalid byte sequence${replaced === 1 ? ' was' : 's were'} replaced with U+FFFD` };
+  }
+  const candidates: { encoding: 'gb18030' | 'big5'; text: string }[] = [];
+  for (const encoding of ['gb18030', 'big5'] as const) {
+    try {
+      const text = new TextDecoder(encoding, { fatal: true }).decode(body);
+      if (looksLikeText(text)) candidates.push({ encoding, text });
+    } catch {
+      // Not this encoding.
+    }
+  }
+  if (candidates.length === 2) {
+    const shares = commonShares(body);
+    const pick = shares.big5 > shares.gb ? candidates[1] : candidates[0];
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    return {
+      ok: true,
+      text: pick.text,
+      encoding: pick.encoding,
+      note: `not valid UTF-8; decoded as ${pick.encoding.toUpperCase()} (both GB18030 and Big5 fit; ${pct(shares.big5)} of the double-byte characters are common Big5 ones, ${pct(shares.gb)} GB2312 ones)`,
+    };
+  }
+  if (candidates.length === 1) {
+    return { ok: true, text: candidates[0].text, encoding: candidates[0].encoding, note: `not valid UTF-8; decoded as ${candidates[0].encoding.toUpperCase()}` };
+  }
+  return { ok: true, text: lossy, encoding: 'utf-8', note: `not valid UTF-8, GB18030 or Big5; ${replaced} invalid byte sequence${replaced === 1 ? ' was' : 's were'} replaced with U+FFFD` };
+}
+
+/**
+ * The shares of double-byte pairs that fall in the common blocks of each encoding: GB2312
+ * (lead 0xA1–0xF7, trail 0xA1–0xFE; GBK's extension uses trails below 0xA1, for rare and
+ * Traditional characters) and Big5's symbols and frequently used characters (lead
+ * 0xA1–0xC6; trails 0x40–0x7E and 0xA1–0xFE). Real text sits almost wholly in its own
+ * encoding's block and only about half in the other's: Big5 uses low trails for about 40%
+ * of its characters, and GB2312's common characters run to lead 0xD7.
+ */
+export function commonShares(bytes: Uint8Array): { gb: number; big5: number; pairs: number } {
+  let pairs = 0;
+  let gb = 0;
+  let big5 = 0;
+  const n = bytes.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const lead = bytes[i];
+    if (lead < 0x81) continue;
+    const trail = bytes[++i];
+    // A GB18030 four-byte sequence (second byte a digit): neither block, skip it whole.
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 2;
+      continue;
+    }
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gb++;
+    if (lead >= 0xa1 && lead <= 0xc6 && ((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe))) big5++;
+  }
+  return pairs ? { gb: gb / pairs, big5: big5 / pairs, pairs } : { gb: 0, big5: 0, pairs: 0 };
+}
+
+function countReplacements(text: string): number {
+  let k = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) k++;
+  return k;
+}
+
+function nonAscii(text: string): number {
+  let k = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) k++;
+  return k;
 }
 
 /** True when decoded text is mostly printable, so a legacy decoding is plausible. */

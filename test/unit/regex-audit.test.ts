@@ -1,0 +1,402 @@
+// REGULAR EXPRESSION AUDIT: every regex in server/src and syntaxes/digest.tmLanguage.json,
+// one line each: where, the regex, and the verdict. The test below reads this block, checks
+// that it names exactly the regexes in the sources (a new regex needs a line here; a removed
+// one loses its line), and runs each regex on crafted 100 KB worst-case inputs.
+//
+// Vocabulary: "anchored" = ^ at the start, so one start position; "one class" = a single
+// character class under one quantifier, which backtracks at most once per character;
+// "bounded" = every quantifier has a small maximum; "disjoint" = adjacent quantified parts
+// accept no character in common, so a string splits between them one way only.
+//
+// 81 in server/src (78 literals, 3 built at run time; a literal repeated in one file is listed
+// once) + 12 in the grammar = 93 audited. 3 rewritten: two to a safe form, one to a scanner
+// (its line is marked "(removed)"). The grammar's patterns run with the m flag, as Oniguruma's
+// ^ and $ are line anchors.
+//
+//   analysis/currencies.ts /^[\x20-\x7e]+$/ — safe: anchored, one class
+//   analysis/currencies.ts /^[A-Z]+$/ — safe: anchored, one class
+//   analysis/entities.ts /^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/ — safe: anchored; [a-z]+ and [A-Z] are disjoint, so each alternative backtracks linearly
+//   analysis/entities.ts /^[\d.%\s-]+$/ — safe: anchored, one class
+//   analysis/entities.ts /\[|\]/ — safe: single characters
+//   analysis/entities.ts /^[A-Z]{2,5}$/ — safe: anchored, bounded
+//   analysis/entities.ts /^[A-Z.]+$/ — safe: anchored, one class
+//   analysis/entities.ts /^[A-Za-z\u3400-\u9fff][A-Za-z0-9\u3400-\u9fff .&*-]*$/ — safe: anchored, one class after one character
+//   analysis/entities.ts /etf|基金/i — safe: fixed words
+//   analysis/entities.ts /[\s-]+/ — safe: one class (split succeeds on the first character)
+//   analysis/gazetteer.ts /^\*?ST/ — safe: anchored, fixed length
+//   analysis/gazetteer.ts /^[A-Z0-9&.-]{4,}$/ — safe: anchored, one class
+//   analysis/gazetteer.ts /[a-z][A-Z]|\d/ — safe: fixed length
+//   analysis/gazetteer.ts /^(?:NASDAQ|NYSE|AMEX|OTC):([A-Z][A-Z.]{0,5})$/ — safe: anchored, bounded
+//   analysis/gazetteer.ts /^[A-Z]{3,5}$/ — safe: anchored, bounded
+//   analysis/gazetteer.ts /^[A-Z0-9.]{1,5}$/ — safe: anchored, bounded
+//   analysis/gazetteer.ts /^(NASDAQ|NYSE|AMEX|OTC)$/ — safe: anchored, fixed words
+//   analysis/themes.ts /^[0-9a-fA-F]{4}$/ — safe: anchored, fixed length
+//   analysis/themes.ts /^[a-z0-9]+(?:-[a-z0-9]+)*$/ — safe: anchored; each repetition starts with "-", which [a-z0-9]+ cannot eat (disjoint)
+//   analysis/tickers.ts /^(51|15|56|58|16|50|52)/ — safe: anchored, fixed words
+//   analysis/tickers.ts /^[A-Z]{1,5}(\.[A-Z])?$/ — safe: anchored, bounded
+//   analysis/tickers.ts /^\d{6}$/ — safe: anchored, fixed length
+//   analysis/tickers.ts /^\d{5}$/ — safe: anchored, fixed length
+//   analysis/tickers.ts /^\(|\)$/g — safe: single characters
+//   analysis/tickers.ts /^\$/ — safe: anchored, one character
+//   analysis/userEntities.ts /\.csv$/i — safe: fixed word
+//   analysis/userEntities.ts /[^a-z0-9\u3400-\u9fff]+/g — safe: one class, every run is a match (replace)
+//   analysis/userEntities.ts /^-|-$/g — safe: single characters (runs were collapsed just before)
+//   analysis/userEntities.ts /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/ — safe: anchored; the parts are separated by "." and "e", disjoint from \d (and the input is sliced to 64)
+//   analysis/userEntities.ts /^[0-9a-fA-F]{4}$/ — safe: anchored, fixed length
+//   analysis/userEntities.ts /\s/ — safe: one character
+//   analysis/userEntities.ts /[\s,]/ — safe: one character
+//   cli/csv.ts /[",\r\n]/ — safe: one character
+//   cli/csv.ts /"/g — safe: one character
+//   cli.ts /(^|\/)\./ — safe: fixed length
+//   features/codeActions.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character
+//   features/codeActions.ts /[億萬圓幣約歐韓臺]/ — safe: one character
+//   features/codeActions.ts /\d\s+\D/ — safe: \D accepts a space, so \s+ gives back at most one character before it matches or fails
+//   features/codeActions.ts /^(-?[\d,.]+)(?=[^\d,.\s])/ — safe: anchored, one class then a one-character look-ahead
+//   features/codeActions.ts /[^a-z0-9]+/g — safe: one class, every run is a match (replace)
+//   features/codeActions.ts /^-|-$/g — rewritten: was /^-+|-+$/g, whose unanchored -+$ is quadratic on a long run of dashes ("a---…-x": 13 s at 100 KB); runs are collapsed to one dash just before, so one dash is all there is to trim
+//   features/codeActions.ts /\s+/g — safe: one class, every run is a match (replace)
+//   features/codeActions.ts /\s/ — safe: one character
+//   features/codeActions.ts /^[ \t]*/ — safe: anchored, one class, always matches
+//   features/codeActions.ts /^[ \t]*$/ — safe: anchored, one class
+//   features/codeActions.ts /[",\n]/ — safe: one character
+//   features/codeActions.ts /"/g — safe: one character
+//   features/codeActions.ts /\.csv$/i — safe: fixed word
+//   features/conversionCheck.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs)
+//   features/conversionCheck.ts new RegExp@SLASH_GAP — safe: as PAREN_GAP with "/"
+//   features/conversionCheck.ts new RegExp@WORD_GAP — rewritten: was ^\s*[,，]?\s*HEDGE, two adjacent \s* sharing a run of spaces (quadratic: 8 s on 100 KB of spaces); now ^\s*(?:[,，]\s*)?HEDGE, the same language
+//   features/conversionCheck.ts /^Federal Reserve H\.10/i — safe: anchored, fixed words
+//   features/conversionCheck.ts /^ECB reference rates?,? daily/i — safe: anchored, fixed words
+//   features/conversionCheck.ts /daily/i — safe: fixed word
+//   features/conversionCheck.ts /^ECB/i — safe: anchored, fixed word
+//   features/conversionCheck.ts /spot/i — safe: fixed word
+//   features/conversionCheck.ts /daily|spot/i — safe: fixed words
+//   features/entityAt.ts /[\s(（\[【:：]/ — safe: one character
+//   features/entityAt.ts /[A-Za-z0-9.:\-]/ — safe: one character
+//   features/entityAt.ts /\.csv$/i — safe: fixed word
+//   features/entityAt.ts /\s/ — safe: one character
+//   features/entityAt.ts /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/ — safe: as in userEntities.ts
+//   features/entityAt.ts /\r$/ — safe: one character
+//   features/moneyText.ts /\r\n|[\r\n]/g — safe: fixed length
+//   features/moneyText.ts /[\\`*_[\]<>|~&#!{}()+-]/g — safe: one character
+//   features/moneyText.ts /\.00$/ — safe: fixed length
+//   features/moneyText.ts /[kMBT]$/ — safe: one character
+//   features/rename.ts /[\r\n]/ — safe: one character
+//   features/rename.ts /\.csv$/i — safe: fixed word
+//   features/rename.ts /[",|]/ — safe: one character
+//   features/sidebar.ts /[\udc00-\udfff]/ — safe: one character
+//   features/sidebar.ts /[\ud800-\udbff]/ — safe: one character
+//   features/sidebar.ts /\s+/g — safe: one class, every run is a match (replace)
+//   features/sidebar.ts /\n[ \t\u3000]*\r?\n/g — safe: starts at a "\n" and its class excludes "\n", so each start scans to the next line break only
+//   features/workspaceSymbols.ts /^[A-Z]+:/ — safe: anchored, one class
+//   features/workspaceSymbols.ts /^[A-Z]+:0*/ — safe: anchored; [A-Z]+ and ":" are disjoint
+//   features/workspaceSymbols.ts /^\d+$/ — safe: anchored, one class
+//   features/workspaceSymbols.ts /^0+/ — safe: anchored, one class
+//   fx/format.ts /[1-9]/ — safe: one character
+//   index/workerPool.ts /^\d+$/ — safe: anchored, one class
+//   settings.ts /^[A-Za-z]{3}$/ — safe: anchored, fixed length
+//   (removed) features/moneyText.ts /\.?0+$/ — rewritten as a scanner (trimDecimalZeros): quadratic on a run of zeros (11 s at 100 KB), and it also turned "16000" IDR per USD into "16"
+//   syntaxes/digest.tmLanguage.json navigation.match — safe: anchored, \s* then "←", disjoint; .*$ cannot fail
+//   syntaxes/digest.tmLanguage.json date-line.match — safe: anchored, fixed-width date; the optional weekday needs "(" after its \s*, so \s* runs are tried once each
+//   syntaxes/digest.tmLanguage.json source-line.match — safe: anchored, bounded {0,39} name
+//   syntaxes/digest.tmLanguage.json heading.match — safe: anchored, bounded; .*$ cannot fail
+//   syntaxes/digest.tmLanguage.json image.patterns.0.match — safe: anchored, bounded {1,120}
+//   syntaxes/digest.tmLanguage.json image.patterns.1.match — safe: bounded {0,300} and {0,1000} after a fixed "!["
+//   syntaxes/digest.tmLanguage.json bullet.begin — safe: anchored; \s* and [-•*] are disjoint
+//   syntaxes/digest.tmLanguage.json bullet.end — safe: empty match
+//   syntaxes/digest.tmLanguage.json citation.match — safe: each repetition is bracketed, so (?:\[\d{1,3}\])+ cannot split a run two ways
+//   syntaxes/digest.tmLanguage.json ticker.patterns.0.match — safe: fixed words and bounded parts between look-arounds
+//   syntaxes/digest.tmLanguage.json ticker.patterns.1.match — safe: bounded {4,6} digits and fixed suffixes
+//   syntaxes/digest.tmLanguage.json bold.match — safe: fixed "**" delimiters around a bounded class without "*"
+//
+// Run with `node --import tsx --test test/unit/regex-audit.test.ts`.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import ts from 'typescript';
+
+const REPO = join(__dirname, '..', '..');
+const SRC = join(REPO, 'server', 'src');
+const GRAMMAR = join(REPO, 'syntaxes', 'digest.tmLanguage.json');
+
+/** Limit per regex and input: a behaviour check against catastrophic backtracking, not a speed budget. */
+const LIMIT_MS = 1000;
+/** Size of the worst-case inputs. */
+const INPUT_SIZE = 100_000;
+/** The worker is stopped when it reports nothing for this long (a regex that never ends). */
+const WATCHDOG_MS = 5000;
+
+interface FoundRegex {
+  /** "features/moneyText.ts /[kMBT]$/" or "syntaxes/digest.tmLanguage.json bold.match". */
+  key: string;
+  source: string;
+  flags: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// The audit list (the comment block above) and the regexes in the sources
+
+interface AuditLine {
+  key: string;
+  verdict: 'safe' | 'rewritten';
+  reason: string;
+}
+
+function auditLines(): AuditLine[] {
+  const lines: AuditLine[] = [];
+  for (const line of readFileSync(__filename, 'utf8').split('\n')) {
+    if (!line.startsWith('//   ') || line.startsWith('//   (removed)')) continue;
+    const m = /^\/\/ {3}(\S+) (.+?) — (safe|rewritten)(?::|\b)(.*)$/.exec(line);
+    assert.ok(m, `audit line without "— safe: …" or "— rewritten: …": ${line}`);
+    lines.push({ key: `${m[1]} ${m[2]}`, verdict: m[3] as AuditLine['verdict'], reason: m[4].trim() });
+  }
+  return lines;
+}
+
+function tsFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) tsFiles(path, out);
+    else if (name.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Every regex literal and RegExp constructor in server/src. Constructed ones are built by
+ * evaluating the constructor call with the file's top-level string constants in scope (the
+ * only way they are built here); a call that cannot be evaluated fails the test.
+ */
+function sourceRegexes(): FoundRegex[] {
+  const found = new Map<string, FoundRegex>();
+  for (const file of tsFiles(SRC)) {
+    const rel = relative(SRC, file).split(sep).join('/');
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    let constants: Record<string, unknown> | null = null;
+    const visit = (node: ts.Node): void => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText(sf);
+        const re = new Function(`return ${text};`)() as RegExp;
+        found.set(`${rel} ${text}`, { key: `${rel} ${text}`, source: re.source, flags: re.flags });
+      } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText(sf) === 'RegExp') {
+        const name = ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(sf) : '?';
+        constants ??= stringConstants(sf);
+        const key = `${rel} new RegExp@${name}`;
+        let re: RegExp;
+        try {
+          re = new Function(...Object.keys(constants), `return ${node.getText(sf)};`)(...Object.values(constants)) as RegExp;
+        } catch (e) {
+          throw new Error(`${key}: cannot build it for the audit (${(e as Error).message}); build it from top-level string constants`);
+        }
+        found.set(key, { key, source: re.source, flags: re.flags });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return [...found.values()];
+}
+
+/** The file's top-level `const X = <string expression>` values, evaluated in order. */
+function stringConstants(sf: ts.SourceFile): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const statement of sf.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const d of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+      try {
+        const v = new Function(...Object.keys(values), `return ${d.initializer.getText(sf)};`)(...Object.values(values));
+        if (typeof v === 'string') values[d.name.text] = v;
+      } catch {
+        // Not a plain string expression: not something a RegExp here is built from.
+      }
+    }
+  }
+  return values;
+}
+
+/** Every match/begin/end pattern of the TextMate grammar (Oniguruma, here run as JavaScript with the m flag). */
+function grammarRegexes(): FoundRegex[] {
+  const grammar = JSON.parse(readFileSync(GRAMMAR, 'utf8')) as { repository: Record<string, unknown> };
+  const out: FoundRegex[] = [];
+  const walk = (node: unknown, path: string[]): void => {
+    if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, String(i)]));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'match' || k === 'begin' || k === 'end') && typeof v === 'string') {
+          const key = `syntaxes/digest.tmLanguage.json ${[...path, k].join('.')}`;
+          // Oniguruma's ^ and $ are line anchors (vscode-textmate feeds one line and its "\n"):
+          // the JavaScript equivalent is the m flag.
+          out.push({ key, source: v, flags: 'm' });
+        } else walk(v, [...path, k]);
+      }
+    }
+  };
+  walk(grammar.repository, []);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The worst-case battery, in a worker so that a regex that never ends can be stopped
+
+/**
+ * Runs in the worker. For each regex: representative characters of everything it accepts
+ * (its literal characters, escapes and class ends, both cases under /i, plus a few common
+ * ones) and pairs of neighbouring ones. A screening pass times short (4 KB) runs of each unit
+ * after each prefix, ended by a character that fails; then the slowest screened inputs and
+ * every plain single-character run are timed at full size (100 KB). Progress messages feed
+ * the watchdog.
+ */
+const WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const { regexes, size, screenSize } = workerData;
+const COMMON = [' ', 'a', 'A', '0', '-', '.', ',', '中', 'x', '\t'];
+const TERMINATORS = ['\u0000', '\n', '\u0001'];
+
+function probes(source, flags) {
+  const seq = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const e = source[++i];
+      if (e === 'd') seq.push('0', '9');
+      else if (e === 's') seq.push(' ', '\u3000');
+      else if (e === 'w') seq.push('a', '_');
+      else if (e === 'D' || e === 'S' || e === 'W') seq.push('!');
+      else if (e === 'x') { seq.push(String.fromCharCode(parseInt(source.substr(i + 1, 2), 16))); i += 2; }
+      else if (e === 'u') { seq.push(String.fromCharCode(parseInt(source.substr(i + 1, 4), 16))); i += 4; }
+      else if (e === 'r') seq.push('\r');
+      else if (e === 'n') seq.push('\n');
+      else if (e === 't') seq.push('\t');
+      else if (e !== 'b' && e !== 'B') seq.push(e);
+    } else if (c === '.') seq.push('x');
+    else if (!'^$|()[]{}?*+'.includes(c)) seq.push(c);
+  }
+  if (flags.includes('i')) for (const c of [...seq]) seq.push(c.toUpperCase(), c.toLowerCase());
+  const singles = [...new Set([...seq, ...COMMON])].slice(0, 80);
+  const pairs = [];
+  for (let k = 1; k < seq.length && pairs.length < 60; k++) if (seq[k - 1] !== seq[k]) pairs.push(seq[k - 1] + seq[k]);
+  return { singles, units: [...new Set([...singles, ...pairs])] };
+}
+
+function build(prefix, unit, n, terminator) {
+  return prefix + unit.repeat(Math.ceil(n / unit.length)) + terminator;
+}
+
+function time(re, input) {
+  re.lastIndex = 0;
+  const t0 = performance.now();
+  re.test(input);
+  if (re.global) { re.lastIndex = 0; input.replace(re, ''); }
+  return performance.now() - t0;
+}
+
+for (const r of regexes) {
+  parentPort.postMessage({ type: 'start', key: r.key, input: 'screening' });
+  const re = new RegExp(r.source, r.flags);
+  const { singles, units } = probes(r.source, r.flags);
+  const prefixes = ['', '\u0001', ...singles];
+  const screened = [];
+  for (const prefix of prefixes) {
+    for (const unit of units) {
+      for (const terminator of TERMINATORS) {
+        const ms = time(re, build(prefix, unit, screenSize, terminator));
+        screened.push({ prefix, unit, terminator, ms });
+      }
+    }
+    parentPort.postMessage({ type: 'alive' });
+  }
+  screened.sort((x, y) => y.ms - x.ms);
+  const full = screened.slice(0, 3);
+  for (const unit of singles) full.push({ prefix: '', unit, terminator: '\u0000' });
+  let worst = { ms: 0, input: '' };
+  for (const c of full) {
+    const input = JSON.stringify(c.prefix) + ' + ' + JSON.stringify(c.unit) + ' × ' + size + ' + ' + JSON.stringify(c.terminator);
+    parentPort.postMessage({ type: 'start', key: r.key, input });
+    const ms = time(re, build(c.prefix, c.unit, size, c.terminator));
+    if (ms >= worst.ms) worst = { ms, input };
+  }
+  parentPort.postMessage({ type: 'done', key: r.key, ms: worst.ms, input: worst.input, inputs: screened.length + full.length });
+}
+parentPort.postMessage({ type: 'end' });
+`;
+
+interface BatteryResult {
+  /** Worst time and input per regex key. */
+  worst: Map<string, { ms: number; input: string; inputs: number }>;
+  /** Set when the watchdog stopped the worker: the regex and input it was stuck on. */
+  stuck: { key: string; input: string } | null;
+}
+
+/** Runs the battery on `regexes` in a worker; resolves when done or when the watchdog fires. */
+function runBattery(regexes: FoundRegex[], opts: { size: number; screenSize: number; watchdogMs: number }): Promise<BatteryResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { regexes, size: opts.size, screenSize: opts.screenSize } });
+    const worst: BatteryResult['worst'] = new Map();
+    let current = { key: '', input: '' };
+    let timer: NodeJS.Timeout;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void worker.terminate().then(() => resolve({ worst, stuck: current }));
+      }, opts.watchdogMs);
+    };
+    arm();
+    worker.on('message', (m: { type: string; key: string; input: string; ms: number; inputs: number }) => {
+      arm();
+      if (m.type === 'start') current = { key: m.key, input: m.input };
+      else if (m.type === 'done') worst.set(m.key, { ms: m.ms, input: m.input, inputs: m.inputs });
+      else if (m.type === 'end') {
+        clearTimeout(timer);
+        void worker.terminate().then(() => resolve({ worst, stuck: null }));
+      }
+    });
+    worker.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+
+describe('regular expression audit', () => {
+  const audit = auditLines();
+  const found = [...sourceRegexes(), ...grammarRegexes()];
+
+  test('the audit block names exactly the regexes in server/src and the grammar', () => {
+    const listed = new Set(audit.map((a) => a.key));
+    const present = new Set(found.map((f) => f.key));
+    const missing = [...present].filter((k) => !listed.has(k));
+    const stale = [...listed].filter((k) => !present.has(k));
+    assert.deepEqual(missing, [], `regexes without an audit line (add "//   <key> — safe: <why>" at the top of this file):\n${missing.join('\n')}`);
+    assert.deepEqual(stale, [], `audit lines for regexes that are gone (remove them):\n${stale.join('\n')}`);
+    assert.equal(audit.length, listed.size, 'each regex is listed once');
+    for (const a of audit) assert.ok(a.reason.length >= 8, `${a.key}: the verdict needs a reason`);
+    assert.ok(found.length >= 90, `found ${found.length} regexes: is the scan still finding them?`);
+  });
+
+  test(`every regex finishes within ${LIMIT_MS} ms on crafted ${INPUT_SIZE / 1000} KB worst-case inputs`, async (t) => {
+    const started = performance.now();
+    const { worst, stuck } = await runBattery(found, { size: INPUT_SIZE, screenSize: 4096, watchdogMs: WATCHDOG_MS });
+    assert.equal(stuck, null, `stopped after ${WATCHDOG_MS} ms without progress: ${stuck?.key} on ${stuck?.input}`);
+    const slow = [...worst].filter(([, w]) => w.ms > LIMIT_MS).map(([k, w]) => `${k}: ${w.ms.toFixed(0)} ms on ${w.input}`);
+    assert.deepEqual(slow, [], 'regexes over the limit');
+    assert.equal(worst.size, found.length, 'every regex was run');
+    const ranking = [...worst].sort((x, y) => y[1].ms - x[1].ms).slice(0, 5);
+    const inputs = [...worst.values()].reduce((n, w) => n + w.inputs, 0);
+    t.diagnostic(`${found.length} regexes, ${inputs} inputs, ${((performance.now() - started) / 1000).toFixed(1)} s; slowest at 100 KB: ${ranking.map(([k, w]) => `${k} ${w.ms.toFixed(1)} ms`).join('; ')}`);
+  });
+
+  test('the battery itself catches catastrophic backtracking (controls)', async () => {
+    // Exponential: (a+)+ on a run of "a" and a failing character never ends; the watchdog stops it.
+    const exponential = await runBattery([{ key: 'control (a+)+', source: '^(a+)+$', flags: '' }], { size: INPUT_SIZE, screenSize: 4096, watchdogMs: 1000 });
+    assert.equal(exponential.stuck?.key, 'control (a+)+');
+    // Quadratic: two adjacent \s* (the old WORD_GAP) on a long run of spaces.
+    const quadratic = await runBattery([{ key: 'control \\s*,?\\s*', source: String.raw`^\s*[,，]?\s*x$`, flags: '' }], { size: INPUT_SIZE, screenSize: 4096, watchdogMs: 1000 });
+    const w = quadratic.worst.get('control \\s*,?\\s*');
+    assert.ok(quadratic.stuck !== null || (w !== undefined && w.ms > LIMIT_MS), `the quadratic control was not caught: ${JSON.stringify(w)}`);
+  });
+});
