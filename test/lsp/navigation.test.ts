@@ -144,7 +144,7 @@ test('a digest deleted on disk leaves the references', async () => {
 
 test('as a user would: the seed digests, references for Tencent and highlights for Microsoft', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'digest-lens-seeds-'));
-  const seeds = '/work/shared/seeds';
+  const seeds = join(__dirname, '..', '..', '..', 'shared', 'seeds');
   for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) copyFileSync(join(seeds, f), join(dir, f.replace(/\.txt$/, '.digest.txt')));
   const s = await startServer({ folder: dir });
   try {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { copyWorkspace, removeWorkspace, startServer, uriOf, type TestServer } from './harness';
 import { applyTokenEdits, decodeTokens } from '../../server/src/features/semanticTokens';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
 
 /** Decoded tokens of a document as [line, char, text, type, modifiers] tuples. */
 function tuples(text: string, data: number[]): [number, number, string, string, string][] {
