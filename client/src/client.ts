@@ -106,8 +106,11 @@ export class ClientManager implements vscode.Disposable {
     const include = includeGlobs();
     const folders = folderPaths();
     this.key = selectorKey(include, folders);
+    // The server keeps its index cache in the extension's storage, never in the workspace.
+    const storage = this.context.storageUri ?? this.context.globalStorageUri;
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(include, folders),
+      initializationOptions: storage ? { cacheDir: vscode.Uri.joinPath(storage, 'index-cache').fsPath } : undefined,
       outputChannel: this.log,
       errorHandler: this.errorHandler(),
       // A crash is announced once, quietly (see closed()); never pop the output open.

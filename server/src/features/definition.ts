@@ -24,26 +24,19 @@ export interface EntityFile {
  * earliest date (undated digests sort last), ties broken by uri then offset.
  */
 export function earliestMention(index: WorkspaceIndex, id: string): MentionLocation | undefined {
-  let best: MentionLocation | undefined;
+  // Documents come in uri order and mentions in document order, so the first document with
+  // the earliest date holds the answer: one date per document, one document unpacked.
+  let bestUri: string | undefined;
   let bestDate: string | null = null;
-  for (const loc of index.mentionsOf(id)) {
-    const date = index.get(loc.uri)?.analysis.date ?? null;
-    if (!best || earlier(date, loc, bestDate, best)) {
-      best = loc;
+  for (const uri of index.filesOf(id)) {
+    const date = index.dateOf(uri);
+    if (bestUri === undefined || (date !== null && (bestDate === null || date < bestDate))) {
+      bestUri = uri;
       bestDate = date;
     }
   }
-  return best;
-}
-
-function earlier(date: string | null, a: MentionLocation, bestDate: string | null, b: MentionLocation): boolean {
-  if (date !== bestDate) {
-    if (date === null) return false;
-    if (bestDate === null) return true;
-    return date < bestDate;
-  }
-  if (a.uri !== b.uri) return a.uri < b.uri;
-  return a.mention.offset < b.mention.offset;
+  const mention = bestUri === undefined ? undefined : index.get(bestUri)?.analysis.mentions.find((m) => m.id === id);
+  return mention && { uri: bestUri!, mention };
 }
 
 /** Location of a mention in the index. */

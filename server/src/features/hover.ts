@@ -177,9 +177,8 @@ export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: Workspa
     const written = m.ticker && !tickers.includes(m.ticker) ? ` (written here: ${escapeMarkdown(m.ticker)})` : '';
     facts.push(`Tickers: ${tickers.length ? tickers.map(escapeMarkdown).join(' · ') : escapeMarkdown(m.ticker ?? '')}${tickers.length ? written : ''}`);
   }
-  const locations = index.mentionsOf(m.id);
-  const files = new Set(locations.map((l) => l.uri)).size;
-  const count = locations.length;
+  // Running totals of the index: a common entity has tens of thousands of mentions.
+  const { mentions: count, files } = index.countsOf(m.id);
   facts.push(`${count} mention${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   lines.push(facts.map((x) => `- ${x}`).join('\n'));
 

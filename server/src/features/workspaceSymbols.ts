@@ -54,11 +54,11 @@ interface Candidate {
  */
 function firstOccurrence(index: WorkspaceIndex, c: Candidate): { doc: IndexedDoc; span: Span } | undefined {
   if (c.kind === 'theme') {
-    const hit = index.themeHitsOf(c.id)[0];
+    const hit = index.themeHitsOf(c.id, 1)[0];
     const doc = hit && index.get(hit.uri);
     return doc ? { doc, span: hit.span } : undefined;
   }
-  const doc = index.get(index.filesOf(c.id)[0] ?? '');
+  const doc = index.get(index.firstFileOf(c.id) ?? '');
   const span = doc?.analysis.mentions.find((m) => m.id === c.id);
   return doc && span ? { doc, span } : undefined;
 }

@@ -1,20 +1,49 @@
 /**
  * The workspace index: one analysis per digest file, and maps from entity ids and theme ids
- * to where they occur. Pure (no LSP, no file system): the server feeds it texts, features
+ * to the documents they occur in. Pure (no LSP; the file system only through the text
+ * loader the server installs): the server feeds it texts or packed analyses, features
  * query it. Every update patches the maps from the document's own contributions, so the
  * cost of an edit is the size of that document, never the size of the workspace.
+ *
+ * Two kinds of documents, one interface (IndexedDoc):
+ * - in memory (`set`): open documents and anything given as text. Text and analysis objects
+ *   are kept.
+ * - on disk (`setDisk`): digests read from disk, analysed by a worker or loaded from the
+ *   cache. Only the packed analysis (packed.ts), line starts and the file's size and mtime
+ *   are kept; `analysis` is unpacked on demand (a few recent ones are cached) and `text` is
+ *   read from disk on demand through `loadText`. At 10,000 digests this is what keeps the
+ *   server under its memory budget.
  */
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
+import { forMentionsWithRefs, mentionEntitySlots, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
 export interface IndexedDoc {
   uri: string;
   /** Editor version when the text comes from an open document; null when read from disk. */
   version: number | null;
-  text: string;
-  analysis: DocumentAnalysis;
+  /** The text; for a digest indexed from disk it is read on first use (a few are cached). */
+  readonly text: string;
+  readonly analysis: DocumentAnalysis;
+  readonly lineStarts: number[];
+}
+
+/** What identifies a file's contents on disk: an analysis with the same stamp is current. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** The analysis of a file's contents on disk, packed. */
+export interface DiskState {
+  stamp: FileStamp;
+  packed: PackedAnalysis;
   lineStarts: number[];
+  /** Length of the decoded text, to tell a stale lazy read. */
+  textLength: number;
+  /** The analysis data version (built-in data and user files) it was made with. */
+  dataVersion: string;
 }
 
 /** A mention and the document it is in. */
@@ -53,43 +82,200 @@ export interface IndexChange {
   uris: string[] | 'all';
 }
 
+/** How many unpacked analyses and lazily read texts are kept. */
+const ANALYSIS_CACHE = 128;
+const TEXT_CACHE = 16;
+
+class Doc implements IndexedDoc {
+  /** Live text and analysis: open documents and texts given to `set`. */
+  mem: { text: string; analysis: DocumentAnalysis; lineStarts: number[] } | null = null;
+  /** The analysis of the file on disk (kept while the document is open, for the cache). */
+  disk: DiskState | null = null;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    readonly uri: string,
+    public version: number | null,
+  ) {}
+
+  get text(): string {
+    return this.mem ? this.mem.text : this.index.diskText(this);
+  }
+
+  get analysis(): DocumentAnalysis {
+    return this.mem ? this.mem.analysis : this.index.unpacked(this);
+  }
+
+  get lineStarts(): number[] {
+    return this.mem ? this.mem.lineStarts : this.disk!.lineStarts;
+  }
+}
+
+/** Tiny least-recently-used map. */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: K): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
+  }
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * The documents an entity or a theme occurs in, with running totals (workspace-wide counts
+ * cost the number of entities, not of mentions) and the documents sorted by uri on demand.
+ */
+interface Posting {
+  /** Unordered; removal is a scan (a few thousand pointers), adding is a push. */
+  docs: Doc[];
+  sorted: Doc[] | null;
+  /** Display name (entity: of its first mention; theme: its label), and entity kind. */
+  name: string;
+  kind: string;
+  mentions: number;
+}
+
+/** One document's share of a posting. */
+type Contribution = (id: string, name: string, kind: string, mentions: number) => void;
+
 export class WorkspaceIndex {
-  private readonly docs = new Map<string, IndexedDoc>();
-  /** entity id -> uri -> mentions in that document, in document order. */
-  private readonly entityPostings = new Map<string, Map<string, Mention[]>>();
-  /** theme id -> uris where the theme has hits. */
-  private readonly themePostings = new Map<string, Set<string>>();
+  private readonly docs = new Map<string, Doc>();
+  /** entity id / theme id -> where it occurs. */
+  private readonly entityPostings = new Map<string, Posting>();
+  private readonly themePostings = new Map<string, Posting>();
+  /** Scratch maps for a document's contributions (id -> count, id -> first occurrence). */
+  private readonly counts = new Map<string, number>();
+  private readonly firsts = new Map<string, number>();
+  private refCounts = new Int32Array(256);
+  private firstRefs = new Int32Array(256);
+  private readonly touched: number[] = [];
+  private readonly analyses = new Lru<Doc, DocumentAnalysis>(ANALYSIS_CACHE);
+  private readonly texts = new Lru<Doc, string>(TEXT_CACHE);
+  /** The last few complete mentionsOf answers, valid while the generation stays. */
+  private readonly recentMentions = new Lru<string, { generation: number; locations: MentionLocation[] }>(4);
+  /** Strings and entity triples of every packed analysis. */
+  readonly table = new StringTable();
   /** Files not indexed, with the reason (binary, over the size cap...). */
   readonly skipped = new Map<string, string>();
   private listeners: ((change: IndexChange) => void)[] = [];
   /** Increases on every change; lets callers cache derived results. */
   generation = 0;
+  /** The data version of the current analyser (see setAnalyser). */
+  dataVersion = '';
+  /**
+   * Reads the text of a digest indexed from disk (installed by the server). Returns null
+   * when it cannot be read. Without a loader, such documents have an empty text.
+   */
+  loadText: ((uri: string) => string | null) | null = null;
+  /** Called when a lazily read text no longer matches the analysis (the file changed on disk). */
+  onStale: ((uri: string) => void) | null = null;
 
   constructor(private analyser: Analyser) {}
 
-  /** Replaces the analyser (new user entities or themes) and re-analyses every document. */
-  setAnalyser(analyser: Analyser): void {
+  /**
+   * Replaces the analyser (new user entities or themes) and re-analyses every document held
+   * in memory. Digests indexed from disk with another data version are then stale
+   * (`isCurrent` says no): the server re-analyses them from disk.
+   */
+  setAnalyser(analyser: Analyser, dataVersion = this.dataVersion): void {
     this.analyser = analyser;
-    const all = [...this.docs.values()];
-    this.docs.clear();
-    this.entityPostings.clear();
-    this.themePostings.clear();
-    for (const d of all) this.insert(d.uri, d.text, d.version);
+    this.dataVersion = dataVersion;
+    for (const d of this.docs.values()) {
+      if (!d.mem) continue;
+      this.withdraw(d);
+      d.mem = { text: d.mem.text, analysis: analyser(d.mem.text), lineStarts: d.mem.lineStarts };
+      this.insert(d);
+    }
     this.changed({ uris: 'all' });
   }
 
   /** Analyses a document's text and makes it the indexed state of `uri`. */
   set(uri: string, text: string, version: number | null): IndexedDoc {
-    const old = this.docs.get(uri);
-    if (old && old.text === text) {
-      old.version = version;
-      return old;
+    let doc = this.docs.get(uri);
+    if (doc?.mem && doc.mem.text === text) {
+      doc.version = version;
+      return doc;
     }
-    if (old) this.withdraw(old);
+    if (doc) this.withdraw(doc);
+    else this.docs.set(uri, (doc = new Doc(this, uri, version)));
     this.skipped.delete(uri);
-    const doc = this.insert(uri, text, version);
+    doc.version = version;
+    doc.mem = { text, analysis: this.analyser(text), lineStarts: lineStarts(text) };
+    this.insert(doc);
     this.changed({ uris: [uri] });
     return doc;
+  }
+
+  /**
+   * Makes the analysis of a file on disk the indexed state of `uri` (text not kept). When
+   * the document is open (its live text is in memory) the live state stays in force and
+   * this only records the disk state.
+   */
+  setDisk(uri: string, disk: DiskState, notify = true): void {
+    let doc = this.docs.get(uri);
+    this.skipped.delete(uri);
+    if (doc?.mem && doc.version !== null) {
+      doc.disk = disk;
+      return;
+    }
+    if (doc) this.withdraw(doc);
+    else this.docs.set(uri, (doc = new Doc(this, uri, null)));
+    doc.version = null;
+    doc.mem = null;
+    doc.disk = disk;
+    this.insert(doc);
+    if (notify) this.changed({ uris: [uri] });
+  }
+
+  /** Analyses a file's text read from disk and indexes it as a disk state. */
+  setDiskText(uri: string, text: string, stamp: FileStamp): void {
+    const disk: DiskState = { stamp, packed: pack(this.analyser(text), this.table, text), lineStarts: lineStarts(text), textLength: text.length, dataVersion: this.dataVersion };
+    this.setDisk(uri, disk);
+    this.texts.set(this.docs.get(uri)!, text);
+  }
+
+  /**
+   * Drops the live state of a closed document whose file on disk is still the one indexed;
+   * returns false (nothing done) when the disk state is missing or not current.
+   */
+  revertToDisk(uri: string, stamp: FileStamp): boolean {
+    const doc = this.docs.get(uri);
+    if (!doc?.disk || !this.isCurrent(uri, stamp)) return false;
+    this.setDisk(uri, doc.disk);
+    return true;
+  }
+
+  /** True when `uri` has a disk state for exactly this stamp and the current data version. */
+  isCurrent(uri: string, stamp: FileStamp): boolean {
+    const d = this.docs.get(uri)?.disk;
+    return !!d && d.stamp.size === stamp.size && d.stamp.mtimeMs === stamp.mtimeMs && d.dataVersion === this.dataVersion;
+  }
+
+  /** Documents whose disk state was analysed under another data version (user files changed). */
+  staleOnDisk(): string[] {
+    const out: string[] = [];
+    for (const d of this.docs.values()) if (d.disk && d.disk.dataVersion !== this.dataVersion) out.push(d.uri);
+    return out;
+  }
+
+  /** The disk state of a document (for the cache). */
+  diskState(uri: string): DiskState | null {
+    return this.docs.get(uri)?.disk ?? null;
   }
 
   /** Records that a file is not indexed, and why; drops any earlier analysis of it. */
@@ -125,62 +311,87 @@ export class WorkspaceIndex {
     return this.docs.values();
   }
 
-  /** Every mention of an entity, across the workspace, documents in uri order. */
-  mentionsOf(id: string): MentionLocation[] {
-    const postings = this.entityPostings.get(id);
-    if (!postings) return [];
+  /** Mentions and files of an entity over the workspace, from running totals. */
+  countsOf(id: string): { mentions: number; files: number } {
+    const p = this.entityPostings.get(id);
+    return { mentions: p?.mentions ?? 0, files: p?.docs.length ?? 0 };
+  }
+
+  /** Every mention of an entity (at most `limit`), across the workspace, documents in uri order. */
+  mentionsOf(id: string, limit = Infinity): MentionLocation[] {
+    // Hover, definition and references of one entity often come one after the other.
+    const cached = this.recentMentions.get(id);
+    if (cached && cached.generation === this.generation) return cached.locations.slice(0, limit);
     const out: MentionLocation[] = [];
-    for (const uri of [...postings.keys()].sort()) for (const mention of postings.get(uri)!) out.push({ uri, mention });
+    const docs = this.sorted(this.entityPostings.get(id));
+    if (!docs.length) return out;
+    // The entity triples with this id (names may differ), as a mask over entity refs.
+    const t = this.table;
+    const refs = new Uint8Array(t.entities.length / 3);
+    for (let r = 0; r < refs.length; r++) if (t.strings[t.entities[r * 3]] === id) refs[r] = 1;
+    let uri = '';
+    const add = (mention: Mention) => void out.push({ uri, mention });
+    for (const doc of docs) {
+      if (out.length >= limit) break;
+      uri = doc.uri;
+      if (doc.mem) {
+        for (const m of doc.mem.analysis.mentions) if (m.id === id) add(m);
+      } else forMentionsWithRefs(doc.disk!.packed, t, refs, add);
+    }
+    if (out.length > limit) out.length = limit;
+    else this.recentMentions.set(id, { generation: this.generation, locations: out.slice() });
     return out;
+  }
+
+
+  /** The first uri (in uri order) where an entity is mentioned, without sorting them all. */
+  firstFileOf(id: string): string | undefined {
+    return this.first(this.entityPostings.get(id))?.uri;
   }
 
   /** The uris where an entity is mentioned. */
   filesOf(id: string): string[] {
-    return [...(this.entityPostings.get(id)?.keys() ?? [])].sort();
+    return this.sorted(this.entityPostings.get(id)).map((d) => d.uri);
   }
 
-  /** Every keyword hit of a theme, across the workspace. */
-  themeHitsOf(id: string): ThemeLocation[] {
-    const out: ThemeLocation[] = [];
-    for (const uri of [...(this.themePostings.get(id) ?? [])].sort()) {
-      const theme = this.docs.get(uri)?.analysis.themes.find((t) => t.id === id);
-      if (theme) for (const span of theme.hits) out.push({ uri, span });
+  /** Every keyword hit of a theme (at most `limit`), across the workspace. */
+  themeHitsOf(id: string, limit = Infinity): ThemeLocation[] {
+    const posting = this.themePostings.get(id);
+    // A theme is in most documents: for its first hit, the first document will do.
+    if (limit === 1 && posting && !posting.sorted) {
+      const doc = this.first(posting)!;
+      const hits = this.hitsIn(doc, id);
+      if (hits.length) return [{ uri: doc.uri, span: hits[0] }];
     }
+    const out: ThemeLocation[] = [];
+    for (const doc of this.sorted(posting)) {
+      if (out.length >= limit) break;
+      for (const span of this.hitsIn(doc, id)) out.push({ uri: doc.uri, span });
+    }
+    if (out.length > limit) out.length = limit;
     return out;
+  }
+
+  private hitsIn(doc: Doc, id: string): Span[] {
+    return doc.mem ? (doc.mem.analysis.themes.find((t) => t.id === id)?.hits ?? []) : themeHitsWithId(doc.disk!.packed, this.table, id);
   }
 
   /** Entity counts over the workspace, or over one document. */
   entityCounts(uri?: string): EntityCount[] {
-    const counts = new Map<string, EntityCount>();
-    const docs = uri ? [this.docs.get(uri)].filter((d): d is IndexedDoc => !!d) : this.docs.values();
-    for (const doc of docs) {
-      const seen = new Set<string>();
-      for (const m of doc.analysis.mentions) {
-        let c = counts.get(m.id);
-        if (!c) counts.set(m.id, (c = { id: m.id, name: m.name, kind: m.kind, mentions: 0, files: 0 }));
-        c.mentions++;
-        if (!seen.has(m.id)) {
-          seen.add(m.id);
-          c.files++;
-        }
-      }
-    }
-    return [...counts.values()];
+    if (uri === undefined) return [...this.entityPostings].map(([id, p]) => ({ id, name: p.name, kind: p.kind, mentions: p.mentions, files: p.docs.length }));
+    const doc = this.docs.get(uri);
+    const out: EntityCount[] = [];
+    if (doc) this.entityContributions(doc, (id, name, kind, mentions) => out.push({ id, name, kind, mentions, files: 1 }));
+    return out;
   }
 
   /** Theme counts over the workspace, or over one document. */
   themeCounts(uri?: string): ThemeCount[] {
-    const counts = new Map<string, ThemeCount>();
-    const docs = uri ? [this.docs.get(uri)].filter((d): d is IndexedDoc => !!d) : this.docs.values();
-    for (const doc of docs) {
-      for (const t of doc.analysis.themes) {
-        let c = counts.get(t.id);
-        if (!c) counts.set(t.id, (c = { id: t.id, label: t.label, mentions: 0, files: 0 }));
-        c.mentions += t.mentions;
-        c.files++;
-      }
-    }
-    return [...counts.values()];
+    if (uri === undefined) return [...this.themePostings].map(([id, p]) => ({ id, label: p.name, mentions: p.mentions, files: p.docs.length }));
+    const doc = this.docs.get(uri);
+    const out: ThemeCount[] = [];
+    if (doc) this.themeContributions(doc, (id, label, _kind, mentions) => out.push({ id, label, mentions, files: 1 }));
+    return out;
   }
 
   /** Calls `listener` after every change; returns a function that removes it. */
@@ -191,38 +402,141 @@ export class WorkspaceIndex {
     };
   }
 
-  private insert(uri: string, text: string, version: number | null): IndexedDoc {
-    const doc: IndexedDoc = { uri, version, text, analysis: this.analyser(text), lineStarts: lineStarts(text) };
-    this.docs.set(uri, doc);
-    for (const m of doc.analysis.mentions) {
-      let byUri = this.entityPostings.get(m.id);
-      if (!byUri) this.entityPostings.set(m.id, (byUri = new Map()));
-      let list = byUri.get(uri);
-      if (!list) byUri.set(uri, (list = []));
-      list.push(m);
+  /** Tells listeners about changes made with `notify` false (a batch from a worker). */
+  notifyChanged(uris: string[] | 'all'): void {
+    this.changed({ uris });
+  }
+
+  /** The analysis of a disk document, unpacked on use (recent ones are cached). */
+  unpacked(doc: Doc): DocumentAnalysis {
+    let a = this.analyses.get(doc);
+    if (!a) this.analyses.set(doc, (a = new PackedView(doc.disk!.packed, this.table, () => doc.text)));
+    return a;
+  }
+
+  /** Marks an open document as closed: its live state no longer wins over the disk state. */
+  markClosed(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (doc) doc.version = null;
+  }
+
+  /** The date of a document without unpacking its analysis. */
+  dateOf(uri: string): string | null {
+    const doc = this.docs.get(uri);
+    if (!doc) return null;
+    return doc.mem ? doc.mem.analysis.date : packedDate(doc.disk!.packed, this.table);
+  }
+
+  /** The text of a disk document, read through `loadText` (recent ones are cached). */
+  diskText(doc: Doc): string {
+    let text = this.texts.get(doc);
+    if (text !== undefined) return text;
+    text = this.loadText?.(doc.uri) ?? '';
+    if (text.length !== doc.disk!.textLength) this.onStale?.(doc.uri);
+    else this.texts.set(doc, text);
+    return text;
+  }
+
+  /** The document with the smallest uri, from the sorted list when there is one, else by a scan. */
+  private first(posting: Posting | undefined): Doc | undefined {
+    if (!posting) return undefined;
+    if (posting.sorted) return posting.sorted[0];
+    let best = posting.docs[0];
+    for (const d of posting.docs) if (d.uri < best.uri) best = d;
+    return best;
+  }
+
+  private sorted(posting: Posting | undefined): Doc[] {
+    if (!posting) return [];
+    return (posting.sorted ??= [...posting.docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+  }
+
+  /** Per entity id of a document: name and kind of its first mention, and its mention count. */
+  private entityContributions(doc: Doc, fn: Contribution): void {
+    const t = this.table;
+    if (doc.mem) {
+      const { counts, firsts } = this;
+      counts.clear();
+      firsts.clear();
+      const mentions = doc.mem.analysis.mentions;
+      for (let k = 0; k < mentions.length; k++) {
+        const id = mentions[k].id;
+        const n = counts.get(id);
+        if (n === undefined) {
+          counts.set(id, 1);
+          firsts.set(id, k);
+        } else counts.set(id, n + 1);
+      }
+      for (const [id, n] of counts) {
+        const m = mentions[firsts.get(id)!];
+        fn(id, m.name, m.kind, n);
+      }
+      return;
     }
-    for (const t of doc.analysis.themes) {
-      let uris = this.themePostings.get(t.id);
-      if (!uris) this.themePostings.set(t.id, (uris = new Set()));
-      uris.add(uri);
+    // Counted by canonical entity ref (one per id) in typed arrays: no map, no string.
+    const ints = doc.disk!.packed.ints;
+    const { first, count, stride } = mentionEntitySlots(doc.disk!.packed);
+    const triples = t.entities.length / 3;
+    if (this.refCounts.length < triples) {
+      this.refCounts = new Int32Array(Math.max(256, triples * 2));
+      this.firstRefs = new Int32Array(this.refCounts.length);
     }
-    return doc;
+    const rc = this.refCounts;
+    const fr = this.firstRefs;
+    const canonical = t.canonical;
+    const touched = this.touched;
+    touched.length = 0;
+    for (let k = 0, i = first; k < count; k++, i += stride) {
+      const ref = ints[i];
+      const c = canonical[ref];
+      if (rc[c]++ === 0) {
+        touched.push(c);
+        fr[c] = ref;
+      }
+    }
+    for (const c of touched) {
+      const e = fr[c] * 3;
+      fn(t.strings[t.entities[e]], t.strings[t.entities[e + 1]], t.strings[t.entities[e + 2]], rc[c]);
+      rc[c] = 0;
+    }
+  }
+
+  /** Per theme of a document: label and keyword hits. */
+  private themeContributions(doc: Doc, fn: Contribution): void {
+    if (doc.mem) for (const th of doc.mem.analysis.themes) fn(th.id, th.label, '', th.mentions);
+    else for (const th of packedThemes(doc.disk!.packed, this.table)) fn(th.id, th.label, '', th.mentions);
+  }
+
+  private insert(doc: Doc): void {
+    const add = (postings: Map<string, Posting>): Contribution => (id, name, kind, mentions) => {
+      const p = postings.get(id);
+      if (!p) postings.set(id, { docs: [doc], sorted: null, name, kind, mentions });
+      else {
+        p.docs.push(doc);
+        p.sorted = null;
+        p.mentions += mentions;
+      }
+    };
+    this.entityContributions(doc, add(this.entityPostings));
+    this.themeContributions(doc, add(this.themePostings));
   }
 
   /** Removes a document's contributions from the maps. */
-  private withdraw(doc: IndexedDoc): void {
-    for (const m of doc.analysis.mentions) {
-      const byUri = this.entityPostings.get(m.id);
-      if (!byUri) continue;
-      byUri.delete(doc.uri);
-      if (byUri.size === 0) this.entityPostings.delete(m.id);
-    }
-    for (const t of doc.analysis.themes) {
-      const uris = this.themePostings.get(t.id);
-      if (!uris) continue;
-      uris.delete(doc.uri);
-      if (uris.size === 0) this.themePostings.delete(t.id);
-    }
+  private withdraw(doc: Doc): void {
+    const remove = (postings: Map<string, Posting>): Contribution => (id, _name, _kind, mentions) => {
+      const p = postings.get(id);
+      const at = p ? p.docs.lastIndexOf(doc) : -1;
+      if (at < 0) return;
+      p!.docs[at] = p!.docs[p!.docs.length - 1];
+      p!.docs.pop();
+      p!.sorted = null;
+      p!.mentions -= mentions;
+      if (p!.docs.length === 0) postings.delete(id);
+    };
+    this.entityContributions(doc, remove(this.entityPostings));
+    this.themeContributions(doc, remove(this.themePostings));
+    this.analyses.delete(doc);
+    this.texts.delete(doc);
   }
 
   private changed(change: IndexChange): void {

@@ -1,0 +1,228 @@
+/**
+ * The persistent index cache: the packed analyses of a workspace's digests in one binary
+ * file in the extension's storage folder (never in the workspace). A warm start loads it,
+ * stats every digest and re-analyses only files whose size or mtime changed.
+ *
+ * Trust rules: an entry is used only for a file with the same path, size and mtimeMs, and
+ * the whole file only under the same engine version and data version (built-in data and
+ * the user's entity and theme files, analysisSetup.ts). A file that is truncated, fails its
+ * checksum, or does not parse is discarded with a log line (and rewritten later).
+ *
+ * Writes are atomic: a temp file with a unique name in the same folder, fsync, rename.
+ * Two servers on one workspace may both write; the last rename wins, neither corrupts.
+ *
+ * Layout (little-endian):
+ *   "DLIC" | u32 format | u32 header bytes | u32 checksum kind | header JSON | pad to 8 |
+ *   Float64 floats of every doc | Int32 ints of every doc | Int32 line starts of every doc |
+ *   checksum of everything before: CRC-32 (4 bytes) where zlib has it, else SHA-1 (20)
+ * Header: {engine, data, strings, entities, docs: [uri, size, mtimeMs, textLength, ints, floats, lines][]}
+ * (strings and entities: the string table the packed references point into).
+ * Loading is one read, one hash and one JSON.parse; arrays are views on the file's buffer.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import * as zlib from 'node:zlib';
+import { ENGINE_VERSION } from './analysisSetup';
+import type { PackedAnalysis } from './packed';
+import type { StringTable } from './packed';
+import type { FileStamp } from './workspaceIndex';
+
+const MAGIC = 0x43494c44; // "DLIC"
+const FORMAT = 2;
+const PREFIX = 16;
+
+/** A running checksum: CRC-32 (fast; Node ≥ 20.15) or SHA-1 (everywhere). */
+interface Checksum {
+  update(bytes: Uint8Array): void;
+  digest(): Buffer;
+}
+const CRC32 = 1;
+const SHA1 = 2;
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+const checksumBytes = (kind: number) => (kind === CRC32 ? 4 : 20);
+
+function checksum(kind: number): Checksum | null {
+  if (kind === SHA1) return createHash('sha1');
+  if (kind !== CRC32 || !crc32) return null;
+  let value = 0;
+  return {
+    update: (bytes) => void (value = crc32(bytes, value)),
+    digest: () => {
+      const out = Buffer.alloc(4);
+      out.writeUInt32LE(value >>> 0);
+      return out;
+    },
+  };
+}
+/** Bytes gathered before each write while saving. */
+const CHUNK = 1 << 20;
+
+/** One cached file analysis. */
+export interface CacheEntry {
+  stamp: FileStamp;
+  packed: PackedAnalysis;
+  lineStarts: number[];
+  textLength: number;
+}
+
+/** A loaded cache: entries by uri, with the string tables their references point into. */
+export interface LoadedCache {
+  entries: Map<string, CacheEntry>;
+  strings: string[];
+  entities: number[];
+}
+
+/** What a cache file is saved from. */
+export interface CacheSource {
+  uri: string;
+  stamp: FileStamp;
+  packed: PackedAnalysis;
+  lineStarts: number[];
+  textLength: number;
+}
+
+/** The cache file of a set of workspace folders in the cache folder. */
+export function cacheFile(cacheDir: string, folders: string[]): string {
+  const key = createHash('sha1').update([...folders].sort().join('\n')).digest('hex').slice(0, 16);
+  return join(cacheDir, `index-${key}.bin`);
+}
+
+type DocRow = [uri: string, size: number, mtimeMs: number, textLength: number, ints: number, floats: number, lines: number];
+interface Header {
+  engine: number;
+  data: string;
+  strings: string[];
+  entities: number[];
+  docs: DocRow[];
+}
+
+/**
+ * Loads a cache file. Returns null, with a reason, when there is none, or it is corrupt, or
+ * made by another engine or data version.
+ */
+export async function loadCache(file: string, dataVersion: string): Promise<{ cache: LoadedCache | null; reason?: string }> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch {
+    return { cache: null, reason: 'no cache file' };
+  }
+  try {
+    if (buf.length < PREFIX || buf.readUInt32LE(0) !== MAGIC) return { cache: null, reason: 'not an index cache' };
+    if (buf.readUInt32LE(4) !== FORMAT) return { cache: null, reason: `cache format ${buf.readUInt32LE(4)}, not ${FORMAT}` };
+    const kind = buf.readUInt32LE(12);
+    const sum = checksum(kind);
+    if (!sum) return { cache: null, reason: `checksum kind ${kind} not available here` };
+    if (buf.length < PREFIX + checksumBytes(kind)) return { cache: null, reason: 'truncated' };
+    const body = buf.subarray(0, buf.length - checksumBytes(kind));
+    sum.update(body);
+    if (!sum.digest().equals(buf.subarray(body.length))) return { cache: null, reason: 'checksum mismatch (truncated or damaged)' };
+    const headerBytes = buf.readUInt32LE(8);
+    const header = JSON.parse(buf.toString('utf8', PREFIX, PREFIX + headerBytes)) as Header;
+    if (header.engine !== ENGINE_VERSION) return { cache: null, reason: `engine version ${header.engine}, not ${ENGINE_VERSION}` };
+    if (header.data !== dataVersion) return { cache: null, reason: 'built-in data or user entity/theme files changed' };
+    let floatCount = 0;
+    let intCount = 0;
+    let lineCount = 0;
+    for (const d of header.docs) {
+      floatCount += d[5];
+      intCount += d[4];
+      lineCount += d[6];
+    }
+    const floatsAt = align8(PREFIX + headerBytes);
+    const intsAt = floatsAt + floatCount * 8;
+    const linesAt = intsAt + intCount * 4;
+    if (linesAt + lineCount * 4 !== body.length) return { cache: null, reason: 'sizes do not add up' };
+    // Views need aligned offsets; a buffer that is not 8-aligned is copied once.
+    const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
+    const floats = new Float64Array(bytes.buffer, bytes.byteOffset + floatsAt, floatCount);
+    const ints = new Int32Array(bytes.buffer, bytes.byteOffset + intsAt, intCount);
+    const lines = new Int32Array(bytes.buffer, bytes.byteOffset + linesAt, lineCount);
+    const entries = new Map<string, CacheEntry>();
+    let f = 0;
+    let i = 0;
+    let l = 0;
+    for (const [uri, size, mtimeMs, textLength, ni, nf, nl] of header.docs) {
+      const starts: number[] = new Array(nl);
+      for (let k = 0; k < nl; k++) starts[k] = lines[l + k];
+      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: starts, textLength });
+      f += nf;
+      i += ni;
+      l += nl;
+    }
+    return { cache: { entries, strings: header.strings, entities: header.entities } };
+  } catch (e) {
+    return { cache: null, reason: `unreadable (${(e as Error).message})` };
+  }
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * Saves the given analyses atomically, with the whole string table (it grows only with
+ * files changed during a session, and a restart from the cache starts from what was
+ * saved). The arrays are written as they are, in 1 MB chunks with a yield between: saving
+ * 10,000 digests costs the server's thread a few milliseconds at a time. The sources must
+ * not change meanwhile (packed analyses never do; the table only grows).
+ */
+export async function saveCache(file: string, dir: string, dataVersion: string, table: StringTable, sources: CacheSource[]): Promise<void> {
+  const header: Header = {
+    engine: ENGINE_VERSION,
+    data: dataVersion,
+    strings: table.strings.slice(),
+    entities: table.entities.slice(),
+    docs: sources.map((s) => [s.uri, s.stamp.size, s.stamp.mtimeMs, s.textLength, s.packed.ints.length, s.packed.floats.length, s.lineStarts.length]),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  const kind = crc32 ? CRC32 : SHA1;
+  const hash = checksum(kind)!;
+  let ok = false;
+  try {
+    let chunk = Buffer.allocUnsafe(CHUNK);
+    let used = 0;
+    const flush = async () => {
+      if (!used) return;
+      const part = chunk.subarray(0, used);
+      hash.update(part);
+      await handle.write(part);
+      chunk = Buffer.allocUnsafe(CHUNK);
+      used = 0;
+    };
+    const put = async (bytes: Uint8Array) => {
+      if (used + bytes.length > CHUNK) await flush();
+      if (bytes.length > CHUNK) {
+        hash.update(bytes);
+        await handle.write(bytes);
+        return;
+      }
+      chunk.set(bytes, used);
+      used += bytes.length;
+    };
+    const view = (a: Float64Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const prefix = Buffer.alloc(PREFIX);
+    prefix.writeUInt32LE(MAGIC, 0);
+    prefix.writeUInt32LE(FORMAT, 4);
+    prefix.writeUInt32LE(headerBytes.length, 8);
+    prefix.writeUInt32LE(kind, 12);
+    await put(prefix);
+    await put(headerBytes);
+    await put(Buffer.alloc(align8(PREFIX + headerBytes.length) - (PREFIX + headerBytes.length)));
+    for (const s of sources) await put(view(s.packed.floats));
+    for (const s of sources) await put(view(s.packed.ints));
+    for (const s of sources) await put(view(Int32Array.from(s.lineStarts)));
+    await flush();
+    await handle.write(hash.digest());
+    await handle.sync();
+    ok = true;
+  } finally {
+    await handle.close();
+    if (!ok) await fs.rm(tmp, { force: true });
+  }
+  await fs.rename(tmp, file);
+}
+

@@ -1,0 +1,475 @@
+/**
+ * A compact form of a DocumentAnalysis for documents that are not open: two typed arrays
+ * per document and references into shared string and entity tables. A workspace of 10,000
+ * digests holds about a million mentions, figures and theme hits; as objects they take
+ * ~250 MB of heap, packed ~45 MB. The same form travels from the analysis workers
+ * (transferred, not cloned) and is what the index cache stores on disk.
+ *
+ * Layout of `ints` (all Int32):
+ *   header   [figures, mentions, themes, sections, dateRef, flags (1 traditional, 2 narrow)]
+ *   figures  [offset, length, textRef, currencyRef, perRef, qualifierRef, flags] × figures
+ *   mentions [span, textRef, entityRef, tickerRef] × mentions
+ *   themes   [idRef, labelRef, mentions, paragraphs, hits, (offset, length, mentions) × paragraphs,
+ *             span × hits] × themes
+ *   sections [offset, length, titleRef, line] × sections
+ * A span is one int, offset << 8 | length, in a "narrow" document (every mention and hit
+ * shorter than 256 and starting before 2^23, which is nearly always so), else two ints,
+ * offset and length: mentions and theme hits are two thirds of the data.
+ * `floats` holds [value, min, max] per figure, then one score per theme.
+ * A string ref of -1 stands for null, and a figure's textRef of -2 for "the text at its span"
+ * (figure texts are nearly all different: keeping them would double the string table).
+ * `entityRef` points at an (id, name, kind) triple.
+ */
+import type { DocumentAnalysis, EntityKind, Figure, Mention, Section, Span, ThemeScore } from '../analysis/types';
+
+/** One document's analysis, packed. */
+export interface PackedAnalysis {
+  ints: Int32Array;
+  floats: Float64Array;
+}
+
+const HEADER = 6;
+const FIGURE = 7;
+const SECTION = 4;
+const TRADITIONAL = 1;
+const NARROW = 2;
+/** Ints per span (mention span, theme hit) in a narrow and in a wide document. */
+const spanInts = (ints: Int32Array) => (ints[5] & NARROW ? 1 : 2);
+const spanOffset = (ints: Int32Array, i: number, w: number) => (w === 1 ? ints[i] >>> 8 : ints[i]);
+const spanLength = (ints: Int32Array, i: number, w: number) => (w === 1 ? ints[i] & 255 : ints[i + 1]);
+const fitsNarrow = (s: Span) => s.length < 256 && s.offset < 1 << 23;
+/** Figure flags. */
+const APPROXIMATE = 1;
+const HAS_MIN = 2;
+const HAS_MAX = 4;
+/** Bits 3-4: the ambiguity field (absent, null, 'zhao', 'yen-sign'). */
+const AMBIGUITY_SHIFT = 3;
+const AMBIGUITIES = [undefined, null, 'zhao', 'yen-sign'] as const;
+
+/**
+ * Interned strings and (id, name, kind) entity triples. References are indices; the tables
+ * only grow (a full re-index or a restart from the cache starts with fresh tables).
+ */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  /** Entity triples, flattened: id, name, kind string refs. */
+  readonly entities: number[] = [];
+  /**
+   * Per entity triple, the first triple with the same id: mentions of one entity written
+   * with different names count together, by number.
+   */
+  readonly canonical: number[] = [];
+  /** id -> triples with that id (usually one), for lookups without building a key string. */
+  private readonly byId = new Map<string, number[]>();
+
+  /** The reference of a string (null → -1), adding it when new. */
+  string(s: string | null): number {
+    if (s === null) return -1;
+    let ref = this.stringIds.get(s);
+    if (ref === undefined) {
+      ref = this.strings.length;
+      // A substring may be a view that keeps the whole document text alive: store a copy.
+      const own = s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+      this.strings.push(own);
+      this.stringIds.set(own, ref);
+    }
+    return ref;
+  }
+
+  /** The reference of an (id, name, kind) triple, adding it when new. */
+  entity(id: string, name: string, kind: string): number {
+    let refs = this.byId.get(id);
+    if (refs) {
+      for (const ref of refs) {
+        if (this.strings[this.entities[ref * 3 + 1]] === name && this.strings[this.entities[ref * 3 + 2]] === kind) return ref;
+      }
+    } else this.byId.set(id, (refs = []));
+    const ref = this.entities.length / 3;
+    this.entities.push(this.string(id), this.string(name), this.string(kind));
+    this.canonical.push(refs.length ? refs[0] : ref);
+    refs.push(ref);
+    return ref;
+  }
+
+  /** The string of a reference (-1 → null). */
+  get(ref: number): string | null {
+    return ref < 0 ? null : this.strings[ref];
+  }
+
+  /** The id string of an entity triple. */
+  entityId(ref: number): string {
+    return this.strings[this.entities[ref * 3]];
+  }
+
+  /**
+   * Imports another table's strings and triples (from a worker or the cache file) and
+   * returns the maps from its references to this table's.
+   */
+  adopt(strings: readonly string[], entities: ArrayLike<number>): { strings: Int32Array; entities: Int32Array } {
+    const s = new Int32Array(strings.length);
+    for (let i = 0; i < strings.length; i++) s[i] = this.string(strings[i]);
+    const e = new Int32Array(entities.length / 3);
+    for (let i = 0; i < e.length; i++) {
+      e[i] = this.entity(strings[entities[i * 3]], strings[entities[i * 3 + 1]], strings[entities[i * 3 + 2]]);
+    }
+    return { strings: s, entities: e };
+  }
+}
+
+/** A figure textRef: the figure's text is the document's text at its span. */
+const FROM_TEXT = -2;
+
+/**
+ * Packs an analysis, interning its strings in `table`. Given the document's `text`,
+ * figure texts are not stored; unpacking them then needs the text again.
+ */
+export function pack(a: DocumentAnalysis, table: StringTable, text?: string): PackedAnalysis {
+  const narrow = a.mentions.every(fitsNarrow) && a.themes.every((t) => t.hits.every(fitsNarrow));
+  const w = narrow ? 1 : 2;
+  let size = HEADER + a.figures.length * FIGURE + a.mentions.length * (3 + w) + a.sections.length * SECTION;
+  for (const t of a.themes) size += 5 + t.paragraphs.length * 3 + t.hits.length * w;
+  const ints = new Int32Array(size);
+  const floats = new Float64Array(a.figures.length * 3 + a.themes.length);
+  ints.set([a.figures.length, a.mentions.length, a.themes.length, a.sections.length, table.string(a.date), (a.traditional ? TRADITIONAL : 0) | (narrow ? NARROW : 0)]);
+  let i = HEADER;
+  let f = 0;
+  const span = (x: Span) => {
+    if (narrow) ints[i++] = (x.offset << 8) | x.length;
+    else {
+      ints[i++] = x.offset;
+      ints[i++] = x.length;
+    }
+  };
+  for (const x of a.figures) {
+    const flags =
+      (x.approximate ? APPROXIMATE : 0) | (x.min !== null ? HAS_MIN : 0) | (x.max !== null ? HAS_MAX : 0) | (AMBIGUITIES.indexOf(x.ambiguity as never) << AMBIGUITY_SHIFT);
+    ints[i++] = x.offset;
+    ints[i++] = x.length;
+    ints[i++] = text !== undefined && text.startsWith(x.text, x.offset) ? FROM_TEXT : table.string(x.text);
+    ints[i++] = table.string(x.currency);
+    ints[i++] = table.string(x.per);
+    ints[i++] = table.string(x.qualifier);
+    ints[i++] = flags;
+    floats[f++] = x.value;
+    floats[f++] = x.min ?? 0;
+    floats[f++] = x.max ?? 0;
+  }
+  for (const m of a.mentions) {
+    span(m);
+    const entity = table.entity(m.id, m.name, m.kind);
+    // Mostly written as the entity's name: its ref, without hashing the text again.
+    ints[i++] = m.text === m.name ? table.entities[entity * 3 + 1] : table.string(m.text);
+    ints[i++] = entity;
+    ints[i++] = m.ticker === null ? -1 : table.string(m.ticker);
+  }
+  for (const t of a.themes) {
+    ints[i++] = table.string(t.id);
+    ints[i++] = table.string(t.label);
+    ints[i++] = t.mentions;
+    ints[i++] = t.paragraphs.length;
+    ints[i++] = t.hits.length;
+    for (const p of t.paragraphs) {
+      ints[i++] = p.offset;
+      ints[i++] = p.length;
+      ints[i++] = p.mentions;
+    }
+    for (const h of t.hits) span(h);
+    floats[f++] = t.score;
+  }
+  for (const s of a.sections) {
+    ints[i++] = s.offset;
+    ints[i++] = s.length;
+    ints[i++] = table.string(s.title);
+    ints[i++] = s.line;
+  }
+  return { ints, floats };
+}
+
+/** Where the mention block starts, how many mentions, ints per mention, and ints per span. */
+function mentionBlock(ints: Int32Array): { start: number; count: number; stride: number; w: number } {
+  const w = spanInts(ints);
+  return { start: HEADER + ints[0] * FIGURE, count: ints[1], stride: 3 + w, w };
+}
+
+/** Where the theme block starts. */
+const themeBlock = (ints: Int32Array) => HEADER + ints[0] * FIGURE + ints[1] * (3 + spanInts(ints));
+
+/** Ints taken by the theme at `i`. */
+const themeInts = (ints: Int32Array, i: number, w: number) => 5 + ints[i + 3] * 3 + ints[i + 4] * w;
+
+/**
+ * Calls `visit` with the index of every string ref slot, `visitEntity` with that of every
+ * entity ref slot, in layout order.
+ */
+function forEachSlot(ints: Int32Array, visit: (i: number) => void, visitEntity: (i: number) => void): void {
+  const w = spanInts(ints);
+  visit(4);
+  let i = HEADER;
+  for (let n = ints[0]; n > 0; n--, i += FIGURE) {
+    visit(i + 2);
+    visit(i + 3);
+    visit(i + 4);
+    visit(i + 5);
+  }
+  for (let n = ints[1]; n > 0; n--, i += 3 + w) {
+    visit(i + w);
+    visitEntity(i + w + 1);
+    visit(i + w + 2);
+  }
+  for (let n = ints[2]; n > 0; n--) {
+    visit(i);
+    visit(i + 1);
+    i += themeInts(ints, i, w);
+  }
+  for (let n = ints[3]; n > 0; n--, i += SECTION) visit(i + 2);
+}
+
+/**
+ * Rewrites the string and entity references of a packed analysis in place, through maps
+ * returned by StringTable.adopt.
+ */
+export function remap(p: PackedAnalysis, maps: { strings: Int32Array; entities: Int32Array }): void {
+  const ints = p.ints;
+  forEachSlot(
+    ints,
+    (i) => {
+      if (ints[i] >= 0) ints[i] = maps.strings[ints[i]];
+    },
+    (i) => {
+      ints[i] = maps.entities[ints[i]];
+    },
+  );
+}
+
+function mentionAt(ints: Int32Array, i: number, w: number, t: StringTable): Mention {
+  const e = ints[i + w + 1] * 3;
+  return {
+    offset: spanOffset(ints, i, w),
+    length: spanLength(ints, i, w),
+    text: t.strings[ints[i + w]],
+    id: t.strings[t.entities[e]],
+    name: t.strings[t.entities[e + 1]],
+    kind: t.strings[t.entities[e + 2]] as EntityKind,
+    ticker: t.get(ints[i + w + 2]),
+  };
+}
+
+/**
+ * A packed analysis seen as a DocumentAnalysis: `date` and `traditional` at once, the
+ * arrays unpacked into plain objects on first use, so `doc.analysis.date` over thousands
+ * of documents unpacks nothing else.
+ */
+export class PackedView implements DocumentAnalysis {
+  readonly date: string | null;
+  readonly traditional: boolean;
+  private f?: Figure[];
+  private m?: Mention[];
+  private th?: ThemeScore[];
+  private s?: Section[];
+
+  constructor(
+    private readonly p: PackedAnalysis,
+    private readonly t: StringTable,
+    private readonly text: () => string = () => '',
+  ) {
+    this.date = t.get(p.ints[4]);
+    this.traditional = (p.ints[5] & TRADITIONAL) !== 0;
+  }
+
+  get figures(): Figure[] {
+    return (this.f ??= unpackFigures(this.p, this.t, this.text));
+  }
+  get mentions(): Mention[] {
+    return (this.m ??= unpackMentions(this.p, this.t));
+  }
+  get themes(): ThemeScore[] {
+    return (this.th ??= lazyThemes(this.p, this.t));
+  }
+  get sections(): Section[] {
+    return (this.s ??= unpackSections(this.p, this.t));
+  }
+  /** Serialised as the plain analysis it stands for. */
+  toJSON(): DocumentAnalysis {
+    return { date: this.date, figures: this.figures, mentions: this.mentions, themes: this.themes, sections: this.sections, traditional: this.traditional };
+  }
+}
+
+/** Unpacks a whole analysis into plain objects, equal to what `analyse` returned. */
+export function unpack(p: PackedAnalysis, t: StringTable, text = ''): DocumentAnalysis {
+  return {
+    date: t.get(p.ints[4]),
+    figures: unpackFigures(p, t, () => text),
+    mentions: unpackMentions(p, t),
+    themes: unpackThemes(p, t),
+    sections: unpackSections(p, t),
+    traditional: (p.ints[5] & TRADITIONAL) !== 0,
+  };
+}
+
+function unpackFigures(p: PackedAnalysis, t: StringTable, textOf: () => string): Figure[] {
+  const { ints, floats } = p;
+  const figures: Figure[] = [];
+  let text: string | undefined;
+  let f = 0;
+  for (let n = ints[0], i = HEADER; n > 0; n--, i += FIGURE, f += 3) {
+    const flags = ints[i + 6];
+    const ref = ints[i + 2];
+    const figure: Figure = {
+      text: ref === FROM_TEXT ? (text ??= textOf()).slice(ints[i], ints[i] + ints[i + 1]) : t.strings[ref],
+      offset: ints[i],
+      length: ints[i + 1],
+      currency: t.strings[ints[i + 3]],
+      value: floats[f],
+      min: flags & HAS_MIN ? floats[f + 1] : null,
+      max: flags & HAS_MAX ? floats[f + 2] : null,
+      approximate: (flags & APPROXIMATE) !== 0,
+      per: t.get(ints[i + 4]),
+      qualifier: t.get(ints[i + 5]),
+    };
+    // An absent ambiguity stays absent (deep equality with the analyser's own output).
+    const ambiguity = (flags >> AMBIGUITY_SHIFT) & 3;
+    if (ambiguity) figure.ambiguity = AMBIGUITIES[ambiguity];
+    figures.push(figure);
+  }
+  return figures;
+}
+
+function unpackMentions(p: PackedAnalysis, t: StringTable): Mention[] {
+  const { start, count, stride, w } = mentionBlock(p.ints);
+  const out: Mention[] = new Array(count);
+  for (let k = 0; k < count; k++) out[k] = mentionAt(p.ints, start + k * stride, w, t);
+  return out;
+}
+
+function unpackThemes(p: PackedAnalysis, t: StringTable): ThemeScore[] {
+  const { ints, floats } = p;
+  const w = spanInts(ints);
+  const themes: ThemeScore[] = [];
+  let f = ints[0] * 3;
+  let i = themeBlock(ints);
+  for (let n = ints[2]; n > 0; n--) {
+    const paragraphs: ThemeScore['paragraphs'] = [];
+    const hits: Span[] = [];
+    const id = t.strings[ints[i]];
+    const label = t.strings[ints[i + 1]];
+    const count = ints[i + 2];
+    const np = ints[i + 3];
+    const nh = ints[i + 4];
+    i += 5;
+    for (let k = 0; k < np; k++, i += 3) paragraphs.push({ offset: ints[i], length: ints[i + 1], mentions: ints[i + 2] });
+    for (let k = 0; k < nh; k++, i += w) hits.push({ offset: spanOffset(ints, i, w), length: spanLength(ints, i, w) });
+    themes.push({ id, label, mentions: count, score: floats[f++], paragraphs, hits });
+  }
+  return themes;
+}
+
+/**
+ * A theme of a packed analysis whose paragraphs and hits are unpacked on first use: the
+ * sidebar lists themes of every document and reads only their ids.
+ */
+class PackedTheme implements ThemeScore {
+  private p?: ThemeScore['paragraphs'];
+  private h?: Span[];
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    readonly mentions: number,
+    readonly score: number,
+    private readonly ints: Int32Array,
+    private readonly at: number,
+  ) {}
+  get paragraphs(): ThemeScore['paragraphs'] {
+    if (!this.p) {
+      const out: ThemeScore['paragraphs'] = [];
+      const ints = this.ints;
+      for (let k = 0, i = this.at + 5; k < ints[this.at + 3]; k++, i += 3) out.push({ offset: ints[i], length: ints[i + 1], mentions: ints[i + 2] });
+      this.p = out;
+    }
+    return this.p;
+  }
+  /** Serialised as the plain object it stands for. */
+  toJSON(): ThemeScore {
+    return { id: this.id, label: this.label, mentions: this.mentions, score: this.score, paragraphs: this.paragraphs, hits: this.hits };
+  }
+  get hits(): Span[] {
+    if (!this.h) {
+      const out: Span[] = [];
+      const ints = this.ints;
+      const w = spanInts(ints);
+      for (let k = 0, i = this.at + 5 + ints[this.at + 3] * 3; k < ints[this.at + 4]; k++, i += w) out.push({ offset: spanOffset(ints, i, w), length: spanLength(ints, i, w) });
+      this.h = out;
+    }
+    return this.h;
+  }
+}
+
+function lazyThemes(p: PackedAnalysis, t: StringTable): ThemeScore[] {
+  const { ints, floats } = p;
+  const w = spanInts(ints);
+  const themes: ThemeScore[] = [];
+  let f = ints[0] * 3;
+  for (let n = ints[2], i = themeBlock(ints); n > 0; n--, i += themeInts(ints, i, w)) {
+    themes.push(new PackedTheme(t.strings[ints[i]], t.strings[ints[i + 1]], ints[i + 2], floats[f++], ints, i));
+  }
+  return themes;
+}
+
+function unpackSections(p: PackedAnalysis, t: StringTable): Section[] {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  let i = themeBlock(ints);
+  for (let n = ints[2]; n > 0; n--) i += themeInts(ints, i, w);
+  const sections: Section[] = [];
+  for (let n = ints[3]; n > 0; n--, i += SECTION) sections.push({ offset: ints[i], length: ints[i + 1], title: t.strings[ints[i + 2]], line: ints[i + 3] });
+  return sections;
+}
+
+/** The document's date without unpacking the rest. */
+export function packedDate(p: PackedAnalysis, t: StringTable): string | null {
+  return t.get(p.ints[4]);
+}
+
+/** Where the entity refs of the mentions are: ints[first + k * stride] for k < count. */
+export function mentionEntitySlots(p: PackedAnalysis): { first: number; count: number; stride: number } {
+  const { start, count, stride, w } = mentionBlock(p.ints);
+  return { first: start + w + 1, count, stride };
+}
+
+/**
+ * Calls `fn` with each mention whose entity ref is marked in `refs` (1 per entity triple
+ * with the wanted id: comparing numbers, not strings, keeps references of a common entity
+ * fast).
+ */
+export function forMentionsWithRefs(p: PackedAnalysis, t: StringTable, refs: Uint8Array, fn: (m: Mention) => void): void {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  const stride = 3 + w;
+  const start = HEADER + ints[0] * FIGURE;
+  const end = start + ints[1] * stride;
+  for (let i = start; i < end; i += stride) if (refs[ints[i + w + 1]]) fn(mentionAt(ints, i, w, t));
+}
+
+/** Per theme of a packed analysis: id, label and keyword-hit count. */
+export function* packedThemes(p: PackedAnalysis, t: StringTable): Generator<{ id: string; label: string; mentions: number; hitsAt: number; hits: number }> {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  let i = themeBlock(ints);
+  for (let n = ints[2]; n > 0; n--) {
+    yield { id: t.strings[ints[i]], label: t.strings[ints[i + 1]], mentions: ints[i + 2], hitsAt: i + 5 + ints[i + 3] * 3, hits: ints[i + 4] };
+    i += themeInts(ints, i, w);
+  }
+}
+
+/** The keyword hits of one theme (by id), as spans. */
+export function themeHitsWithId(p: PackedAnalysis, t: StringTable, id: string): Span[] {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  for (const th of packedThemes(p, t)) {
+    if (th.id !== id) continue;
+    const out: Span[] = [];
+    for (let k = 0, i = th.hitsAt; k < th.hits; k++, i += w) out.push({ offset: spanOffset(ints, i, w), length: spanLength(ints, i, w) });
+    return out;
+  }
+  return [];
+}

@@ -1,0 +1,254 @@
+/**
+ * A pool of analysis workers (analysisWorker.ts) for indexing many files on every core.
+ * Work goes out in batches of a few hundred kilobytes, two batches in flight per worker
+ * so that no worker waits for the main thread; results come back packed, their strings
+ * are mapped into the index's string table here. A worker that dies hands its batches back;
+ * when none is left the caller analyses the rest itself.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { UserFileTexts } from './analysisSetup';
+import type { FileResult, FileTask } from './analyseFile';
+import { remap, type StringTable } from './packed';
+import type { WorkerBatchResult, WorkerRequest } from './analysisWorker';
+
+/** Bytes of files per batch, and most files per batch. */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 64;
+const IN_FLIGHT = 2;
+/** The calling thread, when it helps, analyses at most this long before answering requests. */
+const HELPER_SLICE_MS = 12;
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface Logger {
+  info(m: string): void;
+  warn(m: string): void;
+}
+
+/** How the analysis of a cold index is shared between threads. */
+export interface WorkerPlan {
+  /** Analysis workers to start (0: analyse in the server only). */
+  workers: number;
+  /** Whether the server's own thread analyses too (between requests). */
+  help: boolean;
+}
+
+/**
+ * The memory model behind `planWorkers`, measured on the 2-core reference machine with
+ * 1,000- and 10,000-digest (10 and 100 MB) workspaces. A worker is expensive: its own copy of the bundle, the
+ * gazetteer and the theme automaton (~90 MB before it analyses anything).
+ */
+const MEMORY_BUDGET_MB = 300;
+const SERVER_BASE_MB = 95; // the server with nothing indexed
+const INDEX_MB_PER_MB = 0.7; // the packed index, per MB of digests
+const SERVER_ANALYSER_MB = 75; // the server's own gazetteer and analysis working set
+const WORKER_MB = 90; // one worker, analysing, heaps capped as below
+/** A worker's old generation: the gazetteer (~25 MB) and one large digest's analysis. */
+const WORKER_OLD_MB = 64;
+/** Files larger than this are analysed by the server, not sent to a capped worker. */
+export const WORKER_MAX_FILE_BYTES = 1024 * 1024;
+/** Below this many bytes, a worker's start (~0.5 s: bundle, gazetteer) costs more than it saves. */
+const MIN_WORKER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * As many analysing threads as there are cores, within the memory budget; the server's
+ * thread helping costs less than another worker, so it is counted first. One thread is the
+ * server's own (cheaper than a worker, and as fast). On the 2-core reference machine a
+ * 10,000-digest (100 MB) workspace is analysed by the server alone (peak 230 MB): two
+ * analysing threads take it over 300 MB (measured 310-370 MB).
+ * DIGEST_LENS_WORKERS=n forces n workers (0: the server alone).
+ */
+export function planWorkers(bytes: number): WorkerPlan {
+  const forced = process.env.DIGEST_LENS_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return { workers: Math.min(+forced, 8), help: false };
+  if (bytes < MIN_WORKER_BYTES) return { workers: 0, help: false };
+  const cores = Math.max(1, Math.min(typeof availableParallelism === 'function' ? availableParallelism() : 1, 8));
+  const room = MEMORY_BUDGET_MB - SERVER_BASE_MB - (INDEX_MB_PER_MB * bytes) / 1048576;
+  for (let threads = cores; threads > 1; threads--) {
+    // The server helping plus threads-1 workers, else threads workers.
+    if (SERVER_ANALYSER_MB + (threads - 1) * WORKER_MB <= room) return { workers: threads - 1, help: true };
+    if (threads * WORKER_MB <= room) return { workers: threads, help: false };
+  }
+  return { workers: 0, help: false };
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, FileTask[]>;
+}
+
+export class AnalysisPool {
+  private slots: Slot[] = [];
+  private nextId = 1;
+
+  private constructor(
+    private readonly log: Logger,
+    private readonly table: StringTable,
+  ) {}
+
+  /**
+   * Starts `count` workers from `script`, each set up with the user files; null when the
+   * script is missing or no worker starts (the caller then analyses in-process).
+   */
+  static start(script: string, count: number, files: UserFileTexts, dataVersion: string, table: StringTable, log: Logger): AnalysisPool | null {
+    if (count < 1) return null;
+    if (!existsSync(script)) {
+      log.warn(`analysis workers unavailable (${script} not found): analysing in the server`);
+      return null;
+    }
+    const pool = new AnalysisPool(log, table);
+    for (let i = 0; i < count; i++) {
+      try {
+        // Small heaps: a worker's memory counts against the server's, and an unbounded old
+        // generation keeps ~30 MB of garbage from building the gazetteer. A worker that
+        // runs out anyway exits; its files go to the server (see run).
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: WORKER_OLD_MB } });
+        worker.unref();
+        const slot: Slot = { worker, inFlight: new Map() };
+        // Always listening: an unhandled 'error' event would take the server down.
+        worker.on('error', (e) => log.warn(`analysis worker failed: ${e.message}`));
+        worker.on('exit', () => {
+          pool.slots = pool.slots.filter((s) => s !== slot);
+        });
+        worker.postMessage({ type: 'setup', files, dataVersion } satisfies WorkerRequest);
+        pool.slots.push(slot);
+      } catch (e) {
+        log.warn(`analysis worker could not start: ${(e as Error).message}`);
+      }
+    }
+    return pool.slots.length ? pool : null;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Analyses `tasks`; calls `onResults` with each batch (strings already mapped into the
+   * table). With `helper`, the calling thread analyses batches too (see `help`). Resolves
+   * with the tasks left undone: none, unless every worker died or `cancelled()` turned true.
+   */
+  run(
+    tasks: FileTask[],
+    sizes: Map<string, number>,
+    onResults: (results: FileResult[]) => void,
+    cancelled: () => boolean,
+    helper?: (task: FileTask) => FileResult,
+  ): Promise<FileTask[]> {
+    const queue: FileTask[][] = [];
+    let batch: FileTask[] = [];
+    let bytes = 0;
+    for (const t of tasks) {
+      batch.push(t);
+      bytes += sizes.get(t.uri) ?? 0;
+      if (bytes >= BATCH_BYTES || batch.length >= BATCH_FILES) {
+        queue.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+    }
+    if (batch.length) queue.push(batch);
+    queue.reverse(); // popped from the end: files go out in order
+
+    return new Promise((resolve) => {
+      let settled = false;
+      let helping = false;
+      const handlers: { slot: Slot; message: (m: WorkerBatchResult) => void; error: (e: Error) => void; exit: (code: number) => void }[] = [];
+      const finish = () => {
+        if (settled || helping || this.slots.some((s) => s.inFlight.size > 0)) return;
+        if (queue.length && this.slots.length && !cancelled()) return;
+        settled = true;
+        for (const h of handlers) {
+          h.slot.worker.off('message', h.message);
+          h.slot.worker.off('error', h.error);
+          h.slot.worker.off('exit', h.exit);
+        }
+        resolve(queue.reverse().flat());
+      };
+      const feed = (slot: Slot) => {
+        while (slot.inFlight.size < IN_FLIGHT && queue.length && !cancelled()) {
+          const files = queue.pop()!;
+          const id = this.nextId++;
+          slot.inFlight.set(id, files);
+          slot.worker.postMessage({ type: 'batch', id, files } satisfies WorkerRequest);
+        }
+      };
+      const lost = new Set<Slot>();
+      const lose = (slot: Slot, why: string) => {
+        if (lost.has(slot)) return;
+        lost.add(slot);
+        this.log.warn(`analysis worker stopped (${why}); its files go to the others`);
+        this.slots = this.slots.filter((s) => s !== slot);
+        for (const files of slot.inFlight.values()) queue.push(files);
+        slot.inFlight.clear();
+        void slot.worker.terminate();
+        for (const s of this.slots) feed(s);
+        finish();
+      };
+      for (const slot of this.slots) {
+        const h = {
+          slot,
+          message: (msg: WorkerBatchResult) => {
+            if (!slot.inFlight.delete(msg.id)) return;
+            feed(slot); // keep the worker busy while this batch is merged
+            if (!cancelled()) onResults(this.adopt(msg));
+            finish();
+          },
+          error: (e: Error) => lose(slot, e.message),
+          exit: (code: number) => lose(slot, `exit code ${code}`),
+        };
+        handlers.push(h);
+        slot.worker.on('message', h.message);
+        slot.worker.on('error', h.error);
+        slot.worker.on('exit', h.exit);
+        feed(slot);
+      }
+      /**
+       * The calling thread takes batches too, yielding to requests every few milliseconds:
+       * one more core's worth of analysis without the memory of another isolate. It stops
+       * once the workers have the rest in flight.
+       */
+      const help = async (analyse: (task: FileTask) => FileResult) => {
+        helping = true;
+        try {
+          while (queue.length > this.slots.length && !cancelled()) {
+            const files = queue.shift()!; // from the far end: workers keep the order
+            const results: FileResult[] = [];
+            let since = Date.now();
+            for (const f of files) {
+              results.push(analyse(f));
+              if (Date.now() - since > HELPER_SLICE_MS) {
+                await yieldNow();
+                since = Date.now();
+              }
+            }
+            if (!cancelled()) onResults(results);
+            await yieldNow();
+          }
+        } finally {
+          helping = false;
+          finish();
+        }
+      };
+      if (helper) void help(helper);
+      finish();
+    });
+  }
+
+  /** Maps a batch's strings into the index's table. */
+  private adopt(msg: WorkerBatchResult): FileResult[] {
+    const maps = this.table.adopt(msg.strings, msg.entities);
+    for (const r of msg.results) if (r.kind === 'ok') remap(r.packed, maps);
+    return msg.results;
+  }
+
+  /** Stops every worker (their memory goes back to the system). */
+  stop(): void {
+    for (const s of this.slots) {
+      s.worker.removeAllListeners();
+      void s.worker.terminate();
+    }
+    this.slots = [];
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The packed analysis, the index cache file and the analysis workers: packing loses
+ * nothing, a saved cache loads back equal, a damaged, truncated or out-of-date cache is
+ * refused with a reason, concurrent saves leave a loadable file, and a worker analyses a
+ * file exactly as the server does (same gazetteer from the same user files).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyse } from '../../server/src/analysis/analyse';
+import { analysisSetup, dataVersion, type UserFileTexts } from '../../server/src/index/analysisSetup';
+import { cacheFile, loadCache, saveCache, type CacheEntry, type CacheSource } from '../../server/src/index/cache';
+import { pack, remap, StringTable, unpack, PackedView } from '../../server/src/index/packed';
+import { AnalysisPool, planWorkers } from '../../server/src/index/workerPool';
+import type { FileResult } from '../../server/src/index/analyseFile';
+import { lineStartsOf } from '../../server/src/index/analyseFile';
+import { lineStarts } from '../../server/src/analysis/text';
+
+const REPO = join(__dirname, '..', '..');
+const WS = join(REPO, 'test', 'fixtures', 'workspace');
+const SEEDS = '/work/shared/seeds';
+const WORKER = join(REPO, 'dist', 'analysisWorker.js');
+
+/** The fixture digests and, where present, the five seed digests. */
+function corpus(): { name: string; text: string }[] {
+  const out = ['english.digest', 'simplified.digest.md', 'traditional.digest.txt'].map((f) => ({ name: f, text: readFileSync(join(WS, f), 'utf8') }));
+  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS)) out.push({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') });
+  return out;
+}
+
+const USER: UserFileTexts = {
+  entities: [{ uri: 'file:///ws/.digestlens/entities.json', content: readFileSync(join(WS, '.digestlens', 'entities.json'), 'utf8') }],
+  themes: [],
+};
+
+test('a packed analysis unpacks to exactly what the analyser returned, narrow and wide', () => {
+  const table = new StringTable();
+  // A document longer than 2^23 characters is packed "wide" (two ints per span).
+  const wide = 'x'.repeat((1 << 23) + 10) + ' 腾讯控股 1,350 亿美元，AI 芯片。';
+  for (const { name, text } of [...corpus(), { name: 'wide', text: wide }]) {
+    const a = analyse(text);
+    const p = pack(a, table, text);
+    assert.deepStrictEqual(unpack(p, table, text), a, name);
+    const view = new PackedView(p, table, () => text);
+    assert.equal(view.date, a.date);
+    assert.deepStrictEqual(view.mentions, a.mentions, name);
+    assert.deepStrictEqual(view.figures, a.figures, name);
+  }
+  assert.ok(corpus().some(({ text }) => analyse(text).mentions.length > 5), 'the corpus has mentions to pack');
+});
+
+test('figure texts are not stored when the text is given; without it they are', () => {
+  const text = readFileSync(join(WS, 'english.digest'), 'utf8');
+  const a = analyse(text);
+  assert.ok(a.figures.length > 0);
+  const t1 = new StringTable();
+  pack(a, t1, text);
+  const t2 = new StringTable();
+  pack(a, t2);
+  for (const f of a.figures) assert.ok(t2.strings.includes(f.text));
+  assert.ok(t1.strings.length < t2.strings.length);
+  assert.deepStrictEqual(unpack(pack(a, t2), t2), a);
+});
+
+test('line starts as a typed array match the analysis line starts', () => {
+  for (const t of ['', 'a', '\n', 'a\nb\n', 'a\r\nb\rc\n\n', '\r', 'x\n\r\n', ...corpus().map((c) => c.text)]) {
+    assert.deepEqual(Array.from(lineStartsOf(t)), lineStarts(t));
+  }
+});
+
+/** Cache sources for the corpus, with stamps as if read from disk. */
+function sources(table: StringTable): { sources: CacheSource[]; texts: Map<string, string> } {
+  const texts = new Map<string, string>();
+  const out = corpus().map(({ name, text }, i) => {
+    const uri = `file:///ws/${name}`;
+    texts.set(uri, text);
+    return { uri, stamp: { size: text.length * 2 + i, mtimeMs: 1_700_000_000_000 + i * 1.5 }, packed: pack(analyse(text), table, text), lineStarts: lineStarts(text), textLength: text.length };
+  });
+  return { sources: out, texts };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'digest-lens-cache-test-'));
+}
+
+test('a saved cache loads back equal, into a string table that already has other strings', async () => {
+  const dir = tempDir();
+  try {
+    const table = new StringTable();
+    const { sources: src, texts } = sources(table);
+    const file = cacheFile(dir, ['file:///ws']);
+    await saveCache(file, dir, 'v1', table, src);
+    assert.deepEqual(readdirSync(dir), [file.slice(dir.length + 1)], 'only the cache file, no temp file left');
+    const { cache, reason } = await loadCache(file, 'v1');
+    assert.ok(cache, reason);
+    assert.equal(cache.entries.size, src.length);
+    // Loaded into a fresh table through adopt/remap, every analysis is the original.
+    const fresh = new StringTable();
+    fresh.string('shifts every reference by one');
+    const maps = fresh.adopt(cache.strings, cache.entities);
+    for (const s of src) {
+      const e: CacheEntry = cache.entries.get(s.uri)!;
+      assert.deepEqual(e.stamp, s.stamp);
+      assert.deepEqual(e.lineStarts, s.lineStarts);
+      assert.equal(e.textLength, s.textLength);
+      remap(e.packed, maps);
+      assert.deepStrictEqual(unpack(e.packed, fresh, texts.get(s.uri)), unpack(s.packed, table, texts.get(s.uri)), s.uri);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cache of another data version, damaged, truncated or not a cache is refused with a reason', async () => {
+  const dir = tempDir();
+  try {
+    const table = new StringTable();
+    const file = join(dir, 'index.bin');
+    await saveCache(file, dir, 'v1', table, sources(table).sources);
+    const good = readFileSync(file);
+    assert.match((await loadCache(file, 'v2')).reason!, /user entity|data/);
+
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length * 0.7)] ^= 0x40;
+    writeFileSync(file, flipped);
+    assert.equal((await loadCache(file, 'v1')).cache, null);
+    assert.match((await loadCache(file, 'v1')).reason!, /checksum/);
+
+    writeFileSync(file, good);
+    truncateSync(file, good.length - 1000);
+    assert.equal((await loadCache(file, 'v1')).cache, null);
+
+    writeFileSync(file, good.subarray(0, 10));
+    assert.equal((await loadCache(file, 'v1')).cache, null);
+
+    writeFileSync(file, '{"not": "a cache"}');
+    assert.match((await loadCache(file, 'v1')).reason!, /not an index cache/);
+
+    assert.match((await loadCache(join(dir, 'missing.bin'), 'v1')).reason!, /no cache file/);
+
+    writeFileSync(file, good);
+    assert.ok((await loadCache(file, 'v1')).cache, 'the intact file still loads');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('two servers saving the same cache at once leave one loadable file and no temp files', async () => {
+  const dir = tempDir();
+  try {
+    const t1 = new StringTable();
+    const t2 = new StringTable();
+    const s1 = sources(t1).sources;
+    const s2 = sources(t2).sources.slice(0, 2);
+    const file = cacheFile(dir, ['file:///ws']);
+    await Promise.all([saveCache(file, dir, 'v1', t1, s1), saveCache(file, dir, 'v1', t2, s2), saveCache(file, dir, 'v1', t1, s1)]);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    const { cache, reason } = await loadCache(file, 'v1');
+    assert.ok(cache, reason);
+    assert.ok([s1.length, s2.length].includes(cache.entries.size));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the data version changes with the user files and not otherwise', () => {
+  const none = dataVersion(analysisSetup({ entities: [], themes: [] }));
+  const user = dataVersion(analysisSetup(USER));
+  assert.notEqual(none, user);
+  assert.equal(user, dataVersion(analysisSetup(USER)));
+  const edited = { ...USER, entities: [{ ...USER.entities[0], content: USER.entities[0].content.replace('远澜算力', '远澜智算') }] };
+  assert.notEqual(dataVersion(analysisSetup(edited)), user);
+});
+
+test('an analysis worker gives the same analyses as the server, with the user entities', { skip: !existsSync(WORKER) && 'dist/analysisWorker.js not built' }, async () => {
+  const dir = tempDir();
+  try {
+    const files = corpus().map(({ name, text }) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return { name, uri: `file://${path}`, path, maxSize: 4 * 1024 * 1024, text };
+    });
+    writeFileSync(join(dir, 'binary.digest'), Buffer.from([1, 0, 2, 0, 3]));
+    const setup = analysisSetup(USER);
+    const version = dataVersion(setup);
+    const table = new StringTable();
+    const log = { info: () => {}, warn: (m: string) => assert.fail(m) };
+    const pool = AnalysisPool.start(WORKER, 1, USER, version, table, log);
+    assert.ok(pool, 'a worker started');
+    const results: FileResult[] = [];
+    const tasks = [...files, { uri: 'file:///binary', path: join(dir, 'binary.digest'), maxSize: 1 << 20 }];
+    const sizes = new Map(tasks.map((t) => [t.uri, 1000]));
+    const left = await pool.run(tasks, sizes, (r) => results.push(...r), () => false);
+    pool.stop();
+    assert.deepEqual(left, []);
+    assert.equal(results.length, tasks.length);
+    for (const f of files) {
+      const r = results.find((x) => x.uri === f.uri)!;
+      assert.equal(r.kind, 'ok', f.name);
+      if (r.kind !== 'ok') continue;
+      assert.equal(r.dataVersion, version);
+      assert.deepEqual(Array.from(r.lineStarts), lineStarts(f.text));
+      const expected = analyse(f.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy });
+      assert.deepStrictEqual(unpack(r.packed, table, f.text), expected, f.name);
+    }
+    // The user's entity is found by the worker (its gazetteer has the user file).
+    const tc = results.find((x) => x.uri.endsWith('traditional.digest.txt'));
+    assert.ok(tc?.kind === 'ok' && unpack(tc.packed, table, files[2].text).mentions.some((m) => m.id === 'yuanlan-compute'));
+    assert.equal(results.find((x) => x.uri === 'file:///binary')?.kind, 'skip');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a worker that cannot start leaves the work to the server', () => {
+  const warnings: string[] = [];
+  const pool = AnalysisPool.start(join(REPO, 'dist', 'no-such-worker.js'), 2, USER, 'v', new StringTable(), { info: () => {}, warn: (m) => warnings.push(m) });
+  assert.equal(pool, null);
+  assert.match(warnings.join('\n'), /not found/);
+});
+
+test('the worker plan stays in the memory budget: small workspaces in the server, 100 MB in the server alone', () => {
+  const saved = process.env.DIGEST_LENS_WORKERS;
+  delete process.env.DIGEST_LENS_WORKERS;
+  try {
+    assert.deepEqual(planWorkers(1 << 20), { workers: 0, help: false });
+    assert.deepEqual(planWorkers(100 * 1048576), { workers: 0, help: false });
+    process.env.DIGEST_LENS_WORKERS = '2';
+    assert.deepEqual(planWorkers(1 << 20), { workers: 2, help: false });
+  } finally {
+    if (saved === undefined) delete process.env.DIGEST_LENS_WORKERS;
+    else process.env.DIGEST_LENS_WORKERS = saved;
+  }
+});
+
+test('a packed view unpacks themes lazily, equal to the analysis', () => {
+  const table = new StringTable();
+  for (const { name, text } of corpus()) {
+    const a = analyse(text);
+    const view = new PackedView(pack(a, table, text), table, () => text);
+    assert.deepStrictEqual(
+      view.themes.map((t) => ({ id: t.id, label: t.label, mentions: t.mentions, score: t.score, paragraphs: t.paragraphs, hits: t.hits })),
+      a.themes,
+      name,
+    );
+    assert.deepStrictEqual(view.sections, a.sections, name);
+  }
+});
+
+test('a packed view serialises as the plain analysis', () => {
+  const table = new StringTable();
+  const { text } = corpus()[1];
+  const a = analyse(text);
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(new PackedView(pack(a, table, text), table, () => text))), JSON.parse(JSON.stringify(a)));
+});
