@@ -160,6 +160,9 @@ async function readUserFile(folder: string, relPath: string): Promise<{ uri: str
   const path = Utils.joinPath(URI.parse(folder), relPath);
   const open = documents.get(path.toString());
   if (open) return { uri: path.toString(), content: open.getText() };
+  // A virtual folder (vscode-vfs://…) is not on this disk: never read a local file that
+  // happens to have the same path.
+  if (path.scheme !== 'file') return null;
   try {
     return { uri: path.toString(), content: await fs.readFile(path.fsPath, 'utf8') };
   } catch {
@@ -272,8 +275,9 @@ function skip(uri: string, reason: string): void {
 }
 
 // ---------------------------------------------------------------------------------------
-// Indexing the workspace: on worker threads, from the cache where it is current, with
-// progress, answering requests between batches
+// Indexing the workspace: from the cache where it is current, the rest analysed on worker
+// threads or here (index/workerPool.ts planWorkers), with progress, answering requests
+// between batches
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const WORKER_SCRIPT = join(__dirname, 'analysisWorker.js');
@@ -289,7 +293,8 @@ function cachePath(): string | null {
 /**
  * Brings the index in line with the workspace: finds every digest with its size and mtime,
  * keeps analyses that are current, takes others from the cache when size and mtime match
- * (first run only), and analyses the rest on worker threads. `force` re-analyses all.
+ * (first run only), and analyses the rest, on as many threads as the memory budget allows.
+ * `force` (the reindex command) re-analyses all.
  */
 async function indexWorkspace(force = false): Promise<void> {
   const run = ++indexRun;
