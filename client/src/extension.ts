@@ -65,6 +65,14 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const themes = new ThemesTreeProvider(manager, state);
   const entitiesView = vscode.window.createTreeView('digestLens.entities', { treeDataProvider: entities, showCollapseAll: true });
   const themesView = vscode.window.createTreeView('digestLens.themes', { treeDataProvider: themes, showCollapseAll: true });
+  // Files the server skipped, with the reason, head the Entities view (and go to the log).
+  status.onSkipped = (skipped) => {
+    entities.setNotice(
+      skipped.length
+        ? vscode.l10n.t('Not indexed: {0}', skipped.slice(0, 5).map((f) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))} (${f.reason})`).join('; ') + (skipped.length > 5 ? ' …' : ''))
+        : '',
+    );
+  };
   entities.attach(entitiesView);
   themes.attach(themesView);
   context.subscriptions.push(entities, themes, entitiesView, themesView);

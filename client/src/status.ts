@@ -39,6 +39,9 @@ export class StatusController implements vscode.Disposable {
     this.item.show();
   }
 
+  /** Called with the files the server did not index (binary, over the size cap), after each status. */
+  onSkipped?: (skipped: P.SkippedFile[]) => void;
+
   /** The text shown now (tests read it through the extension's API). */
   get text(): string {
     return this.item.text;
@@ -64,6 +67,7 @@ export class StatusController implements vscode.Disposable {
           const key = (r: P.StatusResult | null) => JSON.stringify(r?.skipped ?? []);
           if (key(next) !== key(this.last)) for (const f of next.skipped) this.manager.log.info(`not indexed: ${f.uri} (${f.reason})`);
           this.last = next;
+          this.onSkipped?.(next.skipped);
         } catch (e) {
           this.manager.log.warn(`status: ${(e as Error).message}`);
         }

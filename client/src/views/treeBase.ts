@@ -128,7 +128,15 @@ export abstract class CachedTree<N extends { type: string; id: string }> impleme
   private updateView(): void {
     if (!this._view) return;
     this._view.description = this.state.describe();
-    this._view.message = this.incomplete ? vscode.l10n.t('Indexing the workspace… counts may still grow.') : undefined;
+    const parts = [this.incomplete ? vscode.l10n.t('Indexing the workspace… counts may still grow.') : '', this.notice];
+    this._view.message = parts.filter(Boolean).join(' ') || undefined;
+  }
+
+  /** A standing notice under the view's title (e.g. the files that were not indexed). */
+  private notice = '';
+  setNotice(text: string): void {
+    this.notice = text;
+    this.updateView();
   }
 
   /** Name of the view, for logs. */
