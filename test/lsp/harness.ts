@@ -40,6 +40,8 @@ export interface StartOptions {
   filesExclude?: Record<string, boolean>;
   /** Whether the client supports workspace/configuration (default true). */
   configuration?: boolean;
+  /** Sent in the initialize request (e.g. the cacheDir the server may write to). */
+  initializationOptions?: unknown;
 }
 
 export class TestServer {
@@ -147,7 +149,8 @@ export class TestServer {
 
 /** Starts the server on a workspace folder and completes the initialize handshake. */
 export async function startServer(opts: StartOptions): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Started outside any workspace, so a relative path in the server could never land in one.
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmpdir() });
   child.stderr!.on('data', () => {});
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = new TestServer(child, connection, opts.folder, opts);
@@ -172,6 +175,7 @@ export async function startServer(opts: StartOptions): Promise<TestServer> {
     processId: process.pid,
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'ws' }],
+    initializationOptions: opts.initializationOptions,
     capabilities: {
       workspace: { configuration: opts.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
       window: { workDoneProgress: true },

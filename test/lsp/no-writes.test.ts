@@ -9,12 +9,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { copyWorkspace, REPO, removeWorkspace, SERVER, TestServer, uriOf } from './harness';
+import { copyWorkspace, REPO, removeWorkspace, startServer, uriOf } from './harness';
 
 interface Entry {
   kind: 'file' | 'dir';
@@ -35,54 +33,6 @@ function listing(dir: string): Map<string, Entry> {
   return out;
 }
 
-/**
- * Starts the server like harness.startServer does, with initializationOptions (the harness
- * sends none): the cache folder the server may write to.
- */
-async function startWithOptions(folder: string, initializationOptions: unknown): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmpdir() });
-  child.stderr!.on('data', () => {});
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const server = new TestServer(child, connection, folder, { folder });
-  connection.onNotification((method: string, params: any) => server.record(method, params));
-  connection.onRequest('workspace/configuration', (params: any) =>
-    params.items.map((item: any) => (item.section === 'files.exclude' ? server.filesExclude : item.section === 'digestLens' ? server.settings : null)),
-  );
-  for (const m of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest', 'workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh', 'workspace/diagnostic/refresh']) {
-    connection.onRequest(m, () => null);
-  }
-  // Nothing is applied: an edit the server asks for is recorded and refused.
-  connection.onRequest('workspace/applyEdit', (p: any) => {
-    server.record('workspace/applyEdit', p);
-    return { applied: false };
-  });
-  connection.listen();
-  const folderUri = uriOf(folder);
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: folderUri,
-    workspaceFolders: [{ uri: folderUri, name: 'ws' }],
-    initializationOptions,
-    capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
-      window: { workDoneProgress: true },
-      textDocument: {
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
-        rename: { prepareSupport: true },
-        publishDiagnostics: {},
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source'] } } },
-        inlayHint: {},
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-      },
-    },
-  });
-  const indexed = server.waitForIndex();
-  void connection.sendNotification('initialized', {});
-  await indexed;
-  return server;
-}
-
 test('a full session writes nothing into the workspace, and no file appears there', async () => {
   const ws = copyWorkspace();
   cpSync(join(REPO, 'examples'), join(ws, 'examples'), { recursive: true });
@@ -91,7 +41,7 @@ test('a full session writes nothing into the workspace, and no file appears ther
   const digests = [...before.keys()].filter((rel) => /\.digest(\.md|\.txt)?$/.test(rel));
   assert.ok(digests.length >= 8, `only ${digests.length} digests to work on`);
 
-  const server = await startWithOptions(ws, { cacheDir });
+  const server = await startServer({ folder: ws, initializationOptions: { cacheDir } });
   try {
     const status = await server.request('digestLens/status', null);
     assert.equal(status.files, digests.length, 'every digest, the examples included, is indexed');

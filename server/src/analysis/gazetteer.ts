@@ -336,17 +336,10 @@ export class Gazetteer {
   }
 
   private child(node: number, c: number): number {
-    const slots = this.slots;
-    const mask = this.hashMask;
-    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
-    for (;;) {
-      const k = h << 2;
-      const n = slots[k];
-      if (n === -1) return -1;
-      if (n === node && slots[k + 1] === c) return slots[k + 2];
-      h = (h + 1) & mask;
-    }
+    const k = this.edge(node, c);
+    return k < 0 ? -1 : this.slots[k + 2];
   }
+
 
   /** Child of `node` for a folded, lowercased char code; -1 when there is none. Node 0 is the root. */
   next(node: number, c: number): number {
