@@ -222,3 +222,82 @@ export class YenResolver {
 export function isKnownCurrency(code: string): boolean {
   return SUFFIXES.some((m) => m.code === code) || PREFIXES.some((m) => m.code === code);
 }
+
+/** Words (folded) that place a passage in Taiwan: its currency, market, institutions, largest issuers. */
+const TAIWAN_CUES = [
+  '新台币', '台币', 'NT$', '台股', '柜买', '上柜', '兴柜', '金管会', '法说会', '主计总处', '国发会', '台湾', '台北',
+  '新竹', '台积电', '鸿海', '联发科', '广达', '台达电', '日月光', '联电', '纬创', '富邦金', '国泰金', '中华电',
+];
+/** Words that place a passage in Hong Kong's market. */
+const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交所', '港仙', '港元', '港币', 'HK$', '香港'];
+/** Words that place a passage in the mainland's currency or markets. */
+const MAINLAND_CUES = ['人民币', 'RMB', 'A股', '沪深', '上证', '深证', '科创板', '创业板', '北交所', '沪指', '深成指', '内地', '大陆'];
+
+const CUE_TW = 1;
+const CUE_HK = 2;
+const CUE_CN = 4;
+/** Cue lists by first code unit, for the bounded line scan. */
+const CUES_BY_FIRST = new Map<number, [string, number][]>();
+for (const [list, bit] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
+  for (const w of list) {
+    const k = w.charCodeAt(0);
+    const arr = CUES_BY_FIRST.get(k) ?? [];
+    arr.push([w, bit]);
+    CUES_BY_FIRST.set(k, arr);
+  }
+}
+const CUE_FIRST = new Uint8Array(65536);
+for (const k of CUES_BY_FIRST.keys()) CUE_FIRST[k] = 1;
+/** How far the line scan reads on each side of a figure. */
+const LINE_WINDOW = 400;
+
+function cuesIn(s: string, from: number, to: number): number {
+  let bits = 0;
+  for (let k = from; k < to; k++) {
+    if (CUE_FIRST[s.charCodeAt(k)] === 0) continue;
+    for (const [w, bit] of CUES_BY_FIRST.get(s.charCodeAt(k))!) if (s.startsWith(w, k)) bits |= bit;
+  }
+  return bits;
+}
+
+/** The currency that cues name, or null when they name none or disagree. */
+function currencyOfCues(bits: number, traditional: boolean): string | null {
+  if (bits & CUE_CN) return 'CNY';
+  if (bits === CUE_TW) return 'TWD';
+  if (bits === CUE_HK) return traditional ? 'HKD' : null;
+  return null;
+}
+
+/**
+ * Decides what a bare 元 (亿元, 兆元, 十九点五元) means. In mainland text it is the yuan; in a
+ * passage about Taiwan (新台币, 台股, Taiwan's institutions and largest issuers) the New Taiwan
+ * dollar; in a Traditional-script passage about Hong Kong's market the Hong Kong dollar. The
+ * line of the figure decides first; a line without cues follows the whole document, and cues
+ * that disagree keep the yuan. Build one per document: the document is read at most once.
+ */
+export class YuanResolver {
+  private doc: string | null | undefined = undefined;
+  constructor(private readonly s: string, private readonly traditional: boolean) {}
+
+  resolve(at: number): string {
+    const s = this.s;
+    let from = at;
+    while (from > 0 && at - from < LINE_WINDOW && s.charCodeAt(from - 1) !== 10) from--;
+    let to = at;
+    while (to < s.length && to - at < LINE_WINDOW && s.charCodeAt(to) !== 10) to++;
+    const line = cuesIn(s, from, to);
+    if (line !== 0) return currencyOfCues(line, this.traditional) ?? 'CNY';
+    if (this.doc === undefined) this.doc = this.documentCurrency();
+    return this.doc ?? 'CNY';
+  }
+
+  /** The document's own reading from its strongest cues, found with a few fast searches. */
+  private documentCurrency(): string | null {
+    const s = this.s;
+    let bits = 0;
+    if (s.includes('台币') || s.includes('台股') || s.includes('NT$')) bits |= CUE_TW;
+    if (s.includes('港股') || s.includes('港元') || s.includes('恒指') || s.includes('港交所')) bits |= CUE_HK;
+    if (s.includes('人民币') || s.includes('A股')) bits |= CUE_CN;
+    return currencyOfCues(bits, this.traditional);
+  }
+}

@@ -11,11 +11,11 @@
  */
 import type { Figure } from './types';
 import {
-  CN_NUMERAL_CHAR, CN_NUMERAL_START, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
+  CN_NUMERAL_CHAR, CN_NUMERAL_START, cnDigit, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
   parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
 } from './numbers';
 import {
-  type CurrencyMatch, YenResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, newCurrencyMatch,
+  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, newCurrencyMatch,
 } from './currencies';
 import { codeUnits } from './text';
 
@@ -294,7 +294,7 @@ const CAN_FOLLOW = new Uint8Array(65536);
  */
 const DEAD_AFTER = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
-  const numeral = isDigit(c) || c === 44 || c === 46 || c === 32 || CN_NUMERAL_CHAR[c] === 1;
+  const numeral = isDigit(c) || c === 44 || c === 46 || c === 32 || CN_NUMERAL_CHAR[c] === 1 || c === 0x70b9 /* 点 */;
   DEAD_AFTER[c] = numeral || CAN_FOLLOW[c] ? 0 : 1;
 }
 
@@ -306,6 +306,7 @@ const C_YUAN = '元'.charCodeAt(0);
 const C_KUAI = '块'.charCodeAt(0);
 const C_DE = '的'.charCodeAt(0);
 const C_QIAN = '钱'.charCodeAt(0);
+const C_DIAN = '点'.charCodeAt(0);
 /** Characters that make a following 元 part of another word: 元旦, 元宇宙, 元素, 元器件, 元老 ... */
 const NOT_AFTER_YUAN = new Uint8Array(65536);
 for (const ch of '旦宇素件器老首帅气组音朝宵认胞') NOT_AFTER_YUAN[ch.charCodeAt(0)] = 1;
@@ -353,6 +354,7 @@ let suf: CurrencyMatch = newCurrencyMatch();
 let suf2: CurrencyMatch = newCurrencyMatch();
 let pre2: CurrencyMatch = newCurrencyMatch();
 let yen: YenResolver | null = null;
+let yuan: YuanResolver | null = null;
 /** End of the last figure pushed: spans never overlap. */
 let lastEnd = 0;
 
@@ -374,6 +376,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   suf2 = newCurrencyMatch();
   pre2 = newCurrencyMatch();
   yen = null;
+  yuan = null;
   lastEnd = 0;
 
   // The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
@@ -391,6 +394,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   text = '';
   drafts = [];
   yen = null;
+  yuan = null;
   return figures;
 }
 
@@ -409,6 +413,13 @@ function tryNumber(i: number, arabic: boolean): number {
   // Digits glued to letters with no currency marker before them (FY2025, A100): an identifier,
   // as below, found without reading the numeral when no currency marker ends with that letter.
   if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode)) return skipDigitRun(s, i);
+  // Inside a longer Chinese numeral ("…七点四亿" of "五〇五七点四亿"): a part of a numeral is
+  // never a figure of its own, so skip the rest of it.
+  if (!arabic && (cnDigit(prevCode) >= 0 || (prevCode === C_DIAN && cnDigit(s.charCodeAt(i - 2)) >= 0))) {
+    let k = i + 1;
+    while (k < n && (CN_NUMERAL_CHAR[s.charCodeAt(k)] === 1 || s.charCodeAt(k) === C_DIAN)) k++;
+    return k;
+  }
   const e = parseNumeral(s, i, a);
   if (e === i) return arabic ? skipDigitRun(s, i) : i + 1;
   // A prefix never reaches back into the previous figure ("1港元兆" is not "港元兆").
@@ -505,6 +516,9 @@ function tryNumber(i: number, arabic: boolean): number {
             spanEnd = suf2.end;
             hasSuffix = true;
             suf.code = suf2.code;
+            suf.start = suf2.start;
+            suf.end = suf2.end;
+            suf.weak = suf2.weak;
           } else spanEnd = bEnd;
           if (b.zhao) a.zhao = true;
         }
@@ -527,6 +541,9 @@ function tryNumber(i: number, arabic: boolean): number {
     spanEnd = perEnd.end;
   }
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
+  else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
+    currency = (yuan ??= new YuanResolver(s, traditional)).resolve(spanStart);
+  }
   const d: Draft = {
     start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
     min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
@@ -549,7 +566,7 @@ function tryNumber(i: number, arabic: boolean): number {
  */
 function noSuffixAfterRun(k: number): boolean {
   let c = s.charCodeAt(k);
-  while (k < n && (isDigit(c) || c === 44 || c === 46 || CN_NUMERAL_CHAR[c] === 1)) c = s.charCodeAt(++k);
+  while (k < n && (isDigit(c) || c === 44 || c === 46 || CN_NUMERAL_CHAR[c] === 1 || c === C_DIAN)) c = s.charCodeAt(++k);
   return k >= n || DEAD_AFTER[c] === 1 || IS_CONNECTOR[c] === 1;
 }
 

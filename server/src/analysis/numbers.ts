@@ -58,7 +58,7 @@ const CN_BIG = new Float64Array(65536);
 export const CN_NUMERAL_START = new Uint8Array(65536);
 {
   const digits: [string, number][] = [
-    ['〇', 0], ['零', 0], ['一', 1], ['壹', 1], ['二', 2], ['贰', 2], ['两', 2], ['三', 3], ['叁', 3],
+    ['〇', 0], ['○', 0], ['零', 0], ['一', 1], ['壹', 1], ['二', 2], ['贰', 2], ['两', 2], ['三', 3], ['叁', 3],
     ['参', 3], ['四', 4], ['肆', 4], ['五', 5], ['伍', 5], ['六', 6], ['陆', 6], ['七', 7], ['柒', 7],
     ['八', 8], ['捌', 8], ['九', 9], ['玖', 9],
   ];
@@ -73,17 +73,77 @@ export const CN_NUMERAL_START = new Uint8Array(65536);
     CN_NUMERAL_START[ch.charCodeAt(0)] = 1;
 }
 
-/** Every character `parseNumeral` can read inside a Chinese numeral: digits (with 〇/零), units, 数, 几, 上. */
+/** Every character `parseNumeral` can read inside a Chinese numeral: digits (with 〇/○/零), units, 数, 几, 上. */
 export const CN_NUMERAL_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   if (CN_DIGIT[c] >= 0 || CN_SMALL[c] || CN_BIG[c] || CN_NUMERAL_START[c]) CN_NUMERAL_CHAR[c] = 1;
 }
 
+/** The value of a Chinese digit (一 → 1, 〇/○/零 → 0), or -1. */
+export function cnDigit(c: number): number {
+  return CN_DIGIT[c];
+}
+
+/**
+ * Chinese digits written place by place, as Taiwan and Hong Kong papers do: "五〇五七点四"
+ * (5057.4), "二五〇〇", "一点〇五". A run of two or more digits, or one digit followed by 点
+ * and digits. Returns the end, or `i` when the text at `i` is not such a numeral; the value
+ * goes into `out.value`. Two ascending neighbours without a point ("三四", "七八") are the
+ * colloquial "three or four", not 34: `out.vague` is set and `out.min`/`out.max` hold them.
+ */
+export function parsePositional(s: string, i: number, out: Numeral): number {
+  const n = s.length;
+  let j = i;
+  let value = 0;
+  let zeros = 0;
+  while (j < n && j - i < MAX_INT_DIGITS && CN_DIGIT[s.charCodeAt(j)] >= 0) {
+    const d = CN_DIGIT[s.charCodeAt(j)];
+    if (d === 0) zeros++;
+    value = value * 10 + d;
+    j++;
+  }
+  const digits = j - i;
+  if (digits === 0) return i;
+  let frac = false;
+  if (s.charCodeAt(j) === C_DIAN && CN_DIGIT[s.charCodeAt(j + 1)] >= 0 && j - i <= MAX_INT_DIGITS) {
+    let k = j + 1;
+    let div = 1;
+    let f = 0;
+    while (k < n && k - j <= 12 && CN_DIGIT[s.charCodeAt(k)] >= 0) {
+      f = f * 10 + CN_DIGIT[s.charCodeAt(k)];
+      div *= 10;
+      k++;
+    }
+    value += f / div;
+    j = k;
+    frac = true;
+  }
+  if (digits < 2 && !frac) return i;
+  // A leading zero ("〇五") is no number.
+  if (digits > 1 && CN_DIGIT[s.charCodeAt(i)] === 0) return i;
+  out.vague = false;
+  if (digits === 2 && !frac && zeros === 0) {
+    const d1 = CN_DIGIT[s.charCodeAt(i)];
+    const d2 = CN_DIGIT[s.charCodeAt(i + 1)];
+    if (d2 === d1 + 1) {
+      out.vague = true;
+      out.min = d1;
+      out.max = d2;
+    } else if (d1 === d2) return i; // "一一", "三三" are words, not numbers
+  }
+  // 两 is a counting word ("两三亿" = two or three), never a place digit.
+  if (!out.vague) for (let k = i; k < j; k++) if (s.charCodeAt(k) === C_LIANG) return i;
+  out.value = value;
+  return j;
+}
+
 const C_SHU = '数'.charCodeAt(0);
 const C_JI = '几'.charCodeAt(0);
 const C_SHANG = '上'.charCodeAt(0);
+const C_LIANG = '两'.charCodeAt(0);
 const C_WAN = '万'.charCodeAt(0);
 const C_ZHAO = '兆'.charCodeAt(0);
+const C_DIAN = '点'.charCodeAt(0);
 
 /** Longest Arabic integer part accepted; longer runs are identifiers, not amounts. */
 const MAX_INT_DIGITS = 16;
@@ -207,6 +267,36 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
   let innerMult = 0;
   let innerPending = false;
   let innerInTotal = false;
+  /** How far the vague digit reaches above its lowest reading: 7 for 十几 (2..9), 1 for 三四. */
+  let innerSpread = 7;
+  /** A place-by-place numeral ("五〇五七点四") was read: no small unit may follow it. */
+  let positional = false;
+  /** A decimal part was read after Chinese digits ("十九点五"): only a big unit may follow. */
+  let fraction = false;
+
+  if (j === i) {
+    const pe = parsePositional(s, j, out);
+    if (pe > j) {
+      if (out.vague) {
+        // "三四十亿": the lower digit, with its spread carried to the place it ends up in.
+        num = out.min;
+        innerMult = 1;
+        innerSpread = out.max - out.min;
+        innerPending = true;
+        out.vague = false;
+      } else {
+        num = out.value;
+        positional = true;
+        out.hasArabic = true;
+        arabicValue = num;
+      }
+      haveNum = true;
+      out.hasDigit = true;
+      numbersRead++;
+      out.chineseChars += pe - j;
+      j = pe;
+    }
+  }
 
   while (j < n && steps++ < MAX_CN_CHARS) {
     const c = s.charCodeAt(j);
@@ -253,11 +343,35 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
+    if (c === C_DIAN && !out.hasArabic && lastBig === 0 && (haveNum || section > 0) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0) {
+      // "十九点五", "一点〇五兆": a decimal part after Chinese digits.
+      let k = j + 1;
+      let div = 1;
+      let f = 0;
+      while (k < n && k - j <= 12 && CN_DIGIT[s.charCodeAt(k)] >= 0) {
+        f = f * 10 + CN_DIGIT[s.charCodeAt(k)];
+        div *= 10;
+        k++;
+      }
+      num = (haveNum ? num : 0) + f / div;
+      haveNum = true;
+      fraction = true;
+      out.chineseChars += k - j;
+      j = k;
+      continue;
+    }
+    if (isSpace(c) && lastBig > 0 && !haveNum && isDigit(s.charCodeAt(j + 1)) && lowerSectionFollows(s, j + 1, lastBig, out)) {
+      // "3,350 亿 300 万元": spaces between the sections of one amount.
+      j++;
+      continue;
+    }
     const small = CN_SMALL[c];
     if (small) {
       // Without a digit a small unit can only lead the numeral (十五, 百亿, 数十亿): in "1亿千瓦"
       // the 千 belongs to the next word.
       if (!haveNum && j !== out.bodyStart) break;
+      if (positional || fraction) break;
+      if (innerPending) innerMult *= small;
       section += (haveNum ? num : 1) * small;
       num = 0;
       haveNum = false;
@@ -320,7 +434,7 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
     out.value = (out.min + out.max) / 2;
   } else if (innerMult > 0) {
     out.vague = true;
-    out.max = out.value + 7 * innerMult;
+    out.max = out.value + innerSpread * innerMult;
     out.value = (out.min + out.max) / 2;
   }
   // The scale of "25万" or "1万亿" is what multiplies the leading Arabic number; a range end
@@ -328,6 +442,19 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
   out.scale = numbersRead === 1 && arabicValue > 0 ? value / arabicValue : 1;
   out.end = j;
   return j;
+}
+
+/**
+ * True when the Arabic number at `i` is followed (after at most two spaces) by a unit smaller
+ * than `lastBig`: the next section of "3 兆 8090 亿 5400 万元". Clobbers `out.value`.
+ */
+function lowerSectionFollows(s: string, i: number, lastBig: number, out: Numeral): boolean {
+  let k = parseArabic(s, i, out);
+  if (k === i) return false;
+  const e = k;
+  while (k < s.length && k - e < 2 && isSpace(s.charCodeAt(k))) k++;
+  const c = s.charCodeAt(k);
+  return CN_SMALL[c] > 0 || (CN_BIG[c] > 0 && CN_BIG[c] < lastBig);
 }
 
 /**
