@@ -22,11 +22,17 @@ export interface CurrencyMatch {
   weak: boolean;
   /** A bare ¥/￥ whose currency had to be guessed from the context. */
   yenSign: boolean;
+  /** Units of the currency per unit written: 0.01 for cents, pence and 港仙, else 1. */
+  factor: number;
+  /** A hundredth of whichever dollar the passage is about ("86 cents", "50¢"), not of `code` itself. */
+  cents: boolean;
+  /** Counts only after an English scale word: "pounds" and "won" alone are also weight and a verb. */
+  needsScale: boolean;
 }
 
 /** Creates an empty match object. */
 export function newCurrencyMatch(): CurrencyMatch {
-  return { code: '', start: 0, end: 0, weak: false, yenSign: false };
+  return { code: '', start: 0, end: 0, weak: false, yenSign: false, factor: 1, cents: false, needsScale: false };
 }
 
 interface Marker {
@@ -36,25 +42,54 @@ interface Marker {
   ascii: boolean;
   caseSensitive: boolean;
   weak: boolean;
+  factor: number;
+  cents: boolean;
+  needsScale: boolean;
 }
 
 function marker(text: string, code: string, weak = false): Marker {
   const ascii = /^[\x20-\x7e]+$/.test(text);
-  return { text, code, ascii, caseSensitive: ascii && /^[A-Z]+$/.test(text), weak };
+  return { text, code, ascii, caseSensitive: ascii && /^[A-Z]+$/.test(text), weak, factor: 1, cents: false, needsScale: false };
 }
 
-const ISO = ['USD', 'HKD', 'CNY', 'RMB', 'CNH', 'EUR', 'GBP', 'JPY', 'KRW', 'TWD', 'SGD', 'AUD', 'CAD', 'INR', 'CHF'];
+/** A sub-unit: a hundredth (or `factor`) of `code`; `cents` ones take the passage's dollar. */
+function subunit(text: string, code: string, factor: number, cents: boolean, weak = false): Marker {
+  return { ...marker(text, code, weak), factor, cents };
+}
+
+/** A word that names a currency only after a scale word ("1.2 trillion won", "3 million pounds"). */
+function scaledOnly(text: string, code: string): Marker {
+  return { ...marker(text, code), needsScale: true };
+}
+
+/** ISO codes read before or after a number (only currencies the rate tables carry). */
+const ISO = [
+  'USD', 'HKD', 'CNY', 'RMB', 'CNH', 'EUR', 'GBP', 'JPY', 'KRW', 'TWD', 'SGD', 'AUD', 'CAD', 'INR', 'CHF',
+  'NZD', 'MYR', 'THB', 'IDR', 'PHP', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'RUB', 'TRY', 'ILS', 'PLN',
+];
+/** Chinese names of currencies, Simplified (the text is folded), read before or after a number. */
+const CURRENCY_NAMES: [string, string][] = [
+  ['新加坡元', 'SGD'], ['新西兰元', 'NZD'], ['新台币', 'TWD'], ['人民币', 'CNY'], ['美元', 'USD'], ['美金', 'USD'],
+  ['港元', 'HKD'], ['港币', 'HKD'], ['日元', 'JPY'], ['日圆', 'JPY'], ['欧元', 'EUR'], ['英镑', 'GBP'], ['韩元', 'KRW'],
+  ['台币', 'TWD'], ['澳元', 'AUD'], ['澳币', 'AUD'], ['加元', 'CAD'], ['加币', 'CAD'], ['新币', 'SGD'], ['瑞郎', 'CHF'],
+  ['瑞士法郎', 'CHF'], ['纽元', 'NZD'], ['卢比', 'INR'], ['泰铢', 'THB'], ['卢布', 'RUB'], ['林吉特', 'MYR'],
+  ['印尼盾', 'IDR'], ['兰特', 'ZAR'], ['瑞典克朗', 'SEK'], ['挪威克朗', 'NOK'], ['丹麦克朗', 'DKK'], ['雷亚尔', 'BRL'],
+  ['土耳其里拉', 'TRY'], ['比索', 'MXN'],
+];
 const isoCode = (c: string): string => (c === 'RMB' || c === 'CNH' ? 'CNY' : c);
 
 /** Markers written after a number ("亿美元", "billion yuan", "4.19B港元"). */
 const SUFFIXES: Marker[] = [
-  marker('新加坡元', 'SGD'), marker('元人民币', 'CNY'), marker('新台币', 'TWD'), marker('人民币', 'CNY'),
-  marker('美元', 'USD'), marker('美金', 'USD'), marker('港元', 'HKD'), marker('港币', 'HKD'),
-  marker('日元', 'JPY'), marker('日圆', 'JPY'), marker('欧元', 'EUR'), marker('英镑', 'GBP'),
-  marker('韩元', 'KRW'), marker('台币', 'TWD'), marker('澳元', 'AUD'), marker('澳币', 'AUD'),
-  marker('加元', 'CAD'), marker('加币', 'CAD'), marker('新币', 'SGD'), marker('瑞郎', 'CHF'),
-  marker('卢比', 'INR'), marker('块钱', 'CNY'), marker('円', 'JPY'), marker('元', 'CNY', true),
+  ...CURRENCY_NAMES.map(([w, c]) => marker(w, c)),
+  marker('元人民币', 'CNY'), marker('块钱', 'CNY'), marker('円', 'JPY'), marker('元', 'CNY', true),
   marker('块', 'CNY', true),
+  subunit('港仙', 'HKD', 0.01, false), subunit('仙', 'HKD', 0.01, false, true),
+  subunit('cents', 'USD', 0.01, true), subunit('cent', 'USD', 0.01, true), subunit('¢', 'USD', 0.01, true),
+  subunit('pence', 'GBP', 0.01, false),
+  marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'),
+  marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
+  marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
+  marker('rupee', 'INR'), marker('bucks', 'USD'), marker('usd', 'USD'), marker('eur', 'EUR'), marker('rmb', 'CNY'),
   marker('hong kong dollars', 'HKD'), marker('hong kong dollar', 'HKD'), marker('hk dollars', 'HKD'),
   marker('new taiwan dollars', 'TWD'), marker('taiwan dollars', 'TWD'), marker('nt dollars', 'TWD'),
   marker('singapore dollars', 'SGD'), marker('australian dollars', 'AUD'), marker('canadian dollars', 'CAD'),
@@ -69,9 +104,8 @@ const PREFIXES: Marker[] = [
   marker('MOP$', 'MOP'), marker('US$', 'USD'), marker('HK$', 'HKD'), marker('NT$', 'TWD'), marker('NZ$', 'NZD'),
   marker('S$', 'SGD'), marker('A$', 'AUD'), marker('C$', 'CAD'), marker('R$', 'BRL'), marker('$', 'USD'),
   marker('¥', 'CNY'), marker('￥', 'CNY'), marker('€', 'EUR'), marker('£', 'GBP'), marker('₩', 'KRW'),
-  marker('₹', 'INR'), marker('新台币', 'TWD', true), marker('人民币', 'CNY', true), marker('港币', 'HKD', true),
-  marker('美金', 'USD', true), marker('美元', 'USD', true), marker('港元', 'HKD', true), marker('日元', 'JPY', true),
-  marker('欧元', 'EUR', true), marker('英镑', 'GBP', true), marker('韩元', 'KRW', true),
+  marker('₹', 'INR'), marker('Rs.', 'INR'), marker('Rs', 'INR'),
+  ...CURRENCY_NAMES.map(([w, c]) => marker(w, c, true)),
   ...ISO.map((c) => marker(c, isoCode(c))),
 ];
 
@@ -144,6 +178,9 @@ export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): bo
       out.end = j + mk.text.length;
       out.weak = mk.weak;
       out.yenSign = false;
+      out.factor = mk.factor;
+      out.cents = mk.cents;
+      out.needsScale = mk.needsScale;
       return true;
     }
   }
@@ -179,6 +216,9 @@ export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): b
       out.end = j;
       out.weak = mk.weak;
       out.yenSign = mk.text === '¥' || mk.text === '￥';
+      out.factor = 1;
+      out.cents = false;
+      out.needsScale = false;
       return true;
     }
   }

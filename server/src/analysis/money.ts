@@ -253,6 +253,8 @@ interface Draft {
   qualifier: string | null;
   ambiguity: 'zhao' | 'yen-sign' | null;
   bare: boolean;
+  /** Written in a sub-unit ("50 cents"): may complete the amount before it ("$3 and 50 cents"). */
+  subunit?: boolean;
 }
 
 const ANCHOR = new Uint8Array(65536);
@@ -284,7 +286,7 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
 const CAN_FOLLOW = new Uint8Array(65536);
 {
   for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
-  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙泰林印兰挪丹雷土比纽') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
 }
 
 /**
@@ -307,6 +309,10 @@ const C_KUAI = '块'.charCodeAt(0);
 const C_DE = '的'.charCodeAt(0);
 const C_QIAN = '钱'.charCodeAt(0);
 const C_DIAN = '点'.charCodeAt(0);
+const C_XIAN = '仙'.charCodeAt(0);
+/** Currency symbols written after a number: "20€", "10$", "3.14US$". */
+const IS_SYMBOL_SUFFIX = new Uint8Array(65536);
+for (const ch of '$€£¢') IS_SYMBOL_SUFFIX[ch.charCodeAt(0)] = 1;
 /** Characters that make a following 元 part of another word: 元旦, 元宇宙, 元素, 元器件, 元老 ... */
 const NOT_AFTER_YUAN = new Uint8Array(65536);
 for (const ch of '旦宇素件器老首帅气组音朝宵认胞') NOT_AFTER_YUAN[ch.charCodeAt(0)] = 1;
@@ -401,6 +407,8 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
 /** Reads a figure that starts with a numeral at `i`; returns where scanning resumes (> i). */
 function tryNumber(i: number, arabic: boolean): number {
   const prevCode = s.charCodeAt(i - 1);
+  // "$.047/kWh": a decimal point right after a currency symbol opens the amount.
+  if (arabic && prevCode === 46 && IS_SYMBOL[s.charCodeAt(i - 2)] === 1) return tryNumberFrom(i - 1, readBareFraction(i));
   // Most anchors are no money: "[3]", "2026-01", "一些", "上市". When nothing before them can
   // be a currency marker and the code unit after the digit run (or after the Chinese
   // character) can neither continue a numeral nor follow one in a figure, every path below
@@ -422,10 +430,42 @@ function tryNumber(i: number, arabic: boolean): number {
   }
   const e = parseNumeral(s, i, a);
   if (e === i) return arabic ? skipDigitRun(s, i) : i + 1;
+  // Digits glued to letters are identifiers (FY2025, A100, GB300) unless a currency code is the glue.
+  if (arabic && (isLetter(prevCode) || prevCode === 95) && !(matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd)) {
+    return skipDigitRun(s, i);
+  }
+  return tryNumberFrom(i, e);
+}
+
+/** Currency symbols that may stand right before a bare decimal point ("$.047"). */
+const IS_SYMBOL = new Uint8Array(65536);
+for (const ch of '$€£¥') IS_SYMBOL[ch.charCodeAt(0)] = 1;
+
+/** Reads the digits after the point of "$.047" into `a` as 0.047; returns their end. */
+function readBareFraction(i: number): number {
+  let k = i;
+  let f = 0;
+  let div = 1;
+  while (k < n && k - i < 12 && isDigit(s.charCodeAt(k))) {
+    f = f * 10 + (s.charCodeAt(k) - 48);
+    div *= 10;
+    k++;
+  }
+  a.value = tidyNumber(f / div);
+  a.min = a.max = a.value;
+  a.scale = 1;
+  a.hasDigit = a.hasArabic = true;
+  a.hasBig = a.vague = a.upTo = a.zhao = false;
+  a.chineseChars = 0;
+  a.bodyStart = i - 1;
+  a.end = k;
+  return k;
+}
+
+/** The rest of `tryNumber`: the numeral `a` runs from `i` to `e`. */
+function tryNumberFrom(i: number, e: number): number {
   // A prefix never reaches back into the previous figure ("1港元兆" is not "港元兆").
   let hasPrefix = matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd;
-  // Digits glued to letters are identifiers (FY2025, A100, GB300) unless a currency code is the glue.
-  if (arabic && !hasPrefix && (isLetter(prevCode) || prevCode === 95)) return skipDigitRun(s, i);
   // Most numbers are followed by something that cannot lead to money (%, 年, 月, 股): leave early.
   if (!hasPrefix && !CAN_FOLLOW[s.charCodeAt(e)]) return tryBare(i, e, e);
   let value = a.value;
@@ -461,7 +501,7 @@ function tryNumber(i: number, arabic: boolean): number {
     approxInside = true;
   }
   let hasSuffix = matchCurrencyAfter(s, afterNum, suf);
-  if (hasSuffix && !acceptWeakSuffix(a, suf)) hasSuffix = false;
+  if (hasSuffix && !acceptWeakSuffix(a, suf, engScaled)) hasSuffix = false;
   if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
   // The currency of a figure: the prefix wins, except a generic $ before a specific word.
   let currency: string | null = hasPrefix ? pre.code : null;
@@ -498,7 +538,7 @@ function tryNumber(i: number, arabic: boolean): number {
           b.scale *= eng.mult;
           bEnd = eng.end;
         }
-        const hasSuf2 = matchCurrencyAfter(s, bEnd, suf2) && acceptWeakSuffix(b, suf2);
+        const hasSuf2 = matchCurrencyAfter(s, bEnd, suf2) && acceptWeakSuffix(b, suf2, bEnd > eb);
         let ok = false;
         if (hasSuffix) ok = hasSuf2 && suf2.code === suf.code;
         else if (hasSuf2) ok = !hasPrefix || suf2.code === currency || suf2.weak;
@@ -519,6 +559,8 @@ function tryNumber(i: number, arabic: boolean): number {
             suf.start = suf2.start;
             suf.end = suf2.end;
             suf.weak = suf2.weak;
+            suf.factor = suf2.factor;
+            suf.cents = suf2.cents;
           } else spanEnd = bEnd;
           if (b.zhao) a.zhao = true;
         }
@@ -540,6 +582,9 @@ function tryNumber(i: number, arabic: boolean): number {
     per = perEnd.unit;
     spanEnd = perEnd.end;
   }
+  // Sub-units: "86 cents", "12.1港仙", "30 pence" are hundredths of their currency.
+  const factor = hasSuffix && currency === suf.code ? suf.factor : 1;
+  if (factor !== 1 && suf.cents) currency = dollarOfPassage(spanStart);
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
     currency = (yuan ??= new YuanResolver(s, traditional)).resolve(spanStart);
@@ -552,6 +597,14 @@ function tryNumber(i: number, arabic: boolean): number {
   };
   if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
   else if (a.upTo || !a.hasDigit) d.approximate = true;
+  if (factor !== 1) {
+    d.subunit = true;
+    d.value *= factor;
+    if (d.min !== null && d.max !== null) {
+      d.min *= factor;
+      d.max *= factor;
+    }
+  }
   if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
   addHedges(d);
   drafts.push(d);
@@ -574,10 +627,29 @@ function noSuffixAfterRun(k: number): boolean {
 const IS_CONNECTOR = new Uint8Array(65536);
 for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charCodeAt(0)] = 1;
 
-/** 元 and 块 alone are weak: "三元前驱体", "两块电池", "5块屏幕" and "2025元旦" are not money. */
-function acceptWeakSuffix(num: Numeral, m: CurrencyMatch): boolean {
-  if (!m.weak) return true;
+/** The dollar a passage is about, for "cents" and "¢": the currency of the last figure in the same line, else USD. */
+function dollarOfPassage(at: number): string {
+  for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 4; k--) {
+    const d = drafts[k];
+    if (at - d.end > 300) break;
+    if (s.slice(d.end, at).includes('\n')) break;
+    if (d.currency !== null && DOLLARS.has(d.currency)) return d.currency;
+  }
+  return 'USD';
+}
+const DOLLARS = new Set(['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'EUR']);
+
+/**
+ * 元 and 块 alone are weak: "三元前驱体", "两块电池", "5块屏幕" and "2025元旦" are not money; so is 仙
+ * ("八仙"). Symbols after a number must end the token ("10$" but not "10 $ARM"), and "pounds" or
+ * "won" need a scale word before them.
+ */
+function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): boolean {
   const next = s.charCodeAt(m.end);
+  if (m.needsScale && !scaled) return false;
+  if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
+  if (!m.weak) return true;
+  if (s.charCodeAt(m.start) === C_XIAN) return num.hasArabic && (!isCjkIdeograph(next) || next === C_DE);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
   if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
@@ -712,6 +784,7 @@ function sameSentence(s: string, from: number, to: number, limit: number): boole
  * bare amounts, and the final plain objects.
  */
 function finish(text: string, s: string, drafts: Draft[]): Figure[] {
+  mergeSubunits(s, drafts);
   for (let k = 1; k < drafts.length; k++) {
     const prev = drafts[k - 1];
     const cur = drafts[k];
@@ -753,6 +826,20 @@ function finish(text: string, s: string, drafts: Draft[]): Figure[] {
 }
 
 const tidy = tidyNumber;
+
+/** "US$3 and fourteen cents", "5 dollars and 50 cents": one amount written in two units. */
+function mergeSubunits(s: string, drafts: Draft[]): void {
+  for (let k = drafts.length - 1; k > 0; k--) {
+    const cur = drafts[k];
+    const prev = drafts[k - 1];
+    if (!cur.subunit || prev.subunit || prev.bare || prev.currency !== cur.currency || prev.min !== null || cur.min !== null) continue;
+    if (cur.value >= 1 || prev.value !== Math.floor(prev.value) || !startsWithAt(s, prev.end, ' and ') || cur.start !== prev.end + 5) continue;
+    prev.end = cur.end;
+    prev.value += cur.value;
+    prev.approximate ||= cur.approximate;
+    drafts.splice(k, 1);
+  }
+}
 
 /**
  * The currency of a bare amount: the figure it is coordinated with ("数千万甚至上亿美元"), else

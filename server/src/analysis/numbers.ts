@@ -514,6 +514,8 @@ export function wordAt(s: string, i: number, word: string): boolean {
 const SCALE_WORDS: [string, number][] = [
   ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
   ['mln', 1e6], ['mn', 1e6], ['bln', 1e9], ['bn', 1e9], ['tn', 1e12], ['mm', 1e6],
+  // Indian numbering: a crore is ten million, a lakh a hundred thousand.
+  ['crore', 1e7], ['crores', 1e7], ['cr', 1e7], ['lakh', 1e5], ['lakhs', 1e5], ['lac', 1e5],
 ];
 
 /**
