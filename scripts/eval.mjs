@@ -14,20 +14,22 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreAll, verdicts, sameSpan, TARGETS, VALUE_TOLERANCE } from './lib/score.mjs';
+import { groupsOf, loadDevset, predictItems, scoreGroup } from './lib/devset.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DIGEST_LENS_SHARED
   ? path.resolve(process.env.DIGEST_LENS_SHARED)
   : path.resolve(repoRoot, '..', 'shared');
 
-const USAGE = 'usage: node scripts/eval.mjs [--json] [--misses] [--predictions FILE]';
+const USAGE = 'usage: node scripts/eval.mjs [--json] [--misses] [--predictions FILE] [--heldout]';
 
 function parseArgs(argv) {
-  const opts = { json: false, misses: false, predictions: null };
+  const opts = { json: false, misses: false, predictions: null, heldout: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') opts.json = true;
     else if (a === '--misses') opts.misses = true;
+    else if (a === '--heldout') opts.heldout = true;
     else if (a === '--predictions') opts.predictions = argv[++i];
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -51,7 +53,7 @@ function fail(message) {
 
 /** Runs the bundled CLI over the seeds and returns its parsed JSON. */
 function runCli(seedPaths) {
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const cli = cliPath();
   if (!existsSync(cli)) fail(`${path.relative(process.cwd(), cli)} not found; run \`npm run build\` (or \`npm run eval\`)`);
   const res = spawnSync(process.execPath, [cli, 'scan', '--format', 'json', ...seedPaths], {
     cwd: repoRoot,
@@ -269,6 +271,30 @@ function jsonReport(result) {
   };
 }
 
+/** Scores the dev set's items of one split by group; null when the dev set is missing. */
+function evalDevset(split) {
+  const dir = path.join(repoRoot, 'test', 'devset');
+  if (!existsSync(dir)) return null;
+  const entries = loadDevset(dir, split);
+  if (!entries.length) return null;
+  const predictions = predictItems(cliPath(), entries);
+  return groupsOf(entries).map(([name, list]) => ({ name, items: list.length, ...scoreGroup(list, predictions) }));
+}
+
+function devsetReport(groups, split) {
+  const rows = groups.map((g) => {
+    const t = g.result.total;
+    const f = t.figures;
+    const c = t.companies;
+    return [g.name, g.items, f.tp + f.fn, f.tp + f.fp, fmt(f.precision), fmt(f.recall), fmt(f.f1), fmt(t.valueAccuracy),
+      c.tp + c.fn, c.tp + c.fp, fmt(c.precision), fmt(c.recall), fmt(c.f1), fmt(g.grouping.score?.f1), fmt(g.people.precision), fmt(g.people.recall)];
+  });
+  return [
+    `Unseen-text dev set, ${split} split (test/devset; figures and companies as above; grouping: B³ over all items of the group)`,
+    table(['group', 'items', 'fig', 'pred', 'P', 'R', 'F1', 'value', 'co', 'pred', 'P', 'R', 'F1', 'group', 'pers P', 'pers R'], rows),
+  ].join('\n');
+}
+
 const opts = parseArgs(process.argv.slice(2));
 const { files, texts } = loadInputs(opts);
 const result = scoreAll(files);
@@ -301,4 +327,34 @@ if (opts.json) {
   console.log('');
   console.log(report(result));
   if (opts.misses) console.log(missesReport(result, texts));
+}
+if (!opts.json && !opts.predictions) {
+  const split = opts.heldout ? 'heldout' : 'dev';
+  const groups = evalDevset(split);
+  if (groups) {
+    console.log('');
+    console.log(devsetReport(groups, split));
+    if (opts.misses) {
+      const all = groups[groups.length - 1];
+      all.result.files.forEach((f, i) => {
+        f.goldFile = all.files[i].gold;
+        f.predFile = all.files[i].pred;
+      });
+      const devTexts = new Map(all.files.map((f) => [f.gold.file, f.item.text]));
+      console.log(missesReport({ ...all.result, files: all.result.files.filter((f) => !isClean(f)) }, devTexts));
+    }
+  }
+}
+
+/** A dev item with nothing to report. */
+function isClean(f) {
+  const x = f.figures;
+  const c = f.companies;
+  return !x.falsePositives.length && !x.falseNegatives.length && !x.valueMisses.length && !x.attributeMisses.length &&
+    !c.falsePositives.length && !c.falseNegatives.length;
+}
+
+/** The CLI scored: dist/cli.js, or $DIGEST_LENS_CLI (to score another build side by side). */
+function cliPath() {
+  return process.env.DIGEST_LENS_CLI ? path.resolve(process.env.DIGEST_LENS_CLI) : path.join(repoRoot, 'dist', 'cli.js');
 }

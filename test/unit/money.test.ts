@@ -277,7 +277,8 @@ describe('invariants', () => {
       assert.ok(f.offset >= last, 'sorted and not overlapping');
       last = f.offset + f.length;
       assert.equal(f.text, text.slice(f.offset, f.offset + f.length));
-      assert.ok(Number.isFinite(f.value) && f.value > 0);
+      // Positive, or a zero the text writes as such ("0元" closing a list).
+      assert.ok(Number.isFinite(f.value) && (f.value > 0 || (f.value === 0 && /^[^1-9１-９]*[0０][^1-9１-９]*$/.test(f.text))));
       if (f.min !== null || f.max !== null) {
         assert.ok(f.min !== null && f.max !== null && f.min <= f.value && f.value <= f.max);
       }

@@ -166,7 +166,8 @@ function checkAnalysis(text: string, a: DocumentAnalysis): void {
   for (const f of a.figures) {
     checkSpan(text, f, 'figure');
     const label = () => `figure ${JSON.stringify(f.text)} in ${quote(text)}`;
-    ensure(Number.isFinite(f.value) && f.value > 0, () => `${label()}: finite positive value, got ${f.value}`);
+    // Zero only where the text writes a zero and no other digit ("0元" closing a list).
+    ensure(Number.isFinite(f.value) && (f.value > 0 || (f.value === 0 && /^[^1-9１-９]*[0０][^1-9１-９]*$/.test(f.text))), () => `${label()}: finite positive value (or a written zero), got ${f.value}`);
     ensure(/^[A-Z]{3}$/.test(f.currency), () => `${label()}: currency code, got ${f.currency}`);
     for (const [k, v] of [['min', f.min], ['max', f.max]] as const) {
       ensure(v === null || Number.isFinite(v), () => `${label()}: ${k} finite or null, got ${v}`);

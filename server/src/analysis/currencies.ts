@@ -273,6 +273,10 @@ const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交
 /** Words that place a passage in the mainland's currency or markets. */
 const MAINLAND_CUES = ['人民币', 'RMB', 'A股', '沪深', '上证', '深证', '科创板', '创业板', '北交所', '沪指', '深成指', '内地', '大陆'];
 
+/** Cues of which a document must hold one before its lines are read at all (a few fast searches). */
+const TAIWAN_GATE = ['台币', '台股', 'NT$', '台湾', '台积电'];
+const HONG_KONG_GATE = ['港股', '港元', '恒指', '香港'];
+
 const CUE_TW = 1;
 const CUE_HK = 2;
 const CUE_CN = 4;
@@ -286,16 +290,23 @@ for (const [list, bit] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [MAI
     CUES_BY_FIRST.set(k, arr);
   }
 }
-const CUE_FIRST = new Uint8Array(65536);
-for (const k of CUES_BY_FIRST.keys()) CUE_FIRST[k] = 1;
+/** One bit per (first, second) code-unit pair of a cue, hashed: most characters fail here at one read. */
+const CUE_PAIR = new Uint8Array(1 << 16);
+const pairHash = (c0: number, c1: number): number => (c0 * 31 + c1) & 0xffff;
+for (const list of CUES_BY_FIRST.values()) for (const [w] of list) CUE_PAIR[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
 /** How far the line scan reads on each side of a figure. */
-const LINE_WINDOW = 400;
+const LINE_WINDOW = 600;
 
 function cuesIn(s: string, from: number, to: number): number {
   let bits = 0;
+  let c0 = s.charCodeAt(from);
   for (let k = from; k < to; k++) {
-    if (CUE_FIRST[s.charCodeAt(k)] === 0) continue;
-    for (const [w, bit] of CUES_BY_FIRST.get(s.charCodeAt(k))!) if (s.startsWith(w, k)) bits |= bit;
+    const c1 = s.charCodeAt(k + 1);
+    if (CUE_PAIR[pairHash(c0, c1)] === 1) {
+      const list = CUES_BY_FIRST.get(c0);
+      if (list) for (const [w, bit] of list) if (s.startsWith(w, k)) bits |= bit;
+    }
+    c0 = c1;
   }
   return bits;
 }
@@ -317,15 +328,33 @@ function currencyOfCues(bits: number, traditional: boolean): string | null {
  */
 export class YuanResolver {
   private doc: string | null | undefined = undefined;
-  constructor(private readonly s: string, private readonly traditional: boolean) {}
+  /** Whether the document can hold a cue other than the mainland's at all (one fast search or two). */
+  private readonly anyCue: boolean;
+  /** The last line read and its cues: figures of one paragraph share them. */
+  private lineFrom = -1;
+  private lineTo = -1;
+  private lineBits = 0;
+  constructor(private readonly s: string, private readonly traditional: boolean) {
+    this.anyCue = TAIWAN_GATE.some((w) => s.includes(w)) || (traditional && HONG_KONG_GATE.some((w) => s.includes(w)));
+  }
 
   resolve(at: number): string {
+    if (!this.anyCue) return 'CNY';
     const s = this.s;
-    let from = at;
-    while (from > 0 && at - from < LINE_WINDOW && s.charCodeAt(from - 1) !== 10) from--;
-    let to = at;
-    while (to < s.length && to - at < LINE_WINDOW && s.charCodeAt(to) !== 10) to++;
-    const line = cuesIn(s, from, to);
+    let line: number;
+    if (at >= this.lineFrom && at < this.lineTo) line = this.lineBits;
+    else {
+      // The line of the figure, at most LINE_WINDOW on each side; the next figures inside it share it.
+      // (Bounded loops, not indexOf: a single huge line must not make every figure read all of it.)
+      let from = at;
+      while (from > 0 && at - from < LINE_WINDOW && s.charCodeAt(from - 1) !== 10) from--;
+      let to = at;
+      while (to < s.length && to - at < LINE_WINDOW && s.charCodeAt(to) !== 10) to++;
+      line = cuesIn(s, from, to);
+      this.lineFrom = from;
+      this.lineTo = to;
+      this.lineBits = line;
+    }
     if (line !== 0) return currencyOfCues(line, this.traditional) ?? 'CNY';
     if (this.doc === undefined) this.doc = this.documentCurrency();
     return this.doc ?? 'CNY';

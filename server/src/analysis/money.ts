@@ -255,6 +255,10 @@ interface Draft {
   bare: boolean;
   /** Written in a sub-unit ("50 cents"): may complete the amount before it ("$3 and 50 cents"). */
   subunit?: boolean;
+  /** A bare member of a list ("1.66亿、1.50亿和0.24亿元") waiting for the list's currency. */
+  list?: boolean;
+  /** What the amount's own scale words multiply by (亿 = 1e8, "billion" = 1e9), 1 when none. */
+  unitScale?: number;
 }
 
 const ANCHOR = new Uint8Array(65536);
@@ -263,7 +267,15 @@ const ANCHOR = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) if (CN_NUMERAL_START[c]) ANCHOR[c] = 2;
   // First letters of "billions", "millions", "trillions", "thousands", "tens of", "hundreds of", "several".
   for (const ch of 'bmthsBMTHS') ANCHOR[ch.charCodeAt(0)] = 3;
+  // First letters of currency words after an amount in words: dollars, cents, euros, yuan, pounds,
+  // pence, rupees, renminbi, usd, francs.
+  for (const ch of 'dceyprufU') ANCHOR[ch.charCodeAt(0)] = 4;
 }
+
+/** The second letter each kind-4 anchor letter needs (a cheap rejection before any word is read). */
+const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'u', p: 'oe', r: 'ue', u: 's', f: 'r', U: 'S' };
+const SECOND_OK = new Uint8Array(128 * 128);
+for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
 /**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
@@ -274,7 +286,7 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
   for (; i < n; i++) {
     const kind = anchor[u[i]];
     if (kind === 0) continue;
-    if (kind !== 3 || i === 0 || !isLetter(u[i - 1])) return i;
+    if (kind < 3 || i === 0 || !isLetter(u[i - 1])) return i;
   }
   return n;
 }
@@ -391,7 +403,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   let i = nextAnchor(u, n, 0);
   while (i < n) {
     const kind = ANCHOR[u[i]];
-    i = kind === 3 ? tryEnglishVague(i) : tryNumber(i, kind === 1);
+    i = kind === 3 ? tryEnglishVague(i) : kind === 4 ? tryWordAmount(i) : tryNumber(i, kind === 1);
     i = nextAnchor(u, n, i);
   }
   const figures = finish(text, s, drafts);
@@ -492,7 +504,7 @@ function tryNumberFrom(i: number, e: number): number {
       a.hasBig = true;
     }
   }
-  if (!(value > 0 && Number.isFinite(value))) return Math.max(e, i + 1);
+  if (!(value >= 0 && Number.isFinite(value))) return Math.max(e, i + 1);
   // "多" or "余" after the unit: "3亿多美元".
   let afterNum = end;
   if ((s.charCodeAt(afterNum) === C_DUO || s.charCodeAt(afterNum) === C_YU) && a.hasBig) {
@@ -568,7 +580,7 @@ function tryNumberFrom(i: number, e: number): number {
     }
   }
   if (!ranged && !hasSuffix && !hasPrefix) {
-    return tryBare(i, e, end);
+    return tryBare(i, e, end, value, scale);
   }
   if (!ranged && !hasSuffix && hasPrefix) spanEnd = end;
   // 亿元 or 万元 alone is a unit label ("单位:亿元"); 兆元 and 万亿美元 are magnitudes.
@@ -593,7 +605,7 @@ function tryNumberFrom(i: number, e: number): number {
     start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
     min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
     per, leadStart: spanStart, leadEnd: spanStart, leadApprox: false, qualifier: insideQualifier,
-    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false,
+    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false, unitScale: scale,
   };
   if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
   else if (a.upTo || !a.hasDigit) d.approximate = true;
@@ -677,9 +689,20 @@ function isFromChange(start: number): boolean {
  * A numeral with no currency of its own. Only word-only amounts (数千万, 上亿, 千亿) qualify, and
  * only when hedged, vague or coordinated, so "活跃用户超过 1,000 万" stays a count.
  */
-function tryBare(i: number, numEnd: number, end: number): number {
+function tryBare(i: number, numEnd: number, end: number, value = a.value, scale = a.scale): number {
   const resume = Math.max(end, i + 1);
-  if (a.hasDigit || !a.hasBig) return resume;
+  if (a.hasDigit && !a.vague && !a.upTo) {
+    if (value >= 0 && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
+      drafts.push({
+        start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
+        leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, list: true,
+        unitScale: a.hasBig || scale > 1 ? scale : 1,
+      });
+      lastEnd = end;
+    }
+    return resume;
+  }
+  if (!a.hasBig) return resume;
   if (!a.vague && !a.upTo && a.chineseChars < 2) return resume;
   let k = end;
   while (k < n && k - end < 2 && isSpace(s.charCodeAt(k))) k++;
@@ -697,6 +720,54 @@ function tryBare(i: number, numEnd: number, end: number): number {
   drafts.push(d);
   lastEnd = numEnd;
   return resume;
+}
+
+/** True when the figure or list member before `i` is joined to it by a list separator. */
+function followsListMember(i: number): boolean {
+  const last = drafts[drafts.length - 1];
+  return last !== undefined && (last.list === true || !last.bare) && listSeparatorAt(last.end, true) === i;
+}
+
+/** Separators between the members of a list: 、 和 及 与 或 以及, "and", "or", and a comma after a scaled amount. */
+function listSeparatorAt(k: number, scaled: boolean): number {
+  const c = s.charCodeAt(k);
+  if (c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e || c === 0x6216) return k + 1;
+  if (c === 0x4ee5 && s.charCodeAt(k + 1) === 0x53ca) return k + 2; // 以及
+  if (c === 44 && scaled) return isSpace(s.charCodeAt(k + 1)) ? k + 2 : k + 1;
+  if (c === 32 && (startsWithAt(s, k, ' and ') || startsWithAt(s, k, ' or '))) return k + (s.charCodeAt(k + 1) === 97 ? 5 : 4);
+  return 0;
+}
+
+/**
+ * Gives the bare members of a list the currency of the list's last member ("分别为1.66亿、1.50亿和
+ * 0.24亿元", "人民币872.2万、2.4万和0元"), or of its first when only that one names it. Members
+ * without scale words borrow the scale of that member ("1.66、1.50和0.24亿元") only when no member
+ * has its own. Members that stay without a currency are dropped.
+ */
+function resolveLists(s: string, drafts: Draft[]): void {
+  for (let k = 0; k < drafts.length; k++) {
+    if (!drafts[k].list) continue;
+    let j = k;
+    while (j + 1 < drafts.length && drafts[j].list && listSeparatorAt(drafts[j].end, true) === drafts[j + 1].start) j++;
+    const last = drafts[j];
+    const first = k > 0 && !drafts[k - 1].bare && drafts[k - 1].currency !== null && listSeparatorAt(drafts[k - 1].end, true) === drafts[k].start
+      ? drafts[k - 1] : null;
+    const owner = !last.bare && last.currency !== null ? last : first;
+    const end = owner === last ? j : j + 1;
+    if (owner !== null && owner.min === null && owner.per === null) {
+      const borrow = (owner.unitScale ?? 1) > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
+      for (let m = k; m < end; m++) {
+        const d = drafts[m];
+        if (!d.list) continue;
+        d.currency = owner.currency;
+        if (borrow) d.value *= owner.unitScale!;
+        d.bare = false;
+        d.list = false;
+        addHedges(d);
+      }
+    }
+    k = end;
+  }
 }
 
 /** "billions", "tens of billions", "several billion (dollars)". */
@@ -725,6 +796,112 @@ function tryEnglishVague(i: number): number {
   lastEnd = spanEnd;
   end = spanEnd;
   return end;
+}
+
+/** Number words and their values; scales are handled apart. */
+const NUMBER_WORDS = new Map<string, number>([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
+  ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15],
+  ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40],
+  ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+]);
+const WORD_SCALES = new Map<string, number>([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+/** Longest run of words an amount in words may have. */
+const MAX_WORDS = 10;
+
+/** The lower-case ASCII word that ends at `end` (letters only), or '' when there is none. */
+function wordBefore(end: number): string {
+  let k = end;
+  while (k > 0 && end - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
+  if (k === end || (k > 0 && isLetter(s.charCodeAt(k - 1)))) return '';
+  return s.slice(k, end).toLowerCase();
+}
+
+/**
+ * The value of number words in order ("two hundred million", "a half million", "one and a half
+ * billion", "twenty five thousand"), or -1 when they do not make one number.
+ */
+function wordsValue(words: string[]): number {
+  let total = 0;
+  let current = 0;
+  let real = false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const v = NUMBER_WORDS.get(w);
+    if (v !== undefined) {
+      current += v;
+      real = true;
+    } else if (w === 'hundred') {
+      current = (current || 1) * 100;
+      real = true;
+    } else if (WORD_SCALES.has(w)) {
+      total += (current || 1) * WORD_SCALES.get(w)!;
+      current = 0;
+      real = true;
+    } else if (w === 'half') {
+      current += 0.5;
+      real = true;
+    } else if (w === 'a' || w === 'an') {
+      // "a million", "a hundred": one of the next word; "a half", "half a million": no value of its own.
+      const next = words[k + 1];
+      if (next !== 'half' && words[k - 1] !== 'half') current += 1;
+    } else if (w !== 'and') return -1;
+  }
+  return real ? total + current : -1;
+}
+
+/**
+ * An amount written in words before a currency word at `i`: "ten million dollars", "two hundred
+ * million yuan", "a half million usd", "fourteen cents". Reads the number words backwards from
+ * the currency word; nothing is found unless at least one of them is a number.
+ */
+function tryWordAmount(i: number): number {
+  const c0 = s.charCodeAt(i);
+  const c1 = s.charCodeAt(i + 1);
+  if (c1 >= 128 || SECOND_OK[c0 * 128 + c1] === 0) return i + 1;
+  if (!matchCurrencyAfter(s, i, suf) || suf.start !== i || suf.weak || !isLetter(c0)) return i + 1;
+  const resume = Math.max(suf.end, i + 1);
+  // Walk back over number words separated by one space or a hyphen.
+  const starts: number[] = [];
+  const words: string[] = [];
+  let p = i;
+  while (words.length < MAX_WORDS) {
+    const sep = s.charCodeAt(p - 1);
+    if (sep !== 32 && sep !== 45) break;
+    const w = wordBefore(p - 1);
+    if (!w || !(NUMBER_WORDS.has(w) || WORD_SCALES.has(w) || w === 'hundred' || w === 'half' || w === 'a' || w === 'an' || w === 'and')) break;
+    // A hyphen joins only tens and units ("twenty-five").
+    if (sep === 45 && !NUMBER_WORDS.has(w)) break;
+    p = p - 1 - w.length;
+    words.unshift(w);
+    starts.unshift(p);
+  }
+  // Leading "and" belongs to what came before ("US$3 and fourteen cents").
+  while (words.length && words[0] === 'and') {
+    words.shift();
+    starts.shift();
+  }
+  if (!words.length || starts[0] < lastEnd) return resume;
+  const value = wordsValue(words);
+  if (!(value > 0)) return resume;
+  const scaled = words.some((w) => WORD_SCALES.has(w));
+  if (suf.needsScale && !scaled) return resume;
+  let currency = suf.code;
+  if (suf.cents) currency = dollarOfPassage(starts[0]);
+  const d: Draft = {
+    start: starts[0], end: suf.end, currency, value: value * suf.factor, min: null, max: null, approximate: false,
+    per: null, leadStart: starts[0], leadEnd: starts[0], leadApprox: false, qualifier: null, ambiguity: null, bare: false,
+    subunit: suf.factor !== 1,
+  };
+  const perEnd = matchPerUnit(s, d.end);
+  if (perEnd.end > d.end) {
+    d.per = perEnd.unit;
+    d.end = perEnd.end;
+  }
+  addHedges(d);
+  drafts.push(d);
+  lastEnd = d.end;
+  return Math.max(d.end, i + 1);
 }
 
 /** A vague amount: its interval, the midpoint as value, and always approximate. */
@@ -785,6 +962,7 @@ function sameSentence(s: string, from: number, to: number, limit: number): boole
  */
 function finish(text: string, s: string, drafts: Draft[]): Figure[] {
   mergeSubunits(s, drafts);
+  resolveLists(s, drafts);
   for (let k = 1; k < drafts.length; k++) {
     const prev = drafts[k - 1];
     const cur = drafts[k];
@@ -803,6 +981,7 @@ function finish(text: string, s: string, drafts: Draft[]): Figure[] {
   const out: Figure[] = [];
   for (let k = 0; k < drafts.length; k++) {
     const d = drafts[k];
+    if (d.list) continue; // a list member whose list names no currency
     if (d.bare) {
       d.currency = neighbourCurrency(s, drafts, k);
       if (d.currency === null) continue;
@@ -812,7 +991,7 @@ function finish(text: string, s: string, drafts: Draft[]): Figure[] {
     let value = tidy(d.value);
     const min = d.min === null ? null : tidy(d.min);
     const max = d.max === null ? null : tidy(d.max);
-    if (!Number.isFinite(value) || value <= 0) continue;
+    if (!Number.isFinite(value) || value < 0) continue;
     if (min !== null && max !== null) {
       if (!(Number.isFinite(min) && Number.isFinite(max)) || min > max) continue;
       value = Math.min(Math.max(value, min), max);

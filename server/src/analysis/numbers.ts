@@ -424,7 +424,8 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
   }
   if (j === out.bodyStart) return i;
   const value = total + section + (haveNum ? num : 0);
-  if (!(value > 0) || !Number.isFinite(value) || value > 1e18) return i;
+  // Zero is an amount only when written with Arabic digits ("0元" closing a list).
+  if (!(value > 0 || (value === 0 && out.hasArabic && !out.hasBig)) || !Number.isFinite(value) || value > 1e18) return i;
   out.value = numbersRead > 0 && value !== Math.floor(value) ? tidyNumber(value) : value;
   out.min = out.value;
   out.max = out.value;
