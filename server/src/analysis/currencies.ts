@@ -85,7 +85,8 @@ const SUFFIXES: Marker[] = [
   marker('块', 'CNY', true),
   subunit('港仙', 'HKD', 0.01, false), subunit('仙', 'HKD', 0.01, false, true),
   subunit('cents', 'USD', 0.01, true), subunit('cent', 'USD', 0.01, true), subunit('¢', 'USD', 0.01, true),
-  subunit('pence', 'GBP', 0.01, false),
+  subunit('pence', 'GBP', 0.01, false), subunit('us cents', 'USD', 0.01, false), subunit('singapore cents', 'SGD', 0.01, false),
+  subunit('美仙', 'USD', 0.01, false), subunit('p', 'GBP', 0.01, false),
   marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'),
   marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
   marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
@@ -104,7 +105,7 @@ const PREFIXES: Marker[] = [
   marker('MOP$', 'MOP'), marker('US$', 'USD'), marker('HK$', 'HKD'), marker('NT$', 'TWD'), marker('NZ$', 'NZD'),
   marker('S$', 'SGD'), marker('A$', 'AUD'), marker('C$', 'CAD'), marker('R$', 'BRL'), marker('$', 'USD'),
   marker('¥', 'CNY'), marker('￥', 'CNY'), marker('€', 'EUR'), marker('£', 'GBP'), marker('₩', 'KRW'),
-  marker('₹', 'INR'), marker('Rs.', 'INR'), marker('Rs', 'INR'),
+  marker('₹', 'INR'), marker('Rs.', 'INR'), marker('Rs', 'INR'), marker('$US', 'USD'), marker('$A', 'AUD'), marker('$NZ', 'NZD'),
   ...CURRENCY_NAMES.map(([w, c]) => marker(w, c, true)),
   ...ISO.map((c) => marker(c, isoCode(c))),
 ];
@@ -165,12 +166,15 @@ const upperKey = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
 export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): boolean {
   for (let skip = 0; skip <= 1; skip++) {
     const j = i + skip;
-    if (skip === 1 && s.charCodeAt(i) !== 32) break;
+    // One space, or a hyphen before a word ("50-billion-yuan").
+    const hyphen = skip === 1 && s.charCodeAt(i) === 45;
+    if (skip === 1 && s.charCodeAt(i) !== 32 && !hyphen) break;
     const k = SUFFIX_BY_FIRST.index[upperKey(s.charCodeAt(j))];
     if (!k) continue; // 0, or undefined past the end of the text
     const list = SUFFIX_BY_FIRST.lists[k];
     for (const mk of list) {
       if (!textAt(s, j, mk.text, mk.caseSensitive)) continue;
+      if (hyphen && !isLetter(mk.text.charCodeAt(0))) continue;
       if (mk.ascii && isLetter(mk.text.charCodeAt(mk.text.length - 1)) && isLetter(s.charCodeAt(j + mk.text.length))) continue;
       // Glued Latin words ("5dollars") are fine, but "3USD" inside an identifier is not.
       out.code = mk.code;
@@ -225,36 +229,50 @@ export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): b
   return false;
 }
 
-const JAPAN_CUES = ['日元', '日圆', '円', 'JPY', 'yen', '日本', 'Japan', '东京', 'Tokyo'];
-/** How far from a ¥ a Japanese cue still decides its reading. */
-const YEN_WINDOW = 120;
+/** Words near a ¥ that make it the yen: Japan, its currency, cities, press and best-known issuers. */
+const JAPAN_CUES = [
+  '日元', '日圆', '円', 'JPY', 'yen', '日本', 'Japan', '东京', 'Tokyo', 'Osaka', 'Nikkei', '日经', 'Jiji', 'Kyodo',
+  'Toyota', 'Sony', 'SoftBank', 'Nissan', 'Honda', 'Mitsubishi', 'Panasonic', 'Hitachi', 'Toshiba', 'Nintendo',
+  '丰田', '索尼', '软银', '日产', '本田', '三菱', '松下', '日立', '东芝', '任天堂',
+];
+/** Words near a ¥ that make it the yuan. */
+const CHINA_CUES = ['人民币', 'RMB', 'yuan', 'renminbi', 'China', 'Chinese', 'Beijing', 'Shanghai', 'Shenzhen', '中国', '内地', 'A股'];
+/** How far from a ¥ a cue still decides its reading. */
+const YEN_WINDOW = 300;
 
 /**
- * Decides what bare ¥ signs mean: JPY when a Japanese cue (日元, 円, JPY, 日本, yen …) is within
- * a bounded window, else CNY, the common reading in Chinese digests. Build one per document: the
- * cue positions are collected on the first call, so many ¥ signs cost one extra pass in total.
+ * Decides what bare ¥ signs mean: the reading of the nearest cue within a bounded window —
+ * JPY for a Japanese one (日元, 円, JPY, Japan, Tokyo, Toyota …), CNY for a Chinese one (人民币,
+ * yuan, China …) — else CNY, the common reading in Chinese digests. Build one per document:
+ * the cue positions are collected on the first call, so many ¥ signs cost one pass in total.
  */
 export class YenResolver {
-  private cues: number[] | null = null;
+  private cues: { at: number; jp: boolean }[] | null = null;
   constructor(private readonly s: string) {}
 
   /** The currency of the ¥ at `at`. */
   resolve(at: number): string {
     if (this.cues === null) {
-      this.cues = [];
-      for (const cue of JAPAN_CUES) for (let k = this.s.indexOf(cue); k >= 0; k = this.s.indexOf(cue, k + 1)) this.cues.push(k);
-      this.cues.sort((x, y) => x - y);
+      const cues: { at: number; jp: boolean }[] = [];
+      for (const [list, jp] of [[JAPAN_CUES, true], [CHINA_CUES, false]] as [string[], boolean][]) {
+        for (const cue of list) for (let k = this.s.indexOf(cue); k >= 0; k = this.s.indexOf(cue, k + 1)) cues.push({ at: k, jp });
+      }
+      this.cues = cues.sort((x, y) => x.at - y.at);
     }
-    // Binary search for the first cue at or after at - YEN_WINDOW.
+    // Binary search for the first cue at or after at - YEN_WINDOW, then the nearest in the window.
     const c = this.cues;
     let lo = 0;
     let hi = c.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (c[mid] < at - YEN_WINDOW) lo = mid + 1;
+      if (c[mid].at < at - YEN_WINDOW) lo = mid + 1;
       else hi = mid;
     }
-    return lo < c.length && c[lo] <= at + YEN_WINDOW ? 'JPY' : 'CNY';
+    let best: { at: number; jp: boolean } | null = null;
+    for (let k = lo; k < c.length && c[k].at <= at + YEN_WINDOW; k++) {
+      if (best === null || Math.abs(c[k].at - at) < Math.abs(best.at - at)) best = c[k];
+    }
+    return best !== null && best.jp ? 'JPY' : 'CNY';
   }
 }
 
@@ -270,19 +288,22 @@ const TAIWAN_CUES = [
 ];
 /** Words that place a passage in Hong Kong's market. */
 const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交所', '港仙', '港元', '港币', 'HK$', '香港'];
+/** Words of Hong Kong's market that the mainland does not use: they place a passage there in any script. */
+const HONG_KONG_ONLY = ['收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所'];
 /** Words that place a passage in the mainland's currency or markets. */
 const MAINLAND_CUES = ['人民币', 'RMB', 'A股', '沪深', '上证', '深证', '科创板', '创业板', '北交所', '沪指', '深成指', '内地', '大陆'];
 
 /** Cues of which a document must hold one before its lines are read at all (a few fast searches). */
 const TAIWAN_GATE = ['台币', '台股', 'NT$', '台湾', '台积电'];
-const HONG_KONG_GATE = ['港股', '港元', '恒指', '香港'];
+const HONG_KONG_GATE = ['港股', '港元', '恒指', '香港', '收市', '汇控'];
 
 const CUE_TW = 1;
 const CUE_HK = 2;
 const CUE_CN = 4;
+const CUE_HK_ONLY = 8;
 /** Cue lists by first code unit, for the bounded line scan. */
 const CUES_BY_FIRST = new Map<number, [string, number][]>();
-for (const [list, bit] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
+for (const [list, bit] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK | CUE_HK_ONLY], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
   for (const w of list) {
     const k = w.charCodeAt(0);
     const arr = CUES_BY_FIRST.get(k) ?? [];
@@ -315,7 +336,7 @@ function cuesIn(s: string, from: number, to: number): number {
 function currencyOfCues(bits: number, traditional: boolean): string | null {
   if (bits & CUE_CN) return 'CNY';
   if (bits === CUE_TW) return 'TWD';
-  if (bits === CUE_HK) return traditional ? 'HKD' : null;
+  if ((bits & ~CUE_HK_ONLY) === CUE_HK) return traditional || (bits & CUE_HK_ONLY) !== 0 ? 'HKD' : null;
   return null;
 }
 
@@ -335,7 +356,7 @@ export class YuanResolver {
   private lineTo = -1;
   private lineBits = 0;
   constructor(private readonly s: string, private readonly traditional: boolean) {
-    this.anyCue = TAIWAN_GATE.some((w) => s.includes(w)) || (traditional && HONG_KONG_GATE.some((w) => s.includes(w)));
+    this.anyCue = TAIWAN_GATE.some((w) => s.includes(w)) || HONG_KONG_GATE.some((w) => s.includes(w));
   }
 
   resolve(at: number): string {

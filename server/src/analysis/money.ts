@@ -373,6 +373,7 @@ let suf2: CurrencyMatch = newCurrencyMatch();
 let pre2: CurrencyMatch = newCurrencyMatch();
 let yen: YenResolver | null = null;
 let yuan: YuanResolver | null = null;
+let pounds: boolean | null = null;
 /** End of the last figure pushed: spans never overlap. */
 let lastEnd = 0;
 
@@ -395,6 +396,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   pre2 = newCurrencyMatch();
   yen = null;
   yuan = null;
+  pounds = null;
   lastEnd = 0;
 
   // The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
@@ -530,7 +532,7 @@ function tryNumberFrom(i: number, e: number): number {
 
   // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
   const conn = matchConnector(s, hasSuffix ? suf.end : end, isBetween(hasPrefix ? pre.start : i));
-  if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i)) {
+  if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i) && !(isToWord(hasSuffix ? suf.end : end) && isChangeVerbBefore(hasPrefix ? pre.start : i))) {
     // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
     let bStart = conn;
     while (bStart < n && bStart - conn < 5 && !isDigit(s.charCodeAt(bStart)) && !isCjkIdeograph(s.charCodeAt(bStart))) bStart++;
@@ -639,6 +641,12 @@ function noSuffixAfterRun(k: number): boolean {
 const IS_CONNECTOR = new Uint8Array(65536);
 for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charCodeAt(0)] = 1;
 
+/** Whether the document is about sterling (so "11p" is pence); read once per document. */
+function poundPassage(): boolean {
+  if (pounds === null) pounds = ['£', 'pence', 'FTSE', 'sterling', 'London', 'GBP', '英镑'].some((w) => s.includes(w));
+  return pounds;
+}
+
 /** The dollar a passage is about, for "cents" and "¢": the currency of the last figure in the same line, else USD. */
 function dollarOfPassage(at: number): string {
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 4; k--) {
@@ -659,6 +667,8 @@ const DOLLARS = new Set(['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'EUR']
 function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): boolean {
   const next = s.charCodeAt(m.end);
   if (m.needsScale && !scaled) return false;
+  // "806p": pence only glued to the number, in a passage that is about sterling.
+  if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && poundPassage();
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
   if (s.charCodeAt(m.start) === C_XIAN) return num.hasArabic && (!isCjkIdeograph(next) || next === C_DE);
@@ -675,6 +685,29 @@ function isBetween(start: number): boolean {
   let p = start;
   if (isSpace(s.charCodeAt(p - 1))) p--;
   return endsWithAt(s, p, 'between') || endsWithAt(s, p, '介于');
+}
+
+/** Verbs after which "A to B" is a move from one figure to another ("rose 86 cents to $12"), not a range. */
+const CHANGE_VERBS = new Set([
+  'rose', 'jumped', 'climbed', 'gained', 'added', 'fell', 'dropped', 'slid', 'slipped', 'declined', 'increased', 'decreased',
+  'cut', 'raised', 'lifted', 'lowered', 'surged', 'soared', 'tumbled', 'plunged', 'grew', 'shrank', 'advanced', 'edged',
+  'eased', 'lost', 'boosted', 'trimmed', 'hiked', 'widened', 'narrowed', 'up', 'down', 'rising', 'falling', 'sank', 'shed',
+]);
+
+/** True when the connector after `k` is the word "to". */
+function isToWord(k: number): boolean {
+  let j = k;
+  if (isSpace(s.charCodeAt(j))) j++;
+  return wordAt(s, j, 'to');
+}
+
+/** True when the word before `start` (hedges skipped) is a verb of change. */
+function isChangeVerbBefore(start: number): boolean {
+  let p = matchLeadHedge(s, start).start;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  let k = p;
+  while (k > 0 && p - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
+  return k < p && CHANGE_VERBS.has(s.slice(k, p).toLowerCase());
 }
 
 /** "从 A 至 B" and "from A to B" describe a change between two figures, not a range. */

@@ -84,6 +84,16 @@ export function cnDigit(c: number): number {
   return CN_DIGIT[c];
 }
 
+/** What `parsePositional` read. */
+export interface Positional {
+  value: number;
+  /** Two ascending digits ("三四"): the lower and the upper reading. */
+  vague: boolean;
+  min: number;
+  max: number;
+}
+const pos: Positional = { value: 0, vague: false, min: 0, max: 0 };
+
 /**
  * Chinese digits written place by place, as Taiwan and Hong Kong papers do: "五〇五七点四"
  * (5057.4), "二五〇〇", "一点〇五". A run of two or more digits, or one digit followed by 点
@@ -91,7 +101,7 @@ export function cnDigit(c: number): number {
  * goes into `out.value`. Two ascending neighbours without a point ("三四", "七八") are the
  * colloquial "three or four", not 34: `out.vague` is set and `out.min`/`out.max` hold them.
  */
-export function parsePositional(s: string, i: number, out: Numeral): number {
+export function parsePositional(s: string, i: number, out: Positional): number {
   const n = s.length;
   let j = i;
   let value = 0;
@@ -178,7 +188,22 @@ export function parseArabic(s: string, i: number, out: Numeral): number {
   // Thousands groups: a separator followed by exactly three digits and no fourth. Only the first
   // group may be shorter than three digits, so "2026,1" or "3800,1.5" are two numbers, and every
   // separator must be the same character (a comma, or a space as in "1 350").
-  if (intDigits <= 3) {
+  // Indian grouping: "4,60,518.80" (lakh and crore places), two-digit groups then one of three.
+  let indian = false;
+  if (intDigits <= 2 && s.charCodeAt(j) === 44 && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && s.charCodeAt(j + 3) === 44) {
+    let k = j;
+    let v = value;
+    while (k + 3 < n && s.charCodeAt(k) === 44 && isDigit(s.charCodeAt(k + 1)) && isDigit(s.charCodeAt(k + 2)) && s.charCodeAt(k + 3) === 44) {
+      v = v * 100 + (s.charCodeAt(k + 1) - 48) * 10 + (s.charCodeAt(k + 2) - 48);
+      k += 3;
+    }
+    if (k + 3 < n && isDigit(s.charCodeAt(k + 1)) && isDigit(s.charCodeAt(k + 2)) && isDigit(s.charCodeAt(k + 3)) && !isDigit(s.charCodeAt(k + 4))) {
+      value = v * 1000 + (s.charCodeAt(k + 1) - 48) * 100 + (s.charCodeAt(k + 2) - 48) * 10 + (s.charCodeAt(k + 3) - 48);
+      j = k + 4;
+      indian = true;
+    }
+  }
+  if (intDigits <= 3 && !indian) {
     let sepUsed = 0;
     let groups = 0;
     while (j + 3 < n && groups < 6) {
@@ -275,17 +300,16 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
   let fraction = false;
 
   if (j === i) {
-    const pe = parsePositional(s, j, out);
+    const pe = parsePositional(s, j, pos);
     if (pe > j) {
-      if (out.vague) {
+      if (pos.vague) {
         // "三四十亿": the lower digit, with its spread carried to the place it ends up in.
-        num = out.min;
+        num = pos.min;
         innerMult = 1;
-        innerSpread = out.max - out.min;
+        innerSpread = pos.max - pos.min;
         innerPending = true;
-        out.vague = false;
       } else {
-        num = out.value;
+        num = pos.value;
         positional = true;
         out.hasArabic = true;
         arabicValue = num;
@@ -318,6 +342,20 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       continue;
     }
     const d = CN_DIGIT[c];
+    if (d >= 0 && lastBig > 0 && !haveNum && section === 0 && !out.hasArabic) {
+      // "一兆一一二三亿": the next section written place by place.
+      const pe = parsePositional(s, j, pos);
+      if (pe > j + 1 && !pos.vague) {
+        num = pos.value;
+        haveNum = true;
+        positional = true;
+        out.hasDigit = true;
+        numbersRead++;
+        out.chineseChars += pe - j;
+        j = pe;
+        continue;
+      }
+    }
     if (d >= 0) {
       // "一一", "2一" and "数一" are not numerals; 零/〇 only fill a gap inside one ("一千零五").
       if (haveNum || (j === out.bodyStart && j !== i)) break;
@@ -531,6 +569,9 @@ export function parseEnglishScale(s: string, i: number, out: EnglishScale): numb
   const n = s.length;
   let j = i;
   while (j < n && j - i < 2 && isSpace(s.charCodeAt(j))) j++;
+  // "50-billion-yuan": a hyphen may join the number and a scale word (not a single letter).
+  const hyphen = j === i && s.charCodeAt(j) === 45;
+  if (hyphen) j++;
   const c = s.charCodeAt(j) | 0x20;
   if (c < 97 || c > 122) return 0;
   for (const [w, m] of SCALE_WORDS) {
@@ -542,7 +583,7 @@ export function parseEnglishScale(s: string, i: number, out: EnglishScale): numb
     }
     // Plurals ("billions") only after a number when followed by "of": "3 billions" is rare.
   }
-  if (j === i) {
+  if (j === i && !hyphen) {
     const raw = s.charCodeAt(j);
     if (!isLetter(s.charCodeAt(j + 1))) {
       let m = 0;
