@@ -285,29 +285,39 @@ export function isKnownCurrency(code: string): boolean {
 const TAIWAN_CUES = [
   '新台币', '台币', 'NT$', '台股', '柜买', '上柜', '兴柜', '金管会', '法说会', '主计总处', '国发会', '台湾', '台北',
   '新竹', '台积电', '鸿海', '联发科', '广达', '台达电', '日月光', '联电', '纬创', '富邦金', '国泰金', '中华电',
+  // Taiwan's own financial words: 纯益 and 每股盈余 (mainland 净利润, 每股收益), 金控, 现金股利, 配息, 上市柜.
+  '纯益', '每股盈余', '金控', '现金股利', '配息', '上市柜', '营益率',
 ];
 /** Words that place a passage in Hong Kong's market. */
 const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交所', '港仙', '港元', '港币', 'HK$', '香港'];
 /** Words of Hong Kong's market that the mainland does not use: they place a passage there in any script. */
-const HONG_KONG_ONLY = ['收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所'];
+const HONG_KONG_ONLY = [
+  '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所',
+  // Hong Kong's financial words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息, 集资.
+  '纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '招股',
+];
 /** Words that place a passage in the mainland's currency or markets. */
-const MAINLAND_CUES = ['人民币', 'RMB', 'A股', '沪深', '上证', '深证', '科创板', '创业板', '北交所', '沪指', '深成指', '内地', '大陆'];
+const MAINLAND_CUES = [
+  '人民币', 'RMB', 'A股', '沪深', '上证', '深证', '科创板', '创业板', '北交所', '沪指', '深成指', '内地', '大陆',
+  '同比', '环比', '每股收益', '净利润', '营业收入',
+];
 
 /** Cues of which a document must hold one before its lines are read at all (a few fast searches). */
 const TAIWAN_GATE = ['台币', '台股', 'NT$', '台湾', '台积电'];
 const HONG_KONG_GATE = ['港股', '港元', '恒指', '香港', '收市', '汇控'];
 
-const CUE_TW = 1;
-const CUE_HK = 2;
-const CUE_CN = 4;
-const CUE_HK_ONLY = 8;
+/** Cue kinds, as indices into the counts a line scan returns. */
+const CUE_TW = 0;
+const CUE_HK = 1;
+const CUE_HK_ONLY = 2;
+const CUE_CN = 3;
 /** Cue lists by first code unit, for the bounded line scan. */
 const CUES_BY_FIRST = new Map<number, [string, number][]>();
-for (const [list, bit] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK | CUE_HK_ONLY], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
+for (const [list, kind] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK_ONLY], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
   for (const w of list) {
     const k = w.charCodeAt(0);
     const arr = CUES_BY_FIRST.get(k) ?? [];
-    arr.push([w, bit]);
+    arr.push([w, kind]);
     CUES_BY_FIRST.set(k, arr);
   }
 }
@@ -315,28 +325,56 @@ for (const [list, bit] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HON
 const CUE_PAIR = new Uint8Array(1 << 16);
 const pairHash = (c0: number, c1: number): number => (c0 * 31 + c1) & 0xffff;
 for (const list of CUES_BY_FIRST.values()) for (const [w] of list) CUE_PAIR[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+CUE_PAIR[pairHash(40, 48)] = CUE_PAIR[pairHash(40, 49)] = 1; // "(0…" and "(1…" open stock codes
+for (let d = 50; d <= 57; d++) CUE_PAIR[pairHash(40, d)] = 1;
 /** How far the line scan reads on each side of a figure. */
 const LINE_WINDOW = 600;
 
-function cuesIn(s: string, from: number, to: number): number {
-  let bits = 0;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The length of the stock code in parentheses at `k` ("(2330)" → 4, "(00700)" → 5), else 0. */
+function parenCode(s: string, k: number): number {
+  let j = k + 1;
+  while (j - k <= 6 && isDigitCode(s.charCodeAt(j))) j++;
+  return s.charCodeAt(j) === 41 ? j - k - 1 : 0;
+}
+
+/**
+ * Counts the cues of each kind from `from` to `to`. A four-digit code in parentheses ("(2330)")
+ * is Taiwan's way of naming a listed company, a five-digit one ("(00700)") Hong Kong's.
+ */
+function cuesIn(s: string, from: number, to: number, counts: Int32Array): Int32Array {
+  counts.fill(0);
   let c0 = s.charCodeAt(from);
   for (let k = from; k < to; k++) {
     const c1 = s.charCodeAt(k + 1);
     if (CUE_PAIR[pairHash(c0, c1)] === 1) {
-      const list = CUES_BY_FIRST.get(c0);
-      if (list) for (const [w, bit] of list) if (s.startsWith(w, k)) bits |= bit;
+      if (c0 === 40) {
+        const len = parenCode(s, k);
+        if (len === 4 && c1 !== 48) counts[CUE_TW]++;
+        else if (len === 5 && c1 === 48) counts[CUE_HK]++;
+      } else {
+        const list = CUES_BY_FIRST.get(c0);
+        if (list) for (const [w, kind] of list) if (s.startsWith(w, k)) counts[kind]++;
+      }
     }
     c0 = c1;
   }
-  return bits;
+  return counts;
 }
 
-/** The currency that cues name, or null when they name none or disagree. */
-function currencyOfCues(bits: number, traditional: boolean): string | null {
-  if (bits & CUE_CN) return 'CNY';
-  if (bits === CUE_TW) return 'TWD';
-  if ((bits & ~CUE_HK_ONLY) === CUE_HK) return traditional || (bits & CUE_HK_ONLY) !== 0 ? 'HKD' : null;
+/**
+ * The currency the cues of a passage name, or null when they name none or are tied: the kind
+ * with the most cues wins. Hong Kong's general words (港股, 港元) decide only in Traditional
+ * script, where 元 is written for the Hong Kong dollar; its own market words decide in any.
+ */
+function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
+  const tw = c[CUE_TW];
+  const hk = traditional ? c[CUE_HK] + c[CUE_HK_ONLY] : c[CUE_HK_ONLY] > 0 ? c[CUE_HK] + c[CUE_HK_ONLY] : 0;
+  const cn = c[CUE_CN];
+  if (cn > tw && cn > hk) return 'CNY';
+  if (tw > hk && tw >= cn) return 'TWD';
+  if (hk > tw && hk >= cn) return 'HKD';
   return null;
 }
 
@@ -354,7 +392,8 @@ export class YuanResolver {
   /** The last line read and its cues: figures of one paragraph share them. */
   private lineFrom = -1;
   private lineTo = -1;
-  private lineBits = 0;
+  private lineCurrency: string | null = null;
+  private readonly counts = new Int32Array(4);
   constructor(private readonly s: string, private readonly traditional: boolean) {
     this.anyCue = TAIWAN_GATE.some((w) => s.includes(w)) || HONG_KONG_GATE.some((w) => s.includes(w));
   }
@@ -362,8 +401,8 @@ export class YuanResolver {
   resolve(at: number): string {
     if (!this.anyCue) return 'CNY';
     const s = this.s;
-    let line: number;
-    if (at >= this.lineFrom && at < this.lineTo) line = this.lineBits;
+    let line: string | null;
+    if (at >= this.lineFrom && at < this.lineTo) line = this.lineCurrency;
     else {
       // The line of the figure, at most LINE_WINDOW on each side; the next figures inside it share it.
       // (Bounded loops, not indexOf: a single huge line must not make every figure read all of it.)
@@ -371,12 +410,12 @@ export class YuanResolver {
       while (from > 0 && at - from < LINE_WINDOW && s.charCodeAt(from - 1) !== 10) from--;
       let to = at;
       while (to < s.length && to - at < LINE_WINDOW && s.charCodeAt(to) !== 10) to++;
-      line = cuesIn(s, from, to);
+      line = currencyOfCues(cuesIn(s, from, to, this.counts), this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
-      this.lineBits = line;
+      this.lineCurrency = line;
     }
-    if (line !== 0) return currencyOfCues(line, this.traditional) ?? 'CNY';
+    if (line !== null) return line;
     if (this.doc === undefined) this.doc = this.documentCurrency();
     return this.doc ?? 'CNY';
   }
@@ -384,10 +423,11 @@ export class YuanResolver {
   /** The document's own reading from its strongest cues, found with a few fast searches. */
   private documentCurrency(): string | null {
     const s = this.s;
-    let bits = 0;
-    if (s.includes('台币') || s.includes('台股') || s.includes('NT$')) bits |= CUE_TW;
-    if (s.includes('港股') || s.includes('港元') || s.includes('恒指') || s.includes('港交所')) bits |= CUE_HK;
-    if (s.includes('人民币') || s.includes('A股')) bits |= CUE_CN;
-    return currencyOfCues(bits, this.traditional);
+    const c = this.counts.fill(0);
+    if (s.includes('台币') || s.includes('台股') || s.includes('NT$')) c[CUE_TW] = 1;
+    if (s.includes('港股') || s.includes('港元') || s.includes('恒指') || s.includes('港交所')) c[CUE_HK] = 1;
+    if (s.includes('收市') || s.includes('孖展')) c[CUE_HK_ONLY] = 1;
+    if (s.includes('人民币') || s.includes('A股')) c[CUE_CN] = 1;
+    return currencyOfCues(c, this.traditional);
   }
 }

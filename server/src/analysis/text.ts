@@ -14,6 +14,7 @@ FOLD[0x00a0] = 0x20; // no-break space
 FOLD[0x2009] = 0x20; // thin space
 FOLD[0x202f] = 0x20; // narrow no-break space
 FOLD[0xfe50] = 0x2c; // small comma
+FOLD[0xfe52] = 0x2e; // small full stop, a decimal point in Hong Kong papers ("98﹒93億元")
 FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
 {
   const pairs: string = (t2sData as { pairs: string }).pairs;
