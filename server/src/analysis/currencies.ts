@@ -302,10 +302,6 @@ const MAINLAND_CUES = [
   '同比', '环比', '每股收益', '净利润', '营业收入',
 ];
 
-/** Cues of which a document must hold one before its lines are read at all (a few fast searches). */
-const TAIWAN_GATE = ['台币', '台股', 'NT$', '台湾', '台积电'];
-const HONG_KONG_GATE = ['港股', '港元', '恒指', '香港', '收市', '汇控'];
-
 /** Cue kinds, as indices into the counts a line scan returns. */
 const CUE_TW = 0;
 const CUE_HK = 1;
@@ -340,30 +336,6 @@ function parenCode(s: string, k: number): number {
 }
 
 /**
- * Counts the cues of each kind from `from` to `to`. A four-digit code in parentheses ("(2330)")
- * is Taiwan's way of naming a listed company, a five-digit one ("(00700)") Hong Kong's.
- */
-function cuesIn(s: string, from: number, to: number, counts: Int32Array): Int32Array {
-  counts.fill(0);
-  let c0 = s.charCodeAt(from);
-  for (let k = from; k < to; k++) {
-    const c1 = s.charCodeAt(k + 1);
-    if (CUE_PAIR[pairHash(c0, c1)] === 1) {
-      if (c0 === 40) {
-        const len = parenCode(s, k);
-        if (len === 4 && c1 !== 48) counts[CUE_TW]++;
-        else if (len === 5 && c1 === 48) counts[CUE_HK]++;
-      } else {
-        const list = CUES_BY_FIRST.get(c0);
-        if (list) for (const [w, kind] of list) if (s.startsWith(w, k)) counts[kind]++;
-      }
-    }
-    c0 = c1;
-  }
-  return counts;
-}
-
-/**
  * The currency the cues of a passage name, or null when they name none or are tied: the kind
  * with the most cues wins. Hong Kong's general words (港股, 港元) decide only in Traditional
  * script, where 元 is written for the Hong Kong dollar; its own market words decide in any.
@@ -386,48 +358,87 @@ function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
  * that disagree keep the yuan. Build one per document: the document is read at most once.
  */
 export class YuanResolver {
-  private doc: string | null | undefined = undefined;
-  /** Whether the document can hold a cue other than the mainland's at all (one fast search or two). */
-  private readonly anyCue: boolean;
-  /** The last line read and its cues: figures of one paragraph share them. */
+  /** Positions and kinds of every cue of the document, and of every line break, in order. */
+  private cueAt: number[] | null = null;
+  private cueKind: number[] = [];
+  private breaks: number[] = [];
+  private doc: string | null = null;
+  /** The last line decided: figures of one paragraph share it. */
   private lineFrom = -1;
   private lineTo = -1;
   private lineCurrency: string | null = null;
   private readonly counts = new Int32Array(4);
-  constructor(private readonly s: string, private readonly traditional: boolean) {
-    this.anyCue = TAIWAN_GATE.some((w) => s.includes(w)) || HONG_KONG_GATE.some((w) => s.includes(w));
-  }
+  /** `u` holds the code units of `s` (text.ts's shared buffer, valid while the figures are read). */
+  constructor(private readonly s: string, private readonly u: Uint16Array, private readonly traditional: boolean) {}
 
   resolve(at: number): string {
-    if (!this.anyCue) return 'CNY';
-    const s = this.s;
+    if (this.cueAt === null) this.collect();
     let line: string | null;
     if (at >= this.lineFrom && at < this.lineTo) line = this.lineCurrency;
     else {
       // The line of the figure, at most LINE_WINDOW on each side; the next figures inside it share it.
-      // (Bounded loops, not indexOf: a single huge line must not make every figure read all of it.)
-      let from = at;
-      while (from > 0 && at - from < LINE_WINDOW && s.charCodeAt(from - 1) !== 10) from--;
-      let to = at;
-      while (to < s.length && to - at < LINE_WINDOW && s.charCodeAt(to) !== 10) to++;
-      line = currencyOfCues(cuesIn(s, from, to, this.counts), this.traditional);
+      const b = this.breaks;
+      const k = firstAtOrAfter(b, at);
+      const from = Math.max(k > 0 ? b[k - 1] + 1 : 0, at - LINE_WINDOW);
+      const to = Math.min(k < b.length ? b[k] : this.s.length, at + LINE_WINDOW);
+      const c = this.counts.fill(0);
+      for (let q = firstAtOrAfter(this.cueAt!, from); q < this.cueAt!.length && this.cueAt![q] < to; q++) c[this.cueKind[q]]++;
+      line = currencyOfCues(c, this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
       this.lineCurrency = line;
     }
-    if (line !== null) return line;
-    if (this.doc === undefined) this.doc = this.documentCurrency();
-    return this.doc ?? 'CNY';
+    return line ?? this.doc ?? 'CNY';
   }
 
-  /** The document's own reading from its strongest cues, found with a few fast searches. */
-  private documentCurrency(): string | null {
+  /** One pass over the document: its cues, its line breaks, and the reading of the whole. */
+  private collect(): void {
     const s = this.s;
-    const c = this.counts.fill(0);
-    if (s.includes('台币') || s.includes('台股') || s.includes('NT$')) c[CUE_TW] = 1;
-    if (s.includes('港股') || s.includes('港元') || s.includes('恒指') || s.includes('港交所')) c[CUE_HK] = 1;
-    if (s.includes('收市') || s.includes('孖展')) c[CUE_HK_ONLY] = 1;
-    if (s.includes('人民币') || s.includes('A股')) c[CUE_CN] = 1;
-    return currencyOfCues(c, this.traditional);
+    const u = this.u;
+    const n = s.length;
+    const at: number[] = [];
+    const kinds = this.cueKind;
+    const breaks = this.breaks;
+    const total = new Int32Array(4);
+    let c0 = u[0];
+    for (let k = 0; k < n; k++) {
+      const c1 = u[k + 1]; // the buffer holds two zeros past the end
+      if (c0 === 10) breaks.push(k);
+      else if (CUE_PAIR[pairHash(c0, c1)] === 1) {
+        let kind = -1;
+        if (c0 === 40) {
+          const len = parenCode(s, k);
+          if (len === 4 && c1 !== 48) kind = CUE_TW;
+          else if (len === 5 && c1 === 48) kind = CUE_HK;
+          if (kind >= 0) {
+            at.push(k);
+            kinds.push(kind);
+            total[kind]++;
+          }
+        } else {
+          const list = CUES_BY_FIRST.get(c0);
+          if (list) for (const [w, kd] of list) if (s.startsWith(w, k)) {
+            at.push(k);
+            kinds.push(kd);
+            total[kd]++;
+          }
+        }
+      }
+      c0 = c1;
+    }
+    this.cueAt = at;
+    this.doc = currencyOfCues(total, this.traditional);
   }
+}
+
+/** The index of the first element of the sorted `list` that is ≥ `x` (list.length when none). */
+function firstAtOrAfter(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -601,7 +601,7 @@ function tryNumberFrom(i: number, e: number): number {
   if (factor !== 1 && suf.cents) currency = dollarOfPassage(spanStart);
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
-    currency = (yuan ??= new YuanResolver(s, traditional)).resolve(spanStart);
+    currency = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(spanStart);
   }
   const d: Draft = {
     start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
