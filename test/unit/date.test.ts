@@ -52,3 +52,22 @@ test('the seed digests give their gold dates', () => {
     assert.equal(findDate(readFileSync(join(seeds, f), 'utf8')), gold[f.slice(0, 3)], f);
   }
 });
+
+test('header forms: slashes, Chinese, an edition name after the date, English month names', () => {
+  assert.equal(findDate('2025/11/20\n\n光模块订单饱满。'), '2025-11-20');
+  assert.equal(findDate('2025年11月20日\n\n储能电芯降价。'), '2025-11-20');
+  assert.equal(findDate('2025-11-20 晨报\n\n算力租赁价格回升。'), '2025-11-20');
+  assert.equal(findDate('2025-11-20 早間要聞\n\n晶圓代工漲價。'), '2025-11-20', 'Traditional edition names, two in a row');
+  assert.equal(findDate('Nov 20, 2025\n\nMemory prices rose again.'), '2025-11-20');
+  assert.equal(findDate('Evening Brief · November 20, 2025\n\nChips rallied.'), '2025-11-20');
+  assert.equal(findDate('20 November 2025\n\nCopper hit a record.'), '2025-11-20');
+  assert.equal(findDate('On Nov 20, 2025 the lender said profit fell.'), null, 'a date inside prose is not the header');
+  assert.equal(findDate('2025-11-20 晨报告诉投资者\n'), null, 'an edition word must end the line');
+});
+
+test('a stated date wins over every guessed one', () => {
+  assert.equal(findDate('---\ntitle: 周报\ndate: "2025-12-05"\n---\n2025-11-20 晨报\n正文'), '2025-12-05');
+  assert.equal(findDate('2025-11-20 晨报\nDigest date: 2025-12-06\n正文'), '2025-12-06');
+  assert.equal(findDate('摘要日期：2025年12月7日\n2025-11-20\n'), '2025-12-07');
+  assert.equal(findDate('---\ndate: not a date\n---\n2025-11-20\n'), '2025-11-20', 'an unreadable stated date falls back to the guess');
+});

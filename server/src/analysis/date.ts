@@ -35,6 +35,27 @@ const WORDS = new Set([
   'am', 'pm', 'utc', 'gmt', 'cst', 'hkt', 'sgt', 'jst', 'bjt', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'et', 'pt',
 ]);
 const WEEKDAY_CHARS = '一二三四五六日天';
+/** Names of editions that may follow a header date ("2026-01-15 晨报", "Jan 15, 2026 Morning Brief"), folded. */
+const EDITION_WORDS = ['晨报', '早报', '晚报', '日报', '周报', '午报', '快报', '简报', '要闻', '速递', '早评', '晚评', '午评', '收评', '复盘', '精选', '汇总', '摘要', '早间', '晚间', '财经', '版'];
+for (const w of ['digest', 'brief', 'briefing', 'morning', 'evening', 'daily', 'weekly', 'edition', 'newsletter', 'recap', 'update', 'wrap', 'notes']) WORDS.add(w);
+
+const MONTHS = new Map<string, number>([
+  ['jan', 1], ['january', 1], ['feb', 2], ['february', 2], ['mar', 3], ['march', 3], ['apr', 4], ['april', 4], ['may', 5],
+  ['jun', 6], ['june', 6], ['jul', 7], ['july', 7], ['aug', 8], ['august', 8], ['sep', 9], ['sept', 9], ['september', 9],
+  ['oct', 10], ['october', 10], ['nov', 11], ['november', 11], ['dec', 12], ['december', 12],
+]);
+/** "Jan 15, 2026", "January 15 2026", "15 January 2026", "15 Jan. 2026". */
+const ENGLISH_DATE = /(?:\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4}))(?!\d)/;
+
+/** The English date in `s` with its start and end, or null. */
+function englishDate(s: string): { date: string; start: number; end: number } | null {
+  const m = ENGLISH_DATE.exec(s);
+  if (!m) return null;
+  const month = MONTHS.get((m[1] ?? m[5]).toLowerCase());
+  if (!month) return null;
+  const date = iso(Number(m[3] ?? m[6]), month, Number(m[2] ?? m[4]));
+  return date ? { date, start: m.index, end: m.index + m[0].length } : null;
+}
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -137,7 +158,11 @@ function tailOk(tail: string): boolean {
       i += 3; // 礼拜X
     } else if (c === 0x5468 && WEEKDAY_CHARS.includes(tail[i + 1] ?? '')) {
       i += 2; // 周X
-    } else return false;
+    } else {
+      const w = EDITION_WORDS.find((e) => tail.startsWith(e, i));
+      if (!w) return false;
+      i += w.length;
+    }
   }
   return true;
 }
@@ -165,6 +190,8 @@ export function parseDateLine(line: string): string | null {
   while (a < b && (isSpace(s.charCodeAt(a)) || '#>*_'.includes(s[a]))) a++;
   while (b > a && (isSpace(s.charCodeAt(b - 1)) || s.charCodeAt(b - 1) === 13 || '*_'.includes(s[b - 1]))) b--;
   s = s.slice(a, b);
+  const en = englishDate(s);
+  if (en && en.start <= MAX_PREFIX + 2) return prefixOk(s.slice(0, en.start)) && tailOk(s.slice(en.end)) ? en.date : null;
   for (let i = 0; i + 4 <= s.length && i <= MAX_PREFIX + 2; i++) {
     if (!isDigit(s.charCodeAt(i))) continue;
     const found = dateAt(s, i);
@@ -191,7 +218,30 @@ function hasFourDigits(text: string, a: number, b: number): boolean {
   return false;
 }
 
+/** Labels of a line that states the note's date outright ("Digest date: 2026-01-15"). */
+const STATED = /^\s*(?:digest date|note date|date of (?:the )?(?:digest|note)|摘要日期|笔记日期|筆記日期)\s*[:：]\s*(.+?)\s*$/im;
+
+/**
+ * The date the note states itself: a `date:` key of its front matter (a block between "---"
+ * lines at the very top) or a "Digest date:" line anywhere. It wins over any guess.
+ */
+export function statedDate(text: string): string | null {
+  if (text.startsWith('---')) {
+    const end = text.indexOf('\n---', 3);
+    if (end > 0) {
+      const m = /^date\s*:\s*["']?([^"'\n]+?)["']?\s*$/im.exec(text.slice(3, end));
+      const date = m ? parseDateLine(m[1]) : null;
+      if (date) return date;
+    }
+  }
+  // Only the first few kilobytes: a stated date belongs to the head of a note.
+  const m = STATED.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return m ? parseDateLine(m[1]) : null;
+}
+
 export function findDate(text: string): string | null {
+  const stated = statedDate(text);
+  if (stated) return stated;
   const dates: string[] = [];
   let lastDateLine = -1;
   let nonBlank = 0;

@@ -1,0 +1,136 @@
+/**
+ * Money forms that the first engine missed on unseen text, one kind per test, in our own
+ * sentences: amounts in words, sub-units, symbols after the number, other codes, Chinese
+ * numerals written place by place, lists sharing one currency, and 元 in Taiwan and Hong Kong.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findFigures } from '../../server/src/analysis/money';
+import { foldText, isMostlyTraditional } from '../../server/src/analysis/text';
+import type { Figure } from '../../server/src/analysis/types';
+
+function figs(text: string): Figure[] {
+  return findFigures(text, foldText(text), { traditional: isMostlyTraditional(text) });
+}
+
+/** The figures of `text` as "span=CUR value" (with "[min..max]" for ranges). */
+function read(text: string): string[] {
+  return figs(text).map((f) => `${f.text}=${f.currency} ${f.value}${f.min !== null ? ` [${f.min}..${f.max}]` : ''}`);
+}
+
+describe('amounts written in words', () => {
+  test('scales, hundreds, halves and hyphenated tens', () => {
+    assert.deepEqual(read('The fund put in twelve million dollars.'), ['twelve million dollars=USD 12000000']);
+    assert.deepEqual(read('a grant of three hundred million yuan'), ['three hundred million yuan=CNY 300000000']);
+    assert.deepEqual(read('roughly a half million usd in fees'), ['a half million usd=USD 500000']);
+    assert.deepEqual(read('forty-two thousand euros a year'), ['forty-two thousand euros=EUR 42000']);
+    assert.deepEqual(read('two and a half billion dollars'), ['two and a half billion dollars=USD 2500000000']);
+    assert.deepEqual(read('it cost one dollar'), ['one dollar=USD 1']);
+  });
+  test('a whole amount and its cents are one figure', () => {
+    assert.deepEqual(read('Shares ended at US$7 and twenty cents.'), ['US$7 and twenty cents=USD 7.2']);
+    assert.deepEqual(read('a ticket is 4 dollars and 25 cents'), ['4 dollars and 25 cents=USD 4.25']);
+  });
+  test('words that are no amount', () => {
+    assert.deepEqual(read('The dollar weakened and a dollar index fell.'), []);
+    assert.deepEqual(read('He lost twelve pounds on the trip.'), []);
+    assert.deepEqual(read('one of the cents-per-share targets'), []);
+  });
+});
+
+describe('sub-units', () => {
+  test('cents follow the dollar of the passage', () => {
+    assert.deepEqual(read('The stock slipped 43 cents.'), ['43 cents=USD 0.43']);
+    assert.deepEqual(read('Link REIT paid HK$1.30, up 5 cents.'), ['HK$1.30=HKD 1.3', '5 cents=HKD 0.05']);
+    assert.deepEqual(read('Singles sell for 65¢ each.'), ['65¢=USD 0.65']);
+  });
+  test('港仙, 仙, 美仙 and pence', () => {
+    assert.equal(figs('中期息每股派8.5港仙。')[0].value, 0.085);
+    assert.equal(figs('中期息每股派8.5港仙。')[0].currency, 'HKD');
+    assert.deepEqual(read('末期息派45仙，'), ['45仙=HKD 0.45']);
+    assert.deepEqual(read('派息每股12美仙'), ['12美仙=USD 0.12']);
+    assert.deepEqual(read('On the FTSE 100, Tesco rose 6p to 402p.'), ['6p=GBP 0.06', '402p=GBP 4.02']);
+    assert.deepEqual(read('The 1080p stream starts at 9pm.'), [], 'no sterling in the passage: p is no pence');
+    assert.deepEqual(read('八仙过海，各显神通'), []);
+  });
+  test('a bare point after a symbol', () => {
+    assert.deepEqual(read('wind power at $.031/kWh'), ['$.031/kWh=USD 0.031']);
+  });
+});
+
+describe('symbols after the number, codes and currency names', () => {
+  test('symbols glued after the number', () => {
+    assert.deepEqual(read('menus at 18€ and 12£, tips 5$'), ['18€=EUR 18', '12£=GBP 12', '5$=USD 5']);
+    assert.deepEqual(read('quoted at 2.75US$ or 8k$'), ['2.75US$=USD 2.75', '8k$=USD 8000']);
+    assert.deepEqual(read('buy 10 $TSLA calls'), [], 'a cashtag is no currency');
+  });
+  test('Rs and INR with crore and lakh, Indian digit grouping', () => {
+    assert.deepEqual(read('a Rs 35 lakh fine'), ['Rs 35 lakh=INR 3500000']);
+    assert.deepEqual(read('capex of INR 1,200 crore'), ['INR 1,200 crore=INR 12000000000']);
+    assert.deepEqual(read('market value of Rs 2,15,430.50 crore'), ['Rs 2,15,430.50 crore=INR 2154305000000']);
+  });
+  test('ISO codes before and after, currency names before the number', () => {
+    assert.deepEqual(read('SEK 450 million and 80 NZD'), ['SEK 450 million=SEK 450000000', '80 NZD=NZD 80']);
+    assert.deepEqual(read('以澳元12亿收购'), ['澳元12亿=AUD 1200000000']);
+    assert.deepEqual(read('$US2.4 billion ($A3.7 billion)'), ['$US2.4 billion=USD 2400000000', '$A3.7 billion=AUD 3700000000']);
+  });
+  test('hyphenated scales and the yen', () => {
+    assert.deepEqual(read('a 20-billion-yuan fund'), ['20-billion-yuan=CNY 20000000000']);
+    assert.deepEqual(read('Sony booked ¥120 billion of profit'), ['¥120 billion=JPY 120000000000']);
+    assert.deepEqual(read('腾讯营收¥1,800亿，人民币计价'), ['¥1,800亿=CNY 180000000000']);
+  });
+});
+
+describe('Chinese numerals written place by place', () => {
+  test('whole numerals with a point and big units', () => {
+    assert.deepEqual(read('全年純益三二一八點六億元，'), ['三二一八點六億元=TWD 321860000000'], '純益 is Taiwan’s word');
+    assert.deepEqual(read('預估資本支出二八○○億美元'), ['二八○○億美元=USD 280000000000']);
+    assert.deepEqual(read('每股盈餘十二點七五元'), ['十二點七五元=CNY 12.75']);
+    assert.deepEqual(read('營收一點二三兆元'), ['一點二三兆元=CNY 1230000000000']);
+    assert.deepEqual(read('合計一兆二三四五億元'), ['一兆二三四五億元=CNY 1234500000000']);
+  });
+  test('ranges of them', () => {
+    assert.deepEqual(read('展望三三○～三五○億美元'), ['三三○～三五○億美元=USD 34000000000 [33000000000..35000000000]']);
+    assert.deepEqual(read('介於四一二億至四三六億美元'), ['四一二億至四三六億美元=USD 42400000000 [41200000000..43600000000]']);
+  });
+  test('a part of a longer numeral is never a figure', () => {
+    for (const text of ['純益六二三九點四億元', '每股純益二十點三元', '七五二一億元']) {
+      for (const f of figs(text)) assert.equal(f.offset, text.search(/[六二七]/), `${f.text} starts inside ${text}`);
+    }
+  });
+  test('two neighbouring digits are "three or four"', () => {
+    assert.deepEqual(read('估值约三四十亿元'), ['三四十亿元=CNY 3500000000 [3000000000..4000000000]']);
+    assert.deepEqual(read('只要五六万元'), ['五六万元=CNY 55000 [50000..60000]']);
+  });
+  test('sections spaced apart are one amount', () => {
+    assert.deepEqual(read('營收新台幣 2 兆 1,530 億 600 萬元'), ['新台幣 2 兆 1,530 億 600 萬元=TWD 2153006000000']);
+  });
+});
+
+describe('lists that share one currency', () => {
+  test('the last member names the currency, the others take it', () => {
+    assert.deepEqual(read('三年利润分别为2.1亿、3.4亿和4.8亿元'), ['2.1亿=CNY 210000000', '3.4亿=CNY 340000000', '4.8亿元=CNY 480000000']);
+    assert.deepEqual(read('收入为人民币310.5万、12万和0元'), ['人民币310.5万=CNY 3105000', '12万=CNY 120000', '0元=CNY 0']);
+    assert.deepEqual(read('预计为3.2、4.1及5.0亿元'), ['3.2=CNY 320000000', '4.1=CNY 410000000', '5.0亿元=CNY 500000000']);
+  });
+  test('numbers beside a list word that ends in no money stay numbers', () => {
+    assert.deepEqual(read('用户数为3亿、4亿和5亿人'), []);
+    assert.deepEqual(read('2024、2025和2026年'), []);
+  });
+});
+
+describe('元 in Taiwan and Hong Kong', () => {
+  test('Taiwan passages: TWD', () => {
+    assert.deepEqual(read('台積電第三季稅後純益4,523億元，每股盈餘17.44元。'), ['4,523億元=TWD 452300000000', '17.44元=TWD 17.44']);
+    assert.deepEqual(read('台股成交值達7,210億元'), ['7,210億元=TWD 721000000000']);
+    assert.deepEqual(read('聯發科(2454)營收1,420億元'), ['1,420億元=TWD 142000000000']);
+  });
+  test('Hong Kong passages: HKD, also in Simplified script when the words are Hong Kong’s own', () => {
+    assert.deepEqual(read('港股全日成交額2,180億元，恒指跌1%。'), ['2,180億元=HKD 218000000000']);
+    assert.deepEqual(read('汇控收市报112.5元，按年升'), ['112.5元=HKD 112.5']);
+  });
+  test('mainland passages keep the yuan', () => {
+    assert.deepEqual(read('宁德时代净利润同比增长，达到500亿元'), ['500亿元=CNY 50000000000']);
+    assert.deepEqual(read('南向资金买入港股120亿元，A股成交额1.8万亿元'), ['120亿元=CNY 12000000000', '1.8万亿元=CNY 1800000000000']);
+  });
+});
