@@ -85,7 +85,7 @@ describe('Chinese numerals written place by place', () => {
   test('whole numerals with a point and big units', () => {
     assert.deepEqual(read('全年純益三二一八點六億元，'), ['三二一八點六億元=TWD 321860000000'], '純益 is Taiwan’s word');
     assert.deepEqual(read('預估資本支出二八○○億美元'), ['二八○○億美元=USD 280000000000']);
-    assert.deepEqual(read('每股盈餘十二點七五元'), ['十二點七五元=CNY 12.75']);
+    assert.deepEqual(read('每股盈餘十二點七五元'), ['十二點七五元=TWD 12.75'], '每股盈餘 is Taiwan’s word');
     assert.deepEqual(read('營收一點二三兆元'), ['一點二三兆元=CNY 1230000000000']);
     assert.deepEqual(read('合計一兆二三四五億元'), ['一兆二三四五億元=CNY 1234500000000']);
   });
