@@ -134,3 +134,31 @@ describe('元 in Taiwan and Hong Kong', () => {
     assert.deepEqual(read('南向资金买入港股120亿元，A股成交额1.8万亿元'), ['120亿元=CNY 12000000000', '1.8万亿元=CNY 1800000000000']);
   });
 });
+
+describe('notes that name a currency: "(人民币，下同)"', () => {
+  test('the note names the amount before it and, with 下同, the bare amounts after it', () => {
+    assert.deepEqual(read('收入3120.4億元（人民幣，下同），純利512億元，員工2萬人。'), ['3120.4億元=CNY 312040000000', '512億元=CNY 51200000000']);
+    assert.deepEqual(read('營收4212.5億（台幣，下同），全年達1.2兆、回購50億的股份。'), ['4212.5億=TWD 421250000000', '1.2兆=TWD 1200000000000', '50億=TWD 5000000000']);
+    assert.deepEqual(read('除稅前溢利30.5億元(美元‧下同)，回購20億元'), ['30.5億元=USD 3050000000', '20億元=USD 2000000000']);
+    assert.deepEqual(read('营收800亿元人民币(下同)，净利12亿元'), ['800亿元人民币=CNY 80000000000', '12亿元=CNY 1200000000']);
+  });
+  test('a parenthesis that names no currency changes nothing', () => {
+    assert.deepEqual(read('营收12亿(同比增长)，用户3亿'), []);
+  });
+});
+
+describe('prices in 元, 角 and 分', () => {
+  test('one amount', () => {
+    assert.deepEqual(read('收市報六十三元四角'), ['六十三元四角=HKD 63.4']);
+    assert.deepEqual(read('每股一元二角五分'), ['一元二角五分=CNY 1.25']);
+  });
+});
+
+describe('a range written from the top', () => {
+  test('both ends with their currency', () => {
+    assert.deepEqual(read('回購價介乎8.12英鎊至7.95英鎊'), ['8.12英鎊至7.95英鎊=GBP 8.035 [7.95..8.12]']);
+  });
+  test('a move from one price to another is no range', () => {
+    assert.equal(figs('股价由12元跌至9元').length, 2);
+  });
+});

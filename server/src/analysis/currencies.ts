@@ -294,7 +294,7 @@ const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交
 const HONG_KONG_ONLY = [
   '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所',
   // Hong Kong's financial words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息, 集资.
-  '纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '招股',
+  '纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '招股', '高见', '低见',
 ];
 /** Words that place a passage in the mainland's currency or markets. */
 const MAINLAND_CUES = [

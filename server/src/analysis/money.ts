@@ -374,6 +374,8 @@ let pre2: CurrencyMatch = newCurrencyMatch();
 let yen: YenResolver | null = null;
 let yuan: YuanResolver | null = null;
 let pounds: boolean | null = null;
+/** The currency a "(人民币，下同)" note set for the bare 元 amounts after it, or null. */
+let carried: string | null = null;
 /** End of the last figure pushed: spans never overlap. */
 let lastEnd = 0;
 
@@ -397,6 +399,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   yen = null;
   yuan = null;
   pounds = null;
+  carried = null;
   lastEnd = 0;
 
   // The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
@@ -560,9 +563,10 @@ function tryNumberFrom(i: number, e: number): number {
         let aValue = value;
         // A bare first end borrows the scale of the second: "20-25万" = 20万-25万.
         if (ok && scale === 1 && a.hasArabic && !a.hasBig && b.scale > 1) aValue = value * b.scale;
-        if (ok && aValue > 0 && bValue > 0 && aValue <= bValue && !b.vague && !a.vague) {
-          lo = aValue;
-          hi = bValue;
+        if (ok && aValue > 0 && bValue > 0 && !b.vague && !a.vague) {
+          // "6.74英镑至6.64英镑": a range written from the top.
+          lo = Math.min(aValue, bValue);
+          hi = Math.max(aValue, bValue);
           ranged = true;
           if (hasSuf2) {
             if (!hasSuffix && !hasPrefix) currency = suf2.code;
@@ -601,7 +605,21 @@ function tryNumberFrom(i: number, e: number): number {
   if (factor !== 1 && suf.cents) currency = dollarOfPassage(spanStart);
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
-    currency = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(spanStart);
+    // "八十元九角", "十八元五角二仙": the 角 and 分 of a price.
+    const sub = readJiaoFen(spanEnd);
+    if (sub.end > spanEnd && !ranged) {
+      value += sub.value;
+      spanEnd = sub.end;
+    }
+    const note = readCurrencyNote(spanEnd);
+    if (note.code !== null) currency = note.code;
+    else if (carried !== null) currency = carried;
+    else currency = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(spanStart);
+    if (note.carry) carried = currency;
+  } else if (hasSuffix || hasPrefix) {
+    // "50.93亿美元(下同)": the note names no currency, the figure's own is carried.
+    const note = readCurrencyNote(spanEnd);
+    if (note.carry && note.code === null) carried = currency;
   }
   const d: Draft = {
     start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
@@ -671,6 +689,7 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && poundPassage();
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
+  if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end).end > m.end) return true;
   if (s.charCodeAt(m.start) === C_XIAN) return num.hasArabic && (!isCjkIdeograph(next) || next === C_DE);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
@@ -725,6 +744,10 @@ function isFromChange(start: number): boolean {
 function tryBare(i: number, numEnd: number, end: number, value = a.value, scale = a.scale): number {
   const resume = Math.max(end, i + 1);
   if (a.hasDigit && !a.vague && !a.upTo) {
+    if (a.hasBig && (s.charCodeAt(end) === 40 || carried !== null)) {
+      const noted = tryNoted(i, end, value);
+      if (noted !== null) return noted;
+    }
     if (value >= 0 && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
@@ -736,6 +759,7 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     return resume;
   }
   if (!a.hasBig) return resume;
+  if (a.hasDigit) return tryNoted(i, end, value) ?? resume;
   if (!a.vague && !a.upTo && a.chineseChars < 2) return resume;
   let k = end;
   while (k < n && k - end < 2 && isSpace(s.charCodeAt(k))) k++;
@@ -753,6 +777,87 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
   drafts.push(d);
   lastEnd = numEnd;
   return resume;
+}
+
+/** Characters after which a bare amount with 万/亿/兆 counts things, not money: 3亿人, 2万辆. */
+const COUNTED = new Uint8Array(65536);
+for (const ch of '人户股名家个台辆件次张份吨只项座部架颗枚条亩瓦度桶笔手位倍年月日天周季期例套栋间首款种批轮单') COUNTED[ch.charCodeAt(0)] = 1;
+
+/**
+ * A bare amount with 万/亿/兆 followed by a note naming its currency ("8628.61亿(台币,下同)"),
+ * or read in the currency an earlier "下同" note carried. Returns where to resume, or null.
+ */
+function tryNoted(i: number, end: number, value: number): number | null {
+  const note = readCurrencyNote(end);
+  const currency = note.code ?? (note.carry ? null : carried);
+  if (currency === null || COUNTED[s.charCodeAt(end)] === 1) return null;
+  if (note.carry) carried = currency;
+  const d: Draft = {
+    start: i, end, currency, value, min: null, max: null, approximate: false, per: null, leadStart: i, leadEnd: i,
+    leadApprox: false, qualifier: null, ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: false, unitScale: a.scale,
+  };
+  addHedges(d);
+  drafts.push(d);
+  lastEnd = end;
+  return Math.max(end, i + 1);
+}
+
+/** A note after an amount: "(人民币,下同)", "(美元‧下同)", "(下同)", "(台币)". */
+interface CurrencyNote {
+  code: string | null;
+  /** "下同": the same currency for the amounts that follow. */
+  carry: boolean;
+}
+const NO_NOTE: CurrencyNote = { code: null, carry: false };
+const C_XIA = '下'.charCodeAt(0);
+const C_TONG = '同'.charCodeAt(0);
+
+/** Reads a currency note at `k` (one space may come first); NO_NOTE when there is none. */
+function readCurrencyNote(k: number): CurrencyNote {
+  let j = k;
+  if (isSpace(s.charCodeAt(j))) j++;
+  if (s.charCodeAt(j) !== 40) return NO_NOTE;
+  j++;
+  let code: string | null = null;
+  if (matchCurrencyAfter(s, j, suf2) && suf2.start === j && !suf2.weak && suf2.factor === 1) {
+    code = suf2.code;
+    j = suf2.end;
+    const c = s.charCodeAt(j);
+    if (c === 44 || c === 0x3001 || c === 0x2027 || c === 0xb7 || c === 0x30fb || c === 46) j++;
+  }
+  let carry = false;
+  if (s.charCodeAt(j) === C_XIA && s.charCodeAt(j + 1) === C_TONG) {
+    carry = true;
+    j += 2;
+    // "(台币,下同,约274亿美元)": more may follow in the same parenthesis.
+    if (s.charCodeAt(j) === 44) {
+      const close = s.indexOf(')', j);
+      const open = s.indexOf('(', j);
+      if (close > 0 && close - j <= 30 && (open < 0 || open > close)) j = close;
+    }
+  }
+  if (s.charCodeAt(j) !== 41 || (code === null && !carry)) return NO_NOTE;
+  return { code, carry };
+}
+
+const C_JIAO = '角'.charCodeAt(0);
+const C_FEN = '分'.charCodeAt(0);
+
+/** "九角", "五角二仙", "3角5分" right after 元: their value in 元 and their end. */
+function readJiaoFen(k: number): { value: number; end: number } {
+  let j = k;
+  let value = 0;
+  for (const [unit, place] of [[C_JIAO, 0.1], [C_FEN, 0.01]] as [number, number][]) {
+    const c = s.charCodeAt(j);
+    const d = isDigit(c) ? c - 48 : cnDigit(c);
+    const u = s.charCodeAt(j + 1);
+    if (d < 0 || d > 9) break;
+    if (u === unit || (place === 0.01 && u === C_XIAN)) {
+      value += d * place;
+      j += 2;
+    } else break;
+  }
+  return { value: tidyNumber(value), end: j };
 }
 
 /** True when the figure or list member before `i` is joined to it by a list separator. */
