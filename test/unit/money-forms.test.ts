@@ -162,3 +162,16 @@ describe('a range written from the top', () => {
     assert.equal(figs('股价由12元跌至9元').length, 2);
   });
 });
+
+describe('English forms of the press', () => {
+  test('"point" in amounts written out', () => {
+    assert.deepEqual(read('a profit of 9-point-four trillion won'), ['9-point-four trillion won=KRW 9400000000000']);
+    assert.deepEqual(read('about three point two billion U.S. dollars'), ['three point two billion U.S. dollars=USD 3200000000']);
+    assert.deepEqual(read('the team won twice'), []);
+  });
+  test('Australian papers: "$US" for the US dollar, a bare "$" for their own', () => {
+    assert.deepEqual(read('Rio Tinto, listed on the ASX, earned $US5.1 billion ($7.8 billion).'),
+      ['$US5.1 billion=USD 5100000000', '$7.8 billion=AUD 7800000000']);
+    assert.deepEqual(read('Nvidia earned $5.1 billion.'), ['$5.1 billion=USD 5100000000']);
+  });
+});

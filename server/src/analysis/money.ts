@@ -269,11 +269,11 @@ const ANCHOR = new Uint8Array(65536);
   for (const ch of 'bmthsBMTHS') ANCHOR[ch.charCodeAt(0)] = 3;
   // First letters of currency words after an amount in words: dollars, cents, euros, yuan, pounds,
   // pence, rupees, renminbi, usd, francs.
-  for (const ch of 'dceyprufU') ANCHOR[ch.charCodeAt(0)] = 4;
+  for (const ch of 'dceyprufUw') ANCHOR[ch.charCodeAt(0)] = 4;
 }
 
 /** The second letter each kind-4 anchor letter needs (a cheap rejection before any word is read). */
-const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'u', p: 'oe', r: 'ue', u: 's', f: 'r', U: 'S' };
+const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'u', p: 'oe', r: 'ue', u: 's', f: 'r', U: 'S.', w: 'o' };
 const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
@@ -374,6 +374,7 @@ let pre2: CurrencyMatch = newCurrencyMatch();
 let yen: YenResolver | null = null;
 let yuan: YuanResolver | null = null;
 let pounds: boolean | null = null;
+let dollar: string | null = null;
 /** The currency a "(人民币，下同)" note set for the bare 元 amounts after it, or null. */
 let carried: string | null = null;
 /** End of the last figure pushed: spans never overlap. */
@@ -399,6 +400,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   yen = null;
   yuan = null;
   pounds = null;
+  dollar = null;
   carried = null;
   lastEnd = 0;
 
@@ -522,6 +524,7 @@ function tryNumberFrom(i: number, e: number): number {
   if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
   // The currency of a figure: the prefix wins, except a generic $ before a specific word.
   let currency: string | null = hasPrefix ? pre.code : null;
+  if (hasPrefix && pre.end - pre.start === 1 && s.charCodeAt(pre.start) === 36) currency = localDollar();
   let yenSign = hasPrefix && pre.yenSign;
   if (hasSuffix && (!hasPrefix || (pre.code === 'USD' && suf.code !== 'USD' && !suf.weak))) {
     currency = suf.code;
@@ -658,6 +661,22 @@ function noSuffixAfterRun(k: number): boolean {
 /** Range connectors (dashes, ~, 〜, 至, 到): no currency or scale word starts with one. */
 const IS_CONNECTOR = new Uint8Array(65536);
 for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charCodeAt(0)] = 1;
+
+/**
+ * What a bare "$" means. Australian and New Zealand papers write "$US" for the US dollar and a
+ * bare "$" for their own: in a document that writes "$US" beside Australian (or New Zealand)
+ * cues, "$" is AUD (or NZD); everywhere else it is USD. Read once per document.
+ */
+function localDollar(): string {
+  if (dollar === null) {
+    dollar = 'USD';
+    if (s.includes('$US')) {
+      if (['$A', 'A$', 'Australia', 'ASX', 'Sydney', 'Melbourne'].some((w) => s.includes(w))) dollar = 'AUD';
+      else if (['NZ$', '$NZ', 'New Zealand', 'NZX'].some((w) => s.includes(w))) dollar = 'NZD';
+    }
+  }
+  return dollar;
+}
 
 /** Whether the document is about sterling (so "11p" is pence); read once per document. */
 function poundPassage(): boolean {
@@ -955,6 +974,15 @@ function wordBefore(end: number): string {
   return s.slice(k, end).toLowerCase();
 }
 
+/** The Arabic whole number that ends at `end` (at most 6 digits, not after a letter or digit separator), or ''. */
+function digitsBefore(end: number): string {
+  let k = end;
+  while (k > 0 && end - k < 6 && isDigit(s.charCodeAt(k - 1))) k--;
+  const before = s.charCodeAt(k - 1);
+  if (k === end || isDigit(before) || isLetter(before) || before === 46 || before === 44) return '';
+  return s.slice(k, end);
+}
+
 /**
  * The value of number words in order ("two hundred million", "a half million", "one and a half
  * billion", "twenty five thousand"), or -1 when they do not make one number.
@@ -975,6 +1003,19 @@ function wordsValue(words: string[]): number {
     } else if (WORD_SCALES.has(w)) {
       total += (current || 1) * WORD_SCALES.get(w)!;
       current = 0;
+      real = true;
+    } else if (w === 'point') {
+      // "eight point five billion": the digit words after it are decimals.
+      let div = 10;
+      let any = false;
+      while (k + 1 < words.length && (NUMBER_WORDS.get(words[k + 1]) ?? 10) < 10) {
+        current += NUMBER_WORDS.get(words[++k])! / div;
+        div *= 10;
+        any = true;
+      }
+      if (!any) return -1;
+    } else if (/^\d+$/.test(w)) {
+      current += Number(w); // "12-point-one trillion won"
       real = true;
     } else if (w === 'half') {
       current += 0.5;
@@ -1006,10 +1047,12 @@ function tryWordAmount(i: number): number {
   while (words.length < MAX_WORDS) {
     const sep = s.charCodeAt(p - 1);
     if (sep !== 32 && sep !== 45) break;
-    const w = wordBefore(p - 1);
-    if (!w || !(NUMBER_WORDS.has(w) || WORD_SCALES.has(w) || w === 'hundred' || w === 'half' || w === 'a' || w === 'an' || w === 'and')) break;
-    // A hyphen joins only tens and units ("twenty-five").
-    if (sep === 45 && !NUMBER_WORDS.has(w)) break;
+    let w = wordBefore(p - 1);
+    // An Arabic whole number may open "12-point-one".
+    if (!w && words[0] === 'point') w = digitsBefore(p - 1);
+    if (!w || !(NUMBER_WORDS.has(w) || WORD_SCALES.has(w) || w === 'hundred' || w === 'half' || w === 'a' || w === 'an' || w === 'and' || w === 'point' || /^\d/.test(w))) break;
+    // A hyphen joins only tens and units ("twenty-five") and the parts of "8-point-5".
+    if (sep === 45 && !NUMBER_WORDS.has(w) && w !== 'point' && words[0] !== 'point') break;
     p = p - 1 - w.length;
     words.unshift(w);
     starts.unshift(p);
