@@ -175,3 +175,13 @@ describe('English forms of the press', () => {
     assert.deepEqual(read('Nvidia earned $5.1 billion.'), ['$5.1 billion=USD 5100000000']);
   });
 });
+
+describe('more place-by-place and list forms', () => {
+  test('"." as the point, and amounts below one', () => {
+    assert.deepEqual(read('每股盈餘一二.三四美元，股息○.二五美元'), ['一二.三四美元=USD 12.34', '○.二五美元=USD 0.25']);
+    assert.deepEqual(read('○○公司的零售額'), []);
+  });
+  test('spaces around a Chinese list word', () => {
+    assert.deepEqual(read('预测下调至 3.12 亿及 0.85 亿元'), ['3.12 亿=CNY 312000000', '0.85 亿元=CNY 85000000']);
+  });
+});

@@ -265,6 +265,8 @@ const ANCHOR = new Uint8Array(65536);
 {
   for (let c = 48; c <= 57; c++) ANCHOR[c] = 1;
   for (let c = 0; c < 65536; c++) if (CN_NUMERAL_START[c]) ANCHOR[c] = 2;
+  // A zero opens a place-by-place numeral below one ("〇.一八五美元"); parsePositional rejects the rest.
+  ANCHOR['〇'.charCodeAt(0)] = ANCHOR['○'.charCodeAt(0)] = 2;
   // First letters of "billions", "millions", "trillions", "thousands", "tens of", "hundreds of", "several".
   for (const ch of 'bmthsBMTHS') ANCHOR[ch.charCodeAt(0)] = 3;
   // First letters of currency words after an amount in words: dollars, cents, euros, yuan, pounds,
@@ -442,9 +444,9 @@ function tryNumber(i: number, arabic: boolean): number {
   if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode)) return skipDigitRun(s, i);
   // Inside a longer Chinese numeral ("…七点四亿" of "五〇五七点四亿"): a part of a numeral is
   // never a figure of its own, so skip the rest of it.
-  if (!arabic && (cnDigit(prevCode) >= 0 || (prevCode === C_DIAN && cnDigit(s.charCodeAt(i - 2)) >= 0))) {
+  if (!arabic && (cnDigit(prevCode) >= 0 || ((prevCode === C_DIAN || prevCode === 46) && cnDigit(s.charCodeAt(i - 2)) >= 0))) {
     let k = i + 1;
-    while (k < n && (CN_NUMERAL_CHAR[s.charCodeAt(k)] === 1 || s.charCodeAt(k) === C_DIAN)) k++;
+    while (k < n && (CN_NUMERAL_CHAR[s.charCodeAt(k)] === 1 || s.charCodeAt(k) === C_DIAN || s.charCodeAt(k) === 46)) k++;
     return k;
   }
   const e = parseNumeral(s, i, a);
@@ -664,16 +666,13 @@ for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charC
 
 /**
  * What a bare "$" means. Australian and New Zealand papers write "$US" for the US dollar and a
- * bare "$" for their own: in a document that writes "$US" beside Australian (or New Zealand)
- * cues, "$" is AUD (or NZD); everywhere else it is USD. Read once per document.
+ * bare "$" for their own: in a document that writes "$US", "$" is AUD (NZD beside New Zealand
+ * cues); everywhere else it is USD. Read once per document.
  */
 function localDollar(): string {
   if (dollar === null) {
     dollar = 'USD';
-    if (s.includes('$US')) {
-      if (['$A', 'A$', 'Australia', 'ASX', 'Sydney', 'Melbourne'].some((w) => s.includes(w))) dollar = 'AUD';
-      else if (['NZ$', '$NZ', 'New Zealand', 'NZX'].some((w) => s.includes(w))) dollar = 'NZD';
-    }
+    if (s.includes('$US')) dollar = ['NZ$', '$NZ', 'New Zealand', 'NZX'].some((w) => s.includes(w)) ? 'NZD' : 'AUD';
   }
   return dollar;
 }
@@ -886,7 +885,14 @@ function followsListMember(i: number): boolean {
 }
 
 /** Separators between the members of a list: 、 和 及 与 或 以及, "and", "or", and a comma after a scaled amount. */
-function listSeparatorAt(k: number, scaled: boolean): number {
+function listSeparatorAt(k0: number, scaled: boolean): number {
+  const e = listSeparatorEnd(k0, scaled);
+  return e > 0 && isSpace(s.charCodeAt(e)) ? e + 1 : e;
+}
+
+function listSeparatorEnd(k0: number, scaled: boolean): number {
+  // A space may stand on either side of a Chinese separator: "9.64 亿及 1.98 亿元".
+  const k = isSpace(s.charCodeAt(k0)) && !isSpace(s.charCodeAt(k0 + 1)) && isCjkIdeograph(s.charCodeAt(k0 + 1)) ? k0 + 1 : k0;
   const c = s.charCodeAt(k);
   if (c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e || c === 0x6216) return k + 1;
   if (c === 0x4ee5 && s.charCodeAt(k + 1) === 0x53ca) return k + 2; // 以及

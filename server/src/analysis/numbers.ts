@@ -115,7 +115,8 @@ export function parsePositional(s: string, i: number, out: Positional): number {
   const digits = j - i;
   if (digits === 0) return i;
   let frac = false;
-  if (s.charCodeAt(j) === C_DIAN && CN_DIGIT[s.charCodeAt(j + 1)] >= 0 && j - i <= MAX_INT_DIGITS) {
+  // The point is 点, or "." as some papers print it ("一四.七八").
+  if ((s.charCodeAt(j) === C_DIAN || s.charCodeAt(j) === 46) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0 && j - i <= MAX_INT_DIGITS) {
     let k = j + 1;
     let div = 1;
     let f = 0;
