@@ -358,87 +358,54 @@ function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
  * that disagree keep the yuan. Build one per document: the document is read at most once.
  */
 export class YuanResolver {
-  /** Positions and kinds of every cue of the document, and of every line break, in order. */
-  private cueAt: number[] | null = null;
-  private cueKind: number[] = [];
-  private breaks: number[] = [];
-  private doc: string | null = null;
-  /** The last line decided: figures of one paragraph share it. */
+  /** The last window read and its reading: figures of one paragraph share it. */
   private lineFrom = -1;
   private lineTo = -1;
   private lineCurrency: string | null = null;
   private readonly counts = new Int32Array(4);
+  /** The cues of every window read so far: the reading of a line that has none of its own. */
+  private readonly seen = new Int32Array(4);
   /** `u` holds the code units of `s` (text.ts's shared buffer, valid while the figures are read). */
   constructor(private readonly s: string, private readonly u: Uint16Array, private readonly traditional: boolean) {}
 
   resolve(at: number): string {
-    if (this.cueAt === null) this.collect();
-    let line: string | null;
-    if (at >= this.lineFrom && at < this.lineTo) line = this.lineCurrency;
-    else {
-      // The line of the figure, at most LINE_WINDOW on each side; the next figures inside it share it.
-      const b = this.breaks;
-      const k = firstAtOrAfter(b, at);
-      const from = Math.max(k > 0 ? b[k - 1] + 1 : 0, at - LINE_WINDOW);
-      const to = Math.min(k < b.length ? b[k] : this.s.length, at + LINE_WINDOW);
-      const c = this.counts.fill(0);
-      for (let q = firstAtOrAfter(this.cueAt!, from); q < this.cueAt!.length && this.cueAt![q] < to; q++) c[this.cueKind[q]]++;
-      line = currencyOfCues(c, this.traditional);
+    if (!(at >= this.lineFrom && at < this.lineTo)) {
+      // The line of the figure, at most LINE_WINDOW on each side (bounded: one huge line must
+      // not make every figure read all of it); only lines that hold a 元 figure are ever read.
+      const u = this.u;
+      const n = this.s.length;
+      let from = at;
+      while (from > 0 && at - from < LINE_WINDOW && u[from - 1] !== 10) from--;
+      let to = at;
+      while (to < n && to - at < LINE_WINDOW && u[to] !== 10) to++;
+      // A window that overlaps the last one reads only what is new.
+      const c = cuesIn(this.s, u, Math.max(from, this.lineTo > from && this.lineFrom <= from ? this.lineTo : from), to, this.counts.fill(0));
+      for (let k = 0; k < 4; k++) this.seen[k] += c[k];
+      this.lineCurrency = currencyOfCues(c, this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
-      this.lineCurrency = line;
     }
-    return line ?? this.doc ?? 'CNY';
+    return this.lineCurrency ?? currencyOfCues(this.seen, this.traditional) ?? 'CNY';
   }
+}
 
-  /** One pass over the document: its cues, its line breaks, and the reading of the whole. */
-  private collect(): void {
-    const s = this.s;
-    const u = this.u;
-    const n = s.length;
-    const at: number[] = [];
-    const kinds = this.cueKind;
-    const breaks = this.breaks;
-    const total = new Int32Array(4);
-    let c0 = u[0];
-    for (let k = 0; k < n; k++) {
-      const c1 = u[k + 1]; // the buffer holds two zeros past the end
-      if (c0 === 10) breaks.push(k);
-      else if (CUE_PAIR[pairHash(c0, c1)] === 1) {
-        let kind = -1;
-        if (c0 === 40) {
-          const len = parenCode(s, k);
-          if (len === 4 && c1 !== 48) kind = CUE_TW;
-          else if (len === 5 && c1 === 48) kind = CUE_HK;
-          if (kind >= 0) {
-            at.push(k);
-            kinds.push(kind);
-            total[kind]++;
-          }
-        } else {
-          const list = CUES_BY_FIRST.get(c0);
-          if (list) for (const [w, kd] of list) if (s.startsWith(w, k)) {
-            at.push(k);
-            kinds.push(kd);
-            total[kd]++;
-          }
-        }
+/** Counts the cues of each kind from `from` to `to` into `counts`. */
+function cuesIn(s: string, u: Uint16Array, from: number, to: number, counts: Int32Array): Int32Array {
+  let c0 = u[from];
+  for (let k = from; k < to; k++) {
+    const c1 = u[k + 1]; // the buffer holds two zeros past the end
+    if (CUE_PAIR[pairHash(c0, c1)] === 1) {
+      if (c0 === 40) {
+        const len = parenCode(s, k);
+        if (len === 4 && c1 !== 48) counts[CUE_TW]++;
+        else if (len === 5 && c1 === 48) counts[CUE_HK]++;
+      } else {
+        const list = CUES_BY_FIRST.get(c0);
+        if (list) for (const [w, kind] of list) if (s.startsWith(w, k)) counts[kind]++;
       }
-      c0 = c1;
     }
-    this.cueAt = at;
-    this.doc = currencyOfCues(total, this.traditional);
+    c0 = c1;
   }
+  return counts;
 }
 
-/** The index of the first element of the sorted `list` that is ≥ `x` (list.length when none). */
-function firstAtOrAfter(list: number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

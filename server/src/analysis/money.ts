@@ -288,7 +288,11 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
   for (; i < n; i++) {
     const kind = anchor[u[i]];
     if (kind === 0) continue;
-    if (kind < 3 || i === 0 || !isLetter(u[i - 1])) return i;
+    if (kind < 3) return i;
+    if (i > 0 && isLetter(u[i - 1])) continue;
+    // A currency word's second letter, checked here: most words starting with d, c, e … are none.
+    if (kind === 4 && (u[i + 1] >= 128 || SECOND_OK[u[i] * 128 + u[i + 1]] === 0)) continue;
+    return i;
   }
   return n;
 }
@@ -300,7 +304,7 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
 const CAN_FOLLOW = new Uint8Array(65536);
 {
   for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
-  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙泰林印兰挪丹雷土比纽') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙泰林印兰挪丹雷土纽') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
 }
 
 /**
@@ -766,7 +770,10 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
       const noted = tryNoted(i, end, value);
       if (noted !== null) return noted;
     }
-    if (value >= 0 && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
+    // Cheap tests first: most bare numbers are neither followed by a list word nor right after a figure.
+    const next = s.charCodeAt(end);
+    const maybeList = LIST_FIRST[next] === 1 || (next === 44 && (scale > 1 || a.hasBig));
+    if (value >= 0 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
         leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, list: true,
@@ -877,6 +884,10 @@ function readJiaoFen(k: number): { value: number; end: number } {
   }
   return { value: tidyNumber(value), end: j };
 }
+
+/** Code units that can begin a list separator (、 和 及 与 或 以及, a space before "and"/"or" or before a Chinese one). */
+const LIST_FIRST = new Uint8Array(65536);
+for (const ch of '、和及与或以 ') LIST_FIRST[ch.charCodeAt(0)] = 1;
 
 /** True when the figure or list member before `i` is joined to it by a list separator. */
 function followsListMember(i: number): boolean {
