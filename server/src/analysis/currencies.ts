@@ -378,9 +378,9 @@ export class YuanResolver {
       while (from > 0 && at - from < LINE_WINDOW && u[from - 1] !== 10) from--;
       let to = at;
       while (to < n && to - at < LINE_WINDOW && u[to] !== 10) to++;
-      // A window that overlaps the last one reads only what is new.
-      const c = cuesIn(this.s, u, Math.max(from, this.lineTo > from && this.lineFrom <= from ? this.lineTo : from), to, this.counts.fill(0));
-      for (let k = 0; k < 4; k++) this.seen[k] += c[k];
+      const c = cuesIn(this.s, u, from, to, this.counts.fill(0));
+      // Windows of one long line overlap: the document's tally takes each part once.
+      if (from >= this.lineTo) for (let k = 0; k < 4; k++) this.seen[k] += c[k];
       this.lineCurrency = currencyOfCues(c, this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
