@@ -289,7 +289,8 @@ const TAIWAN_CUES = [
   '纯益', '每股盈余', '金控', '现金股利', '配息', '上市柜', '营益率',
 ];
 /** Words that place a passage in Hong Kong's market. */
-const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交所', '港仙', '港元', '港币', 'HK$', '香港'];
+// (Not 港元 or HK$: a passage that names the Hong Kong dollar outright uses a bare 元 for another.)
+const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交所', '港仙', '香港'];
 /** Words of Hong Kong's market that the mainland does not use: they place a passage there in any script. */
 const HONG_KONG_ONLY = [
   '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所',
@@ -337,12 +338,14 @@ function parenCode(s: string, k: number): number {
 
 /**
  * The currency the cues of a passage name, or null when they name none or are tied: the kind
- * with the most cues wins. Hong Kong's general words (港股, 港元) decide only in Traditional
- * script, where 元 is written for the Hong Kong dollar; its own market words decide in any.
+ * with the most cues wins. Hong Kong's general words (港股, 香港) decide only in Traditional
+ * script, where 元 is written for the Hong Kong dollar, and only two or more of them; its own
+ * market words decide in any script.
  */
 function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
   const tw = c[CUE_TW];
-  const hk = traditional ? c[CUE_HK] + c[CUE_HK_ONLY] : c[CUE_HK_ONLY] > 0 ? c[CUE_HK] + c[CUE_HK_ONLY] : 0;
+  // Hong Kong's own market words decide alone; its general ones (香港, 港股) take two, in Traditional script.
+  const hk = c[CUE_HK_ONLY] > 0 || (traditional && c[CUE_HK] >= 2) ? c[CUE_HK] + c[CUE_HK_ONLY] : 0;
   const cn = c[CUE_CN];
   if (cn > tw && cn > hk) return 'CNY';
   if (tw > hk && tw >= cn) return 'TWD';

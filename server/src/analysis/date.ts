@@ -219,7 +219,7 @@ function hasFourDigits(text: string, a: number, b: number): boolean {
 }
 
 /** Labels of a line that states the note's date outright ("Digest date: 2026-01-15"). */
-const STATED = /^\s*(?:digest date|note date|date of (?:the )?(?:digest|note)|摘要日期|笔记日期|筆記日期)\s*[:：]\s*(.+?)\s*$/im;
+const STATED = /^[ \t]*(?:digest date|note date|date of (?:the )?(?:digest|note)|摘要日期|笔记日期|筆記日期)[ \t]*[:：]([^\n]*)$/im;
 
 /**
  * The date the note states itself: a `date:` key of its front matter (a block between "---"
@@ -229,14 +229,21 @@ export function statedDate(text: string): string | null {
   if (text.startsWith('---')) {
     const end = text.indexOf('\n---', 3);
     if (end > 0) {
-      const m = /^date\s*:\s*["']?([^"'\n]+?)["']?\s*$/im.exec(text.slice(3, end));
-      const date = m ? parseDateLine(m[1]) : null;
+      const m = /^date[ \t]*:([^\n]*)$/im.exec(text.slice(3, end));
+      const date = m ? parseDateLine(unquote(m[1])) : null;
       if (date) return date;
     }
   }
   // Only the first few kilobytes: a stated date belongs to the head of a note.
   const m = STATED.exec(text.length > 4096 ? text.slice(0, 4096) : text);
-  return m ? parseDateLine(m[1]) : null;
+  return m ? parseDateLine(m[1].trim()) : null;
+}
+
+/** A front-matter value without its spaces and quotes. */
+function unquote(v: string): string {
+  const t = v.trim();
+  const q = t.charCodeAt(0);
+  return (q === 34 || q === 39) && t.charCodeAt(t.length - 1) === q ? t.slice(1, -1).trim() : t;
 }
 
 export function findDate(text: string): string | null {
