@@ -289,9 +289,21 @@ function devsetReport(groups, split) {
     return [g.name, g.items, f.tp + f.fn, f.tp + f.fp, fmt(f.precision), fmt(f.recall), fmt(f.f1), fmt(t.valueAccuracy),
       c.tp + c.fn, c.tp + c.fp, fmt(c.precision), fmt(c.recall), fmt(c.f1), fmt(g.grouping.score?.f1), fmt(g.people.precision), fmt(g.people.recall)];
   });
+  const all = groups.find((g) => g.name === 'all');
+  const news = groups.find((g) => g.name === 'all news');
+  const bars = [
+    ['money F1, all', 0.95, all?.result.total.figures.f1],
+    ['money F1, news', 0.97, news?.result.total.figures.f1],
+    ['value accuracy', 0.97, all?.result.total.valueAccuracy],
+    ['company F1', 0.95, all?.result.total.companies.f1],
+    ['grouping B³ F1', 0.98, all?.grouping.score?.f1],
+  ];
   return [
     `Unseen-text dev set, ${split} split (test/devset; figures and companies as above; grouping: B³ over all items of the group)`,
     table(['group', 'items', 'fig', 'pred', 'P', 'R', 'F1', 'value', 'co', 'pred', 'P', 'R', 'F1', 'group', 'pers P', 'pers R'], rows),
+    '',
+    table(['bar (issue 9)', 'goal', 'measured', 'verdict'],
+      bars.map(([name, goal, v]) => [name, `≥ ${goal}`, fmt(v), v !== undefined && v !== null && v >= goal ? 'PASS' : 'FAIL'])),
   ].join('\n');
 }
 
