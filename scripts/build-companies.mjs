@@ -278,6 +278,34 @@ function merge(into, from) {
   }
 }
 
+// Curated extras (server/data/entities-extra.json) with an id of their own and the ticker
+// of a listed.csv-only row take that row over when the gazetteer loads: it scans every
+// row for the ticker, which costs start-up time. The same takeover is done here instead:
+// the row gets the extra's id (and display name and sector), so at load time the extra
+// finds its id at once and adds its names as it does for any known id.
+{
+  const extra = JSON.parse(readFileSync(join(here, '../server/data/entities-extra.json'), 'utf8'));
+  let taken = 0;
+  for (const x of extra.entities) {
+    if (entities.has(x.id) || !x.tickers?.length) continue;
+    let into;
+    for (const t of x.tickers) {
+      const key = canonicalTicker(t);
+      const row = [...entities.values()].find((e) => e.tier === 1 && e !== into && e.tickers.has(key));
+      if (!row) continue;
+      if (!into) {
+        entities.delete(row.id);
+        row.id = x.id;
+        row.name = x.name;
+        row.sector = x.sector ?? row.sector;
+        entities.set(x.id, (into = row));
+      } else merge(into, row);
+      taken++;
+    }
+  }
+  console.log(`listed rows taken over by entities-extra.json ids: ${taken}`);
+}
+
 // A derived short form that is also another company's name (or derived for several) is
 // nobody's: 中國石油 stays PetroChina's A-share name, not a short form of another row.
 {
