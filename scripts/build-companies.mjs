@@ -306,6 +306,65 @@ function merge(into, from) {
   console.log(`listed rows taken over by entities-extra.json ids: ${taken}`);
 }
 
+// Curated Chinese names (names-zh.csv): US-listed Chinese companies, foreign companies,
+// the short names of large Hong Kong companies, brokers. A row names a listing (or, for a
+// company that listed.csv lacks, an id of its own), the names to add, and other listings
+// of the same company to merge into it. Its entity becomes curated (tier 0): its names are
+// matched without the listed-row rules, so two-character names such as 渣打 or 知乎 count
+// on their own; derived two-character HKEX short forms that the row does not list are
+// dropped, since they are only safe under those rules.
+{
+  const rowsZh = parseCsv(readFileSync(join(DATA, 'names-zh.csv'), 'utf8'));
+  const owner = new Map();
+  const index = () => { owner.clear(); for (const e of entities.values()) for (const t of e.tickers) if (!owner.has(t)) owner.set(t, e); };
+  index();
+  const curatedNames = new Map();
+  let added = 0;
+  for (const r of rowsZh) {
+    const names = list(r.names);
+    const listing = r.listing ? canonicalTicker(r.listing) : '';
+    let e = (listing && owner.get(listing)) || (r.id && entities.get(r.id)) || undefined;
+    if (!e) {
+      if (!r.id) { console.warn(`names-zh.csv: no listing ${r.listing}`); continue; }
+      e = { id: r.id, name: names.find((n) => !hasCjk(n)) ?? names[0], kind: 'company', names: new Set(), primary: new Set(), tickers: new Set(listing ? [listing] : []), sector: '', tier: 0 };
+      entities.set(r.id, e);
+    }
+    for (const a of list(r.also)) {
+      const o = owner.get(canonicalTicker(a));
+      if (!o) { console.warn(`names-zh.csv: no listing ${a} (with ${r.listing})`); continue; }
+      if (o === e) continue;
+      // A curated row absorbs a listed-only one; a listed-only one joins a curated one.
+      if (o.tier === 0 && e.tier === 1) { merge(o, e); e = o; } else merge(e, o);
+      index();
+    }
+    if (e.tier === 1) {
+      e.tier = 0;
+      for (const n of e.derived ?? []) if ([...n].filter((c) => hasCjk(c)).length < 3) e.names.delete(n);
+    }
+    for (const n of names) {
+      for (const v of hasCjk(n) ? variants(n) : [n]) {
+        e.names.add(v);
+        e.derived?.delete(v);
+        curatedNames.set(fold(v), e);
+        added++;
+      }
+    }
+  }
+  // A name of this file is taken away from any listed-only row of another company that also
+  // has it: 三星 is Samsung, not the TWSE row 三星 (5007), which would otherwise win as the
+  // later entity. (Other notable.csv aliases are left as they are: some, such as 创意 of GUC,
+  // are safe only because a listed row's stricter rules hold them.)
+  let taken = 0;
+  for (const e of entities.values()) {
+    for (const n of [...e.names]) {
+      const o = curatedNames.get(fold(n));
+      if (!o || o === e) continue;
+      if (e.tier === 1) { e.names.delete(n); taken++; if (process.env.VERBOSE) console.log(`  ${n}: ${e.id} -> ${o.id}`); } else if (process.env.VERBOSE) console.warn(`names-zh.csv: ${n} of ${o.id} is also a name of ${e.id}`);
+    }
+  }
+  console.log(`names-zh.csv: ${rowsZh.length} rows, ${added} names (with script variants), ${taken} taken from listed rows`);
+}
+
 // A derived short form that is also another company's name (or derived for several) is
 // nobody's: 中國石油 stays PetroChina's A-share name, not a short form of another row.
 {
@@ -337,7 +396,8 @@ for (const e of entities.values()) {
   if (!names.length && !e.tickers.size) continue;
   rows.push([e.id, e.name, e.kind, names.join('|'), [...e.tickers].join('|'), e.sector, e.tier]);
 }
-const ambiguousCodes = [...new Set(ambiguous.map((r) => r.code))].sort();
+const ambiguousExtra = readFileSync(join(DATA, 'ambiguous-extra.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const ambiguousCodes = [...new Set([...ambiguous.map((r) => r.code), ...ambiguousExtra])].sort();
 const json = JSON.stringify({ version: 1, source: 'shared/data/companies via scripts/build-companies.mjs', entities: rows, ambiguous: ambiguousCodes.join('|') });
 writeFileSync(OUT, json.replace(/\],\[/g, '],\n['));
 console.log(`companies.json: ${rows.length} entities, ${(json.length / 1024 / 1024).toFixed(2)} MB (chars)`);
