@@ -312,7 +312,7 @@ function merge(into, from) {
 // of the same company to merge into it. Its entity becomes curated (tier 0): its names are
 // matched without the listed-row rules, so two-character names such as 渣打 or 知乎 count
 // on their own; derived two-character HKEX short forms that the row does not list are
-// dropped, since they are only safe under those rules.
+// dropped, since they are only safe under those rules. A row with tier 1 keeps those rules.
 {
   const rowsZh = parseCsv(readFileSync(join(DATA, 'names-zh.csv'), 'utf8'));
   const owner = new Map();
@@ -326,7 +326,7 @@ function merge(into, from) {
     let e = (listing && owner.get(listing)) || (r.id && entities.get(r.id)) || undefined;
     if (!e) {
       if (!r.id) { console.warn(`names-zh.csv: no listing ${r.listing}`); continue; }
-      e = { id: r.id, name: names.find((n) => !hasCjk(n)) ?? names[0], kind: 'company', names: new Set(), primary: new Set(), tickers: new Set(listing ? [listing] : []), sector: '', tier: 0 };
+      e = { id: r.id, name: names.find((n) => !hasCjk(n)) ?? names[0], kind: 'company', names: new Set(), primary: new Set(), tickers: new Set(listing ? [listing] : []), sector: '', tier: r.tier === '1' ? 1 : 0 };
       entities.set(r.id, e);
     }
     for (const a of list(r.also)) {
@@ -337,7 +337,9 @@ function merge(into, from) {
       if (o.tier === 0 && e.tier === 1) { merge(o, e); e = o; } else merge(e, o);
       index();
     }
-    if (e.tier === 1) {
+    // tier 1 in the row: its names are common-word-like (長和 in 董事长和, 領展 in 率领展开) and
+    // keep the listed-row rules (a two-character name needs a ticker, suffix or list beside it).
+    if (e.tier === 1 && r.tier !== '1') {
       e.tier = 0;
       for (const n of e.derived ?? []) if ([...n].filter((c) => hasCjk(c)).length < 3) e.names.delete(n);
     }
@@ -381,6 +383,7 @@ function merge(into, from) {
   for (const e of entities.values()) {
     if (!e.derived) continue;
     for (const n of e.derived) {
+      if (!e.names.has(n)) continue;
       const o = owners.get(fold(n));
       const others = new Set([...o.given, ...o.derived]);
       others.delete(e.id);
