@@ -222,14 +222,23 @@ for (const r of listed) {
   if (r.exchange === 'HKEX' && r.name_en && r.name_en !== r.name && r.name_en !== r.name_en.toUpperCase()) add(shortEnglish(r.name_en));
   /** Derived short forms (see hkChineseNames), kept only where no other company has them. */
   const derived = new Set();
+  /** HK names beside the first given one: dropped at the end where the match extends to them anyway. */
+  const hkMore = new Set();
   const hk = r.exchange === 'HKEX' ? hkNames.get(r.code) : undefined;
   if (hk) {
     const { given, derived: short } = hkChineseNames(hk);
-    // Simplified first: dual listings are found by the folded first CJK name.
-    for (const n of given) if (!hkReject.has(fold(n))) { names.add(toCn(n)); add(n); }
+    // The first given name (the HKEX short name, or else the registered name) in both
+    // scripts, Simplified first: dual listings are found by the first CJK name. The others
+    // in Simplified only: the runtime folds Traditional text to Simplified, so a second
+    // spelling would only cost start-up time.
+    given.forEach((n, i) => {
+      if (hkReject.has(fold(n))) return;
+      if (i === 0) { names.add(toCn(n)); add(n); } else if (!names.has(toCn(n))) { names.add(toCn(n)); hkMore.add(toCn(n)); }
+    });
     for (const n of short) {
       if (hkReject.has(fold(n))) continue;
-      for (const v of [toCn(n), n]) if (!names.has(v)) { names.add(v); derived.add(v); }
+      const v = toCn(n);
+      if (!names.has(v)) { names.add(v); derived.add(v); hkMore.add(v); }
     }
   }
   if (notableId) {
@@ -240,6 +249,7 @@ for (const r of listed) {
       if (e.names.has(n) || (curatedOwner.get(n) ?? notableId) !== notableId) continue;
       e.names.add(n);
       if (derived.has(n)) (e.derived ??= new Set()).add(n);
+      if (hkMore.has(n)) (e.hkMore ??= new Set()).add(n);
     }
     e.tickers.add(canon);
     continue;
@@ -248,7 +258,7 @@ for (const r of listed) {
   const display = isChina || hasCjk(r.name) ? r.name : shortEnglish(r.name_en || r.name);
   const tickers = new Set([canon]);
   if (['NASDAQ', 'NYSE', 'AMEX'].includes(r.exchange)) tickers.add(r.code);
-  entities.set(id, { id, name: display, kind: 'company', names, primary: new Set([display]), tickers, sector: '', tier: 1, derived });
+  entities.set(id, { id, name: display, kind: 'company', names, primary: new Set([display]), tickers, sector: '', tier: 1, derived, hkMore });
 }
 
 /** Moves entity `from` into `into`: names (derived ones stay derived), tickers. */
@@ -257,6 +267,7 @@ function merge(into, from) {
     if (into.names.has(n)) continue;
     into.names.add(n);
     if (from.derived?.has(n)) (into.derived ??= new Set()).add(n);
+    if (from.hkMore?.has(n)) (into.hkMore ??= new Set()).add(n);
   }
   for (const t of from.tickers) into.tickers.add(t);
   entities.delete(from.id);
@@ -347,6 +358,7 @@ function merge(into, from) {
       for (const v of hasCjk(n) ? variants(n) : [n]) {
         e.names.add(v);
         e.derived?.delete(v);
+        e.hkMore?.delete(v);
         curatedNames.set(fold(v), e);
         added++;
       }
@@ -391,6 +403,25 @@ function merge(into, from) {
     }
   }
   console.log(`derived short forms dropped as ambiguous: ${dropped}`);
+}
+
+// An HK name that is another of the company's names plus a legal suffix or a status marker
+// (騰訊控股 beside 騰訊, 京东集团-SW beside 京东集团) is matched all the same: the runtime
+// widens a match over one such suffix. Such names are dropped, shortest first, so that the
+// name they extend stays.
+{
+  const SUFFIX = /(股份有限公司|有限公司|集团|控股|股份|科技|公司|-(?:w|sw|s|b|p|wp|u|r))$/;
+  let pruned = 0;
+  for (const e of entities.values()) {
+    if (!e.hkMore?.size) continue;
+    const keys = new Set([...e.names].filter((n) => !e.hkMore.has(n)).map(fold));
+    for (const n of [...e.hkMore].filter((x) => e.names.has(x)).sort((a, b) => a.length - b.length)) {
+      const f = fold(n);
+      const m = SUFFIX.exec(f);
+      if (m && m.index >= 2 && keys.has(f.slice(0, m.index))) { e.names.delete(n); pruned++; } else keys.add(f);
+    }
+  }
+  console.log(`HK names dropped as a known name plus a suffix: ${pruned}`);
 }
 
 const rows = [];
