@@ -227,13 +227,18 @@ for (const r of listed) {
   const hk = r.exchange === 'HKEX' ? hkNames.get(r.code) : undefined;
   if (hk) {
     const { given, derived: short } = hkChineseNames(hk);
-    // The first given name (the HKEX short name, or else the registered name) in both
-    // scripts, Simplified first: dual listings are found by the first CJK name. The others
-    // in Simplified only: the runtime folds Traditional text to Simplified, so a second
-    // spelling would only cost start-up time.
+    // Simplified first: dual listings are found by the first CJK name. A Traditional
+    // spelling is kept only where folding it (Traditional to Simplified, one character for
+    // one) does not give the Simplified name: the runtime folds the text the same way, so
+    // 騰訊控股 in a note matches 腾讯控股, and a second spelling of each of 2,300 names would
+    // only cost start-up time and bundle size. hk-names-zh.csv keeps the Traditional names.
     given.forEach((n, i) => {
       if (hkReject.has(fold(n))) return;
-      if (i === 0) { names.add(toCn(n)); add(n); } else if (!names.has(toCn(n))) { names.add(toCn(n)); hkMore.add(toCn(n)); }
+      const cn = toCn(n);
+      if (names.has(cn)) return;
+      names.add(cn);
+      if (fold(n) !== fold(cn)) names.add(n);
+      if (i > 0) hkMore.add(cn);
     });
     for (const n of short) {
       if (hkReject.has(fold(n))) continue;
