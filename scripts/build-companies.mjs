@@ -72,14 +72,16 @@ const T2S = new Map();
   const { pairs } = JSON.parse(readFileSync(join(here, '../server/data/t2s.json'), 'utf8'));
   for (let i = 0; i + 1 < pairs.length; i += 2) T2S.set(pairs[i], pairs[i + 1]);
 }
-function fold(s) {
+/** The runtime's folding, letter case kept (Latin names are matched with their case rules). */
+function foldKeepCase(s) {
   let out = '';
   for (const ch of s) {
     const c = ch.charCodeAt(0);
     out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : (T2S.get(ch) ?? ch);
   }
-  return out.toLowerCase();
+  return out;
 }
+const fold = (s) => foldKeepCase(s).toLowerCase();
 /** True when folding changes a character (a Traditional form). */
 const isTraditional = (s) => { for (const ch of s) if (T2S.has(ch)) return true; return false; };
 
@@ -91,7 +93,8 @@ function dedupeByFold(names) {
   const seen = new Set();
   const out = [];
   for (const n of names) {
-    const key = fold(n) + (isTraditional(n) ? '\u0001' : '');
+    // Case stays in the key: "Nvidia" and "NVIDIA" are two spellings the runtime tells apart.
+    const key = foldKeepCase(n) + (isTraditional(n) ? '\u0001' : '');
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(n);

@@ -105,3 +105,9 @@ test('tickers that are also abbreviations count only in ticker context', () => {
   assert.deepEqual(find('RTX 5090 显卡供不应求').filter((m) => m.kind === 'company'), []);
   assert.equal(find('雷神技术(NYSE: RTX)获新订单')[0]?.id, gz.byTicker('NYSE:RTX')?.id);
 });
+
+test('spellings that differ only in letter case are all kept (the runtime matches Latin names with their case)', () => {
+  assert.equal(mentionOf('Nvidia reported record sales; NVIDIA shares rose.', 'Nvidia').id, 'nvidia');
+  assert.equal(mentionOf('Nvidia reported record sales; NVIDIA shares rose.', 'NVIDIA').id, 'nvidia');
+  assert.equal(mentionOf('iFLYTEK showed a new model.', 'iFLYTEK').id, 'iflytek');
+});
