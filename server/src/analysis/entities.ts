@@ -35,7 +35,11 @@ for (const ch of '的与和及在对将由向把被为等是了从到以于其�
 /** Two-character function words that also end the scan (verbs of reporting, investing...). */
 const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道', '消息', '包括', '例如', '比如', '即便', '随着', '通过', '作为', '成为', '其他', '多数', '大多', '众多', '多家',
   '部分', '一些', '投资', '收购', '入股', '参股', '合作', '携手', '联合', '支持', '推出', '发布', '领投', '跟投', '分别', '聚焦', '关注', '看好', '布局', '认购', '旗下', '龙头',
-  '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰']);
+  '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰',
+  // Verbs that take a company as their object.
+  '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
+  '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
+  '持股', '选择', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
@@ -295,14 +299,17 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
       const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
       widen(folded, raw, g.at(entity).kind, lastEnd, limit);
-      if (g.recRisky[bestRec] && !(entity < seenStamp.length && seenStamp[entity] === stamp) && !hasEvidence(folded, raw, i, bestEnd, raws, limit, g)) { i++; continue; }
-      if (!g.recRisky[bestRec]) {
-        if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
-        seenStamp[entity] = stamp;
+      const risky = g.recRisky[bestRec];
+      if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
+        if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
+        // A one-word English name confirmed once is a name everywhere in the document.
+        if (risky === 2) learn(aliases, folded.slice(i, bestEnd), raw);
       }
+      if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
+      seenStamp[entity] = stamp;
       raws.push(raw);
       i = raw.end;
-      i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+      i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
       lastEnd = i;
       continue;
     }
@@ -354,7 +361,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (cand) {
         const raw = candidateRaw(text, folded, cand[0], cand[1], local);
         raws.push(raw);
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         continue;
       }
@@ -367,26 +374,50 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         raws.push(raw);
         const stem = folded.slice(cand[0], i);
         if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         continue;
       }
     }
     i++;
   }
+  if (local.size > 1) trimCandidates(folded, raws);
   applyLearnedAliases(folded, raws, aliases, figs);
   return raws.map((r) => toMention(text, r, g));
 }
 
+/**
+ * A Chinese candidate whose tail is another candidate of the document is that candidate with
+ * a word in front of it (承接尚翼光电 when 尚翼光电 stands alone elsewhere): it is cut to the tail.
+ */
+function trimCandidates(folded: string, raws: Raw[]): void {
+  const byName = new Map<string, Entity>();
+  for (const r of raws) if (r.local && r.local.kind === 'candidate' && r.entity < 0) byName.set(folded.slice(r.start, r.end), r.local);
+  if (byName.size < 2) return;
+  for (const r of raws) {
+    if (!r.local || r.local.kind !== 'candidate' || r.entity >= 0) continue;
+    for (let s = r.start + 1; r.end - s >= 3; s++) {
+      if (!isCjk(folded.charCodeAt(s - 1))) break;
+      const tail = byName.get(folded.slice(s, r.end));
+      if (tail && tail !== r.local) { r.start = s; r.local = tail; break; }
+    }
+  }
+}
+
 /** Evidence for a risky name: widened, followed by "(", or listed after another mention. */
-function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer): boolean {
-  if (raw.end !== matchEnd || raw.start !== matchStart) return true;
+function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer, lastEnd: number): boolean {
+  if (raw.start !== matchStart) return true;
+  // A legal suffix is evidence unless the name may be the tail of a longer unknown one
+  // (利达集团 inside 哈利达集团).
+  if (raw.end !== matchEnd) return !(matchStart > lastEnd && isCjk(folded.charCodeAt(matchStart - 1)) && !STOP[folded.charCodeAt(matchStart - 1)]);
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
   if (folded.charCodeAt(p) === 40) return true;
   const prev = raws.length ? raws[raws.length - 1] : null;
   const sep = folded.charCodeAt(raw.start - 1);
   if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
+  // Stock and company words right after it ("伊利股价", "格力公告").
+  if (CJK_STOCK_FIRST[folded.charCodeAt(raw.end)]) for (const w of CJK_STOCK_AFTER) if (startsWithAt(folded, w, raw.end)) return true;
   // First item of a list whose next item is a known name ("苹果、谷歌").
   if (folded.charCodeAt(raw.end) !== 0x3001) return false;
   let node = 0;
@@ -395,6 +426,42 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
     if (node < 0) return false;
     for (let r = g.termHead[node]; r >= 0; r = g.recNext[r]) if (g.recEntity[r] >= 0 && !g.recRisky[r]) return true;
   }
+  return false;
+}
+
+/** Words right after a risky Chinese name that make it a company. */
+const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公告', '财报', '股东', '董事长', '总裁', '首席执行官', '创始人', '旗下', '港股', 'A股', '美股'];
+const CJK_STOCK_FIRST = new Uint8Array(65536);
+for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
+/** Words after a one-word English name that show it is a company ("Rivian said"). */
+const LATIN_AFTER = new Set(['said', 'says', 'reported', 'reports', 'posted', 'posts', 'announced', 'announces', 'agreed', 'agrees', 'acquired', 'acquires', 'rose', 'fell',
+  'gained', 'jumped', 'climbed', 'slid', 'dropped', 'plunged', 'surged', 'soared', 'tumbled', 'sank', 'raised', 'expects', 'expected', 'plans', 'planned', 'unveiled',
+  'unveils', 'launched', 'launches', 'filed', 'files', 'priced', 'prices', 'shares', 'stock', 'stocks', 'shareholders', 'investors', 'earnings', 'revenue', 'sales',
+  'CEO', 'executives', 'management', 'guidance', 'shipped', 'ships', 'sells', 'sold', 'bought', 'buys', 'hired', 'cut', 'cuts', 'laid', 'lost', 'won', 'beat', 'missed',
+  'delivered', 'delivers', 'IPO', 'listed', 'stake', 'declined', 'disclosed', 'confirmed', 'denied', 'warned', 'told', 'reached', 'signed', 'completed', 'closed']);
+/** Words before a one-word English name that show it is a company ("shares of Rivian"). */
+const LATIN_BEFORE = ['shares of ', 'stake in ', 'stock of ', 'acquisition of ', 'rival ', 'rivals ', 'peer ', 'CEO of ', 'chief executive of ', 'analysts at ', 'according to ',
+  'investors in ', 'maker ', 'supplier ', 'customers of ', 'spokesperson for ', 'spokesman for ', 'spokeswoman for ', 'founder of ', 'chairman of ', 'led by ', 'backed by ',
+  'owned by ', 'acquired by ', 'bought by ', 'invested in '];
+/** CJK words next to an English name that show it is a company ("Rivian股价"). */
+const CJK_AFTER = ['股价', '股份', '公司', '宣布', '表示', '发布', '公布', '旗下', '市值', '财报', '营收', '涨', '跌', '创始人', '首席', '董事', 'CEO'];
+const CJK_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '龙头', '巨头', '车企', '药企', '同行', '对手'];
+
+/** Company-like context around a one-word English name at [start, end). */
+function latinContext(folded: string, start: number, end: number, limit: number): boolean {
+  let p = end;
+  if ((folded.charCodeAt(p) === 39 || folded.charCodeAt(p) === 0x2019) && folded.charCodeAt(p + 1) === 115 && !isLetter(folded.charCodeAt(p + 2))) return true;
+  if (folded.charCodeAt(p) === 32) {
+    let q = p + 1;
+    while (q < limit && q - p < 16 && isLetter(folded.charCodeAt(q))) q++;
+    if (q > p + 1 && LATIN_AFTER.has(folded.slice(p + 1, q))) return true;
+  }
+  while (p < limit && folded.charCodeAt(p) === 32) p++;
+  for (const w of CJK_AFTER) if (startsWithAt(folded, w, p)) return true;
+  let b = start;
+  while (b > 0 && start - b < 2 && folded.charCodeAt(b - 1) === 32) b--;
+  for (const w of CJK_BEFORE) if (b >= w.length && startsWithAt(folded, w, b - w.length)) return true;
+  for (const w of LATIN_BEFORE) if (start >= w.length && startsWithAt(folded, w, start - w.length)) return true;
   return false;
 }
 
@@ -589,7 +656,7 @@ function candidateRaw(text: string, folded: string, start: number, end: number, 
  * Reads "(...)" right after a mention: tickers, known names and aliases. Returns the offset
  * where scanning resumes (after the parenthesis when it was consumed).
  */
-function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number): number {
+function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number, local: Map<string, Entity>): number {
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
   if (folded.charCodeAt(p) !== 40 /* ( */) return raw.end;
@@ -652,7 +719,25 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   }
   raw.ticker = ticker;
   for (const f of found) {
-    if (f.entity === -2) { f.entity = raw.entity; f.local = raw.local; learn(aliases, folded.slice(f.start, f.end), raw); }
+    if (f.entity === -2) {
+      f.entity = raw.entity; f.local = raw.local; learn(aliases, folded.slice(f.start, f.end), raw);
+      // Later candidates with this alias's stem ("Harita集团" after "哈利达集团(Harita Group)") join it.
+      if (raw.local && raw.local.kind === 'candidate') {
+        const key = 'stem:' + stemKey(folded.slice(f.start, f.end));
+        const other = local.get(key);
+        if (!other) local.set(key, raw.local);
+        else if (other !== raw.local && other.kind === 'candidate') {
+          // An earlier candidate with the alias's stem: both names are one company.
+          const mine = raw.local;
+          for (const r of raws) if (r.local === mine) r.local = other;
+          for (const n of mine.names) if (!other.names.includes(n)) other.names.push(n);
+          for (const [k, v] of local) if (v === mine) local.set(k, other);
+          for (const v of aliases.values()) if (v.local === mine) v.local = other;
+          raw.local = other;
+          f.local = other;
+        }
+      }
+    }
     else if (!outerKnown && f.entity === raw.entity) { /* same company, e.g. "(Enflame)" */ }
     if (ticker !== null && (f.entity === raw.entity && f.local === raw.local)) f.ticker = ticker;
     raws.push(f);

@@ -35,7 +35,7 @@ const COMMON_WORDS = new Set([
  * that widens them, a parenthesis right after them, or a place in a list after another mention.
  * Two-character listed short names (泉为 of *ST泉为) get the same treatment.
  */
-const RISKY_WORDS = new Set(['理想', '浪潮', '曙光', '慧与', '大众', '美的', '海尔', '格力', '中兴', '联想', '三星', '苹果', '高通']);
+const RISKY_WORDS = new Set(['理想', '浪潮', '曙光', '慧与', '大众', '美的', '海尔', '格力', '中兴', '联想', '三星', '苹果', '高通', '创意', '中环', '海光', '黑芝麻']);
 
 /** Case rule of one name. */
 const enum CaseMode { Any = 0, Exact = 1, ExactOrUpper = 2 }
@@ -93,6 +93,64 @@ function listedNameAllowed(folded: string, original: string): boolean {
   return /[a-z][A-Z]|\d/.test(original) && original.length >= 5;
 }
 
+/** Legal and stock-name endings a listed Chinese short name is also known without. */
+const CJK_LEGAL = ['股份有限公司', '有限公司', '股份', '集团', '控股'];
+/** Remainders that are ordinary words or classes, never a short form of one company. */
+const GENERIC_SHORT = new Set([
+  '中国', '国际', '发展', '科技', '电子', '电力', '能源', '银行', '证券', '保险', '信托', '投资', '实业', '建设', '建筑', '交通', '航天', '航空', '医药', '医疗',
+  '生物', '化工', '材料', '环境', '环保', '传媒', '文化', '旅游', '地产', '置业', '物流', '港口', '机场', '高速', '汽车', '钢铁', '有色', '黄金', '矿业', '石油',
+  '石化', '电气', '通信', '网络', '信息', '数据', '智能', '新能', '光电', '电器', '食品', '农业', '水务', '燃气', '热电', '城投', '创新', '未来', '华夏', '东方',
+  '中华', '长江', '黄河', '新华', '人民', '世纪', '时代', '天下', '大众', '国泰', '平安', '太平', '和平', '合力', '力量', '天然',
+]);
+/** Latin words that end a listed name and may be left out in prose ("Rivian Automotive" is "Rivian"). */
+const LATIN_TAIL = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Co', 'Co.', 'Ltd', 'Ltd.', 'Limited', 'plc', 'PLC', 'Holdings', 'Holding', 'Group',
+  'Industries', 'Automotive', 'International', 'Technologies', 'Technology', 'Enterprises', 'Motors', 'Motor', 'Pharmaceuticals', 'Therapeutics', 'Bancorp',
+  'Systems', 'Semiconductor', 'Electronics', 'Entertainment', 'Communications', 'Networks', 'Software', 'Resources', 'Platforms', 'Brands', 'Labs', 'AG', 'SA', 'SE', 'NV', 'N.V.']);
+/** Capitalised English words too common to stand alone as a short name. */
+const LATIN_COMMON = new Set(['General', 'American', 'United', 'National', 'First', 'Global', 'International', 'China', 'Chinese', 'Royal', 'New', 'Great', 'Western',
+  'Eastern', 'Northern', 'Southern', 'Pacific', 'Atlantic', 'Digital', 'Advanced', 'Applied', 'Capital', 'Energy', 'Golden', 'Silver', 'Power', 'Smart', 'Blue', 'Green',
+  'Red', 'Black', 'White', 'Standard', 'Federal', 'Central', 'Universal', 'Premier', 'Prime', 'Alpha', 'Beta', 'Asia', 'Euro', 'Japan', 'Korea', 'Hong', 'Taiwan', 'India',
+  'Canadian', 'British', 'European', 'Asian', 'Korean', 'Japanese', 'Indian', 'Texas', 'California', 'Florida', 'Western', 'Strategic', 'Innovative', 'Integrated',
+  'Medical', 'Health', 'Healthcare', 'Financial', 'Home', 'Real', 'Life', 'Data', 'Cloud', 'Clean', 'Solar', 'Water', 'Metal', 'Metals', 'Gold', 'Oil', 'Gas', 'Star',
+  'Sun', 'Sky', 'Ocean', 'World', 'Super', 'Ultra', 'Micro', 'Nano', 'Bio', 'Tech', 'Next', 'One', 'Best', 'Big', 'Good', 'True', 'Open', 'Public', 'Private',
+  'Community', 'Citizens', 'Peoples', 'Security', 'Trust', 'Bank', 'Union', 'Mutual', 'Summit', 'Pioneer', 'Frontier', 'Liberty', 'Victory', 'Eagle', 'Phoenix']);
+
+/**
+ * Short forms under which a listed (listed.csv-only) company is also written: a mainland
+ * A/B share-class letter left out (京东方A is 京东方), a legal ending left out (伊利股份 is 伊利),
+ * an English descriptor word left out (Rivian Automotive is Rivian, Techtronic Industries is
+ * Techtronic). Ordinary words and classes are never derived.
+ */
+export function derivedNames(folded: string[]): string[] {
+  const out: string[] = [];
+  for (const f of folded) {
+    if (/^\*?ST/.test(f)) continue;
+    if (!isLatinOnly(f)) {
+      let base = f;
+      const share = /^([\u3400-\u9fff]{2,})[AB]$/.exec(base);
+      if (share) { base = share[1]; out.push(base); }
+      for (const l of CJK_LEGAL) {
+        if (base.length - l.length >= 2 && base.endsWith(l)) {
+          const stem = base.slice(0, -l.length);
+          if (/^[\u3400-\u9fff]+$/.test(stem) && !GENERIC_SHORT.has(stem) && !COMMON_WORDS.has(stem) && !GENERIC_SHORT.has(stem.slice(-2))) out.push(stem);
+          break;
+        }
+      }
+      continue;
+    }
+    let words = f.split(' ');
+    for (let k = 0; k < 2 && words.length >= 2 && LATIN_TAIL.has(words[words.length - 1].replace(/,$/, '')); k++) {
+      words = words.slice(0, -1);
+      if (words[words.length - 1].endsWith(',')) words[words.length - 1] = words[words.length - 1].slice(0, -1);
+      const name = words.join(' ');
+      if (words.length === 1 && (!/^[A-Z][a-z]{3,}$|^[A-Z][a-z]*[A-Z][A-Za-z]*$/.test(name) || LATIN_COMMON.has(name))) break;
+      if (words.length >= 2 && LATIN_COMMON.has(words[0]) && words.every((w) => LATIN_COMMON.has(w) || LATIN_TAIL.has(w))) break;
+      out.push(name);
+    }
+  }
+  return out;
+}
+
 /** A set of entities with a trie over their folded names and an index of their tickers. */
 export class Gazetteer {
   private readonly entities: Entity[] = [];
@@ -132,8 +190,13 @@ export class Gazetteer {
   recNext: number[] = [];
   recMode: number[] = [];
   recName: string[] = [];
-  /** Per record: 1 when the name needs evidence around it (see RISKY_WORDS). */
+  /**
+   * Per record: 1 when the name needs evidence around it (see RISKY_WORDS, two-character
+   * listed names), 2 for a one-word English name that needs a company-like context.
+   */
   recRisky: number[] = [];
+  /** Per record: 0 for a curated name, 1 for a listed.csv-only name, 2 for a derived short form. */
+  recTier: number[] = [];
   private readonly sources: { entities: Entity[]; blockers: string[] };
 
   /** Builds a gazetteer from entities (later entries win name conflicts) and blocker phrases. */
@@ -148,20 +211,55 @@ export class Gazetteer {
     this.hashMask = size - 1;
     this.slots = new Int32Array(size * 4).fill(-1);
     this.termHead = new Int32Array(estimate + 2).fill(-1);
-    // Later entities win: a name already claimed by a later entity is skipped for earlier ones.
-    const claimed = new Map<string, number>();
-    const foldedNames: string[][] = entities.map((e) => e.names.map(foldText));
-    for (let i = entities.length - 1; i >= 0; i--) {
-      for (const f of foldedNames[i]) {
-        const key = f.toLowerCase();
-        if (!claimed.has(key)) claimed.set(key, i);
+    // Which names are matched at all, and which entity owns a name claimed by several:
+    // a curated entry (tier 0) beats a listed.csv-only row, and among equals the later entry
+    // wins. A name that is not matched claims nothing, so it cannot hide another's name.
+    // Short forms derived from listed names (see derivedNames) come last: they never take a
+    // name from a real one, and one derived by two rows is dropped.
+    const plans: { entity: number; key: string; folded: string; mode: CaseMode; risky: number; rank: number }[] = [];
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
+      const tier = tiers?.[i] ?? 0;
+      const seen = new Set<string>();
+      for (const n of e.names) {
+        const folded = foldText(n);
+        const key = folded.toLowerCase();
+        if (isLatinOnly(n) && /^[A-Z0-9.]{1,5}$/.test(n) && this.ambiguous.has(n)) continue;
+        if (key.length < 2 && isLatinOnly(n)) continue;
+        let risky = RISKY_WORDS.has(folded) && kindOf(e) !== 'product' ? 1 : 0;
+        if (tier === 1 && !listedNameAllowed(folded, n)) {
+          // A plain capitalised English word ("Westlake") needs a company-like context.
+          if (isLatinOnly(folded)) {
+            if (!/^[A-Z][a-z]{3,}$/.test(n) || LATIN_COMMON.has(n)) continue;
+            risky = 2;
+          } else if (folded.length !== 2 || COMMON_WORDS.has(folded)) continue;
+          else risky = 1;
+        }
+        seen.add(key);
+        plans.push({ entity: i, key, folded, mode: caseModeOf(n), risky, rank: (tier === 1 ? 1 : 2) * 0x1000000 + i });
       }
+      if (tier === 1) {
+        for (const d of derivedNames(e.names.map(foldText))) {
+          const key = d.toLowerCase();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const latin = isLatinOnly(d);
+          plans.push({ entity: i, key, folded: d, mode: caseModeOf(d), risky: latin ? (d.includes(' ') ? 0 : 2) : d.length <= 2 ? 1 : 0, rank: -1 });
+        }
+      }
+    }
+    const owner = new Map<string, number>();
+    const derivedBy = new Map<string, number>();
+    for (const p of plans) {
+      if (p.rank < 0) {
+        derivedBy.set(p.key, derivedBy.has(p.key) && derivedBy.get(p.key) !== p.entity ? -1 : p.entity);
+        continue;
+      }
+      const best = owner.get(p.key);
+      if (best === undefined || p.rank > best) owner.set(p.key, p.rank);
     }
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i];
-      if (this.byId.has(e.id)) {
-        // A duplicate id (user entry for a built-in id) replaces the earlier one in lookups.
-      }
       this.byId.set(e.id, i);
       this.entities.push(e);
       for (const t of e.tickers) {
@@ -171,24 +269,14 @@ export class Gazetteer {
         if (us && (!this.tickers.has(us[1]) || (tiers?.[i] ?? 0) === 0)) this.tickers.set(us[1], i);
         if (/^[A-Z]{3,5}$/.test(key) && !this.ambiguous.has(key) && (tiers?.[i] ?? 0) === 0) this.bareTickers.set(key, i);
       }
-      for (let k = 0; k < e.names.length; k++) {
-        const n = e.names[k];
-        const folded = foldedNames[i][k];
-        const key = folded.toLowerCase();
-        if (claimed.get(key) !== i) continue;
-        if (isLatinOnly(n) && /^[A-Z0-9.]{1,5}$/.test(n) && this.ambiguous.has(n)) continue;
-        let risky = RISKY_WORDS.has(folded) && kindOf(e) !== 'product' ? 1 : 0;
-        if (tiers && tiers[i] === 1 && !listedNameAllowed(folded, n)) {
-          if (folded.length !== 2 || isLatinOnly(folded) || COMMON_WORDS.has(folded)) continue;
-          risky = 1;
-        }
-        if (key.length < 2 && isLatinOnly(n)) continue;
-        this.insert(key, i, caseModeOf(n), folded, risky);
-      }
+    }
+    for (const p of plans) {
+      if (p.rank >= 0 ? owner.get(p.key) !== p.rank : owner.has(p.key) || derivedBy.get(p.key) !== p.entity) continue;
+      this.insert(p.key, p.entity, p.mode, p.folded, p.risky, p.rank >= 0 ? (tiers?.[p.entity] ?? 0) : 2);
     }
     for (const b of blockers) {
       const folded = foldText(b);
-      this.insert(folded.toLowerCase(), -1, caseModeOf(b), folded, 0);
+      this.insert(folded.toLowerCase(), -1, caseModeOf(b), folded, 0, 0);
     }
     // Rehash into a table sized to the edges actually made (load about 0.5 to 0.7): the
     // estimate above is generous, and a smaller table keeps more of it in cache.
@@ -346,7 +434,7 @@ export class Gazetteer {
     return node === 0 ? this.root[c] : this.child(node, c);
   }
 
-  private insert(key: string, entity: number, mode: CaseMode, folded: string, risky: number): void {
+  private insert(key: string, entity: number, mode: CaseMode, folded: string, risky: number, tier: number): void {
     // The filters hold every upper/lower-case variant of the second and third characters, so
     // that the scanner can hash the text's characters as they are, without lowercasing them.
     const c0 = key.charCodeAt(0);
@@ -385,6 +473,7 @@ export class Gazetteer {
     this.recMode.push(mode);
     this.recName.push(folded);
     this.recRisky.push(risky);
+    this.recTier.push(tier);
     this.recNext.push(this.termHead[node]);
     this.termHead[node] = rec;
   }
