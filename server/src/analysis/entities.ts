@@ -23,7 +23,8 @@
  *     has no trustworthy edge and is dropped.
  */
 import type { Entity, EntityKind, Mention, Span } from './types';
-import { Gazetteer, bigramHash, caseOk, trigramHash } from './gazetteer';
+import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
+import { bestReading, inDoubt, type Pick } from './segment';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -136,26 +137,6 @@ const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
  */
 const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b)) || ((a & 0xfc00) === 0xd800 && (b & 0xfc00) === 0xdc00);
 
-/** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
-function childAt(packed: Int32Array, at: number, c: number): number {
-  const count = packed[at + 1];
-  let lo = at + 2;
-  let hi = lo + 2 * count;
-  if (count > 8) {
-    // Binary search down to a short run.
-    while (hi - lo > 16) {
-      const mid = lo + (((hi - lo) >> 2) << 1);
-      if (packed[mid] <= c) lo = mid;
-      else hi = mid;
-    }
-  }
-  for (; lo < hi; lo += 2) {
-    const x = packed[lo];
-    if (x >= c) return x === c ? packed[lo + 1] : -1;
-  }
-  return -1;
-}
-
 const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
 /** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
 function bareTickerFirst(g: Gazetteer, c1: number, c2: number): boolean {
@@ -216,6 +197,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   // Entities matched without needing evidence in this document: seenStamp[entity] === stamp.
   if (++seenGeneration > 0x3fffffff) { seenGeneration = 1; seenStamp.fill(0); }
   const stamp = seenGeneration;
+  // The names chosen for the current segmentation window, the next one, and the window's end.
+  let plan: Pick[] = [];
+  let planAt = 0;
+  let planEnd = -1;
+  const scratch: number[] = [];
 
   while (i < n) {
     // Skip figure spans.
@@ -225,11 +211,19 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     }
     if (figStart <= i) { i = figEnd; lastEnd = i; continue; }
     const limit = figStart;
+    // Inside a window read by the segmentation programme: go from pick to pick.
+    let forced = -1;
+    if (i < planEnd) {
+      if (planAt < plan.length) {
+        if (i <= plan[planAt].start) { i = plan[planAt].start; forced = plan[planAt++].rec; }
+        else { planAt++; continue; }
+      } else { i = planEnd; continue; }
+    }
     // Fast skip over positions that can start nothing: most of any text. A position is
     // worth the full treatment only if it is a trigger character (tickers, parentheses,
     // candidate suffixes, Latin word starts) or its first two characters begin a name.
-    let k = i;
-    while (k < limit) {
+    let k = forced >= 0 ? limit : i;
+    while (k < limit && forced < 0) {
       const ch = units[k];
       if (ch < 128) {
         // Latin: nothing starts inside a word; elsewhere only triggers and name starts count,
@@ -249,14 +243,15 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (((classes[ch] >> 1) | (bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7))))) & 1) break;
       k++;
     }
-    if (k > i) { i = k; continue; }
+    if (k > i && forced < 0) { i = k; continue; }
     const c = units[i];
     const prev = i > 0 ? units[i - 1] : 32;
     const lc = lower(c);
     const cls = classes[c];
     let bestEnd = -1;
     let bestRec = -1;
-    let go = cls & NAME_START;
+    let go = forced >= 0 ? 0 : cls & NAME_START;
+    if (forced >= 0) { bestRec = forced; bestEnd = i + g.recName[forced].length; }
     if (go && !(cls & SINGLE) && i + 1 < n) {
       // Most positions start no name: the two-character names and the three-character
       // prefixes say so without touching the trie (their bits hold every case variant of the
@@ -294,6 +289,19 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         at = childAt(packed, at, lower(units[j]));
       }
     }
+    if (bestRec >= 0 && forced < 0 && c >= 0x3400 && inDoubt(g, folded, i, bestEnd, lastEnd, limit, scratch)) {
+      // Overlapping names or a straddling word: read the whole window.
+      const picks = bestReading(g, folded, i, bestEnd, lastEnd, limit);
+      if (picks.length !== 1 || picks[0].start !== i || picks[0].end !== bestEnd) {
+        plan = picks;
+        planAt = 0;
+        planEnd = Math.max(bestEnd, picks.length ? picks[picks.length - 1].end : 0);
+        if (!picks.length || picks[0].start > i) { if (!picks.length) i = planEnd; continue; }
+        bestRec = picks[0].rec;
+        bestEnd = picks[0].end;
+        planAt = 1;
+      }
+    }
     if (bestRec >= 0) {
       const entity = g.recEntity[bestRec];
       if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
@@ -301,7 +309,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       widen(folded, raw, g.at(entity).kind, lastEnd, limit);
       const risky = g.recRisky[bestRec];
       if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
-        if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
+        if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
         // A one-word English name confirmed once is a name everywhere in the document.
         if (risky === 2) learn(aliases, folded.slice(i, bestEnd), raw);
       }
@@ -405,7 +413,7 @@ function trimCandidates(folded: string, raws: Raw[]): void {
 }
 
 /** Evidence for a risky name: widened, followed by "(", or listed after another mention. */
-function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer, lastEnd: number): boolean {
+function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer, lastEnd: number, weak: boolean): boolean {
   if (raw.start !== matchStart) return true;
   // A legal suffix is evidence unless the name may be the tail of a longer unknown one
   // (利达集团 inside 哈利达集团).
@@ -413,20 +421,39 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
   if (folded.charCodeAt(p) === 40) return true;
+  // Stock and company words right after it ("伊利股价", "格力公告").
+  if (CJK_STOCK_FIRST[folded.charCodeAt(raw.end)]) for (const w of CJK_STOCK_AFTER) if (startsWithAt(folded, w, raw.end)) return true;
   const prev = raws.length ? raws[raws.length - 1] : null;
   const sep = folded.charCodeAt(raw.start - 1);
   if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
-  // Stock and company words right after it ("伊利股价", "格力公告").
-  if (CJK_STOCK_FIRST[folded.charCodeAt(raw.end)]) for (const w of CJK_STOCK_AFTER) if (startsWithAt(folded, w, raw.end)) return true;
-  // First item of a list whose next item is a known name ("苹果、谷歌").
-  if (folded.charCodeAt(raw.end) !== 0x3001) return false;
-  let node = 0;
-  for (let j = raw.end + 1; j < limit && j - raw.end < 16; j++) {
-    node = g.next(node, lower(folded.charCodeAt(j)));
-    if (node < 0) return false;
-    for (let r = g.termHead[node]; r >= 0; r = g.recNext[r]) if (g.recEntity[r] >= 0 && !g.recRisky[r]) return true;
+  const next = folded.charCodeAt(raw.end);
+  // Names written back to back (茅台五粮液伊利老窖). A short form derived from a listed name
+  // (weak) also needs a name or a boundary on its other side, or a run of three names:
+  // 龙头 in 概念龙头钧达股份 is a word.
+  const boundaryAfter = !isCjk(next) || raw.end >= limit;
+  if (prev && prev.end === raw.start && isCjk(sep)) {
+    if (!weak || boundaryAfter || nameEnd(g, folded, raw.end, limit, false) > 0) return true;
+    const before = raws.length > 1 ? raws[raws.length - 2] : null;
+    if (before && before.end === prev.start) return true;
   }
-  return false;
+  if (next !== 0x3001 && !isCjk(next)) return false;
+  // First item of a list whose next item is a known name ("苹果、谷歌"), or a name right before one.
+  const after = nameEnd(g, folded, next === 0x3001 ? raw.end + 1 : raw.end, limit, true);
+  if (after < 0) return false;
+  if (!weak || next === 0x3001 || raw.start === 0 || !isCjk(sep) || (prev && prev.end === raw.start)) return true;
+  return nameEnd(g, folded, after, limit, false) > 0;
+}
+
+/** End of the longest known name (not a blocker; with `sure`, not a risky one) at `at`, or -1. */
+function nameEnd(g: Gazetteer, folded: string, at: number, limit: number, sure: boolean): number {
+  let node = 0;
+  let end = -1;
+  for (let j = at; j < limit && j - at < 16; j++) {
+    node = g.next(node, lower(folded.charCodeAt(j)));
+    if (node < 0) break;
+    for (let r = g.termHead[node]; r >= 0; r = g.recNext[r]) if (g.recEntity[r] >= 0 && (!sure || !g.recRisky[r])) { end = j + 1; break; }
+  }
+  return end;
 }
 
 /** Words right after a risky Chinese name that make it a company. */
@@ -437,8 +464,8 @@ for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
 const LATIN_AFTER = new Set(['said', 'says', 'reported', 'reports', 'posted', 'posts', 'announced', 'announces', 'agreed', 'agrees', 'acquired', 'acquires', 'rose', 'fell',
   'gained', 'jumped', 'climbed', 'slid', 'dropped', 'plunged', 'surged', 'soared', 'tumbled', 'sank', 'raised', 'expects', 'expected', 'plans', 'planned', 'unveiled',
   'unveils', 'launched', 'launches', 'filed', 'files', 'priced', 'prices', 'shares', 'stock', 'stocks', 'shareholders', 'investors', 'earnings', 'revenue', 'sales',
-  'CEO', 'executives', 'management', 'guidance', 'shipped', 'ships', 'sells', 'sold', 'bought', 'buys', 'hired', 'cut', 'cuts', 'laid', 'lost', 'won', 'beat', 'missed',
-  'delivered', 'delivers', 'IPO', 'listed', 'stake', 'declined', 'disclosed', 'confirmed', 'denied', 'warned', 'told', 'reached', 'signed', 'completed', 'closed']);
+  'CEO', 'executives', 'management', 'guidance', 'shipped', 'ships', 'sells', 'sold', 'bought', 'buys', 'hired', 'cuts', 'laid', 'missed',
+  'delivered', 'delivers', 'IPO', 'listed', 'stake', 'declined', 'disclosed', 'confirmed', 'denied', 'warned', 'reached', 'signed', 'completed', 'closed']);
 /** Words before a one-word English name that show it is a company ("shares of Rivian"). */
 const LATIN_BEFORE = ['shares of ', 'stake in ', 'stock of ', 'acquisition of ', 'rival ', 'rivals ', 'peer ', 'CEO of ', 'chief executive of ', 'analysts at ', 'according to ',
   'investors in ', 'maker ', 'supplier ', 'customers of ', 'spokesperson for ', 'spokesman for ', 'spokeswoman for ', 'founder of ', 'chairman of ', 'led by ', 'backed by ',

@@ -101,7 +101,21 @@ const GENERIC_SHORT = new Set([
   '生物', '化工', '材料', '环境', '环保', '传媒', '文化', '旅游', '地产', '置业', '物流', '港口', '机场', '高速', '汽车', '钢铁', '有色', '黄金', '矿业', '石油',
   '石化', '电气', '通信', '网络', '信息', '数据', '智能', '新能', '光电', '电器', '食品', '农业', '水务', '燃气', '热电', '城投', '创新', '未来', '华夏', '东方',
   '中华', '长江', '黄河', '新华', '人民', '世纪', '时代', '天下', '大众', '国泰', '平安', '太平', '和平', '合力', '力量', '天然',
+  // Ordinary words that are also what is left of some listed names.
+  '联合', '高科', '明珠', '凤凰', '百货', '高新', '熊猫', '水泥', '人力', '有线', '出版', '远洋', '橡胶', '酒家', '黎明', '火炬', '汽配', '自然', '港湾', '先导',
+  '机床', '化纤', '公用', '照明', '轮胎', '饮食', '港务', '焦煤', '白银', '园林', '规划', '阳光', '胜利', '龙头', '北方', '统一', '友好', '通用', '四方', '日月',
+  '领先', '常青', '神农', '可靠', '招标', '标榜', '争光', '风光', '矩阵', '经纬', '立方', '春光', '测绘', '天工', '兴业', '建业', '永和', '远程', '远端', '公元',
+  '西元', '新星', '中元', '江山', '彩虹', '骆驼', '天鹅', '三维', '海星', '百合', '石英', '八方', '纵横', '中创', '渤海', '中南', '南山', '海峡', '齐心', '长青',
+  '安宁', '双飞', '电声', '正强', '采纳', '金钟', '通灵', '上大', '同力', '巨能', '友谊', '信达', '方正', '东方', '东风', '北化', '国光', '国安', '华西', '华联',
+  '中集', '海天', '日上', '天山', '胜蓝', '风范', '如通', '三元', '金地', '汇通', '新城', '新农', '中化', '天元', '宏大', '远大', '通达', '世纪', '星云',
 ]);
+/** Provinces and large cities that begin many listed names and are left out in prose (贵州茅台 is 茅台). */
+const PLACE_PREFIXES = ['黑龙江', '内蒙古', '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北',
+  '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '宁夏', '新疆', '西藏', '深圳', '广州', '杭州', '南京', '苏州', '宁波', '厦门', '青岛',
+  '大连', '武汉', '成都', '西安', '长沙', '泸州', '宜宾', '绍兴', '无锡', '常州', '佛山', '东莞', '珠海', '合肥', '福州', '济南', '郑州', '沈阳', '长春', '哈尔滨',
+  '昆明', '南宁', '贵阳', '兰州', '太原', '石家庄', '南昌', '烟台', '威海', '潍坊', '徐州', '温州', '嘉兴', '湖州', '金华', '台州', '中山', '汕头', '惠州'];
+/** Last characters of an industry word: a remainder ending so is a class, not a name (铜业, 建工, 石化). */
+const INDUSTRY_LAST = new Set([...'业工建化电气港场行险券运材矿钢铁油车医药影视媒酒气水路桥商贸网讯通机械装饰包园城房股份团']);
 /** Latin words that end a listed name and may be left out in prose ("Rivian Automotive" is "Rivian"). */
 const LATIN_TAIL = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Co', 'Co.', 'Ltd', 'Ltd.', 'Limited', 'plc', 'PLC', 'Holdings', 'Holding', 'Group',
   'Industries', 'Automotive', 'International', 'Technologies', 'Technology', 'Enterprises', 'Motors', 'Motor', 'Pharmaceuticals', 'Therapeutics', 'Bancorp',
@@ -113,6 +127,9 @@ const LATIN_COMMON = new Set(['General', 'American', 'United', 'National', 'Firs
   'Canadian', 'British', 'European', 'Asian', 'Korean', 'Japanese', 'Indian', 'Texas', 'California', 'Florida', 'Western', 'Strategic', 'Innovative', 'Integrated',
   'Medical', 'Health', 'Healthcare', 'Financial', 'Home', 'Real', 'Life', 'Data', 'Cloud', 'Clean', 'Solar', 'Water', 'Metal', 'Metals', 'Gold', 'Oil', 'Gas', 'Star',
   'Sun', 'Sky', 'Ocean', 'World', 'Super', 'Ultra', 'Micro', 'Nano', 'Bio', 'Tech', 'Next', 'One', 'Best', 'Big', 'Good', 'True', 'Open', 'Public', 'Private',
+  'Shenzhen', 'Shanghai', 'Beijing', 'Fujian', 'Qingdao', 'Guangzhou', 'Hangzhou', 'Tianjin', 'Chongqing', 'Wuhan', 'Nanjing', 'Jiangsu', 'Zhejiang', 'Shandong',
+  'Sichuan', 'Hunan', 'Hubei', 'Henan', 'Hebei', 'Anhui', 'Yunnan', 'Guangdong', 'Guangxi', 'Hainan', 'Jilin', 'Liaoning', 'Shaanxi', 'Shanxi', 'Gansu', 'Xinjiang',
+  'Macau', 'Macao', 'Singapore', 'Melbourne', 'Sydney', 'London', 'Tokyo', 'Seoul', 'Nanyang', 'Kingdom', 'Dalian', 'Xiamen', 'Suzhou', 'Ningbo', 'Harbin', 'Shenyang',
   'Community', 'Citizens', 'Peoples', 'Security', 'Trust', 'Bank', 'Union', 'Mutual', 'Summit', 'Pioneer', 'Frontier', 'Liberty', 'Victory', 'Eagle', 'Phoenix']);
 
 /**
@@ -133,6 +150,14 @@ export function derivedNames(folded: string[]): string[] {
         if (base.length - l.length >= 2 && base.endsWith(l)) {
           const stem = base.slice(0, -l.length);
           if (/^[\u3400-\u9fff]+$/.test(stem) && !GENERIC_SHORT.has(stem) && !COMMON_WORDS.has(stem) && !GENERIC_SHORT.has(stem.slice(-2))) out.push(stem);
+          base = stem;
+          break;
+        }
+      }
+      for (const place of PLACE_PREFIXES) {
+        if (base.length - place.length >= 2 && base.startsWith(place)) {
+          const rest = base.slice(place.length);
+          if (/^[\u3400-\u9fff]+$/.test(rest) && !GENERIC_SHORT.has(rest) && !COMMON_WORDS.has(rest) && !INDUSTRY_LAST.has(rest[rest.length - 1]) && !GENERIC_SHORT.has(rest.slice(0, 2))) out.push(rest);
           break;
         }
       }
@@ -192,7 +217,8 @@ export class Gazetteer {
   recName: string[] = [];
   /**
    * Per record: 1 when the name needs evidence around it (see RISKY_WORDS, two-character
-   * listed names), 2 for a one-word English name that needs a company-like context.
+   * listed names), 2 for a one-word English name that needs a company-like context, 3 for a
+   * two-character short form derived from a listed name (stricter evidence).
    */
   recRisky: number[] = [];
   /** Per record: 0 for a curated name, 1 for a listed.csv-only name, 2 for a derived short form. */
@@ -244,7 +270,7 @@ export class Gazetteer {
           if (seen.has(key)) continue;
           seen.add(key);
           const latin = isLatinOnly(d);
-          plans.push({ entity: i, key, folded: d, mode: caseModeOf(d), risky: latin ? (d.includes(' ') ? 0 : 2) : d.length <= 2 ? 1 : 0, rank: -1 });
+          plans.push({ entity: i, key, folded: d, mode: caseModeOf(d), risky: latin ? (d.includes(' ') ? 0 : 2) : d.length <= 2 ? 3 : 0, rank: -1 });
         }
       }
     }
@@ -547,6 +573,26 @@ export class Gazetteer {
     }
     return new Gazetteer([...kept, ...extra], this.sources.blockers, this.ambiguous, tiers);
   }
+}
+
+/** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
+export function childAt(packed: Int32Array, at: number, c: number): number {
+  const count = packed[at + 1];
+  let lo = at + 2;
+  let hi = lo + 2 * count;
+  if (count > 8) {
+    // Binary search down to a short run.
+    while (hi - lo > 16) {
+      const mid = lo + (((hi - lo) >> 2) << 1);
+      if (packed[mid] <= c) lo = mid;
+      else hi = mid;
+    }
+  }
+  for (; lo < hi; lo += 2) {
+    const x = packed[lo];
+    if (x >= c) return x === c ? packed[lo + 1] : -1;
+  }
+  return -1;
 }
 
 /** A lowercased char code and, for an ASCII letter, its upper-case form. */
