@@ -201,7 +201,6 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   let plan: Pick[] = [];
   let planAt = 0;
   let planEnd = -1;
-  const scratch: number[] = [];
 
   while (i < n) {
     // Skip figure spans.
@@ -289,7 +288,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         at = childAt(packed, at, lower(units[j]));
       }
     }
-    if (bestRec >= 0 && forced < 0 && c >= 0x3400 && inDoubt(g, folded, i, bestEnd, lastEnd, limit, scratch)) {
+    if (bestRec >= 0 && forced < 0 && c >= 0x3400 && inDoubt(g, folded, i, bestEnd, lastEnd, limit)) {
       // Overlapping names or a straddling word: read the whole window.
       const picks = bestReading(g, folded, i, bestEnd, lastEnd, limit);
       if (picks.length !== 1 || picks[0].start !== i || picks[0].end !== bestEnd) {

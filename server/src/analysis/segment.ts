@@ -34,6 +34,10 @@ const WORDS = new Set(WORD_LIST.split(/\s+/).filter(Boolean));
 /** One bit per character that begins a word of WORDS. */
 const WORD_FIRST = new Uint8Array(65536);
 for (const w of WORDS) WORD_FIRST[w.charCodeAt(0)] = 1;
+/** Two-character words, and the first two characters of three-character ones, as c1 << 16 | c2. */
+const WORD2 = new Set<number>();
+const WORD3_HEAD = new Set<number>();
+for (const w of WORDS) (w.length === 2 ? WORD2 : WORD3_HEAD).add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
 
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 
@@ -46,20 +50,38 @@ export interface Pick { start: number; end: number; rec: number }
 /** Whether a common word of two or three characters starts at `p` and ends inside (s, e). */
 function wordStraddles(folded: string, p: number, s: number, e: number): boolean {
   if (!WORD_FIRST[folded.charCodeAt(p)]) return false;
-  for (let len = 2; len <= 3; len++) {
-    const end = p + len;
-    if (end > s && end < e && WORDS.has(folded.slice(p, end))) return true;
+  const key = (folded.charCodeAt(p) << 16) | folded.charCodeAt(p + 1);
+  if (p + 2 > s && p + 2 < e && WORD2.has(key)) return true;
+  return p + 3 > s && p + 3 < e && WORD3_HEAD.has(key) && WORDS.has(folded.slice(p, p + 3));
+}
+
+/** Whether a name starting at `p` (inside a match) ends after `end`. */
+function nameBeyond(g: Gazetteer, folded: string, p: number, end: number, limit: number): boolean {
+  if (end >= limit) return false;
+  const packed = g.packed;
+  let at = g.pair(lowerAt(folded, p), lowerAt(folded, p + 1));
+  let j = p + 1;
+  while (at >= 0) {
+    j++;
+    if (j > end) {
+      for (let r = packed[at]; r >= 0; r = g.recNext[r]) {
+        if (g.recMode[r] === 0 || caseOk(g.recMode[r], g.recName[r], folded, p)) return true;
+      }
+    }
+    if (j >= limit) break;
+    at = childAt(packed, at, lowerAt(folded, j));
   }
   return false;
 }
+
+const lowerAt = (s: string, k: number) => { const c = s.charCodeAt(k); return c >= 65 && c <= 90 ? c + 32 : c; };
 
 /**
  * Terminal records of every name starting at `p` (CJK text), pushed as end, record pairs.
  * `accept` filters records (the caller's case and evidence rules are not applied here).
  */
 function namesAt(g: Gazetteer, folded: string, p: number, limit: number, out: number[]): void {
-  const lowerAt = (k: number) => { const c = folded.charCodeAt(k); return c >= 65 && c <= 90 ? c + 32 : c; };
-  const c0 = lowerAt(p);
+  const c0 = lowerAt(folded, p);
   if (g.singles[c0]) {
     for (let r = g.termHead[g.root[c0]]; r >= 0; r = g.recNext[r]) {
       if (g.recMode[r] === 0 || caseOk(g.recMode[r], g.recName[r], folded, p)) { out.push(p + 1, r); break; }
@@ -67,7 +89,7 @@ function namesAt(g: Gazetteer, folded: string, p: number, limit: number, out: nu
   }
   if (p + 1 >= limit) return;
   const packed = g.packed;
-  let at = g.pair(c0, lowerAt(p + 1));
+  let at = g.pair(c0, lowerAt(folded, p + 1));
   let j = p + 1;
   while (at >= 0) {
     j++;
@@ -75,7 +97,7 @@ function namesAt(g: Gazetteer, folded: string, p: number, limit: number, out: nu
       if (g.recMode[r] === 0 || caseOk(g.recMode[r], g.recName[r], folded, p)) { out.push(j, r); break; }
     }
     if (j >= limit) break;
-    at = childAt(packed, at, lowerAt(j));
+    at = childAt(packed, at, lowerAt(folded, j));
   }
 }
 
@@ -89,16 +111,11 @@ function nameScore(g: Gazetteer, rec: number, len: number): number {
  * Whether the longest match [i, end) needs a second look: a common word straddles its left
  * edge (from after `lastEnd`), or another name starts inside it and ends past it.
  */
-export function inDoubt(g: Gazetteer, folded: string, i: number, end: number, lastEnd: number, limit: number, scratch: number[]): boolean {
+export function inDoubt(g: Gazetteer, folded: string, i: number, end: number, lastEnd: number, limit: number): boolean {
   if (i - 1 >= lastEnd && isCjk(folded.charCodeAt(i - 1))) {
     if (wordStraddles(folded, i - 1, i, end) || (i - 2 >= lastEnd && wordStraddles(folded, i - 2, i, end))) return true;
   }
-  for (let p = i + 1; p < end; p++) {
-    if (g.root[folded.charCodeAt(p)] < 0) continue;
-    scratch.length = 0;
-    namesAt(g, folded, p, limit, scratch);
-    for (let k = 0; k < scratch.length; k += 2) if (scratch[k] > end) return true;
-  }
+  for (let p = i + 1; p < end; p++) if (nameBeyond(g, folded, p, end, limit)) return true;
   return false;
 }
 
