@@ -305,7 +305,21 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       const entity = g.recEntity[bestRec];
       if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
       const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
-      widen(folded, raw, g.at(entity).kind, lastEnd, limit);
+      const kind = g.at(entity).kind;
+      // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
+      // subsidiary: a company of its own, never the parent.
+      const sub = kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+      if (sub > 0) {
+        const name = folded.slice(i, sub);
+        let e = local.get('sub:' + name);
+        if (!e) { e = { id: 'candidate:' + name, name: text.slice(i, sub), kind: 'candidate', names: [text.slice(i, sub)], tickers: [], origin: 'document' }; local.set('sub:' + name, e); }
+        const subRaw: Raw = { start: i, end: sub, entity: -1, local: e, ticker: null };
+        raws.push(subRaw);
+        i = readParenthesis(text, folded, subRaw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        continue;
+      }
+      widen(folded, raw, kind, lastEnd, limit);
       const risky = g.recRisky[bestRec];
       if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
         if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
@@ -347,6 +361,28 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         }
         i = t.end; lastEnd = i;
         continue;
+      }
+      if (isDigit(c)) {
+        // A bare six-digit mainland code used as a name where the text is about stocks
+        // ("300750涨停", "代码300750"); right after a name it is that name's ticker.
+        let j = i;
+        while (j < limit && j - i < 7 && isDigit(units[j])) j++;
+        if (j - i === 6 && !isAlnum(units[j]) && !(units[j] === 46 && isDigit(units[j + 1])) && prev !== 46 && prev !== 44) {
+          const last = raws.length ? raws[raws.length - 1] : null;
+          const attached = last !== null && (last.end === i || (last.end === i - 1 && prev === 32)) && last.ticker === null;
+          if (attached || stockContext(folded, i, j, limit)) {
+            const t = parseTickerItem(folded.slice(i, j));
+            const at = t ? tickerEntity(g, t) : -1;
+            if (at >= 0) {
+              if (attached && (last!.entity === at || (last!.entity < 0 && last!.local))) {
+                if (last!.entity < 0) { last!.entity = at; last!.local = null; }
+                last!.ticker = text.slice(i, j);
+              } else raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) });
+              i = j; lastEnd = i;
+              continue;
+            }
+          }
+        }
       }
       if (isUpper(c)) {
         // A curated, non-ambiguous bare US code in running text ("NVDA").
@@ -459,6 +495,48 @@ function nameEnd(g: Gazetteer, folded: string, at: number, limit: number, sure: 
 const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公告', '财报', '股东', '董事长', '总裁', '首席执行官', '创始人', '旗下', '港股', 'A股', '美股'];
 const CJK_STOCK_FIRST = new Uint8Array(65536);
 for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
+/** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
+const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付'];
+/** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
+const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义', '金', '化', '业', '卡', '账户', '交易', '利得', '回报', '投入'];
+
+/** End of a subsidiary name whose parent's name ends at `end`, or -1. */
+function subsidiaryEnd(folded: string, end: number, limit: number): number {
+  const c = folded.charCodeAt(end);
+  if (c === 32 && isAlnum(folded.charCodeAt(end - 1)) && isUpper(folded.charCodeAt(end + 1))) {
+    for (const w of SUB_LATIN) {
+      const e = end + 1 + w.length;
+      if (e <= limit && startsWithAt(folded, w, end + 1) && !isAlnum(folded.charCodeAt(e))) return e;
+    }
+    return -1;
+  }
+  if (!isCjk(c) || !isCjk(folded.charCodeAt(end - 1))) return -1;
+  for (const w of SUB_CJK) {
+    const e = end + w.length;
+    if (e <= limit && startsWithAt(folded, w, end)) {
+      for (const x of SUB_CJK_NOT) if (startsWithAt(folded, x, e)) return -1;
+      return e;
+    }
+  }
+  return -1;
+}
+
+/** Words before and after a bare stock code that make it one ("代码300750", "300750涨停"). */
+const CODE_BEFORE = ['股票代码', '证券代码', '代码', '代号', '个股', 'code ', 'Code ', 'ticker '];
+const CODE_AFTER = ['涨停', '跌停', '涨', '跌', '收涨', '收跌', '股价', '盘中', '尾盘', '开盘', '收盘', '报收', '上涨', '下跌', '封板', '一字', '领涨', '领跌', '大涨', '大跌'];
+
+/** Stock context around a bare code at [start, end). */
+function stockContext(folded: string, start: number, end: number, limit: number): boolean {
+  let p = end;
+  while (p < limit && p - end < 2 && folded.charCodeAt(p) === 32) p++;
+  for (const w of CODE_AFTER) if (startsWithAt(folded, w, p)) return true;
+  let b = start;
+  while (b > 0 && start - b < 2 && (folded.charCodeAt(b - 1) === 32 || folded.charCodeAt(b - 1) === 58 || folded.charCodeAt(b - 1) === 0xff1a)) b--;
+  for (const w of CODE_BEFORE) if (b >= w.length && startsWithAt(folded, w, b - w.length)) return true;
+  return false;
+}
+
 /** Words after a one-word English name that show it is a company ("Rivian said"). */
 const LATIN_AFTER = new Set(['said', 'says', 'reported', 'reports', 'posted', 'posts', 'announced', 'announces', 'agreed', 'agrees', 'acquired', 'acquires', 'rose', 'fell',
   'gained', 'jumped', 'climbed', 'slid', 'dropped', 'plunged', 'surged', 'soared', 'tumbled', 'sank', 'raised', 'expects', 'expected', 'plans', 'planned', 'unveiled',
