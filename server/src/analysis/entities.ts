@@ -68,7 +68,7 @@ const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本�
 const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited', 'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital'];
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
-const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC'];
+const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV'];
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;

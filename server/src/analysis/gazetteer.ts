@@ -38,7 +38,7 @@ const COMMON_WORDS = new Set([
 const RISKY_WORDS = new Set(['理想', '浪潮', '曙光', '慧与', '大众', '美的', '海尔', '格力', '中兴', '联想', '三星', '苹果', '高通', '创意', '中环', '海光', '黑芝麻']);
 
 /** Case rule of one name. */
-const enum CaseMode { Any = 0, Exact = 1, ExactOrUpper = 2 }
+const enum CaseMode { Any = 0, Exact = 1, ExactOrUpper = 2, Camel = 3 }
 
 interface CompactData { entities: [string, string, string, string, string, string, number][]; ambiguous: string }
 interface ExtraEntry { id: string; name: string; kind: EntityKind; names: string[]; tickers?: string[]; sector?: string }
@@ -59,7 +59,9 @@ function caseModeOf(name: string): CaseMode {
     } else if (c >= 48 && c <= 57) digit = true;
   }
   if (letters === 0) return CaseMode.Any;
-  if ((internalCap || digit) && name.length >= 5) return CaseMode.Any;
+  // "SOLiD", "CleanSpark": any case but an inner capital must stay one ("solid" is a word).
+  if (internalCap && name.length >= 5) return CaseMode.Camel;
+  if (digit && name.length >= 5) return CaseMode.Any;
   return letters >= 4 ? CaseMode.ExactOrUpper : CaseMode.Exact;
 }
 
@@ -613,6 +615,16 @@ export function bigramHash(a: number, b: number): number {
 /** Whether `text` at `start` satisfies a record's case rule against its folded name. */
 export function caseOk(mode: number, name: string, text: string, start: number): boolean {
   if (mode === CaseMode.Any) return true;
+  if (mode === CaseMode.Camel) {
+    let upper = true;
+    for (let k = 0; k < name.length; k++) {
+      const a = name.charCodeAt(k);
+      const b = text.charCodeAt(start + k);
+      if (k > 0 && a >= 65 && a <= 90 && b === a) return true;
+      if (b >= 97 && b <= 122) upper = false;
+    }
+    return upper;
+  }
   let exact = true;
   let upper = true;
   for (let k = 0; k < name.length; k++) {
