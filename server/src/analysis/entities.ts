@@ -24,7 +24,7 @@
  */
 import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
-import { bestReading, inDoubt, type Pick } from './segment';
+import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -62,9 +62,34 @@ const GENERIC_STEMS = new Set([
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
 ]);
 
-const CJK_SUFFIXES = ['科技', '股份', '集团', '控股', '证券', '实业', '光电', '有限公司'];
+/**
+ * Endings of Chinese company names that make a candidate of an unknown stem before them, with
+ * the kind they give. "strict" endings are also ordinary words (投资, 基金, 汽车...): their stem
+ * must be two or three characters and the ending must stand at a boundary.
+ */
+interface Suffix { word: string; kind: 'candidate' | 'media'; strict: boolean }
+const SUFFIX_TABLE: Suffix[] = [
+  ...['股份有限公司', '有限公司', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
+    '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
+  ...['投资', '基金', '银行', '保险', '医药', '汽车', '动力', '电子'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
+  ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报'].map((word) => ({ word, kind: 'media' as const, strict: false })),
+];
+/** Suffixes by their first two characters (c1 << 16 | c2), longest first. */
+const SUFFIX_BY_PAIR = new Map<number, Suffix[]>();
+for (const x of SUFFIX_TABLE.slice().sort((a, b) => b.word.length - a.word.length)) {
+  const key = (x.word.charCodeAt(0) << 16) | x.word.charCodeAt(1);
+  if (!SUFFIX_BY_PAIR.has(key)) SUFFIX_BY_PAIR.set(key, []);
+  SUFFIX_BY_PAIR.get(key)!.push(x);
+}
+const CJK_SUFFIXES = SUFFIX_TABLE.map((x) => x.word);
+/** What may not follow an ending: it would make it part of a longer noun (银行业, 科技股, 投资者). */
+const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率']);
+const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '回报', '投入', '行业', '板块', '领域', '产业', '赛道', '市场', '概念', '价格', '指数', '企业', '公司', '巨头', '龙头', '政策', '监管', '部门', '项目', '经理', '规模', '需求',
+  '技术', '产品', '业务', '设备', '系统', '平台', '方案', '基地', '工厂', '产能', '订单', '板', '相关', '发展', '创新', '应用'];
+/** Fund stems that make a fund product, not a fund company (指数基金, 产业基金). */
+const FUND_STEM_END = ['指数', '混合', '债券', '货币', '成长', '价值', '红利', '产业', '引导', '主权', '养老', '社保', '对冲', '私募', '公募', '天使', '并购', '母', '专项', '发展', '创新', '投资', '股权', '风险', '国家', '政府', '交易所', '共同', '联接', '货币市场'];
 /** Last characters that make the stem an adjective or a class, not a name (高弹性科技, 现代化实业). */
-const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家']);
+const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家度区'])
 const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited', 'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital'];
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
@@ -82,7 +107,6 @@ const SUFFIX_FIRST = new Uint8Array(65536);
 for (const s of CJK_SUFFIXES) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
 /** Characters at which the scan must stop and look: see the fast skip in findMentions. */
 const TRIGGER = new Uint8Array(65536);
-for (const s of CJK_SUFFIXES) TRIGGER[s.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
@@ -117,6 +141,8 @@ function charClasses(g: Gazetteer): Uint8Array {
       t[c] = (g.root[l] >= 0 ? NAME_START : 0) | (TRIGGER[c] || g.singles[l] ? STOP_HERE : 0) | (g.singles[l] ? SINGLE : 0);
       if (c < 128) t[c] |= (ASCII_ALNUM[c] ? ALNUM : 0) | (isUpper(c) ? UPPER : 0) | (c !== 32 && t[c] !== 0 ? LATIN_STOP : 0);
     }
+    // Candidate endings stop the fast skip through the pair filter, like two-character names.
+    g.markPairs(CJK_SUFFIXES);
     charClassCache.set(g, t);
   }
   return t;
@@ -402,7 +428,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     if (SUFFIX_FIRST[c]) {
       const cand = cjkCandidate(folded, i, lastEnd, limit);
       if (cand) {
-        const raw = candidateRaw(text, folded, cand[0], cand[1], local);
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
         raws.push(raw);
         i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
@@ -466,7 +492,7 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
   // (weak) also needs a name or a boundary on its other side, or a run of three names:
   // 龙头 in 概念龙头钧达股份 is a word.
   const boundaryAfter = !isCjk(next) || raw.end >= limit;
-  if (prev && prev.end === raw.start && isCjk(sep)) {
+  if (prev && prev.end === raw.start && isCjk(sep) && prev.entity >= 0) {
     if (!weak || boundaryAfter || nameEnd(g, folded, raw.end, limit, false) > 0) return true;
     const before = raws.length > 1 ? raws[raws.length - 2] : null;
     if (before && before.end === prev.start) return true;
@@ -657,6 +683,32 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     raws.push({ start: a, end: b, entity: -1, local: e, ticker: null });
     return close + 1;
   }
+  // A Chinese name followed by a numeric stock code ("陽明海運(2609)", "領展(00823)"): a
+  // company, the listed one when the code is known.
+  if (/^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
+    const t = parseTickerItem(item);
+    const known = t ? tickerEntity(g, t) : -1;
+    const year = /^(19|20)\d\d$/.test(item);
+    const named = nameBeforeParenthesis(folded, a, lastEnd);
+    if (t && named >= 0 && !year) {
+      let e = at;
+      while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+      const name = folded.slice(named, e);
+      if (!GENERIC_STEMS.has(name) && !/^\d/.test(name)) {
+        const raw: Raw = { start: named, end: e, entity: known, local: null, ticker: text.slice(a, b) };
+        if (known < 0) {
+          const key = 'company:' + name;
+          let ent = local.get(key);
+          if (!ent) { ent = { id: key, name: text.slice(named, e), kind: 'company', names: [text.slice(named, e)], tickers: [item], origin: 'document' }; local.set(key, ent); }
+          raw.local = ent;
+        }
+        while (raws.length && raws[raws.length - 1].end > named) raws.pop();
+        raws.push(raw);
+        learn(aliases, name, raw);
+        return close + 1;
+      }
+    }
+  }
   // Unknown Latin name followed by a bare ticker code.
   if (/^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
     let e = at;
@@ -686,11 +738,21 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   return at;
 }
 
-/** A Chinese candidate whose suffix starts at `at`: [start, end] or null. */
-function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
-  let suffix = '';
-  for (const s of CJK_SUFFIXES) if (at + s.length <= limit && startsWithAt(folded, s, at)) { suffix = s; break; }
+/** A Chinese candidate whose suffix starts at `at`: [start, end, kind] or null. */
+function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
+  if (at <= lastEnd) return null;
+  const before = folded.charCodeAt(at - 1);
+  if (!(isCjk(before) || isLetter(before)) || STOP[before]) return null;
+  const list = SUFFIX_BY_PAIR.get((folded.charCodeAt(at) << 16) | folded.charCodeAt(at + 1));
+  if (!list) return null;
+  let suffix: Suffix | null = null;
+  for (const x of list) if (at + x.word.length <= limit && startsWithAt(folded, x.word, at)) { suffix = x; break; }
   if (!suffix) return null;
+  const end = at + suffix.word.length;
+  // The ending must not be the head of a longer noun (银行业, 科技股, 汽车行业).
+  const next = folded.charCodeAt(end);
+  if (AFTER_SUFFIX_CHAR.has(folded[end])) return null;
+  if (isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
   let s = at;
   let cjk = 0;
   let latin = 0;
@@ -699,14 +761,36 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     if (isCjk(c) && !STOP[c] && latin === 0) {
       if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
       cjk++; s--;
-    } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && cjk === 0) { latin++; s--; }
+    } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && (cjk === 0 || (cjk <= 2 && latin === 0 && isIndustry(folded.slice(s, at))))) { latin++; s--; }
     else break;
   }
-  if (at - s >= 12 || cjk > 4 || (cjk < 2 && latin < 3)) return null;
+  if (latin > 0) cjk = 0;
+  if (at - s >= 12 || cjk > 4 || (cjk < 2 && latin < 2)) return null;
   const stem = folded.slice(s, at);
-  if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1])) return null;
-  if (suffix === '公司' && (cjk < 2 || cjk > 3)) return null;
-  return [s, at + suffix.length];
+  if (latin === 0) {
+    if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
+    // A stem that is itself an ending ("科技" in 科技资本) or ends with one is a class.
+    if (SUFFIX_BY_PAIR.has((stem.charCodeAt(stem.length - 2) << 16) | stem.charCodeAt(stem.length - 1))) return null;
+  } else if (LATIN_STOPWORDS.has(stem) || /^[A-Z]{1,2}$|^[a-z]/.test(stem)) return null;
+  if (suffix.strict) {
+    if (latin === 0 && (cjk < 2 || cjk > 3)) return null;
+    // A strict ending stands at a boundary: punctuation, a list, or a verb of investing.
+    if (!STRICT_NEXT_CHAR.has(folded[end] ?? '') && !STRICT_NEXT.has(folded.slice(end, end + 2))) return null;
+    if (suffix.word === '投资' && !STRICT_NEXT.has(folded.slice(end, end + 2)) && !INVEST_NEXT_CHAR.has(folded[end] ?? '')) return null;
+    if (suffix.word === '基金') for (const w of FUND_STEM_END) if (stem.endsWith(w)) return null;
+  }
+  return [s, end, suffix.kind];
+}
+
+/** Characters that may follow a strict ending: punctuation, a list, the end of the text. */
+const STRICT_NEXT_CHAR = new Set(['', '\n', '、', ',', '.', ';', ':', '。', '；', '：', '!', '?', '等', '和', '与', '及', '(', ')', '》', '”', ' ']);
+/** After 投资, only a list or a verb of investing: 投资 is mostly the verb. */
+const INVEST_NEXT_CHAR = new Set(['、', '等', '和', '与', '及', '(']);
+/** What may follow a strict ending ("富达投资领投", "凯辉基金跟投"). */
+const STRICT_NEXT = new Set(['领投', '跟投', '参投', '合投', '共同', '旗下', '表示', '认为', '指出', '宣布', '发布', '数据', '统计', '报告', '研究', '分析', '预计', '管理', '合伙']);
+/** Industry words a Latin stem may carry before an ending ("Dragoneer投资集团"). */
+function isIndustry(w: string): boolean {
+  return w === '投资' || w === '资本' || w === '科技' || w === '控股' || w === '能源' || w === '资产';
 }
 
 /** A Latin candidate "Name Name Suffix" where the space before the suffix is at `at`. */
@@ -745,12 +829,12 @@ function stemKey(name: string): string {
   return s.trim();
 }
 
-function candidateRaw(text: string, folded: string, start: number, end: number, local: Map<string, Entity>): Raw {
+function candidateRaw(text: string, folded: string, start: number, end: number, local: Map<string, Entity>, kind: 'candidate' | 'media' = 'candidate'): Raw {
   const name = folded.slice(start, end);
   const key = 'stem:' + stemKey(name);
   let e = local.get(key);
   if (!e) {
-    e = { id: 'candidate:' + name, name: text.slice(start, end), kind: 'candidate', names: [text.slice(start, end)], tickers: [], origin: 'document' };
+    e = { id: kind + ':' + name, name: text.slice(start, end), kind, names: [text.slice(start, end)], tickers: [], origin: 'document' };
     local.set(key, e);
   } else if (!e.names.includes(text.slice(start, end))) e.names.push(text.slice(start, end));
   return { start, end, entity: -1, local: e, ticker: null };
@@ -792,8 +876,9 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   for (const [a, b] of items) {
     const item = folded.slice(a, b);
     const t = parseTickerItem(item);
-    if (t) {
-      const at = tickerEntity(g, t);
+    if (t && !(/^(19|20)\d\d$/.test(item) && tickerEntity(g, t) !== raw.entity)) {
+      // An ambiguous code (AI, ASIC) never names the company before it.
+      const at = /^[A-Z]+$/.test(item) && g.ambiguous.has(item) && raw.entity < 0 ? -1 : tickerEntity(g, t);
       // A bare capital code is a ticker only when known, or after a Latin name it does not abbreviate.
       if (!/^[A-Z.]+$/.test(item) || at >= 0 || notAcronymOf(folded, raw, item)) {
         if (ticker === null) { ticker = text.slice(a, b); tickerAt = at; fund = t.fund; }

@@ -506,6 +506,18 @@ export class Gazetteer {
     this.termHead[node] = rec;
   }
 
+  /**
+   * Sets the pair-filter bits of these words so that the scanner's fast skip stops where one
+   * begins (candidate endings); a stop that begins no name costs one failed lookup.
+   */
+  markPairs(words: string[]): void {
+    for (const w of words) {
+      const b = bigramHash(w.charCodeAt(0), w.charCodeAt(1));
+      this.bigrams[b >> 3] |= 1 << (b & 7);
+      this.pairEnds[b >> 3] |= 1 << (b & 7);
+    }
+  }
+
   /** The entity with this id. */
   get(id: string): Entity | undefined {
     const i = this.byId.get(id);

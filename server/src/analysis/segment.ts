@@ -29,6 +29,7 @@ const WORD_LIST = `其中 之中 当中 从中 其他 其它 其余 其实 以�
 个股 板块 概念 龙头 巨头 厂商 客户 用户 股东 高管 员工 团队 平台 模型 芯片 算力 电池 汽车 手机 游戏 服务 系统 软件 硬件 设备 材料 能源 电力 基金 证券
 银行 保险 信托 资管 券商 机构 分析 研究 预计 预期 估计 计划 宣布 透露 报道 获得 完成 实现 达到 超过 不到 接近 约为 高达 仅为 分别 合计 共计 累计 总计
 创新 科技 智能 数字 网络 信息 未来 新能 能力 动力 实力 力量 小众 中心 核心 重心 中央 东方 西方 南方 北方 一方 对方 双方 各方 多方
+承诺 财务 增加 决议 连续 一笔 增资 风险 战略 股权 产业 一季 二季 三季 四季 季度 年度 首季 专项 相关 全面 大量 大规模 新增 追加 扩大 加大 对外 直接 间接
 官方 地方 方案 方法 方便 方才 他方 我方 买方 卖方 东京 全年 半年 明确 稳定 持续 继续 保持 加快 推动 带动 拉动 驱动 支持 提供 提升 提高 降低`;
 const WORDS = new Set(WORD_LIST.split(/\s+/).filter(Boolean));
 /** One bit per character that begins a word of WORDS. */
@@ -38,6 +39,11 @@ for (const w of WORDS) WORD_FIRST[w.charCodeAt(0)] = 1;
 const WORD2 = new Set<number>();
 const WORD3_HEAD = new Set<number>();
 for (const w of WORDS) (w.length === 2 ? WORD2 : WORD3_HEAD).add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
+
+/** Whether `w` is one of the common words (a stem that is one is no name). */
+export function isCommonWord(w: string): boolean {
+  return WORDS.has(w);
+}
 
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 

@@ -122,12 +122,17 @@ export function parseTickerItem(item: string): TickerMatch | null {
   const t = readTicker(item, 0);
   if (t && t.end === item.length) return t;
   if (/^[A-Z]{1,5}(\.[A-Z])?$/.test(item)) return make(item.length, 'US', item);
+  // Taiwan and Hong Kong papers write US listings as "F-US", "AAPL-US".
+  const us = /^([A-Z]{1,5})-US$/.exec(item);
+  if (us) return make(item.length, 'US', us[1]);
   if (/^\d{6}$/.test(item)) {
     const d = item.charCodeAt(0);
     const prefix = d === 54 || d === 53 || d === 57 ? 'SH' : d === 48 || d === 51 || d === 49 ? 'SZ' : 'BJ';
     return make(item.length, prefix, item);
   }
   if (/^\d{5}$/.test(item)) return make(item.length, 'HK', item);
+  // Four digits: a Taiwan code, else a Hong Kong one written short ("2330", "2888").
+  if (/^\d{4}$/.test(item)) return { end: item.length, key: `TWSE:${item}`, bare: `HK:0${item}`, fund: false };
   return null;
 }
 
