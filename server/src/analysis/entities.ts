@@ -25,6 +25,8 @@
 import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
+import { TITLE_PAIRS, latinPerson, titledName } from './people';
+import { isCommonEnglish, isNonCompanyAcronym } from './english';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -90,7 +92,15 @@ const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '�
 const FUND_STEM_END = ['指数', '混合', '债券', '货币', '成长', '价值', '红利', '产业', '引导', '主权', '养老', '社保', '对冲', '私募', '公募', '天使', '并购', '母', '专项', '发展', '创新', '投资', '股权', '风险', '国家', '政府', '交易所', '共同', '联接', '货币市场'];
 /** Last characters that make the stem an adjective or a class, not a name (高弹性科技, 现代化实业). */
 const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家度区'])
-const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited', 'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital'];
+const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited',
+  'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital', 'Securities', 'Brokers', 'Brokerage', 'Bank', 'Exchange', 'Energy',
+  'Motors', 'Automotive', 'Industries', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biotech', 'Biosciences', 'Fintech', 'Insurance', 'Airlines', 'Financial', 'Renewables',
+  'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
+  'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors'];
+/** Latin endings that make a media outlet. */
+const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
+/** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
+const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Development', 'Investment', 'Export-Import', 'People’s', "People's", 'National', 'Infrastructure', 'Settlements']);
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
 const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV'];
@@ -111,6 +121,10 @@ for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 
+/** First characters of the titles people are named after. */
+const TITLE_FIRST = new Uint8Array(65536);
+for (const t of TITLE_PAIRS) TITLE_FIRST[t.charCodeAt(0)] = 1;
+TITLE_FIRST[67] = 1; // CEO, CFO, CTO, COO before a Chinese name
 /** Latin letters and digits. */
 const ASCII_ALNUM = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
@@ -143,6 +157,7 @@ function charClasses(g: Gazetteer): Uint8Array {
     }
     // Candidate endings stop the fast skip through the pair filter, like two-character names.
     g.markPairs(CJK_SUFFIXES);
+    g.markPairs(TITLE_PAIRS);
     charClassCache.set(g, t);
   }
   return t;
@@ -193,6 +208,8 @@ interface Raw {
   entity: number;
   local: Entity | null;
   ticker: string | null;
+  /** A one-word English name accepted on context: a candidate ending after it may take it over. */
+  weak?: boolean;
 }
 
 /**
@@ -350,7 +367,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
         if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
         // A one-word English name confirmed once is a name everywhere in the document.
-        if (risky === 2) learn(aliases, folded.slice(i, bestEnd), raw);
+        if (risky === 2) { learn(aliases, folded.slice(i, bestEnd), raw); raw.weak = true; }
       }
       if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
       seenStamp[entity] = stamp;
@@ -424,6 +441,29 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       const end = bareParenthesis(text, folded, i, lastEnd, limit, g, raws, aliases, local);
       if (end > i) { i = end; lastEnd = i; continue; }
     }
+    // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
+    if (TITLE_FIRST[c] || (isUpper(c) && !isAlnum(prev))) {
+      let span: [number, number] | null = null;
+      if (TITLE_FIRST[c]) span = titledName(folded, i, limit);
+      if (!span && isUpper(c) && !isAlnum(prev)) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
+      if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
+        const [a, b] = span;
+        const name = folded.slice(a, b);
+        const key = 'person:' + name;
+        let e = local.get(key);
+        if (!e) { e = { id: key, name: text.slice(a, b), kind: 'person', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
+        const raw: Raw = { start: a, end: b, entity: -1, local: e, ticker: null };
+        raws.push(raw);
+        learn(aliases, name, raw);
+        // "Jane Doe" is later "Doe".
+        const space = name.lastIndexOf(' ');
+        if (space > 0 && b - a - space > 3 && !aliases.has(name.slice(space + 1))) learn(aliases, name.slice(space + 1), raw);
+        // "溫拓思(Bill Winters)": the other script's name in parentheses.
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        continue;
+      }
+    }
     // Company-like candidates.
     if (SUFFIX_FIRST[c]) {
       const cand = cjkCandidate(folded, i, lastEnd, limit);
@@ -435,11 +475,17 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         continue;
       }
     } else if (c === 32 && isUpper(folded.charCodeAt(i + 1)) && isAlnum(prev)) {
-      const cand = latinCandidate(folded, i, lastEnd, limit);
+      // A one-word listed name right before (Acme in "Acme Robotics") is part of the candidate.
+      const last = raws.length ? raws[raws.length - 1] : null;
+      const bound = last && last.weak && last.end === i ? last.start : lastEnd;
+      const cand = latinCandidate(folded, i, bound, limit);
       if (cand) {
-        const raw = candidateRaw(text, folded, cand[0], cand[1], local);
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
         // The stem may already have been matched as a known name: replace that mention.
-        while (raws.length && raws[raws.length - 1].end > cand[0]) raws.pop();
+        while (raws.length && raws[raws.length - 1].end > cand[0]) {
+          const r = raws.pop()!;
+          if (r.weak) aliases.delete(folded.slice(r.start, r.end));
+        }
         raws.push(raw);
         const stem = folded.slice(cand[0], i);
         if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
@@ -522,7 +568,7 @@ const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公�
 const CJK_STOCK_FIRST = new Uint8Array(65536);
 for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
-const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial'];
+const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
 const SUB_CJK = ['资本', '创投', '证券', '银行', '支付'];
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
 const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义', '金', '化', '业', '卡', '账户', '交易', '利得', '回报', '投入'];
@@ -794,7 +840,7 @@ function isIndustry(w: string): boolean {
 }
 
 /** A Latin candidate "Name Name Suffix" where the space before the suffix is at `at`. */
-function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
+function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
   let suffix = '';
   if (LATIN_SUFFIX_FIRST[folded.charCodeAt(at + 1)]) for (const w of LATIN_SUFFIXES) {
     const end = at + 1 + w.length;
@@ -810,7 +856,9 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
     if (w === s || w < lastEnd) break;
     const c0 = folded.charCodeAt(w);
     if (!isUpper(c0) && !isDigit(c0)) break;
-    if (LATIN_STOPWORDS.has(folded.slice(w, s))) break;
+    const word = folded.slice(w, s);
+    // A place may open a longer name ("China Merchants Securities"), never stand for it.
+    if (LATIN_STOPWORDS.has(word) && !(words > 0 && PLACE_WORDS.has(word))) break;
     s = w;
     words++;
     if (words >= 4 || s === 0 || folded.charCodeAt(s - 1) !== 32) break;
@@ -819,8 +867,21 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
   }
   while (folded.charCodeAt(s) === 32) s++;
   if (words === 0) return null;
-  return [s, at + 1 + suffix.length];
+  // Not a public body, not a class of things ("Clean Energy", "Solar Energy").
+  const stemWords = folded.slice(s, at).split(' ');
+  if (stemWords.some((w) => PUBLIC_STEM.has(w))) return null;
+  if (stemWords.every((w) => isCommonEnglish(w) || COMMON_STEM_EN.has(w))) return null;
+  let end = at + 1 + suffix.length;
+  // "Iwai Cosmo Securities Co.": the legal ending too.
+  for (const x of LATIN_EXTEND) if (end + x.length <= limit && startsWithAt(folded, x, end) && !isLetter(folded.charCodeAt(end + x.length))) { end += x.length; break; }
+  return [s, end, LATIN_MEDIA.has(suffix) ? 'media' : 'candidate'];
 }
+
+const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
+/** Adjectives and classes that with an ending name a kind of thing, not a company. */
+const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 'Nuclear', 'Fossil', 'Generative', 'Artificial', 'Investment', 'Commercial', 'Retail', 'Digital',
+  'Mobile', 'Online', 'Local', 'Regional', 'Community', 'Stock', 'Crypto', 'Shadow', 'Central', 'Big', 'Small', 'Major', 'Leading', 'Top', 'Junior', 'Senior', 'Physical',
+  'Agentic', 'Open', 'Closed', 'Responsible', 'Sovereign', 'Frontier', 'Consumer', 'Enterprise', 'Edge', 'Quantum', 'Legacy', 'Traditional', 'Foreign', 'Domestic']);
 
 /** The stem of a candidate name without its legal suffix, for grouping in one document. */
 function stemKey(name: string): string {
