@@ -26,7 +26,8 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { isCommonEnglish, isNonCompanyAcronym } from './english';
+import { isCommonEnglish } from './english';
+import { investorBefore, latinByContext, sourceAfterJu, sourceBeforeCue, type Found } from './contexts';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -42,7 +43,7 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
   // Verbs that take a company as their object.
   '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
   '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
-  '持股', '选择', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
+  '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
@@ -117,9 +118,31 @@ const SUFFIX_FIRST = new Uint8Array(65536);
 for (const s of CJK_SUFFIXES) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
 /** Characters at which the scan must stop and look: see the fast skip in findMentions. */
 const TRIGGER = new Uint8Array(65536);
+for (const ch of '据讯') TRIGGER[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
+
+/** Cue words of contexts.ts (report and investing verbs) and 据. */
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示'];
+const CUE_FIRST = new Uint8Array(65536);
+for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
+CUE_FIRST[0x636e] = 1; // 据
+CUE_FIRST[0x8baf] = 1; // 讯
+CUE_FIRST[0x65e5] = 1; // 日 before 电 (a dateline)
+
+/** A name before the cue word at `at`, or null. */
+function cueBefore(folded: string, at: number, lastEnd: number): Found | null {
+  const c = folded.charCodeAt(at);
+  if (c === 0x65e5 /* 日 */) return folded.charCodeAt(at + 1) === 0x7535 /* 电 */ ? sourceBeforeCue(folded, at + 1, lastEnd, true, STOP) : null;
+  if (c === 0x8baf /* 讯 */) return isLetter(folded.charCodeAt(at - 1)) || folded.charCodeAt(at - 1) === 0x65e5 ? sourceBeforeCue(folded, at, lastEnd, true, STOP) : null;
+  for (const w of CUE_WORDS) {
+    if (!startsWithAt(folded, w, at)) continue;
+    if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+    return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息', STOP);
+  }
+  return null;
+}
 
 /** First characters of the titles people are named after. */
 const TITLE_FIRST = new Uint8Array(65536);
@@ -158,6 +181,7 @@ function charClasses(g: Gazetteer): Uint8Array {
     // Candidate endings stop the fast skip through the pair filter, like two-character names.
     g.markPairs(CJK_SUFFIXES);
     g.markPairs(TITLE_PAIRS);
+    g.markPairs([...CUE_WORDS, '日电']);
     charClassCache.set(g, t);
   }
   return t;
@@ -462,6 +486,22 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         continue;
+      }
+    }
+    // Companies shown by the words around them (see contexts.ts).
+    if (CUE_FIRST[c] || (isUpper(c) && !isAlnum(prev))) {
+      let found: Found | null = null;
+      if (c === 0x636e /* 据 */) found = sourceAfterJu(folded, i, limit, STOP);
+      else if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
+      else if (units[i + 1] !== 32 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, limit);
+      if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
+        const raw = candidateRaw(text, folded, found[0], found[1], local, found[2]);
+        while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
+        raws.push(raw);
+        const name = folded.slice(found[0], found[1]);
+        if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
+        if (found[1] > i) { i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local); lastEnd = i; continue; }
+        lastEnd = found[1];
       }
     }
     // Company-like candidates.
