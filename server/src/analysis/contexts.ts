@@ -28,7 +28,7 @@ export type Found = [number, number, 'candidate' | 'media'];
 /** Sources that are no company ("据知情人士透露", "据不完全统计"). */
 const NOT_SOURCE = ['披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
   '调查', '数据', '媒体', '外媒', '港媒', '台媒', '日媒', '韩媒', '美媒', '英媒', '此', '说', '传', '知情', '相关', '接近', '业内', '内部', '当地', '该', '其'];
-const NOT_SOURCE_END = ['人士', '人员', '方面', '部门', '报告', '数据', '资料', '信息', '显示', '统计', '调查', '测算', '估计', '介绍', '机构', '媒体', '分析', '研究', '记者'];
+const NOT_SOURCE_END = ['人士', '人员', '方面', '部门', '报告', '资料', '信息', '显示', '统计', '调查', '测算', '估计', '介绍', '机构', '媒体', '分析', '研究', '记者'];
 /** Words after a source name: reports give a media outlet, data a research firm. */
 const MEDIA_CUES = ['报道', '报导', '消息', '援引', '讯', '电'];
 const DATA_CUES = ['统计', '数据', '显示', '披露', '指出', '称'];
@@ -38,7 +38,7 @@ const JU_BEFORE = new Set([...'另而但并又则也且还均']);
 
 /** Whether `name` may be a source (not a generic phrase). */
 function sourceName(name: string): boolean {
-  if (name.length < 2 || name.length > 8) return false;
+  if (name.length < 2 || name.length > 8 || name.length - (name.endsWith('数据') ? 2 : 0) < 2) return false;
   for (const w of NOT_SOURCE) if (name.startsWith(w)) return false;
   for (const w of NOT_SOURCE_END) if (name.endsWith(w)) return false;
   for (let k = 0; k < name.length; k++) {
@@ -104,6 +104,7 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
   }
   for (const p of DATELINE_PLACES) if (e - p.length > lastEnd && startsWithAt(folded, p, e - p.length)) { e -= p.length; break; }
   let s = e;
+  if (startsWithAt(folded, '数据', e - 2)) s -= 2; // "鱼眼数据统计显示": 据 ends no name here
   while (s > lastEnd && e - s < 8) {
     const c = folded.charCodeAt(s - 1);
     if ((isCjk(c) && !stop[c]) || isLetter(c) || (isDigit(c) && s < e)) s--;

@@ -43,7 +43,7 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
   // Verbs that take a company as their object.
   '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
   '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
-  '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
+  '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
@@ -495,7 +495,9 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       else if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
       else if (units[i + 1] !== 32 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, limit);
       if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
-        const raw = candidateRaw(text, folded, found[0], found[1], local, found[2]);
+        // A name the document already tied to an entity keeps it.
+        const learnt = aliases.get(folded.slice(found[0], found[1]));
+        const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
         while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
         raws.push(raw);
         const name = folded.slice(found[0], found[1]);

@@ -80,12 +80,13 @@ export function titledName(folded: string, at: number, limit: number): [number, 
   const compound = SURNAMES.has(folded.slice(s, s + 2));
   const surname = compound || SURNAMES.has(folded[s]);
   // Names of two or three characters after a surname, else three or four (transliterated).
-  const lengths = surname ? (compound ? [4, 3] : [3, 2]) : [4, 3];
-  for (const len of lengths) {
+  const tries: [number, boolean][] = surname ? (compound ? [[4, true], [3, true]] : [[3, true], [2, true]]) : [];
+  tries.push([4, false], [3, false]);
+  for (const [len, bySurname] of tries) {
     const e = s + len;
     if (e > limit) continue;
     let ok = true;
-    for (let k = s; k < e; k++) if (!isCjk(folded.charCodeAt(k)) || NOT_NAME.has(folded[k]) || (!surname && !TRANSLIT.has(folded[k]))) { ok = false; break; }
+    for (let k = s; k < e; k++) if (!isCjk(folded.charCodeAt(k)) || NOT_NAME.has(folded[k]) || (!bySurname && !TRANSLIT.has(folded[k]))) { ok = false; break; }
     if (ok && boundaryAt(folded, e, limit)) return [s, e];
   }
   return null;
@@ -103,6 +104,11 @@ const NOT_LATIN_NAME = new Set(['The', 'A', 'An', 'This', 'That', 'In', 'On', 'A
   'Officer', 'Executive', 'Chief', 'Financial', 'Technology', 'Mr', 'Ms', 'Mrs', 'Dr', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'China', 'US', 'U.S.', 'AI']);
 
+/** Words of company names: a name with one of them is no person. */
+const COMPANY_WORDS = new Set(['Robotics', 'Securities', 'Capital', 'Technologies', 'Technology', 'Holdings', 'Holding', 'Group', 'Partners', 'Ventures', 'Labs', 'Bank', 'Energy',
+  'Motors', 'Industries', 'Systems', 'Networks', 'Semiconductor', 'Pharmaceuticals', 'Therapeutics', 'Inc', 'Corp', 'Corporation', 'Ltd', 'Limited', 'Press', 'News', 'Media',
+  'Times', 'Post', 'Journal', 'Insurance', 'Financial', 'Investments', 'Management', 'Research', 'Exchange', 'Airlines', 'Foods', 'Brands', 'Resources', 'Mining', 'Software']);
+
 /** End of two or three capitalised name words starting at `at` (e.g. "Jane Doe", "Lisa T. Su"), or -1. */
 function latinNameEnd(folded: string, at: number, limit: number): number {
   let p = at;
@@ -119,7 +125,9 @@ function latinNameEnd(folded: string, at: number, limit: number): number {
     if (folded.charCodeAt(q) === 46 && q === p + 1) q++; // an initial "T."
     else if (q === p + 1 && isUpper(folded.charCodeAt(q)) && !isLetter(folded.charCodeAt(q + 1))) q++; // initials "RJ"
     else if (q === p + 1) return -1;
-    if (NOT_LATIN_NAME.has(folded.slice(p, q).replace(/\.$/, ''))) break;
+    const word = folded.slice(p, q).replace(/\.$/, '');
+    if (COMPANY_WORDS.has(word)) return -1;
+    if (NOT_LATIN_NAME.has(word)) break;
     if (q < limit && isLetter(folded.charCodeAt(q))) return -1;
     words++;
     end = q;
