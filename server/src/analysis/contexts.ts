@@ -161,32 +161,70 @@ function latinName(folded: string, at: number, limit: number): [number, number] 
 }
 
 /** An unknown English company name at `at` shown by the words around it, or null. */
-export function latinByContext(folded: string, at: number, limit: number): Found | null {
+export function latinByContext(folded: string, at: number, wordEnd: number, limit: number): Found | null {
+  // The cue first, cheaply; the name's words only when there is one.
+  let before = false;
+  const prev = at > 0 ? folded.charCodeAt(at - 1) : 10;
+  if (prev === 32 && isLower(folded.charCodeAt(at - 2))) {
+    let w = at - 1;
+    let h = 0;
+    while (w > 0 && (isLetter(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 45) && at - w < 16) { w--; h = (Math.imul(h, 31) + folded.charCodeAt(w)) | 0; }
+    if (CUE_LAST_HASH.has(h)) {
+      for (const c of LATIN_CUE_BEFORE) if (at >= c.length && startsWithAt(folded, c, at - c.length)) { before = true; break; }
+    }
+  } else if (isCjk(prev) && at >= 2) before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 2) << 16) | prev);
+  // End of the capitalised run (up to three words), by characters only.
+  let end = at;
+  let words = 0;
+  for (let p = at; words < 3 && p < limit && isUpper(folded.charCodeAt(p));) {
+    let q = p === at ? wordEnd : p + 1;
+    while (q < limit) {
+      const c = folded.charCodeAt(q);
+      if (isLetter(c) || isDigit(c) || c === 38 || ((c === 45 || c === 46) && isLetter(folded.charCodeAt(q + 1)))) q++;
+      else break;
+    }
+    words++;
+    end = q;
+    if (folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
+    p = q + 1;
+  }
+  let after = 0; // 1: a verb of business or "data"; 2: a possessive
+  if (!before) {
+    const next = folded.charCodeAt(end);
+    if ((next === 39 || next === 0x2019) && folded.charCodeAt(end + 1) === 115 && !isLetter(folded.charCodeAt(end + 2))) after = 2;
+    else if (next === 32 && isLower(folded.charCodeAt(end + 1))) {
+      let q = end + 1;
+      let h = 0;
+      while (q < limit && q - end < 14 && isLower(folded.charCodeAt(q))) { h = (Math.imul(h, 31) + folded.charCodeAt(q)) | 0; q++; }
+      if (AFTER_HASH.has(h)) {
+        const verb = folded.slice(end + 1, q);
+        if (LATIN_CUE_AFTER.has(verb) || verb === 'data') after = verb === 'data' ? 3 : 1;
+      }
+    } else if (isCjk(next)) {
+      for (const w of CJK_CUE_AFTER) if (startsWithAt(folded, w, end)) { after = 1; break; }
+    }
+    if (!after) return null;
+  }
   const read = latinName(folded, at, limit);
   if (!read) return null;
-  const [end, words] = read;
-  const name = folded.slice(at, end);
+  const name = folded.slice(at, read[0]);
   const acronym = /^[A-Z]{2,5}$/.test(name);
-  const camel = /^[A-Z][a-z]+[A-Z]/.test(name) && words === 1;
-  let cue = false;
-  for (const w of LATIN_CUE_BEFORE) if (at >= w.length && startsWithAt(folded, w, at - w.length)) { cue = true; break; }
-  if (!cue) for (const w of CJK_CUE_BEFORE) if (at >= w.length && startsWithAt(folded, w, at - w.length)) { cue = true; break; }
-  if (!cue) {
-    const next = folded.charCodeAt(end);
-    if ((next === 39 || next === 0x2019) && folded.charCodeAt(end + 1) === 115 && !isLetter(folded.charCodeAt(end + 2))) cue = acronym || camel;
-    else if (next === 32) {
-      let q = end + 1;
-      while (q < limit && q - end < 14 && isLower(folded.charCodeAt(q))) q++;
-      const verb = folded.slice(end + 1, q);
-      if (LATIN_CUE_AFTER.has(verb)) cue = true;
-      else if (acronym && verb === 'data') cue = true;
-    } else if (isCjk(next)) {
-      for (const w of CJK_CUE_AFTER) if (startsWithAt(folded, w, end)) { cue = true; break; }
-    }
-  }
-  if (!cue) return null;
-  return [at, end, 'candidate'];
+  const camel = read[1] === 1 && /^[A-Z][a-z]+[A-Z]/.test(name);
+  if (read[0] !== end && !before) return null;
+  if ((after === 2 && !acronym && !camel) || (after === 3 && !acronym)) return null;
+  return [at, read[0], 'candidate'];
 }
+
+/** Hash of a word read backwards (as the cue test reads it) or forwards. */
+function hashOf(word: string, backwards: boolean): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(backwards ? word.length - 1 - k : k)) | 0;
+  return h;
+}
+/** The last word of every English cue before a name, hashed; the verbs after, hashed; the Chinese cues as a set. */
+const CUE_LAST_HASH = new Set(LATIN_CUE_BEFORE.map((c) => hashOf(c.trim().split(' ').pop()!, true)));
+const AFTER_HASH = new Set([...LATIN_CUE_AFTER, 'data'].map((w) => hashOf(w, false)));
+const CJK_CUE_BEFORE_KEYS = new Set(CJK_CUE_BEFORE.map((w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1)));
 
 /** "X领投", "X跟投": the investor's name right before the cue at `cue`, or null. */
 export function investorBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array, stop2: (s: number) => boolean): Found | null {

@@ -74,7 +74,7 @@ interface Suffix { word: string; kind: 'candidate' | 'media'; strict: boolean }
 const SUFFIX_TABLE: Suffix[] = [
   ...['股份有限公司', '有限公司', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
     '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
-  ...['投资', '基金', '银行', '保险', '医药', '汽车', '动力', '电子'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
+  ...['投资', '基金', '银行'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
   ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报'].map((word) => ({ word, kind: 'media' as const, strict: false })),
 ];
 /** Suffixes by their first two characters (c1 << 16 | c2), longest first. */
@@ -108,8 +108,9 @@ const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Hold
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
-const LATIN_SUFFIX_FIRST = new Uint8Array(128);
-for (const s of LATIN_SUFFIXES) LATIN_SUFFIX_FIRST[s.charCodeAt(0)] = 1;
+/** Latin endings by their first letter, longest first. */
+const LATIN_SUFFIX_BY_FIRST: (string[] | undefined)[] = [];
+for (const w of LATIN_SUFFIXES.slice().sort((a, b) => b.length - a.length)) (LATIN_SUFFIX_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
 /** Suffixes stemKey strips, in order. */
 const STEM_SUFFIXES = [...CJK_SUFFIXES, ...LATIN_SUFFIXES.map((x) => ' ' + x.toLowerCase())];
 const LATIN_STOPWORDS = new Set(['The', 'This', 'That', 'A', 'An', 'Its', 'Our', 'Their', 'And', 'Of', 'In', 'On', 'For', 'With', 'By', 'As', 'At', 'To', 'From', 'China', 'Chinese', 'US', 'U.S.', 'Hong', 'Kong']);
@@ -143,6 +144,12 @@ function cueBefore(folded: string, at: number, lastEnd: number): Found | null {
   }
   return null;
 }
+
+/** Letters and digits: the characters of an English word (joiners are read by the rules). */
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) WORD_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) WORD_CHAR[c] = WORD_CHAR[c + 32] = 1;
+WORD_CHAR[45] = 1; // "Jean-Luc", "Rolls-Royce"
 
 /** First characters of the titles people are named after. */
 const TITLE_FIRST = new Uint8Array(65536);
@@ -288,8 +295,8 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     // Fast skip over positions that can start nothing: most of any text. A position is
     // worth the full treatment only if it is a trigger character (tickers, parentheses,
     // candidate suffixes, Latin word starts) or its first two characters begin a name.
-    let k = forced >= 0 ? limit : i;
-    while (k < limit && forced < 0) {
+    let k = i;
+    if (forced < 0) while (k < limit) {
       const ch = units[k];
       if (ch < 128) {
         // Latin: nothing starts inside a word; elsewhere only triggers and name starts count,
@@ -355,7 +362,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         at = childAt(packed, at, lower(units[j]));
       }
     }
-    if (bestRec >= 0 && forced < 0 && c >= 0x3400 && inDoubt(g, folded, i, bestEnd, lastEnd, limit)) {
+    if (bestRec >= 0 && forced < 0 && c >= 0x3400 && inDoubt(g, folded, i, bestEnd, bestRec, lastEnd, limit)) {
       // Overlapping names or a straddling word: read the whole window.
       const picks = bestReading(g, folded, i, bestEnd, lastEnd, limit);
       if (picks.length !== 1 || picks[0].start !== i || picks[0].end !== bestEnd) {
@@ -375,7 +382,8 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       const kind = g.at(entity).kind;
       // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
       // subsidiary: a company of its own, never the parent.
-      const sub = kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+      const after = units[bestEnd];
+      const sub = (after === 32 || SUB_CJK_FIRST[after]) && kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
       if (sub > 0) {
         const name = folded.slice(i, sub);
         let e = local.get('sub:' + name);
@@ -429,7 +437,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         i = t.end; lastEnd = i;
         continue;
       }
-      if (isDigit(c)) {
+      if (isDigit(units[i + 5]) && isDigit(c)) {
         // A bare six-digit mainland code used as a name where the text is about stocks
         // ("300750涨停", "代码300750"); right after a name it is that name's ticker.
         let j = i;
@@ -465,11 +473,16 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       const end = bareParenthesis(text, folded, i, lastEnd, limit, g, raws, aliases, local);
       if (end > i) { i = end; lastEnd = i; continue; }
     }
+    // An English word here: its end and whether a capitalised word follows it.
+    const latinWord = isUpper(c) && !isAlnum(prev);
+    let wordEnd = i + 1;
+    if (latinWord) while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) wordEnd++;
+    const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
-    if (TITLE_FIRST[c] || (isUpper(c) && !isAlnum(prev))) {
+    if (TITLE_FIRST[c] || nextCap) {
       let span: [number, number] | null = null;
-      if (TITLE_FIRST[c]) span = titledName(folded, i, limit);
-      if (!span && isUpper(c) && !isAlnum(prev)) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
+      if (TITLE_FIRST[c] && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
+      if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
       if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
         const [a, b] = span;
         const name = folded.slice(a, b);
@@ -489,11 +502,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       }
     }
     // Companies shown by the words around them (see contexts.ts).
-    if (CUE_FIRST[c] || (isUpper(c) && !isAlnum(prev))) {
+    if (CUE_FIRST[c] || latinWord) {
       let found: Found | null = null;
       if (c === 0x636e /* 据 */) found = sourceAfterJu(folded, i, limit, STOP);
       else if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
-      else if (units[i + 1] !== 32 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, limit);
+      else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
       if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.
         const learnt = aliases.get(folded.slice(found[0], found[1]));
@@ -612,6 +625,8 @@ for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
 const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
 const SUB_CJK = ['资本', '创投', '证券', '银行', '支付'];
+const SUB_CJK_FIRST = new Uint8Array(65536);
+for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
 const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义', '金', '化', '业', '卡', '账户', '交易', '利得', '回报', '投入'];
 
@@ -625,7 +640,7 @@ function subsidiaryEnd(folded: string, end: number, limit: number): number {
     }
     return -1;
   }
-  if (!isCjk(c) || !isCjk(folded.charCodeAt(end - 1))) return -1;
+  if (!SUB_CJK_FIRST[c] || !isCjk(folded.charCodeAt(end - 1))) return -1;
   for (const w of SUB_CJK) {
     const e = end + w.length;
     if (e <= limit && startsWithAt(folded, w, end)) {
@@ -884,7 +899,8 @@ function isIndustry(w: string): boolean {
 /** A Latin candidate "Name Name Suffix" where the space before the suffix is at `at`. */
 function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
   let suffix = '';
-  if (LATIN_SUFFIX_FIRST[folded.charCodeAt(at + 1)]) for (const w of LATIN_SUFFIXES) {
+  const list = LATIN_SUFFIX_BY_FIRST[folded.charCodeAt(at + 1)];
+  if (list) for (const w of list) {
     const end = at + 1 + w.length;
     if (end <= limit && startsWithAt(folded, w, at + 1) && !isLetter(folded.charCodeAt(end))) { suffix = w; break; }
   }
@@ -928,8 +944,16 @@ const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 
 /** The stem of a candidate name without its legal suffix, for grouping in one document. */
 function stemKey(name: string): string {
   let s = name.toLowerCase();
-  for (const w of STEM_SUFFIXES) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
+  const list = STEM_BY_LAST.get(s.charCodeAt(s.length - 1));
+  if (list) for (const w of list) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
   return s.trim();
+}
+/** STEM_SUFFIXES by their last character. */
+const STEM_BY_LAST = new Map<number, string[]>();
+for (const w of STEM_SUFFIXES) {
+  const c = w.charCodeAt(w.length - 1);
+  if (!STEM_BY_LAST.has(c)) STEM_BY_LAST.set(c, []);
+  STEM_BY_LAST.get(c)!.push(w);
 }
 
 function candidateRaw(text: string, folded: string, start: number, end: number, local: Map<string, Entity>, kind: 'candidate' | 'media' = 'candidate'): Raw {
@@ -1066,7 +1090,11 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m].end <= a) lo = m + 1; else hi = m; }
     return lo < sorted.length && sorted[lo].start < b;
   };
+  // Each alias is one search of the text; past a budget of searches (a document that taught
+  // itself hundreds of names) the rest are left, so this stays linear.
+  let budget = 64;
   for (const [name, target] of aliases) {
+    if (--budget < 0) break;
     for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (at > 0 && joins(folded.charCodeAt(at - 1), folded.charCodeAt(at))) continue;

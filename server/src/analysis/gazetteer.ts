@@ -326,6 +326,32 @@ export class Gazetteer {
     this.slots = slots;
     this.hashMask = mask;
     this.buildPairs();
+    // Per record, the inner positions where another name may start and run past its end
+    // (微 of 中微 begins 微软): only those are looked at when a match is in doubt.
+    this.recInner = new Int32Array(this.recName.length);
+    for (let r = 0; r < this.recName.length; r++) {
+      const key = this.recName[r].toLowerCase();
+      let bits = 0;
+      for (let p = 1; p < key.length && p < 31; p++) {
+        let node = 0;
+        for (let k = p; k < key.length && node >= 0; k++) node = this.next(node, key.charCodeAt(k));
+        if (node > 0 && this.hasChildren(node)) bits |= 1 << p;
+      }
+      this.recInner[r] = bits;
+    }
+  }
+
+  /** Per record: bit p set when a name may start at offset p inside it and run past its end. */
+  recInner = new Int32Array(0);
+
+  private childCount: Uint8Array | null = null;
+  /** Whether a trie node has children. */
+  private hasChildren(node: number): boolean {
+    if (!this.childCount) {
+      this.childCount = new Uint8Array(this.nodeCount);
+      for (let k = 0; k < this.slots.length; k += 4) if (this.slots[k] !== -1) this.childCount[this.slots[k]] = 1;
+    }
+    return this.childCount[node] === 1;
   }
 
   /**
@@ -514,7 +540,12 @@ export class Gazetteer {
     for (const w of words) {
       const b = bigramHash(w.charCodeAt(0), w.charCodeAt(1));
       this.bigrams[b >> 3] |= 1 << (b & 7);
-      this.pairEnds[b >> 3] |= 1 << (b & 7);
+      // Longer words stop the skip only where their first three characters stand.
+      if (w.length === 2) this.pairEnds[b >> 3] |= 1 << (b & 7);
+      else {
+        const t = trigramHash(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2));
+        this.triples[t >> 3] |= 1 << (t & 7);
+      }
     }
   }
 

@@ -11,9 +11,9 @@
  */
 
 /** Titles before a Chinese name (folded, Simplified). Longest first where one begins another. */
-const CJK_TITLES = ['董事局主席', '董事会主席', '首席执行官', '首席财务官', '首席技术官', '首席运营官', '首席经济学家', '首席分析师', '联合创始人', '执行董事', '董事总经理',
-  '行政总裁', '董事长', '副董事长', '副总裁', '总经理', '执行长', '财务长', '创始人', '创办人', '发言人', '分析师', '经济学家', '合伙人', '总裁', '主席', '董事', '总监',
-  '主管', '掌门人', '投资人', '首席', '技术长', '营运长',
+const CJK_TITLES = ['董事局主席', '董事会主席', '首席执行官', '首席财务官', '首席技术官', '首席运营官', '首席经济学家', '首席分析师', '执行董事', '董事总经理',
+  '行政总裁', '董事长', '副董事长', '副总裁', '总经理', '执行长', '财务长', '创始人', '创办人', '发言人', '分析师', '合伙人', '总裁', '主席',
+  '掌门人', '技术长', '营运长',
   'CEO', 'CFO', 'CTO', 'COO'];
 const TITLE_BY_PAIR = new Map<number, string[]>();
 for (const t of CJK_TITLES) {
@@ -139,9 +139,27 @@ function latinNameEnd(folded: string, at: number, limit: number): number {
 
 /** A person "CEO Jane Doe" or "Jane Doe, chief executive of" whose name starts at `at`: its end, or -1. */
 export function latinPerson(folded: string, at: number, limit: number): number {
+  let titled = false;
+  if (at > 1 && folded.charCodeAt(at - 1) === 32) {
+    let w = at - 1;
+    while (w > 0 && isLetter(folded.charCodeAt(w - 1))) w--;
+    if (TITLE_LAST_WORDS.has(folded.slice(w, at - 1))) {
+      for (const t of LATIN_TITLES_BEFORE) if (at >= t.length && startsWithAt(folded, t, at - t.length)) { titled = true; break; }
+    }
+  }
+  if (!titled) {
+    // Without a title before, the run of capitalised words must be followed by ", ".
+    let q = at;
+    for (let words = 0; words < 3; words++) {
+      while (q < limit && (isLetter(folded.charCodeAt(q)) || folded.charCodeAt(q) === 45 || folded.charCodeAt(q) === 46 || folded.charCodeAt(q) === 39 || (folded.charCodeAt(q) >= 0xc0 && folded.charCodeAt(q) < 0x250))) q++;
+      if (folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
+      q++;
+    }
+    if (folded.charCodeAt(q) !== 44) return -1;
+  }
   const end = latinNameEnd(folded, at, limit);
   if (end < 0) return -1;
-  for (const t of LATIN_TITLES_BEFORE) if (at >= t.length && startsWithAt(folded, t, at - t.length)) return end;
+  if (titled) return end;
   if (folded.charCodeAt(end) === 44 && folded.charCodeAt(end + 1) === 32) {
     let p = end + 2;
     if (startsWithAt(folded, 'the ', p)) p += 4;
@@ -152,3 +170,6 @@ export function latinPerson(folded: string, at: number, limit: number): number {
   }
   return -1;
 }
+
+/** The last word of every title before a name. */
+const TITLE_LAST_WORDS = new Set(LATIN_TITLES_BEFORE.map((t) => t.trim().split(/[ -]/).pop()!));

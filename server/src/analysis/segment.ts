@@ -13,7 +13,7 @@
  * Windows are a few characters long and only built where a match is in doubt, so the scan
  * stays linear.
  */
-import { Gazetteer, caseOk, childAt } from './gazetteer';
+import { Gazetteer, bigramHash, caseOk, childAt } from './gazetteer';
 
 /**
  * Common words, mostly function words and frequent nouns of finance prose, that may share
@@ -64,6 +64,9 @@ function wordStraddles(folded: string, p: number, s: number, e: number): boolean
 /** Whether a name starting at `p` (inside a match) ends after `end`. */
 function nameBeyond(g: Gazetteer, folded: string, p: number, end: number, limit: number): boolean {
   if (end >= limit) return false;
+  // The pair filter rejects most positions without touching the table.
+  const b = bigramHash(lowerAt(folded, p), folded.charCodeAt(p + 1));
+  if (((g.bigrams[b >> 3] >> (b & 7)) & 1) === 0) return false;
   const packed = g.packed;
   let at = g.pair(lowerAt(folded, p), lowerAt(folded, p + 1));
   let j = p + 1;
@@ -117,11 +120,16 @@ function nameScore(g: Gazetteer, rec: number, len: number): number {
  * Whether the longest match [i, end) needs a second look: a common word straddles its left
  * edge (from after `lastEnd`), or another name starts inside it and ends past it.
  */
-export function inDoubt(g: Gazetteer, folded: string, i: number, end: number, lastEnd: number, limit: number): boolean {
-  if (i - 1 >= lastEnd && isCjk(folded.charCodeAt(i - 1))) {
+export function inDoubt(g: Gazetteer, folded: string, i: number, end: number, rec: number, lastEnd: number, limit: number): boolean {
+  if (end - i < 2) return false;
+  if (i - 1 >= lastEnd && (WORD_FIRST[folded.charCodeAt(i - 1)] || (i - 2 >= lastEnd && WORD_FIRST[folded.charCodeAt(i - 2)]))) {
     if (wordStraddles(folded, i - 1, i, end) || (i - 2 >= lastEnd && wordStraddles(folded, i - 2, i, end))) return true;
   }
-  for (let p = i + 1; p < end; p++) if (nameBeyond(g, folded, p, end, limit)) return true;
+  // Only the inner positions where some name can begin and run on (see Gazetteer.recInner).
+  for (let bits = g.recInner[rec]; bits !== 0; bits &= bits - 1) {
+    const p = i + 31 - Math.clz32(bits & -bits);
+    if (p < end && nameBeyond(g, folded, p, end, limit)) return true;
+  }
   return false;
 }
 
