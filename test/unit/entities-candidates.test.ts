@@ -73,3 +73,20 @@ test('candidates of one document group: a juxtaposed alias joins an earlier cand
   assert.equal(byText['柯文集团'], byText['Corvane集团']);
   assert.equal(byText['Corvane Group'], byText['Corvane集团']);
 });
+
+test('an unknown Chinese name with its English name in parentheses is one company', () => {
+  const ms = find('市值约300亿元的澜图(Lantuo)今日上市');
+  assert.deepEqual(ms.map((m) => m.text), ['澜图', 'Lantuo']);
+  assert.equal(ms[0].kind, 'candidate');
+  assert.equal(ms[1].id, ms[0].id);
+  // Acronyms, places and terms in parentheses are no company.
+  for (const text of ['更多电池储能系统(BESS)上线', '新加坡(Singapore)政府', '比特币的高贝塔(Beta)标的', '股权激励(SBC)成本']) {
+    assert.deepEqual(find(text).filter((m) => m.kind === 'candidate'), [], text);
+  }
+});
+
+test('a trade noun before a name ends it ("运营商X(code)")', () => {
+  const [m] = find('保税区能源运营商澜川能源(01999)集资逾7亿');
+  assert.equal(m.text, '澜川能源');
+  assert.equal(m.kind, 'company');
+});

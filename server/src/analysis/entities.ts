@@ -723,12 +723,18 @@ function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): num
   const end = s;
   while (s > lastEnd && end - s < 9 && isCjk(folded.charCodeAt(s - 1)) && !STOP[folded.charCodeAt(s - 1)]) {
     if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
+    // A trade noun ends before the name ("运营商天保能源", "食品商凤祥股份").
+    if (end - s >= 2 && CLASS_END[folded.charCodeAt(s - 1)]) break;
     s--;
   }
   const len = end - s;
   if (len < 2 || len > 8) return -1;
   return s;
 }
+
+/** Last characters of trade nouns (运营商, 开发商, 经销商): a name before a parenthesis starts after them. */
+const CLASS_END = new Uint8Array(65536);
+for (const ch of '商') CLASS_END[ch.charCodeAt(0)] = 1;
 
 /** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
 function widen(folded: string, raw: Raw, kind: EntityKind, lastEnd: number, limit: number): void {
@@ -812,6 +818,26 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
       }
     }
   }
+  // An unknown Chinese name with its English name in parentheses ("沛星(Appier)"): one
+  // company. Only a single word that is no common English word, so that people ("Bill
+  // Winters") and places stay out.
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !g.lookupName(item)) {
+    const named = nameBeforeParenthesis(folded, a, lastEnd);
+    if (named >= 0) {
+      let e = at;
+      while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+      const name = folded.slice(named, e);
+      if (!GENERIC_STEMS.has(name) && !isCommonWord(name) && !PLACE_NAMES.has(name) && !GENERIC_LAST.has(name[0]) && !g.lookupName(name)) {
+        const raw = candidateRaw(text, folded, named, e, local);
+        while (raws.length && raws[raws.length - 1].end > named) raws.pop();
+        raws.push(raw);
+        raws.push({ start: a, end: b, entity: -1, local: raw.local, ticker: null });
+        learn(aliases, item, raw);
+        if (name.length >= 3) learn(aliases, name, raw);
+        return close + 1;
+      }
+    }
+  }
   // Unknown Latin name followed by a bare ticker code.
   if (/^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
     let e = at;
@@ -863,6 +889,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     const c = folded.charCodeAt(s - 1);
     if (isCjk(c) && !STOP[c] && latin === 0) {
       if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
+      if (cjk >= 2 && CLASS_END[c]) break;
       cjk++; s--;
     } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && (cjk === 0 || (cjk <= 2 && latin === 0 && isIndustry(folded.slice(s, at))))) { latin++; s--; }
     else break;
@@ -936,6 +963,9 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
 }
 
 const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
+/** Places that are written with their English name in parentheses. */
+const PLACE_NAMES = new Set(['香港', '台湾', '新加坡', '美国', '英国', '日本', '韩国', '德国', '法国', '印度', '澳洲', '澳大利亚', '加拿大', '印尼', '马来西亚', '泰国', '越南', '欧洲',
+  '亚洲', '中东', '北京', '上海', '深圳', '纽约', '伦敦', '东京', '硅谷', '华尔街']);
 /** Adjectives and classes that with an ending name a kind of thing, not a company. */
 const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 'Nuclear', 'Fossil', 'Generative', 'Artificial', 'Investment', 'Commercial', 'Retail', 'Digital',
   'Mobile', 'Online', 'Local', 'Regional', 'Community', 'Stock', 'Crypto', 'Shadow', 'Central', 'Big', 'Small', 'Major', 'Leading', 'Top', 'Junior', 'Senior', 'Physical',
