@@ -21,6 +21,14 @@ Still Now Recently Currently Previously Finally Notably Instead Indeed Similarly
 Note Notes Source Sources Read More See Update Updated Breaking Exclusive Photo Video Reporting Editing Writing By Staff`;
 const SET = new Set(WORDS.split(/\s+/).filter(Boolean));
 
+/** Hashes of the common words (h = h * 31 + code, as the scanner computes it while reading a word). */
+export const COMMON_ENGLISH_HASH = new Set<number>();
+for (const w of SET) {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  COMMON_ENGLISH_HASH.add(h);
+}
+
 /** Whether a capitalised word is a common English word, never a company name alone. */
 export function isCommonEnglish(word: string): boolean {
   return SET.has(word);

@@ -26,7 +26,7 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { isCommonEnglish } from './english';
+import { COMMON_ENGLISH_HASH, isCommonEnglish } from './english';
 import { investorBefore, latinByContext, sourceAfterJu, sourceBeforeCue, type Found } from './contexts';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -155,6 +155,10 @@ WORD_CHAR[45] = 1; // "Jean-Luc", "Rolls-Royce"
 const TITLE_FIRST = new Uint8Array(65536);
 for (const t of TITLE_PAIRS) TITLE_FIRST[t.charCodeAt(0)] = 1;
 TITLE_FIRST[67] = 1; // CEO, CFO, CTO, COO before a Chinese name
+/** A 4096-bit filter of the first two characters of titles and cue words, tested before any lookup. */
+const PAIR_FILTER = new Uint8Array(512);
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 20;
+for (const w of [...TITLE_PAIRS, 'CEO', 'CFO', 'CTO', 'COO']) { const h = pairBit(w.charCodeAt(0), w.charCodeAt(1)); PAIR_FILTER[h >> 3] |= 1 << (h & 7); }
 /** Latin letters and digits. */
 const ASCII_ALNUM = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
@@ -474,14 +478,20 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (end > i) { i = end; lastEnd = i; continue; }
     }
     // An English word here: its end and whether a capitalised word follows it.
-    const latinWord = isUpper(c) && !isAlnum(prev);
+    let latinWord = isUpper(c) && !isAlnum(prev);
     let wordEnd = i + 1;
-    if (latinWord) while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) wordEnd++;
+    if (latinWord) {
+      let h = c;
+      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
+      // A common English word ("The", "In", "Shares") opens no name the rules below could find.
+      if (COMMON_ENGLISH_HASH.has(h) && isCommonEnglish(folded.slice(i, wordEnd))) latinWord = false;
+    }
     const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
-    if (TITLE_FIRST[c] || nextCap) {
+    const titled = TITLE_FIRST[c] && (PAIR_FILTER[pairBit(c, units[i + 1]) >> 3] >> (pairBit(c, units[i + 1]) & 7)) & 1;
+    if (titled || nextCap) {
       let span: [number, number] | null = null;
-      if (TITLE_FIRST[c] && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
+      if (titled && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
       if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
       if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
         const [a, b] = span;
