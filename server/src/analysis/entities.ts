@@ -275,6 +275,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   // Entities matched without needing evidence in this document: seenStamp[entity] === stamp.
   if (++seenGeneration > 0x3fffffff) { seenGeneration = 1; seenStamp.fill(0); }
   const stamp = seenGeneration;
+  merges.count = 0;
   // The names chosen for the current segmentation window, the next one, and the window's end.
   let plan: Pick[] = [];
   let planAt = 0;
@@ -1011,6 +1012,9 @@ function candidateRaw(text: string, folded: string, start: number, end: number, 
  * Reads "(...)" right after a mention: tickers, known names and aliases. Returns the offset
  * where scanning resumes (after the parenthesis when it was consumed).
  */
+/** Candidate merges done in the current document (each relabels earlier mentions; bounded so that a document stays linear). */
+const merges = { count: 0 };
+
 function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number, local: Map<string, Entity>): number {
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
@@ -1082,7 +1086,7 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
         const key = 'stem:' + stemKey(folded.slice(f.start, f.end));
         const other = local.get(key);
         if (!other) local.set(key, raw.local);
-        else if (other !== raw.local && other.kind === 'candidate') {
+        else if (other !== raw.local && other.kind === 'candidate' && merges.count++ < 64) {
           // An earlier candidate with the alias's stem: both names are one company.
           const mine = raw.local;
           for (const r of raws) if (r.local === mine) r.local = other;
