@@ -190,7 +190,11 @@ function charClasses(g: Gazetteer): Uint8Array {
       if (c < 128) t[c] |= (ASCII_ALNUM[c] ? ALNUM : 0) | (isUpper(c) ? UPPER : 0) | (c !== 32 && t[c] !== 0 ? LATIN_STOP : 0);
     }
     // Candidate endings stop the fast skip through the pair filter, like two-character names.
-    g.markPairs(CJK_SUFFIXES);
+    // Strict endings (投资, 基金, 银行) count only before a few characters: the skip stops at
+    // those three-character sequences alone, not at every 投资.
+    g.markPairs(SUFFIX_TABLE.filter((x) => !x.strict).map((x) => x.word));
+    const nexts = [...STRICT_NEXT_CHAR, ...[...STRICT_NEXT].map((w) => w[0])].filter((ch) => ch.length === 1);
+    g.markPairs(SUFFIX_TABLE.filter((x) => x.strict).flatMap((x) => nexts.map((ch) => x.word + ch)));
     g.markPairs(TITLE_PAIRS);
     g.markPairs([...CUE_WORDS, '日电']);
     charClassCache.set(g, t);

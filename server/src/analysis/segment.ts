@@ -35,6 +35,9 @@ const WORDS = new Set(WORD_LIST.split(/\s+/).filter(Boolean));
 /** One bit per character that begins a word of WORDS. */
 const WORD_FIRST = new Uint8Array(65536);
 for (const w of WORDS) WORD_FIRST[w.charCodeAt(0)] = 1;
+/** Characters that stand second (or third) in a word: a match starting with one may be straddled. */
+const WORD_INNER = new Uint8Array(65536);
+for (const w of WORDS) for (let k = 1; k < w.length; k++) WORD_INNER[w.charCodeAt(k)] = 1;
 /** Two-character words, and the first two characters of three-character ones, as c1 << 16 | c2. */
 const WORD2 = new Set<number>();
 const WORD3_HEAD = new Set<number>();
@@ -122,7 +125,7 @@ function nameScore(g: Gazetteer, rec: number, len: number): number {
  */
 export function inDoubt(g: Gazetteer, folded: string, i: number, end: number, rec: number, lastEnd: number, limit: number): boolean {
   if (end - i < 2) return false;
-  if (i - 1 >= lastEnd && (WORD_FIRST[folded.charCodeAt(i - 1)] || (i - 2 >= lastEnd && WORD_FIRST[folded.charCodeAt(i - 2)]))) {
+  if (i - 1 >= lastEnd && WORD_INNER[folded.charCodeAt(i)] && (WORD_FIRST[folded.charCodeAt(i - 1)] || (i - 2 >= lastEnd && WORD_FIRST[folded.charCodeAt(i - 2)]))) {
     if (wordStraddles(folded, i - 1, i, end) || (i - 2 >= lastEnd && wordStraddles(folded, i - 2, i, end))) return true;
   }
   // Only the inner positions where some name can begin and run on (see Gazetteer.recInner).
