@@ -27,7 +27,8 @@ test('Chinese endings: generic phrases and nouns are no candidates', () => {
 test('Chinese sources and investors found by context', () => {
   assert.deepEqual(kinds('据鲸潮日报报道,港股反弹'), [['鲸潮日报', 'media']]);
   assert.deepEqual(kinds('据《晨鸣周刊》报道,港股反弹'), [['晨鸣周刊', 'media']]);
-  assert.deepEqual(kinds('另据蓝鲸汇,该公司业绩预增'), [['蓝鲸汇', 'candidate']]);
+  assert.deepEqual(kinds('另据蓝鲸汇报道,该公司业绩预增'), [['蓝鲸汇', 'media']]);
+  assert.deepEqual(kinds('据经济脉搏报道,该公司业绩预增'), [['经济脉搏', 'media']]);
   assert.deepEqual(kinds('白鹭社香港6月3日电,港股收涨'), [['白鹭社', 'media']]);
   assert.deepEqual(kinds('鱼眼数据统计显示,一季度融资额回落'), [['鱼眼数据', 'candidate']]);
   assert.deepEqual(kinds('该轮融资由青檀领投'), [['青檀', 'candidate']]);

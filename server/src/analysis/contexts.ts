@@ -1,6 +1,6 @@
 /**
  * Companies in no list, found by the words around them rather than by their shape:
- *  - a source: "据时代周报报道", "据《经济通》报道", "另据格隆汇,", "中新社香港5月12日电",
+ *  - a source: "据时代周报报道", "据《经济通》报道", "另据格隆汇报道", "中新社香港5月12日电",
  *    "IT桔子统计显示" (media for reports, a research firm for data);
  *  - an investor: "X领投", "X跟投", "由X领投";
  *  - an English name next to a word of business: "metals miner Fresnillo", "led by Edaphon",
@@ -26,13 +26,9 @@ function startsWithAt(s: string, word: string, at: number): boolean {
 export type Found = [number, number, 'candidate' | 'media'];
 
 /** Sources that are no company ("据知情人士透露", "据不完全统计"). */
-const NOT_SOURCE = ['披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
+const NOT_SOURCE = ['不', '最新', '有关', '披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
   '调查', '数据', '媒体', '外媒', '港媒', '台媒', '日媒', '韩媒', '美媒', '英媒', '此', '说', '传', '知情', '相关', '接近', '业内', '内部', '当地', '该', '其'];
 const NOT_SOURCE_END = ['人士', '人员', '方面', '部门', '报告', '资料', '信息', '显示', '统计', '调查', '测算', '估计', '介绍', '机构', '媒体', '分析', '研究', '记者'];
-/** Words after a source name: reports give a media outlet, data a research firm. */
-const MEDIA_CUES = ['报道', '报导', '消息', '援引', '讯', '电'];
-const DATA_CUES = ['统计', '数据', '显示', '披露', '指出', '称'];
-
 /** Characters that may stand before a clause-opening 据. */
 const JU_BEFORE = new Set([...'另而但并又则也且还均']);
 
@@ -46,39 +42,6 @@ function sourceName(name: string): boolean {
     if (!(isCjk(c) || isLetter(c) || isDigit(c) || c === 32)) return false;
   }
   return isCjk(name.charCodeAt(0)) || isUpper(name.charCodeAt(0));
-}
-
-/** "据X报道" with 据 at `at`: the source, or null. */
-export function sourceAfterJu(folded: string, at: number, limit: number, stop: Uint8Array): Found | null {
-  // 据 opens a clause ("另据", "据"), not inside a word (数据, 根据, 依据).
-  const before = at > 0 ? folded.charCodeAt(at - 1) : 10;
-  if (isCjk(before) && !JU_BEFORE.has(folded[at - 1])) return null;
-  let s = at + 1;
-  const open = folded.charCodeAt(s);
-  const quoted = open === 0x300a /* 《 */ || open === 0x201c /* “ */;
-  if (quoted) s++;
-  let e = s;
-  while (e < limit && e - s < 10) {
-    const c = folded.charCodeAt(e);
-    if (quoted && (c === 0x300b || c === 0x201d)) break;
-    if (!(isCjk(c) || isLetter(c) || isDigit(c) || (c === 32 && e > s))) break;
-    if (!quoted && e - s >= 2) {
-      let cue = false;
-      for (const w of MEDIA_CUES) if (startsWithAt(folded, w, e)) { cue = true; break; }
-      if (cue) break;
-    }
-    if (!quoted && stop[c] && e > s) break;
-    e++;
-  }
-  const name = folded.slice(s, e).trim();
-  if (!sourceName(name)) return null;
-  let p = e + (quoted ? 1 : 0);
-  if (quoted && folded.charCodeAt(e) !== 0x300b && folded.charCodeAt(e) !== 0x201d) return null;
-  const next = folded.charCodeAt(p);
-  for (const w of MEDIA_CUES) if (startsWithAt(folded, w, p)) return [s, s + name.length, 'media'];
-  if (next === 0xff0c || next === 44 || next === 0x3001) return [s, s + name.length, quoted ? 'media' : 'candidate'];
-  for (const w of DATA_CUES) if (startsWithAt(folded, w, p)) return [s, s + name.length, 'candidate'];
-  return null;
 }
 
 /** Places and dates between a news agency and 电/讯 ("中新社香港5月12日电"). */
@@ -103,16 +66,28 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
     }
   }
   for (const p of DATELINE_PLACES) if (e - p.length > lastEnd && startsWithAt(folded, p, e - p.length)) { e -= p.length; break; }
+  // "据《经济通》报道": the name between quotes.
+  const close = folded.charCodeAt(e - 1);
+  const quoted = close === 0x300b /* 》 */ || close === 0x201d /* ” */;
+  if (quoted) e--;
   let s = e;
   if (startsWithAt(folded, '数据', e - 2)) s -= 2; // "鱼眼数据统计显示": 据 ends no name here
   while (s > lastEnd && e - s < 8) {
     const c = folded.charCodeAt(s - 1);
-    if ((isCjk(c) && !stop[c]) || isLetter(c) || (isDigit(c) && s < e)) s--;
+    // Inside quotes any character belongs to the name; 经 of 经济 opens many a paper's name.
+    if ((isCjk(c) && (quoted || !stop[c] || (c === 0x7ecf /* 经 */ && folded.charCodeAt(s) === 0x6d4e /* 济 */))) || isLetter(c) || (isDigit(c) && s < e)) s--;
     else break;
   }
-  // The name opens a sentence or a clause.
-  const before = s > 0 ? folded.charCodeAt(s - 1) : 10;
-  if (!(s === 0 || before === 10 || before === 0x3002 || before === 0xff0c || before === 44 || before === 0xff1b || before === 59 || before === 32 || before === 0x300b || before === 0x201d || before === 0xff1a || before === 58)) return null;
+  let before = s > 0 ? folded.charCodeAt(s - 1) : 10;
+  if (quoted) {
+    if (before !== 0x300a && before !== 0x201c) return null;
+    s--;
+    before = s > 0 ? folded.charCodeAt(s - 1) : 10;
+  }
+  // The name opens a sentence or a clause, or follows a clause-opening 据 ("另据X报道").
+  const ju = before === 0x636e /* 据 */ && (s < 2 || !isCjk(folded.charCodeAt(s - 2)) || JU_BEFORE.has(folded[s - 2]));
+  if (!(ju || s === 0 || before === 10 || before === 0x3002 || before === 0xff0c || before === 44 || before === 0xff1b || before === 59 || before === 32 || before === 0x300b || before === 0x201d || before === 0xff1a || before === 58)) return null;
+  if (quoted) { s++; media = true; }
   const name = folded.slice(s, e);
   if (!sourceName(name) || name.length > 6) return null;
   return [s, e, media ? 'media' : 'candidate'];

@@ -27,7 +27,7 @@ import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { COMMON_ENGLISH_HASH, isCommonEnglish } from './english';
-import { investorBefore, latinByContext, sourceAfterJu, sourceBeforeCue, type Found } from './contexts';
+import { investorBefore, latinByContext, sourceBeforeCue, type Found } from './contexts';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -119,16 +119,15 @@ const SUFFIX_FIRST = new Uint8Array(65536);
 for (const s of CJK_SUFFIXES) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
 /** Characters at which the scan must stop and look: see the fast skip in findMentions. */
 const TRIGGER = new Uint8Array(65536);
-for (const ch of '据讯') TRIGGER[ch.charCodeAt(0)] = 1;
+for (const ch of '讯') TRIGGER[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 
-/** Cue words of contexts.ts (report and investing verbs) and 据. */
+/** Cue words of contexts.ts (report and investing verbs). */
 const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示'];
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
-CUE_FIRST[0x636e] = 1; // 据
 CUE_FIRST[0x8baf] = 1; // 讯
 CUE_FIRST[0x65e5] = 1; // 日 before 电 (a dateline)
 
@@ -519,8 +518,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     // Companies shown by the words around them (see contexts.ts).
     if (CUE_FIRST[c] || latinWord) {
       let found: Found | null = null;
-      if (c === 0x636e /* 据 */) found = sourceAfterJu(folded, i, limit, STOP);
-      else if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
+      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
       else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
       if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.

@@ -142,8 +142,9 @@ export function latinPerson(folded: string, at: number, limit: number): number {
   let titled = false;
   if (at > 1 && folded.charCodeAt(at - 1) === 32) {
     let w = at - 1;
-    while (w > 0 && isLetter(folded.charCodeAt(w - 1))) w--;
-    if (TITLE_LAST_WORDS.has(folded.slice(w, at - 1))) {
+    let h = 0;
+    while (w > 0 && isLetter(folded.charCodeAt(w - 1)) && at - w < 16) { w--; h = (Math.imul(h, 31) + folded.charCodeAt(w)) | 0; }
+    if (TITLE_LAST_HASH.has(h)) {
       for (const t of LATIN_TITLES_BEFORE) if (at >= t.length && startsWithAt(folded, t, at - t.length)) { titled = true; break; }
     }
   }
@@ -171,5 +172,10 @@ export function latinPerson(folded: string, at: number, limit: number): number {
   return -1;
 }
 
-/** The last word of every title before a name. */
-const TITLE_LAST_WORDS = new Set(LATIN_TITLES_BEFORE.map((t) => t.trim().split(/[ -]/).pop()!));
+/** The last word of every title before a name, hashed backwards (as latinPerson reads it). */
+const TITLE_LAST_HASH = new Set(LATIN_TITLES_BEFORE.map((t) => {
+  const w = t.trim().split(/[ -]/).pop()!;
+  let h = 0;
+  for (let k = w.length - 1; k >= 0; k--) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  return h;
+}));
