@@ -488,7 +488,8 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       let h = c;
       while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
       // A common English word ("The", "In", "Shares") opens no name the rules below could find.
-      if (COMMON_ENGLISH_HASH.has(h) && isCommonEnglish(folded.slice(i, wordEnd))) latinWord = false;
+      // (A hash match is taken as is: a rare collision only skips these rules for one word.)
+      if (COMMON_ENGLISH_HASH.has(h)) latinWord = false;
     }
     const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
