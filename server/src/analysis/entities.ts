@@ -23,7 +23,11 @@
  *     has no trustworthy edge and is dropped.
  */
 import type { Entity, EntityKind, Mention, Span } from './types';
-import { Gazetteer, bigramHash, caseOk, trigramHash } from './gazetteer';
+import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
+import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
+import { TITLE_PAIRS, latinPerson, titledName } from './people';
+import { COMMON_ENGLISH_HASH, isCommonEnglish } from './english';
+import { investorBefore, latinByContext, sourceBeforeCue, type Found } from './contexts';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -35,7 +39,11 @@ for (const ch of '的与和及在对将由向把被为等是了从到以于其�
 /** Two-character function words that also end the scan (verbs of reporting, investing...). */
 const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道', '消息', '包括', '例如', '比如', '即便', '随着', '通过', '作为', '成为', '其他', '多数', '大多', '众多', '多家',
   '部分', '一些', '投资', '收购', '入股', '参股', '合作', '携手', '联合', '支持', '推出', '发布', '领投', '跟投', '分别', '聚焦', '关注', '看好', '布局', '认购', '旗下', '龙头',
-  '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰']);
+  '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰',
+  // Verbs that take a company as their object.
+  '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
+  '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
+  '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
@@ -57,18 +65,52 @@ const GENERIC_STEMS = new Set([
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
 ]);
 
-const CJK_SUFFIXES = ['科技', '股份', '集团', '控股', '证券', '实业', '光电', '有限公司'];
+/**
+ * Endings of Chinese company names that make a candidate of an unknown stem before them, with
+ * the kind they give. "strict" endings are also ordinary words (投资, 基金, 汽车...): their stem
+ * must be two or three characters and the ending must stand at a boundary.
+ */
+interface Suffix { word: string; kind: 'candidate' | 'media'; strict: boolean }
+const SUFFIX_TABLE: Suffix[] = [
+  ...['股份有限公司', '有限公司', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
+    '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
+  ...['投资', '基金', '银行'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
+  ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报'].map((word) => ({ word, kind: 'media' as const, strict: false })),
+];
+/** Suffixes by their first two characters (c1 << 16 | c2), longest first. */
+const SUFFIX_BY_PAIR = new Map<number, Suffix[]>();
+for (const x of SUFFIX_TABLE.slice().sort((a, b) => b.word.length - a.word.length)) {
+  const key = (x.word.charCodeAt(0) << 16) | x.word.charCodeAt(1);
+  if (!SUFFIX_BY_PAIR.has(key)) SUFFIX_BY_PAIR.set(key, []);
+  SUFFIX_BY_PAIR.get(key)!.push(x);
+}
+const CJK_SUFFIXES = SUFFIX_TABLE.map((x) => x.word);
+/** What may not follow an ending: it would make it part of a longer noun (银行业, 科技股, 投资者). */
+const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率']);
+const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '回报', '投入', '行业', '板块', '领域', '产业', '赛道', '市场', '概念', '价格', '指数', '企业', '公司', '巨头', '龙头', '政策', '监管', '部门', '项目', '经理', '规模', '需求',
+  '技术', '产品', '业务', '设备', '系统', '平台', '方案', '基地', '工厂', '产能', '订单', '板', '相关', '发展', '创新', '应用'];
+/** Fund stems that make a fund product, not a fund company (指数基金, 产业基金). */
+const FUND_STEM_END = ['指数', '混合', '债券', '货币', '成长', '价值', '红利', '产业', '引导', '主权', '养老', '社保', '对冲', '私募', '公募', '天使', '并购', '母', '专项', '发展', '创新', '投资', '股权', '风险', '国家', '政府', '交易所', '共同', '联接', '货币市场'];
 /** Last characters that make the stem an adjective or a class, not a name (高弹性科技, 现代化实业). */
-const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家']);
-const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited', 'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital'];
+const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家度区'])
+const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited',
+  'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital', 'Securities', 'Brokers', 'Brokerage', 'Bank', 'Exchange', 'Energy',
+  'Motors', 'Automotive', 'Industries', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biotech', 'Biosciences', 'Fintech', 'Insurance', 'Airlines', 'Financial', 'Renewables',
+  'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
+  'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors'];
+/** Latin endings that make a media outlet. */
+const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
+/** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
+const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Development', 'Investment', 'Export-Import', 'People’s', "People's", 'National', 'Infrastructure', 'Settlements']);
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
-const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC'];
+const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV'];
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
-const LATIN_SUFFIX_FIRST = new Uint8Array(128);
-for (const s of LATIN_SUFFIXES) LATIN_SUFFIX_FIRST[s.charCodeAt(0)] = 1;
+/** Latin endings by their first letter, longest first. */
+const LATIN_SUFFIX_BY_FIRST: (string[] | undefined)[] = [];
+for (const w of LATIN_SUFFIXES.slice().sort((a, b) => b.length - a.length)) (LATIN_SUFFIX_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
 /** Suffixes stemKey strips, in order. */
 const STEM_SUFFIXES = [...CJK_SUFFIXES, ...LATIN_SUFFIXES.map((x) => ' ' + x.toLowerCase())];
 const LATIN_STOPWORDS = new Set(['The', 'This', 'That', 'A', 'An', 'Its', 'Our', 'Their', 'And', 'Of', 'In', 'On', 'For', 'With', 'By', 'As', 'At', 'To', 'From', 'China', 'Chinese', 'US', 'U.S.', 'Hong', 'Kong']);
@@ -77,11 +119,45 @@ const SUFFIX_FIRST = new Uint8Array(65536);
 for (const s of CJK_SUFFIXES) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
 /** Characters at which the scan must stop and look: see the fast skip in findMentions. */
 const TRIGGER = new Uint8Array(65536);
-for (const s of CJK_SUFFIXES) TRIGGER[s.charCodeAt(0)] = 1;
+for (const ch of '讯') TRIGGER[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 
+/** Cue words of contexts.ts (report and investing verbs). */
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示'];
+const CUE_FIRST = new Uint8Array(65536);
+for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
+CUE_FIRST[0x8baf] = 1; // 讯
+CUE_FIRST[0x65e5] = 1; // 日 before 电 (a dateline)
+
+/** A name before the cue word at `at`, or null. */
+function cueBefore(folded: string, at: number, lastEnd: number): Found | null {
+  const c = folded.charCodeAt(at);
+  if (c === 0x65e5 /* 日 */) return folded.charCodeAt(at + 1) === 0x7535 /* 电 */ ? sourceBeforeCue(folded, at + 1, lastEnd, true, STOP) : null;
+  if (c === 0x8baf /* 讯 */) return isLetter(folded.charCodeAt(at - 1)) || folded.charCodeAt(at - 1) === 0x65e5 ? sourceBeforeCue(folded, at, lastEnd, true, STOP) : null;
+  for (const w of CUE_WORDS) {
+    if (!startsWithAt(folded, w, at)) continue;
+    if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+    return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息', STOP);
+  }
+  return null;
+}
+
+/** Letters and digits: the characters of an English word (joiners are read by the rules). */
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) WORD_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) WORD_CHAR[c] = WORD_CHAR[c + 32] = 1;
+WORD_CHAR[45] = 1; // "Jean-Luc", "Rolls-Royce"
+
+/** First characters of the titles people are named after. */
+const TITLE_FIRST = new Uint8Array(65536);
+for (const t of TITLE_PAIRS) TITLE_FIRST[t.charCodeAt(0)] = 1;
+TITLE_FIRST[67] = 1; // CEO, CFO, CTO, COO before a Chinese name
+/** A 4096-bit filter of the first two characters of titles and cue words, tested before any lookup. */
+const PAIR_FILTER = new Uint8Array(512);
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 20;
+for (const w of [...TITLE_PAIRS, 'CEO', 'CFO', 'CTO', 'COO']) { const h = pairBit(w.charCodeAt(0), w.charCodeAt(1)); PAIR_FILTER[h >> 3] |= 1 << (h & 7); }
 /** Latin letters and digits. */
 const ASCII_ALNUM = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
@@ -112,6 +188,14 @@ function charClasses(g: Gazetteer): Uint8Array {
       t[c] = (g.root[l] >= 0 ? NAME_START : 0) | (TRIGGER[c] || g.singles[l] ? STOP_HERE : 0) | (g.singles[l] ? SINGLE : 0);
       if (c < 128) t[c] |= (ASCII_ALNUM[c] ? ALNUM : 0) | (isUpper(c) ? UPPER : 0) | (c !== 32 && t[c] !== 0 ? LATIN_STOP : 0);
     }
+    // Candidate endings stop the fast skip through the pair filter, like two-character names.
+    // Strict endings (投资, 基金, 银行) count only before a few characters: the skip stops at
+    // those three-character sequences alone, not at every 投资.
+    g.markPairs(SUFFIX_TABLE.filter((x) => !x.strict).map((x) => x.word));
+    const nexts = [...STRICT_NEXT_CHAR, ...[...STRICT_NEXT].map((w) => w[0])].filter((ch) => ch.length === 1);
+    g.markPairs(SUFFIX_TABLE.filter((x) => x.strict).flatMap((x) => nexts.map((ch) => x.word + ch)));
+    g.markPairs(TITLE_PAIRS);
+    g.markPairs([...CUE_WORDS, '日电']);
     charClassCache.set(g, t);
   }
   return t;
@@ -131,26 +215,6 @@ const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
  * lone surrogate; it must not match half of an emoji or of a supplementary-plane character).
  */
 const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b)) || ((a & 0xfc00) === 0xd800 && (b & 0xfc00) === 0xdc00);
-
-/** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
-function childAt(packed: Int32Array, at: number, c: number): number {
-  const count = packed[at + 1];
-  let lo = at + 2;
-  let hi = lo + 2 * count;
-  if (count > 8) {
-    // Binary search down to a short run.
-    while (hi - lo > 16) {
-      const mid = lo + (((hi - lo) >> 2) << 1);
-      if (packed[mid] <= c) lo = mid;
-      else hi = mid;
-    }
-  }
-  for (; lo < hi; lo += 2) {
-    const x = packed[lo];
-    if (x >= c) return x === c ? packed[lo + 1] : -1;
-  }
-  return -1;
-}
 
 const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
 /** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
@@ -182,6 +246,8 @@ interface Raw {
   entity: number;
   local: Entity | null;
   ticker: string | null;
+  /** A one-word English name accepted on context: a candidate ending after it may take it over. */
+  weak?: boolean;
 }
 
 /**
@@ -212,6 +278,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   // Entities matched without needing evidence in this document: seenStamp[entity] === stamp.
   if (++seenGeneration > 0x3fffffff) { seenGeneration = 1; seenStamp.fill(0); }
   const stamp = seenGeneration;
+  merges.count = 0;
+  // The names chosen for the current segmentation window, the next one, and the window's end.
+  let plan: Pick[] = [];
+  let planAt = 0;
+  let planEnd = -1;
 
   while (i < n) {
     // Skip figure spans.
@@ -221,11 +292,19 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     }
     if (figStart <= i) { i = figEnd; lastEnd = i; continue; }
     const limit = figStart;
+    // Inside a window read by the segmentation programme: go from pick to pick.
+    let forced = -1;
+    if (i < planEnd) {
+      if (planAt < plan.length) {
+        if (i <= plan[planAt].start) { i = plan[planAt].start; forced = plan[planAt++].rec; }
+        else { planAt++; continue; }
+      } else { i = planEnd; continue; }
+    }
     // Fast skip over positions that can start nothing: most of any text. A position is
     // worth the full treatment only if it is a trigger character (tickers, parentheses,
     // candidate suffixes, Latin word starts) or its first two characters begin a name.
     let k = i;
-    while (k < limit) {
+    if (forced < 0) while (k < limit) {
       const ch = units[k];
       if (ch < 128) {
         // Latin: nothing starts inside a word; elsewhere only triggers and name starts count,
@@ -245,14 +324,15 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (((classes[ch] >> 1) | (bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7))))) & 1) break;
       k++;
     }
-    if (k > i) { i = k; continue; }
+    if (k > i && forced < 0) { i = k; continue; }
     const c = units[i];
     const prev = i > 0 ? units[i - 1] : 32;
     const lc = lower(c);
     const cls = classes[c];
     let bestEnd = -1;
     let bestRec = -1;
-    let go = cls & NAME_START;
+    let go = forced >= 0 ? 0 : cls & NAME_START;
+    if (forced >= 0) { bestRec = forced; bestEnd = i + g.recName[forced].length; }
     if (go && !(cls & SINGLE) && i + 1 < n) {
       // Most positions start no name: the two-character names and the three-character
       // prefixes say so without touching the trie (their bits hold every case variant of the
@@ -290,19 +370,50 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         at = childAt(packed, at, lower(units[j]));
       }
     }
+    if (bestRec >= 0 && forced < 0 && c >= 0x3400 && inDoubt(g, folded, i, bestEnd, bestRec, lastEnd, limit)) {
+      // Overlapping names or a straddling word: read the whole window.
+      const picks = bestReading(g, folded, i, bestEnd, lastEnd, limit);
+      if (picks.length !== 1 || picks[0].start !== i || picks[0].end !== bestEnd) {
+        plan = picks;
+        planAt = 0;
+        planEnd = Math.max(bestEnd, picks.length ? picks[picks.length - 1].end : 0);
+        if (!picks.length || picks[0].start > i) { if (!picks.length) i = planEnd; continue; }
+        bestRec = picks[0].rec;
+        bestEnd = picks[0].end;
+        planAt = 1;
+      }
+    }
     if (bestRec >= 0) {
       const entity = g.recEntity[bestRec];
       if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
       const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
-      widen(folded, raw, g.at(entity).kind, lastEnd, limit);
-      if (g.recRisky[bestRec] && !(entity < seenStamp.length && seenStamp[entity] === stamp) && !hasEvidence(folded, raw, i, bestEnd, raws, limit, g)) { i++; continue; }
-      if (!g.recRisky[bestRec]) {
-        if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
-        seenStamp[entity] = stamp;
+      const kind = g.at(entity).kind;
+      // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
+      // subsidiary: a company of its own, never the parent.
+      const after = units[bestEnd];
+      const sub = (after === 32 || SUB_CJK_FIRST[after]) && kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+      if (sub > 0) {
+        const name = folded.slice(i, sub);
+        let e = local.get('sub:' + name);
+        if (!e) { e = { id: 'candidate:' + name, name: text.slice(i, sub), kind: 'candidate', names: [text.slice(i, sub)], tickers: [], origin: 'document' }; local.set('sub:' + name, e); }
+        const subRaw: Raw = { start: i, end: sub, entity: -1, local: e, ticker: null };
+        raws.push(subRaw);
+        i = readParenthesis(text, folded, subRaw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        continue;
       }
+      widen(folded, raw, kind, lastEnd, limit);
+      const risky = g.recRisky[bestRec];
+      if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
+        if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
+        // A one-word English name confirmed once is a name everywhere in the document.
+        if (risky === 2) { learn(aliases, folded.slice(i, bestEnd), raw); raw.weak = true; }
+      }
+      if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
+      seenStamp[entity] = stamp;
       raws.push(raw);
       i = raw.end;
-      i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+      i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
       lastEnd = i;
       continue;
     }
@@ -334,6 +445,28 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         i = t.end; lastEnd = i;
         continue;
       }
+      if (isDigit(units[i + 5]) && isDigit(c)) {
+        // A bare six-digit mainland code used as a name where the text is about stocks
+        // ("300750涨停", "代码300750"); right after a name it is that name's ticker.
+        let j = i;
+        while (j < limit && j - i < 7 && isDigit(units[j])) j++;
+        if (j - i === 6 && !isAlnum(units[j]) && !(units[j] === 46 && isDigit(units[j + 1])) && prev !== 46 && prev !== 44) {
+          const last = raws.length ? raws[raws.length - 1] : null;
+          const attached = last !== null && (last.end === i || (last.end === i - 1 && prev === 32)) && last.ticker === null;
+          if (attached || stockContext(folded, i, j, limit)) {
+            const t = parseTickerItem(folded.slice(i, j));
+            const at = t ? tickerEntity(g, t) : -1;
+            if (at >= 0) {
+              if (attached && (last!.entity === at || (last!.entity < 0 && last!.local))) {
+                if (last!.entity < 0) { last!.entity = at; last!.local = null; }
+                last!.ticker = text.slice(i, j);
+              } else raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) });
+              i = j; lastEnd = i;
+              continue;
+            }
+          }
+        }
+      }
       if (isUpper(c)) {
         // A curated, non-ambiguous bare US code in running text ("NVDA").
         let j = i;
@@ -348,53 +481,234 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       const end = bareParenthesis(text, folded, i, lastEnd, limit, g, raws, aliases, local);
       if (end > i) { i = end; lastEnd = i; continue; }
     }
+    // An English word here: its end and whether a capitalised word follows it.
+    let latinWord = isUpper(c) && !isAlnum(prev);
+    let wordEnd = i + 1;
+    if (latinWord) {
+      let h = c;
+      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
+      // A common English word ("The", "In", "Shares") opens no name the rules below could find.
+      // (A hash match is taken as is: a rare collision only skips these rules for one word.)
+      if (COMMON_ENGLISH_HASH.has(h)) latinWord = false;
+    }
+    const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
+    // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
+    const titled = TITLE_FIRST[c] && (PAIR_FILTER[pairBit(c, units[i + 1]) >> 3] >> (pairBit(c, units[i + 1]) & 7)) & 1;
+    if (titled || nextCap) {
+      let span: [number, number] | null = null;
+      if (titled && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
+      if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
+      if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
+        const [a, b] = span;
+        const name = folded.slice(a, b);
+        const key = 'person:' + name;
+        let e = local.get(key);
+        if (!e) { e = { id: key, name: text.slice(a, b), kind: 'person', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
+        const raw: Raw = { start: a, end: b, entity: -1, local: e, ticker: null };
+        raws.push(raw);
+        learn(aliases, name, raw);
+        // "Jane Doe" is later "Doe".
+        const space = name.lastIndexOf(' ');
+        if (space > 0 && b - a - space > 3 && !aliases.has(name.slice(space + 1))) learn(aliases, name.slice(space + 1), raw);
+        // "溫拓思(Bill Winters)": the other script's name in parentheses.
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        continue;
+      }
+    }
+    // Companies shown by the words around them (see contexts.ts).
+    if (CUE_FIRST[c] || latinWord) {
+      let found: Found | null = null;
+      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
+      else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
+      if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
+        // A name the document already tied to an entity keeps it.
+        const learnt = aliases.get(folded.slice(found[0], found[1]));
+        const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
+        while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
+        raws.push(raw);
+        const name = folded.slice(found[0], found[1]);
+        if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
+        if (found[1] > i) { i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local); lastEnd = i; continue; }
+        lastEnd = found[1];
+      }
+    }
     // Company-like candidates.
     if (SUFFIX_FIRST[c]) {
       const cand = cjkCandidate(folded, i, lastEnd, limit);
       if (cand) {
-        const raw = candidateRaw(text, folded, cand[0], cand[1], local);
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
         raws.push(raw);
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         continue;
       }
     } else if (c === 32 && isUpper(folded.charCodeAt(i + 1)) && isAlnum(prev)) {
-      const cand = latinCandidate(folded, i, lastEnd, limit);
+      // A one-word listed name right before (Acme in "Acme Robotics") is part of the candidate.
+      const last = raws.length ? raws[raws.length - 1] : null;
+      const bound = last && last.weak && last.end === i ? last.start : lastEnd;
+      const cand = latinCandidate(folded, i, bound, limit);
       if (cand) {
-        const raw = candidateRaw(text, folded, cand[0], cand[1], local);
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
         // The stem may already have been matched as a known name: replace that mention.
-        while (raws.length && raws[raws.length - 1].end > cand[0]) raws.pop();
+        while (raws.length && raws[raws.length - 1].end > cand[0]) {
+          const r = raws.pop()!;
+          if (r.weak) aliases.delete(folded.slice(r.start, r.end));
+        }
         raws.push(raw);
         const stem = folded.slice(cand[0], i);
         if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         continue;
       }
     }
     i++;
   }
+  if (local.size > 1) trimCandidates(folded, raws);
   applyLearnedAliases(folded, raws, aliases, figs);
   return raws.map((r) => toMention(text, r, g));
 }
 
+/**
+ * A Chinese candidate whose tail is another candidate of the document is that candidate with
+ * a word in front of it (承接尚翼光电 when 尚翼光电 stands alone elsewhere): it is cut to the tail.
+ */
+function trimCandidates(folded: string, raws: Raw[]): void {
+  const byName = new Map<string, Entity>();
+  for (const r of raws) if (r.local && r.local.kind === 'candidate' && r.entity < 0) byName.set(folded.slice(r.start, r.end), r.local);
+  if (byName.size < 2) return;
+  for (const r of raws) {
+    if (!r.local || r.local.kind !== 'candidate' || r.entity >= 0) continue;
+    for (let s = r.start + 1; r.end - s >= 3; s++) {
+      if (!isCjk(folded.charCodeAt(s - 1))) break;
+      const tail = byName.get(folded.slice(s, r.end));
+      if (tail && tail !== r.local) { r.start = s; r.local = tail; break; }
+    }
+  }
+}
+
 /** Evidence for a risky name: widened, followed by "(", or listed after another mention. */
-function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer): boolean {
-  if (raw.end !== matchEnd || raw.start !== matchStart) return true;
+function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer, lastEnd: number, weak: boolean): boolean {
+  if (raw.start !== matchStart) return true;
+  // A legal suffix is evidence unless the name may be the tail of a longer unknown one
+  // (利达集团 inside 哈利达集团).
+  if (raw.end !== matchEnd) return !(matchStart > lastEnd && isCjk(folded.charCodeAt(matchStart - 1)) && !STOP[folded.charCodeAt(matchStart - 1)]);
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
   if (folded.charCodeAt(p) === 40) return true;
+  // Stock and company words right after it ("伊利股价", "格力公告").
+  if (CJK_STOCK_FIRST[folded.charCodeAt(raw.end)]) for (const w of CJK_STOCK_AFTER) if (startsWithAt(folded, w, raw.end)) return true;
   const prev = raws.length ? raws[raws.length - 1] : null;
   const sep = folded.charCodeAt(raw.start - 1);
   if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
-  // First item of a list whose next item is a known name ("苹果、谷歌").
-  if (folded.charCodeAt(raw.end) !== 0x3001) return false;
-  let node = 0;
-  for (let j = raw.end + 1; j < limit && j - raw.end < 16; j++) {
-    node = g.next(node, lower(folded.charCodeAt(j)));
-    if (node < 0) return false;
-    for (let r = g.termHead[node]; r >= 0; r = g.recNext[r]) if (g.recEntity[r] >= 0 && !g.recRisky[r]) return true;
+  const next = folded.charCodeAt(raw.end);
+  // Names written back to back (茅台五粮液伊利老窖). A short form derived from a listed name
+  // (weak) also needs a name or a boundary on its other side, or a run of three names:
+  // 龙头 in 概念龙头钧达股份 is a word.
+  const boundaryAfter = !isCjk(next) || raw.end >= limit;
+  if (prev && prev.end === raw.start && isCjk(sep) && prev.entity >= 0) {
+    if (!weak || boundaryAfter || nameEnd(g, folded, raw.end, limit, false) > 0) return true;
+    const before = raws.length > 1 ? raws[raws.length - 2] : null;
+    if (before && before.end === prev.start) return true;
   }
+  if (next !== 0x3001 && !isCjk(next)) return false;
+  // First item of a list whose next item is a known name ("苹果、谷歌"), or a name right before one.
+  const after = nameEnd(g, folded, next === 0x3001 ? raw.end + 1 : raw.end, limit, true);
+  if (after < 0) return false;
+  if (!weak || next === 0x3001 || raw.start === 0 || !isCjk(sep) || (prev && prev.end === raw.start)) return true;
+  return nameEnd(g, folded, after, limit, false) > 0;
+}
+
+/** End of the longest known name (not a blocker; with `sure`, not a risky one) at `at`, or -1. */
+function nameEnd(g: Gazetteer, folded: string, at: number, limit: number, sure: boolean): number {
+  let node = 0;
+  let end = -1;
+  for (let j = at; j < limit && j - at < 16; j++) {
+    node = g.next(node, lower(folded.charCodeAt(j)));
+    if (node < 0) break;
+    for (let r = g.termHead[node]; r >= 0; r = g.recNext[r]) if (g.recEntity[r] >= 0 && (!sure || !g.recRisky[r])) { end = j + 1; break; }
+  }
+  return end;
+}
+
+/** Words right after a risky Chinese name that make it a company. */
+const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公告', '财报', '股东', '董事长', '总裁', '首席执行官', '创始人', '旗下', '港股', 'A股', '美股'];
+const CJK_STOCK_FIRST = new Uint8Array(65536);
+for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
+/** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
+const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付'];
+const SUB_CJK_FIRST = new Uint8Array(65536);
+for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
+/** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
+const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义', '金', '化', '业', '卡', '账户', '交易', '利得', '回报', '投入'];
+
+/** End of a subsidiary name whose parent's name ends at `end`, or -1. */
+function subsidiaryEnd(folded: string, end: number, limit: number): number {
+  const c = folded.charCodeAt(end);
+  if (c === 32 && isAlnum(folded.charCodeAt(end - 1)) && isUpper(folded.charCodeAt(end + 1))) {
+    for (const w of SUB_LATIN) {
+      const e = end + 1 + w.length;
+      if (e <= limit && startsWithAt(folded, w, end + 1) && !isAlnum(folded.charCodeAt(e))) return e;
+    }
+    return -1;
+  }
+  if (!SUB_CJK_FIRST[c] || !isCjk(folded.charCodeAt(end - 1))) return -1;
+  for (const w of SUB_CJK) {
+    const e = end + w.length;
+    if (e <= limit && startsWithAt(folded, w, end)) {
+      for (const x of SUB_CJK_NOT) if (startsWithAt(folded, x, e)) return -1;
+      return e;
+    }
+  }
+  return -1;
+}
+
+/** Words before and after a bare stock code that make it one ("代码300750", "300750涨停"). */
+const CODE_BEFORE = ['股票代码', '证券代码', '代码', '代号', '个股', 'code ', 'Code ', 'ticker '];
+const CODE_AFTER = ['涨停', '跌停', '涨', '跌', '收涨', '收跌', '股价', '盘中', '尾盘', '开盘', '收盘', '报收', '上涨', '下跌', '封板', '一字', '领涨', '领跌', '大涨', '大跌'];
+
+/** Stock context around a bare code at [start, end). */
+function stockContext(folded: string, start: number, end: number, limit: number): boolean {
+  let p = end;
+  while (p < limit && p - end < 2 && folded.charCodeAt(p) === 32) p++;
+  for (const w of CODE_AFTER) if (startsWithAt(folded, w, p)) return true;
+  let b = start;
+  while (b > 0 && start - b < 2 && (folded.charCodeAt(b - 1) === 32 || folded.charCodeAt(b - 1) === 58 || folded.charCodeAt(b - 1) === 0xff1a)) b--;
+  for (const w of CODE_BEFORE) if (b >= w.length && startsWithAt(folded, w, b - w.length)) return true;
+  return false;
+}
+
+/** Words after a one-word English name that show it is a company ("Rivian said"). */
+const LATIN_AFTER = new Set(['said', 'says', 'reported', 'reports', 'posted', 'posts', 'announced', 'announces', 'agreed', 'agrees', 'acquired', 'acquires', 'rose', 'fell',
+  'gained', 'jumped', 'climbed', 'slid', 'dropped', 'plunged', 'surged', 'soared', 'tumbled', 'sank', 'raised', 'expects', 'expected', 'plans', 'planned', 'unveiled',
+  'unveils', 'launched', 'launches', 'filed', 'files', 'priced', 'prices', 'shares', 'stock', 'stocks', 'shareholders', 'investors', 'earnings', 'revenue', 'sales',
+  'CEO', 'executives', 'management', 'guidance', 'shipped', 'ships', 'sells', 'sold', 'bought', 'buys', 'hired', 'cuts', 'laid', 'missed',
+  'delivered', 'delivers', 'IPO', 'listed', 'stake', 'declined', 'disclosed', 'confirmed', 'denied', 'warned', 'reached', 'signed', 'completed', 'closed']);
+/** Words before a one-word English name that show it is a company ("shares of Rivian"). */
+const LATIN_BEFORE = ['shares of ', 'stake in ', 'stock of ', 'acquisition of ', 'rival ', 'rivals ', 'peer ', 'CEO of ', 'chief executive of ', 'analysts at ', 'according to ',
+  'investors in ', 'maker ', 'supplier ', 'customers of ', 'spokesperson for ', 'spokesman for ', 'spokeswoman for ', 'founder of ', 'chairman of ', 'led by ', 'backed by ',
+  'owned by ', 'acquired by ', 'bought by ', 'invested in '];
+/** CJK words next to an English name that show it is a company ("Rivian股价"). */
+const CJK_AFTER = ['股价', '股份', '公司', '宣布', '表示', '发布', '公布', '旗下', '市值', '财报', '营收', '涨', '跌', '创始人', '首席', '董事', 'CEO'];
+const CJK_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '龙头', '巨头', '车企', '药企', '同行', '对手'];
+
+/** Company-like context around a one-word English name at [start, end). */
+function latinContext(folded: string, start: number, end: number, limit: number): boolean {
+  let p = end;
+  if ((folded.charCodeAt(p) === 39 || folded.charCodeAt(p) === 0x2019) && folded.charCodeAt(p + 1) === 115 && !isLetter(folded.charCodeAt(p + 2))) return true;
+  if (folded.charCodeAt(p) === 32) {
+    let q = p + 1;
+    while (q < limit && q - p < 16 && isLetter(folded.charCodeAt(q))) q++;
+    if (q > p + 1 && LATIN_AFTER.has(folded.slice(p + 1, q))) return true;
+  }
+  while (p < limit && folded.charCodeAt(p) === 32) p++;
+  for (const w of CJK_AFTER) if (startsWithAt(folded, w, p)) return true;
+  let b = start;
+  while (b > 0 && start - b < 2 && folded.charCodeAt(b - 1) === 32) b--;
+  for (const w of CJK_BEFORE) if (b >= w.length && startsWithAt(folded, w, b - w.length)) return true;
+  for (const w of LATIN_BEFORE) if (start >= w.length && startsWithAt(folded, w, start - w.length)) return true;
   return false;
 }
 
@@ -423,12 +737,18 @@ function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): num
   const end = s;
   while (s > lastEnd && end - s < 9 && isCjk(folded.charCodeAt(s - 1)) && !STOP[folded.charCodeAt(s - 1)]) {
     if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
+    // A trade noun ends before the name ("运营商天保能源", "食品商凤祥股份").
+    if (end - s >= 2 && CLASS_END[folded.charCodeAt(s - 1)]) break;
     s--;
   }
   const len = end - s;
   if (len < 2 || len > 8) return -1;
   return s;
 }
+
+/** Last characters of trade nouns (运营商, 开发商, 经销商): a name before a parenthesis starts after them. */
+const CLASS_END = new Uint8Array(65536);
+for (const ch of '商') CLASS_END[ch.charCodeAt(0)] = 1;
 
 /** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
 function widen(folded: string, raw: Raw, kind: EntityKind, lastEnd: number, limit: number): void {
@@ -486,6 +806,52 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     raws.push({ start: a, end: b, entity: -1, local: e, ticker: null });
     return close + 1;
   }
+  // A Chinese name followed by a numeric stock code ("陽明海運(2609)", "領展(00823)"): a
+  // company, the listed one when the code is known.
+  if (/^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
+    const t = parseTickerItem(item);
+    const known = t ? tickerEntity(g, t) : -1;
+    const year = /^(19|20)\d\d$/.test(item);
+    const named = nameBeforeParenthesis(folded, a, lastEnd);
+    if (t && named >= 0 && !year) {
+      let e = at;
+      while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+      const name = folded.slice(named, e);
+      if (!GENERIC_STEMS.has(name) && !/^\d/.test(name)) {
+        const raw: Raw = { start: named, end: e, entity: known, local: null, ticker: text.slice(a, b) };
+        if (known < 0) {
+          const key = 'company:' + name;
+          let ent = local.get(key);
+          if (!ent) { ent = { id: key, name: text.slice(named, e), kind: 'company', names: [text.slice(named, e)], tickers: [item], origin: 'document' }; local.set(key, ent); }
+          raw.local = ent;
+        }
+        while (raws.length && raws[raws.length - 1].end > named) raws.pop();
+        raws.push(raw);
+        learn(aliases, name, raw);
+        return close + 1;
+      }
+    }
+  }
+  // An unknown Chinese name with its English name in parentheses ("沛星(Appier)"): one
+  // company. Only a single word that is no common English word, so that people ("Bill
+  // Winters") and places stay out.
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !g.lookupName(item)) {
+    const named = nameBeforeParenthesis(folded, a, lastEnd);
+    if (named >= 0) {
+      let e = at;
+      while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+      const name = folded.slice(named, e);
+      if (!GENERIC_STEMS.has(name) && !isCommonWord(name) && !PLACE_NAMES.has(name) && !GENERIC_LAST.has(name[0]) && !g.lookupName(name)) {
+        const raw = candidateRaw(text, folded, named, e, local);
+        while (raws.length && raws[raws.length - 1].end > named) raws.pop();
+        raws.push(raw);
+        raws.push({ start: a, end: b, entity: -1, local: raw.local, ticker: null });
+        learn(aliases, item, raw);
+        if (name.length >= 3) learn(aliases, name, raw);
+        return close + 1;
+      }
+    }
+  }
   // Unknown Latin name followed by a bare ticker code.
   if (/^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
     let e = at;
@@ -515,11 +881,21 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   return at;
 }
 
-/** A Chinese candidate whose suffix starts at `at`: [start, end] or null. */
-function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
-  let suffix = '';
-  for (const s of CJK_SUFFIXES) if (at + s.length <= limit && startsWithAt(folded, s, at)) { suffix = s; break; }
+/** A Chinese candidate whose suffix starts at `at`: [start, end, kind] or null. */
+function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
+  if (at <= lastEnd) return null;
+  const before = folded.charCodeAt(at - 1);
+  if (!(isCjk(before) || isLetter(before)) || STOP[before]) return null;
+  const list = SUFFIX_BY_PAIR.get((folded.charCodeAt(at) << 16) | folded.charCodeAt(at + 1));
+  if (!list) return null;
+  let suffix: Suffix | null = null;
+  for (const x of list) if (at + x.word.length <= limit && startsWithAt(folded, x.word, at)) { suffix = x; break; }
   if (!suffix) return null;
+  const end = at + suffix.word.length;
+  // The ending must not be the head of a longer noun (银行业, 科技股, 汽车行业).
+  const next = folded.charCodeAt(end);
+  if (AFTER_SUFFIX_CHAR.has(folded[end])) return null;
+  if (isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
   let s = at;
   let cjk = 0;
   let latin = 0;
@@ -527,21 +903,45 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     const c = folded.charCodeAt(s - 1);
     if (isCjk(c) && !STOP[c] && latin === 0) {
       if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
+      if (cjk >= 2 && CLASS_END[c]) break;
       cjk++; s--;
-    } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && cjk === 0) { latin++; s--; }
+    } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && (cjk === 0 || (cjk <= 2 && latin === 0 && isIndustry(folded.slice(s, at))))) { latin++; s--; }
     else break;
   }
-  if (at - s >= 12 || cjk > 4 || (cjk < 2 && latin < 3)) return null;
+  if (latin > 0) cjk = 0;
+  if (at - s >= 12 || cjk > 4 || (cjk < 2 && latin < 2)) return null;
   const stem = folded.slice(s, at);
-  if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1])) return null;
-  if (suffix === '公司' && (cjk < 2 || cjk > 3)) return null;
-  return [s, at + suffix.length];
+  if (latin === 0) {
+    if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
+    // A stem that is itself an ending ("科技" in 科技资本) or ends with one is a class.
+    if (SUFFIX_BY_PAIR.has((stem.charCodeAt(stem.length - 2) << 16) | stem.charCodeAt(stem.length - 1))) return null;
+  } else if (LATIN_STOPWORDS.has(stem) || /^[A-Z]{1,2}$|^[a-z]/.test(stem)) return null;
+  if (suffix.strict) {
+    if (latin === 0 && (cjk < 2 || cjk > 3)) return null;
+    // A strict ending stands at a boundary: punctuation, a list, or a verb of investing.
+    if (!STRICT_NEXT_CHAR.has(folded[end] ?? '') && !STRICT_NEXT.has(folded.slice(end, end + 2))) return null;
+    if (suffix.word === '投资' && !STRICT_NEXT.has(folded.slice(end, end + 2)) && !INVEST_NEXT_CHAR.has(folded[end] ?? '')) return null;
+    if (suffix.word === '基金') for (const w of FUND_STEM_END) if (stem.endsWith(w)) return null;
+  }
+  return [s, end, suffix.kind];
+}
+
+/** Characters that may follow a strict ending: punctuation, a list, the end of the text. */
+const STRICT_NEXT_CHAR = new Set(['', '\n', '、', ',', '.', ';', ':', '。', '；', '：', '!', '?', '等', '和', '与', '及', '(', ')', '》', '”', ' ']);
+/** After 投资, only a list or a verb of investing: 投资 is mostly the verb. */
+const INVEST_NEXT_CHAR = new Set(['、', '等', '和', '与', '及', '(']);
+/** What may follow a strict ending ("富达投资领投", "凯辉基金跟投"). */
+const STRICT_NEXT = new Set(['领投', '跟投', '参投', '合投', '共同', '旗下', '表示', '认为', '指出', '宣布', '发布', '数据', '统计', '报告', '研究', '分析', '预计', '管理', '合伙']);
+/** Industry words a Latin stem may carry before an ending ("Dragoneer投资集团"). */
+function isIndustry(w: string): boolean {
+  return w === '投资' || w === '资本' || w === '科技' || w === '控股' || w === '能源' || w === '资产';
 }
 
 /** A Latin candidate "Name Name Suffix" where the space before the suffix is at `at`. */
-function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number] | null {
+function latinCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
   let suffix = '';
-  if (LATIN_SUFFIX_FIRST[folded.charCodeAt(at + 1)]) for (const w of LATIN_SUFFIXES) {
+  const list = LATIN_SUFFIX_BY_FIRST[folded.charCodeAt(at + 1)];
+  if (list) for (const w of list) {
     const end = at + 1 + w.length;
     if (end <= limit && startsWithAt(folded, w, at + 1) && !isLetter(folded.charCodeAt(end))) { suffix = w; break; }
   }
@@ -555,7 +955,9 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
     if (w === s || w < lastEnd) break;
     const c0 = folded.charCodeAt(w);
     if (!isUpper(c0) && !isDigit(c0)) break;
-    if (LATIN_STOPWORDS.has(folded.slice(w, s))) break;
+    const word = folded.slice(w, s);
+    // A place may open a longer name ("China Merchants Securities"), never stand for it.
+    if (LATIN_STOPWORDS.has(word) && !(words > 0 && PLACE_WORDS.has(word))) break;
     s = w;
     words++;
     if (words >= 4 || s === 0 || folded.charCodeAt(s - 1) !== 32) break;
@@ -564,22 +966,46 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
   }
   while (folded.charCodeAt(s) === 32) s++;
   if (words === 0) return null;
-  return [s, at + 1 + suffix.length];
+  // Not a public body, not a class of things ("Clean Energy", "Solar Energy").
+  const stemWords = folded.slice(s, at).split(' ');
+  if (stemWords.some((w) => PUBLIC_STEM.has(w))) return null;
+  if (stemWords.every((w) => isCommonEnglish(w) || COMMON_STEM_EN.has(w))) return null;
+  let end = at + 1 + suffix.length;
+  // "Iwai Cosmo Securities Co.": the legal ending too.
+  for (const x of LATIN_EXTEND) if (end + x.length <= limit && startsWithAt(folded, x, end) && !isLetter(folded.charCodeAt(end + x.length))) { end += x.length; break; }
+  return [s, end, LATIN_MEDIA.has(suffix) ? 'media' : 'candidate'];
 }
+
+const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
+/** Places that are written with their English name in parentheses. */
+const PLACE_NAMES = new Set(['香港', '台湾', '新加坡', '美国', '英国', '日本', '韩国', '德国', '法国', '印度', '澳洲', '澳大利亚', '加拿大', '印尼', '马来西亚', '泰国', '越南', '欧洲',
+  '亚洲', '中东', '北京', '上海', '深圳', '纽约', '伦敦', '东京', '硅谷', '华尔街']);
+/** Adjectives and classes that with an ending name a kind of thing, not a company. */
+const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 'Nuclear', 'Fossil', 'Generative', 'Artificial', 'Investment', 'Commercial', 'Retail', 'Digital',
+  'Mobile', 'Online', 'Local', 'Regional', 'Community', 'Stock', 'Crypto', 'Shadow', 'Central', 'Big', 'Small', 'Major', 'Leading', 'Top', 'Junior', 'Senior', 'Physical',
+  'Agentic', 'Open', 'Closed', 'Responsible', 'Sovereign', 'Frontier', 'Consumer', 'Enterprise', 'Edge', 'Quantum', 'Legacy', 'Traditional', 'Foreign', 'Domestic']);
 
 /** The stem of a candidate name without its legal suffix, for grouping in one document. */
 function stemKey(name: string): string {
   let s = name.toLowerCase();
-  for (const w of STEM_SUFFIXES) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
+  const list = STEM_BY_LAST.get(s.charCodeAt(s.length - 1));
+  if (list) for (const w of list) if (s.endsWith(w) && s.length > w.length) { s = s.slice(0, -w.length); break; }
   return s.trim();
 }
+/** STEM_SUFFIXES by their last character. */
+const STEM_BY_LAST = new Map<number, string[]>();
+for (const w of STEM_SUFFIXES) {
+  const c = w.charCodeAt(w.length - 1);
+  if (!STEM_BY_LAST.has(c)) STEM_BY_LAST.set(c, []);
+  STEM_BY_LAST.get(c)!.push(w);
+}
 
-function candidateRaw(text: string, folded: string, start: number, end: number, local: Map<string, Entity>): Raw {
+function candidateRaw(text: string, folded: string, start: number, end: number, local: Map<string, Entity>, kind: 'candidate' | 'media' = 'candidate'): Raw {
   const name = folded.slice(start, end);
   const key = 'stem:' + stemKey(name);
   let e = local.get(key);
   if (!e) {
-    e = { id: 'candidate:' + name, name: text.slice(start, end), kind: 'candidate', names: [text.slice(start, end)], tickers: [], origin: 'document' };
+    e = { id: kind + ':' + name, name: text.slice(start, end), kind, names: [text.slice(start, end)], tickers: [], origin: 'document' };
     local.set(key, e);
   } else if (!e.names.includes(text.slice(start, end))) e.names.push(text.slice(start, end));
   return { start, end, entity: -1, local: e, ticker: null };
@@ -589,7 +1015,10 @@ function candidateRaw(text: string, folded: string, start: number, end: number, 
  * Reads "(...)" right after a mention: tickers, known names and aliases. Returns the offset
  * where scanning resumes (after the parenthesis when it was consumed).
  */
-function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number): number {
+/** Candidate merges done in the current document (each relabels earlier mentions; bounded so that a document stays linear). */
+const merges = { count: 0 };
+
+function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number, local: Map<string, Entity>): number {
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
   if (folded.charCodeAt(p) !== 40 /* ( */) return raw.end;
@@ -621,8 +1050,9 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   for (const [a, b] of items) {
     const item = folded.slice(a, b);
     const t = parseTickerItem(item);
-    if (t) {
-      const at = tickerEntity(g, t);
+    if (t && !(/^(19|20)\d\d$/.test(item) && tickerEntity(g, t) !== raw.entity)) {
+      // An ambiguous code (AI, ASIC) never names the company before it.
+      const at = /^[A-Z]+$/.test(item) && g.ambiguous.has(item) && raw.entity < 0 ? -1 : tickerEntity(g, t);
       // A bare capital code is a ticker only when known, or after a Latin name it does not abbreviate.
       if (!/^[A-Z.]+$/.test(item) || at >= 0 || notAcronymOf(folded, raw, item)) {
         if (ticker === null) { ticker = text.slice(a, b); tickerAt = at; fund = t.fund; }
@@ -652,7 +1082,25 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   }
   raw.ticker = ticker;
   for (const f of found) {
-    if (f.entity === -2) { f.entity = raw.entity; f.local = raw.local; learn(aliases, folded.slice(f.start, f.end), raw); }
+    if (f.entity === -2) {
+      f.entity = raw.entity; f.local = raw.local; learn(aliases, folded.slice(f.start, f.end), raw);
+      // Later candidates with this alias's stem ("Harita集团" after "哈利达集团(Harita Group)") join it.
+      if (raw.local && raw.local.kind === 'candidate') {
+        const key = 'stem:' + stemKey(folded.slice(f.start, f.end));
+        const other = local.get(key);
+        if (!other) local.set(key, raw.local);
+        else if (other !== raw.local && other.kind === 'candidate' && merges.count++ < 64) {
+          // An earlier candidate with the alias's stem: both names are one company.
+          const mine = raw.local;
+          for (const r of raws) if (r.local === mine) r.local = other;
+          for (const n of mine.names) if (!other.names.includes(n)) other.names.push(n);
+          for (const [k, v] of local) if (v === mine) local.set(k, other);
+          for (const v of aliases.values()) if (v.local === mine) v.local = other;
+          raw.local = other;
+          f.local = other;
+        }
+      }
+    }
     else if (!outerKnown && f.entity === raw.entity) { /* same company, e.g. "(Enflame)" */ }
     if (ticker !== null && (f.entity === raw.entity && f.local === raw.local)) f.ticker = ticker;
     raws.push(f);
@@ -689,7 +1137,11 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m].end <= a) lo = m + 1; else hi = m; }
     return lo < sorted.length && sorted[lo].start < b;
   };
+  // Each alias is one search of the text; past a budget of searches (a document that taught
+  // itself hundreds of names) the rest are left, so this stays linear.
+  let budget = 64;
   for (const [name, target] of aliases) {
+    if (--budget < 0) break;
     for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (at > 0 && joins(folded.charCodeAt(at - 1), folded.charCodeAt(at))) continue;

@@ -35,10 +35,10 @@ const COMMON_WORDS = new Set([
  * that widens them, a parenthesis right after them, or a place in a list after another mention.
  * Two-character listed short names (泉为 of *ST泉为) get the same treatment.
  */
-const RISKY_WORDS = new Set(['理想', '浪潮', '曙光', '慧与', '大众', '美的', '海尔', '格力', '中兴', '联想', '三星', '苹果', '高通']);
+const RISKY_WORDS = new Set(['理想', '浪潮', '曙光', '慧与', '大众', '美的', '海尔', '格力', '中兴', '联想', '三星', '苹果', '高通', '创意', '中环', '海光', '黑芝麻']);
 
 /** Case rule of one name. */
-const enum CaseMode { Any = 0, Exact = 1, ExactOrUpper = 2 }
+const enum CaseMode { Any = 0, Exact = 1, ExactOrUpper = 2, Camel = 3 }
 
 interface CompactData { entities: [string, string, string, string, string, string, number][]; ambiguous: string }
 interface ExtraEntry { id: string; name: string; kind: EntityKind; names: string[]; tickers?: string[]; sector?: string }
@@ -59,7 +59,9 @@ function caseModeOf(name: string): CaseMode {
     } else if (c >= 48 && c <= 57) digit = true;
   }
   if (letters === 0) return CaseMode.Any;
-  if ((internalCap || digit) && name.length >= 5) return CaseMode.Any;
+  // "SOLiD", "CleanSpark": any case but an inner capital must stay one ("solid" is a word).
+  if (internalCap && name.length >= 5) return CaseMode.Camel;
+  if (digit && name.length >= 5) return CaseMode.Any;
   return letters >= 4 ? CaseMode.ExactOrUpper : CaseMode.Exact;
 }
 
@@ -91,6 +93,89 @@ function listedNameAllowed(folded: string, original: string): boolean {
   if (original.includes(' ')) return original.length >= 6;
   if (/^[A-Z0-9&.-]{4,}$/.test(original)) return true;
   return /[a-z][A-Z]|\d/.test(original) && original.length >= 5;
+}
+
+/** Legal and stock-name endings a listed Chinese short name is also known without. */
+const CJK_LEGAL = ['股份有限公司', '有限公司', '股份', '集团', '控股'];
+/** Remainders that are ordinary words or classes, never a short form of one company. */
+const GENERIC_SHORT = new Set([
+  '中国', '国际', '发展', '科技', '电子', '电力', '能源', '银行', '证券', '保险', '信托', '投资', '实业', '建设', '建筑', '交通', '航天', '航空', '医药', '医疗',
+  '生物', '化工', '材料', '环境', '环保', '传媒', '文化', '旅游', '地产', '置业', '物流', '港口', '机场', '高速', '汽车', '钢铁', '有色', '黄金', '矿业', '石油',
+  '石化', '电气', '通信', '网络', '信息', '数据', '智能', '新能', '光电', '电器', '食品', '农业', '水务', '燃气', '热电', '城投', '创新', '未来', '华夏', '东方',
+  '中华', '长江', '黄河', '新华', '人民', '世纪', '时代', '天下', '大众', '国泰', '平安', '太平', '和平', '合力', '力量', '天然',
+  // Ordinary words that are also what is left of some listed names.
+  '联合', '高科', '明珠', '凤凰', '百货', '高新', '熊猫', '水泥', '人力', '有线', '出版', '远洋', '橡胶', '酒家', '黎明', '火炬', '汽配', '自然', '港湾', '先导',
+  '机床', '化纤', '公用', '照明', '轮胎', '饮食', '港务', '焦煤', '白银', '园林', '规划', '阳光', '胜利', '龙头', '北方', '统一', '友好', '通用', '四方', '日月',
+  '领先', '常青', '神农', '可靠', '招标', '标榜', '争光', '风光', '矩阵', '经纬', '立方', '春光', '测绘', '天工', '兴业', '建业', '永和', '远程', '远端', '公元',
+  '西元', '新星', '中元', '江山', '彩虹', '骆驼', '天鹅', '三维', '海星', '百合', '石英', '八方', '纵横', '中创', '渤海', '中南', '南山', '海峡', '齐心', '长青',
+  '安宁', '双飞', '电声', '正强', '采纳', '金钟', '通灵', '上大', '同力', '巨能', '友谊', '信达', '方正', '东方', '东风', '北化', '国光', '国安', '华西', '华联',
+  '中集', '海天', '日上', '天山', '胜蓝', '风范', '如通', '三元', '金地', '汇通', '新城', '新农', '中化', '天元', '宏大', '远大', '通达', '世纪', '星云',
+]);
+/** Provinces and large cities that begin many listed names and are left out in prose (贵州茅台 is 茅台). */
+const PLACE_PREFIXES = ['黑龙江', '内蒙古', '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北',
+  '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '宁夏', '新疆', '西藏', '深圳', '广州', '杭州', '南京', '苏州', '宁波', '厦门', '青岛',
+  '大连', '武汉', '成都', '西安', '长沙', '泸州', '宜宾', '绍兴', '无锡', '常州', '佛山', '东莞', '珠海', '合肥', '福州', '济南', '郑州', '沈阳', '长春', '哈尔滨',
+  '昆明', '南宁', '贵阳', '兰州', '太原', '石家庄', '南昌', '烟台', '威海', '潍坊', '徐州', '温州', '嘉兴', '湖州', '金华', '台州', '中山', '汕头', '惠州'];
+/** Last characters of an industry word: a remainder ending so is a class, not a name (铜业, 建工, 石化). */
+const INDUSTRY_LAST = new Set([...'业工建化电气港场行险券运材矿钢铁油车医药影视媒酒气水路桥商贸网讯通机械装饰包园城房股份团']);
+/** Latin words that end a listed name and may be left out in prose ("Rivian Automotive" is "Rivian"). */
+const LATIN_TAIL = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Co', 'Co.', 'Ltd', 'Ltd.', 'Limited', 'plc', 'PLC', 'Holdings', 'Holding', 'Group',
+  'Industries', 'Automotive', 'International', 'Technologies', 'Technology', 'Enterprises', 'Motors', 'Motor', 'Pharmaceuticals', 'Therapeutics', 'Bancorp',
+  'Systems', 'Semiconductor', 'Electronics', 'Entertainment', 'Communications', 'Networks', 'Software', 'Resources', 'Platforms', 'Brands', 'Labs', 'AG', 'SA', 'SE', 'NV', 'N.V.']);
+/** Capitalised English words too common to stand alone as a short name. */
+const LATIN_COMMON = new Set(['General', 'American', 'United', 'National', 'First', 'Global', 'International', 'China', 'Chinese', 'Royal', 'New', 'Great', 'Western',
+  'Eastern', 'Northern', 'Southern', 'Pacific', 'Atlantic', 'Digital', 'Advanced', 'Applied', 'Capital', 'Energy', 'Golden', 'Silver', 'Power', 'Smart', 'Blue', 'Green',
+  'Red', 'Black', 'White', 'Standard', 'Federal', 'Central', 'Universal', 'Premier', 'Prime', 'Alpha', 'Beta', 'Asia', 'Euro', 'Japan', 'Korea', 'Hong', 'Taiwan', 'India',
+  'Canadian', 'British', 'European', 'Asian', 'Korean', 'Japanese', 'Indian', 'Texas', 'California', 'Florida', 'Western', 'Strategic', 'Innovative', 'Integrated',
+  'Medical', 'Health', 'Healthcare', 'Financial', 'Home', 'Real', 'Life', 'Data', 'Cloud', 'Clean', 'Solar', 'Water', 'Metal', 'Metals', 'Gold', 'Oil', 'Gas', 'Star',
+  'Sun', 'Sky', 'Ocean', 'World', 'Super', 'Ultra', 'Micro', 'Nano', 'Bio', 'Tech', 'Next', 'One', 'Best', 'Big', 'Good', 'True', 'Open', 'Public', 'Private',
+  'Shenzhen', 'Shanghai', 'Beijing', 'Fujian', 'Qingdao', 'Guangzhou', 'Hangzhou', 'Tianjin', 'Chongqing', 'Wuhan', 'Nanjing', 'Jiangsu', 'Zhejiang', 'Shandong',
+  'Sichuan', 'Hunan', 'Hubei', 'Henan', 'Hebei', 'Anhui', 'Yunnan', 'Guangdong', 'Guangxi', 'Hainan', 'Jilin', 'Liaoning', 'Shaanxi', 'Shanxi', 'Gansu', 'Xinjiang',
+  'Macau', 'Macao', 'Singapore', 'Melbourne', 'Sydney', 'London', 'Tokyo', 'Seoul', 'Nanyang', 'Kingdom', 'Dalian', 'Xiamen', 'Suzhou', 'Ningbo', 'Harbin', 'Shenyang',
+  'Community', 'Citizens', 'Peoples', 'Security', 'Trust', 'Bank', 'Union', 'Mutual', 'Summit', 'Pioneer', 'Frontier', 'Liberty', 'Victory', 'Eagle', 'Phoenix']);
+
+/**
+ * Short forms under which a listed (listed.csv-only) company is also written: a mainland
+ * A/B share-class letter left out (京东方A is 京东方), a legal ending left out (伊利股份 is 伊利),
+ * an English descriptor word left out (Rivian Automotive is Rivian, Techtronic Industries is
+ * Techtronic). Ordinary words and classes are never derived.
+ */
+export function derivedNames(folded: string[]): string[] {
+  const out: string[] = [];
+  for (const f of folded) {
+    if (/^\*?ST/.test(f)) continue;
+    if (!isLatinOnly(f)) {
+      let base = f;
+      const share = /^([\u3400-\u9fff]{2,})[AB]$/.exec(base);
+      if (share) { base = share[1]; out.push(base); }
+      for (const l of CJK_LEGAL) {
+        if (base.length - l.length >= 2 && base.endsWith(l)) {
+          const stem = base.slice(0, -l.length);
+          if (/^[\u3400-\u9fff]+$/.test(stem) && !GENERIC_SHORT.has(stem) && !COMMON_WORDS.has(stem) && !GENERIC_SHORT.has(stem.slice(-2))) out.push(stem);
+          base = stem;
+          break;
+        }
+      }
+      for (const place of PLACE_PREFIXES) {
+        if (base.length - place.length >= 2 && base.startsWith(place)) {
+          const rest = base.slice(place.length);
+          if (/^[\u3400-\u9fff]+$/.test(rest) && !GENERIC_SHORT.has(rest) && !COMMON_WORDS.has(rest) && !INDUSTRY_LAST.has(rest[rest.length - 1]) && !GENERIC_SHORT.has(rest.slice(0, 2))) out.push(rest);
+          break;
+        }
+      }
+      continue;
+    }
+    let words = f.split(' ');
+    for (let k = 0; k < 2 && words.length >= 2 && LATIN_TAIL.has(words[words.length - 1].replace(/,$/, '')); k++) {
+      words = words.slice(0, -1);
+      if (words[words.length - 1].endsWith(',')) words[words.length - 1] = words[words.length - 1].slice(0, -1);
+      const name = words.join(' ');
+      if (words.length === 1 && (!/^[A-Z][a-z]{3,}$|^[A-Z][a-z]*[A-Z][A-Za-z]*$/.test(name) || LATIN_COMMON.has(name))) break;
+      if (words.length >= 2 && LATIN_COMMON.has(words[0]) && words.every((w) => LATIN_COMMON.has(w) || LATIN_TAIL.has(w))) break;
+      out.push(name);
+    }
+  }
+  return out;
 }
 
 /** A set of entities with a trie over their folded names and an index of their tickers. */
@@ -132,8 +217,14 @@ export class Gazetteer {
   recNext: number[] = [];
   recMode: number[] = [];
   recName: string[] = [];
-  /** Per record: 1 when the name needs evidence around it (see RISKY_WORDS). */
+  /**
+   * Per record: 1 when the name needs evidence around it (see RISKY_WORDS, two-character
+   * listed names), 2 for a one-word English name that needs a company-like context, 3 for a
+   * two-character short form derived from a listed name (stricter evidence).
+   */
   recRisky: number[] = [];
+  /** Per record: 0 for a curated name, 1 for a listed.csv-only name, 2 for a derived short form. */
+  recTier: number[] = [];
   private readonly sources: { entities: Entity[]; blockers: string[] };
 
   /** Builds a gazetteer from entities (later entries win name conflicts) and blocker phrases. */
@@ -148,20 +239,55 @@ export class Gazetteer {
     this.hashMask = size - 1;
     this.slots = new Int32Array(size * 4).fill(-1);
     this.termHead = new Int32Array(estimate + 2).fill(-1);
-    // Later entities win: a name already claimed by a later entity is skipped for earlier ones.
-    const claimed = new Map<string, number>();
-    const foldedNames: string[][] = entities.map((e) => e.names.map(foldText));
-    for (let i = entities.length - 1; i >= 0; i--) {
-      for (const f of foldedNames[i]) {
-        const key = f.toLowerCase();
-        if (!claimed.has(key)) claimed.set(key, i);
+    // Which names are matched at all, and which entity owns a name claimed by several:
+    // a curated entry (tier 0) beats a listed.csv-only row, and among equals the later entry
+    // wins. A name that is not matched claims nothing, so it cannot hide another's name.
+    // Short forms derived from listed names (see derivedNames) come last: they never take a
+    // name from a real one, and one derived by two rows is dropped.
+    const plans: { entity: number; key: string; folded: string; mode: CaseMode; risky: number; rank: number }[] = [];
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
+      const tier = tiers?.[i] ?? 0;
+      const seen = new Set<string>();
+      for (const n of e.names) {
+        const folded = foldText(n);
+        const key = folded.toLowerCase();
+        if (isLatinOnly(n) && /^[A-Z0-9.]{1,5}$/.test(n) && this.ambiguous.has(n)) continue;
+        if (key.length < 2 && isLatinOnly(n)) continue;
+        let risky = RISKY_WORDS.has(folded) && kindOf(e) !== 'product' ? 1 : 0;
+        if (tier === 1 && !listedNameAllowed(folded, n)) {
+          // A plain capitalised English word ("Westlake") needs a company-like context.
+          if (isLatinOnly(folded)) {
+            if (!/^[A-Z][a-z]{3,}$/.test(n) || LATIN_COMMON.has(n)) continue;
+            risky = 2;
+          } else if (folded.length !== 2 || COMMON_WORDS.has(folded)) continue;
+          else risky = 1;
+        }
+        seen.add(key);
+        plans.push({ entity: i, key, folded, mode: caseModeOf(n), risky, rank: (tier === 1 ? 1 : 2) * 0x1000000 + i });
       }
+      if (tier === 1) {
+        for (const d of derivedNames(e.names.map(foldText))) {
+          const key = d.toLowerCase();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const latin = isLatinOnly(d);
+          plans.push({ entity: i, key, folded: d, mode: caseModeOf(d), risky: latin ? (d.includes(' ') ? 0 : 2) : d.length <= 2 ? 3 : 0, rank: -1 });
+        }
+      }
+    }
+    const owner = new Map<string, number>();
+    const derivedBy = new Map<string, number>();
+    for (const p of plans) {
+      if (p.rank < 0) {
+        derivedBy.set(p.key, derivedBy.has(p.key) && derivedBy.get(p.key) !== p.entity ? -1 : p.entity);
+        continue;
+      }
+      const best = owner.get(p.key);
+      if (best === undefined || p.rank > best) owner.set(p.key, p.rank);
     }
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i];
-      if (this.byId.has(e.id)) {
-        // A duplicate id (user entry for a built-in id) replaces the earlier one in lookups.
-      }
       this.byId.set(e.id, i);
       this.entities.push(e);
       for (const t of e.tickers) {
@@ -171,24 +297,14 @@ export class Gazetteer {
         if (us && (!this.tickers.has(us[1]) || (tiers?.[i] ?? 0) === 0)) this.tickers.set(us[1], i);
         if (/^[A-Z]{3,5}$/.test(key) && !this.ambiguous.has(key) && (tiers?.[i] ?? 0) === 0) this.bareTickers.set(key, i);
       }
-      for (let k = 0; k < e.names.length; k++) {
-        const n = e.names[k];
-        const folded = foldedNames[i][k];
-        const key = folded.toLowerCase();
-        if (claimed.get(key) !== i) continue;
-        if (isLatinOnly(n) && /^[A-Z0-9.]{1,5}$/.test(n) && this.ambiguous.has(n)) continue;
-        let risky = RISKY_WORDS.has(folded) && kindOf(e) !== 'product' ? 1 : 0;
-        if (tiers && tiers[i] === 1 && !listedNameAllowed(folded, n)) {
-          if (folded.length !== 2 || isLatinOnly(folded) || COMMON_WORDS.has(folded)) continue;
-          risky = 1;
-        }
-        if (key.length < 2 && isLatinOnly(n)) continue;
-        this.insert(key, i, caseModeOf(n), folded, risky);
-      }
+    }
+    for (const p of plans) {
+      if (p.rank >= 0 ? owner.get(p.key) !== p.rank : owner.has(p.key) || derivedBy.get(p.key) !== p.entity) continue;
+      this.insert(p.key, p.entity, p.mode, p.folded, p.risky, p.rank >= 0 ? (tiers?.[p.entity] ?? 0) : 2);
     }
     for (const b of blockers) {
       const folded = foldText(b);
-      this.insert(folded.toLowerCase(), -1, caseModeOf(b), folded, 0);
+      this.insert(folded.toLowerCase(), -1, caseModeOf(b), folded, 0, 0);
     }
     // Rehash into a table sized to the edges actually made (load about 0.5 to 0.7): the
     // estimate above is generous, and a smaller table keeps more of it in cache.
@@ -210,6 +326,32 @@ export class Gazetteer {
     this.slots = slots;
     this.hashMask = mask;
     this.buildPairs();
+    // Per record, the inner positions where another name may start and run past its end
+    // (微 of 中微 begins 微软): only those are looked at when a match is in doubt.
+    this.recInner = new Int32Array(this.recName.length);
+    for (let r = 0; r < this.recName.length; r++) {
+      const key = this.recName[r].toLowerCase();
+      let bits = 0;
+      for (let p = 1; p < key.length && p < 31; p++) {
+        let node = 0;
+        for (let k = p; k < key.length && node >= 0; k++) node = this.next(node, key.charCodeAt(k));
+        if (node > 0 && this.hasChildren(node)) bits |= 1 << p;
+      }
+      this.recInner[r] = bits;
+    }
+  }
+
+  /** Per record: bit p set when a name may start at offset p inside it and run past its end. */
+  recInner = new Int32Array(0);
+
+  private childCount: Uint8Array | null = null;
+  /** Whether a trie node has children. */
+  private hasChildren(node: number): boolean {
+    if (!this.childCount) {
+      this.childCount = new Uint8Array(this.nodeCount);
+      for (let k = 0; k < this.slots.length; k += 4) if (this.slots[k] !== -1) this.childCount[this.slots[k]] = 1;
+    }
+    return this.childCount[node] === 1;
   }
 
   /**
@@ -346,7 +488,7 @@ export class Gazetteer {
     return node === 0 ? this.root[c] : this.child(node, c);
   }
 
-  private insert(key: string, entity: number, mode: CaseMode, folded: string, risky: number): void {
+  private insert(key: string, entity: number, mode: CaseMode, folded: string, risky: number, tier: number): void {
     // The filters hold every upper/lower-case variant of the second and third characters, so
     // that the scanner can hash the text's characters as they are, without lowercasing them.
     const c0 = key.charCodeAt(0);
@@ -385,8 +527,26 @@ export class Gazetteer {
     this.recMode.push(mode);
     this.recName.push(folded);
     this.recRisky.push(risky);
+    this.recTier.push(tier);
     this.recNext.push(this.termHead[node]);
     this.termHead[node] = rec;
+  }
+
+  /**
+   * Sets the pair-filter bits of these words so that the scanner's fast skip stops where one
+   * begins (candidate endings); a stop that begins no name costs one failed lookup.
+   */
+  markPairs(words: string[]): void {
+    for (const w of words) {
+      const b = bigramHash(w.charCodeAt(0), w.charCodeAt(1));
+      this.bigrams[b >> 3] |= 1 << (b & 7);
+      // Longer words stop the skip only where their first three characters stand.
+      if (w.length === 2) this.pairEnds[b >> 3] |= 1 << (b & 7);
+      else {
+        const t = trigramHash(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2));
+        this.triples[t >> 3] |= 1 << (t & 7);
+      }
+    }
   }
 
   /** The entity with this id. */
@@ -460,6 +620,26 @@ export class Gazetteer {
   }
 }
 
+/** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
+export function childAt(packed: Int32Array, at: number, c: number): number {
+  const count = packed[at + 1];
+  let lo = at + 2;
+  let hi = lo + 2 * count;
+  if (count > 8) {
+    // Binary search down to a short run.
+    while (hi - lo > 16) {
+      const mid = lo + (((hi - lo) >> 2) << 1);
+      if (packed[mid] <= c) lo = mid;
+      else hi = mid;
+    }
+  }
+  for (; lo < hi; lo += 2) {
+    const x = packed[lo];
+    if (x >= c) return x === c ? packed[lo + 1] : -1;
+  }
+  return -1;
+}
+
 /** A lowercased char code and, for an ASCII letter, its upper-case form. */
 function caseVariants(c: number): number[] {
   return c >= 97 && c <= 122 ? [c, c - 32] : [c];
@@ -478,6 +658,16 @@ export function bigramHash(a: number, b: number): number {
 /** Whether `text` at `start` satisfies a record's case rule against its folded name. */
 export function caseOk(mode: number, name: string, text: string, start: number): boolean {
   if (mode === CaseMode.Any) return true;
+  if (mode === CaseMode.Camel) {
+    let upper = true;
+    for (let k = 0; k < name.length; k++) {
+      const a = name.charCodeAt(k);
+      const b = text.charCodeAt(start + k);
+      if (k > 0 && a >= 65 && a <= 90 && b === a) return true;
+      if (b >= 97 && b <= 122) upper = false;
+    }
+    return upper;
+  }
   let exact = true;
   let upper = true;
   for (let k = 0; k < name.length; k++) {

@@ -19,6 +19,23 @@ FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
 {
   const pairs: string = (t2sData as { pairs: string }).pairs;
   for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+  // Old and variant forms common in Taiwan and Hong Kong text that the table leaves alone.
+  const variants = '尙尚淸清靑青緖绪鄕乡値值硏研顚颠擧举槪概吿告祕秘僞伪郞郎';
+  for (let i = 0; i + 1 < variants.length; i += 2) FOLD[variants.charCodeAt(i)] = FOLD[variants.charCodeAt(i + 1)];
+  // Kangxi radicals and CJK compatibility ideographs that stand for a unified ideograph
+  // (交通银⾏ written with the radical ⾏) fold like that ideograph.
+  for (const [from, to] of [[0x2f00, 0x2fe0], [0xf900, 0xfb00]]) {
+    for (let c = from; c < to; c++) {
+      const x = String.fromCharCode(c).normalize('NFKC');
+      if (x.length === 1 && x.charCodeAt(0) !== c) FOLD[c] = FOLD[x.charCodeAt(0)];
+    }
+  }
+  // One step is enough for every character: a folded character folds to itself.
+  for (let c = 0; c < 65536; c++) {
+    let f = FOLD[c];
+    for (let k = 0; k < 4 && FOLD[f] !== f; k++) f = FOLD[f];
+    FOLD[c] = f;
+  }
 }
 
 /** True for characters that Traditional-to-Simplified folding changes. */

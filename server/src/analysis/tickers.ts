@@ -18,6 +18,10 @@ const SUFFIXES: Record<string, string> = {
   SZ: 'SZ', SH: 'SH', SS: 'SH', BJ: 'BJ', HK: 'HK', T: 'TSE', KS: 'KRX', KQ: 'KRX',
   TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', US: 'US', O: 'NASDAQ', N: 'NYSE',
 };
+/** Reuters suffixes of US listings ("JD.O", "BABA.N"). */
+const RIC: Record<string, string> = { O: 'NASDAQ', OQ: 'NASDAQ', N: 'NYSE', K: 'NYSE', A: 'AMEX' };
+/** Exchange prefixes that may be glued to a numeric code ("HK00700", "SZ300750"). */
+const GLUED: Record<string, string> = { HK: 'HK', SH: 'SH', SZ: 'SZ', BJ: 'BJ' };
 /** Exchanges whose bare code is also looked up as a US ticker. */
 const US = new Set(['NASDAQ', 'NYSE', 'AMEX', 'OTC', 'US']);
 
@@ -66,7 +70,25 @@ export function readTicker(s: string, start: number, limit = s.length): TickerMa
   if (isUpper(c)) {
     let j = start;
     while (j < limit && j - start < 9 && isUpper(s.charCodeAt(j))) j++;
-    if (s.charCodeAt(j) !== 58 /* : */) return null;
+    const after = s.charCodeAt(j);
+    if (after === 46 /* . */ && j - start <= 5) {
+      // A Reuters-style code: "JD.O", "BABA.N", "PDD.OQ".
+      let k = j + 1;
+      while (k < limit && k - j <= 3 && isUpper(s.charCodeAt(k))) k++;
+      const exchange = RIC[s.slice(j + 1, k)];
+      if (!exchange || (k < limit && isAlnum(s.charCodeAt(k)))) return null;
+      return make(k, exchange, s.slice(start, j));
+    }
+    if (isDigit(after) && j - start === 2) {
+      // An exchange glued to its code: "HK00700", "SH600519".
+      const prefix = GLUED[s.slice(start, j)];
+      let k = j;
+      while (k < limit && k - j < 7 && isDigit(s.charCodeAt(k))) k++;
+      const len = k - j;
+      if (!prefix || (k < limit && isAlnum(s.charCodeAt(k))) || (prefix === 'HK' ? len < 4 || len > 5 : len !== 6)) return null;
+      return make(k, prefix, s.slice(j, k));
+    }
+    if (after !== 58 /* : */) return null;
     const prefix = PREFIXES[s.slice(start, j)];
     if (!prefix) return null;
     let k = j + 1;
@@ -100,12 +122,17 @@ export function parseTickerItem(item: string): TickerMatch | null {
   const t = readTicker(item, 0);
   if (t && t.end === item.length) return t;
   if (/^[A-Z]{1,5}(\.[A-Z])?$/.test(item)) return make(item.length, 'US', item);
+  // Taiwan and Hong Kong papers write US listings as "F-US", "AAPL-US".
+  const us = /^([A-Z]{1,5})-US$/.exec(item);
+  if (us) return make(item.length, 'US', us[1]);
   if (/^\d{6}$/.test(item)) {
     const d = item.charCodeAt(0);
     const prefix = d === 54 || d === 53 || d === 57 ? 'SH' : d === 48 || d === 51 || d === 49 ? 'SZ' : 'BJ';
     return make(item.length, prefix, item);
   }
   if (/^\d{5}$/.test(item)) return make(item.length, 'HK', item);
+  // Four digits: a Taiwan code, else a Hong Kong one written short ("2330", "2888").
+  if (/^\d{4}$/.test(item)) return { end: item.length, key: `TWSE:${item}`, bare: `HK:0${item}`, fund: false };
   return null;
 }
 

@@ -1,0 +1,222 @@
+/**
+ * Companies in no list, found by the words around them rather than by their shape:
+ *  - a source: "据时代周报报道", "据《经济通》报道", "另据格隆汇报道", "中新社香港5月12日电",
+ *    "IT桔子统计显示" (media for reports, a research firm for data);
+ *  - an investor: "X领投", "X跟投", "由X领投";
+ *  - an English name next to a word of business: "metals miner Fresnillo", "led by Edaphon",
+ *    "according to LSEG data", "Rolls-Royce jumped 87p", "UOB's".
+ * Each rule reads a bounded number of characters around a cue; names are two to six
+ * Chinese characters or one to three capitalised English words, never a generic phrase.
+ */
+import { isCommonEnglish, isNonCompanyAcronym } from './english';
+
+const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isLetter = (c: number) => isUpper(c) || isLower(c);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function startsWithAt(s: string, word: string, at: number): boolean {
+  if (at + word.length > s.length) return false;
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** A name found by context: [start, end) and the kind it gets. */
+export type Found = [number, number, 'candidate' | 'media'];
+
+/** Sources that are no company ("据知情人士透露", "据不完全统计"). */
+const NOT_SOURCE = ['不', '最新', '有关', '披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
+  '调查', '数据', '媒体', '外媒', '港媒', '台媒', '日媒', '韩媒', '美媒', '英媒', '此', '说', '传', '知情', '相关', '接近', '业内', '内部', '当地', '该', '其'];
+const NOT_SOURCE_END = ['人士', '人员', '方面', '部门', '报告', '资料', '信息', '显示', '统计', '调查', '测算', '估计', '介绍', '机构', '媒体', '分析', '研究', '记者'];
+/** Characters that may stand before a clause-opening 据. */
+const JU_BEFORE = new Set([...'另而但并又则也且还均']);
+
+/** Whether `name` may be a source (not a generic phrase). */
+function sourceName(name: string): boolean {
+  if (name.length < 2 || name.length > 8 || name.length - (name.endsWith('数据') ? 2 : 0) < 2) return false;
+  for (const w of NOT_SOURCE) if (name.startsWith(w)) return false;
+  for (const w of NOT_SOURCE_END) if (name.endsWith(w)) return false;
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (!(isCjk(c) || isLetter(c) || isDigit(c) || c === 32)) return false;
+  }
+  return isCjk(name.charCodeAt(0)) || isUpper(name.charCodeAt(0));
+}
+
+/** Places and dates between a news agency and 电/讯 ("中新社香港5月12日电"). */
+const DATELINE_PLACES = ['香港', '北京', '上海', '台北', '深圳', '广州', '纽约', '华盛顿', '伦敦', '东京', '新加坡', '首尔', '旧金山', '柏林', '巴黎'];
+
+/**
+ * A source name that opens a sentence and is followed by a report cue at `cue`
+ * ("中新社报道", "站长之家11月7日报道", "IT桔子统计显示"): the name, or null.
+ */
+export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, media: boolean, stop: Uint8Array): Found | null {
+  let e = cue;
+  // A date, then a place, may stand between the name and the cue.
+  let d = e;
+  if (folded.charCodeAt(d - 1) === 0x65e5 /* 日 */) {
+    d--;
+    while (d > lastEnd && isDigit(folded.charCodeAt(d - 1))) d--;
+    if (folded.charCodeAt(d - 1) === 0x6708 /* 月 */) {
+      d--;
+      const m = d;
+      while (d > lastEnd && isDigit(folded.charCodeAt(d - 1))) d--;
+      if (d < m) e = d;
+    }
+  }
+  for (const p of DATELINE_PLACES) if (e - p.length > lastEnd && startsWithAt(folded, p, e - p.length)) { e -= p.length; break; }
+  // "据《经济通》报道": the name between quotes.
+  const close = folded.charCodeAt(e - 1);
+  const quoted = close === 0x300b /* 》 */ || close === 0x201d /* ” */;
+  if (quoted) e--;
+  let s = e;
+  if (startsWithAt(folded, '数据', e - 2)) s -= 2; // "鱼眼数据统计显示": 据 ends no name here
+  while (s > lastEnd && e - s < 8) {
+    const c = folded.charCodeAt(s - 1);
+    // Inside quotes any character belongs to the name; 经 of 经济 opens many a paper's name.
+    if ((isCjk(c) && (quoted || !stop[c] || (c === 0x7ecf /* 经 */ && folded.charCodeAt(s) === 0x6d4e /* 济 */))) || isLetter(c) || (isDigit(c) && s < e)) s--;
+    else break;
+  }
+  let before = s > 0 ? folded.charCodeAt(s - 1) : 10;
+  if (quoted) {
+    if (before !== 0x300a && before !== 0x201c) return null;
+    s--;
+    before = s > 0 ? folded.charCodeAt(s - 1) : 10;
+  }
+  // The name opens a sentence or a clause, or follows a clause-opening 据 ("另据X报道").
+  const ju = before === 0x636e /* 据 */ && (s < 2 || !isCjk(folded.charCodeAt(s - 2)) || JU_BEFORE.has(folded[s - 2]));
+  if (!(ju || s === 0 || before === 10 || before === 0x3002 || before === 0xff0c || before === 44 || before === 0xff1b || before === 59 || before === 32 || before === 0x300b || before === 0x201d || before === 0xff1a || before === 58)) return null;
+  if (quoted) { s++; media = true; }
+  const name = folded.slice(s, e);
+  if (!sourceName(name) || name.length > 6) return null;
+  return [s, e, media ? 'media' : 'candidate'];
+}
+
+/** Class words before an English name ("metals miner Fresnillo", "led by Edaphon"). */
+const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 'miner ', 'jeweler ', 'jeweller ', 'retailer ', 'group ', 'startup ', 'start-up ', 'lender ', 'carmaker ',
+  'automaker ', 'chipmaker ', 'broker ', 'brokerage ', 'insurer ', 'firm ', 'brand ', 'developer ', 'conglomerate ', 'operator ', 'supplier ', 'manufacturer ', 'producer ',
+  'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
+  'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off '];
+/** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
+const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团'];
+/** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
+const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
+  'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
+  'added']);
+/** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
+const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事'];
+
+/**
+ * One to three capitalised English words starting at `at` that may be an unknown company:
+ * [end, words], or null. The first word is no common English word; an all-capitals word is
+ * no known non-company acronym.
+ */
+function latinName(folded: string, at: number, limit: number): [number, number] | null {
+  let p = at;
+  let words = 0;
+  let end = -1;
+  while (words < 3 && p < limit && isUpper(folded.charCodeAt(p))) {
+    let q = p + 1;
+    while (q < limit) {
+      const c = folded.charCodeAt(q);
+      if (isLetter(c) || isDigit(c) || c === 38 || ((c === 45 || c === 46) && isLetter(folded.charCodeAt(q + 1)))) q++;
+      else break;
+    }
+    const word = folded.slice(p, q);
+    if (/-[a-z]/.test(word)) break; // "Kong-listed", "Shenzhen-based"
+    if (words === 0 ? isCommonEnglish(word) || isNonCompanyAcronym(word) : isCommonEnglish(word) && !/^[A-Z][a-z]/.test(word)) break;
+    if (words > 0 && (word === 'The' || word === 'And' || word === 'Of' || word === 'In')) break;
+    words++;
+    end = q;
+    if (folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
+    p = q + 1;
+  }
+  return words ? [end, words] : null;
+}
+
+/** An unknown English company name at `at` shown by the words around it, or null. */
+export function latinByContext(folded: string, at: number, wordEnd: number, limit: number): Found | null {
+  // The cue first, cheaply; the name's words only when there is one.
+  let before = false;
+  const prev = at > 0 ? folded.charCodeAt(at - 1) : 10;
+  if (prev === 32 && isLower(folded.charCodeAt(at - 2))) {
+    let w = at - 1;
+    let h = 0;
+    while (w > 0 && (isLetter(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 45) && at - w < 16) { w--; h = (Math.imul(h, 31) + folded.charCodeAt(w)) | 0; }
+    if (CUE_LAST_HASH.has(h)) {
+      for (const c of LATIN_CUE_BEFORE) if (at >= c.length && startsWithAt(folded, c, at - c.length)) { before = true; break; }
+    }
+  } else if (isCjk(prev) && at >= 2) before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 2) << 16) | prev);
+  // End of the capitalised run (up to three words), by characters only.
+  let end = at;
+  let words = 0;
+  for (let p = at; words < 3 && p < limit && isUpper(folded.charCodeAt(p));) {
+    let q = p === at ? wordEnd : p + 1;
+    while (q < limit) {
+      const c = folded.charCodeAt(q);
+      if (isLetter(c) || isDigit(c) || c === 38 || ((c === 45 || c === 46) && isLetter(folded.charCodeAt(q + 1)))) q++;
+      else break;
+    }
+    words++;
+    end = q;
+    if (folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
+    p = q + 1;
+  }
+  let after = 0; // 1: a verb of business or "data"; 2: a possessive
+  if (!before) {
+    const next = folded.charCodeAt(end);
+    if ((next === 39 || next === 0x2019) && folded.charCodeAt(end + 1) === 115 && !isLetter(folded.charCodeAt(end + 2))) after = 2;
+    else if (next === 32 && isLower(folded.charCodeAt(end + 1))) {
+      let q = end + 1;
+      let h = 0;
+      while (q < limit && q - end < 14 && isLower(folded.charCodeAt(q))) { h = (Math.imul(h, 31) + folded.charCodeAt(q)) | 0; q++; }
+      if (AFTER_HASH.has(h)) {
+        const verb = folded.slice(end + 1, q);
+        if (LATIN_CUE_AFTER.has(verb) || verb === 'data') after = verb === 'data' ? 3 : 1;
+      }
+    } else if (isCjk(next)) {
+      for (const w of CJK_CUE_AFTER) if (startsWithAt(folded, w, end)) { after = 1; break; }
+    }
+    if (!after) return null;
+  }
+  const read = latinName(folded, at, limit);
+  if (!read) return null;
+  const name = folded.slice(at, read[0]);
+  const acronym = /^[A-Z]{2,5}$/.test(name);
+  const camel = read[1] === 1 && /^[A-Z][a-z]+[A-Z]/.test(name);
+  if (read[0] !== end && !before) return null;
+  if ((after === 2 && !acronym && !camel) || (after === 3 && !acronym)) return null;
+  return [at, read[0], 'candidate'];
+}
+
+/** Hash of a word read backwards (as the cue test reads it) or forwards. */
+function hashOf(word: string, backwards: boolean): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(backwards ? word.length - 1 - k : k)) | 0;
+  return h;
+}
+/** The last word of every English cue before a name, hashed; the verbs after, hashed; the Chinese cues as a set. */
+const CUE_LAST_HASH = new Set(LATIN_CUE_BEFORE.map((c) => hashOf(c.trim().split(' ').pop()!, true)));
+const AFTER_HASH = new Set([...LATIN_CUE_AFTER, 'data'].map((w) => hashOf(w, false)));
+const CJK_CUE_BEFORE_KEYS = new Set(CJK_CUE_BEFORE.map((w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1)));
+
+/** "X领投", "X跟投": the investor's name right before the cue at `cue`, or null. */
+export function investorBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array, stop2: (s: number) => boolean): Found | null {
+  let s = cue;
+  let cjk = 0;
+  while (s > lastEnd && cue - s < 8) {
+    const c = folded.charCodeAt(s - 1);
+    if (isCjk(c) && !stop[c]) {
+      if (s - 2 >= lastEnd && stop2(s)) break;
+      cjk++;
+      s--;
+    } else if (isLetter(c) || (c === 32 && isLetter(folded.charCodeAt(s - 2)))) s--;
+    else break;
+  }
+  while (folded.charCodeAt(s) === 32) s++;
+  const name = folded.slice(s, cue);
+  if (name.length < 2 || cjk > 6 || (cjk === 0 && !isUpper(name.charCodeAt(0)))) return null;
+  if (!sourceName(name)) return null;
+  return [s, cue, 'candidate'];
+}

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldText } from '../../server/src/analysis/text';
+import { findMentions } from '../../server/src/analysis/entities';
+import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
+import type { Mention } from '../../server/src/analysis/types';
+
+const gz = builtinGazetteer();
+const find = (text: string): Mention[] => findMentions(text, foldText(text), gz, []);
+const kinds = (text: string) => find(text).map((m) => [m.text, m.kind] as const);
+
+test('Chinese endings make candidates: investors, robot makers, brokers, media', () => {
+  assert.deepEqual(kinds('本轮由澜舟资本领投,青岚创投与石溪基金跟投。'), [['澜舟资本', 'candidate'], ['青岚创投', 'candidate'], ['石溪基金', 'candidate']]);
+  assert.deepEqual(kinds('初创公司云雀机器人宣布完成新一轮融资'), [['云雀机器人', 'candidate']]);
+  assert.deepEqual(kinds('湾潮半导体与北斗星传媒达成合作'), [['湾潮半导体', 'candidate'], ['北斗星传媒', 'candidate']]);
+  assert.deepEqual(kinds('据鸿雁财经统计,行业回暖'), [['鸿雁财经', 'media']]);
+  assert.deepEqual(kinds('據星島晚報報道,市場回暖'), [['星島晚報', 'media']]);
+});
+
+test('Chinese endings: generic phrases and nouns are no candidates', () => {
+  for (const text of ['人工智能科技公司纷纷入局', '中国银行业协会发布报告', '新能源汽车销量大增', '加大投资,扩大产能', '指数基金规模创新高', '科技股集体上涨',
+    '资本开支继续增加', '一笔投资;', '已连续投资8个项目', '产业基金落地', '汽车行业承压', '低轨卫星组网加速', '砷化镓电池仍是主流']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate' || k === 'media'), [], text);
+  }
+});
+
+test('Chinese sources and investors found by context', () => {
+  assert.deepEqual(kinds('据鲸潮日报报道,港股反弹'), [['鲸潮日报', 'media']]);
+  assert.deepEqual(kinds('据《晨鸣周刊》报道,港股反弹'), [['晨鸣周刊', 'media']]);
+  assert.deepEqual(kinds('另据蓝鲸汇报道,该公司业绩预增'), [['蓝鲸汇', 'media']]);
+  assert.deepEqual(kinds('据经济脉搏报道,该公司业绩预增'), [['经济脉搏', 'media']]);
+  assert.deepEqual(kinds('白鹭社香港6月3日电,港股收涨'), [['白鹭社', 'media']]);
+  assert.deepEqual(kinds('鱼眼数据统计显示,一季度融资额回落'), [['鱼眼数据', 'candidate']]);
+  assert.deepEqual(kinds('该轮融资由青檀领投'), [['青檀', 'candidate']]);
+  // Clauses with 据 that name no source.
+  for (const text of ['据悉,公司将扩产', '据知情人士透露,交易已完成', '据不完全统计,今年已有多家', '数据中心、智算中心需求旺盛', '根据公告,公司将回购', '另据披露,该基金已清仓']) {
+    assert.deepEqual(kinds(text), [], text);
+  }
+});
+
+test('English endings and context make candidates', () => {
+  assert.deepEqual(kinds('Analysts at Corvid Securities said demand held up.'), [['Corvid Securities', 'candidate']]);
+  assert.deepEqual(kinds('Maple Harbour Bank cut rates.'), [['Maple Harbour Bank', 'candidate']]);
+  assert.deepEqual(kinds('Kestrel Press reported the deal.'), [['Kestrel Press', 'media']]);
+  assert.deepEqual(kinds('The round was led by Quillwort, with others joining.'), [['Quillwort', 'candidate']]);
+  assert.deepEqual(kinds('Shares of miner Brackenfield rose 4%.'), [['Brackenfield', 'candidate']]);
+  assert.deepEqual(kinds('Tarnwick jumped 12p after the results.'), [['Tarnwick', 'candidate']]);
+  assert.deepEqual(kinds('according to QVX data, volumes fell'), [['QVX', 'candidate']]);
+  assert.deepEqual(kinds('In Chengdu, SkyLark raised $20m.'), [['SkyLark', 'candidate']]);
+});
+
+test('English: public bodies, classes of things and ordinary words are no candidates', () => {
+  for (const text of ['the World Bank said growth would slow', 'the European Central Bank held rates', 'Clean Energy stocks rallied', 'Shares jumped 5% on Monday',
+    'The company said revenue rose', 'Its Hong Kong-listed stock closed higher', 'Oil fell 2%', 'GDP data surprised', 'Investors reported losses']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate' || k === 'media'), [], text);
+  }
+});
+
+test('a name before a numeric stock code in parentheses is a company', () => {
+  const [m] = find('翠峰航运(2677)股东会通过派息');
+  assert.equal(m.text, '翠峰航运');
+  assert.equal(m.kind, 'company');
+  assert.equal(m.ticker, '2677');
+  const [hk] = find('新股银杏药业(09981.HK)今日招股');
+  assert.equal(hk.text, '银杏药业');
+  assert.equal(hk.ticker, '09981.HK');
+  // A year in parentheses is no stock code.
+  assert.deepEqual(find('世界杯(2026)开幕'), []);
+});
+
+test('candidates of one document group: a juxtaposed alias joins an earlier candidate of its stem', () => {
+  const ms = find('Corvane集团董事局主席到访。正式成立柯文集团(Corvane Group),业务扩张。');
+  const byText = Object.fromEntries(ms.filter((m) => m.kind === 'candidate').map((m) => [m.text, m.id]));
+  assert.equal(byText['柯文集团'], byText['Corvane集团']);
+  assert.equal(byText['Corvane Group'], byText['Corvane集团']);
+});
+
+test('an unknown Chinese name with its English name in parentheses is one company', () => {
+  const ms = find('市值约300亿元的澜图(Lantuo)今日上市');
+  assert.deepEqual(ms.map((m) => m.text), ['澜图', 'Lantuo']);
+  assert.equal(ms[0].kind, 'candidate');
+  assert.equal(ms[1].id, ms[0].id);
+  // Acronyms, places and terms in parentheses are no company.
+  for (const text of ['更多电池储能系统(BESS)上线', '新加坡(Singapore)政府', '比特币的高贝塔(Beta)标的', '股权激励(SBC)成本']) {
+    assert.deepEqual(find(text).filter((m) => m.kind === 'candidate'), [], text);
+  }
+});
+
+test('a trade noun before a name ends it ("运营商X(code)")', () => {
+  const [m] = find('保税区能源运营商澜川能源(01999)集资逾7亿');
+  assert.equal(m.text, '澜川能源');
+  assert.equal(m.kind, 'company');
+});

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldText } from '../../server/src/analysis/text';
+import { findMentions } from '../../server/src/analysis/entities';
+import { Gazetteer, builtinGazetteer } from '../../server/src/analysis/gazetteer';
+import type { Entity } from '../../server/src/analysis/types';
+
+const gz = builtinGazetteer();
+const findIn = (g: Gazetteer, text: string) => findMentions(text, foldText(text), g, []);
+const pairsIn = (g: Gazetteer, text: string) => findIn(g, text).map((m) => [m.text, m.id] as const);
+const co = (id: string, names: string[], tickers: string[] = []): Entity => ({ id, name: names[0], kind: 'company', names, tickers });
+
+test('a parent name with a subsidiary word is the subsidiary, not the parent', () => {
+  const ms = findIn(gz, 'Intel Capital led the round, while Intel itself slipped.');
+  assert.deepEqual(ms.map((m) => m.text), ['Intel Capital', 'Intel']);
+  assert.notEqual(ms[0].id, 'intel');
+  assert.equal(ms[1].id, 'intel');
+  const cjk = findIn(gz, '英特尔资本参投,英特尔股价下跌');
+  assert.deepEqual(cjk.map((m) => m.text), ['英特尔资本', '英特尔']);
+  assert.notEqual(cjk[0].id, 'intel');
+  // Ordinary phrases after a name are not subsidiaries.
+  assert.deepEqual(pairsIn(gz, '腾讯资本开支大增'), [['腾讯', 'tencent']]);
+  assert.deepEqual(pairsIn(gz, '阿里巴巴集团公布'), [['阿里巴巴集团', 'alibaba']]);
+});
+
+test('a subsidiary listed under its own id keeps it; the parent keeps its own', () => {
+  assert.deepEqual(pairsIn(gz, 'Google DeepMind 发布新模型,Google 股价上涨'), [['Google DeepMind', 'google-deepmind'], ['Google', 'alphabet']]);
+  assert.deepEqual(pairsIn(gz, '阿里云与阿里巴巴'), [['阿里云', 'alibaba-cloud'], ['阿里巴巴', 'alibaba']]);
+  // A later entry that names the subsidiary takes the name away from the parent.
+  const g = new Gazetteer([co('shop', ['Shopco', 'Shopco Cloud Services', 'SCS']), co('scs', ['Shopco Cloud Services', 'SCS'])]);
+  assert.deepEqual(pairsIn(g, 'SCS grew faster than Shopco.'), [['SCS', 'scs'], ['Shopco', 'shop']]);
+  assert.deepEqual(pairsIn(g, 'Shopco Cloud Services and Shopco'), [['Shopco Cloud Services', 'scs'], ['Shopco', 'shop']]);
+});
+
+test('bare codes used as names resolve to their company in stock context', () => {
+  assert.deepEqual(pairsIn(gz, '300750涨停,市场情绪回暖'), [['300750', 'catl']]);
+  assert.deepEqual(pairsIn(gz, '关注代码300750的走势'), [['300750', 'catl']]);
+  const ms = findIn(gz, '宁德时代300750盘中走强');
+  assert.deepEqual(ms.map((m) => [m.text, m.id, m.ticker]), [['宁德时代', 'catl', '300750']]);
+  // Six digits that are not a stock code in context.
+  assert.deepEqual(pairsIn(gz, '共计300750股'), []);
+  assert.deepEqual(pairsIn(gz, '合同编号300750已归档'), []);
+  assert.deepEqual(pairsIn(gz, '收入300750元'), []);
+});
