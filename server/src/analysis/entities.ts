@@ -28,6 +28,7 @@ import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { COMMON_ENGLISH_HASH, isCommonEnglish } from './english';
 import { investorBefore, latinByContext, sourceBeforeCue, type Found } from './contexts';
+import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 
@@ -108,6 +109,50 @@ const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Hold
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
+/**
+ * A company name right before a title at `at` ("Gogoro创办人", "星河智能董事长"): one to three
+ * capitalised English words, or two to four Chinese characters opening a clause. Null when
+ * there is none or it is a common word.
+ */
+function nameBeforeTitle(folded: string, at: number, lastEnd: number): [number, number] | null {
+  let e = at;
+  if (folded.charCodeAt(e - 1) === 32) e--;
+  if (isAlnum(folded.charCodeAt(e - 1))) {
+    let s = e;
+    for (let words = 0; words < 3; words++) {
+      let w = s;
+      while (w > lastEnd && (isAlnum(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 45)) w--;
+      if (w === s || !(isUpper(folded.charCodeAt(w)) || isDigit(folded.charCodeAt(w)))) break;
+      const word = folded.slice(w, s);
+      if (isCommonEnglish(word) || LATIN_STOPWORDS.has(word)) break;
+      s = w;
+      if (folded.charCodeAt(s - 1) !== 32 || !isUpper(folded.charCodeAt(s - 2))) break;
+      s--;
+      while (folded.charCodeAt(s) === 32) s++;
+    }
+    while (folded.charCodeAt(s) === 32) s++;
+    if (s >= e || !/[a-z]/.test(folded.slice(s, e)) && e - s < 3) return null;
+    return s < e && isUpper(folded.charCodeAt(s)) && !/^\d+$/.test(folded.slice(s, e)) ? [s, e] : null;
+  }
+  let s = e;
+  while (s > lastEnd && e - s < 5 && isCjk(folded.charCodeAt(s - 1)) && !STOP[folded.charCodeAt(s - 1)]) s--;
+  const len = e - s;
+  if (len < 2 || len > 4) return null;
+  const before = s > 0 ? folded.charCodeAt(s - 1) : 10;
+  if (isCjk(before) && !STOP[before]) return null;
+  const name = folded.slice(s, e);
+  if (isCommonWord(name) || GENERIC_STEMS.has(name) || PLACE_NAMES.has(name) || TITLE_GENERIC.has(name)) return null;
+  // "创办人暨执行长": a first title, not a name.
+  if ('暨兼及和'.includes(name[len - 1]) || TITLE_PAIRS.some((t) => t.length >= 2 && name.includes(t.slice(0, 2)))) return null;
+  return [s, e];
+}
+/** Words before a title that name no company (公司董事长, 集团总裁, 前任CEO). */
+const TITLE_GENERIC = new Set(['公司', '集团', '企业', '本公司', '该公司', '母公司', '子公司', '前任', '现任', '新任', '时任', '副', '联合', '首席', '董事会', '董事', '执行', '名誉', '荣誉', '常务']);
+
+/** Legal endings in capitals, by their first letter, longest first. */
+const UPPER_SUFFIX_BY_FIRST: (string[] | undefined)[] = [];
+for (const w of ['INC.', 'INC', 'LTD.', 'LTD', 'LIMITED', 'CORP.', 'CORP', 'CORPORATION', 'PTY', 'PLC', 'GROUP', 'HOLDINGS', 'HOLDING', 'CO.', 'LLC', 'GMBH', 'S.A.', 'N.V.', 'B.V.', 'K.K.']
+  .sort((a, b) => b.length - a.length)) (UPPER_SUFFIX_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
 /** Latin endings by their first letter, longest first. */
 const LATIN_SUFFIX_BY_FIRST: (string[] | undefined)[] = [];
 for (const w of LATIN_SUFFIXES.slice().sort((a, b) => b.length - a.length)) (LATIN_SUFFIX_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
@@ -499,6 +544,14 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       if (titled && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
       if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
       if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
+        // "Gogoro创办人陆学森": the company whose title it is, right before the title.
+        if (titled && (!raws.length || raws[raws.length - 1].end < i)) {
+          const co = nameBeforeTitle(folded, i, lastEnd);
+          if (co) {
+            const known = g.lookupName(folded.slice(co[0], co[1]));
+            raws.push(known ? { start: co[0], end: co[1], entity: g.indexOf(known.id), local: null, ticker: null } : candidateRaw(text, folded, co[0], co[1], local));
+          }
+        }
         const [a, b] = span;
         const name = folded.slice(a, b);
         const key = 'person:' + name;
@@ -565,9 +618,36 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     }
     i++;
   }
+  const cjkList = folded.indexOf('、') >= 0;
+  const latinList = raws.length > 0 && folded.indexOf(', ') >= 0;
+  if (cjkList || latinList) addListNames(text, folded, raws, g, local, figs, cjkList, latinList);
   if (local.size > 1) trimCandidates(folded, raws);
   applyLearnedAliases(folded, raws, aliases, figs);
   return raws.map((r) => toMention(text, r, g));
+}
+
+/** Unknown names of enumerations that are lists of companies (lists.ts), merged into `raws` in order. */
+function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, local: Map<string, Entity>, figs: Span[], cjk: boolean, latin: boolean): void {
+  const known: Known[] = raws.map((r) => ({ start: r.start, end: r.end, company: COMPANY_LIKE.has(r.entity >= 0 ? g.at(r.entity).kind : r.local!.kind) }));
+  const found = cjk ? listNames(folded, known) : [];
+  if (latin) for (const f of latinListNames(folded, known)) if (!found.some(([s, e]) => s < f[1] && f[0] < e)) found.push(f);
+  if (!found.length) return;
+  const added: Raw[] = [];
+  for (const [s, e] of found) {
+    if (overlapsFigure(figs, s, e)) continue;
+    // A known name that needed evidence (大众, 三星): the list is that evidence.
+    const entity = g.lookupName(folded.slice(s, e));
+    if (entity) { added.push({ start: s, end: e, entity: g.indexOf(entity.id), local: null, ticker: null }); continue; }
+    // "普徕仕(T. Rowe Price)": the name in parentheses right after says which company it is.
+    const open = folded.charCodeAt(e);
+    const inner = open === 40 || open === 0xff08 ? raws.find((r) => r.start === e + 1) : undefined;
+    if (inner) { added.push({ start: s, end: e, entity: inner.entity, local: inner.local, ticker: null }); continue; }
+    added.push(candidateRaw(text, folded, s, e, local));
+  }
+  if (!added.length) return;
+  const merged = raws.concat(added).sort((a, b) => a.start - b.start);
+  raws.length = 0;
+  for (const r of merged) raws.push(r);
 }
 
 /**
@@ -612,12 +692,37 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
     const before = raws.length > 1 ? raws[raws.length - 2] : null;
     if (before && before.end === prev.start) return true;
   }
+  // A curated company whose name is also a word (苹果, 三星), with its business after it.
+  if (!weak && isCjk(next) && !g.isListedOnly(raw.entity) && businessAfter(folded, raw.end, limit)) return true;
   if (next !== 0x3001 && !isCjk(next)) return false;
   // First item of a list whose next item is a known name ("苹果、谷歌"), or a name right before one.
   const after = nameEnd(g, folded, next === 0x3001 ? raw.end + 1 : raw.end, limit, true);
   if (after < 0) return false;
   if (!weak || next === 0x3001 || raw.start === 0 || !isCjk(sep) || (prev && prev.end === raw.start)) return true;
   return nameEnd(g, folded, after, limit, false) > 0;
+}
+
+/**
+ * Words of a company's business in the clause after a name that is also an ordinary word
+ * ("苹果在大中华区的运营利润", "三星的晶圆代工部门", "阳明去年获利"), read up to BUSINESS_WINDOW
+ * characters and never past a clause mark. What is directly after the name can undo it
+ * (苹果期货, 苹果价格: the fruit).
+ */
+const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', '获利', '盈利', '亏损', '财报', '业绩', '市值', '股价', '目标价', '评级', '收购', '并购', '入股', '融资',
+  '估值', '出货', '晶圆', '代工', '芯片', '旗下', '宣布', '发布会', '首席执行官', '总裁', '董事长', '创始人', '工厂', '供应链', '供应商', '订单', '裁员', '股东', '季度',
+  '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票'];
+const BUSINESS_FIRST = new Uint8Array(65536);
+for (const w of BUSINESS_WORDS) BUSINESS_FIRST[w.charCodeAt(0)] = 1;
+const NOT_BUSINESS_AFTER = ['期货', '价格', '产区', '种植', '果园', '树', '汁', '园', '醋', '干', '派'];
+const BUSINESS_WINDOW = 12;
+function businessAfter(folded: string, end: number, limit: number): boolean {
+  for (const w of NOT_BUSINESS_AFTER) if (startsWithAt(folded, w, end)) return false;
+  for (let p = end; p < limit && p - end < BUSINESS_WINDOW; p++) {
+    const c = folded.charCodeAt(p);
+    if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 10 || c === 0xff01 || c === 0xff1f) return false;
+    if (BUSINESS_FIRST[c]) for (const w of BUSINESS_WORDS) if (startsWithAt(folded, w, p)) return true;
+  }
+  return false;
 }
 
 /** End of the longest known name (not a blocker; with `sure`, not a risky one) at `at`, or -1. */
@@ -945,6 +1050,15 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
     const end = at + 1 + w.length;
     if (end <= limit && startsWithAt(folded, w, at + 1) && !isLetter(folded.charCodeAt(end))) { suffix = w; break; }
   }
+  let caps = false;
+  if (!suffix) {
+    // Names written in capitals, as filings write foreign companies ("COUPANG INC.", "ZEBRE PTY LTD.").
+    const upper = UPPER_SUFFIX_BY_FIRST[folded.charCodeAt(at + 1)];
+    if (upper && isUpper(folded.charCodeAt(at - 1)) && isUpper(folded.charCodeAt(at - 2))) for (const w of upper) {
+      const end = at + 1 + w.length;
+      if (end <= limit && startsWithAt(folded, w, at + 1) && !isLetter(folded.charCodeAt(end))) { suffix = w; caps = true; break; }
+    }
+  }
   if (!suffix) return null;
   // Capitalised words (or codes like "8") going back from the space, at most four.
   let s = at;
@@ -956,6 +1070,7 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
     const c0 = folded.charCodeAt(w);
     if (!isUpper(c0) && !isDigit(c0)) break;
     const word = folded.slice(w, s);
+    if (caps && !/^[A-Z0-9&]+$/.test(word)) break;
     // A place may open a longer name ("China Merchants Securities"), never stand for it.
     if (LATIN_STOPWORDS.has(word) && !(words > 0 && PLACE_WORDS.has(word))) break;
     s = w;
@@ -973,6 +1088,14 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
   let end = at + 1 + suffix.length;
   // "Iwai Cosmo Securities Co.": the legal ending too.
   for (const x of LATIN_EXTEND) if (end + x.length <= limit && startsWithAt(folded, x, end) && !isLetter(folded.charCodeAt(end + x.length))) { end += x.length; break; }
+  // "NEW ALVOGEN GROUP HOLDING, INC.": further legal words in capitals.
+  if (caps) for (let more = 0; more < 3; more++) {
+    const gap = folded.charCodeAt(end) === 44 && folded.charCodeAt(end + 1) === 32 ? 2 : folded.charCodeAt(end) === 32 ? 1 : 0;
+    const list = gap ? UPPER_SUFFIX_BY_FIRST[folded.charCodeAt(end + gap)] : undefined;
+    const w = list?.find((x) => end + gap + x.length <= limit && startsWithAt(folded, x, end + gap) && !isLetter(folded.charCodeAt(end + gap + x.length)));
+    if (!w) break;
+    end += gap + w.length;
+  }
   return [s, end, LATIN_MEDIA.has(suffix) ? 'media' : 'candidate'];
 }
 

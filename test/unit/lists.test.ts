@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldText } from '../../server/src/analysis/text';
+import { findMentions } from '../../server/src/analysis/entities';
+import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
+import type { Mention } from '../../server/src/analysis/types';
+
+const gz = builtinGazetteer();
+const find = (text: string): Mention[] => findMentions(text, foldText(text), gz, []);
+const texts = (text: string) => find(text).map((m) => m.text);
+const kindOf = (text: string, name: string) => find(text).find((m) => m.text === name)?.kind;
+
+test('unknown names of a list closed by 等 and a company noun are candidates', () => {
+  const got = texts('新工厂的订单来自甲乙丙、丁戊己、庚辛壬等海外车企。');
+  assert.deepEqual(got, ['甲乙丙', '丁戊己', '庚辛壬']);
+  for (const n of got) assert.equal(kindOf('新工厂的订单来自甲乙丙、丁戊己、庚辛壬等海外车企。', n), 'candidate');
+  // The noun may follow a count: 等三家企业, 等十余家机构.
+  assert.deepEqual(texts('参与者包括甲乙丙、丁戊己等三家企业。'), ['甲乙丙', '丁戊己']);
+});
+
+test('a list of places, sectors or things of someone gives no company', () => {
+  assert.deepEqual(texts('产品销往美国、日本、德国等市场。'), []);
+  assert.deepEqual(texts('新能源汽车、储能、光伏等行业需求旺盛。'), []);
+  assert.deepEqual(texts('马斯克、贝索斯等企业家纷纷表态。').filter((t) => !['马斯克', '贝索斯'].includes(t)), []);
+  // What follows 的 belongs to someone: "甲乙的电动货车、…" names no company.
+  assert.ok(!texts('展会展示了甲乙的电动货车、丙丁的充电桩等。').includes('电动货车'));
+});
+
+test('known companies make the unknown items of their list companies when they are half of it', () => {
+  const got = texts('腾讯、阿里巴巴、甲乙丙和字节跳动都在加码。');
+  assert.ok(got.includes('甲乙丙'), String(got));
+  // One known company among three topics is not enough.
+  assert.ok(!texts('话题包括腾讯、川普家族、主权国家挖矿。').includes('川普家族'));
+});
+
+test('a name that needed evidence takes its own id from a list', () => {
+  const m = find('订单来自麦格纳、大众、采埃孚等企业。').find((x) => x.text === '大众');
+  assert.equal(m?.id, 'volkswagen');
+});
+
+test('a name in parentheses after an unknown list item says which company it is', () => {
+  const ms = find('黑石、TPG、普徕仕(T. Rowe Price)、红杉资本等十余家机构跟投。');
+  const p = ms.find((m) => m.text === '普徕仕');
+  const latin = ms.find((m) => m.text.startsWith('T. Rowe'));
+  assert.ok(p && latin);
+  assert.equal(p.id, latin.id);
+});
+
+test('English lists chained to a known company give their unknown items', () => {
+  const got = texts('It invested in Paytm, Zomato, PB Fintech and Delhivery over the years.');
+  for (const n of ['Paytm', 'Zomato', 'Delhivery']) assert.ok(got.includes(n), `${n} in ${got}`);
+  // Titles, months and places in a list are no company.
+  const other = texts('Apple, Microsoft and Nvidia rose in March, April and May.');
+  assert.ok(!other.includes('March') && !other.includes('April'));
+});
+
+test('a curated name that is also a word needs its business after it', () => {
+  assert.equal(find('三星的晶圆代工部门营收近331亿美元。')[0]?.id, 'samsung-electronics');
+  assert.equal(find('2022年，苹果在大中华区的运营利润超过50亿美元。').find((m) => m.text === '苹果')?.id, 'apple');
+  assert.deepEqual(texts('苹果期货价格上涨，苹果产区减产。'), []);
+  assert.deepEqual(texts('大众消费市场回暖。'), []);
+});
+
+test('foreign names written in capitals with a legal ending are candidates', () => {
+  const got = texts('美商 COUPANG INC. 透過子公司投資澳洲 ZEBRE PTY LTD.，並收購 NEW ALVOGEN GROUP HOLDING, INC. 的股權。');
+  assert.deepEqual(got, ['COUPANG INC.', 'ZEBRE PTY LTD.', 'NEW ALVOGEN GROUP HOLDING, INC.']);
+});
+
+test('the company right before a title is a mention', () => {
+  const ms = find('Zentrix創辦人陸學森在記者會上說明。');
+  assert.equal(ms[0].text, 'Zentrix');
+  assert.equal(ms[0].kind, 'candidate');
+  // A first title before 暨 is no company.
+  assert.ok(!texts('。創辦人暨執行長陸學森表示').some((t) => t.startsWith('創辦人')));
+});
