@@ -73,3 +73,23 @@ test('the company right before a title is a mention', () => {
   // A first title before 暨 is no company.
   assert.ok(!texts('。創辦人暨執行長陸學森表示').some((t) => t.startsWith('創辦人')));
 });
+
+test('a registered name with its legal form is one candidate, trade words included', () => {
+  assert.deepEqual(texts('战略配售中，北京甲乙产业投资有限公司获配1000万股。'), ['北京甲乙产业投资有限公司']);
+  assert.deepEqual(texts('认购深圳丙丁网络科技有限公司的股份'), ['深圳丙丁网络科技有限公司']);
+  // A name never runs back over 公司.
+  assert.deepEqual(texts('旗下子公司深圳甲乙科技有限公司'), ['深圳甲乙科技有限公司']);
+});
+
+test('a code in parentheses that is also the company name is a mention of it', () => {
+  const ms = find('汇丰(HSBC)公布中期业绩。');
+  assert.deepEqual(ms.map((m) => [m.text, m.id]), [['汇丰', 'hsbc'], ['HSBC', 'hsbc']]);
+});
+
+test('a company name with a unit word after it is that unit, not the parent', () => {
+  const m = find('分部方面，京东零售收入3100亿元。')[0];
+  assert.equal(m.text, '京东零售');
+  assert.notEqual(m.id, 'jd');
+  // An ordinary phrase after the word keeps the parent: 京东物流行业 is no unit name.
+  assert.equal(find('京东零售店开业。')[0]?.id, 'jd');
+});

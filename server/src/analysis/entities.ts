@@ -295,6 +295,220 @@ interface Raw {
   weak?: boolean;
 }
 
+/** Shared state of one findMentions scan, for the parts of the loop kept out of its hot path. */
+interface Scan {
+  text: string;
+  folded: string;
+  units: Uint16Array;
+  g: Gazetteer;
+  raws: Raw[];
+  aliases: Aliases;
+  local: Map<string, Entity>;
+  stamp: number;
+  lastEnd: number;
+}
+
+/** Takes the known name [i, bestEnd) of record bestRec, or passes it by; returns where scanning resumes. */
+function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit: number): number {
+  const { text, folded, units, g, raws, aliases, local, stamp } = sc;
+  let lastEnd = sc.lastEnd;
+    const entity = g.recEntity[bestRec];
+    if (entity < 0) { i = bestEnd; lastEnd = i; { sc.lastEnd = lastEnd; return i; } } // blocker
+    const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
+    const kind = g.at(entity).kind;
+    // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
+    // subsidiary: a company of its own, never the parent.
+    const after = units[bestEnd];
+    const sub = (after === 32 || SUB_CJK_FIRST[after]) && kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    if (sub > 0) {
+      const name = folded.slice(i, sub);
+      let e = local.get('sub:' + name);
+      if (!e) { e = { id: 'candidate:' + name, name: text.slice(i, sub), kind: 'candidate', names: [text.slice(i, sub)], tickers: [], origin: 'document' }; local.set('sub:' + name, e); }
+      const subRaw: Raw = { start: i, end: sub, entity: -1, local: e, ticker: null };
+      raws.push(subRaw);
+      i = readParenthesis(text, folded, subRaw, g, raws, aliases, limit, local);
+      lastEnd = i;
+      { sc.lastEnd = lastEnd; return i; }
+    }
+    widen(folded, raw, kind, lastEnd, limit);
+    const risky = g.recRisky[bestRec];
+    if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
+      if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; { sc.lastEnd = lastEnd; return i; } }
+      // A one-word English name confirmed once is a name everywhere in the document.
+      if (risky === 2) { learn(aliases, folded.slice(i, bestEnd), raw); raw.weak = true; }
+    }
+    if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
+    seenStamp[entity] = stamp;
+    raws.push(raw);
+    i = raw.end;
+    i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+    lastEnd = i;
+    { sc.lastEnd = lastEnd; return i; }
+}
+
+/** Tickers, parentheses, people after titles, names by context and by shape at `i`; returns where scanning resumes. */
+function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): number {
+  const { text, folded, units, g, raws, aliases, local } = sc;
+  let lastEnd = sc.lastEnd;
+    // An explicit ticker with no name before it.
+    if ((c === 36 || isUpper(c) || isDigit(c)) && !isAlnum(prev)) {
+      const t = readTicker(folded, i, limit);
+      if (t) {
+        const at = tickerEntity(g, t);
+        const named = at >= 0 ? nameBeforeParenthesis(folded, i, lastEnd) : -1;
+        if (named >= 0) {
+          // "星海能源(SZ:300750)": the name before the parenthesis is a mention of the ticker's company.
+          let p = i - 1;
+          while (folded.charCodeAt(p) !== 40) p--;
+          let e = p;
+          while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+          const raw: Raw = { start: named, end: e, entity: at, local: null, ticker: text.slice(i, t.end) };
+          raws.push(raw);
+          learn(aliases, folded.slice(named, e), raw);
+          let close = t.end;
+          while (close < limit && close - t.end < 24 && folded.charCodeAt(close) !== 41) close++;
+          i = folded.charCodeAt(close) === 41 ? close + 1 : t.end;
+          lastEnd = i;
+          { sc.lastEnd = lastEnd; return i; }
+        }
+        if (at >= 0) {
+          const written = text.slice(i, t.end);
+          raws.push({ start: i, end: t.end, entity: at, local: null, ticker: written });
+        }
+        i = t.end; lastEnd = i;
+        { sc.lastEnd = lastEnd; return i; }
+      }
+      if (isDigit(units[i + 5]) && isDigit(c)) {
+        // A bare six-digit mainland code used as a name where the text is about stocks
+        // ("300750涨停", "代码300750"); right after a name it is that name's ticker.
+        let j = i;
+        while (j < limit && j - i < 7 && isDigit(units[j])) j++;
+        if (j - i === 6 && !isAlnum(units[j]) && !(units[j] === 46 && isDigit(units[j + 1])) && prev !== 46 && prev !== 44) {
+          const last = raws.length ? raws[raws.length - 1] : null;
+          const attached = last !== null && (last.end === i || (last.end === i - 1 && prev === 32)) && last.ticker === null;
+          if (attached || stockContext(folded, i, j, limit)) {
+            const t = parseTickerItem(folded.slice(i, j));
+            const at = t ? tickerEntity(g, t) : -1;
+            if (at >= 0) {
+              if (attached && (last!.entity === at || (last!.entity < 0 && last!.local))) {
+                if (last!.entity < 0) { last!.entity = at; last!.local = null; }
+                last!.ticker = text.slice(i, j);
+              } else raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) });
+              i = j; lastEnd = i;
+              { sc.lastEnd = lastEnd; return i; }
+            }
+          }
+        }
+      }
+      if (isUpper(c)) {
+        // A curated, non-ambiguous bare US code in running text ("NVDA").
+        let j = i;
+        while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
+        if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
+          const at = bareTickerFirst(g, c, units[i + 1]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
+          if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
+        }
+      }
+    }
+    if (c === 40 /* ( */) {
+      const end = bareParenthesis(text, folded, i, lastEnd, limit, g, raws, aliases, local);
+      if (end > i) { i = end; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
+    }
+    // An English word here: its end and whether a capitalised word follows it.
+    let latinWord = isUpper(c) && !isAlnum(prev);
+    let wordEnd = i + 1;
+    if (latinWord) {
+      let h = c;
+      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
+      // A common English word ("The", "In", "Shares") opens no name the rules below could find.
+      // (A hash match is taken as is: a rare collision only skips these rules for one word.)
+      if (COMMON_ENGLISH_HASH.has(h)) latinWord = false;
+    }
+    const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
+    // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
+    const titled = TITLE_FIRST[c] && (PAIR_FILTER[pairBit(c, units[i + 1]) >> 3] >> (pairBit(c, units[i + 1]) & 7)) & 1;
+    if (titled || nextCap) {
+      let span: [number, number] | null = null;
+      if (titled && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
+      if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
+      if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
+        // "Gogoro创办人陆学森": the company whose title it is, right before the title.
+        if (titled && (!raws.length || raws[raws.length - 1].end < i)) {
+          const co = nameBeforeTitle(folded, i, lastEnd);
+          if (co) {
+            const known = g.lookupName(folded.slice(co[0], co[1]));
+            raws.push(known ? { start: co[0], end: co[1], entity: g.indexOf(known.id), local: null, ticker: null } : candidateRaw(text, folded, co[0], co[1], local));
+          }
+        }
+        const [a, b] = span;
+        const name = folded.slice(a, b);
+        const key = 'person:' + name;
+        let e = local.get(key);
+        if (!e) { e = { id: key, name: text.slice(a, b), kind: 'person', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
+        const raw: Raw = { start: a, end: b, entity: -1, local: e, ticker: null };
+        raws.push(raw);
+        learn(aliases, name, raw);
+        // "Jane Doe" is later "Doe".
+        const space = name.lastIndexOf(' ');
+        if (space > 0 && b - a - space > 3 && !aliases.has(name.slice(space + 1))) learn(aliases, name.slice(space + 1), raw);
+        // "溫拓思(Bill Winters)": the other script's name in parentheses.
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        { sc.lastEnd = lastEnd; return i; }
+      }
+    }
+    // Companies shown by the words around them (see contexts.ts).
+    if (CUE_FIRST[c] || latinWord) {
+      let found: Found | null = null;
+      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
+      else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
+      if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
+        // A name the document already tied to an entity keeps it.
+        const learnt = aliases.get(folded.slice(found[0], found[1]));
+        const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
+        while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
+        raws.push(raw);
+        const name = folded.slice(found[0], found[1]);
+        if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
+        if (found[1] > i) { i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local); lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
+        lastEnd = found[1];
+      }
+    }
+    // Company-like candidates.
+    if (SUFFIX_FIRST[c]) {
+      const cand = cjkCandidate(folded, i, lastEnd, limit);
+      if (cand) {
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
+        raws.push(raw);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        { sc.lastEnd = lastEnd; return i; }
+      }
+    } else if (c === 32 && isUpper(folded.charCodeAt(i + 1)) && isAlnum(prev)) {
+      // A one-word listed name right before (Acme in "Acme Robotics") is part of the candidate.
+      const last = raws.length ? raws[raws.length - 1] : null;
+      const bound = last && last.weak && last.end === i ? last.start : lastEnd;
+      const cand = latinCandidate(folded, i, bound, limit);
+      if (cand) {
+        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
+        // The stem may already have been matched as a known name: replace that mention.
+        while (raws.length && raws[raws.length - 1].end > cand[0]) {
+          const r = raws.pop()!;
+          if (r.weak) aliases.delete(folded.slice(r.start, r.end));
+        }
+        raws.push(raw);
+        const stem = folded.slice(cand[0], i);
+        if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
+        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+        lastEnd = i;
+        { sc.lastEnd = lastEnd; return i; }
+      }
+    }
+  i++;
+  sc.lastEnd = lastEnd;
+  return i;
+}
+
 /**
  * Finds entity mentions in `text` (scanning its folded form). Results are sorted, never
  * overlap, and never touch a figure span.
@@ -328,6 +542,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   let plan: Pick[] = [];
   let planAt = 0;
   let planEnd = -1;
+  const sc: Scan = { text, folded, units, g, raws, aliases, local, stamp, lastEnd: 0 };
 
   while (i < n) {
     // Skip figure spans.
@@ -428,195 +643,10 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         planAt = 1;
       }
     }
-    if (bestRec >= 0) {
-      const entity = g.recEntity[bestRec];
-      if (entity < 0) { i = bestEnd; lastEnd = i; continue; } // blocker
-      const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
-      const kind = g.at(entity).kind;
-      // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
-      // subsidiary: a company of its own, never the parent.
-      const after = units[bestEnd];
-      const sub = (after === 32 || SUB_CJK_FIRST[after]) && kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
-      if (sub > 0) {
-        const name = folded.slice(i, sub);
-        let e = local.get('sub:' + name);
-        if (!e) { e = { id: 'candidate:' + name, name: text.slice(i, sub), kind: 'candidate', names: [text.slice(i, sub)], tickers: [], origin: 'document' }; local.set('sub:' + name, e); }
-        const subRaw: Raw = { start: i, end: sub, entity: -1, local: e, ticker: null };
-        raws.push(subRaw);
-        i = readParenthesis(text, folded, subRaw, g, raws, aliases, limit, local);
-        lastEnd = i;
-        continue;
-      }
-      widen(folded, raw, kind, lastEnd, limit);
-      const risky = g.recRisky[bestRec];
-      if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
-        if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; continue; }
-        // A one-word English name confirmed once is a name everywhere in the document.
-        if (risky === 2) { learn(aliases, folded.slice(i, bestEnd), raw); raw.weak = true; }
-      }
-      if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
-      seenStamp[entity] = stamp;
-      raws.push(raw);
-      i = raw.end;
-      i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
-      lastEnd = i;
-      continue;
-    }
-    // An explicit ticker with no name before it.
-    if ((c === 36 || isUpper(c) || isDigit(c)) && !isAlnum(prev)) {
-      const t = readTicker(folded, i, limit);
-      if (t) {
-        const at = tickerEntity(g, t);
-        const named = at >= 0 ? nameBeforeParenthesis(folded, i, lastEnd) : -1;
-        if (named >= 0) {
-          // "星海能源(SZ:300750)": the name before the parenthesis is a mention of the ticker's company.
-          let p = i - 1;
-          while (folded.charCodeAt(p) !== 40) p--;
-          let e = p;
-          while (e > named && folded.charCodeAt(e - 1) === 32) e--;
-          const raw: Raw = { start: named, end: e, entity: at, local: null, ticker: text.slice(i, t.end) };
-          raws.push(raw);
-          learn(aliases, folded.slice(named, e), raw);
-          let close = t.end;
-          while (close < limit && close - t.end < 24 && folded.charCodeAt(close) !== 41) close++;
-          i = folded.charCodeAt(close) === 41 ? close + 1 : t.end;
-          lastEnd = i;
-          continue;
-        }
-        if (at >= 0) {
-          const written = text.slice(i, t.end);
-          raws.push({ start: i, end: t.end, entity: at, local: null, ticker: written });
-        }
-        i = t.end; lastEnd = i;
-        continue;
-      }
-      if (isDigit(units[i + 5]) && isDigit(c)) {
-        // A bare six-digit mainland code used as a name where the text is about stocks
-        // ("300750涨停", "代码300750"); right after a name it is that name's ticker.
-        let j = i;
-        while (j < limit && j - i < 7 && isDigit(units[j])) j++;
-        if (j - i === 6 && !isAlnum(units[j]) && !(units[j] === 46 && isDigit(units[j + 1])) && prev !== 46 && prev !== 44) {
-          const last = raws.length ? raws[raws.length - 1] : null;
-          const attached = last !== null && (last.end === i || (last.end === i - 1 && prev === 32)) && last.ticker === null;
-          if (attached || stockContext(folded, i, j, limit)) {
-            const t = parseTickerItem(folded.slice(i, j));
-            const at = t ? tickerEntity(g, t) : -1;
-            if (at >= 0) {
-              if (attached && (last!.entity === at || (last!.entity < 0 && last!.local))) {
-                if (last!.entity < 0) { last!.entity = at; last!.local = null; }
-                last!.ticker = text.slice(i, j);
-              } else raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) });
-              i = j; lastEnd = i;
-              continue;
-            }
-          }
-        }
-      }
-      if (isUpper(c)) {
-        // A curated, non-ambiguous bare US code in running text ("NVDA").
-        let j = i;
-        while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
-        if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
-          const at = bareTickerFirst(g, c, units[i + 1]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
-          if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; continue; }
-        }
-      }
-    }
-    if (c === 40 /* ( */) {
-      const end = bareParenthesis(text, folded, i, lastEnd, limit, g, raws, aliases, local);
-      if (end > i) { i = end; lastEnd = i; continue; }
-    }
-    // An English word here: its end and whether a capitalised word follows it.
-    let latinWord = isUpper(c) && !isAlnum(prev);
-    let wordEnd = i + 1;
-    if (latinWord) {
-      let h = c;
-      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
-      // A common English word ("The", "In", "Shares") opens no name the rules below could find.
-      // (A hash match is taken as is: a rare collision only skips these rules for one word.)
-      if (COMMON_ENGLISH_HASH.has(h)) latinWord = false;
-    }
-    const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
-    // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
-    const titled = TITLE_FIRST[c] && (PAIR_FILTER[pairBit(c, units[i + 1]) >> 3] >> (pairBit(c, units[i + 1]) & 7)) & 1;
-    if (titled || nextCap) {
-      let span: [number, number] | null = null;
-      if (titled && (c !== 67 || (units[i + 2] === 79 && !isAlnum(units[i + 3])))) span = titledName(folded, i, limit);
-      if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
-      if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
-        // "Gogoro创办人陆学森": the company whose title it is, right before the title.
-        if (titled && (!raws.length || raws[raws.length - 1].end < i)) {
-          const co = nameBeforeTitle(folded, i, lastEnd);
-          if (co) {
-            const known = g.lookupName(folded.slice(co[0], co[1]));
-            raws.push(known ? { start: co[0], end: co[1], entity: g.indexOf(known.id), local: null, ticker: null } : candidateRaw(text, folded, co[0], co[1], local));
-          }
-        }
-        const [a, b] = span;
-        const name = folded.slice(a, b);
-        const key = 'person:' + name;
-        let e = local.get(key);
-        if (!e) { e = { id: key, name: text.slice(a, b), kind: 'person', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
-        const raw: Raw = { start: a, end: b, entity: -1, local: e, ticker: null };
-        raws.push(raw);
-        learn(aliases, name, raw);
-        // "Jane Doe" is later "Doe".
-        const space = name.lastIndexOf(' ');
-        if (space > 0 && b - a - space > 3 && !aliases.has(name.slice(space + 1))) learn(aliases, name.slice(space + 1), raw);
-        // "溫拓思(Bill Winters)": the other script's name in parentheses.
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
-        lastEnd = i;
-        continue;
-      }
-    }
-    // Companies shown by the words around them (see contexts.ts).
-    if (CUE_FIRST[c] || latinWord) {
-      let found: Found | null = null;
-      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
-      else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
-      if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
-        // A name the document already tied to an entity keeps it.
-        const learnt = aliases.get(folded.slice(found[0], found[1]));
-        const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
-        while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
-        raws.push(raw);
-        const name = folded.slice(found[0], found[1]);
-        if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
-        if (found[1] > i) { i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local); lastEnd = i; continue; }
-        lastEnd = found[1];
-      }
-    }
-    // Company-like candidates.
-    if (SUFFIX_FIRST[c]) {
-      const cand = cjkCandidate(folded, i, lastEnd, limit);
-      if (cand) {
-        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
-        raws.push(raw);
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
-        lastEnd = i;
-        continue;
-      }
-    } else if (c === 32 && isUpper(folded.charCodeAt(i + 1)) && isAlnum(prev)) {
-      // A one-word listed name right before (Acme in "Acme Robotics") is part of the candidate.
-      const last = raws.length ? raws[raws.length - 1] : null;
-      const bound = last && last.weak && last.end === i ? last.start : lastEnd;
-      const cand = latinCandidate(folded, i, bound, limit);
-      if (cand) {
-        const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
-        // The stem may already have been matched as a known name: replace that mention.
-        while (raws.length && raws[raws.length - 1].end > cand[0]) {
-          const r = raws.pop()!;
-          if (r.weak) aliases.delete(folded.slice(r.start, r.end));
-        }
-        raws.push(raw);
-        const stem = folded.slice(cand[0], i);
-        if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
-        i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
-        lastEnd = i;
-        continue;
-      }
-    }
-    i++;
+    sc.lastEnd = lastEnd;
+    if (bestRec >= 0) i = acceptName(sc, i, bestEnd, bestRec, limit);
+    else i = otherAt(sc, i, c, prev, limit);
+    lastEnd = sc.lastEnd;
   }
   const cjkList = folded.indexOf('、') >= 0;
   const latinList = raws.length > 0 && folded.indexOf(', ') >= 0;
@@ -743,11 +773,11 @@ const CJK_STOCK_FIRST = new Uint8Array(65536);
 for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
 const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
-const SUB_CJK = ['资本', '创投', '证券', '银行', '支付'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
 for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
-const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义', '金', '化', '业', '卡', '账户', '交易', '利得', '回报', '投入'];
+const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义', '金', '化', '业', '卡', '账户', '交易', '利得', '回报', '投入', '店', '计算', '端', '原生', '行业', '板块', '股', '产业'];
 
 /** End of a subsidiary name whose parent's name ends at `end`, or -1. */
 function subsidiaryEnd(folded: string, end: number, limit: number): number {
@@ -987,6 +1017,9 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
 }
 
 /** A Chinese candidate whose suffix starts at `at`: [start, end, kind] or null. */
+/** Longest stem before a legal form (有限公司). */
+const LEGAL_STEM = 14;
+
 function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
   if (at <= lastEnd) return null;
   const before = folded.charCodeAt(at - 1);
@@ -1001,22 +1034,32 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   const next = folded.charCodeAt(end);
   if (AFTER_SUFFIX_CHAR.has(folded[end])) return null;
   if (isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
+  // A legal form (有限公司) ends registered names, which are long: place, brand, trade, form
+  // (深圳三快网络科技有限公司); their stem may run to LEGAL_STEM characters.
+  const legal = suffix.word.endsWith('有限公司');
+  const maxStem = legal ? LEGAL_STEM : 4;
   let s = at;
   let cjk = 0;
   let latin = 0;
-  while (s > lastEnd && at - s < 12) {
+  while (s > lastEnd && at - s < (legal ? LEGAL_STEM : 12)) {
     const c = folded.charCodeAt(s - 1);
     if (isCjk(c) && !STOP[c] && latin === 0) {
-      if (s - 2 >= lastEnd && stop2Before(folded, s)) break;
-      if (cjk >= 2 && CLASS_END[c]) break;
+      // Inside a registered name, words such as 投资 or 合作 are its trade, not a verb before it.
+      if (s - 2 >= lastEnd && (!legal || cjk >= 4) && stop2Before(folded, s)) break;
+      if (cjk >= 2 && CLASS_END[c] && !legal) break;
+      // "子公司深圳某某有限公司": a name never runs back over 公司.
+      if (legal && c === 0x53f8 /* 司 */ && folded.charCodeAt(s - 2) === 0x516c /* 公 */) break;
       cjk++; s--;
     } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && (cjk === 0 || (cjk <= 2 && latin === 0 && isIndustry(folded.slice(s, at))))) { latin++; s--; }
     else break;
   }
   if (latin > 0) cjk = 0;
-  if (at - s >= 12 || cjk > 4 || (cjk < 2 && latin < 2)) return null;
+  if ((!legal && at - s >= 12) || cjk > maxStem || (cjk < 2 && latin < 2)) return null;
   const stem = folded.slice(s, at);
-  if (latin === 0) {
+  if (latin === 0 && legal && cjk >= 4) {
+    // A registered name: its trade words (网络科技, 产业投资) belong to it.
+    if (GENERIC_STEMS.has(stem) || isCommonWord(stem)) return null;
+  } else if (latin === 0) {
     if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
     // A stem that is itself an ending ("科技" in 科技资本) or ends with one is a class.
     if (SUFFIX_BY_PAIR.has((stem.charCodeAt(stem.length - 2) << 16) | stem.charCodeAt(stem.length - 1))) return null;
@@ -1179,6 +1222,8 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
       // A bare capital code is a ticker only when known, or after a Latin name it does not abbreviate.
       if (!/^[A-Z.]+$/.test(item) || at >= 0 || notAcronymOf(folded, raw, item)) {
         if (ticker === null) { ticker = text.slice(a, b); tickerAt = at; fund = t.fund; }
+        // "汇丰(HSBC)": a code that is also the company's name is a mention of it too.
+        if (at >= 0 && at === raw.entity && /^[A-Z]+$/.test(item) && g.lookupName(item) === g.at(at)) found.push({ start: a, end: b, entity: at, local: null, ticker: null });
         continue;
       }
     }

@@ -28,6 +28,8 @@ function startsWithAt(s: string, word: string, at: number): boolean {
 /** Nouns after 等 that make the list one of companies. */
 const COMPANY_NOUNS = ['企业', '公司', '厂商', '厂家', '车企', '药企', '房企', '险企', '巨头', '大厂', '车厂', '机构', '券商', '投行', '银行', '平台', '客户', '股东',
   '投资方', '投资人', '投资者', '基金', '供应商', '龙头', '集团', '品牌', '同行', '对手', '玩家', '企', '家'];
+const NOUN_FIRST = new Uint8Array(65536);
+for (const w of COMPANY_NOUNS) NOUN_FIRST[w.charCodeAt(0)] = 1;
 /** What may stand between 等 and the noun ("等多家", "等知名", "等十余家"). */
 const NOUN_GAP = 6;
 /** Characters that make the noun part of a longer word (企业家, 公司法). */
@@ -35,8 +37,13 @@ const NOUN_NOT_BEFORE = new Set([...'家主法级界化']);
 /** Words that open a list: the first item starts after them ("已拿到", "吸引了", "包括"). */
 const OPENERS = ['包括', '包含', '涵盖', '例如', '比如', '像是', '诸如', '吸引', '引入', '引进', '拿下', '联合', '携手', '选择', '供货', '合作', '像',
   ...'的与和及在对将由向把被为等是了从到以于其该这那也都就而或并且又给让使如各每有无非个只位名年月日称据至即同跟经获自此更最很已还均再'];
+/** 1: a one-character opener; 2: the last character of a two-character one (looked up in OPENER_PAIRS). */
 const OPENER_LAST = new Uint8Array(65536);
-for (const w of OPENERS) OPENER_LAST[w.charCodeAt(w.length - 1)] = 1;
+const OPENER_PAIRS = new Set<number>();
+for (const w of OPENERS) {
+  if (w.length === 1) OPENER_LAST[w.charCodeAt(0)] |= 1;
+  else { OPENER_LAST[w.charCodeAt(1)] |= 2; OPENER_PAIRS.add((w.charCodeAt(0) << 16) | w.charCodeAt(1)); }
+}
 /** Places and regions: never a company in a list ("美国、日本等市场"). */
 const PLACES = new Set(['中国', '美国', '日本', '韩国', '德国', '法国', '英国', '意大利', '西班牙', '荷兰', '瑞士', '瑞典', '挪威', '丹麦', '芬兰', '比利时', '奥地利', '波兰',
   '印度', '越南', '泰国', '印尼', '新加坡', '马来西亚', '菲律宾', '澳大利亚', '澳洲', '新西兰', '加拿大', '墨西哥', '巴西', '阿根廷', '智利', '秘鲁', '俄罗斯', '乌克兰',
@@ -88,6 +95,19 @@ function knownAt(known: Known[], s: number, e: number): Known | null {
   return lo < known.length && known[lo].start < e ? known[lo] : null;
 }
 
+/** Whether a known company lies in [s, e). */
+function hasCompanyIn(known: Known[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = known.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (known[mid].end <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < known.length && known[k].start < e; k++) if (known[k].company) return true;
+  return false;
+}
+
 /** End of a Chinese list item starting at `s`: before a separator, 等, a function word or punctuation. */
 function itemEnd(folded: string, s: number, limit: number): number {
   let e = s;
@@ -109,12 +129,10 @@ function firstItemStart(folded: string, e: number, floor: number, known: Known[]
   while (s > floor && e - s < 8) {
     const c = folded.charCodeAt(s - 1);
     if (!isCjk(c) && !isLatin(c) && !(c === 32 && isLatin(folded.charCodeAt(s - 2)))) return s;
-    if (OPENER_LAST[c]) {
-      for (const w of OPENERS) {
-        if (w.charCodeAt(w.length - 1) !== c || !startsWithAt(folded, w, s - w.length)) continue;
-        // "HW的电动货车、…": what follows 的 is a thing of someone, not a name.
-        return e - s >= 2 && c !== 0x7684 /* 的 */ ? s : -1;
-      }
+    const o = OPENER_LAST[c];
+    if (o && ((o & 1) || OPENER_PAIRS.has((folded.charCodeAt(s - 2) << 16) | c))) {
+      // "HW的电动货车、…": what follows 的 is a thing of someone, not a name.
+      return e - s >= 2 && c !== 0x7684 /* 的 */ ? s : -1;
     }
     s--;
   }
@@ -126,6 +144,7 @@ function companyNounAfter(folded: string, at: number, limit: number): boolean {
   for (let p = at + 1; p < limit && p - at <= NOUN_GAP + 1; p++) {
     const c = folded.charCodeAt(p);
     if (!isCjk(c) && !isDigit(c)) return false;
+    if (!NOUN_FIRST[c]) continue;
     for (const w of COMPANY_NOUNS) {
       if (w.length === 1 && p - at > 1 && folded.charCodeAt(p - 1) === 0x5bb6 /* 家 */) continue;
       if (startsWithAt(folded, w, p) && !NOUN_NOT_BEFORE.has(folded[p + w.length] ?? '')) {
@@ -147,17 +166,28 @@ export function listNames(folded: string, known: Known[]): [number, number][] {
   const n = folded.length;
   let p = folded.indexOf('、');
   let done = 0;
+  // The clause last looked at, and whether it may hold a list of companies at all: a 等 with
+  // a company noun after it, or a known company near. Most lists (of sectors, products,
+  // places) are passed by on this test alone.
+  let clauseEnd = -1;
+  let clauseMay = false;
   while (p >= 0) {
     if (p < done) { p = folded.indexOf('、', p + 1); continue; }
-    // The clause the list is in.
-    let floor = p;
-    while (floor > 0 && p - floor < 80) {
-      const c = folded.charCodeAt(floor - 1);
-      if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 10 || c === 0xff1a || c === 58) break;
-      floor--;
+    if (p >= clauseEnd) {
+      let q = p;
+      let deng = false;
+      while (q < n && q - p < 80) {
+        const c = folded.charCodeAt(q);
+        if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 10 || c === 0xff1a || c === 58 || c === 0xff01 || c === 0xff1f) break;
+        if (c === 0x7b49 /* 等 */ && !deng) deng = companyNounAfter(folded, q, n);
+        q++;
+      }
+      clauseEnd = q;
+      clauseMay = deng || hasCompanyIn(known, p - 40, q);
     }
+    if (!clauseMay) { p = folded.indexOf('、', clauseEnd); continue; }
     const items: [number, number][] = [];
-    const s0 = firstItemStart(folded, p, Math.max(floor, done), known);
+    const s0 = firstItemStart(folded, p, Math.max(0, done), known);
     items.push([s0, p]);
     let at = p;
     let end = p;
