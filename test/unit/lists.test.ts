@@ -93,3 +93,15 @@ test('a company name with a unit word after it is that unit, not the parent', ()
   // An ordinary phrase after the word keeps the parent: 京东物流行业 is no unit name.
   assert.equal(find('京东零售店开业。')[0]?.id, 'jd');
 });
+
+test('English names after a class noun or a Taiwan country prefix, and before a report verb', () => {
+  assert.deepEqual(texts('收购资料中心投资商Zentrix；'), ['Zentrix']);
+  assert.deepEqual(texts('美商 Zentrix 則透過子公司投資。'), ['Zentrix']);
+  assert.ok(texts('另據以色列Qarvel報導，交易仍在洽談。').includes('Qarvel'));
+});
+
+test('a source before 整理 or 测算 is a name, a generic subject is not', () => {
+  assert.deepEqual(texts('据甲乙投研整理，营收增长。'), ['甲乙投研']);
+  assert.deepEqual(texts('据公司测算，利润增长。'), []);
+  assert.deepEqual(texts('据我们估算，利润增长。'), []);
+});

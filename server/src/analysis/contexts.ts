@@ -27,7 +27,9 @@ export type Found = [number, number, 'candidate' | 'media'];
 
 /** Sources that are no company ("据知情人士透露", "据不完全统计"). */
 const NOT_SOURCE = ['不', '最新', '有关', '披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
-  '调查', '数据', '媒体', '外媒', '港媒', '台媒', '日媒', '韩媒', '美媒', '英媒', '此', '说', '传', '知情', '相关', '接近', '业内', '内部', '当地', '该', '其'];
+  '调查', '数据', '媒体', '外媒', '港媒', '台媒', '日媒', '韩媒', '美媒', '英媒', '此', '说', '传', '知情', '相关', '接近', '业内', '内部', '当地', '该', '其',
+  '公司', '集团', '我们', '我', '本', '笔者', '记者', '作者', '专家', '分析师', '团队', '机构', '行业', '市场人士', '券商', '研究', '业界', '外界', '各界',
+  '坊间', '投资者', '投资人', '业者', '民间', '国家', '政府', '官员', '当局'];
 const NOT_SOURCE_END = ['人士', '人员', '方面', '部门', '报告', '资料', '信息', '显示', '统计', '调查', '测算', '估计', '介绍', '机构', '媒体', '分析', '研究', '记者'];
 /** Characters that may stand before a clause-opening 据. */
 const JU_BEFORE = new Set([...'另而但并又则也且还均']);
@@ -99,13 +101,16 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
   'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
-const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团'];
+const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团', '资商', '新创', '巨头', '龙头', '应商', '伙伴',
+  // Taiwan's way of naming a foreign company by its country: 美商 X, 日商 X, 韩商 X.
+  '美商', '日商', '韩商', '德商', '英商', '法商', '荷商', '港商', '陆商', '外商'];
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
 const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
   'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
   'added']);
 /** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
-const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事'];
+const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事', '报道', '报导', '创办人', '执行长',
+  '营收', '财报', '估值'];
 
 /**
  * One to three capitalised English words starting at `at` that may be an unknown company:
@@ -148,6 +153,7 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
       for (const c of LATIN_CUE_BEFORE) if (at >= c.length && startsWithAt(folded, c, at - c.length)) { before = true; break; }
     }
   } else if (isCjk(prev) && at >= 2) before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 2) << 16) | prev);
+  else if (prev === 32 && at >= 3 && isCjk(folded.charCodeAt(at - 2))) before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 3) << 16) | folded.charCodeAt(at - 2));
   // End of the capitalised run (up to three words), by characters only.
   let end = at;
   let words = 0;

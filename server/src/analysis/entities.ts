@@ -42,7 +42,7 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
   '部分', '一些', '投资', '收购', '入股', '参股', '合作', '携手', '联合', '支持', '推出', '发布', '领投', '跟投', '分别', '聚焦', '关注', '看好', '布局', '认购', '旗下', '龙头',
   '以及', '其中', '指出', '认为', '核心', '硬核', '国产', '国内', '海外', '全球', '中国', '美国', '香港', '这家', '一家', '两家', '上市', '签署', '达成', '携同', '旗舰',
   // Verbs that take a company as their object.
-  '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
+  '取得', '受让', '转让', '设立', '增资', '聘请', '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
   '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
   '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
 
@@ -170,7 +170,7 @@ for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
-const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示'];
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算'];
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
 CUE_FIRST[0x8baf] = 1; // 讯
@@ -333,7 +333,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     widen(folded, raw, kind, lastEnd, limit);
     const risky = g.recRisky[bestRec];
     if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
-      if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && latinContext(folded, i, bestEnd, limit))) { i++; { sc.lastEnd = lastEnd; return i; } }
+      if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && (latinContext(folded, i, bestEnd, limit) || latinByContext(folded, i, bestEnd, limit) !== null))) { i++; { sc.lastEnd = lastEnd; return i; } }
       // A one-word English name confirmed once is a name everywhere in the document.
       if (risky === 2) { learn(aliases, folded.slice(i, bestEnd), raw); raw.weak = true; }
     }
@@ -1031,12 +1031,13 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   if (!suffix) return null;
   const end = at + suffix.word.length;
   // The ending must not be the head of a longer noun (银行业, 科技股, 汽车行业).
-  const next = folded.charCodeAt(end);
-  if (AFTER_SUFFIX_CHAR.has(folded[end])) return null;
-  if (isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
   // A legal form (有限公司) ends registered names, which are long: place, brand, trade, form
-  // (深圳三快网络科技有限公司); their stem may run to LEGAL_STEM characters.
+  // (深圳三快网络科技有限公司); their stem may run to LEGAL_STEM characters. Nothing after a
+  // legal form makes it part of a longer noun.
   const legal = suffix.word.endsWith('有限公司');
+  const next = folded.charCodeAt(end);
+  if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
+  if (!legal && isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
   const maxStem = legal ? LEGAL_STEM : 4;
   let s = at;
   let cjk = 0;
