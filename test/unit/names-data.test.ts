@@ -111,3 +111,130 @@ test('spellings that differ only in letter case are all kept (the runtime matche
   assert.equal(mentionOf('Nvidia reported record sales; NVIDIA shares rose.', 'NVIDIA').id, 'nvidia');
   assert.equal(mentionOf('iFLYTEK showed a new model.', 'iFLYTEK').id, 'iflytek');
 });
+
+// Names added for global companies, brokers, investors, media, research firms, Indian and
+// South-East Asian companies, and the large Taiwan and Hong Kong listings.
+const idOf = (text: string, name: string): string => mentionOf(text, name).id;
+const tickerId = (t: string): string => {
+  const e = gz.byTicker(t);
+  assert.ok(e, `${t} is listed`);
+  return e.id;
+};
+
+test('global companies resolve in Simplified, Taiwan and Hong Kong Chinese and in English', () => {
+  const cases: [string, string, string][] = [
+    ['斯特兰蒂斯下调全年指引', '斯特兰蒂斯', tickerId('NYSE:STLA')],
+    ['斯泰蘭蒂斯下調全年財測', '斯泰蘭蒂斯', tickerId('NYSE:STLA')],
+    ['麦格纳获得新订单', '麦格纳', tickerId('NYSE:MGA')],
+    ['Magna International raised its outlook.', 'Magna International', tickerId('NYSE:MGA')],
+    ['采埃孚计划裁员', '采埃孚', 'zf'],
+    ['大陸集團分拆汽車業務', '大陸集團', 'continental'],
+    ['法雷奥与华为合作', '法雷奥', 'valeo'],
+    ['捷豹路虎暂停生产', '捷豹路虎', 'jaguar-land-rover'],
+    ['東京威力科創上修財測', '東京威力科創', tickerId('TSE:8035')],
+    ['艾司摩爾第三季訂單', '艾司摩爾', tickerId('NASDAQ:ASML')],
+    ['美商應材財報優於預期', '美商應材', tickerId('NASDAQ:AMAT')],
+    ['康宁公司上调指引', '康宁公司', tickerId('NYSE:GLW')],
+    ['伊藤忠商事增持股份', '伊藤忠商事', tickerId('TSE:8001')],
+    ['三星电机扩产MLCC', '三星电机', 'samsung-electro-mechanics'],
+    ['沙特阿美下调售价', '沙特阿美', 'saudi-aramco'],
+    ['沙烏地阿美調降售價', '沙烏地阿美', 'saudi-aramco'],
+    ['馬士基預計運價回落', '馬士基', 'maersk'],
+    ['赛默飞完成收购', '赛默飞', tickerId('NYSE:TMO')],
+    ['汉莎航空增开航班', '汉莎航空', 'lufthansa'],
+    ['宏利金融季績', '宏利金融', tickerId('NYSE:MFC')],
+  ];
+  for (const [text, name, id] of cases) assert.equal(idOf(text, name), id, name);
+  assert.equal(tickerId('HK:00945'), tickerId('NYSE:MFC'), 'Manulife in Hong Kong is the same company');
+});
+
+test('brokers under the short names of each region', () => {
+  const cases: [string, string, string][] = [
+    ['富瑞將目標價上調', '富瑞', 'jefferies'],
+    ['杰富瑞上调目标价', '杰富瑞', 'jefferies'],
+    ['麥格理維持跑贏大市評級', '麥格理', 'macquarie'],
+    ['法巴調低評級', '法巴', 'bnp-paribas'],
+    ['滙豐環球研究發表報告', '滙豐環球研究', 'hsbc'],
+    ['摩根史丹利調升評等', '摩根史丹利', 'morgan-stanley'],
+    ['德銀重申買入', '德銀', tickerId('NYSE:DB')],
+    ['瑞銀上調目標價', '瑞銀', 'ubs'],
+    ['中信里昂证券看好', '中信里昂证券', 'clsa'],
+    ['群益投顧表示', '群益投顧', 'capital-securities-tw'],
+    ['富邦投顧認為', '富邦投顧', 'fubon-securities'],
+  ];
+  for (const [text, name, id] of cases) assert.equal(idOf(text, name), id, name);
+});
+
+test('sovereign funds and asset managers; the Vision Fund is not SoftBank Group', () => {
+  const cases: [string, string, string][] = [
+    ['科威特投资局增持', '科威特投资局', 'kia-kuwait'],
+    ['先锋领航披露持股', '先锋领航', 'vanguard'],
+    ['普徕仕减持', '普徕仕', 't-rowe-price'],
+    ['富达国际看好港股', '富达国际', 'fidelity'],
+    ['挪威主权基金减持', '挪威主权基金', 'nbim'],
+    ['云锋基金参与投资', '云锋基金', 'yunfeng'],
+  ];
+  for (const [text, name, id] of cases) assert.equal(idOf(text, name), id, name);
+  assert.equal(idOf('软银愿景基金领投', '软银愿景基金'), 'softbank-vision-fund');
+  assert.equal(idOf('SoftBank Vision Fund led the round.', 'SoftBank Vision Fund'), 'softbank-vision-fund');
+  assert.equal(idOf('软银集团公布业绩', '软银集团'), 'softbank-group');
+});
+
+test('media outlets and research firms have their kinds', () => {
+  assert.equal(mentionOf('據大公報報道', '大公報').kind, 'media');
+  assert.equal(mentionOf('据环球时报报道', '环球时报').kind, 'media');
+  assert.equal(mentionOf('The Economic Times reported the deal.', 'The Economic Times').kind, 'media');
+  assert.equal(idOf('据上海有色网数据', '上海有色网'), 'smm');
+  assert.equal(idOf('我的钢铁网监测显示', '我的钢铁网'), 'mysteel');
+  assert.equal(mentionOf('百川盈孚统计', '百川盈孚').kind, 'company');
+});
+
+test('Indian and South-East Asian companies and platforms', () => {
+  assert.equal(idOf('Reliance Industries will list Jio.', 'Reliance Industries'), 'reliance-industries');
+  assert.equal(idOf('Infosys cut its guidance.', 'Infosys'), tickerId('NYSE:INFY'));
+  assert.equal(idOf('Zomato and Swiggy compete in quick commerce.', 'Swiggy'), 'swiggy');
+  assert.equal(idOf('速卖通推出新服务', '速卖通'), 'aliexpress');
+  assert.equal(idOf('螞蟻集團重組', '螞蟻集團'), 'ant-group');
+  assert.equal(idOf('Lazada raised prices.', 'Lazada'), 'lazada');
+});
+
+test('Taiwan and Hong Kong listings under their full and short names', () => {
+  const cases: [string, string, string][] = [
+    ['欣興電子擴產', '欣興電子', 'TWSE:3037'],
+    ['欣興營收創高', '欣興', 'TWSE:3037'],
+    ['陽明海運運價上漲', '陽明海運', 'TWSE:2609'],
+    ['長榮海運配息', '長榮海運', 'TWSE:2603'],
+    ['國泰金控獲利', '國泰金控', 'TWSE:2882'],
+    ['中華電信5G用戶', '中華電信', 'TWSE:2412'],
+    ['舜宇出貨量', '舜宇', 'HK:02382'],
+    ['港燈加價', '港燈', 'HK:02638'],
+    ['電訊盈科派息', '電訊盈科', 'HK:00008'],
+  ];
+  for (const [text, name, t] of cases) assert.equal(idOf(text, name), tickerId(t), name);
+  assert.equal(idOf('世界先進調升財測', '世界先進'), 'vis');
+  assert.equal(idOf('環球晶晶圓出貨', '環球晶'), 'globalwafers');
+  // A short name that is also an ordinary word counts next to its code.
+  assert.equal(idOf('長榮(2603)漲停', '長榮'), tickerId('TWSE:2603'));
+});
+
+test('ordinary phrases around the new names are not companies', () => {
+  const quiet = [
+    '两国经济达到世界先进水平', // 世界先进 (VIS)
+    '美国航空航天局发射探测器', // 美国航空 (American Airlines)
+    '投资10亿欧元建厂', // 亿欧 (EqualOcean)
+    '人才寥若晨星', // 晨星 (Morningstar)
+    '祝你福寿康宁', // 康宁 (Corning)
+    '一家米其林三星餐厅', // 米其林 (Michelin)
+    '招聘本科和硕士学历', // 和硕 (Pegatron)
+    '实行单双日限行', // 双日 (Sojitz)
+    '推动平台化运营', // 台化 (Formosa Chemicals)
+    '努力可成为榜样', // 可成 (Catcher)
+    '运用杜邦分析法', // 杜邦 (DuPont)
+    '陽明山國家公園', // 陽明 (Yang Ming)
+    '人群光顾商场，关联强度较高', // 群光, 联强 (Chicony, Synnex)
+    '坚持稳健策略，查阅文件', // 健策, 阅文 (Jentech, China Literature)
+    '中德银行间合作', // 德银 (Deutsche Bank)
+    '大海捞针不如海底捞针', // 海底捞 (Haidilao)
+  ];
+  for (const text of quiet) assert.deepEqual(find(text).map((m) => [m.text, m.id]), [], text);
+});
