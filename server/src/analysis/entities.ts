@@ -105,7 +105,8 @@ const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media
 const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Development', 'Investment', 'Export-Import', 'People’s', "People's", 'National', 'Infrastructure', 'Settlements']);
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
-const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV'];
+const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV',
+  ' INC.', ' INC', ' CORP.', ' CORP', ' CORPORATION', ' HOLDINGS', ' GROUP', ' LTD.', ' LTD', ' LIMITED', ' PLC', ' CO.', ' PTY LTD.'];
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
