@@ -572,6 +572,20 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         // and a space between a word and a capital (a Latin company suffix may follow).
         const cl = classes[ch];
         const prevAlnum = k > 0 ? classes[units[k - 1]] >> 3 : 0;
+        if (ch >= 97 ? ch <= 122 : ch >= 48 ? ch <= 57 : ch === 42) {
+          // A lower-case letter, a digit or "*" opens only a known name ("eBay", "3M", "*ST"),
+          // which the pair filters test, or, for digits, a ticker of four to six digits: the
+          // words and numbers of running text are passed by here.
+          if ((prevAlnum & 1) === 0) {
+            const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
+            const b = h1 >>> 15;
+            const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14;
+            if ((bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7)))) & 1) break;
+            if (ch <= 57 && ch >= 48 && isDigit(units[k + 1]) && isDigit(units[k + 2]) && isDigit(units[k + 3])) break;
+          }
+          k++;
+          continue;
+        }
         if (((cl >> 5) & ~((cl >> 3) & prevAlnum) | (ch === 32 ? prevAlnum & (classes[units[k + 1]] >> 4) : 0)) & 1) break;
         k++;
         continue;
