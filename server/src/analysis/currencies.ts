@@ -368,6 +368,18 @@ export class YuanResolver {
   private readonly counts = new Int32Array(4);
   /** The cues of every window read so far: the reading of a line that has none of its own. */
   private readonly seen = new Int32Array(4);
+  /** The line of the last figure: from `lineStart` to its line break (or the end) at `lineEnd`. */
+  private lineStart = -1;
+  private lineEnd = -1;
+  /**
+   * The cues found so far, in order of position (`hitAt`) with their kinds (`hitKind`): every
+   * cue that starts from `coverFrom` to `coverTo`. Windows of one long line overlap; the part
+   * they share is read once.
+   */
+  private hitAt: number[] = [];
+  private hitKind: number[] = [];
+  private coverFrom = 0;
+  private coverTo = 0;
   /** `u` holds the code units of `s` (text.ts's shared buffer, valid while the figures are read). */
   constructor(private readonly s: string, private readonly u: Uint16Array, private readonly traditional: boolean) {}
 
@@ -375,13 +387,15 @@ export class YuanResolver {
     if (!(at >= this.lineFrom && at < this.lineTo)) {
       // The line of the figure, at most LINE_WINDOW on each side (bounded: one huge line must
       // not make every figure read all of it); only lines that hold a 元 figure are ever read.
-      const u = this.u;
-      const n = this.s.length;
-      let from = at;
-      while (from > 0 && at - from < LINE_WINDOW && u[from - 1] !== 10) from--;
-      let to = at;
-      while (to < n && to - at < LINE_WINDOW && u[to] !== 10) to++;
-      const c = cuesIn(this.s, u, from, to, this.counts.fill(0));
+      // Figures come in order, so each line's ends are looked for once.
+      if (!(at >= this.lineStart && at <= this.lineEnd)) {
+        this.lineStart = at > 0 ? this.s.lastIndexOf('\n', at - 1) + 1 : 0;
+        const e = this.s.indexOf('\n', at);
+        this.lineEnd = e < 0 ? this.s.length : e;
+      }
+      const from = Math.max(this.lineStart, at - LINE_WINDOW);
+      const to = Math.min(this.lineEnd, at + LINE_WINDOW);
+      const c = this.cuesIn(from, to);
       // Windows of one long line overlap: the document's tally takes each part once.
       if (from >= this.lineTo) for (let k = 0; k < 4; k++) this.seen[k] += c[k];
       this.lineCurrency = currencyOfCues(c, this.traditional);
@@ -390,25 +404,60 @@ export class YuanResolver {
     }
     return this.lineCurrency ?? currencyOfCues(this.seen, this.traditional) ?? 'CNY';
   }
+
+  /** Counts the cues of each kind that start from `from` to `to`. */
+  private cuesIn(from: number, to: number): Int32Array {
+    if (from < this.coverFrom || from > this.coverTo) {
+      this.hitAt.length = 0;
+      this.hitKind.length = 0;
+      this.coverFrom = this.coverTo = from;
+    }
+    if (to > this.coverTo) {
+      findCues(this.s, this.u, this.coverTo, to, this.hitAt, this.hitKind);
+      this.coverTo = to;
+    }
+    const counts = this.counts.fill(0);
+    const at = this.hitAt;
+    // The first cue at or after `from`.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < at.length && at[k] < to; k++) counts[this.hitKind[k]]++;
+    return counts;
+  }
 }
 
-/** Counts the cues of each kind from `from` to `to` into `counts`. */
-function cuesIn(s: string, u: Uint16Array, from: number, to: number, counts: Int32Array): Int32Array {
+/** Appends the position and kind of every cue that starts from `from` to `to`. */
+function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: number[], hitKind: number[]): void {
   let c0 = u[from];
   for (let k = from; k < to; k++) {
     const c1 = u[k + 1]; // the buffer holds two zeros past the end
     if (CUE_PAIR[pairHash(c0, c1)] === 1) {
       if (c0 === 40) {
         const len = parenCode(s, k);
-        if (len === 4 && c1 !== 48) counts[CUE_TW]++;
-        else if (len === 5 && c1 === 48) counts[CUE_HK]++;
+        if (len === 4 && c1 !== 48) {
+          hitAt.push(k);
+          hitKind.push(CUE_TW);
+        } else if (len === 5 && c1 === 48) {
+          hitAt.push(k);
+          hitKind.push(CUE_HK);
+        }
       } else {
         const list = CUES_BY_FIRST.get(c0);
-        if (list) for (const [w, kind] of list) if (s.startsWith(w, k)) counts[kind]++;
+        if (list) {
+          for (const [w, kind] of list) {
+            if (s.startsWith(w, k)) {
+              hitAt.push(k);
+              hitKind.push(kind);
+            }
+          }
+        }
       }
     }
     c0 = c1;
   }
-  return counts;
 }
-
