@@ -272,6 +272,8 @@ const ANCHOR = new Uint8Array(65536);
   // First letters of currency words after an amount in words: dollars, cents, euros, yuan, pounds,
   // pence, rupees, renminbi, usd, francs.
   for (const ch of 'dceyprufUw') ANCHOR[ch.charCodeAt(0)] = 4;
+  // Every other ASCII letter: never an anchor, but `nextAnchor` skips the rest of its word at once.
+  for (let c = 65; c <= 122; c++) if (isLetter(c) && ANCHOR[c] === 0) ANCHOR[c] = 5;
 }
 
 /** The second letter each kind-4 anchor letter needs (a cheap rejection before any word is read). */
@@ -279,20 +281,42 @@ const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'u', 
 const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
+/** 1 for code units that may end a currency marker written before a number (`maybePrefixEnd`). */
+const PREFIX_END = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEnd(c) ? 1 : 0;
+
 /**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
- * a Chinese numeral, or an English anchor letter that starts a word.
+ * a Chinese numeral, or an English anchor letter that starts a word. Numerals that `tryNumber`
+ * would drop at its first look are passed over here (see there); so are whole words, as a
+ * letter inside a word is never an anchor. `u` holds two 0s past the end.
  */
 function nextAnchor(u: Uint16Array, n: number, i: number): number {
   const anchor = ANCHOR;
   for (; i < n; i++) {
     const kind = anchor[u[i]];
     if (kind === 0) continue;
-    if (kind < 3) return i;
-    if (i > 0 && isLetter(u[i - 1])) continue;
-    // A currency word's second letter, checked here: most words starting with d, c, e … are none.
-    if (kind === 4 && (u[i + 1] >= 128 || SECOND_OK[u[i] * 128 + u[i + 1]] === 0)) continue;
-    return i;
+    if (kind < 3) {
+      // No currency marker can end before it (none before the text either) …
+      if (i > 0) {
+        const prev = u[i - 1];
+        if (PREFIX_END[prev] === 1 || (prev === 32 && i > 1 && PREFIX_END[u[i - 2]] === 1)) return i;
+      }
+      // … and what follows the digit run (or the Chinese character) can neither continue a
+      // numeral nor follow one in a figure: scanning resumes right after it.
+      let k = i + 1;
+      if (kind === 1) while (u[k] >= 48 && u[k] <= 57) k++;
+      if (DEAD_AFTER[u[k]] === 0) return i;
+      i = k - 1;
+      continue;
+    }
+    // An ASCII letter. Inside a word (only where the scan resumes), or at the start of one.
+    if (!(i > 0 && isLetter(u[i - 1]))) {
+      if (kind === 3) return i;
+      // A currency word's second letter, checked here: most words starting with d, c, e … are none.
+      if (kind === 4 && u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
+    }
+    while (isLetter(u[i + 1])) i++;
   }
   return n;
 }
@@ -437,12 +461,7 @@ function tryNumber(i: number, arabic: boolean): number {
   // Most anchors are no money: "[3]", "2026-01", "一些", "上市". When nothing before them can
   // be a currency marker and the code unit after the digit run (or after the Chinese
   // character) can neither continue a numeral nor follow one in a figure, every path below
-  // resumes right there; find it without reading the numeral.
-  if (!maybePrefixEnd(prevCode) && (prevCode !== 32 || !maybePrefixEnd(s.charCodeAt(i - 2)))) {
-    let k = i + 1;
-    if (arabic) while (k < n && isDigit(s.charCodeAt(k))) k++;
-    if (k >= n || DEAD_AFTER[s.charCodeAt(k)] === 1) return k;
-  }
+  // resumes right there: `nextAnchor` found that without reading the numeral, and passed it over.
   // Digits glued to letters with no currency marker before them (FY2025, A100): an identifier,
   // as below, found without reading the numeral when no currency marker ends with that letter.
   if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode)) return skipDigitRun(s, i);
