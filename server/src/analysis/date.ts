@@ -47,8 +47,29 @@ const MONTHS = new Map<string, number>([
 /** "Jan 15, 2026", "January 15 2026", "15 January 2026", "15 Jan. 2026". */
 const ENGLISH_DATE = /(?:\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4}))(?!\d)/;
 
+/** Month names by their first letter (lower case): a cheap test before a word is looked up. */
+const MONTH_INITIAL = new Uint8Array(128);
+for (const name of MONTHS.keys()) MONTH_INITIAL[name.charCodeAt(0)] = 1;
+
+/**
+ * True when `s` has a month name (any case) as a whole run of ASCII letters. The month word
+ * of an English date is such a run, so without one `englishDate` finds nothing.
+ */
+function hasMonthWord(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    if (!isLetter(s.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < n && isLetter(s.charCodeAt(j))) j++;
+    if (j - i >= 3 && j - i <= 9 && MONTH_INITIAL[s.charCodeAt(i) | 0x20] === 1 && MONTHS.has(s.slice(i, j).toLowerCase())) return true;
+    i = j;
+  }
+  return false;
+}
+
 /** The English date in `s` with its start and end, or null. */
 function englishDate(s: string): { date: string; start: number; end: number } | null {
+  if (!hasMonthWord(s)) return null;
   const m = ENGLISH_DATE.exec(s);
   if (!m) return null;
   const month = MONTHS.get((m[1] ?? m[5]).toLowerCase());
@@ -183,6 +204,11 @@ function foldLine(line: string): string {
 export function parseDateLine(line: string): string | null {
   // Every date has a four-digit year: lines without four digits in a row are no date lines.
   if (line.length > MAX_LINE || !hasFourDigits(line, 0, line.length)) return null;
+  return dateOfLine(line);
+}
+
+/** `parseDateLine` for a line known to be short enough and to hold four digits in a row. */
+function dateOfLine(line: string): string | null {
   let s = foldLine(line);
   // Markdown decoration around the whole line: headings, quotes, emphasis.
   let a = 0;
@@ -235,8 +261,50 @@ export function statedDate(text: string): string | null {
     }
   }
   // Only the first few kilobytes: a stated date belongs to the head of a note.
-  const m = STATED.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  const head = text.length > STATED_HEAD ? text.slice(0, STATED_HEAD) : text;
+  if (!mayStateDate(head)) return null;
+  const m = STATED.exec(head);
   return m ? parseDateLine(m[1].trim()) : null;
+}
+
+/** How much of the head of a note `statedDate` reads. */
+const STATED_HEAD = 4096;
+/** The labels of STATED, lower case (English ones match in any case). */
+const STATED_LABELS = ['digest date', 'note date', 'date of digest', 'date of note', 'date of the digest', 'date of the note', '摘要日期', '笔记日期', '筆記日期'];
+
+/**
+ * A cheap test that STATED may match `head`: some ':' or '：' follows one of its labels, with
+ * only spaces or tabs around the label back to a line's start. False means it cannot match;
+ * true is confirmed by the regular expression itself.
+ */
+function mayStateDate(head: string): boolean {
+  for (let k = head.indexOf(':'); k >= 0; k = head.indexOf(':', k + 1)) if (labelBefore(head, k)) return true;
+  for (let k = head.indexOf('：'); k >= 0; k = head.indexOf('：', k + 1)) if (labelBefore(head, k)) return true;
+  return false;
+}
+
+/** True when a STATED label ends before the colon at `k` (spaces or tabs between) and opens its line. */
+function labelBefore(text: string, k: number): boolean {
+  let p = k;
+  while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
+  // Every label ends with "date", "digest", "note" or 日期: most colons (times, "表示：") follow none.
+  const last = text.charCodeAt(p - 1);
+  if ((last | 0x20) !== 101 /* e */ && (last | 0x20) !== 116 /* t */ && last !== 0x671f /* 期 */) return false;
+  for (const label of STATED_LABELS) {
+    let q = p - label.length;
+    if (q < 0) continue;
+    let same = true;
+    for (let j = 0; j < label.length && same; j++) {
+      let c = text.charCodeAt(q + j);
+      if (c >= 65 && c <= 90) c += 32;
+      same = c === label.charCodeAt(j);
+    }
+    if (!same) continue;
+    while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
+    const c = q > 0 ? text.charCodeAt(q - 1) : 10;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** A front-matter value without its spaces and quotes. */
@@ -264,7 +332,7 @@ export function findDate(text: string): string | null {
     if (b > a) {
       nonBlank++;
       if (b - a <= MAX_LINE && hasFourDigits(text, a, b)) {
-        const date = parseDateLine(text.slice(a, b));
+        const date = dateOfLine(text.slice(a, b));
         if (date) {
           dates.push(date);
           lastDateLine = nonBlank;
