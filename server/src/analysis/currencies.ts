@@ -324,6 +324,14 @@ const pairHash = (c0: number, c1: number): number => (c0 * 31 + c1) & 0xffff;
 for (const list of CUES_BY_FIRST.values()) for (const [w] of list) CUE_PAIR[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
 CUE_PAIR[pairHash(40, 48)] = CUE_PAIR[pairHash(40, 49)] = 1; // "(0…" and "(1…" open stock codes
 for (let d = 50; d <= 57; d++) CUE_PAIR[pairHash(40, d)] = 1;
+/**
+ * 1 for the first and second code units of every cue (and of "(" and a digit): where the code
+ * unit after `k` is none of them, no cue starts at `k` or at `k + 1`.
+ */
+const CUE_UNIT = new Uint8Array(65536);
+for (const list of CUES_BY_FIRST.values()) for (const [w] of list) CUE_UNIT[w.charCodeAt(0)] = CUE_UNIT[w.charCodeAt(1)] = 1;
+CUE_UNIT[40] = 1;
+for (let d = 48; d <= 57; d++) CUE_UNIT[d] = 1;
 /** How far the line scan reads on each side of a figure. */
 const LINE_WINDOW = 600;
 
@@ -433,9 +441,13 @@ export class YuanResolver {
 
 /** Appends the position and kind of every cue that starts from `from` to `to`. */
 function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: number[], hitKind: number[]): void {
-  let c0 = u[from];
   for (let k = from; k < to; k++) {
     const c1 = u[k + 1]; // the buffer holds two zeros past the end
+    if (CUE_UNIT[c1] === 0) {
+      k++; // no cue starts at k or k + 1
+      continue;
+    }
+    const c0 = u[k];
     if (CUE_PAIR[pairHash(c0, c1)] === 1) {
       if (c0 === 40) {
         const len = parenCode(s, k);
@@ -458,6 +470,5 @@ function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: nu
         }
       }
     }
-    c0 = c1;
   }
 }
