@@ -74,20 +74,41 @@ const LEAD_HEDGES: Hedge[] = [
   ].map((word) => ({ word, approx: true })),
 ].sort((x, y) => y.word.length - x.word.length);
 
-/** Lead hedges indexed by their last code unit, so a lookup costs one map read when none applies. */
-const LEAD_BY_LAST = new Map<number, Hedge[]>();
+/** Lead hedges by their last code unit: LEAD_LISTS[LEAD_INDEX[c]] (index 0 = none), one table read when none applies. */
+const LEAD_INDEX = new Uint8Array(65536);
+const LEAD_LISTS: Hedge[][] = [[]];
 for (const h of LEAD_HEDGES) {
   const key = h.word.charCodeAt(h.word.length - 1);
-  const list = LEAD_BY_LAST.get(key) ?? [];
-  list.push(h); // LEAD_HEDGES is sorted longest first, and so is every list.
-  LEAD_BY_LAST.set(key, list);
+  if (LEAD_INDEX[key] === 0) {
+    LEAD_INDEX[key] = LEAD_LISTS.length;
+    LEAD_LISTS.push([]);
+  }
+  LEAD_LISTS[LEAD_INDEX[key]].push(h); // LEAD_HEDGES is sorted longest first, and so is every list.
 }
 
 /** Bounds written after an amount: "3000亿美元以上", "500亿元左右". */
 const TRAIL_HEDGES = ['以上', '以下', '左右', '上下', '出头', 'or more', 'or so'];
+/** 1 for the first code units of TRAIL_HEDGES (both cases of a letter). */
+const TRAIL_FIRST = new Uint8Array(65536);
+for (const w of TRAIL_HEDGES) {
+  const c = w.charCodeAt(0);
+  TRAIL_FIRST[c] = 1;
+  if (c >= 97 && c <= 122) TRAIL_FIRST[c - 32] = 1;
+}
+const C_YI = '以'.charCodeAt(0);
+const C_XIA_ = '下'.charCodeAt(0);
+const C_SHANG_ = '上'.charCodeAt(0);
 
-/** The hedge words that end right before `start` (a chain such as 最高约), or start = end = `start`. */
-function matchLeadHedge(s: string, start: number): { start: number; end: number; approx: boolean } {
+/** What `matchLeadHedge` found besides its start: the end of the hedge words and whether they hedge. */
+let leadEndOut = 0;
+let leadApproxOut = false;
+
+/**
+ * The start of the hedge words that end right before `start` (a chain such as 最高约), or
+ * `start` when there are none; their end goes into `leadEndOut` (= `start` when none) and
+ * whether they make the amount approximate into `leadApproxOut`.
+ */
+function matchLeadHedge(s: string, start: number): number {
   let p = start;
   if (isSpace(s.charCodeAt(p - 1))) p--;
   const end = p;
@@ -96,9 +117,11 @@ function matchLeadHedge(s: string, start: number): { start: number; end: number;
   let observed = false;
   for (let chain = 0; chain < 3; chain++) {
     let hit: Hedge | null = null;
-    const list = LEAD_BY_LAST.get(lowerAscii(s.charCodeAt(p - 1)));
-    if (!list) break;
-    for (const h of list) {
+    const index = LEAD_INDEX[lowerAscii(s.charCodeAt(p - 1))];
+    if (!index) break; // 0, or undefined before the text
+    const list = LEAD_LISTS[index];
+    for (let q = 0; q < list.length; q++) {
+      const h = list[q];
       if (!endsWithAt(s, p, h.word)) continue;
       const c0 = h.word.charCodeAt(0);
       // English words need a word edge before them ("over" is not the end of "turnover").
@@ -113,28 +136,51 @@ function matchLeadHedge(s: string, start: number): { start: number; end: number;
     if (!hit.approx) observed = true;
     if (isSpace(s.charCodeAt(p - 1))) p--;
   }
-  if (first === start) return { start, end: start, approx: false };
-  return { start: first, end, approx: observed ? false : approx };
+  if (first === start) {
+    leadEndOut = start;
+    leadApproxOut = false;
+    return start;
+  }
+  leadEndOut = end;
+  leadApproxOut = observed ? false : approx;
+  return first;
 }
+
+/** What `matchTrailHedge` found besides its end: where the bound starts and whether it is distant. */
+let trailStartOut = 0;
+let trailDistantOut = false;
 
 /**
  * A bound after the span: adjacent ("以上") or closing the same clause a few words later
- * ("压到6万元/吨这一水平线以下"). Returns end 0 when there is none.
+ * ("压到6万元/吨这一水平线以下"). Returns its end, 0 when there is none; its start goes into
+ * `trailStartOut` and whether it is distant into `trailDistantOut`.
  */
-function matchTrailHedge(s: string, end: number): { start: number; end: number; distant: boolean } {
+function matchTrailHedge(s: string, end: number): number {
   let p = end;
   if (isSpace(s.charCodeAt(p))) p++;
-  for (const w of TRAIL_HEDGES) if (startsWithAt(s, p, w)) return { start: p, end: p + w.length, distant: false };
+  if (TRAIL_FIRST[s.charCodeAt(p)] === 1) {
+    for (const w of TRAIL_HEDGES) {
+      if (startsWithAt(s, p, w)) {
+        trailStartOut = p;
+        trailDistantOut = false;
+        return p + w.length;
+      }
+    }
+  }
   // The distant form must end its clause, and the words between must hold no other number.
   for (let k = p + 1; k < s.length && k - p < 24; k++) {
     const c = s.charCodeAt(k);
     if (!isCjkIdeograph(c)) break;
-    if (startsWithAt(s, k, '以下') || startsWithAt(s, k, '以上')) {
+    if (c === C_YI && (s.charCodeAt(k + 1) === C_XIA_ || s.charCodeAt(k + 1) === C_SHANG_)) { // 以下, 以上
       const after = s.charCodeAt(k + 2);
-      if (!isCjkIdeograph(after)) return { start: k, end: k + 2, distant: true };
+      if (!isCjkIdeograph(after)) {
+        trailStartOut = k;
+        trailDistantOut = true;
+        return k + 2;
+      }
     }
   }
-  return { start: 0, end: 0, distant: false };
+  return 0;
 }
 
 /** Unit-price suffixes after "/" (folded Simplified or ASCII). Longest first. */
@@ -161,23 +207,34 @@ function exactAt(s: string, i: number, word: string): boolean {
   return true;
 }
 
-/** A unit-price suffix at `i` ("/吨", "/TH/s", " per share"); end = i when there is none. */
-function matchPerUnit(s: string, i: number): { end: number; unit: string | null } {
-  if (s.charCodeAt(i) === 47 /* / */) {
+/** The unit `matchPerUnit` found. */
+let perUnitOut: string | null = null;
+
+/** A unit-price suffix at `i` ("/吨", "/TH/s", " per share"): its end (i when there is none), its unit in `perUnitOut`. */
+function matchPerUnit(s: string, i: number): number {
+  perUnitOut = null;
+  const c = s.charCodeAt(i);
+  if (c === 47 /* / */) {
     for (const [w, unit] of PER_UNITS) {
       if (!exactAt(s, i + 1, w)) continue;
       // ASCII units must end the word: "/t" but not "/tablet"; "/s" time rates are not prices.
       if (isLetter(w.charCodeAt(w.length - 1)) && isLetter(s.charCodeAt(i + 1 + w.length))) continue;
-      return { end: i + 1 + w.length, unit };
+      perUnitOut = unit;
+      return i + 1 + w.length;
     }
-    return { end: i, unit: null };
+    return i;
   }
-  if (s.charCodeAt(i) === 32) {
+  // Every phrase is " per …", " a …" or " an …".
+  const next = s.charCodeAt(i + 1) | 0x20;
+  if (c === 32 && (next === 112 /* p */ || next === 97 /* a */)) {
     for (const [w, unit] of PER_PHRASES) {
-      if (startsWithAt(s, i, w) && !isLetter(s.charCodeAt(i + w.length))) return { end: i + w.length, unit };
+      if (startsWithAt(s, i, w) && !isLetter(s.charCodeAt(i + w.length))) {
+        perUnitOut = unit;
+        return i + w.length;
+      }
     }
   }
-  return { end: i, unit: null };
+  return i;
 }
 
 /** Words before a plain price that make it a share price ("发行价19.6港元", "开盘跳涨至35.7港元"). */
@@ -253,12 +310,13 @@ interface Draft {
   qualifier: string | null;
   ambiguity: 'zhao' | 'yen-sign' | null;
   bare: boolean;
+  // Every draft has every field, written in one order: one object shape for all readers.
   /** Written in a sub-unit ("50 cents"): may complete the amount before it ("$3 and 50 cents"). */
-  subunit?: boolean;
+  subunit: boolean;
   /** A bare member of a list ("1.66亿、1.50亿和0.24亿元") waiting for the list's currency. */
-  list?: boolean;
+  list: boolean;
   /** What the amount's own scale words multiply by (亿 = 1e8, "billion" = 1e9), 1 when none. */
-  unitScale?: number;
+  unitScale: number;
 }
 
 const ANCHOR = new Uint8Array(65536);
@@ -280,6 +338,16 @@ const ANCHOR = new Uint8Array(65536);
 const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'u', p: 'oe', r: 'ue', u: 's', f: 'r', U: 'S.', w: 'o' };
 const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
+
+/**
+ * The second letters (lower case) an English vague amount allows after its first (tens,
+ * thousands, trillions, hundreds, several, millions, billions): `parseEnglishVague`'s own first
+ * test, read here so that other words starting with t, h, s, m or b are skipped at once.
+ */
+const VAGUE_SECOND = new Uint8Array(128 * 128);
+for (const [f, seconds] of [['t', 'ehr'], ['h', 'u'], ['s', 'e'], ['m', 'i'], ['b', 'i']]) {
+  for (const c of seconds) VAGUE_SECOND[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
+}
 
 /** 1 for code units that may end a currency marker written before a number (`maybePrefixEnd`). */
 const PREFIX_END = new Uint8Array(65536);
@@ -312,7 +380,10 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
     }
     // An ASCII letter. Inside a word (only where the scan resumes), or at the start of one.
     if (!(i > 0 && isLetter(u[i - 1]))) {
-      if (kind === 3) return i;
+      if (kind === 3) {
+        const second = u[i + 1] | 0x20;
+        if (second < 128 && VAGUE_SECOND[(u[i] | 0x20) * 128 + second] === 1) return i;
+      }
       // A currency word's second letter, checked here: most words starting with d, c, e … are none.
       if (kind === 4 && u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
     }
@@ -624,9 +695,9 @@ function tryNumberFrom(i: number, e: number): number {
   // Per-unit suffix: "元/股", "美元/千瓦时", "美元/TH/s", "per share".
   let per: string | null = null;
   const perEnd = matchPerUnit(s, spanEnd);
-  if (perEnd.end > spanEnd) {
-    per = perEnd.unit;
-    spanEnd = perEnd.end;
+  if (perEnd > spanEnd) {
+    per = perUnitOut;
+    spanEnd = perEnd;
   }
   // Sub-units: "86 cents", "12.1港仙", "30 pence" are hundredths of their currency.
   const factor = hasSuffix && currency === suf.code ? suf.factor : 1;
@@ -653,7 +724,8 @@ function tryNumberFrom(i: number, e: number): number {
     start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
     min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
     per, leadStart: spanStart, leadEnd: spanStart, leadApprox: false, qualifier: insideQualifier,
-    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false, unitScale: scale,
+    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false, subunit: false, list: false,
+    unitScale: scale,
   };
   if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
   else if (a.upTo || !a.hasDigit) d.approximate = true;
@@ -763,7 +835,7 @@ function isToWord(k: number): boolean {
 
 /** True when the word before `start` (hedges skipped) is a verb of change. */
 function isChangeVerbBefore(start: number): boolean {
-  let p = matchLeadHedge(s, start).start;
+  let p = matchLeadHedge(s, start);
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   let k = p;
   while (k > 0 && p - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
@@ -795,7 +867,7 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     if (value >= 0 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
-        leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, list: true,
+        leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, subunit: false, list: true,
         unitScale: a.hasBig || scale > 1 ? scale : 1,
       });
       lastEnd = end;
@@ -813,7 +885,7 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
   const d: Draft = {
     start: i, end: numEnd, currency: null, value: a.value, min: null, max: null, approximate: true,
     per: null, leadStart: i, leadEnd: i, leadApprox: false, qualifier: null,
-    ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: true,
+    ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: true, subunit: false, list: false, unitScale: 1,
   };
   if (a.vague) setSpread(d, a.min, a.max);
   addHedges(d);
@@ -838,7 +910,8 @@ function tryNoted(i: number, end: number, value: number): number | null {
   if (note.carry) carried = currency;
   const d: Draft = {
     start: i, end, currency, value, min: null, max: null, approximate: false, per: null, leadStart: i, leadEnd: i,
-    leadApprox: false, qualifier: null, ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: false, unitScale: a.scale,
+    leadApprox: false, qualifier: null, ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: false, subunit: false,
+    list: false, unitScale: a.scale,
   };
   addHedges(d);
   drafts.push(d);
@@ -948,12 +1021,12 @@ function resolveLists(s: string, drafts: Draft[]): void {
     const owner = !last.bare && last.currency !== null ? last : first;
     const end = owner === last ? j : j + 1;
     if (owner !== null && owner.min === null && owner.per === null) {
-      const borrow = (owner.unitScale ?? 1) > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
+      const borrow = owner.unitScale > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
       for (let m = k; m < end; m++) {
         const d = drafts[m];
         if (!d.list) continue;
         d.currency = owner.currency;
-        if (borrow) d.value *= owner.unitScale!;
+        if (borrow) d.value *= owner.unitScale;
         d.bare = false;
         d.list = false;
         addHedges(d);
@@ -982,6 +1055,7 @@ function tryEnglishVague(i: number): number {
   const d: Draft = {
     start: i, end: spanEnd, currency, value: base, min: null, max: null, approximate: true, per: null,
     leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: currency === null,
+    subunit: false, list: false, unitScale: 1,
   };
   setSpread(d, 2 * base, 9 * base);
   addHedges(d);
@@ -1108,12 +1182,12 @@ function tryWordAmount(i: number): number {
   const d: Draft = {
     start: starts[0], end: suf.end, currency, value: value * suf.factor, min: null, max: null, approximate: false,
     per: null, leadStart: starts[0], leadEnd: starts[0], leadApprox: false, qualifier: null, ambiguity: null, bare: false,
-    subunit: suf.factor !== 1,
+    subunit: suf.factor !== 1, list: false, unitScale: 1,
   };
   const perEnd = matchPerUnit(s, d.end);
-  if (perEnd.end > d.end) {
-    d.per = perEnd.unit;
-    d.end = perEnd.end;
+  if (perEnd > d.end) {
+    d.per = perUnitOut;
+    d.end = perEnd;
   }
   addHedges(d);
   drafts.push(d);
@@ -1131,20 +1205,20 @@ function setSpread(d: Draft, min: number, max: number): void {
 
 /** Hedge words before and after the span decide `approximate` and `qualifier`. */
 function addHedges(d: Draft): void {
-  const lead = matchLeadHedge(s, d.start);
+  const leadStart = matchLeadHedge(s, d.start);
   let qual = d.qualifier;
-  if (lead.start < d.start) {
-    d.leadStart = lead.start;
-    d.leadEnd = lead.end;
-    d.leadApprox = lead.approx;
-    if (lead.approx) d.approximate = true;
-    qual = text.slice(lead.start, lead.end);
+  if (leadStart < d.start) {
+    d.leadStart = leadStart;
+    d.leadEnd = leadEndOut;
+    d.leadApprox = leadApproxOut;
+    if (leadApproxOut) d.approximate = true;
+    qual = text.slice(leadStart, leadEndOut);
   }
-  const trail = matchTrailHedge(s, d.end);
-  if (trail.end > 0) {
+  const trailEnd = matchTrailHedge(s, d.end);
+  if (trailEnd > 0) {
     d.approximate = true;
-    const t = (trail.distant ? '…' : '') + text.slice(trail.start, trail.end);
-    qual = qual && lead.start < d.start ? `${qual}…${text.slice(trail.start, trail.end)}` : t;
+    const t = (trailDistantOut ? '…' : '') + text.slice(trailStartOut, trailEnd);
+    qual = qual && leadStart < d.start ? `${qual}…${text.slice(trailStartOut, trailEnd)}` : t;
   }
   d.qualifier = qual;
 }
