@@ -37,6 +37,11 @@ export function newCurrencyMatch(): CurrencyMatch {
 
 interface Marker {
   text: string;
+  /** The length of `text` and its second code unit (lower case where case folds; -1 for one-unit markers). */
+  length: number;
+  second: number;
+  /** Its last but one code unit, the same way (-1 for one-unit markers). */
+  penult: number;
   code: string;
   /** ASCII words need word edges and match case-insensitively (except ISO codes). */
   ascii: boolean;
@@ -49,7 +54,12 @@ interface Marker {
 
 function marker(text: string, code: string, weak = false): Marker {
   const ascii = /^[\x20-\x7e]+$/.test(text);
-  return { text, code, ascii, caseSensitive: ascii && /^[A-Z]+$/.test(text), weak, factor: 1, cents: false, needsScale: false };
+  const caseSensitive = ascii && /^[A-Z]+$/.test(text);
+  let second = text.length > 1 ? text.charCodeAt(1) : -1;
+  if (!caseSensitive && second >= 65 && second <= 90) second += 32;
+  let penult = text.length > 1 ? text.charCodeAt(text.length - 2) : -1;
+  if (!caseSensitive && penult >= 65 && penult <= 90) penult += 32;
+  return { text, length: text.length, second, penult, code, ascii, caseSensitive, weak, factor: 1, cents: false, needsScale: false };
 }
 
 /** A sub-unit: a hundredth (or `factor`) of `code`; `cents` ones take the passage's dollar. */
@@ -172,7 +182,12 @@ export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): bo
     const k = SUFFIX_BY_FIRST.index[upperKey(s.charCodeAt(j))];
     if (!k) continue; // 0, or undefined past the end of the text
     const list = SUFFIX_BY_FIRST.lists[k];
-    for (const mk of list) {
+    // The second code unit first (lower case where the marker's case folds): most markers fail there.
+    const c1 = s.charCodeAt(j + 1);
+    const c1Lower = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1;
+    for (let q = 0; q < list.length; q++) {
+      const mk = list[q];
+      if (mk.second >= 0 && (mk.caseSensitive ? c1 : c1Lower) !== mk.second) continue;
       if (!textAt(s, j, mk.text, mk.caseSensitive)) continue;
       if (hyphen && !isLetter(mk.text.charCodeAt(0))) continue;
       if (mk.ascii && isLetter(mk.text.charCodeAt(mk.text.length - 1)) && isLetter(s.charCodeAt(j + mk.text.length))) continue;
@@ -208,8 +223,13 @@ export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): b
     const k = PREFIX_BY_LAST.index[upperKey(s.charCodeAt(j - 1))];
     if (!k) continue;
     const list = PREFIX_BY_LAST.lists[k];
-    for (const mk of list) {
-      const st = j - mk.text.length;
+    // The last but one code unit first (lower case where the marker's case folds): most markers fail there.
+    const c1 = s.charCodeAt(j - 2);
+    const c1Lower = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1;
+    for (let q = 0; q < list.length; q++) {
+      const mk = list[q];
+      if (mk.penult >= 0 && (mk.caseSensitive ? c1 : c1Lower) !== mk.penult) continue;
+      const st = j - mk.length;
       if (!textAt(s, st, mk.text, mk.caseSensitive)) continue;
       // Latin prefixes need a word edge before them: "HK$" inside "XHK$" is not HK$.
       if (mk.ascii && isLetter(mk.text.charCodeAt(0)) && isLetter(s.charCodeAt(st - 1))) continue;

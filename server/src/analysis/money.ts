@@ -247,16 +247,13 @@ const BTC_CUES = ['单币', '单枚', '每枚', '每个比特币', ' 1 枚', '(1
  * `scaled` amounts (with 万/亿/billion) cannot be share prices but can be per-bitcoin costs.
  */
 function perFromContext(s: string, start: number, value: number, scaled = false): string | null {
-  let from = start;
-  // The clause: stop at sentence or clause punctuation, at most 30 code units back.
-  while (from > 0 && start - from < 30) {
-    const c = s.charCodeAt(from - 1);
-    if (c === 0x3002 || c === 10 || c === 59 || c === 44 || c === 0x3001 || c === 33 || c === 63) break;
-    from--;
-  }
-  for (let k = from; k < start; k++) {
-    const c = lowerAscii(s.charCodeAt(k));
-    const index = CUE_FIRST[c];
+  // The clause: stop at sentence or clause punctuation, at most 30 code units back. Read
+  // backwards in one pass; the cue that starts first wins.
+  let found: string | null = null;
+  for (let k = start - 1; k >= 0 && start - k <= 30; k--) {
+    const raw = s.charCodeAt(k);
+    if (raw === 0x3002 || raw === 10 || raw === 59 || raw === 44 || raw === 0x3001 || raw === 33 || raw === 63) break;
+    const index = CUE_FIRST[lowerAscii(raw)];
     if (index === 0) continue;
     const second = lowerAscii(s.charCodeAt(k + 1));
     const list = CUE_LISTS[index];
@@ -267,10 +264,11 @@ function perFromContext(s: string, start: number, value: number, scaled = false)
       if (unit === 'share' && (scaled || value >= 1e5)) continue;
       // "1 枚" only when it is the number one, not the end of "21 枚".
       if (cue === ' 1 枚' && isDigit(s.charCodeAt(k - 1))) continue;
-      return unit;
+      found = unit;
+      break;
     }
   }
-  return null;
+  return found;
 }
 
 /** The cues by their first code unit: CUE_LISTS[CUE_FIRST[c]] (index 0 = none), one table read per character. */
@@ -330,8 +328,6 @@ const ANCHOR = new Uint8Array(65536);
   // First letters of currency words after an amount in words: dollars, cents, euros, yuan, pounds,
   // pence, rupees, renminbi, usd, francs.
   for (const ch of 'dceyprufUw') ANCHOR[ch.charCodeAt(0)] = 4;
-  // Every other ASCII letter: never an anchor, but `nextAnchor` skips the rest of its word at once.
-  for (let c = 65; c <= 122; c++) if (isLetter(c) && ANCHOR[c] === 0) ANCHOR[c] = 5;
 }
 
 /** The second letter each kind-4 anchor letter needs (a cheap rejection before any word is read). */
@@ -356,8 +352,9 @@ for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEnd(c) ? 1 : 0;
 /**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
  * a Chinese numeral, or an English anchor letter that starts a word. Numerals that `tryNumber`
- * would drop at its first look are passed over here (see there); so are whole words, as a
- * letter inside a word is never an anchor. `u` holds two 0s past the end.
+ * would drop at its first look are passed over here (see there), and so are anchor letters
+ * whose second letter opens no word that `tryEnglishVague` or `tryWordAmount` reads. `u`
+ * holds two 0s past the end.
  */
 function nextAnchor(u: Uint16Array, n: number, i: number): number {
   const anchor = ANCHOR;
@@ -378,16 +375,14 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
       i = k - 1;
       continue;
     }
-    // An ASCII letter. Inside a word (only where the scan resumes), or at the start of one.
-    if (!(i > 0 && isLetter(u[i - 1]))) {
-      if (kind === 3) {
-        const second = u[i + 1] | 0x20;
-        if (second < 128 && VAGUE_SECOND[(u[i] | 0x20) * 128 + second] === 1) return i;
-      }
-      // A currency word's second letter, checked here: most words starting with d, c, e … are none.
-      if (kind === 4 && u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
-    }
-    while (isLetter(u[i + 1])) i++;
+    // An anchor letter: only at the start of a word, and only before a second letter that
+    // can follow it in a vague amount or a currency word (most words starting with t, s, d,
+    // c, e … are none).
+    if (i > 0 && isLetter(u[i - 1])) continue;
+    if (kind === 3) {
+      const second = u[i + 1] | 0x20;
+      if (second < 128 && VAGUE_SECOND[(u[i] | 0x20) * 128 + second] === 1) return i;
+    } else if (u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
   }
   return n;
 }
@@ -705,10 +700,10 @@ function tryNumberFrom(i: number, e: number): number {
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
     // "八十元九角", "十八元五角二仙": the 角 and 分 of a price.
-    const sub = readJiaoFen(spanEnd);
-    if (sub.end > spanEnd && !ranged) {
-      value += sub.value;
-      spanEnd = sub.end;
+    const subEnd = readJiaoFen(spanEnd);
+    if (subEnd > spanEnd && !ranged) {
+      value += jiaoFenOut;
+      spanEnd = subEnd;
     }
     const note = readCurrencyNote(spanEnd);
     if (note.code !== null) currency = note.code;
@@ -802,7 +797,7 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && poundPassage();
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
-  if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end).end > m.end) return true;
+  if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;
   if (s.charCodeAt(m.start) === C_XIAN) return num.hasArabic && (!isCjkIdeograph(next) || next === C_DE);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
@@ -960,21 +955,26 @@ function readCurrencyNote(k: number): CurrencyNote {
 const C_JIAO = '角'.charCodeAt(0);
 const C_FEN = '分'.charCodeAt(0);
 
-/** "九角", "五角二仙", "3角5分" right after 元: their value in 元 and their end. */
-function readJiaoFen(k: number): { value: number; end: number } {
+/** The value in 元 that `readJiaoFen` read. */
+let jiaoFenOut = 0;
+
+/** "九角", "五角二仙", "3角5分" right after 元: their end (k when none), their value in 元 in `jiaoFenOut`. */
+function readJiaoFen(k: number): number {
   let j = k;
   let value = 0;
-  for (const [unit, place] of [[C_JIAO, 0.1], [C_FEN, 0.01]] as [number, number][]) {
+  // 角 (a tenth), then 分 or 仙 (a hundredth).
+  for (let step = 0; step < 2; step++) {
     const c = s.charCodeAt(j);
     const d = isDigit(c) ? c - 48 : cnDigit(c);
     const u = s.charCodeAt(j + 1);
     if (d < 0 || d > 9) break;
-    if (u === unit || (place === 0.01 && u === C_XIAN)) {
-      value += d * place;
+    if (step === 0 ? u === C_JIAO : u === C_FEN || u === C_XIAN) {
+      value += d * (step === 0 ? 0.1 : 0.01);
       j += 2;
     } else break;
   }
-  return { value: tidyNumber(value), end: j };
+  jiaoFenOut = tidyNumber(value);
+  return j;
 }
 
 /** Code units that can begin a list separator (、 和 及 与 或 以及, a space before "and"/"or" or before a Chinese one). */
