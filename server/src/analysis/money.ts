@@ -429,8 +429,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Range connectors between two numbers: - – — − ~ 〜 至 到 (a doubled dash too). Returns the end or -1. */
-function matchConnector(s: string, i: number, between: boolean): number {
+/**
+ * Range connectors between two numbers: - – — − ~ 〜 至 到 (a doubled dash too); "and", 和 and 与
+ * only after "between" or 介于 before the range's start `rangeStart`. Returns the end or -1.
+ */
+function matchConnector(s: string, i: number, rangeStart: number): number {
   let j = i;
   if (isSpace(s.charCodeAt(j))) j++;
   const c = s.charCodeAt(j);
@@ -443,9 +446,9 @@ function matchConnector(s: string, i: number, between: boolean): number {
     k = j + 1;
   } else if (j > i && wordAt(s, j, 'to') && isSpace(s.charCodeAt(j + 2))) {
     k = j + 2;
-  } else if (between && j > i && wordAt(s, j, 'and') && isSpace(s.charCodeAt(j + 3))) {
+  } else if (j > i && wordAt(s, j, 'and') && isSpace(s.charCodeAt(j + 3)) && isBetween(rangeStart)) {
     k = j + 3; // "between $5 billion and $7 billion"
-  } else if (between && (c === 0x548c /* 和 */ || c === 0x4e0e /* 与 */)) {
+  } else if ((c === 0x548c /* 和 */ || c === 0x4e0e /* 与 */) && isBetween(rangeStart)) {
     k = j + 1; // "介于50亿和60亿美元之间"
   } else return -1;
   if (isSpace(s.charCodeAt(k))) k++;
@@ -628,7 +631,7 @@ function tryNumberFrom(i: number, e: number): number {
   let ranged = false;
 
   // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
-  const conn = matchConnector(s, hasSuffix ? suf.end : end, isBetween(hasPrefix ? pre.start : i));
+  const conn = matchConnector(s, hasSuffix ? suf.end : end, hasPrefix ? pre.start : i);
   if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i) && !(isToWord(hasSuffix ? suf.end : end) && isChangeVerbBefore(hasPrefix ? pre.start : i))) {
     // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
     let bStart = conn;
