@@ -461,14 +461,17 @@ export class YuanResolver {
 
 /** Appends the position and kind of every cue that starts from `from` to `to`. */
 function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: number[], hitKind: number[]): void {
+  // The tables in locals: the loop reads them at every step.
+  const unit = CUE_UNIT;
+  const pair = CUE_PAIR;
   for (let k = from; k < to; k++) {
     const c1 = u[k + 1]; // the buffer holds two zeros past the end
-    if (CUE_UNIT[c1] === 0) {
+    if (unit[c1] === 0) {
       k++; // no cue starts at k or k + 1
       continue;
     }
     const c0 = u[k];
-    if (CUE_PAIR[pairHash(c0, c1)] === 1) {
+    if (pair[(c0 * 31 + c1) & 0xffff] === 1) { // pairHash(c0, c1)
       if (c0 === 40) {
         const len = parenCode(s, k);
         if (len === 4 && c1 !== 48) {

@@ -357,7 +357,10 @@ for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEnd(c) ? 1 : 0;
  * holds two 0s past the end.
  */
 function nextAnchor(u: Uint16Array, n: number, i: number): number {
+  // The tables in locals: the loop reads them at every step.
   const anchor = ANCHOR;
+  const prefixEnd = PREFIX_END;
+  const deadAfter = DEAD_AFTER;
   for (; i < n; i++) {
     const kind = anchor[u[i]];
     if (kind === 0) continue;
@@ -365,13 +368,13 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
       // No currency marker can end before it (none before the text either) …
       if (i > 0) {
         const prev = u[i - 1];
-        if (PREFIX_END[prev] === 1 || (prev === 32 && i > 1 && PREFIX_END[u[i - 2]] === 1)) return i;
+        if (prefixEnd[prev] === 1 || (prev === 32 && i > 1 && prefixEnd[u[i - 2]] === 1)) return i;
       }
       // … and what follows the digit run (or the Chinese character) can neither continue a
       // numeral nor follow one in a figure: scanning resumes right after it.
       let k = i + 1;
       if (kind === 1) while (u[k] >= 48 && u[k] <= 57) k++;
-      if (DEAD_AFTER[u[k]] === 0) return i;
+      if (deadAfter[u[k]] === 0) return i;
       i = k - 1;
       continue;
     }
