@@ -459,8 +459,11 @@ export class YuanResolver {
   }
 }
 
-/** Appends the position and kind of every cue that starts from `from` to `to`. */
-function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: number[], hitKind: number[]): void {
+/**
+ * The first position from `from` to `to` (`to` when none) where the first two code units of
+ * a cue may stand. The tight loop of the cue scan, kept apart from the handling of its rare hits.
+ */
+function nextCuePair(u: Uint16Array, from: number, to: number): number {
   // The tables in locals: the loop reads them at every step.
   const unit = CUE_UNIT;
   const pair = CUE_PAIR;
@@ -470,25 +473,32 @@ function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: nu
       k++; // no cue starts at k or k + 1
       continue;
     }
+    if (pair[(u[k] * 31 + c1) & 0xffff] === 1) return k; // pairHash(u[k], c1)
+  }
+  return to;
+}
+
+/** Appends the position and kind of every cue that starts from `from` to `to`. */
+function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: number[], hitKind: number[]): void {
+  for (let k = nextCuePair(u, from, to); k < to; k = nextCuePair(u, k + 1, to)) {
     const c0 = u[k];
-    if (pair[(c0 * 31 + c1) & 0xffff] === 1) { // pairHash(c0, c1)
-      if (c0 === 40) {
-        const len = parenCode(s, k);
-        if (len === 4 && c1 !== 48) {
-          hitAt.push(k);
-          hitKind.push(CUE_TW);
-        } else if (len === 5 && c1 === 48) {
-          hitAt.push(k);
-          hitKind.push(CUE_HK);
-        }
-      } else {
-        const list = CUES_BY_FIRST.get(c0);
-        if (list) {
-          for (const [w, kind] of list) {
-            if (s.startsWith(w, k)) {
-              hitAt.push(k);
-              hitKind.push(kind);
-            }
+    if (c0 === 40) {
+      const len = parenCode(s, k);
+      const c1 = u[k + 1];
+      if (len === 4 && c1 !== 48) {
+        hitAt.push(k);
+        hitKind.push(CUE_TW);
+      } else if (len === 5 && c1 === 48) {
+        hitAt.push(k);
+        hitKind.push(CUE_HK);
+      }
+    } else {
+      const list = CUES_BY_FIRST.get(c0);
+      if (list) {
+        for (const [w, kind] of list) {
+          if (s.startsWith(w, k)) {
+            hitAt.push(k);
+            hitKind.push(kind);
           }
         }
       }
