@@ -37,6 +37,11 @@ export function newCurrencyMatch(): CurrencyMatch {
 
 interface Marker {
   text: string;
+  /** The length of `text` and its second code unit (lower case where case folds; -1 for one-unit markers). */
+  length: number;
+  second: number;
+  /** Its last but one code unit, the same way (-1 for one-unit markers). */
+  penult: number;
   code: string;
   /** ASCII words need word edges and match case-insensitively (except ISO codes). */
   ascii: boolean;
@@ -49,7 +54,12 @@ interface Marker {
 
 function marker(text: string, code: string, weak = false): Marker {
   const ascii = /^[\x20-\x7e]+$/.test(text);
-  return { text, code, ascii, caseSensitive: ascii && /^[A-Z]+$/.test(text), weak, factor: 1, cents: false, needsScale: false };
+  const caseSensitive = ascii && /^[A-Z]+$/.test(text);
+  let second = text.length > 1 ? text.charCodeAt(1) : -1;
+  if (!caseSensitive && second >= 65 && second <= 90) second += 32;
+  let penult = text.length > 1 ? text.charCodeAt(text.length - 2) : -1;
+  if (!caseSensitive && penult >= 65 && penult <= 90) penult += 32;
+  return { text, length: text.length, second, penult, code, ascii, caseSensitive, weak, factor: 1, cents: false, needsScale: false };
 }
 
 /** A sub-unit: a hundredth (or `factor`) of `code`; `cents` ones take the passage's dollar. */
@@ -172,7 +182,12 @@ export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): bo
     const k = SUFFIX_BY_FIRST.index[upperKey(s.charCodeAt(j))];
     if (!k) continue; // 0, or undefined past the end of the text
     const list = SUFFIX_BY_FIRST.lists[k];
-    for (const mk of list) {
+    // The second code unit first (lower case where the marker's case folds): most markers fail there.
+    const c1 = s.charCodeAt(j + 1);
+    const c1Lower = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1;
+    for (let q = 0; q < list.length; q++) {
+      const mk = list[q];
+      if (mk.second >= 0 && (mk.caseSensitive ? c1 : c1Lower) !== mk.second) continue;
       if (!textAt(s, j, mk.text, mk.caseSensitive)) continue;
       if (hyphen && !isLetter(mk.text.charCodeAt(0))) continue;
       if (mk.ascii && isLetter(mk.text.charCodeAt(mk.text.length - 1)) && isLetter(s.charCodeAt(j + mk.text.length))) continue;
@@ -208,8 +223,13 @@ export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): b
     const k = PREFIX_BY_LAST.index[upperKey(s.charCodeAt(j - 1))];
     if (!k) continue;
     const list = PREFIX_BY_LAST.lists[k];
-    for (const mk of list) {
-      const st = j - mk.text.length;
+    // The last but one code unit first (lower case where the marker's case folds): most markers fail there.
+    const c1 = s.charCodeAt(j - 2);
+    const c1Lower = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1;
+    for (let q = 0; q < list.length; q++) {
+      const mk = list[q];
+      if (mk.penult >= 0 && (mk.caseSensitive ? c1 : c1Lower) !== mk.penult) continue;
+      const st = j - mk.length;
       if (!textAt(s, st, mk.text, mk.caseSensitive)) continue;
       // Latin prefixes need a word edge before them: "HK$" inside "XHK$" is not HK$.
       if (mk.ascii && isLetter(mk.text.charCodeAt(0)) && isLetter(s.charCodeAt(st - 1))) continue;
@@ -324,6 +344,14 @@ const pairHash = (c0: number, c1: number): number => (c0 * 31 + c1) & 0xffff;
 for (const list of CUES_BY_FIRST.values()) for (const [w] of list) CUE_PAIR[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
 CUE_PAIR[pairHash(40, 48)] = CUE_PAIR[pairHash(40, 49)] = 1; // "(0…" and "(1…" open stock codes
 for (let d = 50; d <= 57; d++) CUE_PAIR[pairHash(40, d)] = 1;
+/**
+ * 1 for the first and second code units of every cue (and of "(" and a digit): where the code
+ * unit after `k` is none of them, no cue starts at `k` or at `k + 1`.
+ */
+const CUE_UNIT = new Uint8Array(65536);
+for (const list of CUES_BY_FIRST.values()) for (const [w] of list) CUE_UNIT[w.charCodeAt(0)] = CUE_UNIT[w.charCodeAt(1)] = 1;
+CUE_UNIT[40] = 1;
+for (let d = 48; d <= 57; d++) CUE_UNIT[d] = 1;
 /** How far the line scan reads on each side of a figure. */
 const LINE_WINDOW = 600;
 
@@ -368,6 +396,18 @@ export class YuanResolver {
   private readonly counts = new Int32Array(4);
   /** The cues of every window read so far: the reading of a line that has none of its own. */
   private readonly seen = new Int32Array(4);
+  /** The line of the last figure: from `lineStart` to its line break (or the end) at `lineEnd`. */
+  private lineStart = -1;
+  private lineEnd = -1;
+  /**
+   * The cues found so far, in order of position (`hitAt`) with their kinds (`hitKind`): every
+   * cue that starts from `coverFrom` to `coverTo`. Windows of one long line overlap; the part
+   * they share is read once.
+   */
+  private hitAt: number[] = [];
+  private hitKind: number[] = [];
+  private coverFrom = 0;
+  private coverTo = 0;
   /** `u` holds the code units of `s` (text.ts's shared buffer, valid while the figures are read). */
   constructor(private readonly s: string, private readonly u: Uint16Array, private readonly traditional: boolean) {}
 
@@ -375,13 +415,15 @@ export class YuanResolver {
     if (!(at >= this.lineFrom && at < this.lineTo)) {
       // The line of the figure, at most LINE_WINDOW on each side (bounded: one huge line must
       // not make every figure read all of it); only lines that hold a 元 figure are ever read.
-      const u = this.u;
-      const n = this.s.length;
-      let from = at;
-      while (from > 0 && at - from < LINE_WINDOW && u[from - 1] !== 10) from--;
-      let to = at;
-      while (to < n && to - at < LINE_WINDOW && u[to] !== 10) to++;
-      const c = cuesIn(this.s, u, from, to, this.counts.fill(0));
+      // Figures come in order, so each line's ends are looked for once.
+      if (!(at >= this.lineStart && at <= this.lineEnd)) {
+        this.lineStart = at > 0 ? this.s.lastIndexOf('\n', at - 1) + 1 : 0;
+        const e = this.s.indexOf('\n', at);
+        this.lineEnd = e < 0 ? this.s.length : e;
+      }
+      const from = Math.max(this.lineStart, at - LINE_WINDOW);
+      const to = Math.min(this.lineEnd, at + LINE_WINDOW);
+      const c = this.cuesIn(from, to);
       // Windows of one long line overlap: the document's tally takes each part once.
       if (from >= this.lineTo) for (let k = 0; k < 4; k++) this.seen[k] += c[k];
       this.lineCurrency = currencyOfCues(c, this.traditional);
@@ -390,25 +432,76 @@ export class YuanResolver {
     }
     return this.lineCurrency ?? currencyOfCues(this.seen, this.traditional) ?? 'CNY';
   }
+
+  /** Counts the cues of each kind that start from `from` to `to`. */
+  private cuesIn(from: number, to: number): Int32Array {
+    if (from < this.coverFrom || from > this.coverTo) {
+      this.hitAt.length = 0;
+      this.hitKind.length = 0;
+      this.coverFrom = this.coverTo = from;
+    }
+    if (to > this.coverTo) {
+      findCues(this.s, this.u, this.coverTo, to, this.hitAt, this.hitKind);
+      this.coverTo = to;
+    }
+    const counts = this.counts.fill(0);
+    const at = this.hitAt;
+    // The first cue at or after `from`.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < at.length && at[k] < to; k++) counts[this.hitKind[k]]++;
+    return counts;
+  }
 }
 
-/** Counts the cues of each kind from `from` to `to` into `counts`. */
-function cuesIn(s: string, u: Uint16Array, from: number, to: number, counts: Int32Array): Int32Array {
-  let c0 = u[from];
+/**
+ * The first position from `from` to `to` (`to` when none) where the first two code units of
+ * a cue may stand. The tight loop of the cue scan, kept apart from the handling of its rare hits.
+ */
+function nextCuePair(u: Uint16Array, from: number, to: number): number {
+  // The tables in locals: the loop reads them at every step.
+  const unit = CUE_UNIT;
+  const pair = CUE_PAIR;
   for (let k = from; k < to; k++) {
     const c1 = u[k + 1]; // the buffer holds two zeros past the end
-    if (CUE_PAIR[pairHash(c0, c1)] === 1) {
-      if (c0 === 40) {
-        const len = parenCode(s, k);
-        if (len === 4 && c1 !== 48) counts[CUE_TW]++;
-        else if (len === 5 && c1 === 48) counts[CUE_HK]++;
-      } else {
-        const list = CUES_BY_FIRST.get(c0);
-        if (list) for (const [w, kind] of list) if (s.startsWith(w, k)) counts[kind]++;
-      }
+    if (unit[c1] === 0) {
+      k++; // no cue starts at k or k + 1
+      continue;
     }
-    c0 = c1;
+    if (pair[(u[k] * 31 + c1) & 0xffff] === 1) return k; // pairHash(u[k], c1)
   }
-  return counts;
+  return to;
 }
 
+/** Appends the position and kind of every cue that starts from `from` to `to`. */
+function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: number[], hitKind: number[]): void {
+  for (let k = nextCuePair(u, from, to); k < to; k = nextCuePair(u, k + 1, to)) {
+    const c0 = u[k];
+    if (c0 === 40) {
+      const len = parenCode(s, k);
+      const c1 = u[k + 1];
+      if (len === 4 && c1 !== 48) {
+        hitAt.push(k);
+        hitKind.push(CUE_TW);
+      } else if (len === 5 && c1 === 48) {
+        hitAt.push(k);
+        hitKind.push(CUE_HK);
+      }
+    } else {
+      const list = CUES_BY_FIRST.get(c0);
+      if (list) {
+        for (const [w, kind] of list) {
+          if (s.startsWith(w, k)) {
+            hitAt.push(k);
+            hitKind.push(kind);
+          }
+        }
+      }
+    }
+  }
+}

@@ -47,6 +47,55 @@ const MONTHS = new Map<string, number>([
 /** "Jan 15, 2026", "January 15 2026", "15 January 2026", "15 Jan. 2026". */
 const ENGLISH_DATE = /(?:\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4}))(?!\d)/;
 
+/**
+ * The first three letters of every month name, in any case, by `firstThree`: a cheap test
+ * before a word is looked up.
+ */
+const MONTH_START = new Uint8Array(1 << 15);
+const firstThree = (c0: number, c1: number, c2: number): number => ((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31);
+for (const name of MONTHS.keys()) MONTH_START[firstThree(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))] = 1;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSpace = (c: number) => c === 32 || c === 9;
+
+/**
+ * The line being read, folded, as code units (see `dateOfUnits`): reading a typed array is
+ * cheaper than reading slices of the text, and nothing is copied unless a date is found.
+ */
+const LINE = new Uint16Array(MAX_LINE + 2);
+
+/** The code units `from` to `to` of LINE as a string. */
+function lineText(from: number, to: number): string {
+  return String.fromCharCode.apply(null, LINE.subarray(from, to) as unknown as number[]);
+}
+
+/** One table read per code unit for the character sets of date lines. */
+const IS_SEPARATOR = new Uint8Array(65536);
+for (const c of SEPARATORS) IS_SEPARATOR[c] = 1;
+const IS_BRACKET = new Uint8Array(65536);
+for (const c of BRACKETS) IS_BRACKET[c] = 1;
+const IS_STOP = new Uint8Array(65536);
+for (const c of SENTENCE_STOPS) IS_STOP[c] = 1;
+const IS_WEEKDAY = new Uint8Array(65536);
+for (let k = 0; k < WEEKDAY_CHARS.length; k++) IS_WEEKDAY[WEEKDAY_CHARS.charCodeAt(k)] = 1;
+
+/**
+ * True when LINE from `from` to `to` has a month name (any case) as a whole run of ASCII
+ * letters. The month word of an English date is such a run, so without one `englishDate`
+ * finds nothing.
+ */
+function hasMonthWord(from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!isLetter(LINE[i])) continue;
+    let j = i + 1;
+    while (j < to && isLetter(LINE[j])) j++;
+    if (j - i >= 3 && j - i <= 9 && MONTH_START[firstThree(LINE[i], LINE[i + 1], LINE[i + 2])] === 1 && MONTHS.has(lineText(i, j).toLowerCase())) return true;
+    i = j;
+  }
+  return false;
+}
+
 /** The English date in `s` with its start and end, or null. */
 function englishDate(s: string): { date: string; start: number; end: number } | null {
   const m = ENGLISH_DATE.exec(s);
@@ -56,10 +105,6 @@ function englishDate(s: string): { date: string; start: number; end: number } | 
   const date = iso(Number(m[3] ?? m[6]), month, Number(m[2] ?? m[4]));
   return date ? { date, start: m.index, end: m.index + m[0].length } : null;
 }
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isSpace = (c: number) => c === 32 || c === 9;
 
 function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -71,109 +116,125 @@ function iso(y: number, m: number, d: number): string | null {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** Reads 1–2 digits at `i`; returns [value, next index] or null. */
-function digits12(s: string, i: number): [number, number] | null {
-  if (!isDigit(s.charCodeAt(i))) return null;
-  let v = s.charCodeAt(i) - 48;
+/*
+ * The readers below work on LINE up to `to`, which holds a 0 (and one more 0 after it): a 0
+ * is no digit, space, separator or date character, so no reader goes past it.
+ */
+
+/** The value of the 1–2 digits at `i` (and their end in `digitsEnd`), or -1. */
+let digitsEnd = 0;
+function digits12(i: number): number {
+  if (!isDigit(LINE[i])) return -1;
+  let v = LINE[i] - 48;
   let j = i + 1;
-  if (isDigit(s.charCodeAt(j))) v = v * 10 + s.charCodeAt(j++) - 48;
-  if (isDigit(s.charCodeAt(j))) return null;
-  return [v, j];
+  if (isDigit(LINE[j])) v = v * 10 + LINE[j++] - 48;
+  if (isDigit(LINE[j])) return -1;
+  digitsEnd = j;
+  return v;
 }
 
-function skipSpaces(s: string, i: number): number {
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+function skipSpaces(i: number, to: number): number {
+  while (i < to && isSpace(LINE[i])) i++;
   return i;
 }
 
-/** A full date starting at `i` (a four-digit year): [ISO date, end index] or null. */
-function dateAt(s: string, i: number): [string, number] | null {
-  if (i > 0 && isDigit(s.charCodeAt(i - 1))) return null;
-  for (let k = 0; k < 4; k++) if (!isDigit(s.charCodeAt(i + k))) return null;
-  const y = Number(s.slice(i, i + 4));
+/** The end of the full date that starts at `i` (a four-digit year), its ISO form in `dateFound`; -1 when none. */
+let dateFound = '';
+function dateAt(from: number, to: number, i: number): number {
+  if (i > from && isDigit(LINE[i - 1])) return -1;
+  for (let k = 0; k < 4; k++) if (!isDigit(LINE[i + k])) return -1;
+  const y = (LINE[i] - 48) * 1000 + (LINE[i + 1] - 48) * 100 + (LINE[i + 2] - 48) * 10 + (LINE[i + 3] - 48);
   let j = i + 4;
-  const sep = s.charCodeAt(j);
+  const sep = LINE[j];
   if (sep === 45 || sep === 47 || sep === 46) {
-    const m = digits12(s, j + 1);
-    if (!m || s.charCodeAt(m[1]) !== sep) return null;
-    const d = digits12(s, m[1] + 1);
-    if (!d) return null;
-    const date = iso(y, m[0], d[0]);
-    return date ? [date, d[1]] : null;
+    const m = digits12(j + 1);
+    if (m < 0 || LINE[digitsEnd] !== sep) return -1;
+    const d = digits12(digitsEnd + 1);
+    if (d < 0) return -1;
+    const date = iso(y, m, d);
+    if (date === null) return -1;
+    dateFound = date;
+    return digitsEnd;
   }
-  j = skipSpaces(s, j);
-  if (s.charCodeAt(j) !== 0x5e74) return null; // 年
-  const m = digits12(s, skipSpaces(s, j + 1));
-  if (!m) return null;
-  j = skipSpaces(s, m[1]);
-  if (s.charCodeAt(j) !== 0x6708) return null; // 月
-  const d = digits12(s, skipSpaces(s, j + 1));
-  if (!d) return null;
-  j = skipSpaces(s, d[1]);
-  const day = s.charCodeAt(j);
-  if (day !== 0x65e5 && day !== 0x53f7) return null; // 日 or 号
-  const date = iso(y, m[0], d[0]);
-  return date ? [date, j + 1] : null;
+  j = skipSpaces(j, to);
+  if (LINE[j] !== 0x5e74) return -1; // 年
+  const m = digits12(skipSpaces(j + 1, to));
+  if (m < 0) return -1;
+  j = skipSpaces(digitsEnd, to);
+  if (LINE[j] !== 0x6708) return -1; // 月
+  const d = digits12(skipSpaces(j + 1, to));
+  if (d < 0) return -1;
+  j = skipSpaces(digitsEnd, to);
+  const day = LINE[j];
+  if (day !== 0x65e5 && day !== 0x53f7) return -1; // 日 or 号
+  const date = iso(y, m, d);
+  if (date === null) return -1;
+  dateFound = date;
+  return j + 1;
 }
 
-/** True when `prefix` (the text before the date) is empty, a label, or a short source name and a separator. */
-function prefixOk(prefix: string): boolean {
-  let end = prefix.length;
-  while (end > 0 && isSpace(prefix.charCodeAt(end - 1))) end--;
-  if (end === 0) return true;
-  if (end > MAX_PREFIX) return false;
-  for (let i = 0; i < end; i++) if (SENTENCE_STOPS.has(prefix.charCodeAt(i)) && prefix.charCodeAt(i) !== 0x2c) return false;
-  const lastChar = prefix.charCodeAt(end - 1);
-  if (SEPARATORS.has(lastChar) && lastChar !== 0x2c) return true;
-  return LABELS.has(prefix.slice(0, end).toLowerCase());
+/** True when the prefix (the text before the date) is empty, a label, or a short source name and a separator. */
+function prefixOk(from: number, to: number): boolean {
+  let end = to;
+  while (end > from && isSpace(LINE[end - 1])) end--;
+  if (end === from) return true;
+  if (end - from > MAX_PREFIX) return false;
+  for (let i = from; i < end; i++) if (IS_STOP[LINE[i]] === 1 && LINE[i] !== 0x2c) return false;
+  const lastChar = LINE[end - 1];
+  if (IS_SEPARATOR[lastChar] === 1 && lastChar !== 0x2c) return true;
+  return LABELS.has(lineText(from, end).toLowerCase());
 }
 
-/** True when `tail` (the text after the date) is only decoration: weekdays, times, zones, hashes. */
-function tailOk(tail: string): boolean {
-  let i = 0;
-  const n = tail.length;
-  while (i < n) {
-    const c = tail.charCodeAt(i);
-    if (isSpace(c) || SEPARATORS.has(c) || BRACKETS.has(c) || c === 0x2b) {
+/** True when LINE from `from` to `to` starts with `word`. */
+function lineStartsWith(i: number, to: number, word: string): boolean {
+  if (i + word.length > to) return false;
+  for (let k = 0; k < word.length; k++) if (LINE[i + k] !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** True when the tail (the text after the date) is only decoration: weekdays, times, zones, hashes. */
+function tailOk(from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = LINE[i];
+    if (isSpace(c) || IS_SEPARATOR[c] === 1 || IS_BRACKET[c] === 1 || c === 0x2b) {
       i++;
     } else if (isDigit(c) || isLetter(c)) {
       let j = i;
       let hex = true;
       let clock = true;
-      while (j < n && (isDigit(tail.charCodeAt(j)) || isLetter(tail.charCodeAt(j)) || tail.charCodeAt(j) === 58)) {
-        const d = tail.charCodeAt(j);
+      let colon = false;
+      while (j < to && (isDigit(LINE[j]) || isLetter(LINE[j]) || LINE[j] === 58)) {
+        const d = LINE[j];
         if (!(isDigit(d) || (d >= 97 && d <= 102) || (d >= 65 && d <= 70))) hex = false;
         if (!(isDigit(d) || d === 58)) clock = false;
+        if (d === 58 && j > i) colon = true;
         j++;
       }
-      const word = tail.slice(i, j);
-      const isClock = clock && word.indexOf(':') > 0;
-      const prev = i > 0 ? tail.charCodeAt(i - 1) : 0;
-      const offset = (prev === 0x2b || prev === 0x2d) && clock && word.length <= 5; // "UTC+8", "+08:00"
-      if (!(isClock || offset || (hex && word.length >= 6) || WORDS.has(word.toLowerCase()))) return false;
+      const isClock = clock && colon;
+      const prev = i > from ? LINE[i - 1] : 0;
+      const offset = (prev === 0x2b || prev === 0x2d) && clock && j - i <= 5; // "UTC+8", "+08:00"
+      if (!(isClock || offset || (hex && j - i >= 6) || WORDS.has(lineText(i, j).toLowerCase()))) return false;
       i = j;
-    } else if (c === 0x661f && tail.charCodeAt(i + 1) === 0x671f && WEEKDAY_CHARS.includes(tail[i + 2] ?? '')) {
-      i += 3; // 星期X
-    } else if (c === 0x793c && tail.charCodeAt(i + 1) === 0x62dc && WEEKDAY_CHARS.includes(tail[i + 2] ?? '')) {
+    } else if (c === 0x661f && LINE[i + 1] === 0x671f && i + 1 < to && (i + 2 >= to || IS_WEEKDAY[LINE[i + 2]] === 1)) {
+      i += 3; // 星期X (星期 alone at the end too)
+    } else if (c === 0x793c && LINE[i + 1] === 0x62dc && i + 1 < to && (i + 2 >= to || IS_WEEKDAY[LINE[i + 2]] === 1)) {
       i += 3; // 礼拜X
-    } else if (c === 0x5468 && WEEKDAY_CHARS.includes(tail[i + 1] ?? '')) {
+    } else if (c === 0x5468 && (i + 1 >= to || IS_WEEKDAY[LINE[i + 1]] === 1)) {
       i += 2; // 周X
     } else {
-      const w = EDITION_WORDS.find((e) => tail.startsWith(e, i));
+      let w = '';
+      for (const e of EDITION_WORDS) {
+        if (lineStartsWith(i, to, e)) {
+          w = e;
+          break;
+        }
+      }
       if (!w) return false;
       i += w.length;
     }
   }
   return true;
-}
-
-function foldLine(line: string): string {
-  let i = 0;
-  while (i < line.length && foldCode(line.charCodeAt(i)) === line.charCodeAt(i)) i++;
-  if (i === line.length) return line;
-  let out = line.slice(0, i);
-  for (; i < line.length; i++) out += String.fromCharCode(foldCode(line.charCodeAt(i)));
-  return out;
 }
 
 /**
@@ -183,21 +244,35 @@ function foldLine(line: string): string {
 export function parseDateLine(line: string): string | null {
   // Every date has a four-digit year: lines without four digits in a row are no date lines.
   if (line.length > MAX_LINE || !hasFourDigits(line, 0, line.length)) return null;
-  let s = foldLine(line);
+  for (let k = 0; k < line.length; k++) LINE[k] = foldCode(line.charCodeAt(k));
+  return dateOfUnits(line.length);
+}
+
+/**
+ * `parseDateLine` for the line in LINE (folded, `n` code units, at most MAX_LINE), known to
+ * hold four digits in a row.
+ */
+function dateOfUnits(n: number): string | null {
   // Markdown decoration around the whole line: headings, quotes, emphasis.
   let a = 0;
-  let b = s.length;
-  while (a < b && (isSpace(s.charCodeAt(a)) || '#>*_'.includes(s[a]))) a++;
-  while (b > a && (isSpace(s.charCodeAt(b - 1)) || s.charCodeAt(b - 1) === 13 || '*_'.includes(s[b - 1]))) b--;
-  s = s.slice(a, b);
-  const en = englishDate(s);
-  if (en && en.start <= MAX_PREFIX + 2) return prefixOk(s.slice(0, en.start)) && tailOk(s.slice(en.end)) ? en.date : null;
-  for (let i = 0; i + 4 <= s.length && i <= MAX_PREFIX + 2; i++) {
-    if (!isDigit(s.charCodeAt(i))) continue;
-    const found = dateAt(s, i);
-    if (found) return prefixOk(s.slice(0, i)) && tailOk(s.slice(found[1])) ? found[0] : null;
+  let b = n;
+  while (a < b && (isSpace(LINE[a]) || LINE[a] === 35 || LINE[a] === 62 || LINE[a] === 42 || LINE[a] === 95)) a++;
+  while (b > a && (isSpace(LINE[b - 1]) || LINE[b - 1] === 13 || LINE[b - 1] === 42 || LINE[b - 1] === 95)) b--;
+  LINE[b] = 0;
+  LINE[b + 1] = 0;
+  if (hasMonthWord(a, b)) {
+    const en = englishDate(lineText(a, b));
+    if (en && en.start <= MAX_PREFIX + 2) return prefixOk(a, a + en.start) && tailOk(a + en.end, b) ? en.date : null;
+  }
+  for (let i = a; i + 4 <= b && i - a <= MAX_PREFIX + 2; i++) {
+    if (!isDigit(LINE[i])) continue;
+    const end = dateAt(a, b, i);
+    if (end >= 0) {
+      const date = dateFound;
+      return prefixOk(a, i) && tailOk(end, b) ? date : null;
+    }
     // Skip the rest of this digit run: a date starts at a run's first digit.
-    while (i + 1 < s.length && isDigit(s.charCodeAt(i + 1))) i++;
+    while (i + 1 < b && isDigit(LINE[i + 1])) i++;
   }
   return null;
 }
@@ -235,8 +310,50 @@ export function statedDate(text: string): string | null {
     }
   }
   // Only the first few kilobytes: a stated date belongs to the head of a note.
-  const m = STATED.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  const head = text.length > STATED_HEAD ? text.slice(0, STATED_HEAD) : text;
+  if (!mayStateDate(head)) return null;
+  const m = STATED.exec(head);
   return m ? parseDateLine(m[1].trim()) : null;
+}
+
+/** How much of the head of a note `statedDate` reads. */
+const STATED_HEAD = 4096;
+/** The labels of STATED, lower case (English ones match in any case). */
+const STATED_LABELS = ['digest date', 'note date', 'date of digest', 'date of note', 'date of the digest', 'date of the note', '摘要日期', '笔记日期', '筆記日期'];
+
+/**
+ * A cheap test that STATED may match `head`: some ':' or '：' follows one of its labels, with
+ * only spaces or tabs around the label back to a line's start. False means it cannot match;
+ * true is confirmed by the regular expression itself.
+ */
+function mayStateDate(head: string): boolean {
+  for (let k = head.indexOf(':'); k >= 0; k = head.indexOf(':', k + 1)) if (labelBefore(head, k)) return true;
+  for (let k = head.indexOf('：'); k >= 0; k = head.indexOf('：', k + 1)) if (labelBefore(head, k)) return true;
+  return false;
+}
+
+/** True when a STATED label ends before the colon at `k` (spaces or tabs between) and opens its line. */
+function labelBefore(text: string, k: number): boolean {
+  let p = k;
+  while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
+  // Every label ends with "date", "digest", "note" or 日期: most colons (times, "表示：") follow none.
+  const last = text.charCodeAt(p - 1);
+  if ((last | 0x20) !== 101 /* e */ && (last | 0x20) !== 116 /* t */ && last !== 0x671f /* 期 */) return false;
+  for (const label of STATED_LABELS) {
+    let q = p - label.length;
+    if (q < 0) continue;
+    let same = true;
+    for (let j = 0; j < label.length && same; j++) {
+      let c = text.charCodeAt(q + j);
+      if (c >= 65 && c <= 90) c += 32;
+      same = c === label.charCodeAt(j);
+    }
+    if (!same) continue;
+    while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
+    const c = q > 0 ? text.charCodeAt(q - 1) : 10;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** A front-matter value without its spaces and quotes. */
@@ -264,7 +381,8 @@ export function findDate(text: string): string | null {
     if (b > a) {
       nonBlank++;
       if (b - a <= MAX_LINE && hasFourDigits(text, a, b)) {
-        const date = parseDateLine(text.slice(a, b));
+        for (let k = a; k < b; k++) LINE[k - a] = foldCode(text.charCodeAt(k));
+        const date = dateOfUnits(b - a);
         if (date) {
           dates.push(date);
           lastDateLine = nonBlank;

@@ -74,20 +74,41 @@ const LEAD_HEDGES: Hedge[] = [
   ].map((word) => ({ word, approx: true })),
 ].sort((x, y) => y.word.length - x.word.length);
 
-/** Lead hedges indexed by their last code unit, so a lookup costs one map read when none applies. */
-const LEAD_BY_LAST = new Map<number, Hedge[]>();
+/** Lead hedges by their last code unit: LEAD_LISTS[LEAD_INDEX[c]] (index 0 = none), one table read when none applies. */
+const LEAD_INDEX = new Uint8Array(65536);
+const LEAD_LISTS: Hedge[][] = [[]];
 for (const h of LEAD_HEDGES) {
   const key = h.word.charCodeAt(h.word.length - 1);
-  const list = LEAD_BY_LAST.get(key) ?? [];
-  list.push(h); // LEAD_HEDGES is sorted longest first, and so is every list.
-  LEAD_BY_LAST.set(key, list);
+  if (LEAD_INDEX[key] === 0) {
+    LEAD_INDEX[key] = LEAD_LISTS.length;
+    LEAD_LISTS.push([]);
+  }
+  LEAD_LISTS[LEAD_INDEX[key]].push(h); // LEAD_HEDGES is sorted longest first, and so is every list.
 }
 
 /** Bounds written after an amount: "3000亿美元以上", "500亿元左右". */
 const TRAIL_HEDGES = ['以上', '以下', '左右', '上下', '出头', 'or more', 'or so'];
+/** 1 for the first code units of TRAIL_HEDGES (both cases of a letter). */
+const TRAIL_FIRST = new Uint8Array(65536);
+for (const w of TRAIL_HEDGES) {
+  const c = w.charCodeAt(0);
+  TRAIL_FIRST[c] = 1;
+  if (c >= 97 && c <= 122) TRAIL_FIRST[c - 32] = 1;
+}
+const C_YI = '以'.charCodeAt(0);
+const C_XIA_ = '下'.charCodeAt(0);
+const C_SHANG_ = '上'.charCodeAt(0);
 
-/** The hedge words that end right before `start` (a chain such as 最高约), or start = end = `start`. */
-function matchLeadHedge(s: string, start: number): { start: number; end: number; approx: boolean } {
+/** What `matchLeadHedge` found besides its start: the end of the hedge words and whether they hedge. */
+let leadEndOut = 0;
+let leadApproxOut = false;
+
+/**
+ * The start of the hedge words that end right before `start` (a chain such as 最高约), or
+ * `start` when there are none; their end goes into `leadEndOut` (= `start` when none) and
+ * whether they make the amount approximate into `leadApproxOut`.
+ */
+function matchLeadHedge(s: string, start: number): number {
   let p = start;
   if (isSpace(s.charCodeAt(p - 1))) p--;
   const end = p;
@@ -96,9 +117,11 @@ function matchLeadHedge(s: string, start: number): { start: number; end: number;
   let observed = false;
   for (let chain = 0; chain < 3; chain++) {
     let hit: Hedge | null = null;
-    const list = LEAD_BY_LAST.get(lowerAscii(s.charCodeAt(p - 1)));
-    if (!list) break;
-    for (const h of list) {
+    const index = LEAD_INDEX[lowerAscii(s.charCodeAt(p - 1))];
+    if (!index) break; // 0, or undefined before the text
+    const list = LEAD_LISTS[index];
+    for (let q = 0; q < list.length; q++) {
+      const h = list[q];
       if (!endsWithAt(s, p, h.word)) continue;
       const c0 = h.word.charCodeAt(0);
       // English words need a word edge before them ("over" is not the end of "turnover").
@@ -113,28 +136,51 @@ function matchLeadHedge(s: string, start: number): { start: number; end: number;
     if (!hit.approx) observed = true;
     if (isSpace(s.charCodeAt(p - 1))) p--;
   }
-  if (first === start) return { start, end: start, approx: false };
-  return { start: first, end, approx: observed ? false : approx };
+  if (first === start) {
+    leadEndOut = start;
+    leadApproxOut = false;
+    return start;
+  }
+  leadEndOut = end;
+  leadApproxOut = observed ? false : approx;
+  return first;
 }
+
+/** What `matchTrailHedge` found besides its end: where the bound starts and whether it is distant. */
+let trailStartOut = 0;
+let trailDistantOut = false;
 
 /**
  * A bound after the span: adjacent ("以上") or closing the same clause a few words later
- * ("压到6万元/吨这一水平线以下"). Returns end 0 when there is none.
+ * ("压到6万元/吨这一水平线以下"). Returns its end, 0 when there is none; its start goes into
+ * `trailStartOut` and whether it is distant into `trailDistantOut`.
  */
-function matchTrailHedge(s: string, end: number): { start: number; end: number; distant: boolean } {
+function matchTrailHedge(s: string, end: number): number {
   let p = end;
   if (isSpace(s.charCodeAt(p))) p++;
-  for (const w of TRAIL_HEDGES) if (startsWithAt(s, p, w)) return { start: p, end: p + w.length, distant: false };
+  if (TRAIL_FIRST[s.charCodeAt(p)] === 1) {
+    for (const w of TRAIL_HEDGES) {
+      if (startsWithAt(s, p, w)) {
+        trailStartOut = p;
+        trailDistantOut = false;
+        return p + w.length;
+      }
+    }
+  }
   // The distant form must end its clause, and the words between must hold no other number.
   for (let k = p + 1; k < s.length && k - p < 24; k++) {
     const c = s.charCodeAt(k);
     if (!isCjkIdeograph(c)) break;
-    if (startsWithAt(s, k, '以下') || startsWithAt(s, k, '以上')) {
+    if (c === C_YI && (s.charCodeAt(k + 1) === C_XIA_ || s.charCodeAt(k + 1) === C_SHANG_)) { // 以下, 以上
       const after = s.charCodeAt(k + 2);
-      if (!isCjkIdeograph(after)) return { start: k, end: k + 2, distant: true };
+      if (!isCjkIdeograph(after)) {
+        trailStartOut = k;
+        trailDistantOut = true;
+        return k + 2;
+      }
     }
   }
-  return { start: 0, end: 0, distant: false };
+  return 0;
 }
 
 /** Unit-price suffixes after "/" (folded Simplified or ASCII). Longest first. */
@@ -161,23 +207,34 @@ function exactAt(s: string, i: number, word: string): boolean {
   return true;
 }
 
-/** A unit-price suffix at `i` ("/吨", "/TH/s", " per share"); end = i when there is none. */
-function matchPerUnit(s: string, i: number): { end: number; unit: string | null } {
-  if (s.charCodeAt(i) === 47 /* / */) {
+/** The unit `matchPerUnit` found. */
+let perUnitOut: string | null = null;
+
+/** A unit-price suffix at `i` ("/吨", "/TH/s", " per share"): its end (i when there is none), its unit in `perUnitOut`. */
+function matchPerUnit(s: string, i: number): number {
+  perUnitOut = null;
+  const c = s.charCodeAt(i);
+  if (c === 47 /* / */) {
     for (const [w, unit] of PER_UNITS) {
       if (!exactAt(s, i + 1, w)) continue;
       // ASCII units must end the word: "/t" but not "/tablet"; "/s" time rates are not prices.
       if (isLetter(w.charCodeAt(w.length - 1)) && isLetter(s.charCodeAt(i + 1 + w.length))) continue;
-      return { end: i + 1 + w.length, unit };
+      perUnitOut = unit;
+      return i + 1 + w.length;
     }
-    return { end: i, unit: null };
+    return i;
   }
-  if (s.charCodeAt(i) === 32) {
+  // Every phrase is " per …", " a …" or " an …".
+  const next = s.charCodeAt(i + 1) | 0x20;
+  if (c === 32 && (next === 112 /* p */ || next === 97 /* a */)) {
     for (const [w, unit] of PER_PHRASES) {
-      if (startsWithAt(s, i, w) && !isLetter(s.charCodeAt(i + w.length))) return { end: i + w.length, unit };
+      if (startsWithAt(s, i, w) && !isLetter(s.charCodeAt(i + w.length))) {
+        perUnitOut = unit;
+        return i + w.length;
+      }
     }
   }
-  return { end: i, unit: null };
+  return i;
 }
 
 /** Words before a plain price that make it a share price ("发行价19.6港元", "开盘跳涨至35.7港元"). */
@@ -190,16 +247,13 @@ const BTC_CUES = ['单币', '单枚', '每枚', '每个比特币', ' 1 枚', '(1
  * `scaled` amounts (with 万/亿/billion) cannot be share prices but can be per-bitcoin costs.
  */
 function perFromContext(s: string, start: number, value: number, scaled = false): string | null {
-  let from = start;
-  // The clause: stop at sentence or clause punctuation, at most 30 code units back.
-  while (from > 0 && start - from < 30) {
-    const c = s.charCodeAt(from - 1);
-    if (c === 0x3002 || c === 10 || c === 59 || c === 44 || c === 0x3001 || c === 33 || c === 63) break;
-    from--;
-  }
-  for (let k = from; k < start; k++) {
-    const c = lowerAscii(s.charCodeAt(k));
-    const index = CUE_FIRST[c];
+  // The clause: stop at sentence or clause punctuation, at most 30 code units back. Read
+  // backwards in one pass; the cue that starts first wins.
+  let found: string | null = null;
+  for (let k = start - 1; k >= 0 && start - k <= 30; k--) {
+    const raw = s.charCodeAt(k);
+    if (raw === 0x3002 || raw === 10 || raw === 59 || raw === 44 || raw === 0x3001 || raw === 33 || raw === 63) break;
+    const index = CUE_FIRST[lowerAscii(raw)];
     if (index === 0) continue;
     const second = lowerAscii(s.charCodeAt(k + 1));
     const list = CUE_LISTS[index];
@@ -210,10 +264,11 @@ function perFromContext(s: string, start: number, value: number, scaled = false)
       if (unit === 'share' && (scaled || value >= 1e5)) continue;
       // "1 枚" only when it is the number one, not the end of "21 枚".
       if (cue === ' 1 枚' && isDigit(s.charCodeAt(k - 1))) continue;
-      return unit;
+      found = unit;
+      break;
     }
   }
-  return null;
+  return found;
 }
 
 /** The cues by their first code unit: CUE_LISTS[CUE_FIRST[c]] (index 0 = none), one table read per character. */
@@ -253,12 +308,13 @@ interface Draft {
   qualifier: string | null;
   ambiguity: 'zhao' | 'yen-sign' | null;
   bare: boolean;
+  // Every draft has every field, written in one order: one object shape for all readers.
   /** Written in a sub-unit ("50 cents"): may complete the amount before it ("$3 and 50 cents"). */
-  subunit?: boolean;
+  subunit: boolean;
   /** A bare member of a list ("1.66亿、1.50亿和0.24亿元") waiting for the list's currency. */
-  list?: boolean;
+  list: boolean;
   /** What the amount's own scale words multiply by (亿 = 1e8, "billion" = 1e9), 1 when none. */
-  unitScale?: number;
+  unitScale: number;
 }
 
 const ANCHOR = new Uint8Array(65536);
@@ -280,19 +336,56 @@ const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
 /**
+ * The second letters (lower case) an English vague amount allows after its first (tens,
+ * thousands, trillions, hundreds, several, millions, billions): `parseEnglishVague`'s own first
+ * test, read here so that other words starting with t, h, s, m or b are skipped at once.
+ */
+const VAGUE_SECOND = new Uint8Array(128 * 128);
+for (const [f, seconds] of [['t', 'ehr'], ['h', 'u'], ['s', 'e'], ['m', 'i'], ['b', 'i']]) {
+  for (const c of seconds) VAGUE_SECOND[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
+}
+
+/** 1 for code units that may end a currency marker written before a number (`maybePrefixEnd`). */
+const PREFIX_END = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEnd(c) ? 1 : 0;
+
+/**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
- * a Chinese numeral, or an English anchor letter that starts a word.
+ * a Chinese numeral, or an English anchor letter that starts a word. Numerals that `tryNumber`
+ * would drop at its first look are passed over here (see there), and so are anchor letters
+ * whose second letter opens no word that `tryEnglishVague` or `tryWordAmount` reads. `u`
+ * holds two 0s past the end.
  */
 function nextAnchor(u: Uint16Array, n: number, i: number): number {
+  // The tables in locals: the loop reads them at every step.
   const anchor = ANCHOR;
+  const prefixEnd = PREFIX_END;
+  const deadAfter = DEAD_AFTER;
   for (; i < n; i++) {
     const kind = anchor[u[i]];
     if (kind === 0) continue;
-    if (kind < 3) return i;
+    if (kind < 3) {
+      // No currency marker can end before it (none before the text either) …
+      if (i > 0) {
+        const prev = u[i - 1];
+        if (prefixEnd[prev] === 1 || (prev === 32 && i > 1 && prefixEnd[u[i - 2]] === 1)) return i;
+      }
+      // … and what follows the digit run (or the Chinese character) can neither continue a
+      // numeral nor follow one in a figure: scanning resumes right after it.
+      let k = i + 1;
+      if (kind === 1) while (u[k] >= 48 && u[k] <= 57) k++;
+      if (deadAfter[u[k]] === 0) return i;
+      i = k - 1;
+      continue;
+    }
+    // An anchor letter: only at the start of a word, and only before a second letter that
+    // can follow it in a vague amount or a currency word (most words starting with t, s, d,
+    // c, e … are none).
     if (i > 0 && isLetter(u[i - 1])) continue;
-    // A currency word's second letter, checked here: most words starting with d, c, e … are none.
-    if (kind === 4 && (u[i + 1] >= 128 || SECOND_OK[u[i] * 128 + u[i + 1]] === 0)) continue;
-    return i;
+    if (kind === 3) {
+      const second = u[i + 1] | 0x20;
+      if (second < 128 && VAGUE_SECOND[(u[i] | 0x20) * 128 + second] === 1) return i;
+    } else if (u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
   }
   return n;
 }
@@ -339,8 +432,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Range connectors between two numbers: - – — − ~ 〜 至 到 (a doubled dash too). Returns the end or -1. */
-function matchConnector(s: string, i: number, between: boolean): number {
+/**
+ * Range connectors between two numbers: - – — − ~ 〜 至 到 (a doubled dash too); "and", 和 and 与
+ * only after "between" or 介于 before the range's start `rangeStart`. Returns the end or -1.
+ */
+function matchConnector(s: string, i: number, rangeStart: number): number {
   let j = i;
   if (isSpace(s.charCodeAt(j))) j++;
   const c = s.charCodeAt(j);
@@ -353,9 +449,9 @@ function matchConnector(s: string, i: number, between: boolean): number {
     k = j + 1;
   } else if (j > i && wordAt(s, j, 'to') && isSpace(s.charCodeAt(j + 2))) {
     k = j + 2;
-  } else if (between && j > i && wordAt(s, j, 'and') && isSpace(s.charCodeAt(j + 3))) {
+  } else if (j > i && wordAt(s, j, 'and') && isSpace(s.charCodeAt(j + 3)) && isBetween(rangeStart)) {
     k = j + 3; // "between $5 billion and $7 billion"
-  } else if (between && (c === 0x548c /* 和 */ || c === 0x4e0e /* 与 */)) {
+  } else if ((c === 0x548c /* 和 */ || c === 0x4e0e /* 与 */) && isBetween(rangeStart)) {
     k = j + 1; // "介于50亿和60亿美元之间"
   } else return -1;
   if (isSpace(s.charCodeAt(k))) k++;
@@ -437,12 +533,7 @@ function tryNumber(i: number, arabic: boolean): number {
   // Most anchors are no money: "[3]", "2026-01", "一些", "上市". When nothing before them can
   // be a currency marker and the code unit after the digit run (or after the Chinese
   // character) can neither continue a numeral nor follow one in a figure, every path below
-  // resumes right there; find it without reading the numeral.
-  if (!maybePrefixEnd(prevCode) && (prevCode !== 32 || !maybePrefixEnd(s.charCodeAt(i - 2)))) {
-    let k = i + 1;
-    if (arabic) while (k < n && isDigit(s.charCodeAt(k))) k++;
-    if (k >= n || DEAD_AFTER[s.charCodeAt(k)] === 1) return k;
-  }
+  // resumes right there: `nextAnchor` found that without reading the numeral, and passed it over.
   // Digits glued to letters with no currency marker before them (FY2025, A100): an identifier,
   // as below, found without reading the numeral when no currency marker ends with that letter.
   if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode)) return skipDigitRun(s, i);
@@ -543,7 +634,7 @@ function tryNumberFrom(i: number, e: number): number {
   let ranged = false;
 
   // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
-  const conn = matchConnector(s, hasSuffix ? suf.end : end, isBetween(hasPrefix ? pre.start : i));
+  const conn = matchConnector(s, hasSuffix ? suf.end : end, hasPrefix ? pre.start : i);
   if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i) && !(isToWord(hasSuffix ? suf.end : end) && isChangeVerbBefore(hasPrefix ? pre.start : i))) {
     // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
     let bStart = conn;
@@ -605,9 +696,9 @@ function tryNumberFrom(i: number, e: number): number {
   // Per-unit suffix: "元/股", "美元/千瓦时", "美元/TH/s", "per share".
   let per: string | null = null;
   const perEnd = matchPerUnit(s, spanEnd);
-  if (perEnd.end > spanEnd) {
-    per = perEnd.unit;
-    spanEnd = perEnd.end;
+  if (perEnd > spanEnd) {
+    per = perUnitOut;
+    spanEnd = perEnd;
   }
   // Sub-units: "86 cents", "12.1港仙", "30 pence" are hundredths of their currency.
   const factor = hasSuffix && currency === suf.code ? suf.factor : 1;
@@ -615,10 +706,10 @@ function tryNumberFrom(i: number, e: number): number {
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
     // "八十元九角", "十八元五角二仙": the 角 and 分 of a price.
-    const sub = readJiaoFen(spanEnd);
-    if (sub.end > spanEnd && !ranged) {
-      value += sub.value;
-      spanEnd = sub.end;
+    const subEnd = readJiaoFen(spanEnd);
+    if (subEnd > spanEnd && !ranged) {
+      value += jiaoFenOut;
+      spanEnd = subEnd;
     }
     const note = readCurrencyNote(spanEnd);
     if (note.code !== null) currency = note.code;
@@ -634,7 +725,8 @@ function tryNumberFrom(i: number, e: number): number {
     start: spanStart, end: spanEnd, currency, value: ranged ? (lo + hi) / 2 : value,
     min: ranged ? lo : null, max: ranged ? hi : null, approximate: approxInside,
     per, leadStart: spanStart, leadEnd: spanStart, leadApprox: false, qualifier: insideQualifier,
-    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false, unitScale: scale,
+    ambiguity: yenSign ? 'yen-sign' : a.zhao && !traditional ? 'zhao' : null, bare: false, subunit: false, list: false,
+    unitScale: scale,
   };
   if (a.vague) setSpread(d, a.min * (value / a.value), a.max * (value / a.value));
   else if (a.upTo || !a.hasDigit) d.approximate = true;
@@ -711,7 +803,7 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && poundPassage();
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
-  if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end).end > m.end) return true;
+  if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;
   if (s.charCodeAt(m.start) === C_XIAN) return num.hasArabic && (!isCjkIdeograph(next) || next === C_DE);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
@@ -744,7 +836,7 @@ function isToWord(k: number): boolean {
 
 /** True when the word before `start` (hedges skipped) is a verb of change. */
 function isChangeVerbBefore(start: number): boolean {
-  let p = matchLeadHedge(s, start).start;
+  let p = matchLeadHedge(s, start);
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   let k = p;
   while (k > 0 && p - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
@@ -776,7 +868,7 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     if (value >= 0 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
-        leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, list: true,
+        leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, subunit: false, list: true,
         unitScale: a.hasBig || scale > 1 ? scale : 1,
       });
       lastEnd = end;
@@ -794,7 +886,7 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
   const d: Draft = {
     start: i, end: numEnd, currency: null, value: a.value, min: null, max: null, approximate: true,
     per: null, leadStart: i, leadEnd: i, leadApprox: false, qualifier: null,
-    ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: true,
+    ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: true, subunit: false, list: false, unitScale: 1,
   };
   if (a.vague) setSpread(d, a.min, a.max);
   addHedges(d);
@@ -819,7 +911,8 @@ function tryNoted(i: number, end: number, value: number): number | null {
   if (note.carry) carried = currency;
   const d: Draft = {
     start: i, end, currency, value, min: null, max: null, approximate: false, per: null, leadStart: i, leadEnd: i,
-    leadApprox: false, qualifier: null, ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: false, unitScale: a.scale,
+    leadApprox: false, qualifier: null, ambiguity: a.zhao && !traditional ? 'zhao' : null, bare: false, subunit: false,
+    list: false, unitScale: a.scale,
   };
   addHedges(d);
   drafts.push(d);
@@ -868,21 +961,26 @@ function readCurrencyNote(k: number): CurrencyNote {
 const C_JIAO = '角'.charCodeAt(0);
 const C_FEN = '分'.charCodeAt(0);
 
-/** "九角", "五角二仙", "3角5分" right after 元: their value in 元 and their end. */
-function readJiaoFen(k: number): { value: number; end: number } {
+/** The value in 元 that `readJiaoFen` read. */
+let jiaoFenOut = 0;
+
+/** "九角", "五角二仙", "3角5分" right after 元: their end (k when none), their value in 元 in `jiaoFenOut`. */
+function readJiaoFen(k: number): number {
   let j = k;
   let value = 0;
-  for (const [unit, place] of [[C_JIAO, 0.1], [C_FEN, 0.01]] as [number, number][]) {
+  // 角 (a tenth), then 分 or 仙 (a hundredth).
+  for (let step = 0; step < 2; step++) {
     const c = s.charCodeAt(j);
     const d = isDigit(c) ? c - 48 : cnDigit(c);
     const u = s.charCodeAt(j + 1);
     if (d < 0 || d > 9) break;
-    if (u === unit || (place === 0.01 && u === C_XIAN)) {
-      value += d * place;
+    if (step === 0 ? u === C_JIAO : u === C_FEN || u === C_XIAN) {
+      value += d * (step === 0 ? 0.1 : 0.01);
       j += 2;
     } else break;
   }
-  return { value: tidyNumber(value), end: j };
+  jiaoFenOut = tidyNumber(value);
+  return j;
 }
 
 /** Code units that can begin a list separator (、 和 及 与 或 以及, a space before "and"/"or" or before a Chinese one). */
@@ -929,12 +1027,12 @@ function resolveLists(s: string, drafts: Draft[]): void {
     const owner = !last.bare && last.currency !== null ? last : first;
     const end = owner === last ? j : j + 1;
     if (owner !== null && owner.min === null && owner.per === null) {
-      const borrow = (owner.unitScale ?? 1) > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
+      const borrow = owner.unitScale > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
       for (let m = k; m < end; m++) {
         const d = drafts[m];
         if (!d.list) continue;
         d.currency = owner.currency;
-        if (borrow) d.value *= owner.unitScale!;
+        if (borrow) d.value *= owner.unitScale;
         d.bare = false;
         d.list = false;
         addHedges(d);
@@ -963,6 +1061,7 @@ function tryEnglishVague(i: number): number {
   const d: Draft = {
     start: i, end: spanEnd, currency, value: base, min: null, max: null, approximate: true, per: null,
     leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: currency === null,
+    subunit: false, list: false, unitScale: 1,
   };
   setSpread(d, 2 * base, 9 * base);
   addHedges(d);
@@ -1089,12 +1188,12 @@ function tryWordAmount(i: number): number {
   const d: Draft = {
     start: starts[0], end: suf.end, currency, value: value * suf.factor, min: null, max: null, approximate: false,
     per: null, leadStart: starts[0], leadEnd: starts[0], leadApprox: false, qualifier: null, ambiguity: null, bare: false,
-    subunit: suf.factor !== 1,
+    subunit: suf.factor !== 1, list: false, unitScale: 1,
   };
   const perEnd = matchPerUnit(s, d.end);
-  if (perEnd.end > d.end) {
-    d.per = perEnd.unit;
-    d.end = perEnd.end;
+  if (perEnd > d.end) {
+    d.per = perUnitOut;
+    d.end = perEnd;
   }
   addHedges(d);
   drafts.push(d);
@@ -1112,20 +1211,20 @@ function setSpread(d: Draft, min: number, max: number): void {
 
 /** Hedge words before and after the span decide `approximate` and `qualifier`. */
 function addHedges(d: Draft): void {
-  const lead = matchLeadHedge(s, d.start);
+  const leadStart = matchLeadHedge(s, d.start);
   let qual = d.qualifier;
-  if (lead.start < d.start) {
-    d.leadStart = lead.start;
-    d.leadEnd = lead.end;
-    d.leadApprox = lead.approx;
-    if (lead.approx) d.approximate = true;
-    qual = text.slice(lead.start, lead.end);
+  if (leadStart < d.start) {
+    d.leadStart = leadStart;
+    d.leadEnd = leadEndOut;
+    d.leadApprox = leadApproxOut;
+    if (leadApproxOut) d.approximate = true;
+    qual = text.slice(leadStart, leadEndOut);
   }
-  const trail = matchTrailHedge(s, d.end);
-  if (trail.end > 0) {
+  const trailEnd = matchTrailHedge(s, d.end);
+  if (trailEnd > 0) {
     d.approximate = true;
-    const t = (trail.distant ? '…' : '') + text.slice(trail.start, trail.end);
-    qual = qual && lead.start < d.start ? `${qual}…${text.slice(trail.start, trail.end)}` : t;
+    const t = (trailDistantOut ? '…' : '') + text.slice(trailStartOut, trailEnd);
+    qual = qual && leadStart < d.start ? `${qual}…${text.slice(trailStartOut, trailEnd)}` : t;
   }
   d.qualifier = qual;
 }

@@ -73,6 +73,30 @@ export const CN_NUMERAL_START = new Uint8Array(65536);
     CN_NUMERAL_START[ch.charCodeAt(0)] = 1;
 }
 
+const C_SHI = '十'.charCodeAt(0);
+const C_SHI2 = '拾'.charCodeAt(0);
+const C_BAI = '百'.charCodeAt(0);
+const C_BAI2 = '佰'.charCodeAt(0);
+const C_QIAN = '千'.charCodeAt(0);
+const C_QIAN2 = '仟'.charCodeAt(0);
+const C_WAN_ = '万'.charCodeAt(0);
+const C_YI_ = '亿'.charCodeAt(0);
+const C_ZHAO_ = '兆'.charCodeAt(0);
+
+/**
+ * CN_SMALL[c] and CN_BIG[c] by comparisons: the scanner asks for every code unit of a numeral
+ * and the one after it, and reading the large tables costs more (most code units asked
+ * about are ASCII).
+ */
+function cnSmall(c: number): number {
+  if (!(c >= 0x4e00)) return 0;
+  return c === C_SHI || c === C_SHI2 ? 10 : c === C_BAI || c === C_BAI2 ? 100 : c === C_QIAN || c === C_QIAN2 ? 1000 : 0;
+}
+function cnBig(c: number): number {
+  if (!(c >= 0x4e00)) return 0;
+  return c === C_WAN_ ? 1e4 : c === C_YI_ ? 1e8 : c === C_ZHAO_ ? 1e12 : 0;
+}
+
 /** Every character `parseNumeral` can read inside a Chinese numeral: digits (with 〇/○/零), units, 数, 几, 上. */
 export const CN_NUMERAL_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
@@ -272,7 +296,7 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
   if (c0 === C_SHU || c0 === C_JI || c0 === C_SHANG) {
     // 数/几/上 must be followed directly by a unit: 数十亿, 几百万, 上亿. "数据", "上市" are words.
     const c1 = s.charCodeAt(i + 1);
-    if (!(CN_SMALL[c1] || CN_BIG[c1])) return i;
+    if (!(cnSmall(c1) || cnBig(c1))) return i;
     if (c0 === C_SHANG) out.upTo = true;
     else out.vague = true;
     j = i + 1;
@@ -339,7 +363,7 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       // "1,350 亿": a space or two between Arabic digits and a Chinese unit belongs to the numeral.
       let k = j;
       while (k < n && k - j < 2 && isSpace(s.charCodeAt(k))) k++;
-      if (k > j && (CN_SMALL[s.charCodeAt(k)] || CN_BIG[s.charCodeAt(k)])) j = k;
+      if (k > j && (cnSmall(s.charCodeAt(k)) || cnBig(s.charCodeAt(k)))) j = k;
       continue;
     }
     const d = CN_DIGIT[c];
@@ -371,7 +395,7 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
-    if ((c === C_SHU || c === C_JI) && !haveNum && j > out.bodyStart && CN_SMALL[s.charCodeAt(j - 1)] === 10 && innerMult === 0) {
+    if ((c === C_SHU || c === C_JI) && !haveNum && j > out.bodyStart && cnSmall(s.charCodeAt(j - 1)) === 10 && innerMult === 0) {
       // 十几 / 十数: the ones digit is somewhere from 2 to 9.
       num = 2;
       haveNum = true;
@@ -404,7 +428,7 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
-    const small = CN_SMALL[c];
+    const small = cnSmall(c);
     if (small) {
       // Without a digit a small unit can only lead the numeral (十五, 百亿, 数十亿): in "1亿千瓦"
       // the 千 belongs to the next word.
@@ -418,7 +442,7 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
-    const big = CN_BIG[c];
+    const big = cnBig(c);
     if (big) {
       const v = section + (haveNum ? num : 0);
       if (lastBig === 0) {
@@ -494,7 +518,7 @@ function lowerSectionFollows(s: string, i: number, lastBig: number, out: Numeral
   const e = k;
   while (k < s.length && k - e < 2 && isSpace(s.charCodeAt(k))) k++;
   const c = s.charCodeAt(k);
-  return CN_SMALL[c] > 0 || (CN_BIG[c] > 0 && CN_BIG[c] < lastBig);
+  return cnSmall(c) > 0 || (cnBig(c) > 0 && cnBig(c) < lastBig);
 }
 
 /**
