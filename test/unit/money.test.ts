@@ -277,8 +277,8 @@ describe('invariants', () => {
       assert.ok(f.offset >= last, 'sorted and not overlapping');
       last = f.offset + f.length;
       assert.equal(f.text, text.slice(f.offset, f.offset + f.length));
-      // Positive, or a zero the text writes as such ("0元" closing a list).
-      assert.ok(Number.isFinite(f.value) && (f.value > 0 || (f.value === 0 && /^[^1-9１-９]*[0０][^1-9１-９]*$/.test(f.text))));
+      // Positive, or a zero the text writes as such ("0元" closing a list), or negative with its own minus sign.
+      assert.ok(Number.isFinite(f.value) && (f.value > 0 || (f.value === 0 && /^[^1-9１-９]*[0０][^1-9１-９]*$/.test(f.text)) || (f.value < 0 && /^[-−－]/.test(f.text) && f.min === null)));
       if (f.min !== null || f.max !== null) {
         assert.ok(f.min !== null && f.max !== null && f.min <= f.value && f.value <= f.max);
       }

@@ -315,8 +315,21 @@ const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交
 const HONG_KONG_ONLY = [
   '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所',
   // Hong Kong's financial words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息, 集资.
-  '纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '招股', '高见', '低见',
+  '纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '高见', '低见', '招股价', '沽空',
 ];
+/**
+ * Characters before a cue that make it the tail of a longer, ordinary word: 集资 in 募集资金
+ * (mainland "funds raised"), 纯利 in 单纯利用, 按年 in 按年度 is after, see CUE_NOT_BEFORE.
+ */
+const CUE_NOT_AFTER = new Map<string, string>([['集资', '募'], ['纯利', '单'], ['收市', '回']]);
+/** Characters after a cue that make it the head of a longer word (按年度, 按年龄). */
+const CUE_NOT_BEFORE = new Map<string, string>([['按年', '度龄'], ['高见', '解']]);
+function inLongerWord(s: string, w: string, k: number): boolean {
+  const before = CUE_NOT_AFTER.get(w);
+  if (before !== undefined && k > 0 && before.includes(s[k - 1])) return true;
+  const after = CUE_NOT_BEFORE.get(w);
+  return after !== undefined && after.includes(s[k + w.length] ?? '');
+}
 /** Words that place a passage in the mainland's currency or markets. */
 const MAINLAND_CUES = [
   '人民币', 'RMB', 'A股', '沪深', '上证', '深证', '科创板', '创业板', '北交所', '沪指', '深成指', '内地', '大陆',
@@ -496,7 +509,7 @@ function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: nu
       const list = CUES_BY_FIRST.get(c0);
       if (list) {
         for (const [w, kind] of list) {
-          if (s.startsWith(w, k)) {
+          if (s.startsWith(w, k) && !inLongerWord(s, w, k)) {
             hitAt.push(k);
             hitKind.push(kind);
           }

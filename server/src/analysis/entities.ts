@@ -169,6 +169,8 @@ for (const ch of '讯') TRIGGER[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
+// The list mark 、: its places are noted for the list reader (lists.ts) as the scan passes.
+TRIGGER[0x3001] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
 const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算'];
@@ -544,6 +546,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   let planAt = 0;
   let planEnd = -1;
   const sc: Scan = { text, folded, units, g, raws, aliases, local, stamp, lastEnd: 0 };
+  const listMarks: number[] = [];
 
   while (i < n) {
     // Skip figure spans.
@@ -601,6 +604,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     }
     if (k > i && forced < 0) { i = k; continue; }
     const c = units[i];
+    if (c === 0x3001) { listMarks.push(i); i++; continue; }
     const prev = i > 0 ? units[i - 1] : 32;
     const lc = lower(c);
     const cls = classes[c];
@@ -663,18 +667,19 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     else i = otherAt(sc, i, c, prev, limit);
     lastEnd = sc.lastEnd;
   }
-  const cjkList = folded.indexOf('、') >= 0;
-  const latinList = raws.length > 0 && folded.indexOf(', ') >= 0;
-  if (cjkList || latinList) addListNames(text, folded, raws, g, local, figs, cjkList, latinList);
+  const cjkList = listMarks.length > 0;
+  let latinList = false;
+  for (let k = 0; k < raws.length && !latinList; k++) latinList = isUpper(units[raws[k].start]) && (units[raws[k].end] === 44 || units[raws[k].start - 2] === 44 || units[raws[k].end] === 32 || units[raws[k].start - 1] === 32);
+  if (cjkList || latinList) addListNames(text, folded, raws, g, local, figs, cjkList ? listMarks : null, latinList);
   if (local.size > 1) trimCandidates(folded, raws);
   applyLearnedAliases(folded, raws, aliases, figs);
   return raws.map((r) => toMention(text, r, g));
 }
 
 /** Unknown names of enumerations that are lists of companies (lists.ts), merged into `raws` in order. */
-function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, local: Map<string, Entity>, figs: Span[], cjk: boolean, latin: boolean): void {
+function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, local: Map<string, Entity>, figs: Span[], marks: number[] | null, latin: boolean): void {
   const known: Known[] = raws.map((r) => ({ start: r.start, end: r.end, company: COMPANY_LIKE.has(r.entity >= 0 ? g.at(r.entity).kind : r.local!.kind) }));
-  const found = cjk ? listNames(folded, known) : [];
+  const found = marks ? listNames(folded, known, marks) : [];
   if (latin) for (const f of latinListNames(folded, known)) if (!found.some(([s, e]) => s < f[1] && f[0] < e)) found.push(f);
   if (!found.length) return;
   const added: Raw[] = [];

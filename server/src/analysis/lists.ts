@@ -161,10 +161,16 @@ function companyNounAfter(folded: string, at: number, limit: number): boolean {
  * Unknown company names of the Chinese lists in `folded`: [start, end) pairs, sorted, not
  * overlapping `known` (sorted by start) nor each other.
  */
-export function listNames(folded: string, known: Known[]): [number, number][] {
+export function listNames(folded: string, known: Known[], marks: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   const n = folded.length;
-  let p = folded.indexOf('、');
+  // The places of 、 in order, as the caller's scan noted them.
+  let mi = 0;
+  const nextMark = (from: number): number => {
+    while (mi < marks.length && marks[mi] < from) mi++;
+    return mi < marks.length ? marks[mi] : -1;
+  };
+  let p = nextMark(0);
   let done = 0;
   // The clause last looked at, and whether it may hold a list of companies at all: a 等 with
   // a company noun after it, or a known company near. Most lists (of sectors, products,
@@ -172,7 +178,7 @@ export function listNames(folded: string, known: Known[]): [number, number][] {
   let clauseEnd = -1;
   let clauseMay = false;
   while (p >= 0) {
-    if (p < done) { p = folded.indexOf('、', p + 1); continue; }
+    if (p < done) { p = nextMark(p + 1); continue; }
     if (p >= clauseEnd) {
       let q = p;
       let deng = false;
@@ -185,7 +191,7 @@ export function listNames(folded: string, known: Known[]): [number, number][] {
       clauseEnd = q;
       clauseMay = deng || hasCompanyIn(known, p - 40, q);
     }
-    if (!clauseMay) { p = folded.indexOf('、', clauseEnd); continue; }
+    if (!clauseMay) { p = nextMark(clauseEnd); continue; }
     const items: [number, number][] = [];
     const s0 = firstItemStart(folded, p, Math.max(0, done), known);
     items.push([s0, p]);
@@ -232,7 +238,7 @@ export function listNames(folded: string, known: Known[]): [number, number][] {
         if (nameShaped(folded, s, e)) out.push([s, e]);
       }
     }
-    p = folded.indexOf('、', Math.max(p + 1, end));
+    p = nextMark(Math.max(p + 1, end));
   }
   return out;
 }
@@ -285,12 +291,12 @@ function latinItemAfter(folded: string, s: number, limit: number): number {
 function latinSeparatorBefore(folded: string, s: number): number {
   if (folded.charCodeAt(s - 1) !== 32) return -1;
   if (folded.charCodeAt(s - 2) === 44) return s - 2;
-  if (folded.slice(s - 5, s) === ' and ') return folded.charCodeAt(s - 6) === 44 ? s - 6 : s - 5;
+  if (s >= 5 && startsWithAt(folded, ' and ', s - 5)) return folded.charCodeAt(s - 6) === 44 ? s - 6 : s - 5;
   return -1;
 }
 function latinSeparatorAfter(folded: string, e: number): number {
-  if (folded.charCodeAt(e) === 44 && folded.charCodeAt(e + 1) === 32) return folded.slice(e + 2, e + 6) === 'and ' ? e + 6 : e + 2;
-  if (folded.slice(e, e + 5) === ' and ') return e + 5;
+  if (folded.charCodeAt(e) === 44 && folded.charCodeAt(e + 1) === 32) return startsWithAt(folded, 'and ', e + 2) ? e + 6 : e + 2;
+  if (startsWithAt(folded, ' and ', e)) return e + 5;
   return -1;
 }
 

@@ -635,7 +635,8 @@ function tryNumberFrom(i: number, e: number): number {
 
   // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
   const conn = matchConnector(s, hasSuffix ? suf.end : end, hasPrefix ? pre.start : i);
-  if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i) && !(isToWord(hasSuffix ? suf.end : end) && isChangeVerbBefore(hasPrefix ? pre.start : i))) {
+  if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i) && !(isToWord(hasSuffix ? suf.end : end) && isChangeVerbBefore(hasPrefix ? pre.start : i))
+    && !(isZhiWord(hasSuffix ? suf.end : end) && isCjkChangeBefore(hasPrefix ? pre.start : i))) {
     // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
     let bStart = conn;
     while (bStart < n && bStart - conn < 5 && !isDigit(s.charCodeAt(bStart)) && !isCjkIdeograph(s.charCodeAt(bStart))) bStart++;
@@ -739,6 +740,12 @@ function tryNumberFrom(i: number, e: number): number {
     }
   }
   if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
+  if (!ranged && negativeSignAt(spanStart)) {
+    // "基差为-340元/吨": a minus sign right before, not a range's dash.
+    d.start = spanStart - 1;
+    d.leadStart = d.leadEnd = d.start;
+    d.value = -d.value;
+  }
   addHedges(d);
   drafts.push(d);
   lastEnd = spanEnd;
@@ -832,6 +839,44 @@ function isToWord(k: number): boolean {
   let j = k;
   if (isSpace(s.charCodeAt(j))) j++;
   return wordAt(s, j, 'to');
+}
+
+/**
+ * True when a minus sign stands right before `start` as a sign: after a space, an opening
+ * bracket, a colon, 为/是/至/到 or the start of a line, never after a digit, a letter or a
+ * closing bracket (where it is a range's dash or a hyphen).
+ */
+function negativeSignAt(start: number): boolean {
+  const c = s.charCodeAt(start - 1);
+  if (c !== 45 && c !== 0x2212 && c !== 0xff0d) return false;
+  if (start < 2) return true;
+  const b = s.charCodeAt(start - 2);
+  return b === 32 || b === 10 || b === 40 || b === 0xff08 || b === 58 || b === 0xff1a || b === 0x4e3a /* 为 */ || b === 0x662f /* 是 */
+    || b === 0x81f3 /* 至 */ || b === 0x5230 /* 到 */ || b === 0xff0c || b === 44 || b === 0x3001;
+}
+
+/** True when the connector after `k` is 至 or 到. */
+function isZhiWord(k: number): boolean {
+  let j = k;
+  if (isSpace(s.charCodeAt(j))) j++;
+  const c = s.charCodeAt(j);
+  return c === 0x81f3 /* 至 */ || c === 0x5230 /* 到 */;
+}
+
+/** Chinese verbs of change: after them "A至B" is a move to B ("续升1元至73.45元"), not a range. */
+const CJK_CHANGE_LAST = new Set([...'升涨跌降增减调高低扩缩']);
+/** Percentages written with 成 ("两成六"): a digit after 成 ends the percentage, no amount starts there. */
+const C_CHENG = 0x6210;
+
+/**
+ * True when a Chinese verb of change ends right before `start`, or at most a percentage before
+ * it ("下跌两成六至二十二亿元"); or when `start` is the last digit of such a percentage.
+ */
+function isCjkChangeBefore(start: number): boolean {
+  let p = start;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  if (s.charCodeAt(p - 1) === C_CHENG && cnDigit(s.charCodeAt(p - 2)) >= 0) return true;
+  return CJK_CHANGE_LAST.has(s[p - 1] ?? '');
 }
 
 /** True when the word before `start` (hedges skipped) is a verb of change. */
@@ -1288,7 +1333,8 @@ function finish(text: string, s: string, drafts: Draft[]): Figure[] {
     let value = tidy(d.value);
     const min = d.min === null ? null : tidy(d.min);
     const max = d.max === null ? null : tidy(d.max);
-    if (!Number.isFinite(value) || value < 0) continue;
+    // Only a figure read with its own minus sign may be negative.
+    if (!Number.isFinite(value) || (value < 0 && !(min === null && negativeSignAt(d.start + 1)))) continue;
     if (min !== null && max !== null) {
       if (!(Number.isFinite(min) && Number.isFinite(max)) || min > max) continue;
       value = Math.min(Math.max(value, min), max);

@@ -69,10 +69,14 @@ export const CN_NUMERAL_START = new Uint8Array(65536);
   CN_BIG['亿'.charCodeAt(0)] = 1e8;
   CN_BIG['兆'.charCodeAt(0)] = 1e12;
   // 〇/零 and 参 never begin an amount: 参 is mostly "参与", 零 mostly "零售".
-  for (const ch of '一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆数几上')
+  for (const ch of '一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆数几上廿卅卌')
     CN_NUMERAL_START[ch.charCodeAt(0)] = 1;
 }
 
+/** 廿 卅 卌: twenty, thirty, forty. */
+const C_NIAN = '廿'.charCodeAt(0);
+const C_SA = '卅'.charCodeAt(0);
+const C_XI = '卌'.charCodeAt(0);
 const C_SHI = '十'.charCodeAt(0);
 const C_SHI2 = '拾'.charCodeAt(0);
 const C_BAI = '百'.charCodeAt(0);
@@ -428,6 +432,19 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
+    const tens = c === C_NIAN ? 20 : c === C_SA ? 30 : c === C_XI ? 40 : 0;
+    if (tens) {
+      // 廿 卅 卌 are 二十 三十 四十 in one character (廿七亿, 卅一点六亿), as Hong Kong and Taiwan write them.
+      if (haveNum || positional || fraction || section % 100 >= 10) break;
+      section += tens;
+      num = 0;
+      haveNum = false;
+      out.hasDigit = true;
+      numbersRead++;
+      out.chineseChars++;
+      j++;
+      continue;
+    }
     const small = cnSmall(c);
     if (small) {
       // Without a digit a small unit can only lead the numeral (十五, 百亿, 数十亿): in "1亿千瓦"
@@ -604,7 +621,17 @@ export function parseEnglishScale(s: string, i: number, out: EnglishScale): numb
     if (wordAt(s, j, w)) {
       out.mult = m;
       out.end = j + w.length;
-      return m;
+      // "1.42 lakh crore", "5 thousand crore": a crore of the smaller scale.
+      if (m === 1e5 || m === 1e3) {
+        let k = out.end;
+        while (k < n && k - out.end < 2 && isSpace(s.charCodeAt(k))) k++;
+        const crore = k > out.end ? (wordAt(s, k, 'crore') ? 5 : wordAt(s, k, 'crores') ? 6 : wordAt(s, k, 'cr') ? 2 : 0) : 0;
+        if (crore) {
+          out.mult = m * 1e7;
+          out.end = k + crore;
+        }
+      }
+      return out.mult;
     }
     // Plurals ("billions") only after a number when followed by "of": "3 billions" is rare.
   }
