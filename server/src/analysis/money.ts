@@ -843,16 +843,19 @@ function isToWord(k: number): boolean {
 
 /**
  * True when a minus sign stands right before `start` as a sign: after a space, an opening
- * bracket, a colon, 为/是/至/到 or the start of a line, never after a digit, a letter or a
- * closing bracket (where it is a range's dash or a hyphen).
+ * bracket, a colon, a comma, a Chinese word or the start of a line; never after a digit, a
+ * letter, a closing bracket, a numeral or a unit (where it is a range's dash or a hyphen).
  */
+/** Units and currencies after which a dash joins a range ("3元-5元", "2吨-3吨"). */
+const NOT_BEFORE_SIGN = new Set([...'元角分圆镑吨股块克盎斤瓦时度倍成个']);
 function negativeSignAt(start: number): boolean {
   const c = s.charCodeAt(start - 1);
   if (c !== 45 && c !== 0x2212 && c !== 0xff0d) return false;
   if (start < 2) return true;
   const b = s.charCodeAt(start - 2);
-  return b === 32 || b === 10 || b === 40 || b === 0xff08 || b === 58 || b === 0xff1a || b === 0x4e3a /* 为 */ || b === 0x662f /* 是 */
-    || b === 0x81f3 /* 至 */ || b === 0x5230 /* 到 */ || b === 0xff0c || b === 44 || b === 0x3001;
+  if (b === 32 || b === 10 || b === 40 || b === 0xff08 || b === 58 || b === 0xff1a || b === 0xff0c || b === 44 || b === 0x3001) return true;
+  // After a word ("报-120元", "为-340元"), not after a numeral or a unit ("5亿-6亿元", "3元-5元").
+  return isCjkIdeograph(b) && CN_NUMERAL_CHAR[b] !== 1 && !NOT_BEFORE_SIGN.has(s[start - 2]);
 }
 
 /** True when the connector after `k` is 至 or 到. */
@@ -910,7 +913,9 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     // Cheap tests first: most bare numbers are neither followed by a list word nor right after a figure.
     const next = s.charCodeAt(end);
     const maybeList = LIST_FIRST[next] === 1 || (next === 44 && (scale > 1 || a.hasBig));
-    if (value >= 0 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
+    // A year ("and 2025 sales") is no member of a list of amounts.
+    const year = scale === 1 && !a.hasBig && end - i === 4 && value >= 1900 && value <= 2100 && value === Math.floor(value);
+    if (value >= 0 && !year && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
         leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, subunit: false, list: true,

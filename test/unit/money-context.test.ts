@@ -1,0 +1,51 @@
+/**
+ * Money on forms met in unseen text: one-character tens (廿 卅 卌), compound Indian scales,
+ * minus signs, moves written A至B after a verb of change, years after a list, and the words
+ * that place a bare 元 in Hong Kong. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findFigures } from '../../server/src/analysis/money';
+import { foldText, isMostlyTraditional } from '../../server/src/analysis/text';
+
+const figs = (text: string) => findFigures(text, foldText(text), { traditional: isMostlyTraditional(text) });
+const brief = (text: string) => figs(text).map((f) => [f.text, f.currency, f.value]);
+
+test('廿 卅 卌 are twenty, thirty and forty, and no part of such a numeral is a figure', () => {
+  assert.deepEqual(brief('甲公司季度營收近卅一點六億美元。'), [['卅一點六億美元', 'USD', 3.16e9]]);
+  assert.deepEqual(brief('乙公司配股集資近廿七億港元。'), [['廿七億港元', 'HKD', 2.7e9]]);
+  assert.deepEqual(brief('估值約卌億元人民幣。').map((x) => x[2]), [4e9]);
+});
+
+test('lakh crore and thousand crore multiply', () => {
+  assert.deepEqual(brief('The lender was worth Rs 2.05 lakh crore, a rival Rs 8 thousand crore.'), [
+    ['Rs 2.05 lakh crore', 'INR', 2.05e12],
+    ['Rs 8 thousand crore', 'INR', 8e10],
+  ]);
+  assert.deepEqual(brief('She raised Rs 4 lakh.'), [['Rs 4 lakh', 'INR', 4e5]]);
+});
+
+test('a minus sign of its own makes a negative figure; a dash between numbers stays a range', () => {
+  assert.deepEqual(brief('基差报-120元/吨。'), [['-120元/吨', 'CNY', -120]]);
+  const range = figs('报价500-620元/吨。')[0];
+  assert.equal(range.min, 500);
+  assert.equal(range.max, 620);
+});
+
+test('after a Chinese verb of change, A至B is a move to B, not a range', () => {
+  assert.deepEqual(brief('甲股續升2元至81.5元。').map((x) => x[0]), ['2元', '81.5元']);
+  // "两成六" is 26%: its 六 opens no amount.
+  assert.deepEqual(brief('上半年純利下跌兩成六至十八億元。').map((x) => [x[0], x[2]]), [['十八億元', 1.8e9]]);
+  // A range stays a range.
+  assert.equal(figs('预计收入20至25亿元。')[0].min, 2e9);
+});
+
+test('a year after a list of amounts is no amount', () => {
+  assert.deepEqual(brief('Sales of about €12 billion this year and 2027 sales of €15 billion.').map((x) => x[0]), ['€12 billion', '€15 billion']);
+});
+
+test('Hong Kong market words place a bare 元 in Hong Kong; mainland 募集资金 does not', () => {
+  assert.equal(figs('丙公司以接近招股价下限的0.8元定价。')[0].currency, 'HKD');
+  assert.equal(figs('个股方面，丁公司沽空金额3.2亿元。')[0].currency, 'HKD');
+  assert.equal(figs('预计募集资金总额为12亿元。')[0].currency, 'CNY');
+});
