@@ -105,3 +105,21 @@ test('a source before 整理 or 测算 is a name, a generic subject is not', () 
   assert.deepEqual(texts('据公司测算，利润增长。'), []);
   assert.deepEqual(texts('据我们估算，利润增长。'), []);
 });
+
+test('report cues: an agency before 社讯, a paper in 《》 before 获悉, a dateline with the day alone', () => {
+  assert.deepEqual(texts('【甲乙社讯】某银行公告。'), ['甲乙社']);
+  assert.deepEqual(find('《丙丁》获悉，交易将于下月完成。').map((m) => [m.text, m.kind]), [['丙丁', 'media']]);
+  assert.deepEqual(texts('据甲乙通讯社22日报道，交易完成。'), ['甲乙通讯社']);
+  assert.deepEqual(texts('记者获悉，公司将上市。'), []);
+});
+
+test('shares and adverbs are no company: 发行股份, 透过股份转换, 先后领投', () => {
+  assert.deepEqual(texts('约占已发行股份11.25%'), []);
+  assert.deepEqual(texts('计划透过股份转换完成合并'), []);
+  assert.ok(!texts('今年又先后领投两家公司').includes('先后'));
+});
+
+test('a listed short name counts at a word boundary with its business after it, never inside a word', () => {
+  assert.equal(find('和碩第三季獲利躍升至45.5億元').find((m) => m.text === '和碩')?.id !== undefined, true);
+  assert.deepEqual(texts('陽明海運股東會通過配息').filter((t) => t === '海運'), []);
+});

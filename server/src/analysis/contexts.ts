@@ -59,13 +59,15 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
   let d = e;
   if (folded.charCodeAt(d - 1) === 0x65e5 /* 日 */) {
     d--;
+    const day = d;
     while (d > lastEnd && isDigit(folded.charCodeAt(d - 1))) d--;
     if (folded.charCodeAt(d - 1) === 0x6708 /* 月 */) {
       d--;
       const m = d;
       while (d > lastEnd && isDigit(folded.charCodeAt(d - 1))) d--;
       if (d < m) e = d;
-    }
+    } else if (day - d >= 1 && day - d <= 2) e = d; // "经济通通讯社22日报道": the day alone
+
   }
   for (const p of DATELINE_PLACES) if (e - p.length > lastEnd && startsWithAt(folded, p, e - p.length)) { e -= p.length; break; }
   // "据《经济通》报道": the name between quotes.
@@ -88,7 +90,8 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
   }
   // The name opens a sentence or a clause, or follows a clause-opening 据 ("另据X报道").
   const ju = before === 0x636e /* 据 */ && (s < 2 || !isCjk(folded.charCodeAt(s - 2)) || JU_BEFORE.has(folded[s - 2]));
-  if (!(ju || s === 0 || before === 10 || before === 0x3002 || before === 0xff0c || before === 44 || before === 0xff1b || before === 59 || before === 32 || before === 0x300b || before === 0x201d || before === 0xff1a || before === 58)) return null;
+  if (!(ju || s === 0 || before === 10 || before === 0x3002 || before === 0xff0c || before === 44 || before === 0xff1b || before === 59 || before === 32 || before === 0x300b || before === 0x201d || before === 0xff1a || before === 58
+    || before === 0x3010 /* 【 */ || before === 0x300c /* 「 */ || before === 40 || before === 0xff08)) return null;
   if (quoted) { s++; media = true; }
   const name = folded.slice(s, e);
   if (!sourceName(name) || name.length > 6) return null;
@@ -223,6 +226,8 @@ export function investorBefore(folded: string, cue: number, lastEnd: number, sto
   while (folded.charCodeAt(s) === 32) s++;
   const name = folded.slice(s, cue);
   if (name.length < 2 || cjk > 6 || (cjk === 0 && !isUpper(name.charCodeAt(0)))) return null;
-  if (!sourceName(name)) return null;
+  if (!sourceName(name) || NOT_INVESTOR.has(name)) return null;
   return [s, cue, 'candidate'];
 }
+/** Adverbs that stand before 领投/跟投 without naming anyone ("先后领投", "再次跟投"). */
+const NOT_INVESTOR = new Set(['先后', '共同', '再次', '继续', '分别', '同时', '此前', '曾经', '亲自', '独家', '连续', '多次', '首次', '均由', '也曾', '还曾', '参与']);

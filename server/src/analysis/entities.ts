@@ -57,6 +57,8 @@ function stop2Before(folded: string, s: number): boolean {
 
 /** Stems that make a generic phrase, not a name, before 科技/股份/集团... */
 const GENERIC_STEMS = new Set([
+  // Verbs and determiners before 股份 (发行股份, 透过股份转换, 持有股份): shares, not a company.
+  '发行', '已发行', '透过', '通过', '持有', '转让', '收购', '回购', '增持', '减持', '认购', '出售', '购买', '注销', '流通', '限售', '全部', '新增', '所持', '增发', '配售',
   '中国', '国产', '国内', '海外', '全球', '美国', '香港', '上海', '北京', '深圳', '硬核', '高', '黑', '上市', '相关', '金融', '信息', '网络',
   '数字', '生物', '新能源', '太阳能', '光伏', '能源', '电子', '半导体', '芯片', '人工智能', '智能', '互联网', '未来', '头部', '龙头', '传统',
   '新兴', '大型', '中小', '民营', '国有', '该', '这家', '此', '其', '科技', '前沿', '尖端', '高新', '创新', '前沿科技', '黑科技', '母', '子',
@@ -173,7 +175,7 @@ for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 TRIGGER[0x3001] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
-const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算'];
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉'];
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
 CUE_FIRST[0x8baf] = 1; // 讯
@@ -183,11 +185,15 @@ CUE_FIRST[0x65e5] = 1; // 日 before 电 (a dateline)
 function cueBefore(folded: string, at: number, lastEnd: number): Found | null {
   const c = folded.charCodeAt(at);
   if (c === 0x65e5 /* 日 */) return folded.charCodeAt(at + 1) === 0x7535 /* 电 */ ? sourceBeforeCue(folded, at + 1, lastEnd, true, STOP) : null;
-  if (c === 0x8baf /* 讯 */) return isLetter(folded.charCodeAt(at - 1)) || folded.charCodeAt(at - 1) === 0x65e5 ? sourceBeforeCue(folded, at, lastEnd, true, STOP) : null;
+  // "新浪科技讯", "财华社讯", "某某网讯": an agency, a site or a paper before 讯.
+  if (c === 0x8baf /* 讯 */) {
+    const b = folded.charCodeAt(at - 1);
+    return isLetter(b) || b === 0x65e5 /* 日 */ || b === 0x793e /* 社 */ || b === 0x7f51 /* 网 */ ? sourceBeforeCue(folded, at, lastEnd, true, STOP) : null;
+  }
   for (const w of CUE_WORDS) {
     if (!startsWithAt(folded, w, at)) continue;
     if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
-    return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息', STOP);
+    return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
   }
   return null;
 }
@@ -748,7 +754,14 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
     if (before && before.end === prev.start) return true;
   }
   // A curated company whose name is also a word (苹果, 三星), with its business after it.
-  if (!weak && isCjk(next) && !g.isListedOnly(raw.entity) && businessAfter(folded, raw.end, limit)) return true;
+  if (!weak && (isCjk(next) || isDigit(next)) && businessAfter(folded, raw.end, limit)) {
+    if (!g.isListedOnly(raw.entity)) return true;
+    // A listed short name (国巨, 和硕) only where it stands at a word boundary: after
+    // punctuation, a function word or a verb that takes a company (收购, 子公司), never
+    // inside a longer word (大中华区, 阳明海运).
+    const b = matchStart > 0 ? folded.charCodeAt(matchStart - 1) : 10;
+    if (!isCjk(b) || STOP[b] || (matchStart >= 2 && stop2Before(folded, matchStart))) return true;
+  }
   if (next !== 0x3001 && !isCjk(next)) return false;
   // First item of a list whose next item is a known name ("苹果、谷歌"), or a name right before one.
   const after = nameEnd(g, folded, next === 0x3001 ? raw.end + 1 : raw.end, limit, true);
