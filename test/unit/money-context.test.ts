@@ -49,3 +49,17 @@ test('Hong Kong market words place a bare 元 in Hong Kong; mainland 募集资�
   assert.equal(figs('个股方面，丁公司沽空金额3.2亿元。')[0].currency, 'HKD');
   assert.equal(figs('预计募集资金总额为12亿元。')[0].currency, 'CNY');
 });
+
+test('amounts shared by a slash list, Chinese numerals before 仙, amounts in words in yen and lakh', () => {
+  assert.deepEqual(brief('预计三年净利润分别为3.2/4.1/5.05亿元。').map((x) => x[2]), [3.2e8, 4.1e8, 5.05e8]);
+  assert.deepEqual(brief('日期2025/01/15，营收5亿元。').map((x) => x[0]), ['5亿元']);
+  assert.deepEqual(brief('末期息每股二十仙。'), [['二十仙', 'HKD', 0.2]]);
+  assert.deepEqual(brief('八仙过海。'), []);
+  assert.deepEqual(brief('A set costs four thousand yen.'), [['four thousand yen', 'JPY', 4000]]);
+  assert.deepEqual(brief('He lent three lakh rupees.'), [['three lakh rupees', 'INR', 3e5]]);
+});
+
+test('a yen sign after the number, and the ringgit by its Chinese names', () => {
+  assert.deepEqual(brief('In Osaka a bento sells at 980¥.'), [['980¥', 'JPY', 980]]);
+  assert.deepEqual(brief('净利为31亿令吉。'), [['31亿令吉', 'MYR', 3.1e9]]);
+});

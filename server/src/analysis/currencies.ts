@@ -82,7 +82,7 @@ const CURRENCY_NAMES: [string, string][] = [
   ['新加坡元', 'SGD'], ['新西兰元', 'NZD'], ['新台币', 'TWD'], ['人民币', 'CNY'], ['美元', 'USD'], ['美金', 'USD'],
   ['港元', 'HKD'], ['港币', 'HKD'], ['日元', 'JPY'], ['日圆', 'JPY'], ['欧元', 'EUR'], ['英镑', 'GBP'], ['韩元', 'KRW'],
   ['台币', 'TWD'], ['澳元', 'AUD'], ['澳币', 'AUD'], ['加元', 'CAD'], ['加币', 'CAD'], ['新币', 'SGD'], ['瑞郎', 'CHF'],
-  ['瑞士法郎', 'CHF'], ['纽元', 'NZD'], ['卢比', 'INR'], ['泰铢', 'THB'], ['卢布', 'RUB'], ['林吉特', 'MYR'],
+  ['瑞士法郎', 'CHF'], ['纽元', 'NZD'], ['卢比', 'INR'], ['泰铢', 'THB'], ['卢布', 'RUB'], ['林吉特', 'MYR'], ['令吉', 'MYR'], ['马币', 'MYR'],
   ['印尼盾', 'IDR'], ['兰特', 'ZAR'], ['瑞典克朗', 'SEK'], ['挪威克朗', 'NOK'], ['丹麦克朗', 'DKK'], ['雷亚尔', 'BRL'],
   ['土耳其里拉', 'TRY'], ['比索', 'MXN'],
 ];
@@ -97,7 +97,7 @@ const SUFFIXES: Marker[] = [
   subunit('cents', 'USD', 0.01, true), subunit('cent', 'USD', 0.01, true), subunit('¢', 'USD', 0.01, true),
   subunit('pence', 'GBP', 0.01, false), subunit('us cents', 'USD', 0.01, false), subunit('singapore cents', 'SGD', 0.01, false),
   subunit('美仙', 'USD', 0.01, false), subunit('p', 'GBP', 0.01, false),
-  marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'),
+  marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'), marker('¥', 'CNY'),
   marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
   marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
   marker('rupee', 'INR'), marker('bucks', 'USD'), marker('usd', 'USD'), marker('eur', 'EUR'), marker('rmb', 'CNY'),

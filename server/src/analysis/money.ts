@@ -326,12 +326,12 @@ const ANCHOR = new Uint8Array(65536);
   // First letters of "billions", "millions", "trillions", "thousands", "tens of", "hundreds of", "several".
   for (const ch of 'bmthsBMTHS') ANCHOR[ch.charCodeAt(0)] = 3;
   // First letters of currency words after an amount in words: dollars, cents, euros, yuan, pounds,
-  // pence, rupees, renminbi, usd, francs.
+  // pence, rupees, renminbi, usd, francs, yen.
   for (const ch of 'dceyprufUw') ANCHOR[ch.charCodeAt(0)] = 4;
 }
 
 /** The second letter each kind-4 anchor letter needs (a cheap rejection before any word is read). */
-const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'u', p: 'oe', r: 'ue', u: 's', f: 'r', U: 'S.', w: 'o' };
+const SECOND_LETTER: Record<string, string> = { d: 'o', c: 'e', e: 'u', y: 'ue', p: 'oe', r: 'ue', u: 's', f: 'r', U: 'S.', w: 'o' };
 const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
@@ -397,7 +397,7 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
 const CAN_FOLLOW = new Uint8Array(65536);
 {
   for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
-  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙泰林印兰挪丹雷土纽') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙泰林印兰挪丹雷土纽¥令') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
 }
 
 /**
@@ -423,7 +423,7 @@ const C_DIAN = '点'.charCodeAt(0);
 const C_XIAN = '仙'.charCodeAt(0);
 /** Currency symbols written after a number: "20€", "10$", "3.14US$". */
 const IS_SYMBOL_SUFFIX = new Uint8Array(65536);
-for (const ch of '$€£¢') IS_SYMBOL_SUFFIX[ch.charCodeAt(0)] = 1;
+for (const ch of '$€£¢¥') IS_SYMBOL_SUFFIX[ch.charCodeAt(0)] = 1;
 /** Characters that make a following 元 part of another word: 元旦, 元宇宙, 元素, 元器件, 元老 ... */
 const NOT_AFTER_YUAN = new Uint8Array(65536);
 for (const ch of '旦宇素件器老首帅气组音朝宵认胞') NOT_AFTER_YUAN[ch.charCodeAt(0)] = 1;
@@ -625,7 +625,8 @@ function tryNumberFrom(i: number, e: number): number {
   let yenSign = hasPrefix && pre.yenSign;
   if (hasSuffix && (!hasPrefix || (pre.code === 'USD' && suf.code !== 'USD' && !suf.weak))) {
     currency = suf.code;
-    yenSign = false;
+    // "1,200¥": a yen sign after the number is read like one before it.
+    yenSign = s.charCodeAt(suf.start) === 0xa5;
   }
   let spanStart = hasPrefix ? pre.start : i;
   let spanEnd = hasSuffix ? suf.end : end;
@@ -811,7 +812,8 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
   if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;
-  if (s.charCodeAt(m.start) === C_XIAN) return num.hasArabic && (!isCjkIdeograph(next) || next === C_DE);
+  // 仙 after Arabic digits or a numeral of two characters or more ("十五仙"), never "八仙".
+  if (s.charCodeAt(m.start) === C_XIAN) return (num.hasArabic || num.chineseChars >= 2) && (!isCjkIdeograph(next) || next === C_DE);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
   if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
@@ -1035,7 +1037,7 @@ function readJiaoFen(k: number): number {
 
 /** Code units that can begin a list separator (、 和 及 与 或 以及, a space before "and"/"or" or before a Chinese one). */
 const LIST_FIRST = new Uint8Array(65536);
-for (const ch of '、和及与或以 ') LIST_FIRST[ch.charCodeAt(0)] = 1;
+for (const ch of '、和及与或以 /') LIST_FIRST[ch.charCodeAt(0)] = 1;
 
 /** True when the figure or list member before `i` is joined to it by a list separator. */
 function followsListMember(i: number): boolean {
@@ -1056,6 +1058,8 @@ function listSeparatorEnd(k0: number, scaled: boolean): number {
   if (c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e || c === 0x6216) return k + 1;
   if (c === 0x4ee5 && s.charCodeAt(k + 1) === 0x53ca) return k + 2; // 以及
   if (c === 44 && scaled) return isSpace(s.charCodeAt(k + 1)) ? k + 2 : k + 1;
+  // "15.8/21.41/29.52亿元": a slash between two numbers.
+  if (c === 47 && isDigit(s.charCodeAt(k - 1)) && isDigit(s.charCodeAt(k + 1))) return k + 1;
   if (c === 32 && (startsWithAt(s, k, ' and ') || startsWithAt(s, k, ' or '))) return k + (s.charCodeAt(k + 1) === 97 ? 5 : 4);
   return 0;
 }
@@ -1128,7 +1132,7 @@ const NUMBER_WORDS = new Map<string, number>([
   ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40],
   ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
 ]);
-const WORD_SCALES = new Map<string, number>([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+const WORD_SCALES = new Map<string, number>([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['lakh', 1e5], ['lakhs', 1e5], ['crore', 1e7], ['crores', 1e7]]);
 /** Longest run of words an amount in words may have. */
 const MAX_WORDS = 10;
 
