@@ -102,7 +102,9 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
 const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 'miner ', 'jeweler ', 'jeweller ', 'retailer ', 'group ', 'startup ', 'start-up ', 'lender ', 'carmaker ',
   'automaker ', 'chipmaker ', 'broker ', 'brokerage ', 'insurer ', 'firm ', 'brand ', 'developer ', 'conglomerate ', 'operator ', 'supplier ', 'manufacturer ', 'producer ',
   'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
-  'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off '];
+  'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off ',
+  'acquire ', 'acquired ', 'acquiring ', 'bought ', 'buyout of ', 'purchase of ', 'deal with ', 'partnership with ', 'maker ', 'makers ', 'groups ',
+  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
 const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团', '资商', '新创', '巨头', '龙头', '应商', '伙伴',
   // Taiwan's way of naming a foreign company by its country: 美商 X, 日商 X, 韩商 X.
