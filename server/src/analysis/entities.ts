@@ -226,6 +226,37 @@ const ALNUM = 8;
 const UPPER = 16;
 const LATIN_STOP = 32;
 
+/** Tables of the fast skip for one gazetteer (see `scanTables`). */
+interface ScanTables {
+  classes: Uint8Array;
+  /**
+   * Two bits per `bigramHash` index: bit 0 from `bigrams`, bit 1 from `pairEnds` (a subset of
+   * `bigrams`), interleaved so that the skip reads one byte where it read two tables.
+   */
+  pairBits: Uint8Array;
+  /** One bit per character: STOP_HERE of `classes`, 8 KB instead of the 64 KB table. */
+  stopBits: Int32Array;
+}
+const scanTableCache = new WeakMap<Gazetteer, ScanTables>();
+/** The skip tables of `g`, built once after charClasses has marked its pairs. */
+function scanTables(g: Gazetteer): ScanTables {
+  let t = scanTableCache.get(g);
+  if (!t) {
+    const classes = charClasses(g);
+    const pairBits = new Uint8Array(g.bigrams.length * 2);
+    for (let b = 0; b < g.bigrams.length * 8; b++) {
+      const bg = (g.bigrams[b >> 3] >> (b & 7)) & 1;
+      const v = bg | ((bg & (g.pairEnds[b >> 3] >> (b & 7))) << 1);
+      pairBits[b >> 2] |= v << ((b & 3) << 1);
+    }
+    const stopBits = new Int32Array(2048);
+    for (let c = 0; c < 65536; c++) if (classes[c] & STOP_HERE) stopBits[c >> 5] |= 1 << (c & 31);
+    t = { classes, pairBits, stopBits };
+    scanTableCache.set(g, t);
+  }
+  return t;
+}
+
 const charClassCache = new WeakMap<Gazetteer, Uint8Array>();
 /**
  * Per character, for one gazetteer: NAME_START when some name starts with it (lowercased),
@@ -325,14 +356,16 @@ interface Scan {
 function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit: number): number {
   const { text, folded, units, g, raws, aliases, local, stamp } = sc;
   let lastEnd = sc.lastEnd;
-    const entity = g.recEntity[bestRec];
+    const info = g.recInfo[bestRec];
+    const entity = (info >> 3) - 1;
     if (entity < 0) { i = bestEnd; lastEnd = i; { sc.lastEnd = lastEnd; return i; } } // blocker
     const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
-    const kind = g.at(entity).kind;
+    const company = (info & 1) === 1;
+    const risky = (info >> 1) & 3;
     // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
     // subsidiary: a company of its own, never the parent.
     const after = units[bestEnd];
-    const sub = (after === 32 || SUB_CJK_FIRST[after]) && kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    const sub = (after === 32 || SUB_CJK_FIRST[after]) && company && !risky ? subsidiaryEnd(folded, bestEnd, limit) : -1;
     if (sub > 0) {
       const name = folded.slice(i, sub);
       let e = local.get('sub:' + name);
@@ -343,8 +376,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       lastEnd = i;
       { sc.lastEnd = lastEnd; return i; }
     }
-    widen(folded, raw, kind, lastEnd, limit);
-    const risky = g.recRisky[bestRec];
+    if (company) widen(folded, raw, lastEnd, limit);
     if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
       if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && (latinContext(folded, i, bestEnd, limit) || latinByContext(folded, i, bestEnd, limit) !== null))) { i++; { sc.lastEnd = lastEnd; return i; } }
       // A one-word English name confirmed once is a name everywhere in the document.
@@ -531,11 +563,10 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   const g = gazetteer;
   const recNext = g.recNext;
   const recMode = g.recMode;
-  const bigrams = g.bigrams;
   const pairEnds = g.pairEnds;
   const triples = g.triples;
   const packed = g.packed;
-  const classes = charClasses(g);
+  const { classes, pairBits, stopBits } = scanTables(g);
   const units = codeUnits(folded);
   const raws: Raw[] = [];
   const figs = figures.length ? figures.slice().sort((a, b) => a.offset - b.offset) : figures;
@@ -592,8 +623,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
           if ((prevAlnum & 1) === 0) {
             const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
             const b = h1 >>> 15;
-            const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14;
-            if ((bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7)))) & 1) break;
+            const v = pairBits[b >> 2] >> ((b & 3) << 1);
+            if (v & 1) {
+              const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14;
+              if (((v >> 1) | (triples[t >> 3] >> (t & 7))) & 1) break;
+            }
             if (ch <= 57 && ch >= 48 && isDigit(units[k + 1]) && isDigit(units[k + 2]) && isDigit(units[k + 3])) break;
           }
           k++;
@@ -603,13 +637,16 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         k++;
         continue;
       }
-      // Everything else: one combined, branch-free test of "trigger or single-character name"
-      // and "the first two characters begin some name" (unpredictable branches cost more
-      // than the lookups on CJK text).
+      // Everything else: "trigger or single-character name" (stopBits) or "the first two
+      // characters end a name, or begin one whose first three characters are here". One
+      // byte of pairBits holds both pair bits; the triple is read only after a pair hit.
       const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
       const b = h1 >>> 15; // bigramHash
-      const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14; // trigramHash
-      if (((classes[ch] >> 1) | (bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7))))) & 1) break;
+      const v = (pairBits[b >> 2] >> ((b & 3) << 1)) | ((stopBits[ch >> 5] >> ch) << 1);
+      if (v & 3) {
+        const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14; // trigramHash
+        if (((v >> 1) | (triples[t >> 3] >> (t & 7))) & 1) break;
+      }
       k++;
     }
     if (k > i && forced < 0) { i = k; continue; }
@@ -924,8 +961,7 @@ const CLASS_END = new Uint8Array(65536);
 for (const ch of '商') CLASS_END[ch.charCodeAt(0)] = 1;
 
 /** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
-function widen(folded: string, raw: Raw, kind: EntityKind, lastEnd: number, limit: number): void {
-  if (kind !== 'company') return;
+function widen(folded: string, raw: Raw, lastEnd: number, limit: number): void {
   const first = folded.charCodeAt(raw.start);
   const last = folded.charCodeAt(raw.end - 1);
   if (isCjk(first)) {
