@@ -26,7 +26,7 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { COMMON_ENGLISH_HASH, isCommonEnglish } from './english';
+import { isCommonEnglish, isCommonEnglishHash } from './english';
 import { investorBefore, latinByContext, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
@@ -302,15 +302,22 @@ const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b)) || ((a & 0xfc00) === 0xd800 && (b & 0xfc00) === 0xdc00);
 
 const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
+/** The gazetteer and table of the last call (documents are scanned with one gazetteer in turn). */
+let bareFirstOf: Gazetteer | null = null;
+let bareFirstTable: Uint8Array = new Uint8Array(0);
 /** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
 function bareTickerFirst(g: Gazetteer, c1: number, c2: number): boolean {
-  let t = bareFirstCache.get(g);
-  if (!t) {
-    t = new Uint8Array(26 * 26);
-    for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
-    bareFirstCache.set(g, t);
+  if (g !== bareFirstOf) {
+    let t = bareFirstCache.get(g);
+    if (!t) {
+      t = new Uint8Array(26 * 26);
+      for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
+      bareFirstCache.set(g, t);
+    }
+    bareFirstOf = g;
+    bareFirstTable = t;
   }
-  return t[(c1 - 65) * 26 + c2 - 65] === 1;
+  return bareFirstTable[(c1 - 65) * 26 + c2 - 65] === 1;
 }
 
 let seenStamp: Int32Array = new Int32Array(1024);
@@ -467,7 +474,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
       // A common English word ("The", "In", "Shares") opens no name the rules below could find.
       // (A hash match is taken as is: a rare collision only skips these rules for one word.)
-      if (COMMON_ENGLISH_HASH.has(h)) latinWord = false;
+      if (isCommonEnglishHash(h)) latinWord = false;
     }
     const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
@@ -687,7 +694,9 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         j++;
         const term = packed[at];
         if (term >= 0 && (j >= n || !joins(units[j - 1], units[j]))) {
-          for (let r = term; r >= 0; r = recNext[r]) {
+          // The first record's case mode is in the low bits: 0 (no case rule) takes it at once.
+          if ((term & 3) === 0) { bestEnd = j; bestRec = term >> 2; }
+          else for (let r = term >> 2; r >= 0; r = recNext[r]) {
             const mode = recMode[r];
             if (mode === 0 || caseOk(mode, g.recName[r], folded, i)) { bestEnd = j; bestRec = r; break; }
           }
@@ -1373,7 +1382,9 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     }
   }
   const added: Raw[] = [];
-  const sorted = raws.slice().sort((a, b) => a.start - b.start);
+  // Sorting is stable: a list already in order (the usual case) is used as it is.
+  const inOrder = isSortedByStart(raws);
+  const sorted = inOrder ? raws : raws.slice().sort((a, b) => a.start - b.start);
   const covered = (a: number, b: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -1393,11 +1404,27 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
       added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null });
     }
   }
-  if (!added.length) { raws.sort((a, b) => a.start - b.start); return; }
+  if (!added.length) { if (!inOrder) raws.sort((a, b) => a.start - b.start); return; }
   added.sort((a, b) => a.start - b.start || b.end - a.end);
   let lastEnd = -1;
-  for (const r of added) if (r.start >= lastEnd) { raws.push(r); lastEnd = r.end; }
-  raws.sort((a, b) => a.start - b.start);
+  const kept: Raw[] = [];
+  for (const r of added) if (r.start >= lastEnd) { kept.push(r); lastEnd = r.end; }
+  if (!inOrder) { for (const r of kept) raws.push(r); raws.sort((a, b) => a.start - b.start); return; }
+  // Both lists in order: merged as the stable sort of raws then kept would order them.
+  const old = raws.slice();
+  raws.length = 0;
+  let x = 0;
+  for (const r of kept) {
+    while (x < old.length && old[x].start <= r.start) raws.push(old[x++]);
+    raws.push(r);
+  }
+  while (x < old.length) raws.push(old[x++]);
+}
+
+/** Whether the starts of `raws` never decrease. */
+function isSortedByStart(raws: Raw[]): boolean {
+  for (let k = 1; k < raws.length; k++) if (raws[k].start < raws[k - 1].start) return false;
+  return true;
 }
 
 function overlapsFigure(figs: Span[], a: number, b: number): boolean {

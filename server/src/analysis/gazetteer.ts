@@ -372,7 +372,9 @@ export class Gazetteer {
 
   /**
    * The trie below the root, packed in depth-first order for the matcher: per node, its first
-   * terminal record (or -1), its child count, then (char, child offset) pairs sorted by char.
+   * terminal record r as r << 2 | recMode[r] (or -1), its child count, then (char, child
+   * offset) pairs sorted by char. The case mode rides along so that a match of a name with no
+   * case rule reads no record array.
    * A node's first child follows it directly, so walking down a name reads consecutive
    * memory instead of one random cache line of `slots` a character.
    */
@@ -431,7 +433,8 @@ export class Gazetteer {
     const packed = new Int32Array(size);
     for (const v of order) {
       let at = offset[v];
-      packed[at++] = this.termHead[v];
+      const term = this.termHead[v];
+      packed[at++] = term >= 0 ? (term << 2) | this.recMode[term] : -1;
       packed[at++] = kidStart[v + 1] - kidStart[v];
       for (let x = kidStart[v]; x < kidStart[v + 1]; x++) {
         packed[at++] = kidChar[x];
