@@ -29,6 +29,14 @@ for (const w of SET) {
   COMMON_ENGLISH_HASH.add(h);
 }
 
+/** One bit per low 16 bits of the hashes above: most words that are not common miss here. */
+const HASH_BITS = new Int32Array(2048);
+for (const h of COMMON_ENGLISH_HASH) HASH_BITS[(h >>> 5) & 2047] |= 1 << (h & 31);
+/** COMMON_ENGLISH_HASH.has(h), with a bit table read before the set. */
+export function isCommonEnglishHash(h: number): boolean {
+  return ((HASH_BITS[(h >>> 5) & 2047] >>> h) & 1) === 1 && COMMON_ENGLISH_HASH.has(h);
+}
+
 /** Whether a capitalised word is a common English word, never a company name alone. */
 export function isCommonEnglish(word: string): boolean {
   return SET.has(word);

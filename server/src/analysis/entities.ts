@@ -26,7 +26,7 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { COMMON_ENGLISH_HASH, isCommonEnglish } from './english';
+import { isCommonEnglish, isCommonEnglishHash } from './english';
 import { investorBefore, latinByContext, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
@@ -226,6 +226,37 @@ const ALNUM = 8;
 const UPPER = 16;
 const LATIN_STOP = 32;
 
+/** Tables of the fast skip for one gazetteer (see `scanTables`). */
+interface ScanTables {
+  classes: Uint8Array;
+  /**
+   * Two bits per `bigramHash` index: bit 0 from `bigrams`, bit 1 from `pairEnds` (a subset of
+   * `bigrams`), interleaved so that the skip reads one byte where it read two tables.
+   */
+  pairBits: Uint8Array;
+  /** One bit per character: STOP_HERE of `classes`, 8 KB instead of the 64 KB table. */
+  stopBits: Int32Array;
+}
+const scanTableCache = new WeakMap<Gazetteer, ScanTables>();
+/** The skip tables of `g`, built once after charClasses has marked its pairs. */
+function scanTables(g: Gazetteer): ScanTables {
+  let t = scanTableCache.get(g);
+  if (!t) {
+    const classes = charClasses(g);
+    const pairBits = new Uint8Array(g.bigrams.length * 2);
+    for (let b = 0; b < g.bigrams.length * 8; b++) {
+      const bg = (g.bigrams[b >> 3] >> (b & 7)) & 1;
+      const v = bg | ((bg & (g.pairEnds[b >> 3] >> (b & 7))) << 1);
+      pairBits[b >> 2] |= v << ((b & 3) << 1);
+    }
+    const stopBits = new Int32Array(2048);
+    for (let c = 0; c < 65536; c++) if (classes[c] & STOP_HERE) stopBits[c >> 5] |= 1 << (c & 31);
+    t = { classes, pairBits, stopBits };
+    scanTableCache.set(g, t);
+  }
+  return t;
+}
+
 const charClassCache = new WeakMap<Gazetteer, Uint8Array>();
 /**
  * Per character, for one gazetteer: NAME_START when some name starts with it (lowercased),
@@ -271,15 +302,22 @@ const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 const joins = (a: number, b: number) => (isLetter(a) && isLetter(b)) || (isDigit(a) && isDigit(b)) || ((a & 0xfc00) === 0xd800 && (b & 0xfc00) === 0xdc00);
 
 const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
+/** The gazetteer and table of the last call (documents are scanned with one gazetteer in turn). */
+let bareFirstOf: Gazetteer | null = null;
+let bareFirstTable: Uint8Array = new Uint8Array(0);
 /** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
 function bareTickerFirst(g: Gazetteer, c1: number, c2: number): boolean {
-  let t = bareFirstCache.get(g);
-  if (!t) {
-    t = new Uint8Array(26 * 26);
-    for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
-    bareFirstCache.set(g, t);
+  if (g !== bareFirstOf) {
+    let t = bareFirstCache.get(g);
+    if (!t) {
+      t = new Uint8Array(26 * 26);
+      for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
+      bareFirstCache.set(g, t);
+    }
+    bareFirstOf = g;
+    bareFirstTable = t;
   }
-  return t[(c1 - 65) * 26 + c2 - 65] === 1;
+  return bareFirstTable[(c1 - 65) * 26 + c2 - 65] === 1;
 }
 
 let seenStamp: Int32Array = new Int32Array(1024);
@@ -325,14 +363,16 @@ interface Scan {
 function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit: number): number {
   const { text, folded, units, g, raws, aliases, local, stamp } = sc;
   let lastEnd = sc.lastEnd;
-    const entity = g.recEntity[bestRec];
+    const info = g.recInfo[bestRec];
+    const entity = (info >> 3) - 1;
     if (entity < 0) { i = bestEnd; lastEnd = i; { sc.lastEnd = lastEnd; return i; } } // blocker
     const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
-    const kind = g.at(entity).kind;
+    const company = (info & 1) === 1;
+    const risky = (info >> 1) & 3;
     // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
     // subsidiary: a company of its own, never the parent.
     const after = units[bestEnd];
-    const sub = (after === 32 || SUB_CJK_FIRST[after]) && kind === 'company' && !g.recRisky[bestRec] ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    const sub = (after === 32 || SUB_CJK_FIRST[after]) && company && !risky ? subsidiaryEnd(folded, bestEnd, limit) : -1;
     if (sub > 0) {
       const name = folded.slice(i, sub);
       let e = local.get('sub:' + name);
@@ -343,8 +383,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       lastEnd = i;
       { sc.lastEnd = lastEnd; return i; }
     }
-    widen(folded, raw, kind, lastEnd, limit);
-    const risky = g.recRisky[bestRec];
+    if (company) widen(folded, raw, lastEnd, limit);
     if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
       if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && (latinContext(folded, i, bestEnd, limit) || latinByContext(folded, i, bestEnd, limit) !== null))) { i++; { sc.lastEnd = lastEnd; return i; } }
       // A one-word English name confirmed once is a name everywhere in the document.
@@ -435,7 +474,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
       // A common English word ("The", "In", "Shares") opens no name the rules below could find.
       // (A hash match is taken as is: a rare collision only skips these rules for one word.)
-      if (COMMON_ENGLISH_HASH.has(h)) latinWord = false;
+      if (isCommonEnglishHash(h)) latinWord = false;
     }
     const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
@@ -531,11 +570,10 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   const g = gazetteer;
   const recNext = g.recNext;
   const recMode = g.recMode;
-  const bigrams = g.bigrams;
   const pairEnds = g.pairEnds;
   const triples = g.triples;
   const packed = g.packed;
-  const classes = charClasses(g);
+  const { classes, pairBits, stopBits } = scanTables(g);
   const units = codeUnits(folded);
   const raws: Raw[] = [];
   const figs = figures.length ? figures.slice().sort((a, b) => a.offset - b.offset) : figures;
@@ -592,8 +630,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
           if ((prevAlnum & 1) === 0) {
             const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
             const b = h1 >>> 15;
-            const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14;
-            if ((bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7)))) & 1) break;
+            const v = pairBits[b >> 2] >> ((b & 3) << 1);
+            if (v & 1) {
+              const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14;
+              if (((v >> 1) | (triples[t >> 3] >> (t & 7))) & 1) break;
+            }
             if (ch <= 57 && ch >= 48 && isDigit(units[k + 1]) && isDigit(units[k + 2]) && isDigit(units[k + 3])) break;
           }
           k++;
@@ -603,13 +644,16 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         k++;
         continue;
       }
-      // Everything else: one combined, branch-free test of "trigger or single-character name"
-      // and "the first two characters begin some name" (unpredictable branches cost more
-      // than the lookups on CJK text).
+      // Everything else: "trigger or single-character name" (stopBits) or "the first two
+      // characters end a name, or begin one whose first three characters are here". One
+      // byte of pairBits holds both pair bits; the triple is read only after a pair hit.
       const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
       const b = h1 >>> 15; // bigramHash
-      const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14; // trigramHash
-      if (((classes[ch] >> 1) | (bigrams[b >> 3] >> (b & 7) & ((pairEnds[b >> 3] >> (b & 7)) | (triples[t >> 3] >> (t & 7))))) & 1) break;
+      const v = (pairBits[b >> 2] >> ((b & 3) << 1)) | ((stopBits[ch >> 5] >> ch) << 1);
+      if (v & 3) {
+        const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14; // trigramHash
+        if (((v >> 1) | (triples[t >> 3] >> (t & 7))) & 1) break;
+      }
       k++;
     }
     if (k > i && forced < 0) { i = k; continue; }
@@ -650,7 +694,9 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         j++;
         const term = packed[at];
         if (term >= 0 && (j >= n || !joins(units[j - 1], units[j]))) {
-          for (let r = term; r >= 0; r = recNext[r]) {
+          // The first record's case mode is in the low bits: 0 (no case rule) takes it at once.
+          if ((term & 3) === 0) { bestEnd = j; bestRec = term >> 2; }
+          else for (let r = term >> 2; r >= 0; r = recNext[r]) {
             const mode = recMode[r];
             if (mode === 0 || caseOk(mode, g.recName[r], folded, i)) { bestEnd = j; bestRec = r; break; }
           }
@@ -924,8 +970,7 @@ const CLASS_END = new Uint8Array(65536);
 for (const ch of '商') CLASS_END[ch.charCodeAt(0)] = 1;
 
 /** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
-function widen(folded: string, raw: Raw, kind: EntityKind, lastEnd: number, limit: number): void {
-  if (kind !== 'company') return;
+function widen(folded: string, raw: Raw, lastEnd: number, limit: number): void {
   const first = folded.charCodeAt(raw.start);
   const last = folded.charCodeAt(raw.end - 1);
   if (isCjk(first)) {
@@ -1337,7 +1382,9 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     }
   }
   const added: Raw[] = [];
-  const sorted = raws.slice().sort((a, b) => a.start - b.start);
+  // Sorting is stable: a list already in order (the usual case) is used as it is.
+  const inOrder = isSortedByStart(raws);
+  const sorted = inOrder ? raws : raws.slice().sort((a, b) => a.start - b.start);
   const covered = (a: number, b: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -1357,11 +1404,27 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
       added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null });
     }
   }
-  if (!added.length) { raws.sort((a, b) => a.start - b.start); return; }
+  if (!added.length) { if (!inOrder) raws.sort((a, b) => a.start - b.start); return; }
   added.sort((a, b) => a.start - b.start || b.end - a.end);
   let lastEnd = -1;
-  for (const r of added) if (r.start >= lastEnd) { raws.push(r); lastEnd = r.end; }
-  raws.sort((a, b) => a.start - b.start);
+  const kept: Raw[] = [];
+  for (const r of added) if (r.start >= lastEnd) { kept.push(r); lastEnd = r.end; }
+  if (!inOrder) { for (const r of kept) raws.push(r); raws.sort((a, b) => a.start - b.start); return; }
+  // Both lists in order: merged as the stable sort of raws then kept would order them.
+  const old = raws.slice();
+  raws.length = 0;
+  let x = 0;
+  for (const r of kept) {
+    while (x < old.length && old[x].start <= r.start) raws.push(old[x++]);
+    raws.push(r);
+  }
+  while (x < old.length) raws.push(old[x++]);
+}
+
+/** Whether the starts of `raws` never decrease. */
+function isSortedByStart(raws: Raw[]): boolean {
+  for (let k = 1; k < raws.length; k++) if (raws[k].start < raws[k - 1].start) return false;
+  return true;
 }
 
 function overlapsFigure(figs: Span[], a: number, b: number): boolean {

@@ -139,6 +139,10 @@ function firstItemStart(folded: string, e: number, floor: number, known: Known[]
   return s === floor && e - s <= 6 ? s : -1;
 }
 
+/** Marks that end the clause a list is read in: 。，,；;\n：:！？ */
+const CLAUSE_END = new Uint8Array(65536);
+for (const c of [0x3002, 0xff0c, 44, 0xff1b, 59, 10, 0xff1a, 58, 0xff01, 0xff1f]) CLAUSE_END[c] = 1;
+
 /** Whether a company noun follows the 等 at `at` ("等企业", "等多家车企"). */
 function companyNounAfter(folded: string, at: number, limit: number): boolean {
   for (let p = at + 1; p < limit && p - at <= NOUN_GAP + 1; p++) {
@@ -184,7 +188,7 @@ export function listNames(folded: string, known: Known[], marks: readonly number
       let deng = false;
       while (q < n && q - p < 80) {
         const c = folded.charCodeAt(q);
-        if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 10 || c === 0xff1a || c === 58 || c === 0xff01 || c === 0xff1f) break;
+        if (CLAUSE_END[c]) break;
         if (c === 0x7b49 /* 等 */ && !deng) deng = companyNounAfter(folded, q, n);
         q++;
       }

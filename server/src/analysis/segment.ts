@@ -76,7 +76,7 @@ function nameBeyond(g: Gazetteer, folded: string, p: number, end: number, limit:
   while (at >= 0) {
     j++;
     if (j > end) {
-      for (let r = packed[at]; r >= 0; r = g.recNext[r]) {
+      for (let r = packed[at] >> 2; r >= 0; r = g.recNext[r]) {
         if (g.recMode[r] === 0 || caseOk(g.recMode[r], g.recName[r], folded, p)) return true;
       }
     }
@@ -105,7 +105,7 @@ function namesAt(g: Gazetteer, folded: string, p: number, limit: number, out: nu
   let j = p + 1;
   while (at >= 0) {
     j++;
-    for (let r = packed[at]; r >= 0; r = g.recNext[r]) {
+    for (let r = packed[at] >> 2; r >= 0; r = g.recNext[r]) {
       if (g.recMode[r] === 0 || caseOk(g.recMode[r], g.recName[r], folded, p)) { out.push(j, r); break; }
     }
     if (j >= limit) break;
