@@ -296,3 +296,18 @@ test('third round: ordinary phrases around the new names are not companies', () 
   ];
   for (const text of quiet) assert.deepEqual(find(text).map((m) => [m.text, m.id]), [], text);
 });
+
+test('third round: joint ventures, retailers and the Taiwan names of foreign companies', () => {
+  assert.equal(idOf('一汽大众与上汽大众销量下滑', '一汽大众'), 'faw-volkswagen');
+  assert.equal(idOf('一汽大众与上汽大众销量下滑', '上汽大众'), 'saic-volkswagen');
+  assert.equal(idOf('百果园关闭门店', '百果园'), tickerId('HK:02411'));
+  assert.equal(idOf('新凯来发布设备', '新凯来'), 'sicarrier');
+  assert.equal(idOf('波克夏增持日本商社', '波克夏'), 'berkshire');
+  assert.equal(idOf('洛克希德獲得合約', '洛克希德'), tickerId('NYSE:LMT'));
+  assert.equal(idOf('滴滴出行上调价格', '滴滴出行'), 'didi');
+  // 滴滴 and 哈啰 are also ordinary words: they count beside another company.
+  assert.equal(idOf('美团、滴滴与哈啰', '滴滴'), 'didi');
+  for (const text of ['恨不得杯里的酒滴滴都化成', '哈啰，大家好', '适宜家庭使用', '提高德国出口']) {
+    assert.deepEqual(find(text).map((m) => [m.text, m.id]), [], text);
+  }
+});
