@@ -238,3 +238,76 @@ test('ordinary phrases around the new names are not companies', () => {
   ];
   for (const text of quiet) assert.deepEqual(find(text).map((m) => [m.text, m.id]), [], text);
 });
+
+test('third round: private Chinese companies, brokers, groups and banks', () => {
+  assert.equal(idOf('零跑汽车11月交付量创新高', '零跑汽车'), tickerId('HK:09863'));
+  assert.equal(idOf('零跑股价上涨', '零跑'), tickerId('HK:09863'));
+  assert.equal(idOf('天天果园完成新一轮融资', '天天果园'), 'tiantian-guoyuan');
+  assert.equal(idOf('玻色量子发布相干光量子计算机', '玻色量子'), 'qboson');
+  assert.equal(idOf('智元机器人发布人形机器人', '智元机器人'), 'agibot');
+  assert.equal(idOf('極氪交付新車', '極氪'), 'zeekr');
+  assert.equal(idOf('盒马鲜生关闭门店', '盒马鲜生'), 'freshippo');
+  assert.equal(idOf('耀才證券錄得升幅', '耀才證券'), tickerId('HK:01428'));
+  assert.equal(idOf('辉立证券推出新服务', '辉立证券'), 'phillip-securities');
+  assert.equal(idOf('大连万达出售资产', '大连万达'), 'wanda-group');
+  assert.equal(idOf('万达集团回应传闻', '万达集团'), 'wanda-group');
+  assert.equal(idOf('海航集团重整完成', '海航集团'), 'hna-group');
+  assert.equal(idOf('盛京銀行出售資產', '盛京銀行'), 'shengjing-bank');
+  assert.equal(idOf('招商局集团增持', '招商局集团'), 'china-merchants-group');
+  assert.equal(idOf('怡和旗下置地公司', '怡和'), 'jardine-matheson');
+  assert.equal(idOf('复星出售资产', '复星'), tickerId('HK:00656'));
+});
+
+test('third round: Taiwan OTC listings and financial subsidiaries', () => {
+  assert.equal(idOf('晶睿公布營收', '晶睿'), 'vivotek');
+  assert.equal(idOf('茂達第三季獲利', '茂達'), 'anpec');
+  assert.equal(idOf('力旺電子授權金成長', '力旺電子'), 'ememory');
+  assert.equal(idOf('元太科技電子紙', '元太科技'), 'e-ink');
+  assert.equal(idOf('信驊與譜瑞股價創高', '譜瑞'), 'parade');
+  assert.equal(idOf('富邦人壽加碼台股', '富邦人壽'), 'fubon-life');
+  assert.equal(idOf('國泰人壽海外投資', '國泰人壽'), 'cathay-life');
+  assert.equal(idOf('元大投信發行新ETF', '元大投信'), 'yuanta-funds');
+});
+
+test('third round: global and Indian companies in English and Chinese', () => {
+  assert.equal(idOf('Twitter was taken private.', 'Twitter'), 'twitter');
+  assert.equal(idOf('AMD bought Xilinx.', 'Xilinx'), 'xilinx');
+  assert.equal(idOf('赛灵思被收购', '赛灵思'), 'xilinx');
+  assert.equal(idOf('Veolia bought Suez Group.', 'Veolia'), 'veolia');
+  assert.equal(idOf('SambaNova and Cerebras raised funds.', 'Cerebras'), 'cerebras');
+  assert.equal(idOf('Kolte-Patil rose 4%.', 'Kolte-Patil'), 'kolte-patil');
+  assert.equal(idOf('MP Birla Group expands cement capacity.', 'MP Birla Group'), 'mp-birla-group');
+  assert.equal(idOf('IndusInd Bank fell 3%.', 'IndusInd Bank'), 'indusind');
+  assert.equal(idOf('康明斯发布财报', '康明斯'), tickerId('NYSE:CMI'));
+});
+
+test('third round: ordinary phrases around the new names are not companies', () => {
+  const quiet = [
+    '销量突破10万达到新高', // 万达 (Wanda)
+    '电商飞速发展', // 商飞 (COMAC)
+    '中美晶片战升温', // 中美晶 (Sino-American Silicon)
+    '今年精力旺盛', // 力旺 (eMemory)
+    '元太祖忽必烈', // 元太 (E Ink)
+    '恢复星期一的航班', // 复星 (Fosun)
+    '整合晶片与国家登记制度', // 合晶, 家登 (tier 1)
+    '其中粮食产量增加', // 中粮 (left out)
+    '英国国家电网的负荷', // 国家电网 (only its longer forms)
+    'The stripe pattern was new.', // Stripe (tier 1)
+  ];
+  for (const text of quiet) assert.deepEqual(find(text).map((m) => [m.text, m.id]), [], text);
+});
+
+test('third round: joint ventures, retailers and the Taiwan names of foreign companies', () => {
+  assert.equal(idOf('一汽大众与上汽大众销量下滑', '一汽大众'), 'faw-volkswagen');
+  assert.equal(idOf('一汽大众与上汽大众销量下滑', '上汽大众'), 'saic-volkswagen');
+  assert.equal(idOf('百果园关闭门店', '百果园'), tickerId('HK:02411'));
+  assert.equal(idOf('新凯来发布设备', '新凯来'), 'sicarrier');
+  assert.equal(idOf('波克夏增持日本商社', '波克夏'), 'berkshire');
+  assert.equal(idOf('洛克希德獲得合約', '洛克希德'), tickerId('NYSE:LMT'));
+  assert.equal(idOf('滴滴出行上调价格', '滴滴出行'), 'didi');
+  // 滴滴 and 哈啰 are also ordinary words: they count beside another company.
+  assert.equal(idOf('美团、滴滴与哈啰', '滴滴'), 'didi');
+  for (const text of ['恨不得杯里的酒滴滴都化成', '哈啰，大家好', '适宜家庭使用', '提高德国出口']) {
+    assert.deepEqual(find(text).map((m) => [m.text, m.id]), [], text);
+  }
+});
