@@ -123,3 +123,9 @@ test('a listed short name counts at a word boundary with its business after it, 
   assert.equal(find('和碩第三季獲利躍升至45.5億元').find((m) => m.text === '和碩')?.id !== undefined, true);
   assert.deepEqual(texts('陽明海運股東會通過配息').filter((t) => t === '海運'), []);
 });
+
+test('a cloud unit is not its parent: AWS and Google Cloud have ids of their own', () => {
+  const ids = find('Amazon said Amazon Web Services (AWS) grew; Alphabet said Google Cloud grew too.').map((m) => m.id);
+  assert.ok(ids.includes('amazon') && ids.includes('aws') && ids.includes('google-cloud'), String(ids));
+  assert.equal(find('亚马逊云科技与谷歌云竞争。').map((m) => m.id).join(), 'aws,google-cloud');
+});
