@@ -27,6 +27,8 @@ test('lakh crore and thousand crore multiply', () => {
 
 test('a minus sign of its own makes a negative figure; a dash between numbers stays a range', () => {
   assert.deepEqual(brief('基差报-120元/吨。'), [['-120元/吨', 'CNY', -120]]);
+  // A range from a negative amount is left out rather than read with a wrong middle.
+  assert.deepEqual(brief('区间为 -20 元至 30 元'), []);
   const range = figs('报价500-620元/吨。')[0];
   assert.equal(range.min, 500);
   assert.equal(range.max, 620);

@@ -741,6 +741,11 @@ function tryNumberFrom(i: number, e: number): number {
     }
   }
   if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
+  if (ranged && negativeSignAt(spanStart)) {
+    // "-20元至30元": a range from a negative amount is not read (a miss, never a wrong middle).
+    lastEnd = spanEnd;
+    return Math.max(spanEnd, i + 1);
+  }
   if (!ranged && negativeSignAt(spanStart)) {
     // "基差为-340元/吨": a minus sign right before, not a range's dash.
     d.start = spanStart - 1;
