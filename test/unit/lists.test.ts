@@ -129,3 +129,8 @@ test('a cloud unit is not its parent: AWS and Google Cloud have ids of their own
   assert.ok(ids.includes('amazon') && ids.includes('aws') && ids.includes('google-cloud'), String(ids));
   assert.equal(find('亚马逊云科技与谷歌云竞争。').map((m) => m.id).join(), 'aws,google-cloud');
 });
+
+test('no name from a preposition before a report verb or from a quantity before an ending', () => {
+  assert.deepEqual(texts('按业内测算，电费超过6亿美元。'), []);
+  assert.deepEqual(texts('the yearly bill of a 1 GW AI campus'), []);
+});

@@ -1211,6 +1211,8 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
   // Not a public body, not a class of things ("Clean Energy", "Solar Energy").
   const stemWords = folded.slice(s, at).split(' ');
   if (stemWords.some((w) => PUBLIC_STEM.has(w))) return null;
+  // "a 1 GW AI campus": a quantity and its unit are no name.
+  if (stemWords.length > 1 && isDigit(stemWords[0].charCodeAt(0)) && isDigit(stemWords[0].charCodeAt(stemWords[0].length - 1))) return null;
   if (stemWords.every((w) => isCommonEnglish(w) || COMMON_STEM_EN.has(w))) return null;
   let end = at + 1 + suffix.length;
   // "Iwai Cosmo Securities Co.": the legal ending too.
