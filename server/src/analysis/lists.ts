@@ -83,8 +83,8 @@ function nameShaped(folded: string, s: number, e: number): boolean {
   return !words.every((w) => isCommonEnglish(w));
 }
 
-/** The known mention covering [s, e), or null (mentions sorted by start). */
-function knownAt(known: Known[], s: number, e: number): Known | null {
+/** Index of the first known mention that ends after `s` (mentions sorted by start, never overlapping). */
+function firstEndingAfter(known: Known[], s: number): number {
   let lo = 0;
   let hi = known.length;
   while (lo < hi) {
@@ -92,19 +92,18 @@ function knownAt(known: Known[], s: number, e: number): Known | null {
     if (known[mid].end <= s) lo = mid + 1;
     else hi = mid;
   }
-  return lo < known.length && known[lo].start < e ? known[lo] : null;
+  return lo;
+}
+
+/** The known mention covering [s, e), or null. */
+function knownAt(known: Known[], s: number, e: number): Known | null {
+  const k = firstEndingAfter(known, s);
+  return k < known.length && known[k].start < e ? known[k] : null;
 }
 
 /** Whether a known company lies in [s, e). */
 function hasCompanyIn(known: Known[], s: number, e: number): boolean {
-  let lo = 0;
-  let hi = known.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (known[mid].end <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < known.length && known[k].start < e; k++) if (known[k].company) return true;
+  for (let k = firstEndingAfter(known, s); k < known.length && known[k].start < e; k++) if (known[k].company) return true;
   return false;
 }
 

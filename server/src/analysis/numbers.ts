@@ -145,15 +145,8 @@ export function parsePositional(s: string, i: number, out: Positional): number {
   let frac = false;
   // The point is 点, or "." as some papers print it ("一四.七八").
   if ((s.charCodeAt(j) === C_DIAN || s.charCodeAt(j) === 46) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0 && j - i <= MAX_INT_DIGITS) {
-    let k = j + 1;
-    let div = 1;
-    let f = 0;
-    while (k < n && k - j <= 12 && CN_DIGIT[s.charCodeAt(k)] >= 0) {
-      f = f * 10 + CN_DIGIT[s.charCodeAt(k)];
-      div *= 10;
-      k++;
-    }
-    value += f / div;
+    const k = readCnFraction(s, j, n);
+    value += cnFraction;
     j = k;
     frac = true;
   }
@@ -183,6 +176,25 @@ const C_LIANG = '两'.charCodeAt(0);
 const C_WAN = '万'.charCodeAt(0);
 const C_ZHAO = '兆'.charCodeAt(0);
 const C_DIAN = '点'.charCodeAt(0);
+
+/** The value `readCnFraction` read last. */
+let cnFraction = 0;
+/**
+ * Reads the Chinese digits after the decimal point at `j` (点 or "."): their value goes to
+ * `cnFraction` ("五" → 0.5, "〇五" → 0.05), the end offset is returned.
+ */
+function readCnFraction(s: string, j: number, n: number): number {
+  let k = j + 1;
+  let div = 1;
+  let f = 0;
+  while (k < n && k - j <= 12 && CN_DIGIT[s.charCodeAt(k)] >= 0) {
+    f = f * 10 + CN_DIGIT[s.charCodeAt(k)];
+    div *= 10;
+    k++;
+  }
+  cnFraction = f / div;
+  return k;
+}
 
 /** Longest Arabic integer part accepted; longer runs are identifiers, not amounts. */
 const MAX_INT_DIGITS = 16;
@@ -412,15 +424,8 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
     }
     if (c === C_DIAN && !out.hasArabic && lastBig === 0 && (haveNum || section > 0) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0) {
       // "十九点五", "一点〇五兆": a decimal part after Chinese digits.
-      let k = j + 1;
-      let div = 1;
-      let f = 0;
-      while (k < n && k - j <= 12 && CN_DIGIT[s.charCodeAt(k)] >= 0) {
-        f = f * 10 + CN_DIGIT[s.charCodeAt(k)];
-        div *= 10;
-        k++;
-      }
-      num = (haveNum ? num : 0) + f / div;
+      const k = readCnFraction(s, j, n);
+      num = (haveNum ? num : 0) + cnFraction;
       haveNum = true;
       fraction = true;
       out.chineseChars += k - j;
