@@ -91,3 +91,45 @@ test('a trade noun before a name ends it ("运营商X(code)")', () => {
   assert.equal(m.text, '澜川能源');
   assert.equal(m.kind, 'company');
 });
+
+test('a Chinese name before a known company\'s English name in parentheses is that company', () => {
+  const ms = find('当时市值约200亿元的马赛克(Nvidia)今日公告');
+  assert.deepEqual(ms.map((m) => [m.text, m.id]), [['马赛克', 'nvidia'], ['Nvidia', 'nvidia']]);
+});
+
+test('firms of accountants and markets by their endings; foreign legal forms', () => {
+  assert.deepEqual(kinds('且青禾联合会计师事务所出具的意见认为'), [['青禾联合会计师事务所', 'candidate']]);
+  assert.deepEqual(kinds('当天南江白银交易所的现货价格上涨'), [['南江白银交易所', 'candidate']]);
+  assert.deepEqual(kinds('德国大厂Wolkenstein AG周日表示'), [['Wolkenstein AG', 'candidate']]);
+  for (const text of ['证券交易所发布新规', '加密货币交易所承压', '该交易所将于下周']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});
+
+test('English names in Chinese deal sentences: the company bought, the parent, the holder', () => {
+  assert.deepEqual(kinds('ADI以210亿美元收购Quorvane，交易已完成').filter(([, k]) => k === 'candidate'), [['Quorvane', 'candidate']]);
+  assert.deepEqual(kinds('软银旗下的VRM，其估值上升').filter(([, k]) => k === 'candidate'), [['VRM', 'candidate']]);
+  assert.deepEqual(kinds('双方宣布终止VRM收购案'), [['VRM', 'candidate']]);
+  assert.deepEqual(kinds('PQT母公司此前已入股'), [['PQT', 'candidate']]);
+  // Terms and acronyms of technology are no company.
+  for (const text of ['收购AI初创团队', '公司股权结构调整', '收购GPU资产']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});
+
+test('a candidate\'s stem stands for it later in the document', () => {
+  const ms = find('澳洲伙伴Brambleton Ltd.同意出售。每1股Brambleton可换0.5股。Brambleton shares rose.');
+  const ids = new Set(ms.filter((m) => m.text.startsWith('Brambleton')).map((m) => m.id));
+  assert.equal(ms.filter((m) => m.text.startsWith('Brambleton')).length, 3);
+  assert.equal(ids.size, 1);
+});
+
+test('the company that opens a funding or share-price clause', () => {
+  assert.deepEqual(kinds('同一天，松柏动力也宣布完成近10亿元B轮融资'), [['松柏动力', 'candidate']]);
+  assert.deepEqual(kinds('其中青鸾智航已完成数亿元A轮融资。'), [['青鸾智航', 'candidate']]);
+  assert.deepEqual(kinds('消息公布后，恒川股价收盘大涨25%'), [['恒川', 'candidate']]);
+  // Subjects that are no company, and clauses where the subject is not at the start.
+  for (const text of ['今年以来已完成融资的企业超过百家', '目前已完成融资', '该公司近日完成B轮融资', '，公司股价下跌', '截至目前完成融资', '本轮融资由某基金领投', '，行业完成融资20起']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -9,6 +9,7 @@
  * Chinese characters or one to three capitalised English words, never a generic phrase.
  */
 import { isCommonEnglish, isNonCompanyAcronym } from './english';
+import { isCommonWord } from './segment';
 
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -26,7 +27,7 @@ function startsWithAt(s: string, word: string, at: number): boolean {
 export type Found = [number, number, 'candidate' | 'media'];
 
 /** Sources that are no company ("据知情人士透露", "据不完全统计"). */
-const NOT_SOURCE = ['不', '最新', '有关', '披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
+const NOT_SOURCE = ['不', '某', '最新', '有关', '披露', '透露', '显示', '估算', '预测', '调研', '查询', '观察', '悉', '了解', '称', '介绍', '估计', '测算', '不完全统计', '统计', '报道', '消息', '初步', '公开', '官方', '官网', '公告', '财报', '市场', '分析', '研报', '报告',
   '调查', '数据', '媒体', '外媒', '港媒', '台媒', '日媒', '韩媒', '美媒', '英媒', '此', '说', '传', '知情', '相关', '接近', '业内', '内部', '当地', '该', '其',
   '公司', '集团', '我们', '我', '本', '笔者', '记者', '作者', '专家', '分析师', '团队', '机构', '行业', '市场人士', '券商', '研究', '业界', '外界', '各界',
   '坊间', '投资者', '投资人', '业者', '民间', '国家', '政府', '官员', '当局', '按', '依', '根据'];
@@ -108,14 +109,16 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
 const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团', '资商', '新创', '巨头', '龙头', '应商', '伙伴',
   // Taiwan's way of naming a foreign company by its country: 美商 X, 日商 X, 韩商 X.
-  '美商', '日商', '韩商', '德商', '英商', '法商', '荷商', '港商', '陆商', '外商'];
+  '美商', '日商', '韩商', '德商', '英商', '法商', '荷商', '港商', '陆商', '外商',
+  // Deals: the bought or entered company ("收购Maxim", "入股Mistral").
+  '收购', '并购', '入股', '认购'];
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
 const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
   'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
   'added']);
 /** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
 const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事', '报道', '报导', '创办人', '执行长',
-  '营收', '财报', '估值'];
+  '营收', '财报', '估值', '收购案', '母公司', '子公司', '持股', '股东', '股权', '的收购', '的股权', '盘中'];
 
 /**
  * One to three capitalised English words starting at `at` that may be an unknown company:
@@ -157,7 +160,11 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
     if (CUE_LAST_HASH.has(h)) {
       for (const c of LATIN_CUE_BEFORE) if (at >= c.length && startsWithAt(folded, c, at - c.length)) { before = true; break; }
     }
-  } else if (isCjk(prev) && at >= 2) before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 2) << 16) | prev);
+  } else if (isCjk(prev) && at >= 2) {
+    before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 2) << 16) | prev);
+    // "软银旗下的ARM": a relation, then 的.
+    if (!before && prev === 0x7684 /* 的 */ && at >= 3) before = startsWithAt(folded, '旗下', at - 3);
+  }
   else if (prev === 32 && at >= 3 && isCjk(folded.charCodeAt(at - 2))) before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 3) << 16) | folded.charCodeAt(at - 2));
   // End of the capitalised run (up to three words), by characters only.
   let end = at;
@@ -174,6 +181,9 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
     if (folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
     p = q + 1;
   }
+  // A run of more than three capitalised words is a longer name than this rule reads
+  // ("NEW ALVOGEN GROUP HOLDING, INC."): the rules of legal endings read it.
+  if (words === 3 && folded.charCodeAt(end) === 32 && isUpper(folded.charCodeAt(end + 1))) return null;
   let after = 0; // 1: a verb of business or "data"; 2: a possessive
   if (!before) {
     const next = folded.charCodeAt(end);
@@ -233,3 +243,78 @@ export function investorBefore(folded: string, cue: number, lastEnd: number, sto
 }
 /** Adverbs that stand before 领投/跟投 without naming anyone ("先后领投", "再次跟投"). */
 const NOT_INVESTOR = new Set(['先后', '共同', '再次', '继续', '分别', '同时', '此前', '曾经', '亲自', '独家', '连续', '多次', '首次', '均由', '也曾', '还曾', '参与']);
+
+/** Marks that end a clause, where the subject of the next one starts. */
+const CLAUSE_MARK = new Set([10, 0x3002, 0xff0c, 44, 0xff1b, 59, 0xff1a, 58, 0xff01, 0xff1f, 0x3010, 0x3011, 0x300c, 0x201c, 0x201d, 0x3001]);
+/** Verbs of a funding round before 融资 ("完成近10亿元B轮融资", "获得数亿元融资"). */
+const FUNDING_VERBS = ['完成', '获得', '拿到', '斩获', '获'];
+/** Words between a subject and its verb that belong to neither ("也宣布", "近日正式"). */
+const ADVERBS = ['宣布', '已经', '已', '也', '亦', '还', '再次', '再', '又', '正式', '成功', '顺利', '近日', '日前', '今日', '今天', '昨日', '昨天', '此前', '先后', '相继', '刚刚', '同日', '同时', '分别', '率先', '首次'];
+/** Words that open a clause before its subject ("其中X完成", "同一天，X"). */
+const OPENERS = ['其中', '此外', '另外', '同时', '同一天', '同日', '与此同时', '而', '另'];
+
+const OPENER_LAST = new Set(OPENERS.map((x) => x.charCodeAt(x.length - 1)));
+
+function endsWithAt(s: string, word: string, end: number): boolean {
+  return end >= word.length && startsWithAt(s, word, end - word.length);
+}
+
+/**
+ * The subject that opens the clause and ends at `end`, once the adverbs before the verb are
+ * taken off: a name of two to eight characters, or null. "同一天，松延动力也宣布完成…" gives 松延动力.
+ */
+function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8Array): Found | null {
+  let e = end;
+  for (let guard = 0; guard < 4; guard++) {
+    const w = ADVERBS.find((x) => e - x.length > lastEnd && endsWithAt(folded, x, e));
+    if (!w) break;
+    e -= w.length;
+  }
+  let s = e;
+  while (s > lastEnd && e - s < 10) {
+    const c = folded.charCodeAt(s - 1);
+    if (e - s >= 2 && OPENER_LAST.has(c) && OPENERS.some((x) => endsWithAt(folded, x, s))) break;
+    if ((isCjk(c) && !stop[c]) || isLetter(c) || isDigit(c) || (c === 32 && isLetter(folded.charCodeAt(s - 2)))) s--;
+    else break;
+  }
+  const opensClause = (at: number) => at <= 0 || CLAUSE_MARK.has(folded.charCodeAt(at - 1));
+  if (!opensClause(s)) {
+    // "其中X": an opener the scan stopped at (其 ends names) before the subject.
+    const opener = OPENERS.find((x) => endsWithAt(folded, x, s) && s - x.length >= lastEnd && opensClause(s - x.length));
+    if (!opener) return null;
+  } else {
+    const opener = OPENERS.find((x) => startsWithAt(folded, x, s) && e - s - x.length >= 2);
+    if (opener) s += opener.length;
+  }
+  const name = folded.slice(s, e);
+  if (name.length < 2 || name.length > 8 || !sourceName(name) || isCommonWord(name) || NOT_SUBJECT.has(name)) return null;
+  // An amount is never part of the subject ("数亿元", "3亿元").
+  for (let k = 0; k < name.length; k++) if (AMOUNT_CHAR.has(name.charCodeAt(k))) return null;
+  return [s, e, 'candidate'];
+}
+/** Digits and the characters of amounts. */
+const AMOUNT_CHAR = new Set([...'0123456789数几亿万元'].map((ch) => ch.charCodeAt(0)));
+/** Subjects of a funding or share-price sentence that name no company. */
+const NOT_SUBJECT = new Set(['行业', '赛道', '板块', '项目', '产品', '平台', '企业', '初创', '初创企业', '创企', '个股', '该股', '公司股', '龙头', '概念股', '全年', '今年', '去年', '本轮', '此轮', '上轮', '前者', '后者']);
+
+/**
+ * "X完成…融资", "X也宣布完成近10亿元B轮融资", "X获得数亿元融资": the company that raised
+ * the round at the cue 融资 at `cue`, or null. The verb stands at most twenty characters before
+ * the cue, in the same clause.
+ */
+export function fundedBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array): Found | null {
+  for (let v = cue - 1; v > lastEnd && cue - v <= 20; v--) {
+    const c = folded.charCodeAt(v);
+    if (CLAUSE_MARK.has(c) && c !== 0x3001) return null;
+    for (const w of FUNDING_VERBS) {
+      if (!startsWithAt(folded, w, v) || v + w.length > cue) continue;
+      return clauseSubject(folded, v, lastEnd, stop);
+    }
+  }
+  return null;
+}
+
+/** "消息公布后，恒生股价收盘大涨": the company whose share price opens the clause, or null. */
+export function sharePriceBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array): Found | null {
+  return clauseSubject(folded, cue, lastEnd, stop);
+}

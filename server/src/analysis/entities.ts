@@ -27,7 +27,7 @@ import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash } from './english';
-import { investorBefore, latinByContext, sourceBeforeCue, type Found } from './contexts';
+import { fundedBefore, investorBefore, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -44,6 +44,8 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
   // Verbs that take a company as their object.
   '取得', '受让', '转让', '设立', '增资', '聘请', '成立', '创立', '创办', '创建', '组建', '接管', '承接', '并购', '持有', '增持', '减持', '买入', '卖出', '出售', '注资', '孵化', '起诉', '控告', '拿下', '牵手',
   '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
+  // Words of time ("当天上海某交易所").
+  '当天', '当日', '今天', '今日', '昨天', '昨日', '明天', '近日', '日前', '目前', '此前', '随后', '同时', '当时', '之后', '以来', '同日',
   '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
@@ -65,6 +67,8 @@ const GENERIC_STEMS = new Set([
   '券商', '证券', '基金', '保险', '银行', '投资', '控股', '集团', '股份', '公司', '企业', '行业', '产业', '商业', '航天', '太空', '军工', '医疗',
   '汽车', '电力', '储能', '矿业', '材料', '化工', '消费', '地产', '房地产', '港股', 'A股', '美股', '中概', '主要', '其他', '多家', '一家',
   '目标', '合资', '平台', '空壳', '贸易', '运营', '物流', '航运', '管理', '咨询', '外资', '中资', '国企', '央企', '私募', '公募', '资管', '信托',
+  // Markets of a kind, not of a name (加密货币交易所, 期货交易所).
+  '加密货币', '数字货币', '虚拟货币', '加密', '期货', '商品', '大宗商品', '碳排放', '产权', '场外', '现货', '衍生品', '证券期货',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
 ]);
 
@@ -76,7 +80,9 @@ const GENERIC_STEMS = new Set([
 interface Suffix { word: string; kind: 'candidate' | 'media'; strict: boolean }
 const SUFFIX_TABLE: Suffix[] = [
   ...['股份有限公司', '有限公司', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
-    '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
+    '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技',
+    // Firms of accountants and lawyers, and markets ("上海黄金交易所").
+    '会计师事务所', '律师事务所', '交易所'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
   ...['投资', '基金', '银行'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
   ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报'].map((word) => ({ word, kind: 'media' as const, strict: false })),
 ];
@@ -100,7 +106,7 @@ const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings
   'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital', 'Securities', 'Brokers', 'Brokerage', 'Bank', 'Exchange', 'Energy',
   'Motors', 'Automotive', 'Industries', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biotech', 'Biosciences', 'Fintech', 'Insurance', 'Airlines', 'Financial', 'Renewables',
   'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
-  'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors'];
+  'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors', 'AG', 'GmbH', 'plc', 'PLC', 'LLC', 'N.V.'];
 /** Latin endings that make a media outlet. */
 const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
 /** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
@@ -109,6 +115,8 @@ const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Developm
 const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
 const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV',
   ' INC.', ' INC', ' CORP.', ' CORP', ' CORPORATION', ' HOLDINGS', ' GROUP', ' LTD.', ' LTD', ' LIMITED', ' PLC', ' CO.', ' PTY LTD.'];
+/** Every Latin ending, as a word. */
+const LATIN_SUFFIX_SET = new Set([...LATIN_SUFFIXES, ...LATIN_EXTEND.map((x) => x.trim())]);
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
@@ -175,14 +183,18 @@ for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 TRIGGER[0x3001] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
-const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉'];
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价'];
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
 CUE_FIRST[0x8baf] = 1; // 讯
 CUE_FIRST[0x65e5] = 1; // 日 before 电 (a dateline)
 
-/** A name before the cue word at `at`, or null. */
-function cueBefore(folded: string, at: number, lastEnd: number): Found | null {
+/**
+ * A name before the cue word at `at`, or null. `lastEnd` bounds every name; `mentionEnd` (the
+ * end of the last mention, at or before `lastEnd`) bounds the subject of a funding round,
+ * which the amount of the round may stand between it and the cue.
+ */
+function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: number): Found | null {
   const c = folded.charCodeAt(at);
   if (c === 0x65e5 /* 日 */) return folded.charCodeAt(at + 1) === 0x7535 /* 电 */ ? sourceBeforeCue(folded, at + 1, lastEnd, true, STOP) : null;
   // "新浪科技讯", "财华社讯", "某某网讯": an agency, a site or a paper before 讯.
@@ -193,6 +205,8 @@ function cueBefore(folded: string, at: number, lastEnd: number): Found | null {
   for (const w of CUE_WORDS) {
     if (!startsWithAt(folded, w, at)) continue;
     if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+    if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
+    if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
     return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
   }
   return null;
@@ -512,9 +526,10 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
     // Companies shown by the words around them (see contexts.ts).
     if (CUE_FIRST[c] || latinWord) {
       let found: Found | null = null;
-      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd);
+      const mentionEnd = raws.length ? Math.min(lastEnd, raws[raws.length - 1].end) : 0;
+      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd, mentionEnd);
       else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
-      if (found && found[0] >= lastEnd && !g.lookupName(folded.slice(found[0], found[1]))) {
+      if (found && found[0] >= (found[1] <= lastEnd ? mentionEnd : lastEnd) && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.
         const learnt = aliases.get(folded.slice(found[0], found[1]));
         const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
@@ -522,6 +537,9 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         raws.push(raw);
         const name = folded.slice(found[0], found[1]);
         if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
+        // "合资伙伴Alumina Ltd." is later "Alumina".
+        const sp = name.lastIndexOf(' ');
+        if (sp > 0 && isUpper(name.charCodeAt(0)) && LATIN_SUFFIX_SET.has(name.slice(sp + 1)) && latinStemName(name.slice(0, sp)) && !g.lookupName(name.slice(0, sp))) learn(aliases, name.slice(0, sp), raw);
         if (found[1] > i) { i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local); lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
         lastEnd = found[1];
       }
@@ -550,7 +568,8 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         }
         raws.push(raw);
         const stem = folded.slice(cand[0], i);
-        if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) learn(aliases, stem, raw);
+        // "Alumina Ltd." is later "Alumina": a stem that is no common word and no other name.
+        if (latinStemName(stem) && !g.lookupName(stem)) learn(aliases, stem, raw);
         i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         { sc.lastEnd = lastEnd; return i; }
@@ -1053,17 +1072,21 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   // An unknown Chinese name with its English name in parentheses ("沛星(Appier)"): one
   // company. Only a single word that is no common English word, so that people ("Bill
   // Winters") and places stay out.
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !g.lookupName(item)) {
+  // When the English name is a known company's ("沛星(Appier)"), the Chinese name is that
+  // company's too.
+  const knownItem = isUpper(folded.charCodeAt(a)) && b - a >= 3 ? g.lookupName(item) : undefined;
+  const knownCompany = knownItem !== undefined && COMPANY_LIKE.has(knownItem.kind) && isCjk(folded.charCodeAt(at - 1));
+  if (knownCompany || (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !knownItem)) {
     const named = nameBeforeParenthesis(folded, a, lastEnd);
     if (named >= 0) {
       let e = at;
       while (e > named && folded.charCodeAt(e - 1) === 32) e--;
       const name = folded.slice(named, e);
       if (!GENERIC_STEMS.has(name) && !isCommonWord(name) && !PLACE_NAMES.has(name) && !GENERIC_LAST.has(name[0]) && !g.lookupName(name)) {
-        const raw = candidateRaw(text, folded, named, e, local);
+        const raw: Raw = knownCompany ? { start: named, end: e, entity: g.indexOf(knownItem!.id), local: null, ticker: null } : candidateRaw(text, folded, named, e, local);
         while (raws.length && raws[raws.length - 1].end > named) raws.pop();
         raws.push(raw);
-        raws.push({ start: a, end: b, entity: -1, local: raw.local, ticker: null });
+        raws.push({ start: a, end: b, entity: raw.entity, local: raw.local, ticker: null });
         learn(aliases, item, raw);
         if (name.length >= 3) learn(aliases, name, raw);
         return close + 1;
@@ -1117,7 +1140,8 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   // A legal form (有限公司) ends registered names, which are long: place, brand, trade, form
   // (深圳三快网络科技有限公司); their stem may run to LEGAL_STEM characters. Nothing after a
   // legal form makes it part of a longer noun.
-  const legal = suffix.word.endsWith('有限公司');
+  // Firms of accountants and lawyers are named like registered companies (青禾联合会计师事务所).
+  const legal = suffix.word.endsWith('有限公司') || suffix.word.endsWith('师事务所');
   const next = folded.charCodeAt(end);
   if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
   if (!legal && isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
@@ -1144,7 +1168,9 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     // A registered name: its trade words (网络科技, 产业投资) belong to it.
     if (GENERIC_STEMS.has(stem) || isCommonWord(stem)) return null;
   } else if (latin === 0) {
-    if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || GENERIC_STEMS.has(stem.slice(0, 2)) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
+    // Markets are named after their place ("上海黄金交易所"): a place opens their stem.
+    const placeFirst = suffix.word === '交易所';
+    if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || (!placeFirst && GENERIC_STEMS.has(stem.slice(0, 2))) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
     // A stem that is itself an ending ("科技" in 科技资本) or ends with one is a class.
     if (SUFFIX_BY_PAIR.has((stem.charCodeAt(stem.length - 2) << 16) | stem.charCodeAt(stem.length - 1))) return null;
   } else if (LATIN_STOPWORDS.has(stem) || /^[A-Z]{1,2}$|^[a-z]/.test(stem)) return null;
@@ -1226,6 +1252,14 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
     end += gap + w.length;
   }
   return [s, end, LATIN_MEDIA.has(suffix) ? 'media' : 'candidate'];
+}
+
+/** Whether the stem of a Latin candidate (its name without the ending) may stand for it alone. */
+function latinStemName(stem: string): boolean {
+  if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) return true;
+  if (stem.length < 4 || !isUpper(stem.charCodeAt(0)) || !isLowerL(stem.charCodeAt(1))) return false;
+  const words = stem.split(' ');
+  return words.length <= 3 && !isCommonEnglish(words[0]) && !COMMON_STEM_EN.has(words[0]) && !LATIN_STOPWORDS.has(words[0]);
 }
 
 const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
