@@ -133,3 +133,23 @@ test('the company that opens a funding or share-price clause', () => {
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('English: the company of a place word, a deal verb or a unit; coordinated names share a cue', () => {
+  assert.deepEqual(kinds('Luxembourg-based Fenwright could not be reached'), [['Fenwright', 'candidate']]);
+  assert.deepEqual(kinds('Hong Kong-listed Orvantis said'), [['Orvantis', 'candidate']]);
+  assert.deepEqual(kinds('Exxon agreed to buy Halder Permian for $9.5bn').filter(([, k]) => k === 'candidate'), [['Halder Permian', 'candidate']]);
+  assert.deepEqual(kinds('QRX unit Tianmu Airlines said').map(([t]) => t), ['QRX', 'Tianmu Airlines']);
+  assert.deepEqual(kinds('Brisk Street and Lanternfish Partners co-led the round'), [['Brisk Street', 'candidate'], ['Lanternfish Partners', 'candidate']]);
+  assert.deepEqual(kinds('Revenue and Quillfeather jumped'), [['Quillfeather', 'candidate']]);
+  for (const text of ['a Delaware-based fund', 'the state-owned lender', 'the plan to buy back shares']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});
+
+test('a known short form in parentheses names the long form before it', () => {
+  const ms = find('China International Capital Corp (CICC) sponsored the deal.');
+  assert.deepEqual(ms.map((m) => [m.text, m.id]), [['China International Capital Corp', 'cicc'], ['CICC', 'cicc']]);
+  // The acronym of an unknown name is that name again, not its ticker.
+  const [name, short] = find('Quill River Holdings (QRH) said');
+  assert.deepEqual([name.text, short.text, short.id === name.id, name.ticker], ['Quill River Holdings', 'QRH', true, null]);
+});

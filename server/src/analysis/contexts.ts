@@ -105,7 +105,9 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
   'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off ',
   'acquire ', 'acquired ', 'acquiring ', 'bought ', 'buyout of ', 'purchase of ', 'deal with ', 'partnership with ', 'maker ', 'makers ', 'groups ',
-  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs '];
+  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell '];
+/** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
+const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
 const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团', '资商', '新创', '巨头', '龙头', '应商', '伙伴',
   // Taiwan's way of naming a foreign company by its country: 美商 X, 日商 X, 韩商 X.
@@ -115,7 +117,7 @@ const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券�
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
 const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
   'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
-  'added']);
+  'added', 'unit', 'subsidiary', 'spokesperson', 'spokesman', 'spokeswoman', 'co-led', 'co-founded']);
 /** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
 const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事', '报道', '报导', '创办人', '执行长',
   '营收', '财报', '估值', '收购案', '母公司', '子公司', '持股', '股东', '股权', '的收购', '的股权', '盘中'];
@@ -159,6 +161,8 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
     while (w > 0 && (isLetter(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 45) && at - w < 16) { w--; h = (Math.imul(h, 31) + folded.charCodeAt(w)) | 0; }
     if (CUE_LAST_HASH.has(h)) {
       for (const c of LATIN_CUE_BEFORE) if (at >= c.length && startsWithAt(folded, c, at - c.length)) { before = true; break; }
+    } else if (folded.charCodeAt(at - 2) === 100 /* d */) {
+      for (const c of LATIN_PLACE_CUES) if (at >= c.length && startsWithAt(folded, c, at - c.length)) { before = true; break; }
     }
   } else if (isCjk(prev) && at >= 2) {
     before = CJK_CUE_BEFORE_KEYS.has((folded.charCodeAt(at - 2) << 16) | prev);
@@ -191,7 +195,7 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
     else if (next === 32 && isLower(folded.charCodeAt(end + 1))) {
       let q = end + 1;
       let h = 0;
-      while (q < limit && q - end < 14 && isLower(folded.charCodeAt(q))) { h = (Math.imul(h, 31) + folded.charCodeAt(q)) | 0; q++; }
+      while (q < limit && q - end < 14 && (isLower(folded.charCodeAt(q)) || (folded.charCodeAt(q) === 45 && isLower(folded.charCodeAt(q + 1))))) { h = (Math.imul(h, 31) + folded.charCodeAt(q)) | 0; q++; }
       if (AFTER_HASH.has(h)) {
         const verb = folded.slice(end + 1, q);
         if (LATIN_CUE_AFTER.has(verb) || verb === 'data') after = verb === 'data' ? 3 : 1;
@@ -317,4 +321,30 @@ export function fundedBefore(folded: string, cue: number, lastEnd: number, stop:
 /** "消息公布后，恒生股价收盘大涨": the company whose share price opens the clause, or null. */
 export function sharePriceBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array): Found | null {
   return clauseSubject(folded, cue, lastEnd, stop);
+}
+
+/**
+ * The English name before "and" at the start `at` of a name found by context ("Jane Street and
+ * Situational Awareness co-led"): [start, end] of one to three capitalised words, or null.
+ */
+export function coordinatedBefore(folded: string, at: number, floor: number): [number, number] | null {
+  if (at < 6 || !startsWithAt(folded, ' and ', at - 5)) return null;
+  const e = at - 5;
+  let s = e;
+  for (let words = 0; words < 3; words++) {
+    let w = s;
+    while (w > floor && (isLetter(folded.charCodeAt(w - 1)) || isDigit(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 38)) w--;
+    if (w === s || !isUpper(folded.charCodeAt(w))) break;
+    s = w;
+    // Go on over the space only to another capitalised word.
+    if (s - 2 < floor || folded.charCodeAt(s - 1) !== 32 || !isLetter(folded.charCodeAt(s - 2))) break;
+    let v = s - 1;
+    while (v > floor && isLetter(folded.charCodeAt(v - 1))) v--;
+    if (!isUpper(folded.charCodeAt(v))) break;
+    s--;
+  }
+  while (folded.charCodeAt(s) === 32) s++;
+  if (s >= e || s < floor) return null;
+  const read = latinName(folded, s, e + 1);
+  return read && read[0] === e ? [s, e] : null;
 }

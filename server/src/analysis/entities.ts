@@ -27,7 +27,7 @@ import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash } from './english';
-import { fundedBefore, investorBefore, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
+import { coordinatedBefore, fundedBefore, investorBefore, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -106,7 +106,9 @@ const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings
   'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital', 'Securities', 'Brokers', 'Brokerage', 'Bank', 'Exchange', 'Energy',
   'Motors', 'Automotive', 'Industries', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biotech', 'Biosciences', 'Fintech', 'Insurance', 'Airlines', 'Financial', 'Renewables',
   'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
-  'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors', 'AG', 'GmbH', 'plc', 'PLC', 'LLC', 'N.V.'];
+  'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors', 'AG', 'GmbH', 'plc', 'PLC', 'LLC', 'N.V.', 'Communications', 'Telecom', 'Entertainment', 'Logistics',
+  'Electronics', 'Chemicals', 'Petroleum', 'Aerospace', 'Healthcare', 'Biologics', 'Semiconductors', 'Microsystems', 'Dynamics', 'Studios', 'Properties', 'Realty', 'Shipping',
+  'Airways', 'Bancorp', 'Bancshares'];
 /** Latin endings that make a media outlet. */
 const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
 /** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
@@ -534,6 +536,10 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         const learnt = aliases.get(folded.slice(found[0], found[1]));
         const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
         while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
+        // "Jane Street and Situational Awareness co-led": the cue after the second name is the
+        // first one's too.
+        const other = isUpper(c) ? coordinatedBefore(folded, found[0], raws.length ? raws[raws.length - 1].end : 0) : null;
+        if (other && !g.lookupName(folded.slice(other[0], other[1]))) raws.push(candidateRaw(text, folded, other[0], other[1], local));
         raws.push(raw);
         const name = folded.slice(found[0], found[1]);
         if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
@@ -557,7 +563,8 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
     } else if (c === 32 && isUpper(folded.charCodeAt(i + 1)) && isAlnum(prev)) {
       // A one-word listed name right before (Acme in "Acme Robotics") is part of the candidate.
       const last = raws.length ? raws[raws.length - 1] : null;
-      const bound = last && last.weak && last.end === i ? last.start : lastEnd;
+      // So is a product's name ("Gemini" in "Gemini Communications").
+      const bound = last && last.end === i && (last.weak || (last.entity >= 0 && g.at(last.entity).kind === 'product')) ? last.start : lastEnd;
       const cand = latinCandidate(folded, i, bound, limit);
       if (cand) {
         const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
@@ -1102,7 +1109,8 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     while (words < 4) {
       let w = s;
       while (w > lastEnd && isAlnum(folded.charCodeAt(w - 1))) w--;
-      if (w === s || !isUpper(folded.charCodeAt(w)) || LATIN_STOPWORDS.has(folded.slice(w, s))) break;
+      const word = folded.slice(w, s);
+      if (w === s || !isUpper(folded.charCodeAt(w)) || (LATIN_STOPWORDS.has(word) && !(words > 0 && PLACE_WORDS.has(word)))) break;
       s = w; words++;
       if (s - 1 <= lastEnd || folded.charCodeAt(s - 1) !== 32 || !isAlnum(folded.charCodeAt(s - 2))) break;
       s--;
@@ -1111,8 +1119,18 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     while (folded.charCodeAt(s) === 32) s++;
     if (!words) return at;
     const raw: Raw = { start: s, end: e, entity: -1, local: null, ticker: text.slice(a, b) };
-    if (!notAcronymOf(folded, raw, item)) return at;
     const name = folded.slice(s, e);
+    // "China International Capital Corp (CICC)": the short form is a known company's name, so
+    // both are that company.
+    const short = g.lookupName(item);
+    if (short && COMPANY_LIKE.has(short.kind)) {
+      const entity = g.indexOf(short.id);
+      while (raws.length && raws[raws.length - 1].end > s) raws.pop();
+      raws.push({ start: s, end: e, entity, local: null, ticker: null }, { start: a, end: b, entity, local: null, ticker: null });
+      learn(aliases, name, raws[raws.length - 2]);
+      return close + 1;
+    }
+    if (!notAcronymOf(folded, raw, item)) return at;
     raw.local = { id: 'company:' + name, name: text.slice(s, e), kind: 'company', names: [text.slice(s, e)], tickers: [item], origin: 'document' };
     while (raws.length && raws[raws.length - 1].end > s) raws.pop();
     raws.push(raw);
