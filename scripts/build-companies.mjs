@@ -211,6 +211,9 @@ for (const r of listed) {
   const add = (n) => {
     if (!n) return;
     if (hasKana(n) || hasHangul(n)) return; // never matched in zh/en digests
+    // A Japanese short name of two kanji is most often an ordinary Chinese word (高速, 日宣,
+    // 大和): Chinese text names a Japanese company by its curated Chinese name instead.
+    if (r.exchange === 'TSE' && hasCjk(n) && n.length <= 2 && !notableId) return;
     if (hasCjk(n)) for (const v of variants(n)) names.add(v);
     else if (!isChina || r.exchange === 'TWSE') names.add(n);
   };

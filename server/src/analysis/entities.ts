@@ -832,7 +832,9 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
     // punctuation, a function word or a verb that takes a company (收购, 子公司), never
     // inside a longer word (大中华区, 阳明海运).
     const b = matchStart > 0 ? folded.charCodeAt(matchStart - 1) : 10;
-    if (!isCjk(b) || STOP[b] || (matchStart >= 2 && stop2Before(folded, matchStart))) return true;
+    // After a number, 日, 月, 年 and 号 close a date ("2月8日宣布"): no boundary there.
+    const date = isDigit(b) && DATE_UNIT.has(folded.charCodeAt(matchStart));
+    if ((!isCjk(b) && !date) || STOP[b] || (matchStart >= 2 && stop2Before(folded, matchStart))) return true;
   }
   if (next !== 0x3001 && !isCjk(next)) return false;
   // First item of a list whose next item is a known name ("苹果、谷歌"), or a name right before one.
@@ -853,6 +855,8 @@ const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', 
   '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票'];
 const BUSINESS_FIRST = new Uint8Array(65536);
 for (const w of BUSINESS_WORDS) BUSINESS_FIRST[w.charCodeAt(0)] = 1;
+/** Units of dates that follow a number. */
+const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
 const NOT_BUSINESS_AFTER = ['期货', '价格', '产区', '种植', '果园', '树', '汁', '园', '醋', '干', '派'];
 const BUSINESS_WINDOW = 12;
 function businessAfter(folded: string, end: number, limit: number): boolean {
