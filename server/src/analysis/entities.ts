@@ -308,19 +308,23 @@ const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
 /** The gazetteer and table of the last call (documents are scanned with one gazetteer in turn). */
 let bareFirstOf: Gazetteer | null = null;
 let bareFirstTable: Uint8Array = new Uint8Array(0);
-/** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
-function bareTickerFirst(g: Gazetteer, c1: number, c2: number): boolean {
+/**
+ * Whether some bare ticker of the gazetteer begins with capitals c1 c2 c3 (a test before
+ * slicing the text; bare tickers have three to five capitals). The first two capitals
+ * of a word often begin some ticker; the first three seldom do.
+ */
+function bareTickerFirst(g: Gazetteer, c1: number, c2: number, c3: number): boolean {
   if (g !== bareFirstOf) {
     let t = bareFirstCache.get(g);
     if (!t) {
-      t = new Uint8Array(26 * 26);
-      for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
+      t = new Uint8Array(26 * 26 * 26);
+      for (const key of g.bareTickers.keys()) t[((key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65) * 26 + key.charCodeAt(2) - 65] = 1;
       bareFirstCache.set(g, t);
     }
     bareFirstOf = g;
     bareFirstTable = t;
   }
-  return bareFirstTable[(c1 - 65) * 26 + c2 - 65] === 1;
+  return bareFirstTable[((c1 - 65) * 26 + c2 - 65) * 26 + c3 - 65] === 1;
 }
 
 let seenStamp: Int32Array = new Int32Array(1024);
@@ -460,7 +464,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         let j = i;
         while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
         if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
-          const at = bareTickerFirst(g, c, units[i + 1]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
+          const at = bareTickerFirst(g, c, units[i + 1], units[i + 2]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
           if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
         }
       }
@@ -736,9 +740,26 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   return raws.map((r) => toMention(text, r, g));
 }
 
+const companyLikeCache = new WeakMap<Gazetteer, Uint8Array>();
+/**
+ * Per entity index of `g`, 1 when its kind is company-like: read once per gazetteer instead
+ * of going to every mentioned entity's record for its kind.
+ */
+function companyLikeOf(g: Gazetteer): Uint8Array {
+  let t = companyLikeCache.get(g);
+  if (!t) {
+    const all = g.all();
+    t = new Uint8Array(all.length);
+    for (let k = 0; k < all.length; k++) t[k] = COMPANY_LIKE.has(all[k].kind) ? 1 : 0;
+    companyLikeCache.set(g, t);
+  }
+  return t;
+}
+
 /** Unknown names of enumerations that are lists of companies (lists.ts), merged into `raws` in order. */
 function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, local: Map<string, Entity>, figs: Span[], marks: number[] | null, latin: boolean): void {
-  const known: Known[] = raws.map((r) => ({ start: r.start, end: r.end, company: COMPANY_LIKE.has(r.entity >= 0 ? g.at(r.entity).kind : r.local!.kind) }));
+  const companyLike = companyLikeOf(g);
+  const known: Known[] = raws.map((r) => ({ start: r.start, end: r.end, company: r.entity >= 0 ? companyLike[r.entity] === 1 : COMPANY_LIKE.has(r.local!.kind) }));
   const found = marks ? listNames(folded, known, marks) : [];
   if (latin) for (const f of latinListNames(folded, known)) if (!found.some(([s, e]) => s < f[1] && f[0] < e)) found.push(f);
   if (!found.length) return;
@@ -1031,7 +1052,10 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   }
   // A Chinese name followed by a numeric stock code ("陽明海運(2609)", "領展(00823)"): a
   // company, the listed one when the code is known.
-  if (/^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
+  // (Each shape is tested only when the item's first character and length allow it: the
+  // expressions are most of this function's time, and most parentheses fit none of them.)
+  const first = folded.charCodeAt(a);
+  if (isDigit(first) && /^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
     const t = parseTickerItem(item);
     const known = t ? tickerEntity(g, t) : -1;
     const year = /^(19|20)\d\d$/.test(item);
@@ -1058,7 +1082,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   // An unknown Chinese name with its English name in parentheses ("沛星(Appier)"): one
   // company. Only a single word that is no common English word, so that people ("Bill
   // Winters") and places stay out.
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !g.lookupName(item)) {
+  if (isUpper(first) && item.length >= 4 && /^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && !isCommonEnglish(item) && !g.lookupName(item)) {
     const named = nameBeforeParenthesis(folded, a, lastEnd);
     if (named >= 0) {
       let e = at;
@@ -1076,7 +1100,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     }
   }
   // Unknown Latin name followed by a bare ticker code.
-  if (/^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
+  if (isUpper(first) && item.length >= 2 && item.length <= 5 && /^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
     let e = at;
     while (e > lastEnd && folded.charCodeAt(e - 1) === 32) e--;
     let s = e;
