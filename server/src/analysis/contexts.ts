@@ -10,6 +10,7 @@
  */
 import { isCommonEnglish, isNonCompanyAcronym } from './english';
 import { isCommonWord } from './segment';
+import { WordIndex } from './wordIndex';
 
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -49,6 +50,7 @@ function sourceName(name: string): boolean {
 
 /** Places and dates between a news agency and 电/讯 ("中新社香港5月12日电"). */
 const DATELINE_PLACES = ['香港', '北京', '上海', '台北', '深圳', '广州', '纽约', '华盛顿', '伦敦', '东京', '新加坡', '首尔', '旧金山', '柏林', '巴黎'];
+const DATELINE_INDEX = new WordIndex(DATELINE_PLACES, -1);
 
 /**
  * A source name that opens a sentence and is followed by a report cue at `cue`
@@ -70,7 +72,7 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
     } else if (day - d >= 1 && day - d <= 2) e = d; // "经济通通讯社22日报道": the day alone
 
   }
-  for (const p of DATELINE_PLACES) if (e - p.length > lastEnd && startsWithAt(folded, p, e - p.length)) { e -= p.length; break; }
+  for (const p of DATELINE_INDEX.with(folded.charCodeAt(e - 1))) if (e - p.length > lastEnd && startsWithAt(folded, p, e - p.length)) { e -= p.length; break; }
   // "据《经济通》报道": the name between quotes.
   const close = folded.charCodeAt(e - 1);
   const quoted = close === 0x300b /* 》 */ || close === 0x201d /* ” */;
@@ -121,6 +123,7 @@ const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dr
 /** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
 const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事', '报道', '报导', '创办人', '执行长',
   '营收', '财报', '估值', '收购案', '母公司', '子公司', '持股', '股东', '股权', '的收购', '的股权', '盘中'];
+const CJK_CUE_AFTER_INDEX = new WordIndex(CJK_CUE_AFTER);
 
 /**
  * One to three capitalised English words starting at `at` that may be an unknown company:
@@ -201,7 +204,7 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
         if (LATIN_CUE_AFTER.has(verb) || verb === 'data') after = verb === 'data' ? 3 : 1;
       }
     } else if (isCjk(next)) {
-      for (const w of CJK_CUE_AFTER) if (startsWithAt(folded, w, end)) { after = 1; break; }
+      if (CJK_CUE_AFTER_INDEX.startingAt(folded, end) !== null) after = 1;
     }
     if (!after) return null;
   }

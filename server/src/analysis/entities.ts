@@ -31,6 +31,7 @@ import { coordinatedBefore, fundedBefore, investorBefore, latinByContext, shareP
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
+import { WordIndex } from './wordIndex';
 
 const COMPANY_LIKE = new Set<EntityKind>(['company', 'exchange', 'media', 'candidate']);
 
@@ -98,6 +99,7 @@ const CJK_SUFFIXES = SUFFIX_TABLE.map((x) => x.word);
 const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率']);
 const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '回报', '投入', '行业', '板块', '领域', '产业', '赛道', '市场', '概念', '价格', '指数', '企业', '公司', '巨头', '龙头', '政策', '监管', '部门', '项目', '经理', '规模', '需求',
   '技术', '产品', '业务', '设备', '系统', '平台', '方案', '基地', '工厂', '产能', '订单', '板', '相关', '发展', '创新', '应用'];
+const AFTER_SUFFIX_WORD_INDEX = new WordIndex(AFTER_SUFFIX_WORD);
 /** Fund stems that make a fund product, not a fund company (指数基金, 产业基金). */
 const FUND_STEM_END = ['指数', '混合', '债券', '货币', '成长', '价值', '红利', '产业', '引导', '主权', '养老', '社保', '对冲', '私募', '公募', '天使', '并购', '母', '专项', '发展', '创新', '投资', '股权', '风险', '国家', '政府', '交易所', '共同', '联接', '货币市场'];
 /** Last characters that make the stem an adjective or a class, not a name (高弹性科技, 现代化实业). */
@@ -119,6 +121,8 @@ const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Hold
   ' INC.', ' INC', ' CORP.', ' CORP', ' CORPORATION', ' HOLDINGS', ' GROUP', ' LTD.', ' LTD', ' LIMITED', ' PLC', ' CO.', ' PTY LTD.'];
 /** Every Latin ending, as a word. */
 const LATIN_SUFFIX_SET = new Set([...LATIN_SUFFIXES, ...LATIN_EXTEND.map((x) => x.trim())]);
+/** Every word of LATIN_EXTEND starts with a space: indexed by the letter after it. */
+const LATIN_EXTEND_INDEX = new WordIndex(LATIN_EXTEND, 1);
 /** First characters of CJK_EXTEND and of LATIN_SUFFIXES (a cheap test before the word loops). */
 const CJK_EXTEND_FIRST = new Uint8Array(65536);
 for (const s of CJK_EXTEND) CJK_EXTEND_FIRST[s.charCodeAt(0)] = 1;
@@ -186,6 +190,7 @@ TRIGGER[0x3001] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
 const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价'];
+const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
 CUE_FIRST[0x8baf] = 1; // 讯
@@ -204,14 +209,12 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     const b = folded.charCodeAt(at - 1);
     return isLetter(b) || b === 0x65e5 /* 日 */ || b === 0x793e /* 社 */ || b === 0x7f51 /* 网 */ ? sourceBeforeCue(folded, at, lastEnd, true, STOP) : null;
   }
-  for (const w of CUE_WORDS) {
-    if (!startsWithAt(folded, w, at)) continue;
-    if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
-    if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
-    if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
-    return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
-  }
-  return null;
+  const w = CUE_INDEX.startingAt(folded, at);
+  if (w === null) return null;
+  if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+  if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
+  if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
 }
 
 /** Letters and digits: the characters of an English word (joiners are read by the rules). */
@@ -321,19 +324,23 @@ const bareFirstCache = new WeakMap<Gazetteer, Uint8Array>();
 /** The gazetteer and table of the last call (documents are scanned with one gazetteer in turn). */
 let bareFirstOf: Gazetteer | null = null;
 let bareFirstTable: Uint8Array = new Uint8Array(0);
-/** Whether some bare ticker of the gazetteer begins with capitals c1 c2 (a test before slicing the text). */
-function bareTickerFirst(g: Gazetteer, c1: number, c2: number): boolean {
+/**
+ * Whether some bare ticker of the gazetteer begins with capitals c1 c2 c3 (a test before
+ * slicing the text; bare tickers have three to five capitals). The first two capitals
+ * of a word often begin some ticker; the first three seldom do.
+ */
+function bareTickerFirst(g: Gazetteer, c1: number, c2: number, c3: number): boolean {
   if (g !== bareFirstOf) {
     let t = bareFirstCache.get(g);
     if (!t) {
-      t = new Uint8Array(26 * 26);
-      for (const key of g.bareTickers.keys()) t[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = 1;
+      t = new Uint8Array(26 * 26 * 26);
+      for (const key of g.bareTickers.keys()) t[((key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65) * 26 + key.charCodeAt(2) - 65] = 1;
       bareFirstCache.set(g, t);
     }
     bareFirstOf = g;
     bareFirstTable = t;
   }
-  return bareFirstTable[(c1 - 65) * 26 + c2 - 65] === 1;
+  return bareFirstTable[((c1 - 65) * 26 + c2 - 65) * 26 + c3 - 65] === 1;
 }
 
 let seenStamp: Int32Array = new Int32Array(1024);
@@ -473,7 +480,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         let j = i;
         while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
         if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
-          const at = bareTickerFirst(g, c, units[i + 1]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
+          const at = bareTickerFirst(g, c, units[i + 1], units[i + 2]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
           if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
         }
       }
@@ -759,9 +766,26 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   return raws.map((r) => toMention(text, r, g));
 }
 
+const companyLikeCache = new WeakMap<Gazetteer, Uint8Array>();
+/**
+ * Per entity index of `g`, 1 when its kind is company-like: read once per gazetteer instead
+ * of going to every mentioned entity's record for its kind.
+ */
+function companyLikeOf(g: Gazetteer): Uint8Array {
+  let t = companyLikeCache.get(g);
+  if (!t) {
+    const all = g.all();
+    t = new Uint8Array(all.length);
+    for (let k = 0; k < all.length; k++) t[k] = COMPANY_LIKE.has(all[k].kind) ? 1 : 0;
+    companyLikeCache.set(g, t);
+  }
+  return t;
+}
+
 /** Unknown names of enumerations that are lists of companies (lists.ts), merged into `raws` in order. */
 function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, local: Map<string, Entity>, figs: Span[], marks: number[] | null, latin: boolean): void {
-  const known: Known[] = raws.map((r) => ({ start: r.start, end: r.end, company: COMPANY_LIKE.has(r.entity >= 0 ? g.at(r.entity).kind : r.local!.kind) }));
+  const companyLike = companyLikeOf(g);
+  const known: Known[] = raws.map((r) => ({ start: r.start, end: r.end, company: r.entity >= 0 ? companyLike[r.entity] === 1 : COMPANY_LIKE.has(r.local!.kind) }));
   const found = marks ? listNames(folded, known, marks) : [];
   if (latin) for (const f of latinListNames(folded, known)) if (!found.some(([s, e]) => s < f[1] && f[0] < e)) found.push(f);
   if (!found.length) return;
@@ -811,7 +835,7 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
   while (p < limit && folded.charCodeAt(p) === 32) p++;
   if (folded.charCodeAt(p) === 40) return true;
   // Stock and company words right after it ("伊利股价", "格力公告").
-  if (CJK_STOCK_FIRST[folded.charCodeAt(raw.end)]) for (const w of CJK_STOCK_AFTER) if (startsWithAt(folded, w, raw.end)) return true;
+  if (CJK_STOCK_AFTER_INDEX.startingAt(folded, raw.end) !== null) return true;
   const prev = raws.length ? raws[raws.length - 1] : null;
   const sep = folded.charCodeAt(raw.start - 1);
   if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
@@ -853,18 +877,18 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
 const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', '获利', '盈利', '亏损', '财报', '业绩', '市值', '股价', '目标价', '评级', '收购', '并购', '入股', '融资',
   '估值', '出货', '晶圆', '代工', '芯片', '旗下', '宣布', '发布会', '首席执行官', '总裁', '董事长', '创始人', '工厂', '供应链', '供应商', '订单', '裁员', '股东', '季度',
   '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票'];
-const BUSINESS_FIRST = new Uint8Array(65536);
-for (const w of BUSINESS_WORDS) BUSINESS_FIRST[w.charCodeAt(0)] = 1;
+const BUSINESS_INDEX = new WordIndex(BUSINESS_WORDS);
 /** Units of dates that follow a number. */
 const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
 const NOT_BUSINESS_AFTER = ['期货', '价格', '产区', '种植', '果园', '树', '汁', '园', '醋', '干', '派'];
+const NOT_BUSINESS_AFTER_INDEX = new WordIndex(NOT_BUSINESS_AFTER);
 const BUSINESS_WINDOW = 12;
 function businessAfter(folded: string, end: number, limit: number): boolean {
-  for (const w of NOT_BUSINESS_AFTER) if (startsWithAt(folded, w, end)) return false;
+  if (NOT_BUSINESS_AFTER_INDEX.startingAt(folded, end) !== null) return false;
   for (let p = end; p < limit && p - end < BUSINESS_WINDOW; p++) {
     const c = folded.charCodeAt(p);
     if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 10 || c === 0xff01 || c === 0xff1f) return false;
-    if (BUSINESS_FIRST[c]) for (const w of BUSINESS_WORDS) if (startsWithAt(folded, w, p)) return true;
+    if (BUSINESS_INDEX.startingAt(folded, p) !== null) return true;
   }
   return false;
 }
@@ -883,10 +907,10 @@ function nameEnd(g: Gazetteer, folded: string, at: number, limit: number, sure: 
 
 /** Words right after a risky Chinese name that make it a company. */
 const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公告', '财报', '股东', '董事长', '总裁', '首席执行官', '创始人', '旗下', '港股', 'A股', '美股'];
-const CJK_STOCK_FIRST = new Uint8Array(65536);
-for (const w of CJK_STOCK_AFTER) CJK_STOCK_FIRST[w.charCodeAt(0)] = 1;
+const CJK_STOCK_AFTER_INDEX = new WordIndex(CJK_STOCK_AFTER);
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
 const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
+const SUB_LATIN_INDEX = new WordIndex(SUB_LATIN);
 const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
 for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
@@ -897,7 +921,7 @@ const SUB_CJK_NOT = ['开支', '支出', '市场', '运作', '结构', '主义',
 function subsidiaryEnd(folded: string, end: number, limit: number): number {
   const c = folded.charCodeAt(end);
   if (c === 32 && isAlnum(folded.charCodeAt(end - 1)) && isUpper(folded.charCodeAt(end + 1))) {
-    for (const w of SUB_LATIN) {
+    for (const w of SUB_LATIN_INDEX.with(folded.charCodeAt(end + 1))) {
       const e = end + 1 + w.length;
       if (e <= limit && startsWithAt(folded, w, end + 1) && !isAlnum(folded.charCodeAt(e))) return e;
     }
@@ -942,6 +966,10 @@ const LATIN_BEFORE = ['shares of ', 'stake in ', 'stock of ', 'acquisition of ',
 /** CJK words next to an English name that show it is a company ("Rivian股价"). */
 const CJK_AFTER = ['股价', '股份', '公司', '宣布', '表示', '发布', '公布', '旗下', '市值', '财报', '营收', '涨', '跌', '创始人', '首席', '董事', 'CEO'];
 const CJK_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '龙头', '巨头', '车企', '药企', '同行', '对手'];
+const CJK_AFTER_INDEX = new WordIndex(CJK_AFTER);
+const CJK_BEFORE_INDEX = new WordIndex(CJK_BEFORE, -1);
+/** Every word of LATIN_BEFORE ends with a space: indexed by the letter before it. */
+const LATIN_BEFORE_INDEX = new WordIndex(LATIN_BEFORE, -2);
 
 /** Company-like context around a one-word English name at [start, end). */
 function latinContext(folded: string, start: number, end: number, limit: number): boolean {
@@ -953,12 +981,10 @@ function latinContext(folded: string, start: number, end: number, limit: number)
     if (q > p + 1 && LATIN_AFTER.has(folded.slice(p + 1, q))) return true;
   }
   while (p < limit && folded.charCodeAt(p) === 32) p++;
-  for (const w of CJK_AFTER) if (startsWithAt(folded, w, p)) return true;
+  if (CJK_AFTER_INDEX.startingAt(folded, p) !== null) return true;
   let b = start;
   while (b > 0 && start - b < 2 && folded.charCodeAt(b - 1) === 32) b--;
-  for (const w of CJK_BEFORE) if (b >= w.length && startsWithAt(folded, w, b - w.length)) return true;
-  for (const w of LATIN_BEFORE) if (start >= w.length && startsWithAt(folded, w, start - w.length)) return true;
-  return false;
+  return CJK_BEFORE_INDEX.endingAt(folded, b) !== null || LATIN_BEFORE_INDEX.endingAt(folded, start) !== null;
 }
 
 function tickerEntity(g: Gazetteer, t: TickerMatch): number {
@@ -1015,7 +1041,7 @@ function widen(folded: string, raw: Raw, lastEnd: number, limit: number): void {
       if (j - raw.end <= 3 && !isAlnum(folded.charCodeAt(j))) raw.end = j;
     }
   } else if (isAlnum(last) && folded.charCodeAt(raw.end) === 32) {
-    for (const s of LATIN_EXTEND) {
+    for (const s of LATIN_EXTEND_INDEX.with(folded.charCodeAt(raw.end + 1))) {
       if (raw.end + s.length <= limit && startsWithAt(folded, s, raw.end) && !isLetter(folded.charCodeAt(raw.end + s.length))) { raw.end += s.length; break; }
     }
   }
@@ -1056,7 +1082,10 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   }
   // A Chinese name followed by a numeric stock code ("陽明海運(2609)", "領展(00823)"): a
   // company, the listed one when the code is known.
-  if (/^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
+  // (Each shape is tested only when the item's first character and length allow it: the
+  // expressions are most of this function's time, and most parentheses fit none of them.)
+  const first = folded.charCodeAt(a);
+  if (isDigit(first) && /^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
     const t = parseTickerItem(item);
     const known = t ? tickerEntity(g, t) : -1;
     const year = /^(19|20)\d\d$/.test(item);
@@ -1105,7 +1134,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     }
   }
   // Unknown Latin name followed by a bare ticker code.
-  if (/^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
+  if (isUpper(first) && item.length >= 2 && item.length <= 5 && /^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
     let e = at;
     while (e > lastEnd && folded.charCodeAt(e - 1) === 32) e--;
     let s = e;
@@ -1166,7 +1195,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   const legal = suffix.word.endsWith('有限公司') || suffix.word.endsWith('师事务所');
   const next = folded.charCodeAt(end);
   if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
-  if (!legal && isCjk(next)) for (const w of AFTER_SUFFIX_WORD) if (startsWithAt(folded, w, end)) return null;
+  if (!legal && isCjk(next) && AFTER_SUFFIX_WORD_INDEX.startingAt(folded, end) !== null) return null;
   const maxStem = legal ? LEGAL_STEM : 4;
   let s = at;
   let cjk = 0;
@@ -1264,7 +1293,7 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
   if (stemWords.every((w) => isCommonEnglish(w) || COMMON_STEM_EN.has(w))) return null;
   let end = at + 1 + suffix.length;
   // "Iwai Cosmo Securities Co.": the legal ending too.
-  for (const x of LATIN_EXTEND) if (end + x.length <= limit && startsWithAt(folded, x, end) && !isLetter(folded.charCodeAt(end + x.length))) { end += x.length; break; }
+  for (const x of LATIN_EXTEND_INDEX.with(folded.charCodeAt(end + 1))) if (end + x.length <= limit && startsWithAt(folded, x, end) && !isLetter(folded.charCodeAt(end + x.length))) { end += x.length; break; }
   // "NEW ALVOGEN GROUP HOLDING, INC.": further legal words in capitals.
   if (caps) for (let more = 0; more < 3; more++) {
     const gap = folded.charCodeAt(end) === 44 && folded.charCodeAt(end + 1) === 32 ? 2 : folded.charCodeAt(end) === 32 ? 1 : 0;

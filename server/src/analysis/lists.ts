@@ -319,6 +319,9 @@ export function latinListNames(folded: string, known: Known[], limit = folded.le
   let lastEnd = 0;
   for (const k of known) {
     if (k.start < lastEnd || !k.company || !isUpper(folded.charCodeAt(k.start)) && !isDigit(folded.charCodeAt(k.start))) continue;
+    // Most company names stand in no list: with no separator on either side the walks below
+    // find no other item (and need not be set up).
+    if (latinSeparatorBefore(folded, k.start) < 0 && latinSeparatorAfter(folded, k.end) < 0) { lastEnd = k.end; continue; }
     // Walk left, then right, over separated items.
     const items: [number, number, boolean][] = [[k.start, k.end, true]];
     let s = k.start;

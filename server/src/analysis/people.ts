@@ -9,6 +9,7 @@
  * or three capitalised words, or such words followed by ", (the) <title> of".
  * Every check looks at a bounded number of characters.
  */
+import { WordIndex } from './wordIndex';
 
 /** Titles before a Chinese name (folded, Simplified). Longest first where one begins another. */
 const CJK_TITLES = ['董事局主席', '董事会主席', '首席执行官', '首席财务官', '首席技术官', '首席运营官', '首席经济学家', '首席分析师', '执行董事', '董事总经理',
@@ -34,6 +35,8 @@ const NOT_NAME = new Set([...'的与和及在对将由向把被为等是了从�
 /** Words after the name that end it: verbs of speaking and the like. */
 const AFTER_NAME = ['表示', '指出', '认为', '透露', '宣布', '强调', '坦言', '称', '说', '在', '于', '的', '对', '与', '和', '也', '曾', '已', '将', '还', '则', '亦', '更', '一同', '共同', '主持', '所', '先前', '正在', '并', '于', '指', '领导', '带领', '亲自', '当天', '随后', '(', '近日', '此前', '日前', '今天', '昨天', '本周', '接受', '出席', '发表', '回应', '预计', '预估', '提到', '直言', '分析', '解释', '补充', '告诉', '向', '从', '以', '为'];
 
+const AFTER_NAME_INDEX = new WordIndex(AFTER_NAME);
+
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
@@ -50,8 +53,7 @@ function boundaryAt(folded: string, end: number, limit: number): boolean {
   if (end >= limit) return true;
   const c = folded.charCodeAt(end);
   if (!isCjk(c)) return !isLetter(c) || isUpper(c);
-  for (const w of AFTER_NAME) if (startsWithAt(folded, w, end)) return true;
-  return false;
+  return AFTER_NAME_INDEX.startingAt(folded, end) !== null;
 }
 
 /**
