@@ -185,3 +185,22 @@ describe('more place-by-place and list forms', () => {
     assert.deepEqual(read('预测下调至 3.12 亿及 0.85 亿元'), ['3.12 亿=CNY 312000000', '0.85 亿元=CNY 85000000']);
   });
 });
+
+describe('vague digits after 百 and 千, spaced sections, pence moves', () => {
+  test('a vague digit after 百 or 千 stands one place lower, or at the place of the unit after it', () => {
+    assert.deepEqual(read('營收十三億六千幾萬元'), ['十三億六千幾萬元=CNY 1365500000 [1362000000..1369000000]']);
+    assert.deepEqual(read('规模三百数十亿元'), ['三百数十亿元=CNY 35500000000 [32000000000..39000000000]']);
+    assert.deepEqual(read('耗资两千几百万元'), ['两千几百万元=CNY 25500000 [22000000..29000000]']);
+  });
+  test('a part of a longer numeral is never a figure of its own', () => {
+    for (const text of ['營收十三億六千幾萬元', '规模三百数十亿元']) assert.equal(figs(text).length, 1, text);
+  });
+  test('the last section of a spaced amount is in ones', () => {
+    assert.deepEqual(read('金額為新臺幣 3 億 512 萬 4,806 元（約折合'), ['新臺幣 3 億 512 萬 4,806 元=TWD 305124806']);
+  });
+  test('pence after a verb of price moves, and the end of the move, without other signs of sterling', () => {
+    assert.deepEqual(read('Halden climbed 14p to 702p after the update'), ['14p=GBP 0.14', '702p=GBP 7.02']);
+    assert.deepEqual(read('Marlow rose 3¾p to 215p'), ['3¾p=GBP 0.0375', '215p=GBP 2.15']);
+    assert.deepEqual(read('streams at 720p to 1080p'), []);
+  });
+});

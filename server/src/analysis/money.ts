@@ -11,7 +11,7 @@
  */
 import type { Figure } from './types';
 import {
-  CN_NUMERAL_CHAR, CN_NUMERAL_START, cnDigit, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
+  CN_NUMERAL_CHAR, CN_NUMERAL_START, cnDigit, cnUnit, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
   parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
 } from './numbers';
 import {
@@ -407,7 +407,7 @@ const CAN_FOLLOW = new Uint8Array(65536);
  */
 const DEAD_AFTER = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
-  const numeral = isDigit(c) || c === 44 || c === 46 || c === 32 || CN_NUMERAL_CHAR[c] === 1 || c === 0x70b9 /* 点 */;
+  const numeral = isDigit(c) || c === 44 || c === 46 || c === 32 || CN_NUMERAL_CHAR[c] === 1 || c === 0x70b9 /* 点 */ || (c >= 0xbc && c <= 0xbe) /* ¼ ½ ¾ */;
   DEAD_AFTER[c] = numeral || CAN_FOLLOW[c] ? 0 : 1;
 }
 
@@ -792,6 +792,23 @@ function poundPassage(): boolean {
   return pounds;
 }
 
+/** Verbs of a share-price move before a number of pence ("added 12p", "climbed 11p"). */
+const PRICE_MOVES = new Set(['rose', 'fell', 'added', 'climbed', 'jumped', 'gained', 'lost', 'slid', 'dropped', 'shed', 'slipped', 'eased', 'rallied', 'tumbled', 'soared', 'sank', 'firmed']);
+
+/**
+ * Whether "Np" at [start, end) reads as a price move in pence without any other sign of
+ * sterling: a verb of price moves before it ("added 12p"), or a move in pence before "to".
+ */
+function penceMove(start: number, end: number): boolean {
+  if (s.charCodeAt(start - 1) !== 32) return false;
+  // "12p to 491p": the second end of a move read as pence.
+  const last = drafts.length ? drafts[drafts.length - 1] : null;
+  if (last && last.currency === 'GBP' && last.end === start - 4 && s.startsWith(' to ', last.end)) return true;
+  let w = start - 1;
+  while (w > 0 && isLetter(s.charCodeAt(w - 1))) w--;
+  return PRICE_MOVES.has(s.slice(w, start - 1).toLowerCase());
+}
+
 /** The dollar a passage is about, for "cents" and "¢": the currency of the last figure in the same line, else USD. */
 function dollarOfPassage(at: number): string {
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 4; k--) {
@@ -813,7 +830,7 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   const next = s.charCodeAt(m.end);
   if (m.needsScale && !scaled) return false;
   // "806p": pence only glued to the number, in a passage that is about sterling.
-  if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && poundPassage();
+  if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && (poundPassage() || penceMove(num.bodyStart, m.end));
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
   if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;

@@ -96,6 +96,10 @@ function cnSmall(c: number): number {
   if (!(c >= 0x4e00)) return 0;
   return c === C_SHI || c === C_SHI2 ? 10 : c === C_BAI || c === C_BAI2 ? 100 : c === C_QIAN || c === C_QIAN2 ? 1000 : 0;
 }
+/** Whether `c` is a unit of a Chinese numeral (十 百 千 万 亿 兆, and their capital forms). */
+export function cnUnit(c: number): boolean {
+  return cnSmall(c) > 0 || cnBig(c) > 0;
+}
 function cnBig(c: number): number {
   if (!(c >= 0x4e00)) return 0;
   return c === C_WAN_ ? 1e4 : c === C_YI_ ? 1e8 : c === C_ZHAO_ ? 1e12 : 0;
@@ -273,6 +277,10 @@ export function parseArabic(s: string, i: number, out: Numeral): number {
     if (k < n && s.charCodeAt(k) === 46 && isDigit(s.charCodeAt(k + 1))) return i;
     value += frac / div;
     j = k;
+  } else if (j < n && s.charCodeAt(j) >= 0xbc && s.charCodeAt(j) <= 0xbe) {
+    // "6¼p": a vulgar fraction right after the digits, as London prices are written.
+    value += (s.charCodeAt(j) - 0xbb) / 4;
+    j++;
   }
   out.value = value;
   return j;
@@ -422,6 +430,19 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
+    if ((c === C_SHU || c === C_JI) && !haveNum && innerMult === 0 && j > out.bodyStart && cnSmall(s.charCodeAt(j - 1)) >= 100) {
+      // After 百 or 千 a vague digit stands one place lower (六千几万 = 6,200万..6,900万),
+      // or at the place of the unit after it (三百数十亿 = 320亿..390亿, 两千几百万).
+      const place = cnSmall(s.charCodeAt(j + 1)) ? 1 : cnSmall(s.charCodeAt(j - 1)) / 10;
+      num = 2 * place;
+      haveNum = true;
+      innerMult = place;
+      innerPending = true;
+      out.hasDigit = true;
+      out.chineseChars++;
+      j++;
+      continue;
+    }
     if (c === C_DIAN && !out.hasArabic && lastBig === 0 && (haveNum || section > 0) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0) {
       // "十九点五", "一点〇五兆": a decimal part after Chinese digits.
       const k = readCnFraction(s, j, n);
@@ -540,8 +561,11 @@ function lowerSectionFollows(s: string, i: number, lastBig: number, out: Numeral
   const e = k;
   while (k < s.length && k - e < 2 && isSpace(s.charCodeAt(k))) k++;
   const c = s.charCodeAt(k);
-  return cnSmall(c) > 0 || (cnBig(c) > 0 && cnBig(c) < lastBig);
+  if (cnSmall(c) > 0 || (cnBig(c) > 0 && cnBig(c) < lastBig)) return true;
+  // "2 億 906 萬 2,497 元" (as Taiwan filings write amounts): the last section, in ones.
+  return lastBig === 1e4 && c === C_YUAN && out.value < 1e4 && Number.isInteger(out.value);
 }
+const C_YUAN = '元'.charCodeAt(0);
 
 /**
  * Removes binary noise from a computed amount (1,100.9 × 1e8 = 110090000000.00002): rounds to an
