@@ -204,3 +204,14 @@ describe('vague digits after 百 and 千, spaced sections, pence moves', () => {
     assert.deepEqual(read('streams at 720p to 1080p'), []);
   });
 });
+
+describe('amounts a figure changed to', () => {
+  test('bare amounts after a word of change take the currency of the figure they change from', () => {
+    assert.deepEqual(read('派息总额从12亿港元降到8亿、3.5亿'), ['12亿港元=HKD 1200000000', '8亿=HKD 800000000', '3.5亿=HKD 350000000']);
+    assert.deepEqual(read('從20億美元下調至15億'), ['20億美元=USD 2000000000', '15億=USD 1500000000']);
+  });
+  test('a bare 至 without 从 may close a range, and counts are no money', () => {
+    assert.deepEqual(read('收入12亿美元至15亿'), ['12亿美元=USD 1200000000']);
+    assert.deepEqual(read('营收从10亿元增至15亿人次'), ['10亿元=CNY 1000000000']);
+  });
+});

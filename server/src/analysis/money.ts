@@ -939,7 +939,7 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     const maybeList = LIST_FIRST[next] === 1 || (next === 44 && (scale > 1 || a.hasBig));
     // A year ("and 2025 sales") is no member of a list of amounts.
     const year = scale === 1 && !a.hasBig && end - i === 4 && value >= 1900 && value <= 2100 && value === Math.floor(value);
-    if (value >= 0 && !year && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i))) {
+    if (value >= 0 && !year && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i) || (a.hasBig && COUNTED[s.charCodeAt(end)] !== 1 && changedFrom(drafts[drafts.length - 1], i) !== null))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
         leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, subunit: false, list: true,
@@ -1086,6 +1086,23 @@ function listSeparatorEnd(k0: number, scaled: boolean): number {
   return 0;
 }
 
+/** Words that take a figure to a new amount: "降到", "升至", "increased to". */
+const CHANGE_TO = new Set(['到', '至', '降到', '降至', '升到', '升至', '增至', '增到', '减至', '减到', '跌至', '跌到', '涨至', '涨到', '下调至', '上调至', '调高至', '调低至', '下调到', '上调到',
+  '增加到', '增加至', '减少到', '减少至', '提高到', '提高至', '降低到', '降低至', '缩减至', '扩大至']);
+
+/**
+ * The figure `d` with a currency when the bare amount at `at` is what it changed to ("从10亿港元
+ * 降到7亿"): only a word of change stands between them. Else null.
+ */
+function changedFrom(d: Draft | undefined, at: number): Draft | null {
+  if (d === undefined || d.end > at || d.bare || d.currency === null || d.min !== null || d.per !== null || at - d.end > 4) return null;
+  const word = s.slice(d.end, at);
+  if (!CHANGE_TO.has(word)) return null;
+  // A bare 到 or 至 is a change only after 从 ("从10亿港元到7亿"); else it may close a range.
+  if (word.length === 1 && s.charCodeAt(d.leadStart - 1) !== 0x4ece /* 从 */ && s.charCodeAt(d.start - 1) !== 0x4ece) return null;
+  return d;
+}
+
 /**
  * Gives the bare members of a list the currency of the list's last member ("分别为1.66亿、1.50亿和
  * 0.24亿元", "人民币872.2万、2.4万和0元"), or of its first when only that one names it. Members
@@ -1100,7 +1117,10 @@ function resolveLists(s: string, drafts: Draft[]): void {
     const last = drafts[j];
     const first = k > 0 && !drafts[k - 1].bare && drafts[k - 1].currency !== null && listSeparatorAt(drafts[k - 1].end, true) === drafts[k].start
       ? drafts[k - 1] : null;
-    const owner = !last.bare && last.currency !== null ? last : first;
+    // "从10亿港元降到7亿、1.5亿": the amounts a figure changed to are in its currency.
+    const before = first === null && k > 0 ? changedFrom(drafts[k - 1], drafts[k].start) : null;
+    const from = before !== null && drafts.slice(k, j + 1).every((d) => !d.list || d.unitScale > 1) ? before : null;
+    const owner = !last.bare && last.currency !== null ? last : first ?? from;
     const end = owner === last ? j : j + 1;
     if (owner !== null && owner.min === null && owner.per === null) {
       const borrow = owner.unitScale > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
