@@ -215,3 +215,11 @@ describe('amounts a figure changed to', () => {
     assert.deepEqual(read('营收从10亿元增至15亿人次'), ['10亿元=CNY 1000000000']);
   });
 });
+
+describe('仙 in moves', () => {
+  test('a bare 仙 before the end of a move, and in the cents the move ends in', () => {
+    assert.deepEqual(read('每股盈利增加3.2仙至41.5美仙'), ['3.2仙=USD 0.032', '41.5美仙=USD 0.415']);
+    assert.deepEqual(read('匯豐升7仙報81.2港元'), ['7仙=HKD 0.07', '81.2港元=HKD 81.2']);
+    assert.deepEqual(read('八仙过海，十仙报恩'), []);
+  });
+});

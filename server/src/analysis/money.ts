@@ -421,6 +421,8 @@ const C_DE = '的'.charCodeAt(0);
 const C_QIAN = '钱'.charCodeAt(0);
 const C_DIAN = '点'.charCodeAt(0);
 const C_XIAN = '仙'.charCodeAt(0);
+/** What may follow 仙 in a price: 的, a move's end (至, 到, 报 "升4仙报6.73元") or a list word. */
+const XIAN_NEXT = new Set([...'的至到报、和及与或'].map((ch) => ch.charCodeAt(0)));
 /** Currency symbols written after a number: "20€", "10$", "3.14US$". */
 const IS_SYMBOL_SUFFIX = new Uint8Array(65536);
 for (const ch of '$€£¢¥') IS_SYMBOL_SUFFIX[ch.charCodeAt(0)] = 1;
@@ -705,6 +707,8 @@ function tryNumberFrom(i: number, e: number): number {
   // Sub-units: "86 cents", "12.1港仙", "30 pence" are hundredths of their currency.
   const factor = hasSuffix && currency === suf.code ? suf.factor : 1;
   if (factor !== 1 && suf.cents) currency = dollarOfPassage(spanStart);
+  // "增加5.1仙至63.4美仙": a bare 仙 is in the cents of the amount it moves to.
+  if (factor !== 1 && s.charCodeAt(suf.start) === C_XIAN && suf.end - suf.start === 1) currency = xianMovesTo(spanEnd) ?? currency;
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
     // "八十元九角", "十八元五角二仙": the 角 and 分 of a price.
@@ -792,6 +796,15 @@ function poundPassage(): boolean {
   return pounds;
 }
 
+/** The currency of the cents a bare 仙 amount moves to ("5.1仙至63.4美仙"), or null. */
+function xianMovesTo(end: number): string | null {
+  const c = s.charCodeAt(end);
+  if (c !== 0x81f3 /* 至 */ && c !== 0x5230 /* 到 */) return null;
+  let k = end + 1;
+  while (k < n && (isDigit(s.charCodeAt(k)) || s.charCodeAt(k) === 46)) k++;
+  return k > end + 1 && s.startsWith('美仙', k) ? 'USD' : null;
+}
+
 /** Verbs of a share-price move before a number of pence ("added 12p", "climbed 11p"). */
 const PRICE_MOVES = new Set(['rose', 'fell', 'added', 'climbed', 'jumped', 'gained', 'lost', 'slid', 'dropped', 'shed', 'slipped', 'eased', 'rallied', 'tumbled', 'soared', 'sank', 'firmed']);
 
@@ -835,7 +848,7 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (!m.weak) return true;
   if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;
   // 仙 after Arabic digits or a numeral of two characters or more ("十五仙"), never "八仙".
-  if (s.charCodeAt(m.start) === C_XIAN) return (num.hasArabic || num.chineseChars >= 2) && (!isCjkIdeograph(next) || next === C_DE);
+  if (s.charCodeAt(m.start) === C_XIAN) return (num.hasArabic || num.chineseChars >= 2) && (!isCjkIdeograph(next) || XIAN_NEXT.has(next));
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
   if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
