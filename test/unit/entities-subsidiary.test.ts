@@ -42,3 +42,10 @@ test('bare codes used as names resolve to their company in stock context', () =>
   assert.deepEqual(pairsIn(gz, '合同编号300750已归档'), []);
   assert.deepEqual(pairsIn(gz, '收入300750元'), []);
 });
+
+test('a place in parentheses after a company makes its unit there, never a mention of the place', () => {
+  const one = (text: string) => findMentions(text, foldText(text), gz, []).map((m) => [m.text, m.kind]);
+  assert.deepEqual(one('科威特投资局及中石化(香港)各出资5亿美元'), [['科威特投资局', 'company'], ['中石化(香港)', 'candidate']]);
+  assert.deepEqual(one('Tencent (China) said'), [['Tencent (China)', 'candidate']]);
+  assert.deepEqual(one('腾讯(0700.HK)公布业绩').map(([t]) => t), ['腾讯']);
+});

@@ -1313,6 +1313,9 @@ function latinStemName(stem: string): boolean {
   return words.length <= 3 && !isCommonEnglish(words[0]) && !COMMON_STEM_EN.has(words[0]) && !LATIN_STOPWORDS.has(words[0]);
 }
 
+/** Places in parentheses after a company's name that make its unit there ("Tencent (China)", "腾讯(中国)"). */
+const UNIT_PLACES = new Set(['中国', '大陆', '内地', 'China', 'Hong Kong', 'Singapore', 'Japan', 'India', 'Taiwan', 'Korea', 'Europe', 'Asia', 'UK', 'US', 'USA']);
+
 const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
 /** Places that are written with their English name in parentheses. */
 const PLACE_NAMES = new Set(['香港', '台湾', '新加坡', '美国', '英国', '日本', '韩国', '德国', '法国', '印度', '澳洲', '澳大利亚', '加拿大', '印尼', '马来西亚', '泰国', '越南', '欧洲',
@@ -1366,6 +1369,20 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
     if (c === 10 || c === 40) break;
   }
   if (close < 0) return raw.end;
+  // "中石化(香港)": a company's unit in a place is a company of its own, as with 英特尔资本.
+  const inner = folded.slice(p + 1, close);
+  if (raw.entity >= 0 && raw.ticker === null && (PLACE_NAMES.has(inner) || UNIT_PLACES.has(inner)) && raws[raws.length - 1] === raw) {
+    let end = close + 1;
+    for (const x of CJK_EXTEND) if (end + x.length <= limit && startsWithAt(folded, x, end)) { end += x.length; break; }
+    close = end - 1;
+    const name = folded.slice(raw.start, close + 1);
+    let e = local.get('sub:' + name);
+    if (!e) { e = { id: 'candidate:' + name, name: text.slice(raw.start, close + 1), kind: 'candidate', names: [text.slice(raw.start, close + 1)], tickers: [], origin: 'document' }; local.set('sub:' + name, e); }
+    raw.entity = -1;
+    raw.local = e;
+    raw.end = close + 1;
+    return close + 1;
+  }
   const items: [number, number][] = [];
   let s = p + 1;
   for (let k = p + 1; k <= close; k++) {
