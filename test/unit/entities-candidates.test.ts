@@ -153,3 +153,12 @@ test('a known short form in parentheses names the long form before it', () => {
   const [name, short] = find('Quill River Holdings (QRH) said');
   assert.deepEqual([name.text, short.text, short.id === name.id, name.ticker], ['Quill River Holdings', 'QRH', true, null]);
 });
+
+test('X公司 at a boundary is a candidate; kinds of company and a known name\'s unit are not', () => {
+  assert.deepEqual(kinds('他正式接管澄川公司，开启转型'), [['澄川公司', 'candidate']]);
+  assert.deepEqual(kinds('创立“澄川公司”'), [['澄川公司', 'candidate']]);
+  assert.deepEqual(kinds('买下辉瑞营养品公司，为三年来最大'), [['辉瑞营养品公司', 'candidate']]);
+  for (const text of ['该公司，', '子公司，', '这家公司。', '上市公司、', '普通公司，', '关联公司。', '科技公司，']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -70,6 +70,8 @@ const GENERIC_STEMS = new Set([
   '目标', '合资', '平台', '空壳', '贸易', '运营', '物流', '航运', '管理', '咨询', '外资', '中资', '国企', '央企', '私募', '公募', '资管', '信托',
   // Markets of a kind, not of a name (加密货币交易所, 期货交易所).
   '加密货币', '数字货币', '虚拟货币', '加密', '期货', '商品', '大宗商品', '碳排放', '产权', '场外', '现货', '衍生品', '证券期货',
+  // Kinds of company before 公司 ("普通公司", "同类公司").
+  '普通', '一般', '同类', '同行', '大型', '小型', '中型', '新兴', '外国', '外资', '本地', '本土', '境外', '境内', '目标', '上游', '下游', '关联', '壳', '离岸',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
 ]);
 
@@ -84,7 +86,7 @@ const SUFFIX_TABLE: Suffix[] = [
     '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技',
     // Firms of accountants and lawyers, and markets ("上海黄金交易所").
     '会计师事务所', '律师事务所', '交易所'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
-  ...['投资', '基金', '银行'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
+  ...['投资', '基金', '银行', '公司'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
   ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报'].map((word) => ({ word, kind: 'media' as const, strict: false })),
 ];
 /** Suffixes by their first two characters (c1 << 16 | c2), longest first. */
@@ -561,6 +563,12 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
     if (SUFFIX_FIRST[c]) {
       const cand = cjkCandidate(folded, i, lastEnd, limit);
       if (cand) {
+        // "辉瑞营养品公司", "AMC影院公司": a known company, a trade, then 公司 is its unit.
+        const last = raws.length ? raws[raws.length - 1] : null;
+        if (last && last.end === cand[0] && last.entity >= 0 && folded.charCodeAt(i) === 0x516c /* 公 */ && folded.charCodeAt(i + 1) === 0x53f8 /* 司 */) {
+          raws.pop();
+          cand[0] = last.start;
+        }
         const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
         raws.push(raw);
         i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
