@@ -14,6 +14,8 @@ Government Governments State States Federal Central National Global Internationa
 Group Groups Bank Banks Lenders Insurers Miners Retailers Automakers Carmakers Chipmakers Startups Startup Tech Technology Energy Power Data Cloud Software Hardware
 Chinese China American America European Europe Asian Asia Japanese Japan Korean Korea Indian India British Britain UK US USA EU Hong Kong Taiwan Singapore Canada
 Canadian Australia Australian Germany German France French Italy Italian Spain Russia Russian Middle East West North South Eastern Western Northern Southern
+Irish Swiss Dutch Swedish Danish Norwegian Finnish Belgian Austrian Polish Spanish Portuguese Greek Czech Hungarian Romanian Ukrainian Turkish Israeli Saudi Emirati
+Qatari Egyptian Nigerian Kenyan Mexican Brazilian Argentine Chilean Vietnamese Thai Malaysian Indonesian Filipino Pakistani Bangladeshi Scottish Welsh English Taiwanese
 Beijing Shanghai Shenzhen London Tokyo Seoul Paris Berlin Washington Wall Street Silicon Valley New York City County Province District Region Island
 President Chairman Chairwoman Chief Executive Officer Director Minister Secretary Governor Mayor Senator Prime Premier Vice Deputy Head Founder Analysts
 Mr Mrs Ms Dr Sir Lord Lady Prof Professor According However Meanwhile Moreover Furthermore Although Despite Because Unless Whether Overall Separately Earlier Later
