@@ -162,3 +162,11 @@ test('X公司 at a boundary is a candidate; kinds of company and a known name\'s
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('the company a deal verb takes, shown by its shares after it', () => {
+  assert.deepEqual(kinds('拟出资3000万元，认购澄湖芯能新增注册资本46万元'), [['澄湖芯能', 'candidate']]);
+  assert.deepEqual(kinds('公司拟收购澄海电子的股权'), [['澄海电子', 'candidate']]);
+  for (const text of ['收购剩余股权', '收购部分股权，', '收购补充资源。', '收购价仍偏低。', '认购大部分股份']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -351,3 +351,32 @@ export function coordinatedBefore(folded: string, at: number, floor: number): [n
   const read = latinName(folded, s, e + 1);
   return read && read[0] === e ? [s, e] : null;
 }
+
+/** Words after the company a deal verb takes ("认购X新增注册资本", "收购X的股权"). */
+const OBJECT_TAILS = ['新增注册资本', '注册资本', '的股权', '股权', '的股份', '全部股份', '的全部资产'];
+/** Shares of no one in particular ("收购剩余股权", "认购大部分股份"). */
+const NOT_OBJECT = ['剩余', '少数', '多数', '大部分', '部分', '全部', '控制', '控股', '相关', '标的', '目标', '其余', '所持', '持有', '现有', '新增', '少量', '大量',
+  '更多', '一定', '百分之', '对方', '双方', '合资', '项目', '资产', '公司', '企业', '海外', '境外', '国内', '上市', '优质', '核心', '重要', '主要', '新能源', '国有'];
+
+/**
+ * The company a deal verb (收购, 认购, 入股, 增资) takes at `at` (where the object starts),
+ * shown by what its shares are called after it: "认购星翼芯能新增注册资本", "收购澄海电子的股权".
+ * [start, end] of three to eight characters, or null. (Before mere punctuation the object is as
+ * often a thing as a company: 收购补充资源, 收购价仍偏低.)
+ */
+export function objectAfter(folded: string, at: number, limit: number, stop: Uint8Array): Found | null {
+  let e = at;
+  while (e < limit && e - at < 9) {
+    const c = folded.charCodeAt(e);
+    if (!isCjk(c) || stop[c]) break;
+    if (e - at >= 2 && OBJECT_TAILS.some((w) => startsWithAt(folded, w, e))) break;
+    e++;
+  }
+  const len = e - at;
+  const tail = OBJECT_TAILS.some((w) => startsWithAt(folded, w, e));
+  if (!tail || len < 3 || len > 8) return null;
+  const name = folded.slice(at, e);
+  if (!sourceName(name) || isCommonWord(name) || NOT_SUBJECT.has(name) || NOT_OBJECT.some((w) => name.startsWith(w))) return null;
+  for (let k = 0; k < name.length; k++) if (AMOUNT_CHAR.has(name.charCodeAt(k))) return null;
+  return [at, e, 'candidate'];
+}

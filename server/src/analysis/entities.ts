@@ -27,7 +27,7 @@ import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash } from './english';
-import { coordinatedBefore, fundedBefore, investorBefore, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
+import { coordinatedBefore, fundedBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -191,7 +191,9 @@ for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 TRIGGER[0x3001] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
-const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价'];
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价',
+  // Deal verbs, before the company they take (objectAfter).
+  '认购', '收购', '入股', '增资'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
@@ -199,11 +201,12 @@ CUE_FIRST[0x8baf] = 1; // 讯
 CUE_FIRST[0x65e5] = 1; // 日 before 电 (a dateline)
 
 /**
- * A name before the cue word at `at`, or null. `lastEnd` bounds every name; `mentionEnd` (the
- * end of the last mention, at or before `lastEnd`) bounds the subject of a funding round,
- * which the amount of the round may stand between it and the cue.
+ * A name before the cue word at `at` (or, for a deal verb, the company after it), or null.
+ * `lastEnd` bounds every name; `mentionEnd` (the end of the last mention, at or before
+ * `lastEnd`) bounds the subject of a funding round, which the amount of the round may stand
+ * between it and the cue.
  */
-function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: number): Found | null {
+function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: number, limit: number): Found | null {
   const c = folded.charCodeAt(at);
   if (c === 0x65e5 /* 日 */) return folded.charCodeAt(at + 1) === 0x7535 /* 电 */ ? sourceBeforeCue(folded, at + 1, lastEnd, true, STOP) : null;
   // "新浪科技讯", "财华社讯", "某某网讯": an agency, a site or a paper before 讯.
@@ -216,6 +219,10 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  if (w === '认购' || w === '收购' || w === '入股' || w === '增资') {
+    const f = objectAfter(folded, at + 2, limit, STOP);
+    return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
+  }
   return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
 }
 
@@ -538,7 +545,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
     if (CUE_FIRST[c] || latinWord) {
       let found: Found | null = null;
       const mentionEnd = raws.length ? Math.min(lastEnd, raws[raws.length - 1].end) : 0;
-      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd, mentionEnd);
+      if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd, mentionEnd, limit);
       else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
       if (found && found[0] >= (found[1] <= lastEnd ? mentionEnd : lastEnd) && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.
