@@ -65,3 +65,12 @@ test('a yen sign after the number, and the ringgit by its Chinese names', () => 
   assert.deepEqual(brief('In Osaka a bento sells at 980¥.'), [['980¥', 'JPY', 980]]);
   assert.deepEqual(brief('净利为31亿令吉。'), [['31亿令吉', 'MYR', 3.1e9]]);
 });
+
+test('a ¥ with no cue near reads as the ¥ before it in the same paragraph', () => {
+  const pad = ' of the year, which the board discussed at length before its vote on the plan'.repeat(5);
+  const text = `Sony Group booked ¥120 billion in charges${pad}, while analysts had expected ¥95 billion.`;
+  const got = findFigures(text, foldText(text), { traditional: false }).map((f) => f.currency);
+  assert.deepEqual(got, ['JPY', 'JPY']);
+  const other = `新品售价¥199。\n${pad}\n另一款售价¥299`;
+  assert.deepEqual(findFigures(other, foldText(other), { traditional: false }).map((f) => f.currency), ['CNY', 'CNY']);
+});

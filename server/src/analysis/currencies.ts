@@ -292,8 +292,22 @@ export class YenResolver {
     for (let k = lo; k < c.length && c[k].at <= at + YEN_WINDOW; k++) {
       if (best === null || Math.abs(c[k].at - at) < Math.abs(best.at - at)) best = c[k];
     }
-    return best !== null && best.jp ? 'JPY' : 'CNY';
+    if (best === null) {
+      // No cue near: the reading of the ¥ before it in the same paragraph ("lost ¥258.9 billion…
+      // expected ¥203.4 billion"), else the yuan.
+      const prev = this.decided;
+      if (prev !== null && at - prev.at <= 2 * YEN_WINDOW) {
+        const lineEnd = this.s.indexOf('\n', prev.at);
+        if (lineEnd < 0 || lineEnd > at) return prev.currency;
+      }
+      return 'CNY';
+    }
+    const currency = best.jp ? 'JPY' : 'CNY';
+    this.decided = { at, currency };
+    return currency;
   }
+  /** The last ¥ a cue decided, and how. */
+  private decided: { at: number; currency: string } | null = null;
 }
 
 /** True when `code` is an ISO 4217 code this module can produce. */
