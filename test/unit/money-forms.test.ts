@@ -223,3 +223,13 @@ describe('仙 in moves', () => {
     assert.deepEqual(read('八仙过海，十仙报恩'), []);
   });
 });
+
+describe('元 of mainland companies listed in Hong Kong', () => {
+  test('in Simplified text Hong Kong\'s reporting words and a stock code leave 元 the yuan', () => {
+    assert.deepEqual(read('江畔高速(01999)披露年度业绩：收入约30.5亿元，每股盈利0.12元'), ['30.5亿元=CNY 3050000000', '0.12元=CNY 0.12']);
+  });
+  test('in Traditional text they make it the Hong Kong dollar, and market words do in any script', () => {
+    assert.deepEqual(read('江畔地產(01999)公布業績，純利30.5億元，每股盈利1.2元'), ['30.5億元=HKD 3050000000', '1.2元=HKD 1.2']);
+    assert.deepEqual(read('江畔地产(01999)收市报5.2元，招股价4.8元'), ['5.2元=HKD 5.2', '4.8元=HKD 4.8']);
+  });
+});

@@ -327,10 +327,14 @@ const TAIWAN_CUES = [
 const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交所', '港仙', '香港'];
 /** Words of Hong Kong's market that the mainland does not use: they place a passage there in any script. */
 const HONG_KONG_ONLY = [
-  '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所',
-  // Hong Kong's financial words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息, 集资.
-  '纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '高见', '低见', '招股价', '沽空',
+  '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所', '高见', '低见', '招股价', '沽空',
 ];
+/**
+ * Hong Kong's reporting words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息,
+ * 集资. Mainland companies listed in Hong Kong report in them too, in yuan: in Simplified text
+ * they count like 香港, in Traditional text like the market words.
+ */
+const HONG_KONG_REPORTING = ['纯利', '每股盈利', '按年', '中期息', '末期息', '集资'];
 /**
  * Characters before a cue that make it the tail of a longer, ordinary word: 集资 in 募集资金
  * (mainland "funds raised"), 纯利 in 单纯利用, 按年 in 按年度 is after, see CUE_NOT_BEFORE.
@@ -355,9 +359,10 @@ const CUE_TW = 0;
 const CUE_HK = 1;
 const CUE_HK_ONLY = 2;
 const CUE_CN = 3;
+const CUE_HK_REPORT = 4;
 /** Cue lists by first code unit, for the bounded line scan. */
 const CUES_BY_FIRST = new Map<number, [string, number][]>();
-for (const [list, kind] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK_ONLY], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
+for (const [list, kind] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK_ONLY], [HONG_KONG_REPORTING, CUE_HK_REPORT], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
   for (const w of list) {
     const k = w.charCodeAt(0);
     const arr = CUES_BY_FIRST.get(k) ?? [];
@@ -400,7 +405,9 @@ function parenCode(s: string, k: number): number {
 function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
   const tw = c[CUE_TW];
   // Hong Kong's own market words decide alone; its general ones (香港, 港股) take two, in Traditional script.
-  const hk = c[CUE_HK_ONLY] > 0 || (traditional && c[CUE_HK] >= 2) ? c[CUE_HK] + c[CUE_HK_ONLY] : 0;
+  const only = c[CUE_HK_ONLY] + (traditional ? c[CUE_HK_REPORT] : 0);
+  const general = c[CUE_HK] + (traditional ? 0 : c[CUE_HK_REPORT]);
+  const hk = only > 0 || (traditional && general >= 2) ? general + only : 0;
   const cn = c[CUE_CN];
   if (cn > tw && cn > hk) return 'CNY';
   if (tw > hk && tw >= cn) return 'TWD';
@@ -420,9 +427,9 @@ export class YuanResolver {
   private lineFrom = -1;
   private lineTo = -1;
   private lineCurrency: string | null = null;
-  private readonly counts = new Int32Array(4);
+  private readonly counts = new Int32Array(5);
   /** The cues of every window read so far: the reading of a line that has none of its own. */
-  private readonly seen = new Int32Array(4);
+  private readonly seen = new Int32Array(5);
   /** The line of the last figure: from `lineStart` to its line break (or the end) at `lineEnd`. */
   private lineStart = -1;
   private lineEnd = -1;
@@ -452,7 +459,7 @@ export class YuanResolver {
       const to = Math.min(this.lineEnd, at + LINE_WINDOW);
       const c = this.cuesIn(from, to);
       // Windows of one long line overlap: the document's tally takes each part once.
-      if (from >= this.lineTo) for (let k = 0; k < 4; k++) this.seen[k] += c[k];
+      if (from >= this.lineTo) for (let k = 0; k < 5; k++) this.seen[k] += c[k];
       this.lineCurrency = currencyOfCues(c, this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
