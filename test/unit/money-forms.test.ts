@@ -233,3 +233,13 @@ describe('元 of mainland companies listed in Hong Kong', () => {
     assert.deepEqual(read('江畔地产(01999)收市报5.2元，招股价4.8元'), ['5.2元=HKD 5.2', '4.8元=HKD 4.8']);
   });
 });
+
+describe('share prices named by the words before them', () => {
+  test('target prices, closing prices and moves of shares are per share; sums are not', () => {
+    const per = (text: string) => figs(text).map((f) => f.per);
+    assert.deepEqual(per('raised its target price to HK$125'), ['share']);
+    assert.deepEqual(per('目标价由100港元升至120港元'), ['share', 'share']);
+    assert.deepEqual(per('Shares closed at $41.20'), ['share']);
+    assert.deepEqual(per('the target of raising $50 million'), [null]);
+  });
+});

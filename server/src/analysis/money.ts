@@ -238,7 +238,10 @@ function matchPerUnit(s: string, i: number): number {
 }
 
 /** Words before a plain price that make it a share price ("发行价19.6港元", "开盘跳涨至35.7港元"). */
-const SHARE_CUES = ['发行价', '招股价', '股价', '开盘', '收盘', '收报', '报收', '每股', 'share price', 'offer price'];
+const SHARE_CUES = ['发行价', '招股价', '股价', '开盘', '收盘', '收报', '报收', '每股', '目标价', '收市', '高见', '低见', 'share price', 'offer price',
+  'target price', 'price target', 'target to', 'closed at', 'priced at', 'ipo price', 'dividend of', 'eps of', 'earnings per share', 'shares rose', 'shares fell',
+  'shares jumped', 'shares climbed', 'shares closed', 'shares gained', 'shares slid', 'shares dropped', 'shares ended', 'shares traded', 'stock rose', 'stock fell',
+  'stock closed', 'stock jumped'];
 /** Words that make an amount the cost of one bitcoin ("单币全成本", "挖掘 1 枚 BTC 的成本"). */
 const BTC_CUES = ['单币', '单枚', '每枚', '每个比特币', ' 1 枚', '(1 枚', '挖1枚', '挖一枚', '一枚比特币', 'per bitcoin', 'per btc'];
 
