@@ -170,3 +170,20 @@ test('the company a deal verb takes, shown by its shares after it', () => {
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('Taiwan codes written "3272-TW" name the company before them, also in a list', () => {
+  const ms = find('再通过澄硕资讯（3272-TW）、晟铭电（3013-TW）、巨澄（8928-TW）及辉澄等4家企业投资');
+  assert.deepEqual(ms.map((m) => m.text), ['澄硕资讯', '晟铭电', '巨澄', '辉澄']);
+});
+
+test('registered names of partnerships and audit firms, with their legal forms', () => {
+  assert.deepEqual(kinds('向珠海横琴澄信投资合伙企业(有限合伙)购入股权'), [['珠海横琴澄信投资合伙企业(有限合伙)', 'candidate']]);
+  assert.deepEqual(kinds('报告经澄永中和会计师事务所有限责任公司审计'), [['澄永中和会计师事务所有限责任公司', 'candidate']]);
+  assert.deepEqual(kinds('合伙企业的税收规则'), []);
+});
+
+test('acronyms of parts and techniques are no company, even after a cue', () => {
+  for (const text of ['旗下的PCB子公司投资20亿元', '云端ASIC营收达10亿美元', '收购LED资产']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate' || k === 'company'), [], text);
+  }
+});

@@ -295,6 +295,8 @@ function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8
   }
   const name = folded.slice(s, e);
   if (name.length < 2 || name.length > 8 || !sourceName(name) || isCommonWord(name) || NOT_SUBJECT.has(name)) return null;
+  // "较招股价": a comparison, not a subject.
+  if (name.charCodeAt(0) === 0x8f83 /* 较 */) return null;
   // An amount is never part of the subject ("数亿元", "3亿元").
   for (let k = 0; k < name.length; k++) if (AMOUNT_CHAR.has(name.charCodeAt(k))) return null;
   return [s, e, 'candidate'];

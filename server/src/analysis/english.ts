@@ -48,7 +48,10 @@ export function isCommonEnglish(word: string): boolean {
 const NOT_COMPANY_ACRONYMS = new Set(['CEO', 'CFO', 'CTO', 'COO', 'CIO', 'IPO', 'GDP', 'CPI', 'PMI', 'PPI', 'ETF', 'ETFs', 'AI', 'AGI', 'EV', 'EVs', 'US', 'USA', 'UK', 'EU',
   'UAE', 'UN', 'IMF', 'WTO', 'WHO', 'SEC', 'FDA', 'FTC', 'DOJ', 'ECB', 'BOJ', 'PBOC', 'RBI', 'OPEC', 'NATO', 'G7', 'G20', 'CNY', 'USD', 'HKD', 'EUR', 'GBP', 'JPY', 'YoY',
   'QoQ', 'EPS', 'ROE', 'EBIT', 'EBITDA', 'AUM', 'NAV', 'M&A', 'R&D', 'API', 'GPU', 'GPUs', 'CPU', 'CPUs', 'HBM', 'DRAM', 'NAND', 'LLM', 'LLMs', 'SaaS', 'B2B', 'B2C',
-  'ESG', 'SPAC', 'CAGR', 'PE', 'VC', 'VCs', 'LP', 'GP', 'TV', 'PC', 'PCs', 'IT', 'OK', 'AM', 'PM', 'GMT', 'UTC', 'ET', 'PT', 'HK', 'SAR', 'PRC', 'ASEAN', 'APAC', 'EMEA']);
+  'ESG', 'SPAC', 'CAGR', 'PE', 'VC', 'VCs', 'LP', 'GP', 'TV', 'PC', 'PCs', 'IT', 'OK', 'AM', 'PM', 'GMT', 'UTC', 'ET', 'PT', 'HK', 'SAR', 'PRC', 'ASEAN', 'APAC', 'EMEA',
+  // Parts and techniques of the industries the digests follow.
+  'PCB', 'PCBs', 'ASIC', 'ASICs', 'SSD', 'SSDs', 'OLED', 'LED', 'LEDs', 'IC', 'ICs', 'EDA', 'CPO', 'MLCC', 'SoC', 'SOC', 'FPGA', 'NPU', 'TPU', 'DPU', 'EUV', 'CMOS', 'MEMS',
+  'SiC', 'GaN', 'IGBT', 'MCU', 'ADAS', 'BEV', 'PHEV', 'ESS', 'BESS', 'PV', 'HJT', 'TOPCon', 'LFP', 'NCM', 'OEM', 'ODM', 'EMS', 'SKU', 'KOL', 'APP', 'App']);
 
 /** Whether an all-capitals word is a known non-company acronym. */
 export function isNonCompanyAcronym(word: string): boolean {

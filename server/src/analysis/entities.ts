@@ -82,7 +82,7 @@ const GENERIC_STEMS = new Set([
  */
 interface Suffix { word: string; kind: 'candidate' | 'media'; strict: boolean }
 const SUFFIX_TABLE: Suffix[] = [
-  ...['股份有限公司', '有限公司', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
+  ...['股份有限公司', '有限责任公司', '有限公司', '合伙企业', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
     '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技',
     // Firms of accountants and lawyers, and markets ("上海黄金交易所").
     '会计师事务所', '律师事务所', '交易所'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
@@ -118,7 +118,7 @@ const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media
 /** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
 const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Development', 'Investment', 'Export-Import', 'People’s', "People's", 'National', 'Infrastructure', 'Settlements']);
 /** Suffixes a known company name is widened over. */
-const CJK_EXTEND = ['股份有限公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
+const CJK_EXTEND = ['股份有限公司', '有限责任公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
 const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV',
   ' INC.', ' INC', ' CORP.', ' CORP', ' CORPORATION', ' HOLDINGS', ' GROUP', ' LTD.', ' LTD', ' LIMITED', ' PLC', ' CO.', ' PTY LTD.'];
 /** Every Latin ending, as a word. */
@@ -1100,7 +1100,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   // (Each shape is tested only when the item's first character and length allow it: the
   // expressions are most of this function's time, and most parentheses fit none of them.)
   const first = folded.charCodeAt(a);
-  if (isDigit(first) && /^\d{4,6}(\.[A-Z]{2})?$/.test(item)) {
+  if (isDigit(first) && (/^\d{4,6}(\.[A-Z]{2})?$/.test(item) || item.endsWith('-TW') || item.endsWith('-TWO'))) {
     const t = parseTickerItem(item);
     const known = t ? tickerEntity(g, t) : -1;
     const year = /^(19|20)\d\d$/.test(item);
@@ -1201,13 +1201,20 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   let suffix: Suffix | null = null;
   for (const x of list) if (at + x.word.length <= limit && startsWithAt(folded, x.word, at)) { suffix = x; break; }
   if (!suffix) return null;
-  const end = at + suffix.word.length;
+  let end = at + suffix.word.length;
+  // "…合伙企业(有限合伙)", "…会计师事务所(特殊普通合伙)", "…会计师事务所有限责任公司": the legal form after.
+  if (suffix.word === '合伙企业' || suffix.word.endsWith('事务所')) {
+    for (const form of PARTNERSHIP_FORMS) {
+      if (startsWithAt(folded, form, end + 1) && isOpenParen(folded.charCodeAt(end)) && isCloseParen(folded.charCodeAt(end + 1 + form.length))) { end += form.length + 2; break; }
+    }
+    for (const form of ['有限责任公司', '有限公司']) if (startsWithAt(folded, form, end)) { end += form.length; break; }
+  }
   // The ending must not be the head of a longer noun (银行业, 科技股, 汽车行业).
   // A legal form (有限公司) ends registered names, which are long: place, brand, trade, form
   // (深圳三快网络科技有限公司); their stem may run to LEGAL_STEM characters. Nothing after a
   // legal form makes it part of a longer noun.
   // Firms of accountants and lawyers are named like registered companies (青禾联合会计师事务所).
-  const legal = suffix.word.endsWith('有限公司') || suffix.word.endsWith('师事务所');
+  const legal = suffix.word.endsWith('有限公司') || suffix.word.endsWith('有限责任公司') || suffix.word.endsWith('师事务所') || suffix.word === '合伙企业';
   const next = folded.charCodeAt(end);
   if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
   if (!legal && isCjk(next) && AFTER_SUFFIX_WORD_INDEX.startingAt(folded, end) !== null) return null;
@@ -1217,7 +1224,8 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   let latin = 0;
   while (s > lastEnd && at - s < (legal ? LEGAL_STEM : 12)) {
     const c = folded.charCodeAt(s - 1);
-    if (isCjk(c) && !STOP[c] && latin === 0) {
+    // Registered names may hold 和 (信永中和会计师事务所).
+    if (isCjk(c) && (!STOP[c] || (legal && c === 0x548c /* 和 */ && s - 1 > lastEnd && isCjk(folded.charCodeAt(s - 2)) && !STOP[folded.charCodeAt(s - 2)])) && latin === 0) {
       // Inside a registered name, words such as 投资 or 合作 are its trade, not a verb before it.
       if (s - 2 >= lastEnd && (!legal || cjk >= 4) && stop2Before(folded, s)) break;
       if (cjk >= 2 && CLASS_END[c] && !legal) break;
@@ -1249,6 +1257,11 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   }
   return [s, end, suffix.kind];
 }
+
+/** Legal forms of partnerships, written in parentheses after the name. */
+const PARTNERSHIP_FORMS = ['有限合伙', '特殊普通合伙', '普通合伙'];
+const isOpenParen = (c: number) => c === 40 || c === 0xff08;
+const isCloseParen = (c: number) => c === 41 || c === 0xff09;
 
 /** Characters that may follow a strict ending: punctuation, a list, the end of the text. */
 const STRICT_NEXT_CHAR = new Set(['', '\n', '、', ',', '.', ';', ':', '。', '；', '：', '!', '?', '等', '和', '与', '及', '(', ')', '》', '”', ' ']);

@@ -273,7 +273,8 @@ export class Gazetteer {
       if (tier === 1) {
         for (const d of derivedNames(e.names.map(foldText))) {
           const key = d.toLowerCase();
-          if (seen.has(key)) continue;
+          // A short form that is also a common abbreviation (PCB of PCB Bancorp) is no name.
+          if (seen.has(key) || this.ambiguous.has(d)) continue;
           seen.add(key);
           const latin = isLatinOnly(d);
           plans.push({ entity: i, key, folded: d, mode: caseModeOf(d), risky: latin ? (d.includes(' ') ? 0 : 2) : d.length <= 2 ? 3 : 0, rank: -1 });

@@ -120,6 +120,22 @@ function itemEnd(folded: string, s: number, limit: number): number {
   return e;
 }
 
+const isOpen = (c: number) => c === 40 || c === 0xff08;
+const isClose = (c: number) => c === 41 || c === 0xff09;
+
+/** After an item's parenthesis ("东硕资讯（3272-TW）"): the offset past it, or `e` when there is none. */
+function pastParenthesis(folded: string, e: number): number {
+  if (!isOpen(folded.charCodeAt(e))) return e;
+  for (let k = e + 1; k < folded.length && k - e <= 14; k++) if (isClose(folded.charCodeAt(k))) return k + 1;
+  return e;
+}
+/** Before an item's parenthesis ending at `e`: the offset where it opens, or `e`. */
+function beforeParenthesis(folded: string, e: number): number {
+  if (!isClose(folded.charCodeAt(e - 1))) return e;
+  for (let k = e - 2; k >= 0 && e - k <= 14; k--) if (isOpen(folded.charCodeAt(k))) return k;
+  return e;
+}
+
 /** Start of the first item of a Chinese list ending at `e`, or -1 when no boundary is clear. */
 function firstItemStart(folded: string, e: number, floor: number, known: Known[]): number {
   const k = knownAt(known, e - 1, e);
@@ -196,8 +212,10 @@ export function listNames(folded: string, known: Known[], marks: readonly number
     }
     if (!clauseMay) { p = nextMark(clauseEnd); continue; }
     const items: [number, number][] = [];
-    const s0 = firstItemStart(folded, p, Math.max(0, done), known);
-    items.push([s0, p]);
+    // An item may carry its stock code in parentheses: the name ends before them.
+    const e0 = beforeParenthesis(folded, p);
+    const s0 = firstItemStart(folded, e0, Math.max(0, done), known);
+    items.push([s0, e0]);
     let at = p;
     let end = p;
     let closedByDeng = false;
@@ -206,7 +224,7 @@ export function listNames(folded: string, known: Known[], marks: readonly number
       const e = itemEnd(folded, s, n);
       items.push([s, e]);
       end = e;
-      at = e;
+      at = pastParenthesis(folded, e);
       const c = folded.charCodeAt(at);
       if ((c === 0x548c || c === 0x53ca || c === 0x4e0e) && folded.charCodeAt(at - 1) !== 0x3001) {
         // "A、B和C": the last item.
@@ -217,7 +235,8 @@ export function listNames(folded: string, known: Known[], marks: readonly number
         break;
       }
     }
-    if (folded.charCodeAt(end) === 0x7b49 /* 等 */) closedByDeng = companyNounAfter(folded, end, n);
+    const tail = pastParenthesis(folded, end);
+    if (folded.charCodeAt(tail) === 0x7b49 /* 等 */) closedByDeng = companyNounAfter(folded, tail, n);
     done = end;
     // Which items are known companies, which are something else.
     let companies = 0;

@@ -118,6 +118,11 @@ export function readTicker(s: string, start: number, limit = s.length): TickerMa
  * five capitals ("HWEP", "BRK.B"), or a bare numeric code (six digits: mainland by its first
  * digit; five: Hong Kong). Returns null when the item is not ticker-shaped.
  */
+function isDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) < 48 || s.charCodeAt(k) > 57) return false;
+  return s.length > 0;
+}
+
 export function parseTickerItem(item: string): TickerMatch | null {
   const t = readTicker(item, 0);
   if (t && t.end === item.length) return t;
@@ -125,6 +130,11 @@ export function parseTickerItem(item: string): TickerMatch | null {
   // Taiwan and Hong Kong papers write US listings as "F-US", "AAPL-US".
   const us = /^([A-Z]{1,5})-US$/.exec(item);
   if (us) return make(item.length, 'US', us[1]);
+  // ...and Taiwan listings as "3272-TW" (the exchange's own) or "6488-TWO" (over the counter).
+  if ((item.length === 7 || item.length === 8) && item.startsWith('-TW', 4) && (item.length === 7 || item[7] === 'O') && isDigits(item.slice(0, 4))) {
+    const code = item.slice(0, 4);
+    return { end: item.length, key: item.length === 8 ? `TPEX:${code}` : `TWSE:${code}`, bare: `TPEX:${code}`, fund: false };
+  }
   if (/^\d{6}$/.test(item)) {
     const d = item.charCodeAt(0);
     const prefix = d === 54 || d === 53 || d === 57 ? 'SH' : d === 48 || d === 51 || d === 49 ? 'SZ' : 'BJ';
