@@ -243,3 +243,13 @@ describe('share prices named by the words before them', () => {
     assert.deepEqual(per('the target of raising $50 million'), [null]);
   });
 });
+
+describe('more list words and Hong Kong listings written with ".HK"', () => {
+  test('甚至 and 乃至 join two amounts of one currency; 仙 after 每股 is a price', () => {
+    assert.deepEqual(read('估值已升至20億甚至40億元；'), ['20億=CNY 2000000000', '40億元=CNY 4000000000']);
+    assert.deepEqual(read('以每股8仙配售新股'), ['8仙=HKD 0.08']);
+  });
+  test('codes with ".HK" place a Traditional passage in Hong Kong', () => {
+    assert.deepEqual(read('騰訊(00700.HK)目標價600元、網易(09999.HK)200元'), ['600元=HKD 600', '200元=HKD 200']);
+  });
+});

@@ -360,6 +360,8 @@ const CUE_HK = 1;
 const CUE_HK_ONLY = 2;
 const CUE_CN = 3;
 const CUE_HK_REPORT = 4;
+/** A code written "(00700.HK)": counts like 香港 in Traditional text, not at all in Simplified. */
+const CUE_HK_CODE = 5;
 /** Cue lists by first code unit, for the bounded line scan. */
 const CUES_BY_FIRST = new Map<number, [string, number][]>();
 for (const [list, kind] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK_ONLY], [HONG_KONG_REPORTING, CUE_HK_REPORT], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
@@ -393,8 +395,12 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 function parenCode(s: string, k: number): number {
   let j = k + 1;
   while (j - k <= 6 && isDigitCode(s.charCodeAt(j))) j++;
+  // "(00700.HK)", "(0700.hk)": a Hong Kong listing written with its market, read as a five-digit code.
+  if (s.charCodeAt(j) === 46 && j - k - 1 >= 4 && (s.charCodeAt(j + 1) | 0x20) === 104 && (s.charCodeAt(j + 2) | 0x20) === 107 && s.charCodeAt(j + 3) === 41) return HK_LISTING;
   return s.charCodeAt(j) === 41 ? j - k - 1 : 0;
 }
+/** What parenCode returns for a code written with ".HK". */
+const HK_LISTING = -1;
 
 /**
  * The currency the cues of a passage name, or null when they name none or are tied: the kind
@@ -406,7 +412,7 @@ function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
   const tw = c[CUE_TW];
   // Hong Kong's own market words decide alone; its general ones (香港, 港股) take two, in Traditional script.
   const only = c[CUE_HK_ONLY] + (traditional ? c[CUE_HK_REPORT] : 0);
-  const general = c[CUE_HK] + (traditional ? 0 : c[CUE_HK_REPORT]);
+  const general = c[CUE_HK] + (traditional ? c[CUE_HK_CODE] : c[CUE_HK_REPORT]);
   const hk = only > 0 || (traditional && general >= 2) ? general + only : 0;
   const cn = c[CUE_CN];
   if (cn > tw && cn > hk) return 'CNY';
@@ -427,9 +433,9 @@ export class YuanResolver {
   private lineFrom = -1;
   private lineTo = -1;
   private lineCurrency: string | null = null;
-  private readonly counts = new Int32Array(5);
+  private readonly counts = new Int32Array(6);
   /** The cues of every window read so far: the reading of a line that has none of its own. */
-  private readonly seen = new Int32Array(5);
+  private readonly seen = new Int32Array(6);
   /** The line of the last figure: from `lineStart` to its line break (or the end) at `lineEnd`. */
   private lineStart = -1;
   private lineEnd = -1;
@@ -459,7 +465,7 @@ export class YuanResolver {
       const to = Math.min(this.lineEnd, at + LINE_WINDOW);
       const c = this.cuesIn(from, to);
       // Windows of one long line overlap: the document's tally takes each part once.
-      if (from >= this.lineTo) for (let k = 0; k < 5; k++) this.seen[k] += c[k];
+      if (from >= this.lineTo) for (let k = 0; k < 6; k++) this.seen[k] += c[k];
       this.lineCurrency = currencyOfCues(c, this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
@@ -522,6 +528,9 @@ function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: nu
       if (len === 4 && c1 !== 48) {
         hitAt.push(k);
         hitKind.push(CUE_TW);
+      } else if (len === HK_LISTING) {
+        hitAt.push(k);
+        hitKind.push(CUE_HK_CODE);
       } else if (len === 5 && c1 === 48) {
         hitAt.push(k);
         hitKind.push(CUE_HK);

@@ -851,7 +851,8 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (!m.weak) return true;
   if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;
   // 仙 after Arabic digits or a numeral of two characters or more ("十五仙"), never "八仙".
-  if (s.charCodeAt(m.start) === C_XIAN) return (num.hasArabic || num.chineseChars >= 2) && (!isCjkIdeograph(next) || XIAN_NEXT.has(next));
+  // After 每股 it is a price whatever follows ("以每股9仙配售").
+  if (s.charCodeAt(m.start) === C_XIAN) return (num.hasArabic || num.chineseChars >= 2) && (!isCjkIdeograph(next) || XIAN_NEXT.has(next) || startsWithAt(s, num.bodyStart - 2, '每股'));
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
   if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
@@ -1075,7 +1076,7 @@ function readJiaoFen(k: number): number {
 
 /** Code units that can begin a list separator (、 和 及 与 或 以及, a space before "and"/"or" or before a Chinese one). */
 const LIST_FIRST = new Uint8Array(65536);
-for (const ch of '、和及与或以 /') LIST_FIRST[ch.charCodeAt(0)] = 1;
+for (const ch of '、和及与或以甚乃 /') LIST_FIRST[ch.charCodeAt(0)] = 1;
 
 /** True when the figure or list member before `i` is joined to it by a list separator. */
 function followsListMember(i: number): boolean {
@@ -1095,6 +1096,8 @@ function listSeparatorEnd(k0: number, scaled: boolean): number {
   const c = s.charCodeAt(k);
   if (c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e || c === 0x6216) return k + 1;
   if (c === 0x4ee5 && s.charCodeAt(k + 1) === 0x53ca) return k + 2; // 以及
+  // "30亿甚至50亿元", "数亿乃至数十亿元": the second amount raises the first.
+  if ((c === 0x751a && s.charCodeAt(k + 1) === 0x81f3) || (c === 0x4e43 && s.charCodeAt(k + 1) === 0x81f3)) return k + 2;
   if (c === 44 && scaled) return isSpace(s.charCodeAt(k + 1)) ? k + 2 : k + 1;
   // "15.8/21.41/29.52亿元": a slash between two numbers.
   if (c === 47 && isDigit(s.charCodeAt(k - 1)) && isDigit(s.charCodeAt(k + 1))) return k + 1;
