@@ -187,3 +187,10 @@ test('acronyms of parts and techniques are no company, even after a cue', () => 
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate' || k === 'company'), [], text);
   }
 });
+
+test('an acronym in parentheses names an unknown company only after a company noun', () => {
+  const ms = find('成立仅50天的具身智能公司澄石智航(TRSX)在尚无公开产品');
+  assert.deepEqual(ms.map((m) => m.text), ['澄石智航', 'TRSX']);
+  assert.equal(ms[1].id, ms[0].id);
+  assert.deepEqual(find('更多电池储能系统(BESS)上线'), []);
+});

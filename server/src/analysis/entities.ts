@@ -26,7 +26,7 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { isCommonEnglish, isCommonEnglishHash } from './english';
+import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
 import { coordinatedBefore, fundedBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
@@ -1036,6 +1036,13 @@ function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): num
   return s;
 }
 
+/** Nouns right before a company's name that let an acronym in parentheses after it be its name. */
+const COMPANY_NOUN_BEFORE = new Set(['公司', '企业', '品牌', '厂商', '初创', '平台', '新创', '车企', '药企']);
+function isUpperRun(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isUpper(s.charCodeAt(k))) return false;
+  return true;
+}
+
 /** Last characters of trade nouns (运营商, 开发商, 经销商): a name before a parenthesis starts after them. */
 const CLASS_END = new Uint8Array(65536);
 for (const ch of '商') CLASS_END[ch.charCodeAt(0)] = 1;
@@ -1131,7 +1138,13 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   // company's too.
   const knownItem = isUpper(folded.charCodeAt(a)) && b - a >= 3 ? g.lookupName(item) : undefined;
   const knownCompany = knownItem !== undefined && COMPANY_LIKE.has(knownItem.kind) && isCjk(folded.charCodeAt(at - 1));
-  if (knownCompany || (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !knownItem)) {
+  // An acronym in parentheses counts only after a company noun ("具身智能公司它石智航(TARS)").
+  let acronym = !knownItem && b - a >= 2 && b - a <= 6 && isUpperRun(folded, a, b) && !isNonCompanyAcronym(item);
+  if (acronym) {
+    const start = nameBeforeParenthesis(folded, a, lastEnd);
+    acronym = start >= 2 && COMPANY_NOUN_BEFORE.has(folded.slice(start - 2, start));
+  }
+  if (knownCompany || acronym || (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !knownItem)) {
     const named = nameBeforeParenthesis(folded, a, lastEnd);
     if (named >= 0) {
       let e = at;
