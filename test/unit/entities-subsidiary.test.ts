@@ -49,3 +49,11 @@ test('a place in parentheses after a company makes its unit there, never a menti
   assert.deepEqual(one('Tencent (China) said'), [['Tencent (China)', 'candidate']]);
   assert.deepEqual(one('腾讯(0700.HK)公布业绩').map(([t]) => t), ['腾讯']);
 });
+
+test('a company\'s registered unit in a place, and a short form of a name written in full nearby', () => {
+  const one = (text: string) => findMentions(text, foldText(text), gz, []).map((m) => [m.text, m.kind]);
+  assert.deepEqual(one('拟向上海电气香港有限公司等股东收购'), [['上海电气香港有限公司', 'candidate']]);
+  const ms = findMentions('恒生銀行公布私有化方案。消息公布後，恒生股價收盤大漲。', foldText('恒生銀行公布私有化方案。消息公布後，恒生股價收盤大漲。'), gz, []);
+  assert.deepEqual(ms.map((m) => m.text), ['恒生銀行', '恒生']);
+  assert.equal(ms[1].id, ms[0].id);
+});

@@ -112,7 +112,7 @@ const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings
   'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
   'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors', 'AG', 'GmbH', 'plc', 'PLC', 'LLC', 'N.V.', 'Communications', 'Telecom', 'Entertainment', 'Logistics',
   'Electronics', 'Chemicals', 'Petroleum', 'Aerospace', 'Healthcare', 'Biologics', 'Semiconductors', 'Microsystems', 'Dynamics', 'Studios', 'Properties', 'Realty', 'Shipping',
-  'Airways', 'Bancorp', 'Bancshares'];
+  'Airways', 'Bancorp', 'Bancshares', 'Materials'];
 /** Latin endings that make a media outlet. */
 const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
 /** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
@@ -404,7 +404,9 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
     // subsidiary: a company of its own, never the parent.
     const after = units[bestEnd];
-    const sub = (after === 32 || SUB_CJK_FIRST[after]) && company && !risky ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    let sub = (after === 32 || SUB_CJK_FIRST[after]) && company && !risky ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    // "上海电气香港有限公司": the company's registered unit in a place.
+    if (sub < 0 && company && PLACE_FIRST[after]) sub = placeUnitEnd(folded, bestEnd, limit);
     if (sub > 0) {
       const name = folded.slice(i, sub);
       let e = local.get('sub:' + name);
@@ -777,6 +779,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   for (let k = 0; k < raws.length && !latinList; k++) latinList = isUpper(units[raws[k].start]) && (units[raws[k].end] === 44 || units[raws[k].start - 2] === 44 || units[raws[k].end] === 32 || units[raws[k].start - 1] === 32);
   if (cjkList || latinList) addListNames(text, folded, raws, g, local, figs, cjkList ? listMarks : null, latinList);
   if (local.size > 1) trimCandidates(folded, raws);
+  if (local.size > 0) tieToKnownStems(folded, raws, g);
   applyLearnedAliases(folded, raws, aliases, figs);
   return raws.map((r) => toMention(text, r, g));
 }
@@ -837,6 +840,45 @@ function trimCandidates(folded: string, raws: Raw[]): void {
       const tail = byName.get(folded.slice(s, r.end));
       if (tail && tail !== r.local) { r.start = s; r.local = tail; break; }
     }
+  }
+}
+
+/** First characters of PLACE_NAMES and UNIT_PLACES (a cheap test before placeUnitEnd). */
+const PLACE_FIRST = new Uint8Array(65536);
+/** Legal forms that close the name of a company's unit in a place. */
+const UNIT_LEGAL = ['股份有限公司', '有限责任公司', '控股有限公司', '有限公司'];
+
+/** End of "香港有限公司" (a place, then a legal form) after a company's name at `end`, or -1. */
+function placeUnitEnd(folded: string, end: number, limit: number): number {
+  for (const place of PLACE_NAMES) {
+    if (!startsWithAt(folded, place, end)) continue;
+    for (const form of UNIT_LEGAL) if (end + place.length + form.length <= limit && startsWithAt(folded, form, end + place.length)) return end + place.length + form.length;
+  }
+  return -1;
+}
+
+/** Endings a known company's name is shortened by in the same text (恒生银行 → 恒生, Versum Materials → Versum). */
+const SHORTENED_BY = [...CJK_SUFFIXES.filter((w) => w.length >= 2), ...CJK_EXTEND, '银行', '集团', ...LATIN_SUFFIXES.map((w) => ' ' + w)];
+
+/**
+ * A candidate whose name is a known or candidate company's name of the same document without
+ * its ending ("恒生" beside 恒生银行, "Versum" beside "Versum Materials") is that company.
+ */
+function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
+  const byStem = new Map<string, Raw>();
+  for (const r of raws) {
+    const kind = r.entity >= 0 ? g.at(r.entity).kind : r.local!.kind;
+    if (kind === 'person' || kind === 'product') continue;
+    const name = folded.slice(r.start, r.end);
+    for (const w of SHORTENED_BY) {
+      if (name.length - w.length >= 2 && name.endsWith(w)) { if (!byStem.has(name.slice(0, -w.length))) byStem.set(name.slice(0, -w.length), r); break; }
+    }
+  }
+  if (!byStem.size) return;
+  for (const r of raws) {
+    if (!r.local || r.local.kind !== 'candidate' || r.entity >= 0) continue;
+    const owner = byStem.get(folded.slice(r.start, r.end));
+    if (owner && owner !== r) { r.entity = owner.entity; r.local = owner.local; }
   }
 }
 
@@ -926,7 +968,7 @@ const CJK_STOCK_AFTER_INDEX = new WordIndex(CJK_STOCK_AFTER);
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
 const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
 const SUB_LATIN_INDEX = new WordIndex(SUB_LATIN);
-const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
 for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
@@ -1361,6 +1403,7 @@ const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
 /** Places that are written with their English name in parentheses. */
 const PLACE_NAMES = new Set(['香港', '台湾', '新加坡', '美国', '英国', '日本', '韩国', '德国', '法国', '印度', '澳洲', '澳大利亚', '加拿大', '印尼', '马来西亚', '泰国', '越南', '欧洲',
   '亚洲', '中东', '北京', '上海', '深圳', '纽约', '伦敦', '东京', '硅谷', '华尔街']);
+for (const p of PLACE_NAMES) PLACE_FIRST[p.charCodeAt(0)] = 1;
 /** Adjectives and classes that with an ending name a kind of thing, not a company. */
 const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 'Nuclear', 'Fossil', 'Generative', 'Artificial', 'Investment', 'Commercial', 'Retail', 'Digital',
   'Mobile', 'Online', 'Local', 'Regional', 'Community', 'Stock', 'Crypto', 'Shadow', 'Central', 'Big', 'Small', 'Major', 'Leading', 'Top', 'Junior', 'Senior', 'Physical',
