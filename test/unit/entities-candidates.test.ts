@@ -194,3 +194,11 @@ test('an acronym in parentheses names an unknown company only after a company no
   assert.equal(ms[1].id, ms[0].id);
   assert.deepEqual(find('更多电池储能系统(BESS)上线'), []);
 });
+
+test('English: a possessive before what a company owns or does names a company', () => {
+  assert.deepEqual(kinds("in the US since Quorbit's ill-fated listing"), [['Quorbit', 'candidate']]);
+  assert.deepEqual(kinds("Tarnel's Tongge Venture invested"), [['Tarnel', 'candidate']]);
+  for (const text of ["Europe's largest bank", "the committee's decision", "Monday's session"]) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -214,8 +214,30 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
   const acronym = /^[A-Z]{2,5}$/.test(name);
   const camel = read[1] === 1 && /^[A-Z][a-z]+[A-Z]/.test(name);
   if (read[0] !== end && !before) return null;
-  if ((after === 2 && !acronym && !camel) || (after === 3 && !acronym)) return null;
+  if ((after === 2 && !acronym && !camel && !possessesBusiness(folded, end + 3, limit)) || (after === 3 && !acronym)) return null;
   return [at, read[0], 'candidate'];
+}
+
+/** What a company owns or does, after a possessive ("Didi's IPO", "Goertek's unit"). */
+const POSSESSED = new Set(['ipo', 'listing', 'shares', 'stock', 'offer', 'bid', 'deal', 'stake', 'revenue', 'revenues', 'profit', 'profits', 'sales', 'results', 'earnings',
+  'valuation', 'board', 'chief', 'ceo', 'cfo', 'founder', 'co-founder', 'chairman', 'unit', 'subsidiary', 'parent', 'acquisition', 'takeover', 'shareholders',
+  'investors', 'platform', 'business', 'operations', 'factory', 'plant', 'chips', 'bonds', 'debt', 'market', 'headquarters', 'app', 'brand', 'customers',
+  'guidance', 'quarterly', 'annual', 'fiscal', 'net', 'operating', 'ill-fated', 'flagship', 'venture', 'fund']);
+
+/** Whether the word at `at` (after "X's ") is one of POSSESSED, perhaps after one capitalised word ("Goertek's Tongge Venture"). */
+function possessesBusiness(folded: string, at: number, limit: number): boolean {
+  let p = at;
+  for (let words = 0; words < 3 && p < limit; words++) {
+    let q = p;
+    while (q < limit && (isLetter(folded.charCodeAt(q)) || folded.charCodeAt(q) === 45)) q++;
+    if (q === p) return false;
+    const word = folded.slice(p, q).toLowerCase();
+    if (POSSESSED.has(word)) return true;
+    // Only names (capitalised) may stand between the possessive and the noun.
+    if (!isUpper(folded.charCodeAt(p)) || folded.charCodeAt(q) !== 32) return false;
+    p = q + 1;
+  }
+  return false;
 }
 
 /** Hash of a word read backwards (as the cue test reads it) or forwards. */
