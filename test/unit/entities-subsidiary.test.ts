@@ -57,3 +57,9 @@ test('a company\'s registered unit in a place, and a short form of a name writte
   assert.deepEqual(ms.map((m) => m.text), ['恒生銀行', '恒生']);
   assert.equal(ms[1].id, ms[0].id);
 });
+
+test('a bank\'s or broker\'s unit in a market or region is a company of its own', () => {
+  const one = (text: string) => findMentions(text, foldText(text), gz, []).map((m) => [m.text, m.kind]);
+  assert.deepEqual(one('underwriters Citigroup Global Markets and Morgan Stanley Asia'), [['Citigroup Global Markets', 'candidate'], ['Morgan Stanley Asia', 'candidate']]);
+  assert.deepEqual(one('Nvidia China-made chips').map(([t]) => t), ['Nvidia']);
+});

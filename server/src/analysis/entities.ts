@@ -966,7 +966,7 @@ function nameEnd(g: Gazetteer, folded: string, at: number, limit: number, sure: 
 const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公告', '财报', '股东', '董事长', '总裁', '首席执行官', '创始人', '旗下', '港股', 'A股', '美股'];
 const CJK_STOCK_AFTER_INDEX = new WordIndex(CJK_STOCK_AFTER);
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
-const SUB_LATIN = ['Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry'];
+const SUB_LATIN = ['Capital Markets', 'Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Global Markets', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry', 'Asia', 'Europe', 'China', 'International'];
 const SUB_LATIN_INDEX = new WordIndex(SUB_LATIN);
 const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
@@ -980,7 +980,8 @@ function subsidiaryEnd(folded: string, end: number, limit: number): number {
   if (c === 32 && isAlnum(folded.charCodeAt(end - 1)) && isUpper(folded.charCodeAt(end + 1))) {
     for (const w of SUB_LATIN_INDEX.with(folded.charCodeAt(end + 1))) {
       const e = end + 1 + w.length;
-      if (e <= limit && startsWithAt(folded, w, end + 1) && !isAlnum(folded.charCodeAt(e))) return e;
+      // Not "China-made": a hyphen makes the word part of another.
+      if (e <= limit && startsWithAt(folded, w, end + 1) && !isAlnum(folded.charCodeAt(e)) && folded.charCodeAt(e) !== 45) return e;
     }
     return -1;
   }
