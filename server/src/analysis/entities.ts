@@ -859,6 +859,13 @@ function placeUnitEnd(folded: string, end: number, limit: number): number {
 
 /** Endings a known company's name is shortened by in the same text (恒生银行 → 恒生, Versum Materials → Versum). */
 const SHORTENED_BY = [...CJK_SUFFIXES.filter((w) => w.length >= 2), ...CJK_EXTEND, '银行', '集团', ...LATIN_SUFFIXES.map((w) => ' ' + w)];
+/** SHORTENED_BY by last character, longest first (most names end in none of them). */
+const SHORTENED_BY_LAST = new Map<number, string[]>();
+for (const w of [...new Set(SHORTENED_BY)].sort((a, b) => b.length - a.length)) {
+  const c = w.charCodeAt(w.length - 1);
+  if (!SHORTENED_BY_LAST.has(c)) SHORTENED_BY_LAST.set(c, []);
+  SHORTENED_BY_LAST.get(c)!.push(w);
+}
 
 /**
  * A candidate whose name is a known or candidate company's name of the same document without
@@ -867,10 +874,12 @@ const SHORTENED_BY = [...CJK_SUFFIXES.filter((w) => w.length >= 2), ...CJK_EXTEN
 function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
   const byStem = new Map<string, Raw>();
   for (const r of raws) {
+    const endings = SHORTENED_BY_LAST.get(folded.charCodeAt(r.end - 1));
+    if (!endings) continue;
     const kind = r.entity >= 0 ? g.at(r.entity).kind : r.local!.kind;
     if (kind === 'person' || kind === 'product') continue;
     const name = folded.slice(r.start, r.end);
-    for (const w of SHORTENED_BY) {
+    for (const w of endings) {
       if (name.length - w.length >= 2 && name.endsWith(w)) { if (!byStem.has(name.slice(0, -w.length))) byStem.set(name.slice(0, -w.length), r); break; }
     }
   }
