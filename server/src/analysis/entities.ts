@@ -872,7 +872,17 @@ for (const w of [...new Set(SHORTENED_BY)].sort((a, b) => b.length - a.length)) 
  * its ending ("恒生" beside 恒生银行, "Versum" beside "Versum Materials") is that company.
  */
 function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
-  const byStem = new Map<string, Raw>();
+  // The candidates first: most documents have none that could be a short form.
+  let cands: Map<string, Raw[]> | null = null;
+  for (const r of raws) {
+    if (!r.local || r.local.kind !== 'candidate' || r.entity >= 0 || r.end - r.start < 2) continue;
+    const name = folded.slice(r.start, r.end);
+    cands ??= new Map();
+    const list = cands.get(name);
+    if (list) list.push(r);
+    else cands.set(name, [r]);
+  }
+  if (cands === null) return;
   for (const r of raws) {
     const endings = SHORTENED_BY_LAST.get(folded.charCodeAt(r.end - 1));
     if (!endings) continue;
@@ -880,14 +890,14 @@ function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
     if (kind === 'person' || kind === 'product') continue;
     const name = folded.slice(r.start, r.end);
     for (const w of endings) {
-      if (name.length - w.length >= 2 && name.endsWith(w)) { if (!byStem.has(name.slice(0, -w.length))) byStem.set(name.slice(0, -w.length), r); break; }
+      if (name.length - w.length < 2 || !name.endsWith(w)) continue;
+      const stem = name.slice(0, -w.length);
+      const list = cands.get(stem);
+      // The first company written in full owns the short form.
+      if (list) for (const c of list) if (c !== r) { c.entity = r.entity; c.local = r.local; }
+      cands.delete(stem);
+      break;
     }
-  }
-  if (!byStem.size) return;
-  for (const r of raws) {
-    if (!r.local || r.local.kind !== 'candidate' || r.entity >= 0) continue;
-    const owner = byStem.get(folded.slice(r.start, r.end));
-    if (owner && owner !== r) { r.entity = owner.entity; r.local = owner.local; }
   }
 }
 
