@@ -1201,26 +1201,21 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   const knownItem = isUpper(folded.charCodeAt(a)) && b - a >= 3 ? g.lookupName(item) : undefined;
   const knownCompany = knownItem !== undefined && COMPANY_LIKE.has(knownItem.kind) && isCjk(folded.charCodeAt(at - 1));
   // An acronym in parentheses counts only after a company noun ("具身智能公司它石智航(TARS)").
-  let acronym = !knownItem && b - a >= 2 && b - a <= 6 && isUpperRun(folded, a, b) && !isNonCompanyAcronym(item);
-  if (acronym) {
-    const start = nameBeforeParenthesis(folded, a, lastEnd);
-    acronym = start >= 2 && COMPANY_NOUN_BEFORE.has(folded.slice(start - 2, start));
-  }
-  if (knownCompany || acronym || (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !knownItem)) {
-    const named = nameBeforeParenthesis(folded, a, lastEnd);
-    if (named >= 0) {
-      let e = at;
-      while (e > named && folded.charCodeAt(e - 1) === 32) e--;
-      const name = folded.slice(named, e);
-      if (!GENERIC_STEMS.has(name) && !isCommonWord(name) && !PLACE_NAMES.has(name) && !GENERIC_LAST.has(name[0]) && !g.lookupName(name)) {
-        const raw: Raw = knownCompany ? { start: named, end: e, entity: g.indexOf(knownItem!.id), local: null, ticker: null } : candidateRaw(text, folded, named, e, local);
-        while (raws.length && raws[raws.length - 1].end > named) raws.pop();
-        raws.push(raw);
-        raws.push({ start: a, end: b, entity: raw.entity, local: raw.local, ticker: null });
-        learn(aliases, item, raw);
-        if (name.length >= 3) learn(aliases, name, raw);
-        return close + 1;
-      }
+  const acronym = !knownItem && b - a >= 2 && b - a <= 6 && isUpperRun(folded, a, b) && !isNonCompanyAcronym(item);
+  const word = /^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(item) && item.length >= 4 && !isCommonEnglish(item) && !knownItem;
+  const named = knownCompany || acronym || word ? nameBeforeParenthesis(folded, a, lastEnd) : -1;
+  if (named >= 0 && (knownCompany || word || (named >= 2 && COMPANY_NOUN_BEFORE.has(folded.slice(named - 2, named))))) {
+    let e = at;
+    while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+    const name = folded.slice(named, e);
+    if (!GENERIC_STEMS.has(name) && !isCommonWord(name) && !PLACE_NAMES.has(name) && !GENERIC_LAST.has(name[0]) && !g.lookupName(name)) {
+      const raw: Raw = knownCompany ? { start: named, end: e, entity: g.indexOf(knownItem!.id), local: null, ticker: null } : candidateRaw(text, folded, named, e, local);
+      while (raws.length && raws[raws.length - 1].end > named) raws.pop();
+      raws.push(raw);
+      raws.push({ start: a, end: b, entity: raw.entity, local: raw.local, ticker: null });
+      learn(aliases, item, raw);
+      if (name.length >= 3) learn(aliases, name, raw);
+      return close + 1;
     }
   }
   // Unknown Latin name followed by a bare ticker code.
