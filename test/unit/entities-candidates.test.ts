@@ -202,3 +202,11 @@ test('English: a possessive before what a company owns or does names a company',
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('stems may end in 新 or 子 (广新集团, 锤子科技), never as a subsidiary (全资子公司)', () => {
+  assert.deepEqual(kinds('向控股股东澄新集团定向发行'), [['澄新集团', 'candidate']]);
+  assert.deepEqual(kinds('澄子科技宣布'), [['澄子科技', 'candidate']]);
+  for (const text of ['将成为维业的全资子公司。', '增资泰国子公司，', '量子科技板块走强', '全新科技，']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -70,6 +70,8 @@ const GENERIC_STEMS = new Set([
   '目标', '合资', '平台', '空壳', '贸易', '运营', '物流', '航运', '管理', '咨询', '外资', '中资', '国企', '央企', '私募', '公募', '资管', '信托',
   // Markets of a kind, not of a name (加密货币交易所, 期货交易所).
   '加密货币', '数字货币', '虚拟货币', '加密', '期货', '商品', '大宗商品', '碳排放', '产权', '场外', '现货', '衍生品', '证券期货',
+  // Words ending in 新 or 子 that are no names (names may: 广新集团, 锤子科技).
+  '全新', '最新', '更新', '革新', '焕新', '崭新', '一新', '出新', '上新', '量子', '分子', '原子', '粒子', '种子', '孩子', '电子', '光子', '离子', '中子', '质子', '因子', '份子', '例子',
   // Kinds of company before 公司 ("普通公司", "同类公司").
   '普通', '一般', '同类', '同行', '大型', '小型', '中型', '新兴', '外国', '外资', '本地', '本土', '境外', '境内', '目标', '上游', '下游', '关联', '壳', '离岸',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
@@ -105,7 +107,7 @@ const AFTER_SUFFIX_WORD_INDEX = new WordIndex(AFTER_SUFFIX_WORD);
 /** Fund stems that make a fund product, not a fund company (指数基金, 产业基金). */
 const FUND_STEM_END = ['指数', '混合', '债券', '货币', '成长', '价值', '红利', '产业', '引导', '主权', '养老', '社保', '对冲', '私募', '公募', '天使', '并购', '母', '专项', '发展', '创新', '投资', '股权', '风险', '国家', '政府', '交易所', '共同', '联接', '货币市场'];
 /** Last characters that make the stem an adjective or a class, not a name (高弹性科技, 现代化实业). */
-const GENERIC_LAST = new Set([...'性硬黑型化端级类式新高大小老本该子母家度区'])
+const GENERIC_LAST = new Set([...'性硬黑型化端级类式高大小老本该母家度区'])
 const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings', 'Holding', 'Group', 'Technology', 'Technologies', 'Mining', 'Capital', 'Management', 'Limited',
   'Ltd.', 'Ltd', 'Labs', 'Partners', 'Ventures', 'Robotics', 'Semiconductor', 'Networks', 'Systems', 'Digital', 'Securities', 'Brokers', 'Brokerage', 'Bank', 'Exchange', 'Energy',
   'Motors', 'Automotive', 'Industries', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biotech', 'Biosciences', 'Fintech', 'Insurance', 'Airlines', 'Financial', 'Renewables',
@@ -1312,6 +1314,8 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     // A registered name: its trade words (网络科技, 产业投资) belong to it.
     if (GENERIC_STEMS.has(stem) || isCommonWord(stem)) return null;
   } else if (latin === 0) {
+    // 子公司 is a subsidiary of someone, never a name ending in 子 (全资子公司, 泰国子公司).
+    if (stem.endsWith('子') && suffix.word.endsWith('公司')) return null;
     // Markets are named after their place ("上海黄金交易所"): a place opens their stem.
     const placeFirst = suffix.word === '交易所';
     if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || (!placeFirst && GENERIC_STEMS.has(stem.slice(0, 2))) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
