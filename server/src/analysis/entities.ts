@@ -376,9 +376,9 @@ interface Raw {
   weak?: boolean;
 }
 
-/** Chinese characters at which some rule of otherAt may start: candidate endings, cue words, titles. */
-const OTHER_CJK = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (SUFFIX_FIRST[c] || CUE_FIRST[c] || TITLE_FIRST[c] || TRIGGER[c]) OTHER_CJK[c] = 1;
+/** Characters at which some rule of otherAt may start: triggers (tickers, parentheses, capitals), candidate endings, cue words, titles. */
+const OTHER_START = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (SUFFIX_FIRST[c] || CUE_FIRST[c] || TITLE_FIRST[c] || TRIGGER[c]) OTHER_START[c] = 1;
 
 /** Shared state of one findMentions scan, for the parts of the loop kept out of its hot path. */
 interface Scan {
@@ -772,7 +772,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     }
     sc.lastEnd = lastEnd;
     if (bestRec >= 0) i = acceptName(sc, i, bestEnd, bestRec, limit);
-    else if (c >= 0x3400 && !OTHER_CJK[c]) i++; // no rule of otherAt starts at this character
+    else if (!OTHER_START[c]) i++; // no rule of otherAt starts at this character (a lower-case word, "**")
     else i = otherAt(sc, i, c, prev, limit);
     lastEnd = sc.lastEnd;
   }
