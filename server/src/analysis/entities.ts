@@ -376,9 +376,20 @@ interface Raw {
   weak?: boolean;
 }
 
-/** Chinese characters at which some rule of otherAt may start: candidate endings, cue words, titles. */
-const OTHER_CJK = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (SUFFIX_FIRST[c] || CUE_FIRST[c] || TITLE_FIRST[c] || TRIGGER[c]) OTHER_CJK[c] = 1;
+/** Characters at which some rule of otherAt may start: triggers (tickers, parentheses, capitals), candidate endings, cue words, titles. */
+const OTHER_START = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (SUFFIX_FIRST[c] || CUE_FIRST[c] || TITLE_FIRST[c] || TRIGGER[c]) OTHER_START[c] = 1;
+/**
+ * The rules of otherAt that start at a Chinese character all start with a word of two or more
+ * characters (a candidate ending, a cue word, a title), but 讯: a 4096-bit filter of their
+ * first two characters lets most of these characters by (其中, 收到, 日期) before any rule runs.
+ */
+const OTHER_PAIR = new Uint8Array(512);
+for (const w of [...CJK_SUFFIXES, ...CUE_WORDS, '日电', ...TITLE_PAIRS]) {
+  const h = pairBit(w.charCodeAt(0), w.charCodeAt(1));
+  OTHER_PAIR[h >> 3] |= 1 << (h & 7);
+}
+const otherCjkAt = (c: number, next: number) => c === 0x8baf /* 讯 */ || (OTHER_PAIR[pairBit(c, next) >> 3] >> (pairBit(c, next) & 7)) & 1;
 
 /** Shared state of one findMentions scan, for the parts of the loop kept out of its hot path. */
 interface Scan {
@@ -772,7 +783,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
     }
     sc.lastEnd = lastEnd;
     if (bestRec >= 0) i = acceptName(sc, i, bestEnd, bestRec, limit);
-    else if (c >= 0x3400 && !OTHER_CJK[c]) i++; // no rule of otherAt starts at this character
+    else if (!OTHER_START[c] || (c >= 0x3400 && !otherCjkAt(c, units[i + 1]))) i++; // no rule of otherAt starts here (a lower-case word, "**", 收到)
     else i = otherAt(sc, i, c, prev, limit);
     lastEnd = sc.lastEnd;
   }
