@@ -210,3 +210,24 @@ test('stems may end in 新 or 子 (广新集团, 锤子科技), never as a subsi
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('a deal verb and a stake as a percentage show the company between them', () => {
+  assert.deepEqual(kinds('集团拟向母公司收购澜湾精工4.5%股权。'), [['澜湾精工', 'candidate']]);
+  assert.deepEqual(kinds('交易完成后将直接持有澜湾精工100%股权'), [['澜湾精工', 'candidate']]);
+  assert.deepEqual(kinds('计划转让北辰云图30%的股份'), [['北辰云图', 'candidate']]);
+  // A percentage that is no stake, or a stake of no one, names nothing.
+  for (const text of ['持有现金30%以上', '收购其余51%股权', '出售部分资产20%']) assert.deepEqual(kinds(text), [], text);
+});
+
+test('a registered name may put its place in parentheses before the legal form', () => {
+  assert.deepEqual(kinds('据报道，青岚航空器(芜湖)有限公司完成A轮融资'), [['青岚航空器(芜湖)有限公司', 'candidate']]);
+  // Parentheses before an ending that is no legal form close nothing.
+  assert.deepEqual(kinds('据报道，青岚(芜湖)科技'), []);
+});
+
+test('English: funds and investment firms by their ending; banks of a place', () => {
+  assert.deepEqual(kinds('backers include Lantern Angel Fund and Harbour Peak Investment.'), [['Lantern Angel Fund', 'candidate'], ['Harbour Peak Investment', 'candidate']]);
+  assert.deepEqual(kinds('Analysts at Northgate Bank of Ontario cut the target.'), [['Northgate Bank of Ontario', 'candidate']]);
+  // Public funds and bodies are no companies.
+  for (const text of ['the International Monetary Fund said', 'the Social Security Fund', 'Foreign Direct Investment rose']) assert.deepEqual(kinds(text), [], text);
+});

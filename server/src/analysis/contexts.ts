@@ -378,6 +378,14 @@ export function coordinatedBefore(folded: string, at: number, floor: number): [n
 
 /** Words after the company a deal verb takes ("认购X新增注册资本", "收购X的股权"). */
 const OBJECT_TAILS = ['新增注册资本', '注册资本', '的股权', '股权', '的股份', '全部股份', '的全部资产'];
+/** "4.4415%股权", "51%的股份": a stake written as a percentage right after the object. */
+function stakeAfter(folded: string, at: number, limit: number): boolean {
+  let p = at;
+  while (p < limit && p - at < 9 && (isDigit(folded.charCodeAt(p)) || (folded.charCodeAt(p) === 46 && p > at))) p++;
+  if (p === at || folded.charCodeAt(p) !== 37 /* % */) return false;
+  p++;
+  return startsWithAt(folded, '股权', p) || startsWithAt(folded, '股份', p) || startsWithAt(folded, '的股权', p) || startsWithAt(folded, '的股份', p);
+}
 /** Shares of no one in particular ("收购剩余股权", "认购大部分股份"). */
 const NOT_OBJECT = ['剩余', '少数', '多数', '大部分', '部分', '全部', '控制', '控股', '相关', '标的', '目标', '其余', '所持', '持有', '现有', '新增', '少量', '大量',
   '更多', '一定', '百分之', '对方', '双方', '合资', '项目', '资产', '公司', '企业', '海外', '境外', '国内', '上市', '优质', '核心', '重要', '主要', '新能源', '国有'];
@@ -397,7 +405,7 @@ export function objectAfter(folded: string, at: number, limit: number, stop: Uin
     e++;
   }
   const len = e - at;
-  const tail = OBJECT_TAILS.some((w) => startsWithAt(folded, w, e));
+  const tail = OBJECT_TAILS.some((w) => startsWithAt(folded, w, e)) || stakeAfter(folded, e, limit);
   if (!tail || len < 3 || len > 8) return null;
   const name = folded.slice(at, e);
   if (!sourceName(name) || isCommonWord(name) || NOT_SUBJECT.has(name) || NOT_OBJECT.some((w) => name.startsWith(w))) return null;

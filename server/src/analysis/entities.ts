@@ -114,11 +114,11 @@ const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings
   'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
   'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors', 'AG', 'GmbH', 'plc', 'PLC', 'LLC', 'N.V.', 'Communications', 'Telecom', 'Entertainment', 'Logistics',
   'Electronics', 'Chemicals', 'Petroleum', 'Aerospace', 'Healthcare', 'Biologics', 'Semiconductors', 'Microsystems', 'Dynamics', 'Studios', 'Properties', 'Realty', 'Shipping',
-  'Airways', 'Bancorp', 'Bancshares', 'Materials'];
+  'Airways', 'Bancorp', 'Bancshares', 'Materials', 'Investment', 'Fund'];
 /** Latin endings that make a media outlet. */
 const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
 /** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
-const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Development', 'Investment', 'Export-Import', 'People’s', "People's", 'National', 'Infrastructure', 'Settlements']);
+const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Development', 'Investment', 'Export-Import', 'People’s', "People's", 'National', 'Infrastructure', 'Settlements', 'Monetary', 'Pension', 'Wealth', 'Social', 'Security']);
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限责任公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
 const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV',
@@ -195,7 +195,7 @@ TRIGGER[0x3001] = 1;
 /** Cue words of contexts.ts (report and investing verbs). */
 const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价',
   // Deal verbs, before the company they take (objectAfter).
-  '认购', '收购', '入股', '增资'];
+  '认购', '收购', '入股', '增资', '出售', '转让', '持有'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
@@ -221,7 +221,7 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
-  if (w === '认购' || w === '收购' || w === '入股' || w === '增资') {
+  if (w === '认购' || w === '收购' || w === '入股' || w === '增资' || w === '出售' || w === '转让' || w === '持有') {
     const f = objectAfter(folded, at + 2, limit, STOP);
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
   }
@@ -1278,7 +1278,7 @@ const LEGAL_STEM = 14;
 function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
   if (at <= lastEnd) return null;
   const before = folded.charCodeAt(at - 1);
-  if (!(isCjk(before) || isLetter(before)) || STOP[before]) return null;
+  if (!(isCjk(before) || isLetter(before) || isCloseParen(before)) || STOP[before]) return null;
   const list = SUFFIX_BY_PAIR.get((folded.charCodeAt(at) << 16) | folded.charCodeAt(at + 1));
   if (!list) return null;
   let suffix: Suffix | null = null;
@@ -1301,11 +1301,14 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   const next = folded.charCodeAt(end);
   if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
   if (!legal && isCjk(next) && AFTER_SUFFIX_WORD_INDEX.startingAt(folded, end) !== null) return null;
+  if (!legal && isCloseParen(before)) return null;
   const maxStem = legal ? LEGAL_STEM : 4;
   let s = at;
+  // "零重力飞机工业(合肥)有限公司": a registered name may put its place in parentheses before the form.
+  if (legal && isCloseParen(folded.charCodeAt(at - 1))) s = placeInParentheses(folded, at, lastEnd);
   let cjk = 0;
   let latin = 0;
-  while (s > lastEnd && at - s < (legal ? LEGAL_STEM : 12)) {
+  while (s > lastEnd && at - s < (legal ? LEGAL_STEM + 4 : 12)) {
     const c = folded.charCodeAt(s - 1);
     // Registered names may hold 和 (信永中和会计师事务所).
     if (isCjk(c) && (!STOP[c] || (legal && c === 0x548c /* 和 */ && s - 1 > lastEnd && isCjk(folded.charCodeAt(s - 2)) && !STOP[folded.charCodeAt(s - 2)])) && latin === 0) {
@@ -1341,6 +1344,16 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     if (suffix.word === '基金') for (const w of FUND_STEM_END) if (stem.endsWith(w)) return null;
   }
   return [s, end, suffix.kind];
+}
+
+/** Start of "(合肥)" ending at `end` (two or three Chinese characters in parentheses), or `end`. */
+function placeInParentheses(folded: string, end: number, lastEnd: number): number {
+  for (let open = end - 4; open >= end - 5 && open > lastEnd; open--) {
+    if (!isOpenParen(folded.charCodeAt(open))) continue;
+    for (let k = open + 1; k < end - 1; k++) if (!isCjk(folded.charCodeAt(k))) return end;
+    return open;
+  }
+  return end;
 }
 
 /** Legal forms of partnerships, written in parentheses after the name. */
@@ -1405,6 +1418,12 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
   if (stemWords.length > 1 && isDigit(stemWords[0].charCodeAt(0)) && isDigit(stemWords[0].charCodeAt(stemWords[0].length - 1))) return null;
   if (stemWords.every((w) => isCommonEnglish(w) || COMMON_STEM_EN.has(w))) return null;
   let end = at + 1 + suffix.length;
+  // "Royal Bank of Canada": a bank of a place.
+  if (suffix === 'Bank' && startsWithAt(folded, ' of ', end) && isUpper(folded.charCodeAt(end + 4))) {
+    let e = end + 4;
+    while (e < limit && isLetter(folded.charCodeAt(e))) e++;
+    if (!isLetter(folded.charCodeAt(e))) end = e;
+  }
   // "Iwai Cosmo Securities Co.": the legal ending too.
   for (const x of LATIN_EXTEND_INDEX.with(folded.charCodeAt(end + 1))) if (end + x.length <= limit && startsWithAt(folded, x, end) && !isLetter(folded.charCodeAt(end + x.length))) { end += x.length; break; }
   // "NEW ALVOGEN GROUP HOLDING, INC.": further legal words in capitals.
@@ -1437,7 +1456,9 @@ for (const p of PLACE_NAMES) PLACE_FIRST[p.charCodeAt(0)] = 1;
 /** Adjectives and classes that with an ending name a kind of thing, not a company. */
 const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 'Nuclear', 'Fossil', 'Generative', 'Artificial', 'Investment', 'Commercial', 'Retail', 'Digital',
   'Mobile', 'Online', 'Local', 'Regional', 'Community', 'Stock', 'Crypto', 'Shadow', 'Central', 'Big', 'Small', 'Major', 'Leading', 'Top', 'Junior', 'Senior', 'Physical',
-  'Agentic', 'Open', 'Closed', 'Responsible', 'Sovereign', 'Frontier', 'Consumer', 'Enterprise', 'Edge', 'Quantum', 'Legacy', 'Traditional', 'Foreign', 'Domestic']);
+  'Agentic', 'Open', 'Closed', 'Responsible', 'Sovereign', 'Frontier', 'Consumer', 'Enterprise', 'Edge', 'Quantum', 'Legacy', 'Traditional', 'Foreign', 'Domestic',
+  // Kinds of investment and of fund ("Foreign Direct Investment", "Strategic Investment", "Mutual Fund").
+  'Direct', 'Total', 'Net', 'Gross', 'Private', 'Public', 'Strategic', 'Fixed', 'Annual', 'Overseas', 'Outbound', 'Inbound', 'Mutual', 'Index', 'Hedge', 'Equity']);
 
 /** The stem of a candidate name without its legal suffix, for grouping in one document. */
 function stemKey(name: string): string {
