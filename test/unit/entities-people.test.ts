@@ -61,3 +61,9 @@ test('a person is never a company mention, and a company is not a person', () =>
   assert.ok(!ms.some((m) => m.kind === 'person' && m.text.includes('腾讯')));
   assert.deepEqual(findIn(gz, 'CEO Acme Robotics said').filter((m) => m.kind === 'person'), []);
 });
+
+test('a possessive ends a person\'s name: what follows is theirs', () => {
+  const ms = findMentions("Acme chairman Wu Jianping's Lakeside Investment joined the round.", foldText("Acme chairman Wu Jianping's Lakeside Investment joined the round."), builtinGazetteer(), []);
+  assert.deepEqual(ms.filter((m) => m.kind === 'person').map((m) => m.text), ['Wu Jianping']);
+  assert.ok(ms.some((m) => m.text === 'Lakeside Investment' && m.kind === 'candidate'));
+});

@@ -118,8 +118,11 @@ function latinNameEnd(folded: string, at: number, limit: number): number {
   let end = -1;
   while (words < 3 && p < limit && isUpper(folded.charCodeAt(p))) {
     let q = p + 1;
+    let possessive = false;
     for (;;) {
       const c = folded.charCodeAt(q);
+      // "Zhu Yiming's Qinghui Investment": a possessive ends the name.
+      if ((c === 39 || c === 0x2019) && folded.charCodeAt(q + 1) === 115 && !isLetter(folded.charCodeAt(q + 2))) { possessive = true; break; }
       if (q < limit && (isLower(c) || c === 39 || c >= 0xc0 && c < 0x250)) q++;
       else if (c === 45 && isUpper(folded.charCodeAt(q + 1))) q += 2; // "Jean-Sebastien"
       else break;
@@ -133,7 +136,7 @@ function latinNameEnd(folded: string, at: number, limit: number): number {
     if (q < limit && isLetter(folded.charCodeAt(q))) return -1;
     words++;
     end = q;
-    if (folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
+    if (possessive || folded.charCodeAt(q) !== 32 || !isUpper(folded.charCodeAt(q + 1))) break;
     p = q + 1;
   }
   return words >= 2 ? end : -1;
