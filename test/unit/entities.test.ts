@@ -120,3 +120,11 @@ test('hostile input stays linear', () => {
   find(text);
   assert.ok(performance.now() - t < 2000);
 });
+
+test('a listed short name that is also a word counts with a date between it and its business', () => {
+  const ids = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).map((m) => m.text);
+  assert.deepEqual(ids('和硕9月11日宣布扩产'), ['和硕']);
+  assert.deepEqual(ids('國巨3日公告收購案'), ['國巨']);
+  // Without business after the date it still needs other evidence.
+  assert.deepEqual(ids('和硕9月11日天气晴'), []);
+});

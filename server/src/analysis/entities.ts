@@ -972,9 +972,22 @@ const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
 const NOT_BUSINESS_AFTER = ['期货', '价格', '产区', '种植', '果园', '树', '汁', '园', '醋', '干', '派'];
 const NOT_BUSINESS_AFTER_INDEX = new WordIndex(NOT_BUSINESS_AFTER);
 const BUSINESS_WINDOW = 12;
+/** End of a date written at `at` ("9月11日", "11日", "2025年3月"), or `at` when there is none. */
+function dateEnd(folded: string, at: number, limit: number): number {
+  let p = at;
+  for (let parts = 0; parts < 3; parts++) {
+    let q = p;
+    while (q < limit && q - p < 4 && isDigit(folded.charCodeAt(q))) q++;
+    if (q === p || !DATE_UNIT.has(folded.charCodeAt(q))) break;
+    p = q + 1;
+  }
+  return p;
+}
 function businessAfter(folded: string, end: number, limit: number): boolean {
   if (NOT_BUSINESS_AFTER_INDEX.startingAt(folded, end) !== null) return false;
-  for (let p = end; p < limit && p - end < BUSINESS_WINDOW; p++) {
+  // "和硕9月11日宣布": a date between the name and its business is passed over.
+  const from = dateEnd(folded, end, limit);
+  for (let p = from; p < limit && p - from < BUSINESS_WINDOW; p++) {
     const c = folded.charCodeAt(p);
     if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 10 || c === 0xff01 || c === 0xff1f) return false;
     if (BUSINESS_INDEX.startingAt(folded, p) !== null) return true;
