@@ -128,3 +128,9 @@ test('a listed short name that is also a word counts with a date between it and 
   // Without business after the date it still needs other evidence.
   assert.deepEqual(ids('和硕9月11日天气晴'), []);
 });
+
+test('an English candidate that is a known name in another case is that company', () => {
+  assert.deepEqual(ids('Shares of Openai rose after the news.'), ['openai']);
+  // Short names keep their case rules: "Arm" the word is no ARM.
+  assert.ok(!ids('Shares of Ampx rose.').includes('ampx'));
+});

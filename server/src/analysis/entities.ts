@@ -792,7 +792,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   for (let k = 0; k < raws.length && !latinList; k++) latinList = isUpper(units[raws[k].start]) && (units[raws[k].end] === 44 || units[raws[k].start - 2] === 44 || units[raws[k].end] === 32 || units[raws[k].start - 1] === 32);
   if (cjkList || latinList) addListNames(text, folded, raws, g, local, figs, cjkList ? listMarks : null, latinList);
   if (local.size > 1) trimCandidates(folded, raws);
-  if (local.size > 0) tieToKnownStems(folded, raws, g);
+  if (local.size > 0) { tieToKnownStems(folded, raws, g); tieToOtherCase(folded, raws, g); }
   applyLearnedAliases(folded, raws, aliases, figs);
   return raws.map((r) => toMention(text, r, g));
 }
@@ -884,6 +884,18 @@ for (const w of [...new Set(SHORTENED_BY)].sort((a, b) => b.length - a.length)) 
  * A candidate whose name is a known or candidate company's name of the same document without
  * its ending ("恒生" beside 恒生银行, "Versum" beside "Versum Materials") is that company.
  */
+/**
+ * An English candidate that is a known company's name written in another case ("Deepmind
+ * said", "NVIDIA's"): that company. Only names of five letters or more, where a case slip
+ * is likelier than two companies.
+ */
+function tieToOtherCase(folded: string, raws: Raw[], g: Gazetteer): void {
+  for (const r of raws) {
+    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || r.end - r.start < 5 || !isUpper(folded.charCodeAt(r.start))) continue;
+    const known = g.lookupAnyCase(folded.slice(r.start, r.end));
+    if (known && COMPANY_LIKE.has(known.kind)) { r.entity = g.indexOf(known.id); r.local = null; }
+  }
+}
 function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
   // The candidates first: most documents have none that could be a short form.
   let cands: Map<string, Raw[]> | null = null;

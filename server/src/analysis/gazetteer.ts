@@ -617,6 +617,19 @@ export class Gazetteer {
     return this.lookupFolded(foldText(name.replace(/^\*?ST/, '')));
   }
 
+  /**
+   * A whole name looked up without its case rules ("Deepmind" for DeepMind), for names the
+   * text already shows to be a company: the first entity of that spelling, or undefined.
+   */
+  lookupAnyCase(name: string): Entity | undefined {
+    const folded = foldText(name);
+    let node = 0;
+    for (let i = 0; i < folded.length && node >= 0; i++) node = this.next(node, lower(folded.charCodeAt(i)));
+    if (node <= 0) return undefined;
+    for (let r = this.termHead[node]; r >= 0; r = this.recNext[r]) if (this.recEntity[r] >= 0) return this.entities[this.recEntity[r]];
+    return undefined;
+  }
+
   private lookupFolded(folded: string): Entity | undefined {
     let node = 0;
     for (let i = 0; i < folded.length && node >= 0; i++) node = this.next(node, lower(folded.charCodeAt(i)));
