@@ -231,3 +231,10 @@ test('English: funds and investment firms by their ending; banks of a place', ()
   // Public funds and bodies are no companies.
   for (const text of ['the International Monetary Fund said', 'the Social Security Fund', 'Foreign Direct Investment rose']) assert.deepEqual(kinds(text), [], text);
 });
+
+test('English: an appositive that names a kind of company makes the name before it one', () => {
+  assert.deepEqual(kinds('Qorvexa, a Beijing-based startup, raised funds.'), [['Qorvexa', 'candidate']]);
+  assert.deepEqual(kinds('Lumora, a drone maker, and others.'), [['Lumora', 'candidate']]);
+  // A person or a place in apposition is no company.
+  for (const text of ["Jane Doe, the company's CEO, spoke.", 'Harbin, the northern city, froze.']) assert.deepEqual(kinds(text), [], text);
+});

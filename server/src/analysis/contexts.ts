@@ -205,7 +205,7 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
       }
     } else if (isCjk(next)) {
       if (CJK_CUE_AFTER_INDEX.startingAt(folded, end) !== null) after = 1;
-    }
+    } else if (next === 44 && folded.charCodeAt(end + 1) === 32 && appositiveCompany(folded, end + 2, limit)) after = 1;
     if (!after) return null;
   }
   const read = latinName(folded, at, limit);
@@ -216,6 +216,33 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
   if (read[0] !== end && !before) return null;
   if ((after === 2 && !acronym && !camel && !possessesBusiness(folded, end + 3, limit)) || (after === 3 && !acronym)) return null;
   return [at, read[0], 'candidate'];
+}
+
+/** Nouns of an appositive that make the name before it a company ("Acme, a Beijing-based startup"). */
+const APPOSITIVE_NOUNS = new Set(['startup', 'start-up', 'company', 'firm', 'maker', 'developer', 'provider', 'lender', 'bank', 'insurer', 'retailer', 'chipmaker', 'automaker',
+  'carmaker', 'operator', 'producer', 'manufacturer', 'supplier', 'conglomerate', 'brokerage', 'unicorn', 'subsidiary', 'unit', 'miner', 'airline', 'designer', 'fund',
+  'investor', 'platform', 'giant', 'group', 'outlet', 'publication', 'newspaper', 'broadcaster']);
+/**
+ * Whether an appositive at `at` (after "X, ") names a kind of company: "a", "an" or "the",
+ * up to four words, then one of APPOSITIVE_NOUNS ending the phrase ("a Shenzhen-based drone
+ * maker", "the trading firm"). Not a possessive noun ("the company's CEO": a person).
+ */
+function appositiveCompany(folded: string, at: number, limit: number): boolean {
+  let p = at;
+  if (startsWithAt(folded, 'a ', p)) p += 2;
+  else if (startsWithAt(folded, 'an ', p)) p += 3;
+  else if (startsWithAt(folded, 'the ', p)) p += 4;
+  else return false;
+  for (let words = 0; words < 5 && p < limit; words++) {
+    let q = p;
+    while (q < limit && (isLetter(folded.charCodeAt(q)) || (folded.charCodeAt(q) === 45 && isLetter(folded.charCodeAt(q + 1))))) q++;
+    if (q === p) return false;
+    const next = folded.charCodeAt(q);
+    if (APPOSITIVE_NOUNS.has(folded.slice(p, q).toLowerCase())) return next !== 39 && next !== 0x2019 && !isLetter(next);
+    if (next !== 32) return false;
+    p = q + 1;
+  }
+  return false;
 }
 
 /** What a company owns or does, after a possessive ("Didi's IPO", "Goertek's unit"). */
