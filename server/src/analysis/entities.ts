@@ -886,14 +886,17 @@ for (const w of [...new Set(SHORTENED_BY)].sort((a, b) => b.length - a.length)) 
  */
 /**
  * An English candidate that is a known company's name written in another case ("Deepmind
- * said", "NVIDIA's"): that company. Only names of five letters or more, where a case slip
- * is likelier than two companies.
+ * said", "NVIDIA's"): that company. Only curated companies' names of five letters or more,
+ * where a case slip is likelier than two companies.
  */
 function tieToOtherCase(folded: string, raws: Raw[], g: Gazetteer): void {
   for (const r of raws) {
     if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || r.end - r.start < 5 || !isUpper(folded.charCodeAt(r.start))) continue;
     const known = g.lookupAnyCase(folded.slice(r.start, r.end));
-    if (known && COMPANY_LIKE.has(known.kind)) { r.entity = g.indexOf(known.id); r.local = null; }
+    if (!known || !COMPANY_LIKE.has(known.kind)) continue;
+    // Only curated companies: a listed-only name in another case is as likely another company.
+    const index = g.indexOf(known.id);
+    if (!g.isListedOnly(index)) { r.entity = index; r.local = null; }
   }
 }
 function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
