@@ -15,7 +15,7 @@ import {
   parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
 } from './numbers';
 import {
-  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, newCurrencyMatch,
+  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, maybePrefixEndAnyCase, newCurrencyMatch,
 } from './currencies';
 import { codeUnits } from './text';
 
@@ -362,9 +362,13 @@ for (const [f, seconds] of [['t', 'ehr'], ['h', 'u'], ['s', 'e'], ['m', 'i'], ['
   for (const c of seconds) VAGUE_SECOND[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 }
 
-/** 1 for code units that may end a currency marker written before a number (`maybePrefixEnd`). */
+/**
+ * 1 for code units that may end a currency marker written before a number, in either case.
+ * Looser than `maybePrefixEnd` on purpose: which numbers `nextAnchor` passes over decides which
+ * bare numbers can become list members ("and 5、6和7亿元"), so this test must not change.
+ */
 const PREFIX_END = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEnd(c) ? 1 : 0;
+for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEndAnyCase(c) ? 1 : 0;
 
 /**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
