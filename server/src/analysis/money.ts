@@ -353,13 +353,14 @@ const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
 /**
- * The second letters (lower case) an English vague amount allows after its first (tens,
- * thousands, trillions, hundreds, several, millions, billions): `parseEnglishVague`'s own first
- * test, read here so that other words starting with t, h, s, m or b are skipped at once.
+ * The third letter (lower case) of the English vague-amount word that starts with a given first
+ * and second letter (tens, thousands, trillions, hundreds, several, millions, billions), 0 when
+ * none does: `parseEnglishVague` reads nothing else, so other words starting with t, h, s, m or
+ * b ("the", "this", "share", "more") are skipped at once.
  */
-const VAGUE_SECOND = new Uint8Array(128 * 128);
-for (const [f, seconds] of [['t', 'ehr'], ['h', 'u'], ['s', 'e'], ['m', 'i'], ['b', 'i']]) {
-  for (const c of seconds) VAGUE_SECOND[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
+const VAGUE_THIRD = new Uint8Array(128 * 128);
+for (const word of ['tens', 'thousands', 'trillions', 'hundreds', 'several', 'millions', 'billions']) {
+  VAGUE_THIRD[word.charCodeAt(0) * 128 + word.charCodeAt(1)] = word.charCodeAt(2);
 }
 
 /**
@@ -399,13 +400,13 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
       i = k - 1;
       continue;
     }
-    // An anchor letter: only at the start of a word, and only before a second letter that
-    // can follow it in a vague amount or a currency word (most words starting with t, s, d,
-    // c, e … are none).
+    // An anchor letter: only at the start of a word, and only before the letters that can
+    // follow it in a vague amount (second and third) or a currency word (second): most words
+    // starting with t, s, d, c, e … are none.
     if (i > 0 && isLetter(u[i - 1])) continue;
     if (kind === 3) {
       const second = u[i + 1] | 0x20;
-      if (second < 128 && VAGUE_SECOND[(u[i] | 0x20) * 128 + second] === 1) return i;
+      if (second < 128 && VAGUE_THIRD[(u[i] | 0x20) * 128 + second] === (u[i + 2] | 0x20)) return i;
     } else if (u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
   }
   return n;
