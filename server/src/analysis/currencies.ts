@@ -206,8 +206,28 @@ export function matchCurrencyAfter(s: string, i: number, out: CurrencyMatch): bo
   return false;
 }
 
+/**
+ * 1 for the code units a marker written before a number can end with: ISO codes only in upper
+ * case (they match case-sensitively), the other Latin markers in both cases. Most code units
+ * before a number (lower-case letters of English words, most CJK characters) fail here.
+ */
+const PREFIX_LAST = new Uint8Array(65536);
+for (const mk of PREFIXES) {
+  const c = mk.text.charCodeAt(mk.length - 1);
+  PREFIX_LAST[c] = 1;
+  if (!mk.caseSensitive && isLetter(c)) PREFIX_LAST[c ^ 0x20] = 1;
+}
+
 /** False when no currency marker written before a number ends with the code unit `c`. */
 export function maybePrefixEnd(c: number): boolean {
+  return PREFIX_LAST[c] === 1;
+}
+
+/**
+ * Like `maybePrefixEnd`, but with every letter in both cases (ISO codes too): the looser test
+ * the money scanner has always used to decide which numbers it may pass over unread.
+ */
+export function maybePrefixEndAnyCase(c: number): boolean {
   return PREFIX_BY_LAST.index[upperKey(c)] > 0;
 }
 
@@ -220,8 +240,9 @@ export function matchCurrencyBefore(s: string, i: number, out: CurrencyMatch): b
     const j = i - skip; // the marker ends at j
     if (skip === 1 && s.charCodeAt(i - 1) !== 32) break;
     if (j <= 0) return false;
-    const k = PREFIX_BY_LAST.index[upperKey(s.charCodeAt(j - 1))];
-    if (!k) continue;
+    const last = s.charCodeAt(j - 1);
+    if (PREFIX_LAST[last] !== 1) continue;
+    const k = PREFIX_BY_LAST.index[upperKey(last)];
     const list = PREFIX_BY_LAST.lists[k];
     // The last but one code unit first (lower case where the marker's case folds): most markers fail there.
     const c1 = s.charCodeAt(j - 2);

@@ -15,7 +15,7 @@ import {
   parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
 } from './numbers';
 import {
-  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, newCurrencyMatch,
+  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, maybePrefixEndAnyCase, newCurrencyMatch,
 } from './currencies';
 import { codeUnits } from './text';
 
@@ -249,24 +249,27 @@ const BTC_CUES = ['单币', '单枚', '每枚', '每个比特币', ' 1 枚', '(1
  * The unit of a price named by words before it in the same clause, not by a "/unit" suffix.
  * `scaled` amounts (with 万/亿/billion) cannot be share prices but can be per-bitcoin costs.
  */
-function perFromContext(s: string, start: number, value: number, scaled = false): string | null {
+function perFromContext(u: Uint16Array, start: number, value: number, scaled = false): string | null {
   // The clause: stop at sentence or clause punctuation, at most 30 code units back. Read
-  // backwards in one pass; the cue that starts first wins.
+  // backwards in one pass; the cue that starts first wins. Most code units are neither a stop
+  // nor the first two of a cue: one table read each (`u` holds the folded text).
   let found: string | null = null;
   for (let k = start - 1; k >= 0 && start - k <= 30; k--) {
-    const raw = s.charCodeAt(k);
-    if (raw === 0x3002 || raw === 10 || raw === 59 || raw === 44 || raw === 0x3001 || raw === 33 || raw === 63) break;
-    const index = CUE_FIRST[lowerAscii(raw)];
-    if (index === 0) continue;
-    const second = lowerAscii(s.charCodeAt(k + 1));
-    const list = CUE_LISTS[index];
+    const raw = u[k];
+    const kind = CONTEXT_UNIT[raw];
+    if (kind === 0) continue;
+    if (kind === CLAUSE_STOP) break;
+    const first = lowerAscii(raw);
+    const second = lowerAscii(u[k + 1]);
+    if (CUE_PAIR[cuePairHash(first, second)] === 0) continue;
+    const list = CUE_LISTS[CUE_FIRST[first]];
     for (let q = 0; q < list.length; q++) {
       const [cue, unit] = list[q];
       // The second code unit first: most candidates fail there (every cue has two or more).
       if (cue.charCodeAt(1) !== second || k + cue.length > start || !startsWithAt(s, k, cue)) continue;
       if (unit === 'share' && (scaled || value >= 1e5)) continue;
       // "1 枚" only when it is the number one, not the end of "21 枚".
-      if (cue === ' 1 枚' && isDigit(s.charCodeAt(k - 1))) continue;
+      if (cue === ' 1 枚' && isDigit(u[k - 1])) continue;
       found = unit;
       break;
     }
@@ -274,7 +277,7 @@ function perFromContext(s: string, start: number, value: number, scaled = false)
   return found;
 }
 
-/** The cues by their first code unit: CUE_LISTS[CUE_FIRST[c]] (index 0 = none), one table read per character. */
+/** The cues by their first code unit: CUE_LISTS[CUE_FIRST[c]] (index 0 = none). */
 const CUE_LISTS: [string, string][][] = [[]];
 const CUE_FIRST = new Uint8Array(65536);
 for (const [cues, unit] of [[SHARE_CUES, 'share'], [BTC_CUES, 'BTC']] as [string[], string][]) {
@@ -287,6 +290,17 @@ for (const [cues, unit] of [[SHARE_CUES, 'share'], [BTC_CUES, 'BTC']] as [string
     CUE_LISTS[CUE_FIRST[key]].push([cue, unit]);
   }
 }
+
+/** What a code unit is to `perFromContext`: a clause stop, the first of a cue (either case), or neither (0). */
+const CLAUSE_STOP = 1;
+const CUE_START = 2;
+const CONTEXT_UNIT = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (CUE_FIRST[lowerAscii(c)] !== 0) CONTEXT_UNIT[c] = CUE_START;
+for (const ch of '\u3002\n;,\u3001!?') CONTEXT_UNIT[ch.charCodeAt(0)] = CLAUSE_STOP;
+/** One bit per (first, second) code units of a cue (lower case), hashed: most first units fail here. */
+const cuePairHash = (c0: number, c1: number): number => (c0 * 31 + c1) & 0xffff;
+const CUE_PAIR = new Uint8Array(1 << 16);
+for (const list of CUE_LISTS) for (const [cue] of list) CUE_PAIR[cuePairHash(cue.charCodeAt(0), cue.charCodeAt(1))] = 1;
 
 /** Options from the document: Traditional script decides how 兆 is read. */
 export interface FindFiguresOptions {
@@ -339,18 +353,23 @@ const SECOND_OK = new Uint8Array(128 * 128);
 for (const [f, seconds] of Object.entries(SECOND_LETTER)) for (const c of seconds) SECOND_OK[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
 
 /**
- * The second letters (lower case) an English vague amount allows after its first (tens,
- * thousands, trillions, hundreds, several, millions, billions): `parseEnglishVague`'s own first
- * test, read here so that other words starting with t, h, s, m or b are skipped at once.
+ * The third letter (lower case) of the English vague-amount word that starts with a given first
+ * and second letter (tens, thousands, trillions, hundreds, several, millions, billions), 0 when
+ * none does: `parseEnglishVague` reads nothing else, so other words starting with t, h, s, m or
+ * b ("the", "this", "share", "more") are skipped at once.
  */
-const VAGUE_SECOND = new Uint8Array(128 * 128);
-for (const [f, seconds] of [['t', 'ehr'], ['h', 'u'], ['s', 'e'], ['m', 'i'], ['b', 'i']]) {
-  for (const c of seconds) VAGUE_SECOND[f.charCodeAt(0) * 128 + c.charCodeAt(0)] = 1;
+const VAGUE_THIRD = new Uint8Array(128 * 128);
+for (const word of ['tens', 'thousands', 'trillions', 'hundreds', 'several', 'millions', 'billions']) {
+  VAGUE_THIRD[word.charCodeAt(0) * 128 + word.charCodeAt(1)] = word.charCodeAt(2);
 }
 
-/** 1 for code units that may end a currency marker written before a number (`maybePrefixEnd`). */
+/**
+ * 1 for code units that may end a currency marker written before a number, in either case.
+ * Looser than `maybePrefixEnd` on purpose: which numbers `nextAnchor` passes over decides which
+ * bare numbers can become list members ("and 5、6和7亿元"), so this test must not change.
+ */
 const PREFIX_END = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEnd(c) ? 1 : 0;
+for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEndAnyCase(c) ? 1 : 0;
 
 /**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
@@ -381,13 +400,13 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
       i = k - 1;
       continue;
     }
-    // An anchor letter: only at the start of a word, and only before a second letter that
-    // can follow it in a vague amount or a currency word (most words starting with t, s, d,
-    // c, e … are none).
+    // An anchor letter: only at the start of a word, and only before the letters that can
+    // follow it in a vague amount (second and third) or a currency word (second): most words
+    // starting with t, s, d, c, e … are none.
     if (i > 0 && isLetter(u[i - 1])) continue;
     if (kind === 3) {
       const second = u[i + 1] | 0x20;
-      if (second < 128 && VAGUE_SECOND[(u[i] | 0x20) * 128 + second] === 1) return i;
+      if (second < 128 && VAGUE_THIRD[(u[i] | 0x20) * 128 + second] === (u[i + 2] | 0x20)) return i;
     } else if (u[i + 1] < 128 && SECOND_OK[u[i] * 128 + u[i + 1]] === 1) return i;
   }
   return n;
@@ -466,7 +485,10 @@ function matchConnector(s: string, i: number, rangeStart: number): number {
 // The state of one `findFigures` call, shared by its helpers below. Module-level rather than
 // closures made per call: closures made per call lose their optimised code whenever a full
 // garbage collection drops the previous ones, and must be compiled again.
+const NO_UNITS = new Uint16Array(2);
 let s = '';
+/** The code units of `s` followed by two 0s (text.ts's shared buffer, valid during the call). */
+let units: Uint16Array = NO_UNITS;
 let n = 0;
 let text = '';
 let traditional = false;
@@ -514,6 +536,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   // The folded text as UTF-16 code units for `nextAnchor` (a typed-array read is cheaper than
   // charCodeAt): the buffer text.ts shares between the scanners (foldDocument fills it).
   const u = codeUnits(s);
+  units = u;
   let i = nextAnchor(u, n, 0);
   while (i < n) {
     const kind = ANCHOR[u[i]];
@@ -525,6 +548,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   s = '';
   text = '';
   drafts = [];
+  units = NO_UNITS;
   yen = null;
   yuan = null;
   return figures;
@@ -747,7 +771,7 @@ function tryNumberFrom(i: number, e: number): number {
       d.max *= factor;
     }
   }
-  if (per === null) d.per = perFromContext(s, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
+  if (per === null) d.per = perFromContext(units, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
   if (ranged && negativeSignAt(spanStart)) {
     // "-20元至30元": a range from a negative amount is not read (a miss, never a wrong middle).
     lastEnd = spanEnd;

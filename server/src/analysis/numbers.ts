@@ -628,6 +628,10 @@ const SCALE_WORDS: [string, number][] = [
   ['crore', 1e7], ['crores', 1e7], ['cr', 1e7], ['lakh', 1e5], ['lakhs', 1e5], ['lac', 1e5],
 ];
 
+/** SCALE_WORDS by first letter (a = 0), each list in SCALE_WORDS order. */
+const SCALE_BY_FIRST: [string, number][][] = [];
+for (let c = 97; c <= 122; c++) SCALE_BY_FIRST.push(SCALE_WORDS.filter(([w]) => w.charCodeAt(0) === c));
+
 /**
  * Reads an English scale after a number at `i`: a word after optional spaces ("135 billion"),
  * or a letter glued to the number ("22.5B", "538M", "5k"). Single letters must end the word, so
@@ -645,8 +649,10 @@ export function parseEnglishScale(s: string, i: number, out: EnglishScale): numb
   if (hyphen) j++;
   const c = s.charCodeAt(j) | 0x20;
   if (c < 97 || c > 122) return 0;
-  for (const [w, m] of SCALE_WORDS) {
-    if (w.charCodeAt(0) !== c) continue;
+  // Only the scale words with that first letter, in SCALE_WORDS order (most letters open none).
+  const words = SCALE_BY_FIRST[c - 97];
+  for (let q = 0; q < words.length; q++) {
+    const [w, m] = words[q];
     if (wordAt(s, j, w)) {
       out.mult = m;
       out.end = j + w.length;
@@ -714,7 +720,8 @@ export function parseEnglishVague(s: string, i: number, out: EnglishScale): numb
   } else if (c0 === 115) {
     if (!(wordAt(s, j, 'several') && s.charCodeAt(j + 7) === 32)) return 0;
     j += 8;
-    for (const [w, m] of SINGULAR_SCALES) {
+    for (let q = 0; q < SINGULAR_SCALES.length; q++) {
+      const [w, m] = SINGULAR_SCALES[q];
       if (wordAt(s, j, w)) {
         out.mult = m;
         out.end = j + w.length;
@@ -724,7 +731,8 @@ export function parseEnglishVague(s: string, i: number, out: EnglishScale): numb
     }
     return 0;
   }
-  for (const [w, m] of PLURAL_SCALES) {
+  for (let q = 0; q < PLURAL_SCALES.length; q++) {
+    const [w, m] = PLURAL_SCALES[q];
     if (wordAt(s, j, w)) {
       out.mult = m * factor;
       out.end = j + w.length;
