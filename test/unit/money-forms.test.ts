@@ -253,3 +253,13 @@ describe('more list words and Hong Kong listings written with ".HK"', () => {
     assert.deepEqual(read('騰訊(00700.HK)目標價600元、網易(09999.HK)200元'), ['600元=HKD 600', '200元=HKD 200']);
   });
 });
+
+test('a range whose two ends both carry the same unit is one figure', () => {
+  const [f] = figs('现货报价为2元/吨至3元/吨。');
+  assert.equal(f.text, '2元/吨至3元/吨');
+  assert.deepEqual([f.min, f.max, f.currency], [2, 3, 'CNY']);
+  assert.equal(f.per, figs('另有5元/吨。')[0].per);
+  assert.deepEqual(figs('Contracts priced at 2.1¢/kWh to 2.9¢/kWh.').map((x) => [x.min, x.max, x.per]), [[0.021, 0.029, 'kWh']]);
+  // Different units make two figures, never one range.
+  assert.equal(figs('报价3美元/千瓦时至4美元/吨。').length, 2);
+});

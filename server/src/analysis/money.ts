@@ -664,7 +664,10 @@ function tryNumberFrom(i: number, e: number): number {
   let ranged = false;
 
   // A range: "2—3美元", "20萬-25萬元", "5000億至10000億美元", "$1.2–1.5 billion", "3 to 4 dollars".
-  const conn = matchConnector(s, hasSuffix ? suf.end : end, hasPrefix ? pre.start : i);
+  let conn = matchConnector(s, hasSuffix ? suf.end : end, hasPrefix ? pre.start : i);
+  // "2.155¢/kWh to 2.966¢/kWh", "2元/吨至3元/吨": both ends carry the same unit.
+  const midPer = conn < 0 && hasSuffix ? perUnitEnd(suf.end) : -1;
+  if (midPer > 0) conn = matchConnector(s, midPer, hasPrefix ? pre.start : i);
   if (conn > 0 && !isFromChange(hasPrefix ? pre.start : i) && !(isToWord(hasSuffix ? suf.end : end) && isChangeVerbBefore(hasPrefix ? pre.start : i))
     && !(isZhiWord(hasSuffix ? suf.end : end) && isCjkChangeBefore(hasPrefix ? pre.start : i))) {
     // The second end may repeat the currency symbol: "$100M-$200M", "$5 billion and $7 billion".
@@ -688,7 +691,7 @@ function tryNumberFrom(i: number, e: number): number {
         }
         const hasSuf2 = matchCurrencyAfter(s, bEnd, suf2) && acceptWeakSuffix(b, suf2, bEnd > eb);
         let ok = false;
-        if (hasSuffix) ok = hasSuf2 && suf2.code === suf.code;
+        if (hasSuffix) ok = hasSuf2 && suf2.code === suf.code && (midPer < 0 || s.startsWith(s.slice(suf.end, midPer), suf2.end));
         else if (hasSuf2) ok = !hasPrefix || suf2.code === currency || suf2.weak;
         else ok = hasPrefix && (!hasPre2 || pre2.code === pre.code) && b.scale >= 1;
         let aValue = value;
@@ -954,6 +957,14 @@ function isChangeVerbBefore(start: number): boolean {
   let k = p;
   while (k > 0 && p - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
   return k < p && CHANGE_VERBS.has(s.slice(k, p).toLowerCase());
+}
+
+/** End of a unit written after a slash at `at` ("/kWh", "/吨"), or -1. */
+function perUnitEnd(at: number): number {
+  if (s.charCodeAt(at) !== 47 /* / */) return -1;
+  let q = at + 1;
+  while (q < n && q - at <= 6 && (isLetter(s.charCodeAt(q)) || (isCjkIdeograph(s.charCodeAt(q)) && s.charCodeAt(q) !== C_ZHI && s.charCodeAt(q) !== C_DAO))) q++;
+  return q > at + 1 ? q : -1;
 }
 
 /** "从 A 至 B" and "from A to B" describe a change between two figures, not a range. */
