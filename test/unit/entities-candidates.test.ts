@@ -238,3 +238,9 @@ test('English: an appositive that names a kind of company makes the name before 
   // A person or a place in apposition is no company.
   for (const text of ["Jane Doe, the company's CEO, spoke.", 'Harbin, the northern city, froze.']) assert.deepEqual(kinds(text), [], text);
 });
+
+test('the company that opens a filing clause ("X发布公告称", "X 9月12日公告")', () => {
+  assert.deepEqual(kinds('澜湾精工发布公告称，拟收购一家工厂。'), [['澜湾精工', 'candidate']]);
+  assert.deepEqual(kinds('另外，北辰云图9月12日公告，将回购股份。'), [['北辰云图', 'candidate']]);
+  for (const text of ['公司公告显示营收增长。', '本次公告后股价上涨。']) assert.deepEqual(kinds(text), [], text);
+});

@@ -195,7 +195,9 @@ TRIGGER[0x3001] = 1;
 /** Cue words of contexts.ts (report and investing verbs). */
 const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价',
   // Deal verbs, before the company they take (objectAfter).
-  '认购', '收购', '入股', '增资', '出售', '转让', '持有'];
+  '认购', '收购', '入股', '增资', '出售', '转让', '持有',
+  // A filing, by the company that opens the clause ("盛京金控9月12日公告", "X发布公告称").
+  '公告'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
@@ -221,6 +223,7 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  if (w === '公告') return sharePriceBefore(folded, dateStartBefore(folded, startsWithAt(folded, '发布', at - 2) ? at - 2 : at, lastEnd), lastEnd, STOP);
   if (w === '认购' || w === '收购' || w === '入股' || w === '增资' || w === '出售' || w === '转让' || w === '持有') {
     const f = objectAfter(folded, at + 2, limit, STOP);
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
@@ -987,6 +990,18 @@ const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
 const NOT_BUSINESS_AFTER = ['期货', '价格', '产区', '种植', '果园', '树', '汁', '园', '醋', '干', '派'];
 const NOT_BUSINESS_AFTER_INDEX = new WordIndex(NOT_BUSINESS_AFTER);
 const BUSINESS_WINDOW = 12;
+/** Start of a date written right before `end` ("9月12日", "3日"), or `end` when there is none. */
+function dateStartBefore(folded: string, end: number, floor: number): number {
+  let p = end;
+  for (let parts = 0; parts < 3 && p - 2 >= floor; parts++) {
+    if (!DATE_UNIT.has(folded.charCodeAt(p - 1))) break;
+    let q = p - 1;
+    while (q > floor && p - 1 - q < 4 && isDigit(folded.charCodeAt(q - 1))) q--;
+    if (q === p - 1) break;
+    p = q;
+  }
+  return p;
+}
 /** End of a date written at `at` ("9月11日", "11日", "2025年3月"), or `at` when there is none. */
 function dateEnd(folded: string, at: number, limit: number): number {
   let p = at;
