@@ -383,6 +383,12 @@ const CUE_CN = 3;
 const CUE_HK_REPORT = 4;
 /** A code written "(00700.HK)": counts like 香港 in Traditional text, not at all in Simplified. */
 const CUE_HK_CODE = 5;
+/**
+ * A four-digit code in parentheses ("(2330)"): Taiwan's way of writing a listing, and Hong
+ * Kong papers' short way too ("信達生物(1801)"). It counts for Taiwan only where no word of
+ * Hong Kong's own market (收市, 暗盤, 集資 in Traditional text…) is near.
+ */
+const CUE_TW_CODE = 6;
 /** Cue lists by first code unit, for the bounded line scan. */
 const CUES_BY_FIRST = new Map<number, [string, number][]>();
 for (const [list, kind] of [[TAIWAN_CUES, CUE_TW], [HONG_KONG_CUES, CUE_HK], [HONG_KONG_ONLY, CUE_HK_ONLY], [HONG_KONG_REPORTING, CUE_HK_REPORT], [MAINLAND_CUES, CUE_CN]] as [string[], number][]) {
@@ -430,9 +436,9 @@ const HK_LISTING = -1;
  * market words decide in any script.
  */
 function currencyOfCues(c: Int32Array, traditional: boolean): string | null {
-  const tw = c[CUE_TW];
   // Hong Kong's own market words decide alone; its general ones (香港, 港股) take two, in Traditional script.
   const only = c[CUE_HK_ONLY] + (traditional ? c[CUE_HK_REPORT] : 0);
+  const tw = c[CUE_TW] + (only > 0 ? 0 : c[CUE_TW_CODE]);
   const general = c[CUE_HK] + (traditional ? c[CUE_HK_CODE] : c[CUE_HK_REPORT]);
   const hk = only > 0 || (traditional && general >= 2) ? general + only : 0;
   const cn = c[CUE_CN];
@@ -454,9 +460,9 @@ export class YuanResolver {
   private lineFrom = -1;
   private lineTo = -1;
   private lineCurrency: string | null = null;
-  private readonly counts = new Int32Array(6);
+  private readonly counts = new Int32Array(7);
   /** The cues of every window read so far: the reading of a line that has none of its own. */
-  private readonly seen = new Int32Array(6);
+  private readonly seen = new Int32Array(7);
   /** The line of the last figure: from `lineStart` to its line break (or the end) at `lineEnd`. */
   private lineStart = -1;
   private lineEnd = -1;
@@ -486,7 +492,7 @@ export class YuanResolver {
       const to = Math.min(this.lineEnd, at + LINE_WINDOW);
       const c = this.cuesIn(from, to);
       // Windows of one long line overlap: the document's tally takes each part once.
-      if (from >= this.lineTo) for (let k = 0; k < 6; k++) this.seen[k] += c[k];
+      if (from >= this.lineTo) for (let k = 0; k < 7; k++) this.seen[k] += c[k];
       this.lineCurrency = currencyOfCues(c, this.traditional);
       this.lineFrom = from;
       this.lineTo = to;
@@ -548,7 +554,7 @@ function findCues(s: string, u: Uint16Array, from: number, to: number, hitAt: nu
       const c1 = u[k + 1];
       if (len === 4 && c1 !== 48) {
         hitAt.push(k);
-        hitKind.push(CUE_TW);
+        hitKind.push(CUE_TW_CODE);
       } else if (len === HK_LISTING) {
         hitAt.push(k);
         hitKind.push(CUE_HK_CODE);
