@@ -263,3 +263,15 @@ test('a range whose two ends both carry the same unit is one figure', () => {
   // Different units make two figures, never one range.
   assert.equal(figs('报价3美元/千瓦时至4美元/吨。').length, 2);
 });
+
+test('a report on ASX companies that writes A$ and never US$: bare $ and cents are Australian', () => {
+  assert.deepEqual(read('Kestrel Motors (ASX:KMX) declared a dividend of 25 cents per share as profit rose to A$156.2 million from a loss of $139.6 million.'),
+    ['25 cents per share=AUD 0.25', 'A$156.2 million=AUD 156200000', '$139.6 million=AUD 139600000']);
+  // With US$ in the text, a bare $ stays the US dollar.
+  assert.deepEqual(read('Kestrel Motors (ASX:KMX) raised A$20 million and US$5 million; a peer raised $3 million.').map((x) => x.split('=')[1].split(' ')[0]), ['AUD', 'USD', 'USD']);
+});
+
+test('a four-digit code is Taiwan\'s only where no word of Hong Kong\'s own market is near', () => {
+  assert.deepEqual(read('港股創新高：北辰能源(3800)公布配售新股，每股配售價1.08元，較日前收市價折讓12.2%。').map((x) => x.split('=')[1].split(' ')[0]), ['HKD']);
+  assert.deepEqual(read('台股大漲，北辰電子(3800)每股盈餘1.08元。').map((x) => x.split('=')[1].split(' ')[0]), ['TWD']);
+});

@@ -810,12 +810,15 @@ for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charC
 /**
  * What a bare "$" means. Australian and New Zealand papers write "$US" for the US dollar and a
  * bare "$" for their own: in a document that writes "$US", "$" is AUD (NZD beside New Zealand
- * cues); everywhere else it is USD. Read once per document.
+ * cues); so it is in a report on ASX companies that writes A$ and never US$; everywhere else
+ * it is USD. Read once per document.
  */
 function localDollar(): string {
   if (dollar === null) {
     dollar = 'USD';
     if (s.includes('$US')) dollar = ['NZ$', '$NZ', 'New Zealand', 'NZX'].some((w) => s.includes(w)) ? 'NZD' : 'AUD';
+    // A report on ASX companies that writes A$ and never US$: its bare $ and cents are Australian.
+    else if ((s.includes('A$') || s.includes('AU$')) && s.includes('ASX') && !s.includes('US$') && !s.includes('USD')) dollar = 'AUD';
   }
   return dollar;
 }
@@ -852,7 +855,7 @@ function penceMove(start: number, end: number): boolean {
   return PRICE_MOVES.has(s.slice(w, start - 1).toLowerCase());
 }
 
-/** The dollar a passage is about, for "cents" and "¢": the currency of the last figure in the same line, else USD. */
+/** The dollar a passage is about, for "cents" and "¢": the currency of the last figure in the same line, else the document's dollar. */
 function dollarOfPassage(at: number): string {
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 4; k--) {
     const d = drafts[k];
@@ -860,7 +863,7 @@ function dollarOfPassage(at: number): string {
     if (s.slice(d.end, at).includes('\n')) break;
     if (d.currency !== null && DOLLARS.has(d.currency)) return d.currency;
   }
-  return 'USD';
+  return localDollar();
 }
 const DOLLARS = new Set(['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'EUR']);
 
