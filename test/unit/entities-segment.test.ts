@@ -96,3 +96,11 @@ test('a legal suffix is no evidence for a short name inside a longer unknown one
   assert.equal(ms[0].kind, 'candidate');
   assert.equal(ms[0].id, ms[1].id);
 });
+
+test('registered names give their core as a short form when three characters or more remain', () => {
+  assert.ok(derivedNames(['深圳北辰云图精密科技']).includes('北辰云图'));
+  assert.ok(derivedNames(['澜湾奇智科技集团']).includes('澜湾奇智'));
+  // Cores that are classes or too short are never derived.
+  assert.ok(!derivedNames(['绿色能源科技集团']).includes('绿色能源'));
+  assert.ok(!derivedNames(['深圳云图科技']).includes('云图'));
+});

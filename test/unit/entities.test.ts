@@ -132,3 +132,8 @@ test('a listed short name that is also a word counts with a date between it and 
 test('an English candidate that is a known name in another case is that company', () => {
   assert.deepEqual(ids('Shares of Openai rose after the news.'), ['openai']);
 });
+
+test('codes of exchanges with no listing here are read as tickers, never as a name', () => {
+  assert.ok(!ids('Kestrel Motors (ASX:KMX) declared a dividend.').includes('ase'));
+  assert.deepEqual(find('外電報道，市傳最快今年內上市。').map((m) => m.text), []);
+});

@@ -220,7 +220,10 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   }
   const w = CUE_INDEX.startingAt(folded, at);
   if (w === null) return null;
-  if (w === '领投' || w === '跟投' || w === '参投') return investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+  if (w === '领投' || w === '跟投' || w === '参投') {
+    const f = investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+    return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
+  }
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
   if (w === '公告') return sharePriceBefore(folded, dateStartBefore(folded, startsWithAt(folded, '发布', at - 2) ? at - 2 : at, lastEnd), lastEnd, STOP);
@@ -229,6 +232,15 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
   }
   return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
+}
+
+/** A class of investors or firms, not a name: 产业资本, 国有资本, 外资基金 (a generic stem and an ending). */
+function genericName(name: string): boolean {
+  if (GENERIC_STEMS.has(name)) return true;
+  const list = SUFFIX_BY_PAIR.get((name.charCodeAt(name.length - 2) << 16) | name.charCodeAt(name.length - 1));
+  if (list) for (const x of list) if (name.endsWith(x.word) && GENERIC_STEMS.has(name.slice(0, -x.word.length))) return true;
+  for (const x of CJK_SUFFIXES) if (x.length > 2 && name.endsWith(x) && GENERIC_STEMS.has(name.slice(0, -x.length))) return true;
+  return false;
 }
 
 /** Letters and digits: the characters of an English word (joiners are read by the rules). */
@@ -983,7 +995,8 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
  */
 const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', '获利', '盈利', '亏损', '财报', '业绩', '市值', '股价', '目标价', '评级', '收购', '并购', '入股', '融资',
   '估值', '出货', '晶圆', '代工', '芯片', '旗下', '宣布', '发布会', '首席执行官', '总裁', '董事长', '创始人', '工厂', '供应链', '供应商', '订单', '裁员', '股东', '季度',
-  '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票'];
+  '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票',
+  '登陆', '挂牌', '港交所', '招股', '递表'];
 const BUSINESS_INDEX = new WordIndex(BUSINESS_WORDS);
 /** Units of dates that follow a number. */
 const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
@@ -1367,6 +1380,8 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   if (latin > 0) cjk = 0;
   if ((!legal && at - s >= 12) || cjk > maxStem || (cjk < 2 && latin < 2)) return null;
   const stem = folded.slice(s, at);
+  // "每股要约股份": a stem that starts with 股 is a share of something, not a name.
+  if (stem.charCodeAt(0) === 0x80a1 /* 股 */) return null;
   if (latin === 0 && legal && cjk >= 4) {
     // A registered name: its trade words (网络科技, 产业投资) belong to it.
     if (GENERIC_STEMS.has(stem) || isCommonWord(stem)) return null;
@@ -1375,7 +1390,9 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     if (stem.endsWith('子') && suffix.word.endsWith('公司')) return null;
     // Markets are named after their place ("上海黄金交易所"): a place opens their stem.
     const placeFirst = suffix.word === '交易所';
-    if (GENERIC_STEMS.has(stem) || GENERIC_STEMS.has(stem.slice(-2)) || (!placeFirst && GENERIC_STEMS.has(stem.slice(0, 2))) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
+    // A stem of four characters may end in a trade word (高银地产控股): its first two name it.
+    const tradeTail = stem.length >= 4 && !GENERIC_STEMS.has(stem.slice(0, 2)) && !isCommonWord(stem.slice(0, 2));
+    if (GENERIC_STEMS.has(stem) || (GENERIC_STEMS.has(stem.slice(-2)) && !tradeTail) || (!placeFirst && GENERIC_STEMS.has(stem.slice(0, 2))) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
     // A stem that is itself an ending ("科技" in 科技资本) or ends with one is a class.
     if (SUFFIX_BY_PAIR.has((stem.charCodeAt(stem.length - 2) << 16) | stem.charCodeAt(stem.length - 1))) return null;
   } else if (LATIN_STOPWORDS.has(stem) || /^[A-Z]{1,2}$|^[a-z]/.test(stem)) return null;

@@ -97,6 +97,8 @@ function listedNameAllowed(folded: string, original: string): boolean {
 
 /** Legal and stock-name endings a listed Chinese short name is also known without. */
 const CJK_LEGAL = ['股份有限公司', '有限公司', '股份', '集团', '控股'];
+/** Trade words at the end of registered names, longest first. */
+const TRADE_TAILS = ['精密科技', '网络科技', '智能科技', '信息科技', '生物科技', '医疗科技', '电子科技', '新能源科技', '信息技术', '生物技术', '医药科技', '科技', '技术'];
 /** Remainders that are ordinary words or classes, never a short form of one company. */
 const GENERIC_SHORT = new Set([
   '中国', '国际', '发展', '科技', '电子', '电力', '能源', '银行', '证券', '保险', '信托', '投资', '实业', '建设', '建筑', '交通', '航天', '航空', '医药', '医疗',
@@ -164,6 +166,16 @@ export function derivedNames(folded: string[]): string[] {
         if (base.length - place.length >= 2 && base.startsWith(place)) {
           const rest = base.slice(place.length);
           if (/^[\u3400-\u9fff]+$/.test(rest) && !GENERIC_SHORT.has(rest) && !COMMON_WORDS.has(rest) && !INDUSTRY_LAST.has(rest[rest.length - 1]) && !GENERIC_SHORT.has(rest.slice(0, 2))) out.push(rest);
+          base = rest;
+          break;
+        }
+      }
+      // "创新奇智科技集团", "深圳西普尼精密科技": the trade words left out too, when three
+      // characters or more of a name remain (两个字 short forms are too often words).
+      for (const trade of TRADE_TAILS) {
+        if (base.length - trade.length >= 3 && base.endsWith(trade)) {
+          const stem = base.slice(0, -trade.length);
+          if (/^[\u3400-\u9fff]+$/.test(stem) && !GENERIC_SHORT.has(stem.slice(0, 2)) && !GENERIC_SHORT.has(stem.slice(-2)) && !COMMON_WORDS.has(stem) && !INDUSTRY_LAST.has(stem[stem.length - 1])) out.push(stem);
           break;
         }
       }

@@ -12,6 +12,8 @@ const PREFIXES: Record<string, string> = {
   HK: 'HK', HKEX: 'HK', HKG: 'HK', NASDAQ: 'NASDAQ', NYSE: 'NYSE', AMEX: 'AMEX',
   OTC: 'OTC', TSE: 'TSE', TYO: 'TSE', KRX: 'KRX', KS: 'KRX', TWSE: 'TWSE', TW: 'TWSE',
   TPEX: 'TPEX', LSE: 'LSE', EURONEXT: 'EURONEXT',
+  // Exchanges of no listing in the gazetteer: read so that "(ASX:APE)" is a ticker, not the word ASX.
+  ASX: 'ASX', TSX: 'TSX', NZX: 'NZX', SGX: 'SGX', KOSDAQ: 'KOSDAQ', BMV: 'BMV', JSE: 'JSE', NSE: 'NSE',
 };
 /** Suffixes accepted after a dot ("0700.HK"). */
 const SUFFIXES: Record<string, string> = {
