@@ -60,6 +60,9 @@ export function foldCode(code: number): number {
 /** The shared code-unit buffer and the string it holds (see `codeUnits`). */
 let unitsOf: string | null = null;
 let unitsBuffer = new Uint16Array(1 << 16);
+/** The text of the last `foldDocument` call and its folded form (see `foldedUnitsOf`). */
+let foldedSource: string | null = null;
+let foldedResult: string | null = null;
 
 /** Builds a string from UTF-16 code units; Buffer is the fastest path where it exists. */
 function fromCodeUnits(units: Uint16Array, n: number): string {
@@ -121,7 +124,19 @@ export function foldDocument(text: string): { folded: string; traditional: boole
   buf[n + 1] = 0;
   const folded = changed ? fromCodeUnits(buf, n) : text;
   unitsOf = folded;
+  foldedSource = text;
+  foldedResult = folded;
   return { folded, traditional: cjk > 0 && trad / cjk > 0.04 };
+}
+
+/**
+ * The folded code units of `text` (as `codeUnits(foldText(text))` gives them) when the
+ * shared buffer holds them already, that is after `foldDocument(text)` and until another
+ * string goes through `codeUnits`; else null. Scanners that receive only the text use it to
+ * skip folding it again.
+ */
+export function foldedUnitsOf(text: string): Uint16Array | null {
+  return foldedResult !== null && unitsOf === foldedResult && text === foldedSource ? unitsBuffer : null;
 }
 
 /** True when the text is mostly in Traditional script. */
