@@ -60,6 +60,20 @@ export function foldCode(code: number): number {
 /** The shared code-unit buffer and the string it holds (see `codeUnits`). */
 let unitsOf: string | null = null;
 let unitsBuffer = new Uint16Array(1 << 16);
+/** The shared buffer seen as pairs of code units (see `wordsOf`). */
+let unitsWords: Int32Array = new Int32Array(unitsBuffer.buffer);
+
+/** The code-unit buffer `buf` as 32-bit words, two code units each (an odd last unit is left out). */
+function wordsOf(buf: Uint16Array): Int32Array {
+  if (unitsWords.buffer !== buf.buffer) unitsWords = new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 1);
+  return unitsWords;
+}
+
+/**
+ * True where Buffer exists and typed arrays are little-endian, so that a Uint16Array over
+ * bytes Buffer wrote as UTF-16LE holds the code units.
+ */
+const NATIVE_UTF16LE = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The text of the last `foldDocument` call and its folded form (see `foldedUnitsOf`). */
 let foldedSource: string | null = null;
 let foldedResult: string | null = null;
@@ -95,15 +109,31 @@ export function foldDocument(text: string): { folded: string; traditional: boole
   let trad = 0;
   let cjk = 0;
   let changed = 0;
-  if (typeof Buffer !== 'undefined') {
-    // Copy the text in one native call, then fold it in place: reading a typed array is
-    // cheaper than charCodeAt, above all on a string built by concatenation.
+  if (NATIVE_UTF16LE) {
+    // Copy the text in one native call, then fold it in place, two code units per step
+    // through a 32-bit view (each half is folded where it stands, whatever the byte
+    // order): reading a typed array is cheaper than charCodeAt, above all on a string
+    // built by concatenation.
     Buffer.from(buf.buffer, buf.byteOffset, n * 2).write(text, 0, 'utf16le');
+    const pairs = wordsOf(buf);
+    const half = n >> 1;
     // Branch-free on purpose: mixed-script text makes per-character branches unpredictable.
-    for (let i = 0; i < n; i++) {
-      const c = buf[i];
+    for (let j = 0; j < half; j++) {
+      const x = pairs[j];
+      const c0 = x & 0xffff;
+      const c1 = x >>> 16;
+      const y = FOLD[c0] | (FOLD[c1] << 16);
+      pairs[j] = y;
+      changed |= x ^ y;
+      const k0 = SCRIPT[c0];
+      const k1 = SCRIPT[c1];
+      cjk += (k0 & 1) + (k1 & 1);
+      trad += (k0 >> 1) + (k1 >> 1);
+    }
+    if (n & 1) {
+      const c = buf[n - 1];
       const f = FOLD[c];
-      buf[i] = f;
+      buf[n - 1] = f;
       changed |= f ^ c;
       const k = SCRIPT[c];
       cjk += k & 1;
