@@ -18,7 +18,7 @@
  * date line wins (an aggregation of "source · timestamp" entries, newest first or not).
  * Full-width digits and Traditional characters are folded first.
  */
-import { foldCode } from './text';
+import { foldCode, foldedUnitsOf } from './text';
 
 /** Longer lines are prose, never date lines. */
 const MAX_LINE = 160;
@@ -86,12 +86,17 @@ for (let k = 0; k < WEEKDAY_CHARS.length; k++) IS_WEEKDAY[WEEKDAY_CHARS.charCode
  * finds nothing.
  */
 function hasMonthWord(from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
+  // A run of three letters or more covers one of every three positions: look at those
+  // only, and measure the run of letters around one found there. After a run, the next
+  // position looked at is the third after its end, which the next long run must cover.
+  for (let i = from + 2; i < to; i += 3) {
     if (!isLetter(LINE[i])) continue;
-    let j = i + 1;
-    while (j < to && isLetter(LINE[j])) j++;
-    if (j - i >= 3 && j - i <= 9 && MONTH_START[firstThree(LINE[i], LINE[i + 1], LINE[i + 2])] === 1 && MONTHS.has(lineText(i, j).toLowerCase())) return true;
-    i = j;
+    let lo = i;
+    while (lo > from && isLetter(LINE[lo - 1])) lo--;
+    let hi = i + 1;
+    while (hi < to && isLetter(LINE[hi])) hi++;
+    if (hi - lo >= 3 && hi - lo <= 9 && MONTH_START[firstThree(LINE[lo], LINE[lo + 1], LINE[lo + 2])] === 1 && MONTHS.has(lineText(lo, hi).toLowerCase())) return true;
+    i = hi;
   }
   return false;
 }
@@ -293,6 +298,21 @@ function hasFourDigits(text: string, a: number, b: number): boolean {
   return false;
 }
 
+/** `hasFourDigits` for folded code units, where every digit is ASCII. */
+function hasFourFoldedDigits(units: Uint16Array, a: number, b: number): boolean {
+  // Four digits in a row cover one of every four positions: look at those only, and
+  // measure the run of digits around one found there.
+  for (let i = a + 3; i < b; i += 4) {
+    if (!isDigit(units[i])) continue;
+    let lo = i;
+    while (lo > a && isDigit(units[lo - 1])) lo--;
+    let hi = i + 1;
+    while (hi < b && isDigit(units[hi])) hi++;
+    if (hi - lo >= 4) return true;
+  }
+  return false;
+}
+
 /** Labels of a line that states the note's date outright ("Digest date: 2026-01-15"). */
 const STATED = /^[ \t]*(?:digest date|note date|date of (?:the )?(?:digest|note)|摘要日期|笔记日期|筆記日期)[ \t]*[:：]([^\n]*)$/im;
 
@@ -366,6 +386,9 @@ function unquote(v: string): string {
 export function findDate(text: string): string | null {
   const stated = statedDate(text);
   if (stated) return stated;
+  // Read the lines from the folded text when foldDocument has just made it (its offsets are
+  // the text's); fold them here otherwise.
+  const folded = foldedUnitsOf(text);
   const dates: string[] = [];
   let lastDateLine = -1;
   let nonBlank = 0;
@@ -380,8 +403,9 @@ export function findDate(text: string): string | null {
     while (b > a && text.charCodeAt(b - 1) <= 32) b--;
     if (b > a) {
       nonBlank++;
-      if (b - a <= MAX_LINE && hasFourDigits(text, a, b)) {
-        for (let k = a; k < b; k++) LINE[k - a] = foldCode(text.charCodeAt(k));
+      if (b - a <= MAX_LINE && (folded ? hasFourFoldedDigits(folded, a, b) : hasFourDigits(text, a, b))) {
+        if (folded) for (let k = a; k < b; k++) LINE[k - a] = folded[k];
+        else for (let k = a; k < b; k++) LINE[k - a] = foldCode(text.charCodeAt(k));
         const date = dateOfUnits(b - a);
         if (date) {
           dates.push(date);

@@ -31,6 +31,33 @@ const CLAUSE_ENDS = new Set(['。', ',', ',', ';', ';', ':', ':', '、', '.', '�
 const LIST_MARKS = new Set(['-', '*', '+', '•', '·', '●', '○', '▪', '■', '◆', '>', '|', '[', '【', '←', '→', '↑', '↓', '!']);
 const IMAGE_ENDS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.bmp'];
 
+/** The two sets above by code unit (every entry is one code unit): no one-character string per test. */
+const IS_CLAUSE_END = codeSet(CLAUSE_ENDS);
+const IS_LIST_MARK = codeSet(LIST_MARKS);
+
+function codeSet(chars: Set<string>): Uint8Array {
+  const set = new Uint8Array(65536);
+  for (const c of chars) set[c.charCodeAt(0)] = 1;
+  return set;
+}
+
+/**
+ * True when `s` ends with `ext` (lower-case ASCII) in any case: `s.toLowerCase().endsWith(ext)`
+ * without lowering the whole line. The same answer: the only characters outside ASCII that
+ * lower to ASCII are the Kelvin sign (to "k", in no extension) and "İ" (to "i" and a
+ * combining dot, which no extension has).
+ */
+function endsWithLower(s: string, ext: string): boolean {
+  const from = s.length - ext.length;
+  if (from < 0) return false;
+  for (let k = 0; k < ext.length; k++) {
+    let c = s.charCodeAt(from + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== ext.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 interface Line {
   /** Offsets of the untrimmed line, without its line break (sliced only for headings). */
   rawStart: number;
@@ -99,11 +126,10 @@ function atxTitle(raw: string): string | null {
 
 function looksLikeTitle(s: string): boolean {
   if (s.length < 2 || s.length > MAX_TITLE || !hasWordChar(s)) return false;
-  if (LIST_MARKS.has(s[0]) || isNumberedItem(s)) return false;
-  if (CLAUSE_ENDS.has(s[s.length - 1])) return false;
+  if (IS_LIST_MARK[s.charCodeAt(0)] === 1 || isNumberedItem(s)) return false;
+  if (IS_CLAUSE_END[s.charCodeAt(s.length - 1)] === 1) return false;
   if (s.includes('。') || s.includes('. ') || s.includes('://')) return false;
-  const lower = s.toLowerCase();
-  if (IMAGE_ENDS.some((ext) => lower.endsWith(ext))) return false;
+  if (IMAGE_ENDS.some((ext) => endsWithLower(s, ext))) return false;
   return parseDateLine(s) === null;
 }
 

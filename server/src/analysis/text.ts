@@ -38,16 +38,19 @@ FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
   }
 }
 
-/** True for characters that Traditional-to-Simplified folding changes. */
-const IS_TRADITIONAL = new Uint8Array(65536);
+/**
+ * Script of each code unit for `foldDocument`'s count, in one table read: bit 0 is set for
+ * CJK unified ideographs (the characters script detection counts), bit 1 for the
+ * Traditional characters that folding changes (all of them are CJK ideographs).
+ */
+const SCRIPT = new Uint8Array(65536);
+SCRIPT.fill(1, 0x3400, 0xa000);
 {
   const pairs: string = (t2sData as { pairs: string }).pairs;
-  for (let i = 0; i + 1 < pairs.length; i += 2) IS_TRADITIONAL[pairs.charCodeAt(i)] = 1;
+  for (let i = 0; i + 1 < pairs.length; i += 2) SCRIPT[pairs.charCodeAt(i)] |= 2;
 }
-
-/** 1 for CJK unified ideographs (the characters script detection counts). */
-const IS_CJK = new Uint8Array(65536);
-IS_CJK.fill(1, 0x3400, 0xa000);
+/** True for characters that Traditional-to-Simplified folding changes. */
+const isTraditionalCode = (c: number): boolean => (SCRIPT[c] & 2) !== 0;
 
 /** Folds one UTF-16 code unit: full-width to ASCII, Traditional to Simplified. */
 export function foldCode(code: number): number {
@@ -57,6 +60,23 @@ export function foldCode(code: number): number {
 /** The shared code-unit buffer and the string it holds (see `codeUnits`). */
 let unitsOf: string | null = null;
 let unitsBuffer = new Uint16Array(1 << 16);
+/** The shared buffer seen as pairs of code units (see `wordsOf`). */
+let unitsWords: Int32Array = new Int32Array(unitsBuffer.buffer);
+
+/** The code-unit buffer `buf` as 32-bit words, two code units each (an odd last unit is left out). */
+function wordsOf(buf: Uint16Array): Int32Array {
+  if (unitsWords.buffer !== buf.buffer) unitsWords = new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 1);
+  return unitsWords;
+}
+
+/**
+ * True where Buffer exists and typed arrays are little-endian, so that a Uint16Array over
+ * bytes Buffer wrote as UTF-16LE holds the code units.
+ */
+const NATIVE_UTF16LE = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** The text of the last `foldDocument` call and its folded form (see `foldedUnitsOf`). */
+let foldedSource: string | null = null;
+let foldedResult: string | null = null;
 
 /** Builds a string from UTF-16 code units; Buffer is the fastest path where it exists. */
 function fromCodeUnits(units: Uint16Array, n: number): string {
@@ -89,20 +109,64 @@ export function foldDocument(text: string): { folded: string; traditional: boole
   let trad = 0;
   let cjk = 0;
   let changed = 0;
-  // Branch-free on purpose: mixed-script text makes per-character branches unpredictable.
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const f = FOLD[c];
-    buf[i] = f;
-    changed |= f ^ c;
-    cjk += IS_CJK[c];
-    trad += IS_TRADITIONAL[c];
+  if (NATIVE_UTF16LE) {
+    // Copy the text in one native call, then fold it in place, two code units per step
+    // through a 32-bit view (each half is folded where it stands, whatever the byte
+    // order): reading a typed array is cheaper than charCodeAt, above all on a string
+    // built by concatenation.
+    Buffer.from(buf.buffer, buf.byteOffset, n * 2).write(text, 0, 'utf16le');
+    const pairs = wordsOf(buf);
+    const half = n >> 1;
+    // Branch-free on purpose: mixed-script text makes per-character branches unpredictable.
+    for (let j = 0; j < half; j++) {
+      const x = pairs[j];
+      const c0 = x & 0xffff;
+      const c1 = x >>> 16;
+      const y = FOLD[c0] | (FOLD[c1] << 16);
+      pairs[j] = y;
+      changed |= x ^ y;
+      const k0 = SCRIPT[c0];
+      const k1 = SCRIPT[c1];
+      cjk += (k0 & 1) + (k1 & 1);
+      trad += (k0 >> 1) + (k1 >> 1);
+    }
+    if (n & 1) {
+      const c = buf[n - 1];
+      const f = FOLD[c];
+      buf[n - 1] = f;
+      changed |= f ^ c;
+      const k = SCRIPT[c];
+      cjk += k & 1;
+      trad += k >> 1;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const f = FOLD[c];
+      buf[i] = f;
+      changed |= f ^ c;
+      const k = SCRIPT[c];
+      cjk += k & 1;
+      trad += k >> 1;
+    }
   }
   buf[n] = 0;
   buf[n + 1] = 0;
   const folded = changed ? fromCodeUnits(buf, n) : text;
   unitsOf = folded;
+  foldedSource = text;
+  foldedResult = folded;
   return { folded, traditional: cjk > 0 && trad / cjk > 0.04 };
+}
+
+/**
+ * The folded code units of `text` (as `codeUnits(foldText(text))` gives them) when the
+ * shared buffer holds them already, that is after `foldDocument(text)` and until another
+ * string goes through `codeUnits`; else null. Scanners that receive only the text use it to
+ * skip folding it again.
+ */
+export function foldedUnitsOf(text: string): Uint16Array | null {
+  return foldedResult !== null && unitsOf === foldedResult && text === foldedSource ? unitsBuffer : null;
 }
 
 /** True when the text is mostly in Traditional script. */
@@ -113,7 +177,7 @@ export function isMostlyTraditional(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 0x3400 && c < 0xa000) {
       cjk++;
-      trad += IS_TRADITIONAL[c];
+      if (isTraditionalCode(c)) trad++;
     }
   }
   return cjk > 0 && trad / cjk > 0.04;

@@ -54,13 +54,29 @@ interface Automaton extends ThemeMatcher {
   /** Alphabet class of each UTF-16 code unit; 0 = used by no keyword. */
   cls: Uint16Array;
   /**
-   * next[row + class] = row of the next state, where a state's row is its number shifted
-   * left by `shift` (pre-multiplied, so a step is one add and one load). States are numbered
-   * so that those with outputs come last: a row >= `firstOutputRow` has outputs.
+   * The transitions, stored as exceptions to the root's (a keyword-matching state differs
+   * from the root on only a few classes, so a full table of states × classes would be
+   * megabytes that the other scanners push out of the cache between two documents).
+   * A state is known by its *id*, the offset of its exceptions: from the state of id s,
+   * class k leads to the target of slot s + k when that slot holds an exception for class
+   * k, else to rootNext[k]. The class is the owner's check: the state t that put an
+   * exception for class k in slot s + k has t + k = s + k, so t = s. The root's id is 0
+   * and it owns no slot.
+   *
+   * A slot is one word, target << checkBits | class (free slots hold class checkMask,
+   * which is no class), so a step reads one word. When the ids of a very large
+   * taxonomy do not fit beside the class, `trans` is empty and `wide` holds the slots
+   * as (class or -1, target) pairs instead.
    */
-  next: Uint32Array;
-  shift: number;
-  firstOutputRow: number;
+  trans: Int32Array;
+  checkBits: number;
+  checkMask: number;
+  wide: Int32Array | null;
+  rootNext: Int32Array;
+  /** The states with outputs are those of id >= firstOutputId. */
+  firstOutputId: number;
+  /** The state number of each id. */
+  stateOf: Int32Array;
   /** Outputs of state number n are outTheme/outLen/outFlags[outStart[n] .. outStart[n + 1]). */
   outStart: Uint32Array;
   outTheme: Uint16Array;
@@ -68,6 +84,10 @@ interface Automaton extends ThemeMatcher {
   outFlags: Uint8Array;
   /** Length of the longest keyword: the automaton's state depends on no more text than this. */
   depth: number;
+  /** The code units c, multiples of 32, of the blocks of `cls` that hold a keyword's class (see `warmUp`). */
+  warmCls: Int32Array;
+  /** The shortest text for which `scan` warms the tables up. */
+  warmMin: number;
 }
 
 const EDGE_LEFT_LETTER = 1;
@@ -180,14 +200,9 @@ function compile(themes: readonly ThemeDef[]): Automaton {
     }
   }
   const firstOutput = order.findIndex((s) => outs[s].length > 0);
-  // Rows are padded to a power of two so that a row converts back to its state with a shift.
-  let shift = 0;
-  while (1 << shift < classes) shift++;
-  const next = new Uint32Array(states << shift);
-  for (let n = 0; n < states; n++) {
-    const row = order[n] * classes;
-    for (let k = 0; k < classes; k++) next[(n << shift) + k] = number[delta[row + k]] << shift;
-  }
+  const { trans, checkBits, wide, rootNext, ids, maxId, firstOutputId } = packTransitions(delta, states, classes, order, number, firstOutput < 0 ? states : firstOutput);
+  const stateOf = new Int32Array(maxId + 1);
+  for (let n = 0; n < states; n++) stateOf[ids[n]] = n;
   const outStart = new Uint32Array(states + 1);
   let total = 0;
   for (let n = 0; n < states; n++) {
@@ -205,8 +220,139 @@ function compile(themes: readonly ThemeDef[]): Automaton {
       outFlags[outStart[n] + j] = o.flags;
     });
   }
-  const firstOutputRow = (firstOutput < 0 ? states : firstOutput) << shift;
-  return { states, classes, shift, cls, next, firstOutputRow, outStart, outTheme, outLen, outFlags, depth };
+  const warmCls: number[] = [];
+  for (let c = 0; c < 65536; c += 32) if (cls.subarray(c, c + 32).some((k) => k !== 0)) warmCls.push(c);
+  // A text touches about one line of these tables per four code units (measured on the
+  // seeds): a shorter one would read fewer lines than warming them all.
+  const warmMin = 4 * (Math.ceil(trans.length / 16) + warmCls.length);
+  const checkMask = (1 << checkBits) - 1;
+  return {
+    states, classes, cls, trans, checkBits, checkMask, wide, rootNext, firstOutputId, stateOf,
+    outStart, outTheme, outLen, outFlags, depth, warmCls: Int32Array.from(warmCls), warmMin,
+  };
+}
+
+/**
+ * Packs the full transition table `delta` (old state numbers, `classes` per row) into the
+ * `trans` and `rootNext` arrays of the automaton (see `Automaton`), for the states in the
+ * new numbering (`order[n]` is the old number of state n, `number` the inverse). Each
+ * state takes the smallest id above the previous state's id at which its exceptions fall on
+ * free slots.
+ */
+function packTransitions(
+  delta: Uint32Array,
+  states: number,
+  classes: number,
+  order: readonly number[],
+  number: Uint32Array,
+  firstOutput: number,
+): { trans: Int32Array; checkBits: number; wide: Int32Array | null; rootNext: Int32Array; ids: Int32Array; maxId: number; firstOutputId: number } {
+  const exceptions: number[][] = [];
+  for (let n = 0; n < states; n++) {
+    const row = order[n] * classes;
+    const list: number[] = [];
+    if (n > 0) for (let k = 0; k < classes; k++) if (delta[row + k] !== delta[k]) list.push(k);
+    exceptions.push(list);
+  }
+  const ids = new Int32Array(states);
+  const place = new SlotPlacer(classes);
+  // The root keeps id 0. Then each group (states without outputs, then those with outputs,
+  // which must have the higher ids), the states with most exceptions first: they are the
+  // hardest to fit, and the small ones fill the gaps they leave.
+  let floor = 1;
+  let firstOutputId = 0;
+  for (const [from, to] of [[1, firstOutput], [firstOutput, states]]) {
+    firstOutputId = floor;
+    const group: number[] = [];
+    for (let n = from; n < to; n++) group.push(n);
+    group.sort((x, y) => exceptions[y].length - exceptions[x].length || x - y);
+    let top = floor - 1;
+    for (const n of group) {
+      ids[n] = place.fit(exceptions[n], floor);
+      if (ids[n] > top) top = ids[n];
+    }
+    floor = top + 1;
+  }
+  let maxId = 0;
+  for (let n = 0; n < states; n++) if (ids[n] > maxId) maxId = ids[n];
+  // The class field holds every class and one more value, which marks free slots.
+  let checkBits = 1;
+  while (1 << checkBits <= classes) checkBits++;
+  const packed = maxId < 2 ** (32 - checkBits);
+  const slots = maxId + classes;
+  const trans = packed ? new Int32Array(slots).fill((1 << checkBits) - 1) : new Int32Array(0);
+  const wide = packed ? null : new Int32Array(2 * slots).fill(-1);
+  for (let n = 1; n < states; n++) {
+    const row = order[n] * classes;
+    for (const k of exceptions[n]) {
+      const target = ids[number[delta[row + k]]];
+      const slot = ids[n] + k;
+      if (wide) {
+        wide[2 * slot] = k;
+        wide[2 * slot + 1] = target;
+      } else trans[slot] = (target << checkBits) | k;
+    }
+  }
+  const rootNext = new Int32Array(classes);
+  for (let k = 0; k < classes; k++) rootNext[k] = ids[number[delta[k]]];
+  return { trans, checkBits, wide, rootNext, ids, maxId, firstOutputId };
+}
+
+/**
+ * Chooses state ids for `packTransitions`: each id is used once, and the slots id + k of
+ * a state's exception classes k are used by no other state.
+ */
+class SlotPlacer {
+  private slotTaken = new Uint8Array(1024);
+  private idTaken = new Uint8Array(1024);
+  /** Every slot below this one is taken. */
+  private firstFreeSlot = 0;
+  /** Every id below this one is taken. */
+  private firstFreeId = 0;
+  /** The id placed last. */
+  private lastId = 0;
+
+  constructor(private readonly classes: number) {
+    // Id 0 is the root's.
+    this.idTaken[0] = 1;
+    this.firstFreeId = 1;
+  }
+
+  /**
+   * A free id from `floor` on whose slots for `list` are free (the first one from a little
+   * before the last id placed, which keeps the search short); takes them.
+   */
+  fit(list: readonly number[], floor: number): number {
+    // The first exception needs a free slot, and no slot below firstFreeSlot is free.
+    let id = Math.max(floor, this.firstFreeId, this.lastId - this.classes, list.length > 0 ? this.firstFreeSlot - list[0] : 0);
+    const count = list.length;
+    for (; ; id++) {
+      if (id + this.classes >= this.slotTaken.length) this.reserve(id + this.classes);
+      if (this.idTaken[id] === 1) continue;
+      let q = 0;
+      while (q < count && this.slotTaken[id + list[q]] === 0) q++;
+      if (q === count) break;
+    }
+    this.idTaken[id] = 1;
+    for (let q = 0; q < count; q++) this.slotTaken[id + list[q]] = 1;
+    while (this.slotTaken[this.firstFreeSlot] === 1) this.firstFreeSlot++;
+    while (this.idTaken[this.firstFreeId] === 1) this.firstFreeId++;
+    this.lastId = id;
+    return id;
+  }
+
+  /** Grows the arrays to hold index `end`. */
+  private reserve(end: number): void {
+    if (end < this.slotTaken.length) return;
+    let size = this.slotTaken.length;
+    while (size <= end) size *= 2;
+    const slots = new Uint8Array(size);
+    slots.set(this.slotTaken);
+    this.slotTaken = slots;
+    const taken = new Uint8Array(size);
+    taken.set(this.idTaken);
+    this.idTaken = taken;
+  }
 }
 
 /** Builds a taxonomy (themes plus their compiled automaton) from theme definitions. */
@@ -392,8 +538,82 @@ function growHits(): void {
   scratchCap = cap;
 }
 
-/** Positions and rows of the states with outputs, per quarter of the text (see `scan`). */
+/** Positions and ids of the states with outputs, per quarter of the text (see `scan`). */
 let events = new Int32Array(1024);
+
+/**
+ * Runs the automaton from the state of id `s` over u[from .. to), writing the position and
+ * id of every state with outputs to `ev` from `e`; returns the new end of `ev`.
+ *
+ * A step from the state of id s on class k (see `Automaton`) takes slot s + k when the
+ * state owns it, else the root's transition. It is computed without a branch (the owner
+ * test would be mispredicted at every keyword prefix): x is 0 exactly when the slot's
+ * class is k, and m is then 0 (else -1) and selects the target.
+ */
+function run(u: Uint16Array, a: Automaton, s: number, from: number, to: number, ev: Int32Array, e: number): number {
+  const { cls, trans, checkBits, checkMask, rootNext, firstOutputId } = a;
+  for (let i = from; i < to; i++) {
+    const k = cls[u[i]];
+    const w = trans[s + k];
+    const x = (w & checkMask) ^ k;
+    const m = (x | -x) >> 31;
+    s = (rootNext[k] & m) | ((w >>> checkBits) & ~m);
+    if (s >= firstOutputId) {
+      ev[e++] = i;
+      ev[e++] = s;
+    }
+  }
+  return e;
+}
+
+/** The id of the state the automaton reaches from the root over u[from .. to) (no outputs recorded). */
+function stateAfter(u: Uint16Array, a: Automaton, from: number, to: number): number {
+  const { cls, trans, checkBits, checkMask, rootNext } = a;
+  let s = 0;
+  for (let i = from; i < to; i++) {
+    const k = cls[u[i]];
+    const w = trans[s + k];
+    const x = (w & checkMask) ^ k;
+    const m = (x | -x) >> 31;
+    s = (rootNext[k] & m) | ((w >>> checkBits) & ~m);
+  }
+  return s;
+}
+
+/** `run` for an automaton with `wide` slots (see `Automaton`), from the root over all of u[0 .. n). */
+function runWide(u: Uint16Array, a: Automaton, n: number, ev: Int32Array): number {
+  const { cls, rootNext, firstOutputId } = a;
+  const wide = a.wide as Int32Array;
+  let e = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const k = cls[u[i]];
+    const slot = 2 * (s + k);
+    s = wide[slot] === k ? wide[slot + 1] : rootNext[k];
+    if (s >= firstOutputId) {
+      ev[e++] = i;
+      ev[e++] = s;
+    }
+  }
+  return e;
+}
+
+/** Written by `warmUp`, so that its reads are not optimised away. */
+let warmSink = 0;
+
+/**
+ * Reads one word of every cache line of the transitions and of the blocks of `cls` that
+ * keywords use. The scan reads them in a chain (each step needs the state the previous
+ * one reached), so a line that the other scanners pushed out of the cache stalls it; read
+ * here one after the other, independently, they come in many at a time.
+ */
+function warmUp(a: Automaton): void {
+  const { trans, cls, warmCls } = a;
+  let z = 0;
+  for (let j = 0; j < trans.length; j += 16) z |= trans[j];
+  for (let q = 0; q < warmCls.length; q++) z |= cls[warmCls[q]];
+  warmSink = z;
+}
 
 /**
  * Runs the automaton over `folded` and records the hits in the scratch arrays (a withdrawn
@@ -401,16 +621,16 @@ let events = new Int32Array(1024);
  * theme keeps a chain to its previous hit, so that the last hit of a theme can be replaced
  * or withdrawn.
  *
- * A step of the automaton waits for the previous one (the next row is a load that depends
- * on the current row), so the text is cut in four quarters that run side by side: each
- * quarter but the first starts at the root `depth` code units before its start, which
- * brings it to the very state a single pass would be in there (a state is the longest
- * keyword prefix ending at the position). The positions and rows of states with outputs
- * are collected per quarter (quarter q writes from 2 × its start), then handled in text
- * order.
+ * A step of the automaton waits for the previous one (the next state comes from a load
+ * that depends on the current state), so the text is cut in four quarters that run side by
+ * side: each quarter but the first starts at the root `depth` code units before its start,
+ * which brings it to the very state a single pass would be in there (a state is the
+ * longest keyword prefix ending at the position). The positions and ids of states with
+ * outputs are collected per quarter (quarter q writes from 2 × its start), then handled in
+ * text order.
  */
 function scan(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array): number {
-  const { cls, next, firstOutputRow } = a;
+  const { cls, trans, checkBits, checkMask, rootNext, firstOutputId } = a;
   const n = folded.length;
   if (events.length < 2 * n) events = new Int32Array(Math.max(2 * n, events.length * 2));
   const ev = events;
@@ -419,63 +639,67 @@ function scan(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array
   const u = codeUnits(folded);
   const warm = a.depth;
   let used = 0;
-  if (n < 8 * warm + 64) {
-    let e = 0;
-    let row = 0;
-    for (let i = 0; i < n; i++) {
-      row = next[row + cls[u[i]]];
-      if (row >= firstOutputRow) {
-        ev[e++] = i;
-        ev[e++] = row;
-      }
-    }
+  if (n < 8 * warm + 64 || a.wide) {
+    const e = a.wide ? runWide(u, a, n, ev) : run(u, a, 0, 0, n, ev, 0);
     for (let q = 0; q < e; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
     return used;
   }
+  if (n >= a.warmMin) warmUp(a);
   const len = n >> 2;
   const b1 = len;
   const b2 = 2 * len;
   const b3 = 3 * len;
-  let r0 = 0;
-  let r1 = 0;
-  let r2 = 0;
-  let r3 = 0;
-  for (let j = b1 - warm; j < b1; j++) r1 = next[r1 + cls[u[j]]];
-  for (let j = b2 - warm; j < b2; j++) r2 = next[r2 + cls[u[j]]];
-  for (let j = b3 - warm; j < b3; j++) r3 = next[r3 + cls[u[j]]];
+  let s0 = 0;
+  let s1 = stateAfter(u, a, b1 - warm, b1);
+  let s2 = stateAfter(u, a, b2 - warm, b2);
+  let s3 = stateAfter(u, a, b3 - warm, b3);
   let e0 = 0;
   let e1 = 2 * b1;
   let e2 = 2 * b2;
   let e3 = 2 * b3;
-  for (let k = 0; k < len; k++) {
-    r0 = next[r0 + cls[u[k]]];
-    r1 = next[r1 + cls[u[b1 + k]]];
-    r2 = next[r2 + cls[u[b2 + k]]];
-    r3 = next[r3 + cls[u[b3 + k]]];
-    if (r0 >= firstOutputRow) {
-      ev[e0++] = k;
-      ev[e0++] = r0;
-    }
-    if (r1 >= firstOutputRow) {
-      ev[e1++] = b1 + k;
-      ev[e1++] = r1;
-    }
-    if (r2 >= firstOutputRow) {
-      ev[e2++] = b2 + k;
-      ev[e2++] = r2;
-    }
-    if (r3 >= firstOutputRow) {
-      ev[e3++] = b3 + k;
-      ev[e3++] = r3;
+  // The steps of `run`, four at a time, written out: a call would cost more than a step.
+  for (let i = 0; i < len; i++) {
+    const k0 = cls[u[i]];
+    const k1 = cls[u[b1 + i]];
+    const k2 = cls[u[b2 + i]];
+    const k3 = cls[u[b3 + i]];
+    const w0 = trans[s0 + k0];
+    const w1 = trans[s1 + k1];
+    const w2 = trans[s2 + k2];
+    const w3 = trans[s3 + k3];
+    const x0 = (w0 & checkMask) ^ k0;
+    const x1 = (w1 & checkMask) ^ k1;
+    const x2 = (w2 & checkMask) ^ k2;
+    const x3 = (w3 & checkMask) ^ k3;
+    const m0 = (x0 | -x0) >> 31;
+    const m1 = (x1 | -x1) >> 31;
+    const m2 = (x2 | -x2) >> 31;
+    const m3 = (x3 | -x3) >> 31;
+    s0 = (rootNext[k0] & m0) | ((w0 >>> checkBits) & ~m0);
+    s1 = (rootNext[k1] & m1) | ((w1 >>> checkBits) & ~m1);
+    s2 = (rootNext[k2] & m2) | ((w2 >>> checkBits) & ~m2);
+    s3 = (rootNext[k3] & m3) | ((w3 >>> checkBits) & ~m3);
+    // One rarely taken test for the four states.
+    if (Math.max(s0, s1, s2, s3) >= firstOutputId) {
+      if (s0 >= firstOutputId) {
+        ev[e0++] = i;
+        ev[e0++] = s0;
+      }
+      if (s1 >= firstOutputId) {
+        ev[e1++] = b1 + i;
+        ev[e1++] = s1;
+      }
+      if (s2 >= firstOutputId) {
+        ev[e2++] = b2 + i;
+        ev[e2++] = s2;
+      }
+      if (s3 >= firstOutputId) {
+        ev[e3++] = b3 + i;
+        ev[e3++] = s3;
+      }
     }
   }
-  for (let k = b3 + len; k < n; k++) {
-    r3 = next[r3 + cls[u[k]]];
-    if (r3 >= firstOutputRow) {
-      ev[e3++] = k;
-      ev[e3++] = r3;
-    }
-  }
+  e3 = run(u, a, s3, b3 + len, n, ev, e3);
   for (let q = 0; q < e0; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
   for (let q = 2 * b1; q < e1; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
   for (let q = 2 * b2; q < e2; q += 2) used = onOutput(folded, a, last, negEnd, ev[q], ev[q + 1], used);
@@ -483,11 +707,11 @@ function scan(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array
   return used;
 }
 
-/** Handles the outputs of the state of `row`, reached at position `i`; returns the new hit count. */
-function onOutput(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array, i: number, row: number, used: number): number {
-  const { outStart, outTheme, outLen, outFlags, shift } = a;
+/** Handles the outputs of the state of id `id`, reached at position `i`; returns the new hit count. */
+function onOutput(folded: string, a: Automaton, last: Int32Array, negEnd: Int32Array, i: number, id: number, used: number): number {
+  const { outStart, outTheme, outLen, outFlags } = a;
   const n = folded.length;
-  const state = row >>> shift;
+  const state = a.stateOf[id];
   for (let o = outStart[state], oEnd = outStart[state + 1]; o < oEnd; o++) {
     const flags = outFlags[o];
     const start = i + 1 - outLen[o];
