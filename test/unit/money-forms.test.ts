@@ -275,3 +275,8 @@ test('a four-digit code is Taiwan\'s only where no word of Hong Kong\'s own mark
   assert.deepEqual(read('港股創新高：北辰能源(3800)公布配售新股，每股配售價1.08元，較日前收市價折讓12.2%。').map((x) => x.split('=')[1].split(' ')[0]), ['HKD']);
   assert.deepEqual(read('台股大漲，北辰電子(3800)每股盈餘1.08元。').map((x) => x.split('=')[1].split(' ')[0]), ['TWD']);
 });
+
+test('cents after an amount of millions are a figure of their own', () => {
+  assert.deepEqual(read('profit of 5.23 billion dollars and 61 cents a share a year earlier'), ['5.23 billion dollars=USD 5230000000', '61 cents a share=USD 0.61']);
+  assert.deepEqual(read('it cost US$3 and fourteen cents'), ['US$3 and fourteen cents=USD 3.14']);
+});

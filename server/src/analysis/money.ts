@@ -1464,6 +1464,9 @@ function mergeSubunits(s: string, drafts: Draft[]): void {
     const prev = drafts[k - 1];
     if (!cur.subunit || prev.subunit || prev.bare || prev.currency !== cur.currency || prev.min !== null || cur.min !== null) continue;
     if (cur.value >= 1 || prev.value !== Math.floor(prev.value) || !startsWithAt(s, prev.end, ' and ') || cur.start !== prev.end + 5) continue;
+    // "5.23 billion dollars and 61 cents a year earlier": an amount of millions has no cents
+    // part; the cents are another figure (a per-share one).
+    if (prev.value >= 1e6) continue;
     prev.end = cur.end;
     prev.value += cur.value;
     prev.approximate ||= cur.approximate;
