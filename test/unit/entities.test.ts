@@ -137,3 +137,7 @@ test('codes of exchanges with no listing here are read as tickers, never as a na
   assert.ok(!ids('Kestrel Motors (ASX:KMX) declared a dividend.').includes('ase'));
   assert.deepEqual(find('外電報道，市傳最快今年內上市。').map((m) => m.text), []);
 });
+
+test('HongShan (红杉中国) and Sequoia Capital (红杉资本) are two firms since their split', () => {
+  assert.deepEqual(ids('红杉中国领投，红杉资本跟投。紅杉中國合夥人表示。'), ['hongshan', 'sequoia', 'hongshan']);
+});
