@@ -399,6 +399,8 @@ export class Gazetteer {
    */
   pairs = new Int32Array(0);
   private pairMask = 0;
+  /** 32 minus log2 of the slot count: a key's home slot is the top bits of its product (see `pairSlot`). */
+  private pairShift = 32;
 
   private buildPairs(): void {
     const count = this.nodeCount;
@@ -462,12 +464,13 @@ export class Gazetteer {
     while (slotsWanted < pairCount * 2) slotsWanted <<= 1;
     const pairs = new Int32Array(slotsWanted * 2).fill(-1);
     const mask = slotsWanted - 1;
+    const shift = 32 - Math.log2(slotsWanted);
     for (let c1 = 0; c1 < 65536; c1++) {
       const v = this.root[c1];
       if (v < 0) continue;
       for (let x = kidStart[v]; x < kidStart[v + 1]; x++) {
         const key = (c1 << 16) | kidChar[x];
-        let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+        let h = pairSlot(key, shift);
         while (pairs[h * 2] !== -1) h = (h + 1) & mask;
         pairs[h * 2] = key;
         pairs[h * 2 + 1] = offset[kidNode[x]];
@@ -475,6 +478,7 @@ export class Gazetteer {
     }
     this.pairs = pairs;
     this.pairMask = mask;
+    this.pairShift = shift;
   }
 
   /** Offset in `packed` of the depth-two node for characters c1 c2 (folded, lowercased), or -1. */
@@ -482,7 +486,7 @@ export class Gazetteer {
     const key = (c1 << 16) | c2;
     const pairs = this.pairs;
     const mask = this.pairMask;
-    let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    let h = pairSlot(key, this.pairShift);
     for (;;) {
       const k = h << 1;
       const v = pairs[k];
@@ -663,6 +667,16 @@ export class Gazetteer {
     }
     return new Gazetteer([...kept, ...extra], this.sources.blockers, this.ambiguous, tiers);
   }
+}
+
+/**
+ * Home slot of a pair key (c1 << 16 | c2) in a table of 2^(32 - shift) slots: the top bits of
+ * a multiplicative hash. (Its low bits depend on the low bits of the key alone, that is on
+ * c2: every pair with the same second character landed in one cluster, and a lookup probed
+ * some sixteen slots on average.)
+ */
+function pairSlot(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
 /** Offset in `packed` of the child of the node at `at` for char `c`, or -1 (children are sorted by char). */
