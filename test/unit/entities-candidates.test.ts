@@ -244,3 +244,10 @@ test('the company that opens a filing clause ("X发布公告称", "X 9月12日�
   assert.deepEqual(kinds('另外，北辰云图9月12日公告，将回购股份。'), [['北辰云图', 'candidate']]);
   for (const text of ['公司公告显示营收增长。', '本次公告后股价上涨。']) assert.deepEqual(kinds(text), [], text);
 });
+
+test('a role ending in 人 stands before a name, never in it; kinds of investor and outlet before an English name', () => {
+  assert.deepEqual(kinds('拟向包括实际控制人澜湾集团在内的对象发行'), [['澜湾集团', 'candidate']]);
+  assert.deepEqual(kinds('专注机器人赛道的投资基金Qorvexa参投'), [['Qorvexa', 'candidate']]);
+  // An acronym of a product class after 基金 is no company.
+  assert.deepEqual(kinds('该基金ETF份额上涨'), []);
+});

@@ -116,6 +116,8 @@ const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券商', '投行', '平台', '旗下', '车企', '药企', '对手', '集团', '资商', '新创', '巨头', '龙头', '应商', '伙伴',
   // Taiwan's way of naming a foreign company by its country: 美商 X, 日商 X, 韩商 X.
   '美商', '日商', '韩商', '德商', '英商', '法商', '荷商', '港商', '陆商', '外商',
+  // Kinds of investor and outlet ("投资基金Robostrategy", "媒体Axios").
+  '基金', '机构', '媒体',
   // Deals: the bought or entered company ("收购Maxim", "入股Mistral").
   '收购', '并购', '入股', '认购'];
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */

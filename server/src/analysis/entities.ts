@@ -1176,7 +1176,8 @@ function isUpperRun(s: string, a: number, b: number): boolean {
 
 /** Last characters of trade nouns (运营商, 开发商, 经销商): a name before a parenthesis starts after them. */
 const CLASS_END = new Uint8Array(65536);
-for (const ch of '商') CLASS_END[ch.charCodeAt(0)] = 1;
+// "实际控制人广晟集团", "要约人X控股": a role ending in 人 stands before the name, never in it.
+for (const ch of '商人') CLASS_END[ch.charCodeAt(0)] = 1;
 
 /** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
 function widen(folded: string, raw: Raw, lastEnd: number, limit: number): void {
