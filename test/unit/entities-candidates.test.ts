@@ -251,3 +251,12 @@ test('a role ending in 人 stands before a name, never in it; kinds of investor 
   // An acronym of a product class after 基金 is no company.
   assert.deepEqual(kinds('该基金ETF份额上涨'), []);
 });
+
+test('English: plural possessives, deal and class cues; an acronym of a company named before is that company', () => {
+  assert.deepEqual(kinds("It will draw on QRVS' experience."), [['QRVS', 'candidate']]);
+  assert.deepEqual(kinds('ended its merger agreement with Lumora, judging the offer.'), [['Lumora', 'candidate']]);
+  assert.deepEqual(kinds('职业社交网站Qorvexa也可能'), [['Qorvexa', 'candidate']]);
+  const [long, short] = find("Kestrel Lumora Systems agreed a deal; it will draw on KLS' experience.");
+  assert.equal(short.text, 'KLS');
+  assert.equal(short.id, long.id);
+});

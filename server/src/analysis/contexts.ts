@@ -109,7 +109,7 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
   'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off ',
   'acquire ', 'acquired ', 'acquiring ', 'bought ', 'buyout of ', 'purchase of ', 'deal with ', 'partnership with ', 'maker ', 'makers ', 'groups ',
-  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell '];
+  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell ', 'aggregator ', 'agreement with ', 'merger agreement with '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
@@ -117,7 +117,7 @@ const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券�
   // Taiwan's way of naming a foreign company by its country: 美商 X, 日商 X, 韩商 X.
   '美商', '日商', '韩商', '德商', '英商', '法商', '荷商', '港商', '陆商', '外商',
   // Kinds of investor and outlet ("投资基金Robostrategy", "媒体Axios").
-  '基金', '机构', '媒体',
+  '基金', '机构', '媒体', '网站',
   // Deals: the bought or entered company ("收购Maxim", "入股Mistral").
   '收购', '并购', '入股', '认购'];
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
@@ -199,6 +199,8 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
   if (!before) {
     const next = folded.charCodeAt(end);
     if ((next === 39 || next === 0x2019) && folded.charCodeAt(end + 1) === 115 && !isLetter(folded.charCodeAt(end + 2))) after = 2;
+    // "BMS' experience": the possessive of a name ending in s.
+    else if ((next === 39 || next === 0x2019) && folded.charCodeAt(end - 1) === 83 /* S */ && folded.charCodeAt(end + 1) === 32) after = 2;
     else if (next === 32 && isLower(folded.charCodeAt(end + 1))) {
       let q = end + 1;
       let h = 0;

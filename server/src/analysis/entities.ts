@@ -807,8 +807,9 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   for (let k = 0; k < raws.length && !latinList; k++) latinList = isUpper(units[raws[k].start]) && (units[raws[k].end] === 44 || units[raws[k].start - 2] === 44 || units[raws[k].end] === 32 || units[raws[k].start - 1] === 32);
   if (cjkList || latinList) addListNames(text, folded, raws, g, local, figs, cjkList ? listMarks : null, latinList);
   if (local.size > 1) trimCandidates(folded, raws);
-  if (local.size > 0) { tieToKnownStems(folded, raws, g); tieToOtherCase(folded, raws, g); }
+  if (local.size > 0) tieToKnownStems(folded, raws, g);
   applyLearnedAliases(folded, raws, aliases, figs);
+  if (local.size > 0) { tieToOtherCase(folded, raws, g); tieAcronyms(folded, raws); }
   return raws.map((r) => toMention(text, r, g));
 }
 
@@ -905,14 +906,45 @@ for (const w of [...new Set(SHORTENED_BY)].sort((a, b) => b.length - a.length)) 
  * where a case slip is likelier than two companies.
  */
 function tieToOtherCase(folded: string, raws: Raw[], g: Gazetteer): void {
+  const tied = new Map<Entity, number>();
   for (const r of raws) {
     if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || r.end - r.start < 5 || !isUpper(folded.charCodeAt(r.start))) continue;
     const known = g.lookupAnyCase(folded.slice(r.start, r.end));
     if (!known || !COMPANY_LIKE.has(known.kind)) continue;
     // Only curated companies: a listed-only name in another case is as likely another company.
     const index = g.indexOf(known.id);
-    if (!g.isListedOnly(index)) { r.entity = index; r.local = null; }
+    if (!g.isListedOnly(index)) tied.set(r.local, index);
   }
+  // Every mention of the candidate (the document may have learnt it as an alias) follows.
+  if (tied.size) for (const r of raws) { const index = r.local ? tied.get(r.local) : undefined; if (index !== undefined) { r.entity = index; r.local = null; } }
+}
+/**
+ * A candidate written in capitals that spells the initials of a company named in the same
+ * document ("BMS" after "Bristol-Myers Squibb", "CFE" after "Corporation Financiere
+ * Europeenne"): that company.
+ */
+function tieAcronyms(folded: string, raws: Raw[]): void {
+  const tied = new Map<Entity, Raw>();
+  for (const r of raws) {
+    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || r.end - r.start < 2 || r.end - r.start > 5 || !isUpperRun(folded, r.start, r.end)) continue;
+    for (const o of raws) {
+      if (o === r || o.end - o.start < 6 || (o.entity < 0 && (!o.local || o.local.kind === 'person' || o.local === r.local))) continue;
+      if (initialsOf(folded, o.start, o.end) === folded.slice(r.start, r.end)) { tied.set(r.local, o); break; }
+    }
+  }
+  if (tied.size) for (const r of raws) { const o = r.local ? tied.get(r.local) : undefined; if (o) { r.entity = o.entity; r.local = o.local; } }
+}
+/** The capitals that open the words of [start, end) ("Bristol-Myers Squibb" → "BMS"), or "" when a word opens in lower case. */
+function initialsOf(folded: string, start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end; k++) {
+    const prev = k === start ? 32 : folded.charCodeAt(k - 1);
+    if (prev !== 32 && prev !== 45) continue;
+    const c = folded.charCodeAt(k);
+    if (!isUpper(c)) return '';
+    out += folded[k];
+  }
+  return out;
 }
 function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
   // The candidates first: most documents have none that could be a short form.
