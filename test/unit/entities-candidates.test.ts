@@ -260,3 +260,13 @@ test('English: plural possessives, deal and class cues; an acronym of a company 
   assert.equal(short.text, 'KLS');
   assert.equal(short.id, long.id);
 });
+
+test('a Chinese candidate\'s stem of three characters or more stands for it later', () => {
+  const ms = find('澜湾精工控股与要约人联合宣布。澜湾精工最高收市价为7.88港元。');
+  assert.deepEqual(ms.map((m) => m.text), ['澜湾精工控股', '澜湾精工']);
+  assert.equal(ms[0].id, ms[1].id);
+});
+
+test('a name that needs evidence with a unit word after it is that unit', () => {
+  assert.deepEqual(kinds('收购控股子公司大业新材料19.4%股权'), [['大业新材料', 'candidate']]);
+});

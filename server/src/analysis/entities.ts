@@ -433,6 +433,12 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     // subsidiary: a company of its own, never the parent.
     const after = units[bestEnd];
     let sub = (after === 32 || SUB_CJK_FIRST[after]) && company && !risky ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    // A name that needs evidence with a unit word of two or more characters after it (高通创投,
+    // 大业新材料): the unit is the evidence, and the mention is the unit's.
+    if (sub < 0 && risky && company && SUB_CJK_FIRST[after] && isCjk(folded.charCodeAt(bestEnd + 1))) {
+      const e = subsidiaryEnd(folded, bestEnd, limit);
+      if (e - bestEnd >= 2) sub = e;
+    }
     // "上海电气香港有限公司": the company's registered unit in a place.
     if (sub < 0 && company && PLACE_FIRST[after]) sub = placeUnitEnd(folded, bestEnd, limit);
     if (sub > 0) {
@@ -608,6 +614,11 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         }
         const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
         raws.push(raw);
+        // "高银地产控股" is later "高银地产": a stem of three characters or more stands for it.
+        if (cand[2] === 'candidate' && i - cand[0] >= 3) {
+          const stem = folded.slice(cand[0], i);
+          if (isCjk(stem.charCodeAt(0)) && !GENERIC_STEMS.has(stem) && !isCommonWord(stem) && !aliases.has(stem) && !g.lookupName(stem)) learn(aliases, stem, raw);
+        }
         i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
         { sc.lastEnd = lastEnd; return i; }
