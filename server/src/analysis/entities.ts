@@ -662,6 +662,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   const pairEnds = g.pairEnds;
   const triples = g.triples;
   const packed = g.packed;
+  const lowerStarts = g.lowerStarts;
   const { classes, pairBits, stopBits } = scanTables(g);
   const units = codeUnits(folded);
   const raws: Raw[] = [];
@@ -712,10 +713,20 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
         // and a space between a word and a capital (a Latin company suffix may follow).
         const cl = classes[ch];
         const prevAlnum = k > 0 ? classes[units[k - 1]] >> 3 : 0;
-        if (ch >= 97 ? ch <= 122 : ch >= 48 ? ch <= 57 : ch === 42) {
-          // A lower-case letter, a digit or "*" opens only a known name ("eBay", "3M", "*ST"),
-          // which the pair filters test, or, for digits, a ticker of four to six digits: the
-          // words and numbers of running text are passed by here.
+        if (ch >= 97 && ch <= 122) {
+          // A lower-case letter opens only a name written so ("eBay") or whose case rule lets
+          // it by: the words of running English are passed by on that sparse table alone.
+          if ((prevAlnum & 1) === 0) {
+            const b = bigramHash(ch, units[k + 1]);
+            if ((lowerStarts[b >> 3] >> (b & 7)) & 1) break;
+          }
+          k++;
+          continue;
+        }
+        if (ch >= 48 ? ch <= 57 : ch === 42) {
+          // A digit or "*" opens only a known name ("3M", "*ST"), which the pair filters test,
+          // or, for digits, a ticker of four to six digits: the numbers of running text are
+          // passed by here.
           if ((prevAlnum & 1) === 0) {
             const h1 = Math.imul(ch, 0x2f0b3) ^ Math.imul(units[k + 1], 0x9e3779b1);
             const b = h1 >>> 15;

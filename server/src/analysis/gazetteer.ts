@@ -225,6 +225,12 @@ export class Gazetteer {
    * two-character prefix begin no name at all.
    */
   readonly triples = new Uint8Array(1 << 15);
+  /**
+   * Bits of `bigramHash` for names that can begin at a lower-case letter of the text as
+   * written ("eBay", or a name whose case rule lets a lower-case first letter by): the fast
+   * skip reads running English words against this sparse table alone.
+   */
+  readonly lowerStarts = new Uint8Array(1 << 14);
   /** 1 for chars that are a whole name on their own (one-character names skip the bigram test). */
   readonly singles = new Uint8Array(65536);
   /** Per node: first terminal record, or -1. */
@@ -528,9 +534,12 @@ export class Gazetteer {
     // The filters hold every upper/lower-case variant of the second and third characters, so
     // that the scanner can hash the text's characters as they are, without lowercasing them.
     const c0 = key.charCodeAt(0);
+    const f0 = folded.charCodeAt(0);
+    const lowerStart = c0 >= 97 && c0 <= 122 && ((f0 >= 97 && f0 <= 122) || mode === CaseMode.Any || mode === CaseMode.Camel);
     if (key.length >= 2) {
       for (const c1 of caseVariants(key.charCodeAt(1))) {
         const b = bigramHash(c0, c1);
+        if (lowerStart) this.lowerStarts[b >> 3] |= 1 << (b & 7);
         this.bigrams[b >> 3] |= 1 << (b & 7);
         if (key.length === 2) this.pairEnds[b >> 3] |= 1 << (b & 7);
         else {
