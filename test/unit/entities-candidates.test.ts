@@ -270,3 +270,12 @@ test('a Chinese candidate\'s stem of three characters or more stands for it late
 test('a name that needs evidence with a unit word after it is that unit', () => {
   assert.deepEqual(kinds('收购控股子公司大业新材料19.4%股权'), [['大业新材料', 'candidate']]);
 });
+
+test('the shares and units of a deal, and what its money is for, are no candidates', () => {
+  const names = (text: string) => find(text).filter((m) => m.kind === 'candidate' || m.kind === 'media').map((m) => m.text);
+  assert.deepEqual(names('其附属公司与卖方订立协议，以现金支付待售股份代价，并配发1.5亿股代价股份。'), []);
+  assert.deepEqual(names('所得款项净额约为800万港元，拟用作集团一般营运资金。'), []);
+  assert.deepEqual(names('每股作价12欧元，较收购消息传出前溢价三成。'), []);
+  // A role ending in 者 stands before the name, never in it.
+  assert.deepEqual(names('该公司同意由中国投资者泓澄集团收购。'), ['泓澄集团']);
+});

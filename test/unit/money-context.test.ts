@@ -74,3 +74,26 @@ test('a ¥ with no cue near reads as the ¥ before it in the same paragraph', ()
   const other = `新品售价¥199。\n${pad}\n另一款售价¥299`;
   assert.deepEqual(findFigures(other, foldText(other), { traditional: false }).map((f) => f.currency), ['CNY', 'CNY']);
 });
+
+test('a bare $ of a report on TSX, ASX or Hong Kong listings is the market\'s own dollar', () => {
+  // A Toronto report that writes US$ for the US dollar means its own by a bare $.
+  const toronto = 'Maple Rail Corp. (TSX:MRC) fell 40 cents to $31.20, while a rival paid a US$90-million fee.';
+  assert.deepEqual(brief(toronto), [['40 cents', 'CAD', 0.4], ['$31.20', 'CAD', 31.2], ['US$90-million', 'USD', 9e7]]);
+  // A wire that writes C$ out means the US dollar by a bare one.
+  assert.deepEqual(brief('Northwind Mines (TSX:NWM) agreed to pay C$1.2 billion ($880 million).').map((x) => x[1]), ['CAD', 'USD']);
+  assert.deepEqual(brief('The ASX-listed miner lifted its dividend to 31 cents from $1.10 a year earlier.').map((x) => x[1]), ['AUD', 'AUD']);
+  assert.deepEqual(brief('The chipmaker said revenue rose to $12.5 billion.').map((x) => x[1]), ['USD']);
+  // Hong Kong papers write a bare $ for their dollar, as they write 元.
+  assert.deepEqual(brief('新股孖展認購火熱，招股價定於下限$3.16，另一隻新股配售價$0.45。').map((x) => x[1]), ['HKD', 'HKD']);
+});
+
+test('list members share the unit per share of the last one, and Chinese digits take a dot', () => {
+  assert.deepEqual(brief('券商預估明後三年每股純益（EPS）為21.5/30.8/41.2元，台股表現強勁。').map((x) => [x[0], x[2]]), [['21.5', 21.5], ['30.8', 30.8], ['41.2元', 41.2]]);
+  assert.deepEqual(brief('該股股價一百零八.五元。').map((x) => x[2]), [108.5]);
+});
+
+test('分 after 每股 is the yuan\'s fen; other 分 are not money', () => {
+  assert.deepEqual(brief('期內每股盈利6.25分，每股派中期息3分。'), [['6.25分', 'CNY', 0.0625], ['3分', 'CNY', 0.03]]);
+  assert.deepEqual(brief('派中期息3分。'), []);
+  assert.deepEqual(brief('每股收益增长，比赛得了3分，会议用时20分钟。'), []);
+});

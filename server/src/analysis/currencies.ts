@@ -93,7 +93,7 @@ const SUFFIXES: Marker[] = [
   ...CURRENCY_NAMES.map(([w, c]) => marker(w, c)),
   marker('元人民币', 'CNY'), marker('块钱', 'CNY'), marker('円', 'JPY'), marker('元', 'CNY', true),
   marker('块', 'CNY', true),
-  subunit('港仙', 'HKD', 0.01, false), subunit('仙', 'HKD', 0.01, false, true),
+  subunit('港仙', 'HKD', 0.01, false), subunit('仙', 'HKD', 0.01, false, true), subunit('分', 'CNY', 0.01, false, true),
   subunit('cents', 'USD', 0.01, true), subunit('cent', 'USD', 0.01, true), subunit('¢', 'USD', 0.01, true),
   subunit('pence', 'GBP', 0.01, false), subunit('us cents', 'USD', 0.01, false), subunit('singapore cents', 'SGD', 0.01, false),
   subunit('美仙', 'USD', 0.01, false), subunit('p', 'GBP', 0.01, false),

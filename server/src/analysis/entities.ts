@@ -74,6 +74,8 @@ const GENERIC_STEMS = new Set([
   '全新', '最新', '更新', '革新', '焕新', '崭新', '一新', '出新', '上新', '量子', '分子', '原子', '粒子', '种子', '孩子', '电子', '光子', '离子', '中子', '质子', '因子', '份子', '例子',
   // Kinds of company before 公司 ("普通公司", "同类公司").
   '普通', '一般', '同类', '同行', '大型', '小型', '中型', '新兴', '外国', '外资', '本地', '本土', '境外', '境内', '目标', '上游', '下游', '关联', '壳', '离岸',
+  // Shares and units of a deal, and what money is used for (待售股份, 代价股份, 附属公司, 用作集团一般营运资金).
+  '待售', '代价', '附属', '联营', '合营', '全资', '归属', '资讯', '用作', '拟用作', '将用作', '拟用', '用于', '作为',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
 ]);
 
@@ -1230,8 +1232,9 @@ function isUpperRun(s: string, a: number, b: number): boolean {
 
 /** Last characters of trade nouns (运营商, 开发商, 经销商): a name before a parenthesis starts after them. */
 const CLASS_END = new Uint8Array(65536);
-// "实际控制人广晟集团", "要约人X控股": a role ending in 人 stands before the name, never in it.
-for (const ch of '商人') CLASS_END[ch.charCodeAt(0)] = 1;
+// "实际控制人广晟集团", "要约人X控股": a role ending in 人 stands before the name, never in it;
+// so does one ending in 者 ("中国投资者科瑞集团", "收购者X控股").
+for (const ch of '商人者') CLASS_END[ch.charCodeAt(0)] = 1;
 
 /** Widens a company match over "*ST"/"ST", "-W"-style markers and legal suffixes. */
 function widen(folded: string, raw: Raw, lastEnd: number, limit: number): void {
@@ -1435,8 +1438,10 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   if (latin > 0) cjk = 0;
   if ((!legal && at - s >= 12) || cjk > maxStem || (cjk < 2 && latin < 2)) return null;
   const stem = folded.slice(s, at);
-  // "每股要约股份": a stem that starts with 股 is a share of something, not a name.
-  if (stem.charCodeAt(0) === 0x80a1 /* 股 */) return null;
+  // "每股要约股份": a stem that starts with 股 is a share of something, not a name; so is one
+  // that starts with the unit of a number before it ("2.73亿股代价股份").
+  const first = stem.charCodeAt(0);
+  if (first === 0x80a1 /* 股 */ || ((first === 0x4ebf /* 亿 */ || first === 0x4e07 /* 万 */) && isDigit(folded.charCodeAt(s - 1)))) return null;
   if (latin === 0 && legal && cjk >= 4) {
     // A registered name: its trade words (网络科技, 产业投资) belong to it.
     if (GENERIC_STEMS.has(stem) || isCommonWord(stem)) return null;

@@ -419,7 +419,7 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
 const CAN_FOLLOW = new Uint8Array(65536);
 {
   for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
-  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙泰林印兰挪丹雷土纽¥令') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙分泰林印兰挪丹雷土纽¥令') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
 }
 
 /**
@@ -650,7 +650,15 @@ function tryNumberFrom(i: number, e: number): number {
   if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
   // The currency of a figure: the prefix wins, except a generic $ before a specific word.
   let currency: string | null = hasPrefix ? pre.code : null;
-  if (hasPrefix && pre.end - pre.start === 1 && s.charCodeAt(pre.start) === 36) currency = localDollar();
+  if (hasPrefix && pre.end - pre.start === 1 && s.charCodeAt(pre.start) === 36) {
+    currency = localDollar();
+    // Hong Kong papers write a bare "$" for their dollar ("配售價$0.237", "沽空金額$3.40百萬"):
+    // in Chinese text, the passage's reading of 元 decides, when it is Hong Kong's or Taiwan's.
+    if (currency === 'USD' && cjkBefore(pre.start)) {
+      const local = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(pre.start);
+      if (local === 'HKD' || local === 'TWD') currency = local;
+    }
+  }
   let yenSign = hasPrefix && pre.yenSign;
   if (hasSuffix && (!hasPrefix || (pre.code === 'USD' && suf.code !== 'USD' && !suf.weak))) {
     currency = suf.code;
@@ -810,18 +818,36 @@ for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charC
 /**
  * What a bare "$" means. Australian and New Zealand papers write "$US" for the US dollar and a
  * bare "$" for their own: in a document that writes "$US", "$" is AUD (NZD beside New Zealand
- * cues); so it is in a report on ASX companies that writes A$ and never US$; everywhere else
- * it is USD. Read once per document.
+ * cues). A report on companies of the ASX, the TSX or the NZX that does not write the market's
+ * dollar out means it by a bare "$", as local papers do (they write "US$" for the US dollar);
+ * one that writes it out (C$, A$, NZ$) beside bare amounts, as the wires do, means the US
+ * dollar by the bare ones, except ASX reports that never name the US dollar, which write A$
+ * and $ alike. Everywhere else it is USD. Read once per document.
  */
 function localDollar(): string {
   if (dollar === null) {
     dollar = 'USD';
     if (s.includes('$US')) dollar = ['NZ$', '$NZ', 'New Zealand', 'NZX'].some((w) => s.includes(w)) ? 'NZD' : 'AUD';
-    // A report on ASX companies that writes A$ and never US$: its bare $ and cents are Australian.
-    else if ((s.includes('A$') || s.includes('AU$')) && s.includes('ASX') && !s.includes('US$') && !s.includes('USD')) dollar = 'AUD';
+    else {
+      const market = s.includes('ASX') || s.includes('Australian Securities Exchange') ? 'AUD'
+        : CANADA_MARKET.some((w) => s.includes(w)) ? 'CAD' : s.includes('NZX') ? 'NZD' : null;
+      if (market !== null) {
+        const marked = market === 'CAD' ? s.includes('C$') : market === 'NZD' ? s.includes('NZ$') : s.includes('A$');
+        if (!marked || (market === 'AUD' && !US_DOLLAR_WORDS.some((w) => s.includes(w)))) dollar = market;
+      }
+    }
   }
   return dollar;
 }
+/** Whether a Chinese character or full-width mark stands right before `at`. */
+function cjkBefore(at: number): boolean {
+  const c = s.charCodeAt(at - 1);
+  return isCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
+/** Words that name the US dollar. */
+const US_DOLLAR_WORDS = ['US$', 'USD', 'U.S. dollar', 'US dollar', 'U.S.$'];
+/** The Toronto exchanges, as listings and news name them ("TSX:TD", "(CGX-T)", "TSX Venture"). */
+const CANADA_MARKET = ['TSX', 'Toronto Stock Exchange', '-T)', '.TO)', 'TSXV'];
 
 /** Whether the document is about sterling (so "11p" is pence); read once per document. */
 function poundPassage(): boolean {
@@ -883,12 +909,26 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   // 仙 after Arabic digits or a numeral of two characters or more ("十五仙"), never "八仙".
   // After 每股 it is a price whatever follows ("以每股9仙配售").
   if (s.charCodeAt(m.start) === C_XIAN) return (num.hasArabic || num.chineseChars >= 2) && (!isCjkIdeograph(next) || XIAN_NEXT.has(next) || startsWithAt(s, num.bodyStart - 2, '每股'));
+  // 分 is the fen of an amount per share that a report gives in the yuan's cents ("每股盈利8.08分",
+  // "每股派息5分"): Arabic digits, a 每股 shortly before in the same clause, and no word glued after
+  // it (3分钟, 8分之一 and scores are not money).
+  if (s.charCodeAt(m.start) === C_FEN) return num.hasArabic && !isCjkIdeograph(next) && perShareBefore(num.bodyStart);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
   if (NOT_AFTER_YUAN[next]) return false;
   if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
     return !isCjkIdeograph(next) || next === C_DE || next === C_QIAN;
   }
   return true;
+}
+
+/** Whether 每股 stands at most eight characters before `at`, with no clause mark between. */
+function perShareBefore(at: number): boolean {
+  for (let k = at - 2; k >= 0 && at - k <= 10; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 44 || c === 59 || c === 10) return false;
+    if (c === 0x6bcf && s.charCodeAt(k + 1) === 0x80a1) return true; // 每股
+  }
+  return false;
 }
 
 /** "between A and B", "介于A和B之间": the only contexts where "and"/"和" join a range. */
@@ -1179,12 +1219,14 @@ function resolveLists(s: string, drafts: Draft[]): void {
     const from = before !== null && drafts.slice(k, j + 1).every((d) => !d.list || d.unitScale > 1) ? before : null;
     const owner = !last.bare && last.currency !== null ? last : first ?? from;
     const end = owner === last ? j : j + 1;
-    if (owner !== null && owner.min === null && owner.per === null) {
+    // A list of amounts per unit shares the unit too ("EPS 38.2/67.3/83.6元", "300、400元/吨").
+    if (owner !== null && owner.min === null) {
       const borrow = owner.unitScale > 1 && drafts.slice(k, end).every((d) => !d.list || d.unitScale === 1);
       for (let m = k; m < end; m++) {
         const d = drafts[m];
         if (!d.list) continue;
         d.currency = owner.currency;
+        d.per = owner.per;
         if (borrow) d.value *= owner.unitScale;
         d.bare = false;
         d.list = false;

@@ -443,8 +443,8 @@ export function parseNumeral(s: string, i: number, out: Numeral): number {
       j++;
       continue;
     }
-    if (c === C_DIAN && !out.hasArabic && lastBig === 0 && (haveNum || section > 0) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0) {
-      // "十九点五", "一点〇五兆": a decimal part after Chinese digits.
+    if ((c === C_DIAN || (c === 46 && out.chineseChars > 0)) && !out.hasArabic && lastBig === 0 && (haveNum || section > 0) && CN_DIGIT[s.charCodeAt(j + 1)] >= 0) {
+      // "十九点五", "一点〇五兆": a decimal part after Chinese digits ("十二.二", as some papers print it).
       const k = readCnFraction(s, j, n);
       num = (haveNum ? num : 0) + cnFraction;
       haveNum = true;
