@@ -279,3 +279,31 @@ test('the shares and units of a deal, and what its money is for, are no candidat
   // A role ending in 者 stands before the name, never in it.
   assert.deepEqual(names('该公司同意由中国投资者泓澄集团收购。'), ['泓澄集团']);
 });
+
+test('a short name given in parentheses (简称, 以下简称, a quoted name) is the company later', () => {
+  const ms = find('澜湾云智科技有限公司（以下简称“澜湾云智”）公告称，澜湾云智拟增资。');
+  assert.deepEqual(ms.map((m) => m.text), ['澜湾云智科技有限公司', '澜湾云智', '澜湾云智']);
+  assert.equal(new Set(ms.map((m) => m.id)).size, 1);
+  const en = find('Northwind Quarry Corp. ("Northwind") agreed to the terms; Northwind shares rose.');
+  assert.deepEqual(en.map((m) => m.text), ['Northwind Quarry Corp.', 'Northwind', 'Northwind']);
+  // A generic word in quotes is no short name ("the Company").
+  assert.deepEqual(find('Acme Quarry Holdings Ltd. (the "Company") said the Company would list.').map((m) => m.text).filter((t) => t === 'Company'), []);
+});
+
+test('investors of a round after "funding from", and the name coordinated after one', () => {
+  assert.deepEqual(kinds('The app raised $3 million in funding from Quillstone and Harbor & Co., its founder said.'), [['Quillstone', 'candidate'], ['Harbor & Co.', 'candidate']]);
+  assert.deepEqual(kinds('It closed a round with backing from Brightwater and Velox.'), [['Brightwater', 'candidate'], ['Velox', 'candidate']]);
+});
+
+test('a maker or seller of a trade before an English name, and a name never runs back over an ending', () => {
+  assert.deepEqual(kinds('德国医疗器械制造商Medilux同意被收购。'), [['Medilux', 'candidate']]);
+  assert.deepEqual(kinds('旗下产业基金澜舟资本独家投资。'), [['澜舟资本', 'candidate']]);
+});
+
+test('a name before a listing we do not know is a company with that ticker', () => {
+  const [m] = find('美国矿商Quarrytex Minerals（QTXM.US）获得收购要约。');
+  assert.equal(m.text, 'Quarrytex Minerals');
+  assert.equal(m.kind, 'company');
+  assert.equal(m.ticker, 'QTXM.US');
+  assert.equal(find('澜湾云智（NASDAQ:LWYZ）宣布上市。')[0].kind, 'company');
+});

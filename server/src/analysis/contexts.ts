@@ -111,7 +111,10 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
   'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off ',
   'acquire ', 'acquired ', 'acquiring ', 'bought ', 'buyout of ', 'purchase of ', 'deal with ', 'partnership with ', 'maker ', 'makers ', 'groups ',
-  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell ', 'aggregator ', 'agreement with ', 'merger agreement with '];
+  'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell ', 'aggregator ', 'agreement with ', 'merger agreement with ',
+  // Investors of a round ("funding from Lightbank and NEA", "participation from 500 Startups").
+  'funding from ', 'financing from ', 'investment from ', 'investments from ', 'participation from ', 'backing from ', 'capital from ', 'investors including ',
+  'investors such as ', 'co-led by ', 'joined by '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
@@ -121,7 +124,9 @@ const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券�
   // Kinds of investor and outlet ("投资基金Robostrategy", "媒体Axios").
   '基金', '机构', '媒体', '网站',
   // Deals: the bought or entered company ("收购Maxim", "入股Mistral").
-  '收购', '并购', '入股', '认购'];
+  '收购', '并购', '入股', '认购',
+  // Makers and sellers of a trade (制造商, 运营商, 开发商, 零售商, 服务商, 经销商, 生产商).
+  '造商', '营商', '发商', '售商', '务商', '销商', '产商', '货商'];
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
 const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
   'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
@@ -257,7 +262,8 @@ function appositiveCompany(folded: string, at: number, limit: number): boolean {
 const POSSESSED = new Set(['ipo', 'listing', 'shares', 'stock', 'offer', 'bid', 'deal', 'stake', 'revenue', 'revenues', 'profit', 'profits', 'sales', 'results', 'earnings',
   'valuation', 'board', 'chief', 'ceo', 'cfo', 'founder', 'co-founder', 'chairman', 'unit', 'subsidiary', 'parent', 'acquisition', 'takeover', 'shareholders',
   'investors', 'platform', 'business', 'operations', 'factory', 'plant', 'chips', 'bonds', 'debt', 'market', 'headquarters', 'app', 'brand', 'customers',
-  'guidance', 'quarterly', 'annual', 'fiscal', 'net', 'operating', 'ill-fated', 'flagship', 'venture', 'fund']);
+  'guidance', 'quarterly', 'annual', 'fiscal', 'net', 'operating', 'ill-fated', 'flagship', 'venture', 'fund', 'half-year', 'first-half', 'full-year',
+  'interim', 'pre-tax', 'dividend', 'management', 'executives', 'share', 'market-value', 'outlook', 'forecast', 'margins', 'orders']);
 
 /** Whether the word at `at` (after "X's ") is one of POSSESSED, perhaps after one capitalised word ("Goertek's Tongge Venture"). */
 function possessesBusiness(folded: string, at: number, limit: number): boolean {
@@ -409,6 +415,48 @@ export function coordinatedBefore(folded: string, at: number, floor: number): [n
   if (s >= e || s < floor) return null;
   const read = latinName(folded, s, e + 1);
   return read && read[0] === e ? [s, e] : null;
+}
+
+/**
+ * "funding from Lightbank and NEA": the capitalised name after " and " that follows a name a
+ * cue before it found (ending `at`), when the name closes the phrase (punctuation, the end, or
+ * another " and "). [start, end] or null.
+ */
+export function coordinatedAfter(folded: string, at: number, limit: number): [number, number] | null {
+  if (!startsWithAt(folded, ' and ', at) || !isUpper(folded.charCodeAt(at + 5))) return null;
+  const read = latinName(folded, at + 5, limit);
+  if (!read) return null;
+  let end = read[0];
+  // "Burrill & Co.", "Smith & Nephew": a name joined by an ampersand.
+  if (startsWithAt(folded, ' & ', end) && isUpper(folded.charCodeAt(end + 3))) {
+    const more = latinName(folded, end + 3, limit);
+    if (more) end = more[0];
+  }
+  // "Burrill & Co.": a legal ending with its dot.
+  if (folded.charCodeAt(end) === 46 && folded.charCodeAt(end - 1) === 111 /* o */ && folded.charCodeAt(end - 2) === 67 /* C */) end++;
+  const next = folded.charCodeAt(end);
+  if (!(end >= limit || next === 44 || next === 46 || next === 59 || next === 10 || next === 41 || startsWithAt(folded, ' and ', end))) return null;
+  return [at + 5, end];
+}
+
+/**
+ * Start of the capitalised English name (one to four words) that ends at `end`, as before a
+ * ticker in parentheses ("Arcadium Lithium（ALTM.US）"), or -1.
+ */
+export function latinNameBefore(folded: string, end: number, floor: number): number {
+  let s = end;
+  for (let words = 0; words < 4; words++) {
+    let w = s;
+    while (w > floor && (isLetter(folded.charCodeAt(w - 1)) || isDigit(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 38 || folded.charCodeAt(w - 1) === 46 || folded.charCodeAt(w - 1) === 45)) w--;
+    if (w === s || !isUpper(folded.charCodeAt(w))) break;
+    s = w;
+    if (s - 2 < floor || folded.charCodeAt(s - 1) !== 32 || !isLetter(folded.charCodeAt(s - 2))) break;
+    s--;
+  }
+  while (folded.charCodeAt(s) === 32) s++;
+  if (s >= end || !isUpper(folded.charCodeAt(s))) return -1;
+  const read = latinName(folded, s, end + 1);
+  return read && read[0] >= end - 1 ? s : -1;
 }
 
 /** Words after the company a deal verb takes ("认购X新增注册资本", "收购X的股权"). */

@@ -27,7 +27,7 @@ import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
-import { coordinatedBefore, fundedBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
+import { coordinatedAfter, coordinatedBefore, fundedBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -600,7 +600,19 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         // "合资伙伴Alumina Ltd." is later "Alumina".
         const sp = name.lastIndexOf(' ');
         if (sp > 0 && isUpper(name.charCodeAt(0)) && LATIN_SUFFIX_SET.has(name.slice(sp + 1)) && latinStemName(name.slice(0, sp)) && !g.lookupName(name.slice(0, sp))) learn(aliases, name.slice(0, sp), raw);
-        if (found[1] > i) { i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local); lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
+        if (found[1] > i) {
+          i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
+          // "funding from Lightbank and NEA": the name coordinated after it is one of the same kind.
+          const next = i === found[1] && isUpper(c) ? coordinatedAfter(folded, i, limit) : null;
+          if (next && !g.lookupName(folded.slice(next[0], next[1])) && !aliases.has(folded.slice(next[0], next[1]))) {
+            const second = candidateRaw(text, folded, next[0], next[1], local);
+            raws.push(second);
+            learn(aliases, folded.slice(next[0], next[1]), second);
+            i = next[1];
+          }
+          lastEnd = i;
+          { sc.lastEnd = lastEnd; return i; }
+        }
         lastEnd = found[1];
       }
     }
@@ -1223,6 +1235,19 @@ function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): num
   return s;
 }
 
+/** The name right before the parenthesis at `open` that holds a ticker: [start, end] or null. */
+function unknownListingName(folded: string, open: number, lastEnd: number): [number, number] | null {
+  if (open <= lastEnd) return null;
+  let end = open;
+  while (end > lastEnd && folded.charCodeAt(end - 1) === 32) end--;
+  if (isLetter(folded.charCodeAt(end - 1)) || folded.charCodeAt(end - 1) === 46) {
+    const s = latinNameBefore(folded, end, lastEnd);
+    return s >= 0 && end - s >= 3 ? [s, end] : null;
+  }
+  const s = nameBeforeParenthesis(folded, open + 1, lastEnd);
+  return s >= 0 && !isCommonWord(folded.slice(s, end)) && !GENERIC_STEMS.has(folded.slice(s, end)) ? [s, end] : null;
+}
+
 /** Nouns right before a company's name that let an acronym in parentheses after it be its name. */
 const COMPANY_NOUN_BEFORE = new Set(['公司', '企业', '品牌', '厂商', '初创', '平台', '新创', '车企', '药企']);
 function isUpperRun(s: string, a: number, b: number): boolean {
@@ -1345,6 +1370,25 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
       return close + 1;
     }
   }
+  // "Arcadium Lithium（ALTM.US）", "澜湾科技（NASDAQ:LWKJ）": a listing we do not know still
+  // shows that the name before it is a company.
+  if (isUpper(first) && b - a >= 4 && b - a <= 16 && (item.includes('.') || item.includes(':'))) {
+    const t = parseTickerItem(item);
+    const named = t && tickerEntity(g, t) < 0 ? unknownListingName(folded, at, lastEnd) : null;
+    if (named && !g.lookupName(folded.slice(named[0], named[1]))) {
+      const raw = candidateRaw(text, folded, named[0], named[1], local);
+      if (raw.local && raw.local.kind === 'candidate') {
+        raw.local.kind = 'company';
+        raw.local.id = 'company:' + folded.slice(named[0], named[1]);
+        raw.local.tickers.push(text.slice(a, b));
+      }
+      raw.ticker = text.slice(a, b);
+      while (raws.length && raws[raws.length - 1].end > named[0]) raws.pop();
+      raws.push(raw);
+      learn(aliases, folded.slice(named[0], named[1]), raw);
+      return close + 1;
+    }
+  }
   // Unknown Latin name followed by a bare ticker code.
   if (isUpper(first) && item.length >= 2 && item.length <= 5 && /^[A-Z]{2,5}$/.test(item) && g.tickerIndex(item) < 0) {
     let e = at;
@@ -1429,6 +1473,8 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
       // Inside a registered name, words such as 投资 or 合作 are its trade, not a verb before it.
       if (s - 2 >= lastEnd && (!legal || cjk >= 4) && stop2Before(folded, s)) break;
       if (cjk >= 2 && CLASS_END[c] && !legal) break;
+      // "产业基金龙珠资本", "子公司澜湾科技": a name never runs back over another ending.
+      if (cjk >= 2 && !legal && SUFFIX_BY_PAIR.has((folded.charCodeAt(s - 2) << 16) | c)) break;
       // "子公司深圳某某有限公司": a name never runs back over 公司.
       if (legal && c === 0x53f8 /* 司 */ && folded.charCodeAt(s - 2) === 0x516c /* 公 */) break;
       cjk++; s--;
@@ -1463,7 +1509,27 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     if (suffix.word === '投资' && !STRICT_NEXT.has(folded.slice(end, end + 2)) && !INVEST_NEXT_CHAR.has(folded[end] ?? '')) return null;
     if (suffix.word === '基金') for (const w of FUND_STEM_END) if (stem.endsWith(w)) return null;
   }
+  // "澜湾云智科技有限公司": a legal form right after a trade ending closes the name.
+  if (!legal && suffix.kind === 'candidate') for (const form of UNIT_LEGAL) if (end + form.length <= limit && startsWithAt(folded, form, end)) { end += form.length; break; }
   return [s, end, suffix.kind];
+}
+
+/** Words that introduce the short name a text will use for a company. */
+const SHORT_NAME_WORDS = ['以下简称', '以下称', '下称', '简称', '以下称为'];
+const isQuoteOpen = (c: number) => c === 0x201c || c === 34 || c === 0x300c || c === 0x2018 || c === 0x300e;
+const isQuoteClose = (c: number) => c === 0x201d || c === 34 || c === 0x300d || c === 0x2019 || c === 0x300f;
+/**
+ * The quoted short name of an item in parentheses ("以下简称“TML”", "“TML”", "简称TML"), as
+ * [start, end] inside [a, b), or null when the item is no such phrase.
+ */
+function shortNameIn(folded: string, a: number, b: number): [number, number] | null {
+  let p = a;
+  let word = false;
+  for (const w of SHORT_NAME_WORDS) if (startsWithAt(folded, w, p)) { p += w.length; word = true; break; }
+  if (word && (folded.charCodeAt(p) === 0xff1a || folded.charCodeAt(p) === 58)) p++;
+  const quoted = isQuoteOpen(folded.charCodeAt(p)) && isQuoteClose(folded.charCodeAt(b - 1)) && b - p > 2;
+  if (!quoted && !(word && b > p)) return null;
+  return quoted ? [p + 1, b - 1] : [p, b];
 }
 
 /** Start of "(合肥)" ending at `end` (two or three Chinese characters in parentheses), or `end`. */
@@ -1648,6 +1714,9 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
       while (a < b && folded.charCodeAt(a) === 32) a++;
       while (b > a && folded.charCodeAt(b - 1) === 32) b--;
       if (startsWithAt(folded, '原', a)) { a++; while (a < b && folded.charCodeAt(a) === 32) a++; }
+      // "（以下简称“TML”）", "(下称「中芯」)", '("TML")': the short name the text will use.
+      const short = shortNameIn(folded, a, b);
+      if (short !== null) { [a, b] = short; if (isCommonWord(folded.slice(a, b)) || isCommonEnglish(folded.slice(a, b)) || GENERIC_STEMS.has(folded.slice(a, b))) { s = k + 1; continue; } }
       if (b > a) items.push([a, b]);
       s = k + 1;
     }

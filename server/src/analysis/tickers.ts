@@ -21,7 +21,7 @@ const SUFFIXES: Record<string, string> = {
   TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', US: 'US', O: 'NASDAQ', N: 'NYSE',
 };
 /** Reuters suffixes of US listings ("JD.O", "BABA.N"). */
-const RIC: Record<string, string> = { O: 'NASDAQ', OQ: 'NASDAQ', N: 'NYSE', K: 'NYSE', A: 'AMEX' };
+const RIC: Record<string, string> = { O: 'NASDAQ', OQ: 'NASDAQ', N: 'NYSE', K: 'NYSE', A: 'AMEX', US: 'US' };
 /** Exchange prefixes that may be glued to a numeric code ("HK00700", "SZ300750"). */
 const GLUED: Record<string, string> = { HK: 'HK', SH: 'SH', SZ: 'SZ', BJ: 'BJ' };
 /** Exchanges whose bare code is also looked up as a US ticker. */
