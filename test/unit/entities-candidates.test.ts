@@ -307,3 +307,10 @@ test('a name before a listing we do not know is a company with that ticker', () 
   assert.equal(m.ticker, 'QTXM.US');
   assert.equal(find('澜湾云智（NASDAQ:LWYZ）宣布上市。')[0].kind, 'company');
 });
+
+test('a Hong Kong code written without its zeros names the listing whose name the text opens', () => {
+  const ms = find('汇丰（5）及腾讯（700）股价回落。');
+  assert.deepEqual(ms.map((m) => [m.text, m.id]), [['汇丰', 'hsbc'], ['腾讯', 'tencent']]);
+  // A number in parentheses after a word that opens no listing's name is left alone.
+  assert.deepEqual(find('共有3家券商（12）参与。').map((m) => m.text).filter((t) => t.includes('券商')), []);
+});

@@ -29,7 +29,7 @@ import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
 import { coordinatedAfter, coordinatedBefore, fundedBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
-import { codeUnits } from './text';
+import { codeUnits, foldCode } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
 import { WordIndex } from './wordIndex';
 
@@ -1235,6 +1235,13 @@ function nameBeforeParenthesis(folded: string, at: number, lastEnd: number): num
   return s;
 }
 
+/** Whether `name`, folded, begins with folded[s, e) (a short form of it): at least two characters. */
+function opensName(name: string, folded: string, s: number, e: number): boolean {
+  if (name.length < e - s) return false;
+  for (let k = 0; k < e - s; k++) if (foldCode(name.charCodeAt(k)) !== folded.charCodeAt(s + k)) return false;
+  return true;
+}
+
 /** The name right before the parenthesis at `open` that holds a ticker: [start, end] or null. */
 function unknownListingName(folded: string, open: number, lastEnd: number): [number, number] | null {
   if (open <= lastEnd) return null;
@@ -1343,6 +1350,22 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
         learn(aliases, name, raw);
         return close + 1;
       }
+    }
+  }
+  // Hong Kong papers write a listing's code without its zeros ("賽晶（580）", "汇丰（5）"): a
+  // code of one to three digits names the listing when the name before it opens one of the
+  // listing's names (a bare number in parentheses is more often a count or a note).
+  if (isDigit(first) && b - a <= 3 && isDigit(folded.charCodeAt(b - 1)) && (b - a < 3 || isDigit(folded.charCodeAt(a + 1)))) {
+    const index = tickerEntity(g, { end: b, key: 'HK:' + item.padStart(5, '0'), bare: null, fund: false });
+    const named = index >= 0 ? nameBeforeParenthesis(folded, a, lastEnd) : -1;
+    let e = at;
+    while (e > named && folded.charCodeAt(e - 1) === 32) e--;
+    if (named >= 0 && e - named >= 2 && g.at(index).names.some((n) => opensName(n, folded, named, e))) {
+      while (raws.length && raws[raws.length - 1].end > named) raws.pop();
+      const raw: Raw = { start: named, end: e, entity: index, local: null, ticker: text.slice(a, b) };
+      raws.push(raw);
+      learn(aliases, folded.slice(named, e), raw);
+      return close + 1;
     }
   }
   // An unknown Chinese name with its English name in parentheses ("沛星(Appier)"): one
