@@ -314,3 +314,12 @@ test('a Hong Kong code written without its zeros names the listing whose name th
   // A number in parentheses after a word that opens no listing's name is left alone.
   assert.deepEqual(find('共有3家券商（12）参与。').map((m) => m.text).filter((t) => t.includes('券商')), []);
 });
+
+test('an acronym of a name\'s first words, or its first word in capitals, is that company later', () => {
+  const a = find('Northwind Quarry Railway Co. (TSX:NQR) fell. Later NQ shares rose again.').filter((m) => m.text === 'NQ' || m.text.startsWith('Northwind'));
+  assert.equal(a.length, 2);
+  assert.equal(a[0].id, a[1].id);
+  const b = find('Shares of QRX Merchant Capital rose; QRX shares jumped again.').filter((m) => m.text.startsWith('QRX'));
+  assert.deepEqual(b.map((m) => m.text), ['QRX Merchant Capital', 'QRX']);
+  assert.equal(b[0].id, b[1].id);
+});

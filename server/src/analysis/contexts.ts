@@ -455,8 +455,11 @@ export function latinNameBefore(folded: string, end: number, floor: number): num
   }
   while (folded.charCodeAt(s) === 32) s++;
   if (s >= end || !isUpper(folded.charCodeAt(s))) return -1;
-  const read = latinName(folded, s, end + 1);
-  return read && read[0] >= end - 1 ? s : -1;
+  // The first word is no common English word ("The", "Shares") nor a known acronym.
+  let w = s;
+  while (w < end && isLetter(folded.charCodeAt(w))) w++;
+  const first = folded.slice(s, w);
+  return isCommonEnglish(first) || isNonCompanyAcronym(first) ? -1 : s;
 }
 
 /** Words after the company a deal verb takes ("认购X新增注册资本", "收购X的股权"). */

@@ -965,7 +965,13 @@ function tieAcronyms(folded: string, raws: Raw[]): void {
     if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || r.end - r.start < 2 || r.end - r.start > 5 || !isUpperRun(folded, r.start, r.end)) continue;
     for (const o of raws) {
       if (o === r || o.end - o.start < 6 || (o.entity < 0 && (!o.local || o.local.kind === 'person' || o.local === r.local))) continue;
-      if (initialsOf(folded, o.start, o.end) === folded.slice(r.start, r.end)) { tied.set(r.local, o); break; }
+      const short = folded.slice(r.start, r.end);
+      // The initials of the whole name or of its first words ("CN" of "Canadian National
+      // Railway Co."), or its first word when that word is in capitals ("CIP" of "CIP Merchant
+      // Capital").
+      const initials = initialsOf(folded, o.start, o.end);
+      if (initials === short || (short.length >= 2 && initials.length > short.length && initials.startsWith(short))
+        || (short.length >= 3 && startsWithAt(folded, short + ' ', o.start))) { tied.set(r.local, o); break; }
     }
   }
   if (tied.size) for (const r of raws) { const o = r.local ? tied.get(r.local) : undefined; if (o) { r.entity = o.entity; r.local = o.local; } }
