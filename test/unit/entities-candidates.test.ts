@@ -323,3 +323,14 @@ test('an acronym of a name\'s first words, or its first word in capitals, is tha
   assert.deepEqual(b.map((m) => m.text), ['QRX Merchant Capital', 'QRX']);
   assert.equal(b[0].id, b[1].id);
 });
+
+test('English names with several endings, their core later, and Toronto codes', () => {
+  const ms = find('London-based Quillstone Fund Management Ltd. sought board seats; Quillstone shares rose.');
+  assert.deepEqual(ms.map((m) => m.text), ['Quillstone Fund Management Ltd.', 'Quillstone']);
+  assert.equal(ms[0].id, ms[1].id);
+  const [t] = find('Northwind Cinemas Inc. (NWC-T) agreed to the offer.');
+  assert.equal(t.kind, 'company');
+  assert.equal(t.ticker, 'NWC-T');
+  // Classes of shares and units of a company are no companies.
+  assert.deepEqual(find('It has Class A and Class B shares.').map((m) => m.text), []);
+});

@@ -598,8 +598,8 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         const name = folded.slice(found[0], found[1]);
         if (!isCjk(name.charCodeAt(0)) || name.length >= 3) learn(aliases, name, raw);
         // "合资伙伴Alumina Ltd." is later "Alumina".
-        const sp = name.lastIndexOf(' ');
-        if (sp > 0 && isUpper(name.charCodeAt(0)) && LATIN_SUFFIX_SET.has(name.slice(sp + 1)) && latinStemName(name.slice(0, sp)) && !g.lookupName(name.slice(0, sp))) learn(aliases, name.slice(0, sp), raw);
+        const core = isUpper(name.charCodeAt(0)) ? latinCore(name) : name;
+        if (core !== name && latinStemName(core) && !g.lookupName(core)) learn(aliases, core, raw);
         if (found[1] > i) {
           i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
           // "funding from Lightbank and NEA": the name coordinated after it is one of the same kind.
@@ -641,7 +641,8 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       // A one-word listed name right before (Acme in "Acme Robotics") is part of the candidate.
       const last = raws.length ? raws[raws.length - 1] : null;
       // So is a product's name ("Gemini" in "Gemini Communications").
-      const bound = last && last.end === i && (last.weak || (last.entity >= 0 && g.at(last.entity).kind === 'product')) ? last.start : lastEnd;
+      // So is a candidate that ends in an ending itself ("TCI Fund" before "Management Ltd.").
+      const bound = last && last.end === i && (last.weak || (last.entity >= 0 && g.at(last.entity).kind === 'product') || (last.entity < 0 && last.local?.kind === 'candidate')) ? last.start : lastEnd;
       const cand = latinCandidate(folded, i, bound, limit);
       if (cand) {
         const raw = candidateRaw(text, folded, cand[0], cand[1], local, cand[2]);
@@ -651,8 +652,9 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
           if (r.weak) aliases.delete(folded.slice(r.start, r.end));
         }
         raws.push(raw);
-        const stem = folded.slice(cand[0], i);
-        // "Alumina Ltd." is later "Alumina": a stem that is no common word and no other name.
+        // "Alumina Ltd." is later "Alumina": a stem that is no common word and no other name;
+        // "Leagold Mining Corp." is later "Leagold".
+        const stem = latinCore(folded.slice(cand[0], i));
         if (latinStemName(stem) && !g.lookupName(stem)) learn(aliases, stem, raw);
         i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
         lastEnd = i;
@@ -1653,6 +1655,12 @@ function latinCandidate(folded: string, at: number, lastEnd: number, limit: numb
 }
 
 /** Whether the stem of a Latin candidate (its name without the ending) may stand for it alone. */
+/** An English name without its endings, taken off one by one ("Leagold Mining Corp." → "Leagold"). */
+function latinCore(name: string): string {
+  for (let sp = name.lastIndexOf(' '); sp > 0 && LATIN_SUFFIX_SET.has(name.slice(sp + 1)); sp = name.lastIndexOf(' ')) name = name.slice(0, sp);
+  return name;
+}
+
 function latinStemName(stem: string): boolean {
   if (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][a-z]+[A-Z][A-Za-z]+$/.test(stem)) return true;
   if (stem.length < 4 || !isUpper(stem.charCodeAt(0)) || !isLowerL(stem.charCodeAt(1))) return false;

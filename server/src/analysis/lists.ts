@@ -271,7 +271,9 @@ const NOT_LATIN_ITEM = new Set(['CEO', 'CFO', 'CTO', 'COO', 'Chairman', 'Preside
   'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'China', 'India', 'Japan', 'Korea', 'Taiwan', 'Germany', 'France', 'Britain', 'Europe', 'Asia', 'Africa', 'America',
   'Canada', 'Mexico', 'Brazil', 'Australia', 'Singapore', 'Indonesia', 'Vietnam', 'Thailand', 'Malaysia', 'Russia', 'Ukraine', 'Israel', 'Italy', 'Spain', 'Beijing',
   'Shanghai', 'Shenzhen', 'London', 'Paris', 'Tokyo', 'Seoul', 'Mumbai', 'Delhi', 'Bengaluru', 'Bangalore', 'California', 'Texas', 'Washington', 'Wall', 'Street',
-  'US', 'UK', 'EU', 'UAE', 'U.S.', 'U.K.', 'Hong', 'Kong', 'New', 'York', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY', 'AI', 'EV', 'EVs', 'GPU', 'GPUs', 'IPO', 'IPOs']);
+  'US', 'UK', 'EU', 'UAE', 'U.S.', 'U.K.', 'Hong', 'Kong', 'New', 'York', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY', 'AI', 'EV', 'EVs', 'GPU', 'GPUs', 'IPO', 'IPOs',
+  // Units of an organisation and classes of shares, not companies ("Strategic Investment Department", "Class B").
+  'Department', 'Division', 'Office', 'Committee', 'Ministry', 'Bureau', 'Commission', 'Council', 'Class', 'Series', 'Tranche']);
 
 /** The capitalised item ending at `e` (before a separator): [start, end) or null. */
 function latinItemBefore(folded: string, e: number): [number, number] | null {

@@ -125,6 +125,18 @@ function isDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** Capital letters with at most one inner dot ("CGX", "BBD.B"). */
+function isUpperCode(code: string): boolean {
+  if (!code.length || code.length > 6) return false;
+  let dots = 0;
+  for (let k = 0; k < code.length; k++) {
+    const c = code.charCodeAt(k);
+    if (c === 46 && k > 0 && k < code.length - 1) dots++;
+    else if (c < 65 || c > 90) return false;
+  }
+  return dots <= 1;
+}
+
 export function parseTickerItem(item: string): TickerMatch | null {
   const t = readTicker(item, 0);
   if (t && t.end === item.length) return t;
@@ -132,6 +144,10 @@ export function parseTickerItem(item: string): TickerMatch | null {
   // Taiwan and Hong Kong papers write US listings as "F-US", "AAPL-US".
   const us = /^([A-Z]{1,5})-US$/.exec(item);
   if (us) return make(item.length, 'US', us[1]);
+  // Canadian papers write Toronto listings as "CGX-T" (and the venture board's as "ABC-V").
+  if (item.length >= 3 && item.length <= 9 && item.charCodeAt(item.length - 2) === 45 && (item.endsWith('T') || item.endsWith('V')) && isUpperCode(item.slice(0, -2))) {
+    return make(item.length, item.endsWith('T') ? 'TSX' : 'TSXV', item.slice(0, -2));
+  }
   // ...and Taiwan listings as "3272-TW" (the exchange's own) or "6488-TWO" (over the counter).
   if ((item.length === 7 || item.length === 8) && item.startsWith('-TW', 4) && (item.length === 7 || item[7] === 'O') && isDigits(item.slice(0, 4))) {
     const code = item.slice(0, 4);
