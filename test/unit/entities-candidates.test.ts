@@ -334,3 +334,8 @@ test('English names with several endings, their core later, and Toronto codes', 
   // Classes of shares and units of a company are no companies.
   assert.deepEqual(find('It has Class A and Class B shares.').map((m) => m.text), []);
 });
+
+test('endings of Taiwan and mainland listings make candidates: 金控, 兴业, 精机, 生技, 投控', () => {
+  assert.deepEqual(kinds('澜湾金控宣布增资，兆盛興業與全崴精機簽約。').map((x) => x[0]), ['澜湾金控', '兆盛興業', '全崴精機']);
+  assert.deepEqual(kinds('公司生产永磁电机，用于超精密加工。'), []);
+});

@@ -88,6 +88,8 @@ interface Suffix { word: string; kind: 'candidate' | 'media'; strict: boolean }
 const SUFFIX_TABLE: Suffix[] = [
   ...['股份有限公司', '有限责任公司', '有限公司', '合伙企业', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
     '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技',
+    // Endings of Taiwan and mainland listings (兆盈兴业, 全懋精机, 盛京金控, 日月光投控, 美时生技).
+    '金控', '兴业', '精机', '精密', '生技', '投控',
     // Firms of accountants and lawyers, and markets ("上海黄金交易所").
     '会计师事务所', '律师事务所', '交易所'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
   ...['投资', '基金', '银行', '公司'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
