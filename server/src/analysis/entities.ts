@@ -735,8 +735,8 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
           // A lower-case letter opens only a name written so ("eBay") or whose case rule lets
           // it by: the words of running English are passed by on that sparse table alone.
           if ((prevAlnum & 1) === 0) {
-            const b = bigramHash(ch, units[k + 1]);
-            if ((lowerStarts[b >> 3] >> (b & 7)) & 1) break;
+            const t = trigramHash(ch, units[k + 1], units[k + 2]) >> 1;
+            if ((lowerStarts[t >> 3] >> (t & 7)) & 1) break;
           }
           k++;
           continue;

@@ -226,9 +226,11 @@ export class Gazetteer {
    */
   readonly triples = new Uint8Array(1 << 15);
   /**
-   * Bits of `bigramHash` for names that can begin at a lower-case letter of the text as
-   * written ("eBay", or a name whose case rule lets a lower-case first letter by): the fast
-   * skip reads running English words against this sparse table alone.
+   * Bits of `trigramHash` (less its lowest bit) for names that can begin at a lower-case
+   * letter of the text as written ("eBay", or a name with no case rule, "insta360"): the fast
+   * skip reads running English words against this sparse table alone. Three characters, not
+   * two: names such as "insta360" or "comScore" would stop it at every "in" and "co". All
+   * bits are set when a two-character name could begin so.
    */
   readonly lowerStarts = new Uint8Array(1 << 14);
   /** 1 for chars that are a whole name on their own (one-character names skip the bigram test). */
@@ -535,17 +537,20 @@ export class Gazetteer {
     // that the scanner can hash the text's characters as they are, without lowercasing them.
     const c0 = key.charCodeAt(0);
     const f0 = folded.charCodeAt(0);
-    const lowerStart = c0 >= 97 && c0 <= 122 && ((f0 >= 97 && f0 <= 122) || mode === CaseMode.Any || mode === CaseMode.Camel);
+    // (A Camel name written with a capital first, "InMode", could match "inMode" by its rule;
+    // such a spelling is left to the name's own form.)
+    const lowerStart = c0 >= 97 && c0 <= 122 && ((f0 >= 97 && f0 <= 122) || mode === CaseMode.Any);
     if (key.length >= 2) {
+      if (lowerStart && key.length === 2) this.lowerStarts.fill(0xff);
       for (const c1 of caseVariants(key.charCodeAt(1))) {
         const b = bigramHash(c0, c1);
-        if (lowerStart) this.lowerStarts[b >> 3] |= 1 << (b & 7);
         this.bigrams[b >> 3] |= 1 << (b & 7);
         if (key.length === 2) this.pairEnds[b >> 3] |= 1 << (b & 7);
         else {
           for (const c2 of caseVariants(key.charCodeAt(2))) {
             const t = trigramHash(c0, c1, c2);
             this.triples[t >> 3] |= 1 << (t & 7);
+            if (lowerStart) this.lowerStarts[t >> 4] |= 1 << ((t >> 1) & 7);
           }
         }
       }
