@@ -753,7 +753,8 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
               const t = (h1 ^ Math.imul(units[k + 2], 0x85ebca6b)) >>> 14;
               if (((v >> 1) | (triples[t >> 3] >> (t & 7))) & 1) break;
             }
-            if (ch <= 57 && ch >= 48 && isDigit(units[k + 1]) && isDigit(units[k + 2]) && isDigit(units[k + 3])) break;
+            // (A year before 年, "2025年", is no ticker.)
+            if (ch <= 57 && ch >= 48 && isDigit(units[k + 1]) && isDigit(units[k + 2]) && isDigit(units[k + 3]) && !(units[k + 4] === 0x5e74 && (ch === 50 || ch === 49))) break;
           }
           k++;
           continue;
