@@ -339,3 +339,9 @@ test('endings of Taiwan and mainland listings make candidates: 金控, 兴业, �
   assert.deepEqual(kinds('澜湾金控宣布增资，兆盛興業與全崴精機簽約。').map((x) => x[0]), ['澜湾金控', '兆盛興業', '全崴精機']);
   assert.deepEqual(kinds('公司生产永磁电机，用于超精密加工。'), []);
 });
+
+test('the company that opens a listing clause, after its date ("1月27日X正式登陆港交所")', () => {
+  assert.deepEqual(kinds('据业内消息，3月5日澜湾云智正式登陆港交所。').filter((x) => x[1] === 'candidate'), [['澜湾云智', 'candidate']]);
+  assert.deepEqual(kinds('本周三家公司登陆科创板。'), []);
+  assert.deepEqual(kinds('该公司透过SPAC方式登陆纳斯达克。').filter((x) => x[1] === 'candidate'), []);
+});

@@ -35,7 +35,7 @@ const NOT_SOURCE = ['不', '某', '最新', '有关', '披露', '透露', '显�
   // Wires and quoting words, not outlets ("外电报道", "《华尔街日报》引述消息人士报道").
   '外电', '外讯', '引述', '援引', '转引', '引用', '陆媒', '央媒', '官媒', '党媒', '网媒', '自媒体', '财经媒体',
   // Prepositions that open a clause about a piece of news, not its source ("较收购消息传出前", "受利好消息").
-  '较', '比', '受', '因', '对', '在', '随', '于', '从', '自', '待', '一'];
+  '较', '比', '受', '因', '对', '在', '随', '于', '从', '自', '待', '一', '透过', '通过', '经由', '借助'];
 const NOT_SOURCE_END = ['人士', '人员', '方面', '部门', '报告', '资料', '信息', '显示', '统计', '调查', '测算', '估计', '介绍', '机构', '媒体', '分析', '研究', '记者'];
 /** Characters that may stand before a clause-opening 据. */
 const JU_BEFORE = new Set([...'另而但并又则也且还均']);
@@ -319,7 +319,8 @@ const CLAUSE_MARK = new Set([10, 0x3002, 0xff0c, 44, 0xff1b, 59, 0xff1a, 58, 0xf
 /** Verbs of a funding round before 融资 ("完成近10亿元B轮融资", "获得数亿元融资"). */
 const FUNDING_VERBS = ['完成', '获得', '拿到', '斩获', '获'];
 /** Words between a subject and its verb that belong to neither ("也宣布", "近日正式"). */
-const ADVERBS = ['宣布', '已经', '已', '也', '亦', '还', '再次', '再', '又', '正式', '成功', '顺利', '近日', '日前', '今日', '今天', '昨日', '昨天', '此前', '先后', '相继', '刚刚', '同日', '同时', '分别', '率先', '首次'];
+const ADVERBS = ['宣布', '已经', '已', '也', '亦', '还', '再次', '再', '又', '正式', '成功', '顺利', '近日', '日前', '今日', '今天', '昨日', '昨天', '此前', '先后', '相继', '刚刚', '同日', '同时', '分别', '率先', '首次',
+  '拟', '将', '计划', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '本周', '上周', '今年', '去年'];
 /** Words that open a clause before its subject ("其中X完成", "同一天，X"). */
 const OPENERS = ['其中', '此外', '另外', '同时', '同一天', '同日', '与此同时', '而', '另'];
 
@@ -347,7 +348,8 @@ function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8
     if ((isCjk(c) && !stop[c]) || isLetter(c) || isDigit(c) || (c === 32 && isLetter(folded.charCodeAt(s - 2)))) s--;
     else break;
   }
-  const opensClause = (at: number) => at <= 0 || CLAUSE_MARK.has(folded.charCodeAt(at - 1));
+  // A clause may open with its date ("1月27日X正式登陆港交所").
+  const opensClause = (at: number) => at <= 0 || CLAUSE_MARK.has(folded.charCodeAt(at - 1)) || dateOpensClause(folded, at);
   if (!opensClause(s)) {
     // "其中X": an opener the scan stopped at (其 ends names) before the subject.
     const opener = OPENERS.find((x) => endsWithAt(folded, x, s) && s - x.length >= lastEnd && opensClause(s - x.length));
@@ -363,6 +365,20 @@ function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8
   // An amount is never part of the subject ("数亿元", "3亿元").
   for (let k = 0; k < name.length; k++) if (AMOUNT_CHAR.has(name.charCodeAt(k))) return null;
   return [s, e, 'candidate'];
+}
+/** Whether a date ("1月27日", "27日") ends at `at` right after a clause mark or the start. */
+function dateOpensClause(folded: string, at: number): boolean {
+  if (folded.charCodeAt(at - 1) !== 0x65e5 /* 日 */) return false;
+  let p = at - 1;
+  for (let parts = 0; parts < 3; parts++) {
+    let q = p;
+    while (q > 0 && p - q < 4 && isDigit(folded.charCodeAt(q - 1))) q--;
+    if (q === p) return false;
+    const u = folded.charCodeAt(q - 1);
+    if (u === 0x6708 /* 月 */ || u === 0x5e74 /* 年 */) { p = q - 1; continue; }
+    return q <= 0 || CLAUSE_MARK.has(u);
+  }
+  return false;
 }
 /** Digits and the characters of amounts. */
 const AMOUNT_CHAR = new Set([...'0123456789数几亿万元'].map((ch) => ch.charCodeAt(0)));

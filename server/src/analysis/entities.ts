@@ -201,7 +201,9 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   // Deal verbs, before the company they take (objectAfter).
   '认购', '收购', '入股', '增资', '出售', '转让', '持有',
   // A filing, by the company that opens the clause ("盛京金控9月12日公告", "X发布公告称").
-  '公告'];
+  '公告',
+  // A listing, by the company that opens the clause ("1月27日X正式登陆港交所", "X递表").
+  '登陆', '递表', '挂牌上市'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
@@ -231,6 +233,12 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
   if (w === '公告') return sharePriceBefore(folded, dateStartBefore(folded, startsWithAt(folded, '发布', at - 2) ? at - 2 : at, lastEnd), lastEnd, STOP);
+  if (w === '登陆' || w === '递表' || w === '挂牌上市') {
+    // (An exchange written between them is a mention already: the subject then stands
+    // before it, where this scan no longer looks.)
+    const f = sharePriceBefore(folded, dateStartBefore(folded, at, lastEnd), lastEnd, STOP);
+    return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
+  }
   if (w === '认购' || w === '收购' || w === '入股' || w === '增资' || w === '出售' || w === '转让' || w === '持有') {
     const f = objectAfter(folded, at + 2, limit, STOP);
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
