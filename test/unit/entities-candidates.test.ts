@@ -345,3 +345,13 @@ test('the company that opens a listing clause, after its date ("1月27日X正式
   assert.deepEqual(kinds('本周三家公司登陆科创板。'), []);
   assert.deepEqual(kinds('该公司透过SPAC方式登陆纳斯达克。').filter((x) => x[1] === 'candidate'), []);
 });
+
+test('a company\'s registered name is the company; a unit\'s registered name is a unit', () => {
+  const [m] = find('湖南澜湾新能源股份有限公司公告称。'.replace('澜湾', '科力远'));
+  assert.deepEqual([m.text, m.kind], ['湖南科力远新能源股份有限公司', 'company']);
+  assert.equal(m.id, find('科力远公告。')[0].id);
+  assert.equal(find('审议通过了联芸科技(杭州)股份有限公司的发行。')[0].text, '联芸科技(杭州)股份有限公司');
+  const unit = find('由招商银行国际资本有限公司牵头。')[0];
+  assert.deepEqual([unit.text, unit.kind], ['招商银行国际资本有限公司', 'candidate']);
+  assert.equal(find('北京小米智造股权投资基金合伙企业(有限合伙)成立。')[0].kind, 'candidate');
+});

@@ -23,7 +23,7 @@
  *     has no trustworthy edge and is dropped.
  */
 import type { Entity, EntityKind, Mention, Span } from './types';
-import { Gazetteer, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
+import { Gazetteer, PLACE_PREFIXES, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
@@ -453,6 +453,11 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     }
     // "上海电气香港有限公司": the company's registered unit in a place.
     if (sub < 0 && company && PLACE_FIRST[after]) sub = placeUnitEnd(folded, bestEnd, limit);
+    // "湖南科力远新能源股份有限公司", "联芸科技(杭州)股份有限公司": the company's registered
+    // name, its trade and legal form after it and its province before it, is the company;
+    // "招商银行国际资本有限公司", with a unit's trade, is a unit of it.
+    let registered = sub < 0 && company && !risky && (isCjk(after) || after === 40) ? registeredEnd(folded, bestEnd, limit) : -1;
+    if (registered < -1) { sub = -registered; registered = -1; }
     if (sub > 0) {
       const name = folded.slice(i, sub);
       let e = local.get('sub:' + name);
@@ -463,7 +468,11 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       lastEnd = i;
       { sc.lastEnd = lastEnd; return i; }
     }
-    if (company) widen(folded, raw, lastEnd, limit);
+    if (registered > 0) {
+      raw.end = registered;
+      const place = placeBefore(folded, i, lastEnd);
+      if (place >= 0) raw.start = place;
+    } else if (company) widen(folded, raw, lastEnd, limit);
     if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
       if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && (latinContext(folded, i, bestEnd, limit) || latinByContext(folded, i, bestEnd, limit) !== null))) { i++; { sc.lastEnd = lastEnd; return i; } }
       // A one-word English name confirmed once is a name everywhere in the document.
@@ -919,6 +928,49 @@ function trimCandidates(folded: string, raws: Raw[]): void {
       if (tail && tail !== r.local) { r.start = s; r.local = tail; break; }
     }
   }
+}
+
+/** Words in the trade of a registered name that make it a unit or a fund of the company, not the company. */
+const UNIT_TRADE = ['资本', '创投', '证券', '银行', '基金', '投资', '合伙', '资产', '信托', '保险', '支付', '金融', '国际', '香港', '中国', '控股', '集团'];
+/**
+ * End of the registered form after a company's name at `end`: an optional place in
+ * parentheses, up to eight characters of trade ("新能源", "电子技术"), then a legal form; or -1.
+ * When the trade is a unit's ("国际资本", "投资"), the end negated (never -1: the shortest such
+ * form is far longer).
+ */
+function registeredEnd(folded: string, end: number, limit: number): number {
+  let p = end;
+  if (isOpenParen(folded.charCodeAt(p))) {
+    const close = p + 3 < limit && isCloseParen(folded.charCodeAt(p + 3)) ? p + 3 : p + 4 < limit && isCloseParen(folded.charCodeAt(p + 4)) ? p + 4 : -1;
+    if (close < 0) return -1;
+    for (let k = p + 1; k < close; k++) if (!isCjk(folded.charCodeAt(k))) return -1;
+    p = close + 1;
+  }
+  for (let k = p; k < limit && k - p <= 8; k++) {
+    const c = folded.charCodeAt(k);
+    // "小米智造股权投资基金合伙企业(有限合伙)": a partnership of the company's is a unit of it.
+    if (c === 0x5408 /* 合 */ && startsWithAt(folded, '合伙企业', k) && k - p >= 2) {
+      let e = k + 4;
+      for (const form of PARTNERSHIP_FORMS) if (isOpenParen(folded.charCodeAt(e)) && startsWithAt(folded, form, e + 1) && isCloseParen(folded.charCodeAt(e + 1 + form.length))) { e += form.length + 2; break; }
+      return p === end ? -e : -1;
+    }
+    if (c === 0x80a1 /* 股 */ || c === 0x6709 /* 有 */) {
+      for (const form of UNIT_LEGAL) {
+        if (!startsWithAt(folded, form, k)) continue;
+        const trade = folded.slice(p, k);
+        // A unit's trade: its end, negated (the caller makes a unit of it).
+        if (UNIT_TRADE.some((w) => trade.includes(w))) return p === end && trade.length >= 2 ? -(k + form.length) : -1;
+        return k + form.length;
+      }
+    }
+    if (!isCjk(c) || STOP[c]) return -1;
+  }
+  return -1;
+}
+/** Start of a province or city written right before `at` (not before `floor`), or -1. */
+function placeBefore(folded: string, at: number, floor: number): number {
+  for (const p of PLACE_PREFIXES) if (at - p.length >= floor && startsWithAt(folded, p, at - p.length)) return at - p.length;
+  return -1;
 }
 
 /** First characters of PLACE_NAMES and UNIT_PLACES (a cheap test before placeUnitEnd). */
