@@ -355,3 +355,13 @@ test('a company\'s registered name is the company; a unit\'s registered name is 
   assert.deepEqual([unit.text, unit.kind], ['招商银行国际资本有限公司', 'candidate']);
   assert.equal(find('北京小米智造股权投资基金合伙企业(有限合伙)成立。')[0].kind, 'candidate');
 });
+
+test('a fund\'s later phase is a fund of its own; a dateline with its year; a first word joins the company', () => {
+  const ms = find('澜湾产业投资基金二期成立，澜湾产业投资基金出资。'.replace(/澜湾产业投资基金/g, '国家集成电路产业投资基金'));
+  assert.equal(ms[0].text, '国家集成电路产业投资基金二期');
+  assert.notEqual(ms[0].id, ms[1].id);
+  assert.deepEqual(kinds('澜湾社香港2024年3月5日电 某公司宣布回购。'), [['澜湾社', 'media']]);
+  const q = find('Quest Diagnostics Inc. raised guidance. Quest shares rose.');
+  assert.equal(q.length, 2);
+  assert.equal(q[0].id, q[1].id);
+});

@@ -73,6 +73,12 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
       const m = d;
       while (d > lastEnd && isDigit(folded.charCodeAt(d - 1))) d--;
       if (d < m) e = d;
+      // "美通社香港2023年8月16日电": a year before the month.
+      if (d < m && folded.charCodeAt(d - 1) === 0x5e74 /* 年 */) {
+        let y = d - 1;
+        while (y > lastEnd && d - 1 - y < 4 && isDigit(folded.charCodeAt(y - 1))) y--;
+        if (d - 1 - y === 4) e = y;
+      }
     } else if (day - d >= 1 && day - d <= 2) e = d; // "经济通通讯社22日报道": the day alone
 
   }

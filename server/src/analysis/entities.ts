@@ -453,6 +453,11 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     }
     // "上海电气香港有限公司": the company's registered unit in a place.
     if (sub < 0 && company && PLACE_FIRST[after]) sub = placeUnitEnd(folded, bestEnd, limit);
+    // "大基金二期", "X产业投资基金三期股份有限公司": a fund's later phase is a fund of its own.
+    if (sub < 0 && folded.charCodeAt(bestEnd + 1) === 0x671f /* 期 */ && PHASE_NUMERAL.has(after) && folded.charCodeAt(bestEnd - 1) === 0x91d1 /* 金 */ && folded.charCodeAt(bestEnd - 2) === 0x57fa /* 基 */) {
+      sub = bestEnd + 2;
+      for (const form of UNIT_LEGAL) if (startsWithAt(folded, form, sub)) { sub += form.length; break; }
+    }
     // "湖南科力远新能源股份有限公司", "联芸科技(杭州)股份有限公司": the company's registered
     // name, its trade and legal form after it and its province before it, is the company;
     // "招商银行国际资本有限公司", with a unit's trade, is a unit of it.
@@ -930,6 +935,8 @@ function trimCandidates(folded: string, raws: Raw[]): void {
   }
 }
 
+/** Numerals of a fund's phase (一期, 二期, 三期). */
+const PHASE_NUMERAL = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 /** Words in the trade of a registered name that make it a unit or a fund of the company, not the company. */
 const UNIT_TRADE = ['资本', '创投', '证券', '银行', '基金', '投资', '合伙', '资产', '信托', '保险', '支付', '金融', '国际', '香港', '中国', '控股', '集团'];
 /**
@@ -1039,6 +1046,17 @@ function tieAcronyms(folded: string, raws: Raw[]): void {
         || (short.length >= 3 && startsWithAt(folded, short + ' ', o.start))) { tied.set(r.local, o); break; }
     }
   }
+  // "Quest said" after "Quest Diagnostics Inc.": a one-word candidate that opens the name of a
+  // known company of the document (four letters or more, no common word) is that company.
+  for (const r of raws) {
+    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || tied.has(r.local) || r.end - r.start < 4 || !isUpper(folded.charCodeAt(r.start))) continue;
+    const word = folded.slice(r.start, r.end);
+    if (word.includes(' ') || isCommonEnglish(word)) continue;
+    for (const o of raws) {
+      if (o === r || o.entity < 0 || o.end - o.start <= word.length + 1) continue;
+      if (startsWithAt(folded, word + ' ', o.start)) { tied.set(r.local, o); break; }
+    }
+  }
   if (tied.size) for (const r of raws) { const o = r.local ? tied.get(r.local) : undefined; if (o) { r.entity = o.entity; r.local = o.local; } }
 }
 /** The capitals that open the words of [start, end) ("Bristol-Myers Squibb" → "BMS"), or "" when a word opens in lower case. */
@@ -1135,7 +1153,7 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
 const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', '获利', '盈利', '亏损', '财报', '业绩', '市值', '股价', '目标价', '评级', '收购', '并购', '入股', '融资',
   '估值', '出货', '晶圆', '代工', '芯片', '旗下', '宣布', '发布会', '首席执行官', '总裁', '董事长', '创始人', '工厂', '供应链', '供应商', '订单', '裁员', '股东', '季度',
   '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票',
-  '登陆', '挂牌', '港交所', '招股', '递表'];
+  '登陆', '挂牌', '港交所', '招股', '递表', '自结', '月营收', '法说会'];
 const BUSINESS_INDEX = new WordIndex(BUSINESS_WORDS);
 /** Units of dates that follow a number. */
 const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
