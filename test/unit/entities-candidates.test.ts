@@ -365,3 +365,10 @@ test('a fund\'s later phase is a fund of its own; a dateline with its year; a fi
   assert.equal(q.length, 2);
   assert.equal(q[0].id, q[1].id);
 });
+
+test('a subsidiary named after 子公司, a company\'s fund, and Taiwan ETF codes', () => {
+  assert.deepEqual(kinds('该公司公告称，旗下子公司澜湾键科拟增资。').filter((x) => x[1] === 'candidate'), [['澜湾键科', 'candidate']]);
+  assert.deepEqual(kinds('股东包括小米基金、深创投等。').map((x) => x[0]), ['小米基金', '深创投']);
+  assert.equal(find('元大高股息（0056）配息。')[0].kind, 'fund');
+  assert.equal(find('陽明海運(2609)上漲。')[0].kind, 'company');
+});

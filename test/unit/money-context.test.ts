@@ -97,3 +97,7 @@ test('分 after 每股 is the yuan\'s fen; other 分 are not money', () => {
   assert.deepEqual(brief('派中期息3分。'), []);
   assert.deepEqual(brief('每股收益增长，比赛得了3分，会议用时20分钟。'), []);
 });
+
+test('the value of a board lot (每手) places 元 in Hong Kong', () => {
+  assert.deepEqual(brief('公司更改每手買賣單位，按收市價計算，現時每手市值5.72萬元。').map((x) => x[1]), ['HKD']);
+});

@@ -352,10 +352,10 @@ const HONG_KONG_ONLY = [
 ];
 /**
  * Hong Kong's reporting words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息,
- * 集资. Mainland companies listed in Hong Kong report in them too, in yuan: in Simplified text
+ * 集资, 每手 (a board lot's value). Mainland companies listed in Hong Kong report in them too, in yuan: in Simplified text
  * they count like 香港, in Traditional text like the market words.
  */
-const HONG_KONG_REPORTING = ['纯利', '每股盈利', '按年', '中期息', '末期息', '集资'];
+const HONG_KONG_REPORTING = ['纯利', '每股盈利', '按年', '中期息', '末期息', '集资', '每手'];
 /**
  * Characters before a cue that make it the tail of a longer, ordinary word: 集资 in 募集资金
  * (mainland "funds raised"), 纯利 in 单纯利用, 按年 in 按年度 is after, see CUE_NOT_BEFORE.

@@ -203,7 +203,9 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   // A filing, by the company that opens the clause ("盛京金控9月12日公告", "X发布公告称").
   '公告',
   // A listing, by the company that opens the clause ("1月27日X正式登陆港交所", "X递表").
-  '登陆', '递表', '挂牌上市'];
+  '登陆', '递表', '挂牌上市',
+  // A subsidiary named after the word ("旗下子公司X拟以…").
+  '子公司'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
@@ -239,11 +241,27 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     const f = sharePriceBefore(folded, dateStartBefore(folded, at, lastEnd), lastEnd, STOP);
     return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
   }
+  if (w === '子公司') return subsidiaryNamed(folded, at + 3, limit);
   if (w === '认购' || w === '收购' || w === '入股' || w === '增资' || w === '出售' || w === '转让' || w === '持有') {
     const f = objectAfter(folded, at + 2, limit, STOP);
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
   }
   return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
+}
+
+/** Verbs that end the name of a subsidiary after 子公司 ("子公司X拟以…", "子公司X宣布…"). */
+const SUBSIDIARY_VERBS = ['拟', '将', '宣布', '完成', '获得', '已', '正式', '计划', '签署', '成立', '获', '于', '与'];
+/** "旗下子公司拓荆键科拟以…": the name of two to five characters after 子公司 and before a verb, or null. */
+function subsidiaryNamed(folded: string, p: number, limit: number): Found | null {
+  for (let k = p; k < limit && k - p <= 5; k++) {
+    const c = folded.charCodeAt(k);
+    if (k - p >= 2 && SUBSIDIARY_VERBS.some((v) => startsWithAt(folded, v, k))) {
+      const name = folded.slice(p, k);
+      return GENERIC_STEMS.has(name) || isCommonWord(name) || genericName(name) || PLACE_NAMES.has(name) ? null : [p, k, 'candidate'];
+    }
+    if (!isCjk(c) || STOP[c]) return null;
+  }
+  return null;
 }
 
 /** A class of investors or firms, not a name: 产业资本, 国有资本, 外资基金 (a generic stem and an ending). */
@@ -1213,7 +1231,7 @@ const CJK_STOCK_AFTER_INDEX = new WordIndex(CJK_STOCK_AFTER);
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
 const SUB_LATIN = ['Capital Markets', 'Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Global Markets', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry', 'Asia', 'Europe', 'China', 'International'];
 const SUB_LATIN_INDEX = new WordIndex(SUB_LATIN);
-const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料', '基金'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
 for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
@@ -1429,9 +1447,11 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
       if (!GENERIC_STEMS.has(name) && !/^\d/.test(name)) {
         const raw: Raw = { start: named, end: e, entity: known, local: null, ticker: text.slice(a, b) };
         if (known < 0) {
-          const key = 'company:' + name;
+          // Taiwan's exchange-traded funds have codes that open with 00 ("元大高股息（0056）", 006208).
+          const fund = (b - a === 4 || b - a === 6) && first === 48 && folded.charCodeAt(a + 1) === 48;
+          const key = (fund ? 'fund:' : 'company:') + name;
           let ent = local.get(key);
-          if (!ent) { ent = { id: key, name: text.slice(named, e), kind: 'company', names: [text.slice(named, e)], tickers: [item], origin: 'document' }; local.set(key, ent); }
+          if (!ent) { ent = { id: key, name: text.slice(named, e), kind: fund ? 'fund' : 'company', names: [text.slice(named, e)], tickers: [item], origin: 'document' }; local.set(key, ent); }
           raw.local = ent;
         }
         while (raws.length && raws[raws.length - 1].end > named) raws.pop();
