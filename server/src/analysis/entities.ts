@@ -1050,30 +1050,39 @@ function tieToOtherCase(folded: string, raws: Raw[], g: Gazetteer): void {
  * Europeenne"): that company.
  */
 function tieAcronyms(folded: string, raws: Raw[]): void {
+  let acronyms = false;
+  let words = false;
+  for (const r of raws) {
+    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || !isUpper(folded.charCodeAt(r.start))) continue;
+    if (r.end - r.start >= 2 && r.end - r.start <= 5 && isUpperRun(folded, r.start, r.end)) acronyms = true;
+    else if (r.end - r.start >= 4) words = true;
+  }
+  if (!acronyms && !words) return;
+  // What a short form may stand for, each the first mention it was taken from (one pass, so
+  // that a document of many candidates stays linear): the initials of a name or of its first
+  // words ("CN" of "Canadian National Railway Co."), and its first word ("CIP" of "CIP
+  // Merchant Capital", "Quest" of "Quest Diagnostics Inc.", known companies only for words).
+  const byShort = new Map<string, Raw>();
+  const byWord = new Map<string, Raw>();
+  for (const o of raws) {
+    const space = folded.indexOf(' ', o.start);
+    const first = space > o.start && space < o.end ? folded.slice(o.start, space) : '';
+    if (acronyms && o.end - o.start >= 6 && !(o.entity < 0 && (!o.local || o.local.kind === 'person'))) {
+      const initials = initialsOf(folded, o.start, o.end);
+      for (let k = initials.length; k >= 2; k--) if (!byShort.has(initials.slice(0, k))) byShort.set(initials.slice(0, k), o);
+      if (first.length >= 3 && !byShort.has(first)) byShort.set(first, o);
+    }
+    if (words && o.entity >= 0 && first.length >= 4 && !byWord.has(first)) byWord.set(first, o);
+  }
   const tied = new Map<Entity, Raw>();
   for (const r of raws) {
-    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || r.end - r.start < 2 || r.end - r.start > 5 || !isUpperRun(folded, r.start, r.end)) continue;
-    for (const o of raws) {
-      if (o === r || o.end - o.start < 6 || (o.entity < 0 && (!o.local || o.local.kind === 'person' || o.local === r.local))) continue;
-      const short = folded.slice(r.start, r.end);
-      // The initials of the whole name or of its first words ("CN" of "Canadian National
-      // Railway Co."), or its first word when that word is in capitals ("CIP" of "CIP Merchant
-      // Capital").
-      const initials = initialsOf(folded, o.start, o.end);
-      if (initials === short || (short.length >= 2 && initials.length > short.length && initials.startsWith(short))
-        || (short.length >= 3 && startsWithAt(folded, short + ' ', o.start))) { tied.set(r.local, o); break; }
-    }
-  }
-  // "Quest said" after "Quest Diagnostics Inc.": a one-word candidate that opens the name of a
-  // known company of the document (four letters or more, no common word) is that company.
-  for (const r of raws) {
-    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || tied.has(r.local) || r.end - r.start < 4 || !isUpper(folded.charCodeAt(r.start))) continue;
-    const word = folded.slice(r.start, r.end);
-    if (word.includes(' ') || isCommonEnglish(word)) continue;
-    for (const o of raws) {
-      if (o === r || o.entity < 0 || o.end - o.start <= word.length + 1) continue;
-      if (startsWithAt(folded, word + ' ', o.start)) { tied.set(r.local, o); break; }
-    }
+    if (r.entity >= 0 || !r.local || r.local.kind !== 'candidate' || tied.has(r.local)) continue;
+    const short = folded.slice(r.start, r.end);
+    let o = r.end - r.start <= 5 && isUpperRun(folded, r.start, r.end) ? byShort.get(short) : undefined;
+    // "Quest said" after "Quest Diagnostics Inc.": a one-word candidate (no common word) that
+    // opens a known company's name in the document is that company.
+    if (!o && r.end - r.start >= 4 && !short.includes(' ') && !isCommonEnglish(short)) o = byWord.get(short);
+    if (o && o !== r && o.local !== r.local) tied.set(r.local, o);
   }
   if (tied.size) for (const r of raws) { const o = r.local ? tied.get(r.local) : undefined; if (o) { r.entity = o.entity; r.local = o.local; } }
 }
