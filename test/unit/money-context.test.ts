@@ -101,3 +101,9 @@ test('分 after 每股 is the yuan\'s fen; other 分 are not money', () => {
 test('the value of a board lot (每手) places 元 in Hong Kong', () => {
   assert.deepEqual(brief('公司更改每手買賣單位，按收市價計算，現時每手市值5.72萬元。').map((x) => x[1]), ['HKD']);
 });
+
+test('a hedged 亿元 or a class of amounts (亿元级) is about one unit; a unit label is not money', () => {
+  assert.deepEqual(figs('公司完成近亿元融资。').map((f) => [f.text, f.value, f.approximate, f.qualifier]), [['亿元', 1e8, true, '近']]);
+  assert.deepEqual(brief('另一家完成亿元级A轮融资。').map((x) => x[2]), [1e8]);
+  assert.deepEqual(brief('单位：亿元。'), []);
+});

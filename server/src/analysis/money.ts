@@ -731,8 +731,9 @@ function tryNumberFrom(i: number, e: number): number {
     return tryBare(i, e, end, value, scale);
   }
   if (!ranged && !hasSuffix && hasPrefix) spanEnd = end;
-  // 亿元 or 万元 alone is a unit label ("单位:亿元"); 兆元 and 万亿美元 are magnitudes.
-  if (!a.hasDigit && !a.vague && !a.upTo && a.chineseChars < 2 && !a.zhao) return Math.max(spanEnd, i + 1);
+  // 亿元 or 万元 alone is a unit label ("单位:亿元"); 兆元 and 万亿美元 are magnitudes; so is a
+  // hedged one ("近亿元", "超亿元", "过亿元") or a class of amounts ("亿元级融资"): about one.
+  if (!a.hasDigit && !a.vague && !a.upTo && a.chineseChars < 2 && !a.zhao && !(BARE_UNIT_HEDGE[s.charCodeAt(i - 1)] === 1 || s.charCodeAt(spanEnd) === 0x7ea7 /* 级 */)) return Math.max(spanEnd, i + 1);
   if (currency === null) return Math.max(spanEnd, i + 1);
 
   // Per-unit suffix: "元/股", "美元/千瓦时", "美元/TH/s", "per share".
@@ -810,6 +811,10 @@ function noSuffixAfterRun(k: number): boolean {
   while (k < n && (isDigit(c) || c === 44 || c === 46 || CN_NUMERAL_CHAR[c] === 1 || c === C_DIAN)) c = s.charCodeAt(++k);
   return k >= n || DEAD_AFTER[c] === 1 || IS_CONNECTOR[c] === 1;
 }
+
+/** Hedges right before a bare 亿元 or 万元 that make it an amount of about one unit (近亿元, 超亿元). */
+const BARE_UNIT_HEDGE = new Uint8Array(65536);
+for (const ch of '近超逾过破约达') BARE_UNIT_HEDGE[ch.charCodeAt(0)] = 1;
 
 /** Range connectors (dashes, ~, 〜, 至, 到): no currency or scale word starts with one. */
 const IS_CONNECTOR = new Uint8Array(65536);
