@@ -107,3 +107,20 @@ test('a hedged 亿元 or a class of amounts (亿元级) is about one unit; a uni
   assert.deepEqual(brief('另一家完成亿元级A轮融资。').map((x) => x[2]), [1e8]);
   assert.deepEqual(brief('单位：亿元。'), []);
 });
+
+test('more currencies by name and code: ringgits and sen, reais, pesos and mdp, AED, SAR, SG$, RM', () => {
+  assert.deepEqual(brief('Profit was 8.1 million ringgits, or 4 sen per share.'), [['8.1 million ringgits', 'MYR', 8.1e6], ['4 sen per share', 'MYR', 0.04]]);
+  assert.deepEqual(brief('Net income reached 12.5 billion reais.'), [['12.5 billion reais', 'BRL', 1.25e10]]);
+  assert.deepEqual(brief('The bottler earned 2,410 mdp, against 2,100 million pesos.').map((x) => [x[1], x[2]]), [['MXN', 2.41e9], ['MXN', 2.1e9]]);
+  assert.deepEqual(brief('It booked AED 820 million and SAR 3.1 billion.').map((x) => x[1]), ['AED', 'SAR']);
+  assert.deepEqual(brief('The Hong Kong SAR turned 25 years old.'), []);
+  assert.deepEqual(brief('Revenue rose to SG$84.2 million and RM2.5 billion.').map((x) => x[1]), ['SGD', 'MYR']);
+});
+
+test('a share price in bare 元 beside a Hong Kong code is in Hong Kong dollars; earnings stay in yuan', () => {
+  assert.deepEqual(brief('某电力(00002.HK)获买入评级，目标价由70元上调至75元。').map((x) => x[1]), ['HKD', 'HKD']);
+  assert.deepEqual(brief('某控股(00700.HK)每股盈利12元。').map((x) => x[1]), ['CNY']);
+  assert.deepEqual(brief('某公司(01234.HK)内资股要约价由1.20元/股升至1.45元/股。').map((x) => x[1]), ['CNY', 'CNY']);
+  // A count after a list of amounts is none of them.
+  assert.deepEqual(brief('公司发行3.2亿美元、3.5年期美元债券。').map((x) => x[0]), ['3.2亿美元']);
+});

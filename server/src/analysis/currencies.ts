@@ -76,6 +76,9 @@ function scaledOnly(text: string, code: string): Marker {
 const ISO = [
   'USD', 'HKD', 'CNY', 'RMB', 'CNH', 'EUR', 'GBP', 'JPY', 'KRW', 'TWD', 'SGD', 'AUD', 'CAD', 'INR', 'CHF',
   'NZD', 'MYR', 'THB', 'IDR', 'PHP', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'RUB', 'TRY', 'ILS', 'PLN',
+  // Read, though the rate tables carry no rate for them (a hover says so): the Gulf's pegged
+  // currencies and a few more of the news.
+  'AED', 'QAR', 'KWD', 'EGP', 'VND', 'PKR', 'NGN', 'KES', 'CLP', 'CZK', 'HUF',
 ];
 /** Chinese names of currencies, Simplified (the text is folded), read before or after a number. */
 const CURRENCY_NAMES: [string, string][] = [
@@ -99,7 +102,12 @@ const SUFFIXES: Marker[] = [
   subunit('美仙', 'USD', 0.01, false), subunit('p', 'GBP', 0.01, false),
   marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'), marker('¥', 'CNY'),
   marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
-  marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
+  marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgits', 'MYR'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
+  marker('reais', 'BRL'), marker('reals', 'BRL'), marker('dirhams', 'AED'), marker('riyals', 'SAR'), marker('dong', 'VND'),
+  scaledOnly('pesos', 'MXN'), marker('mexican pesos', 'MXN'),
+  // "15,106 mdp": millones de pesos, as Mexican papers write millions of pesos.
+  subunit('mdp', 'MXN', 1e6, false),
+  subunit('malaysian sen', 'MYR', 0.01, false), subunit('sen', 'MYR', 0.01, false, true),
   marker('rupee', 'INR'), marker('bucks', 'USD'), marker('usd', 'USD'), marker('eur', 'EUR'), marker('rmb', 'CNY'),
   marker('hong kong dollars', 'HKD'), marker('hong kong dollar', 'HKD'), marker('hk dollars', 'HKD'),
   marker('new taiwan dollars', 'TWD'), marker('taiwan dollars', 'TWD'), marker('nt dollars', 'TWD'),
@@ -113,7 +121,8 @@ const SUFFIXES: Marker[] = [
 /** Markers written before a number ("HK$4.19B", "人民币345亿元", "US$ 4.7 billion"). */
 const PREFIXES: Marker[] = [
   marker('MOP$', 'MOP'), marker('US$', 'USD'), marker('HK$', 'HKD'), marker('NT$', 'TWD'), marker('NZ$', 'NZD'),
-  marker('S$', 'SGD'), marker('A$', 'AUD'), marker('C$', 'CAD'), marker('R$', 'BRL'), marker('$', 'USD'),
+  marker('SG$', 'SGD'), marker('S$', 'SGD'), marker('A$', 'AUD'), marker('C$', 'CAD'), marker('R$', 'BRL'), marker('$', 'USD'),
+  marker('RM', 'MYR'), marker('SAR', 'SAR', true),
   marker('¥', 'CNY'), marker('￥', 'CNY'), marker('€', 'EUR'), marker('£', 'GBP'), marker('₩', 'KRW'),
   marker('₹', 'INR'), marker('Rs.', 'INR'), marker('Rs', 'INR'), marker('$US', 'USD'), marker('$A', 'AUD'), marker('$NZ', 'NZD'),
   ...CURRENCY_NAMES.map(([w, c]) => marker(w, c, true)),

@@ -647,7 +647,7 @@ function tryNumberFrom(i: number, e: number): number {
   }
   let hasSuffix = matchCurrencyAfter(s, afterNum, suf);
   if (hasSuffix && !acceptWeakSuffix(a, suf, engScaled)) hasSuffix = false;
-  if (hasPrefix && pre.weak && !a.hasBig && !hasSuffix) hasPrefix = false;
+  if (hasPrefix && pre.weak && !a.hasBig && !engScaled && !hasSuffix) hasPrefix = false;
   // The currency of a figure: the prefix wins, except a generic $ before a specific word.
   let currency: string | null = hasPrefix ? pre.code : null;
   if (hasPrefix && pre.end - pre.start === 1 && s.charCodeAt(pre.start) === 36) {
@@ -748,6 +748,7 @@ function tryNumberFrom(i: number, e: number): number {
   if (factor !== 1 && suf.cents) currency = dollarOfPassage(spanStart);
   // "增加5.1仙至63.4美仙": a bare 仙 is in the cents of the amount it moves to.
   if (factor !== 1 && s.charCodeAt(suf.start) === C_XIAN && suf.end - suf.start === 1) currency = xianMovesTo(spanEnd) ?? currency;
+  let fromYuan = false;
   if (yenSign) currency = (yen ??= new YenResolver(s)).resolve(spanStart);
   else if (hasSuffix && currency === 'CNY' && suf.weak && s.charCodeAt(suf.start) === C_YUAN) {
     // "八十元九角", "十八元五角二仙": the 角 and 分 of a price.
@@ -759,7 +760,7 @@ function tryNumberFrom(i: number, e: number): number {
     const note = readCurrencyNote(spanEnd);
     if (note.code !== null) currency = note.code;
     else if (carried !== null) currency = carried;
-    else currency = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(spanStart);
+    else { currency = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(spanStart); fromYuan = true; }
     if (note.carry) carried = currency;
   } else if (hasSuffix || hasPrefix) {
     // "50.93亿美元(下同)": the note names no currency, the figure's own is carried.
@@ -784,6 +785,9 @@ function tryNumberFrom(i: number, e: number): number {
     }
   }
   if (per === null) d.per = perFromContext(units, hasPrefix ? pre.start : spanStart, value, a.hasBig || engScaled);
+  // A price per share in a bare 元 beside a Hong Kong listing code ("(00388.HK)买入，目标价65元",
+  // "每股9.6元" after "(2638.HK)") is in Hong Kong dollars, whatever the script.
+  if (fromYuan && currency === 'CNY' && d.per === 'share' && hkListingBefore(spanStart) && sharePriceWordBefore(spanStart)) d.currency = 'HKD';
   if (ranged && negativeSignAt(spanStart)) {
     // "-20元至30元": a range from a negative amount is not read (a miss, never a wrong middle).
     lastEnd = spanEnd;
@@ -843,6 +847,27 @@ function localDollar(): string {
     }
   }
   return dollar;
+}
+/** Whether a Hong Kong listing code (".HK)") stands in the 160 characters before `at`, on its line. */
+function hkListingBefore(at: number): boolean {
+  const k = s.lastIndexOf('.HK', at);
+  if (k < 0 || at - k > 160) return false;
+  const c = s.charCodeAt(k + 3);
+  return (c === 41 || c === 0xff09) && s.lastIndexOf('\n', at) < k;
+}
+/** Words of a share's price (not of its earnings or dividend, which mainland issuers give in yuan). */
+const SHARE_PRICE_WORDS = ['目标价', '股价', '收市价', '收报', '配售价', '作价', '招股价', '要约价', '发行价', '认购价', '下限', '上限', '以每股'];
+/** Whether a word of SHARE_PRICE_WORDS stands in the 16 characters before `at`, in a clause about no mainland share class. */
+function sharePriceWordBefore(at: number): boolean {
+  let price = false;
+  for (let k = at - 2; k >= 0 && at - k <= 40; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 10) break;
+    // "内资股要约价1.20元": the price of a class of shares traded on the mainland.
+    if (s.startsWith('内资股', k) || s.startsWith('A股', k)) return false;
+    if (!price && at - k <= 16) for (const w of SHARE_PRICE_WORDS) if (s.startsWith(w, k)) { price = true; break; }
+  }
+  return price;
 }
 /** Whether a Chinese character or full-width mark stands right before `at`. */
 function cjkBefore(at: number): boolean {
@@ -1039,7 +1064,8 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     const maybeList = LIST_FIRST[next] === 1 || (next === 44 && (scale > 1 || a.hasBig));
     // A year ("and 2025 sales") is no member of a list of amounts.
     const year = scale === 1 && !a.hasBig && end - i === 4 && value >= 1900 && value <= 2100 && value === Math.floor(value);
-    if (value >= 0 && !year && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i) || (a.hasBig && COUNTED[s.charCodeAt(end)] !== 1 && changedFrom(drafts[drafts.length - 1], i) !== null))) {
+    // A count ("3.5年期", "3倍") is no member of a list of amounts.
+    if (value >= 0 && !year && COUNTED[next] !== 1 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i) || (a.hasBig && COUNTED[s.charCodeAt(end)] !== 1 && changedFrom(drafts[drafts.length - 1], i) !== null))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
         leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, subunit: false, list: true,
