@@ -372,3 +372,11 @@ test('a subsidiary named after 子公司, a company\'s fund, and Taiwan ETF code
   assert.equal(find('元大高股息（0056）配息。')[0].kind, 'fund');
   assert.equal(find('陽明海運(2609)上漲。')[0].kind, 'company');
 });
+
+test('a subsidiary\'s registered name after 子公司 is a unit; Hong Kong codes written "-HK"; offices are no sources', () => {
+  const ms = find('据欣旺达消息，其子公司欣旺达动力科技股份有限公司将投资。');
+  assert.equal(ms[1].text, '欣旺达动力科技股份有限公司');
+  assert.notEqual(ms[0].id, ms[1].id);
+  assert.equal(find('財華社訊，達豐設備(02153-HK)公布業績。')[1].id, find('達豐設備(2153.HK)')[0].id);
+  assert.deepEqual(kinds('主計處統計，出口增長。'), []);
+});

@@ -75,7 +75,7 @@ const GENERIC_STEMS = new Set([
   // Kinds of company before 公司 ("普通公司", "同类公司").
   '普通', '一般', '同类', '同行', '大型', '小型', '中型', '新兴', '外国', '外资', '本地', '本土', '境外', '境内', '目标', '上游', '下游', '关联', '壳', '离岸',
   // Shares and units of a deal, and what money is used for (待售股份, 代价股份, 附属公司, 用作集团一般营运资金).
-  '待售', '代价', '附属', '联营', '合营', '全资', '归属', '资讯', '用作', '拟用作', '将用作', '拟用', '用于', '作为',
+  '待售', '代价', '附属', '联营', '合营', '全资', '归属', '资讯', '用作', '拟用作', '将用作', '拟用', '用于', '作为', '本次', '此次',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
 ]);
 
@@ -481,6 +481,13 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     // "招商银行国际资本有限公司", with a unit's trade, is a unit of it.
     let registered = sub < 0 && company && !risky && (isCjk(after) || after === 40) ? registeredEnd(folded, bestEnd, limit) : -1;
     if (registered < -1) { sub = -registered; registered = -1; }
+    // "其子公司欣旺达动力科技股份有限公司", "下属子公司匈牙利X有限公司": a subsidiary's registered name.
+    if (registered > 0 && subsidiaryBefore(folded, i, lastEnd)) {
+      const place = placeBefore(folded, i, lastEnd);
+      if (place >= 0) i = place;
+      sub = registered;
+      registered = -1;
+    }
     if (sub > 0) {
       const name = folded.slice(i, sub);
       let e = local.get('sub:' + name);
@@ -992,9 +999,16 @@ function registeredEnd(folded: string, end: number, limit: number): number {
   }
   return -1;
 }
+/** Whether 子公司 (or 子公司 and a country: "子公司匈牙利") ends right before `at`. */
+function subsidiaryBefore(folded: string, at: number, floor: number): boolean {
+  const place = placeBefore(folded, at, floor);
+  const p = place >= 0 ? place : at;
+  return p - 3 >= floor && startsWithAt(folded, '子公司', p - 3);
+}
 /** Start of a province or city written right before `at` (not before `floor`), or -1. */
 function placeBefore(folded: string, at: number, floor: number): number {
   for (const p of PLACE_PREFIXES) if (at - p.length >= floor && startsWithAt(folded, p, at - p.length)) return at - p.length;
+  for (const p of PLACE_NAMES) if (at - p.length >= floor && startsWithAt(folded, p, at - p.length)) return at - p.length;
   return -1;
 }
 
@@ -1444,7 +1458,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   // (Each shape is tested only when the item's first character and length allow it: the
   // expressions are most of this function's time, and most parentheses fit none of them.)
   const first = folded.charCodeAt(a);
-  if (isDigit(first) && (/^\d{4,6}(\.[A-Z]{2})?$/.test(item) || item.endsWith('-TW') || item.endsWith('-TWO'))) {
+  if (isDigit(first) && (/^\d{4,6}(\.[A-Z]{2})?$/.test(item) || item.endsWith('-TW') || item.endsWith('-TWO') || item.endsWith('-HK'))) {
     const t = parseTickerItem(item);
     const known = t ? tickerEntity(g, t) : -1;
     const year = /^(19|20)\d\d$/.test(item);
@@ -1781,7 +1795,7 @@ function latinStemName(stem: string): boolean {
 /** Places in parentheses after a company's name that make its unit there ("Tencent (China)", "腾讯(中国)"). */
 const UNIT_PLACES = new Set(['中国', '大陆', '内地', 'China', 'Hong Kong', 'Singapore', 'Japan', 'India', 'Taiwan', 'Korea', 'Europe', 'Asia', 'UK', 'US', 'USA']);
 
-const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.']);
+const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.', 'Singapore', 'Dubai', 'Saudi', 'Emirates', 'Abu', 'Dhabi', 'Qatar', 'Malaysia', 'Japan', 'Korea', 'India', 'Indian', 'Asia', 'Pacific']);
 /** Places that are written with their English name in parentheses. */
 const PLACE_NAMES = new Set(['香港', '台湾', '新加坡', '美国', '英国', '日本', '韩国', '德国', '法国', '印度', '澳洲', '澳大利亚', '加拿大', '印尼', '马来西亚', '泰国', '越南', '欧洲',
   '亚洲', '中东', '北京', '上海', '深圳', '纽约', '伦敦', '东京', '硅谷', '华尔街']);

@@ -141,6 +141,8 @@ export function parseTickerItem(item: string): TickerMatch | null {
   const t = readTicker(item, 0);
   if (t && t.end === item.length) return t;
   if (/^[A-Z]{1,5}(\.[A-Z])?$/.test(item)) return make(item.length, 'US', item);
+  // Hong Kong listings written "02153-HK" (as Taiwan and Hong Kong papers write "-US").
+  if ((item.length === 7 || item.length === 8) && item.endsWith('-HK') && isDigits(item.slice(0, -3))) return make(item.length, 'HK', item.slice(0, -3));
   // Taiwan and Hong Kong papers write US listings as "F-US", "AAPL-US".
   const us = /^([A-Z]{1,5})-US$/.exec(item);
   if (us) return make(item.length, 'US', us[1]);
