@@ -380,3 +380,10 @@ test('a subsidiary\'s registered name after 子公司 is a unit; Hong Kong codes
   assert.equal(find('財華社訊，達豐設備(02153-HK)公布業績。')[1].id, find('達豐設備(2153.HK)')[0].id);
   assert.deepEqual(kinds('主計處統計，出口增長。'), []);
 });
+
+test('legal forms of Malaysia and the Gulf, an appositive arm, a possessive review, 新材 and 农商行 endings', () => {
+  assert.deepEqual(kinds('Northwind Malacca Berhad said operations resumed; Qasr Holdings PJSC rose.'), [['Northwind Malacca Berhad', 'candidate'], ['Qasr Holdings PJSC', 'candidate']]);
+  assert.deepEqual(kinds('Quillshore, the insurance arm of the bank, reported profit.'), [['Quillshore', 'candidate']]);
+  assert.deepEqual(kinds("Verdanta's review of the lenders showed gains."), [['Verdanta', 'candidate']]);
+  assert.deepEqual(kinds('澜湾新材与对方签约，锂电新材料放量。'), [['澜湾新材', 'candidate']]);
+});

@@ -122,7 +122,9 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell ', 'aggregator ', 'agreement with ', 'merger agreement with ',
   // Investors of a round ("funding from Lightbank and NEA", "participation from 500 Startups").
   'funding from ', 'financing from ', 'investment from ', 'investments from ', 'participation from ', 'backing from ', 'capital from ', 'investors including ',
-  'investors such as ', 'co-led by ', 'joined by '];
+  'investors such as ', 'co-led by ', 'joined by ',
+  // Trackers, consultancies and agencies quoted for a figure ("tracker CEO Score said").
+  'tracker ', 'consultancy ', 'agency ', 'data provider '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
@@ -242,7 +244,7 @@ export function latinByContext(folded: string, at: number, wordEnd: number, limi
 /** Nouns of an appositive that make the name before it a company ("Acme, a Beijing-based startup"). */
 const APPOSITIVE_NOUNS = new Set(['startup', 'start-up', 'company', 'firm', 'maker', 'developer', 'provider', 'lender', 'bank', 'insurer', 'retailer', 'chipmaker', 'automaker',
   'carmaker', 'operator', 'producer', 'manufacturer', 'supplier', 'conglomerate', 'brokerage', 'unicorn', 'subsidiary', 'unit', 'miner', 'airline', 'designer', 'fund',
-  'investor', 'platform', 'giant', 'group', 'outlet', 'publication', 'newspaper', 'broadcaster']);
+  'investor', 'platform', 'giant', 'group', 'outlet', 'publication', 'newspaper', 'broadcaster', 'arm']);
 /**
  * Whether an appositive at `at` (after "X, ") names a kind of company: "a", "an" or "the",
  * up to four words, then one of APPOSITIVE_NOUNS ending the phrase ("a Shenzhen-based drone
@@ -271,7 +273,8 @@ const POSSESSED = new Set(['ipo', 'listing', 'shares', 'stock', 'offer', 'bid', 
   'valuation', 'board', 'chief', 'ceo', 'cfo', 'founder', 'co-founder', 'chairman', 'unit', 'subsidiary', 'parent', 'acquisition', 'takeover', 'shareholders',
   'investors', 'platform', 'business', 'operations', 'factory', 'plant', 'chips', 'bonds', 'debt', 'market', 'headquarters', 'app', 'brand', 'customers',
   'guidance', 'quarterly', 'annual', 'fiscal', 'net', 'operating', 'ill-fated', 'flagship', 'venture', 'fund', 'half-year', 'first-half', 'full-year',
-  'interim', 'pre-tax', 'dividend', 'management', 'executives', 'share', 'market-value', 'outlook', 'forecast', 'margins', 'orders']);
+  'interim', 'pre-tax', 'dividend', 'management', 'executives', 'share', 'market-value', 'outlook', 'forecast', 'margins', 'orders',
+  'review', 'estimates', 'survey']);
 
 /** Whether the word at `at` (after "X's ") is one of POSSESSED, perhaps after one capitalised word ("Goertek's Tongge Venture"). */
 function possessesBusiness(folded: string, at: number, limit: number): boolean {

@@ -89,7 +89,7 @@ const SUFFIX_TABLE: Suffix[] = [
   ...['股份有限公司', '有限责任公司', '有限公司', '合伙企业', '科技', '股份', '集团', '控股', '证券', '实业', '光电', '资本', '创投', '机器人', '半导体', '资管', '传媒', '咨询', '信托',
     '药业', '制药', '微电子', '影业', '互娱', '智造', '重工', '资产管理', '投资集团', '投资管理', '投资控股', '生物科技', '医药科技',
     // Endings of Taiwan and mainland listings (兆盈兴业, 全懋精机, 盛京金控, 日月光投控, 美时生技).
-    '金控', '兴业', '精机', '精密', '生技', '投控',
+    '金控', '兴业', '精机', '精密', '生技', '投控', '新材', '农商行', '农商银行', '总公司',
     // Firms of accountants and lawyers, and markets ("上海黄金交易所").
     '会计师事务所', '律师事务所', '交易所'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
   ...['投资', '基金', '银行', '公司'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
@@ -104,7 +104,7 @@ for (const x of SUFFIX_TABLE.slice().sort((a, b) => b.word.length - a.word.lengt
 }
 const CJK_SUFFIXES = SUFFIX_TABLE.map((x) => x.word);
 /** What may not follow an ending: it would make it part of a longer noun (银行业, 科技股, 投资者). */
-const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率']);
+const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率料']);
 const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '回报', '投入', '行业', '板块', '领域', '产业', '赛道', '市场', '概念', '价格', '指数', '企业', '公司', '巨头', '龙头', '政策', '监管', '部门', '项目', '经理', '规模', '需求',
   '技术', '产品', '业务', '设备', '系统', '平台', '方案', '基地', '工厂', '产能', '订单', '板', '相关', '发展', '创新', '应用'];
 const AFTER_SUFFIX_WORD_INDEX = new WordIndex(AFTER_SUFFIX_WORD);
@@ -118,7 +118,9 @@ const LATIN_SUFFIXES = ['Inc.', 'Inc', 'Corp.', 'Corp', 'Corporation', 'Holdings
   'Foods', 'Brands', 'Resources', 'Minerals', 'Solutions', 'Software', 'Analytics', 'Advisors', 'Investments', 'Research', 'AI', 'Press', 'News', 'Times', 'Post', 'Journal',
   'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors', 'AG', 'GmbH', 'plc', 'PLC', 'LLC', 'N.V.', 'Communications', 'Telecom', 'Entertainment', 'Logistics',
   'Electronics', 'Chemicals', 'Petroleum', 'Aerospace', 'Healthcare', 'Biologics', 'Semiconductors', 'Microsystems', 'Dynamics', 'Studios', 'Properties', 'Realty', 'Shipping',
-  'Airways', 'Bancorp', 'Bancshares', 'Materials', 'Investment', 'Fund'];
+  'Airways', 'Bancorp', 'Bancshares', 'Materials', 'Investment', 'Fund',
+  // Legal forms of Malaysia, the Gulf, Indonesia, Italy, the Nordics ("United Malacca Berhad", "Dubai Investments PJSC").
+  'Berhad', 'Bhd', 'Bhd.', 'PJSC', 'Tbk', 'SpA', 'S.p.A.', 'Oyj', 'ASA', 'Co.'];
 /** Latin endings that make a media outlet. */
 const LATIN_MEDIA = new Set(['Press', 'News', 'Times', 'Post', 'Journal', 'Media', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Investors']);
 /** Stem words that make a public body, not a company ("World Bank", "Central Bank", "Asian Development Bank"). */
@@ -126,7 +128,8 @@ const PUBLIC_STEM = new Set(['World', 'Central', 'Reserve', 'Federal', 'Developm
 /** Suffixes a known company name is widened over. */
 const CJK_EXTEND = ['股份有限公司', '有限责任公司', '有限公司', '集团', '控股', '股份', '科技', '公司'];
 const LATIN_EXTEND = [' Inc.', ' Inc', ' Corp.', ' Corp', ' Corporation', ' Holdings', ' Holding', ' Group', ' Ltd.', ' Ltd', ' Limited', ' plc', ' PLC', ' Co.', ' Co', ' Company', ' AG', ' SE', ' SA', ' N.V.', ' NV',
-  ' INC.', ' INC', ' CORP.', ' CORP', ' CORPORATION', ' HOLDINGS', ' GROUP', ' LTD.', ' LTD', ' LIMITED', ' PLC', ' CO.', ' PTY LTD.'];
+  ' INC.', ' INC', ' CORP.', ' CORP', ' CORPORATION', ' HOLDINGS', ' GROUP', ' LTD.', ' LTD', ' LIMITED', ' PLC', ' CO.', ' PTY LTD.',
+  ' Berhad', ' Bhd.', ' Bhd', ' PJSC', ' Tbk', ' SpA', ' S.p.A.', ' Oyj', ' ASA', ' S.A.'];
 /** Every Latin ending, as a word. */
 const LATIN_SUFFIX_SET = new Set([...LATIN_SUFFIXES, ...LATIN_EXTEND.map((x) => x.trim())]);
 /** Every word of LATIN_EXTEND starts with a space: indexed by the letter after it. */
