@@ -387,3 +387,11 @@ test('legal forms of Malaysia and the Gulf, an appositive arm, a possessive revi
   assert.deepEqual(kinds("Verdanta's review of the lenders showed gains."), [['Verdanta', 'candidate']]);
   assert.deepEqual(kinds('澜湾新材与对方签约，锂电新材料放量。'), [['澜湾新材', 'candidate']]);
 });
+
+test('a bare number in parentheses names a listing only when the name before it fits the listing', () => {
+  const [m] = find('據報道，會德豐（0020）負責銷售該盤。');
+  assert.equal(m.text, '會德豐');
+  assert.equal(m.kind, 'company');
+  assert.notEqual(m.id, find('商汤（0020）')[0].id);
+  assert.equal(find('陽明海運(2609)上漲。')[0].id, find('陽明海運股價')[0].id);
+});

@@ -124,3 +124,8 @@ test('a share price in bare 元 beside a Hong Kong code is in Hong Kong dollars;
   // A count after a list of amounts is none of them.
   assert.deepEqual(brief('公司发行3.2亿美元、3.5年期美元债券。').map((x) => x[0]), ['3.2亿美元']);
 });
+
+test('square feet place 元 in Hong Kong; a move in the infinitive is no range', () => {
+  assert.deepEqual(brief('該單位實用1200方呎，以3.2億元沽出，呎價2.6萬元。').map((x) => x[1]), ['HKD', 'HKD']);
+  assert.deepEqual(brief('Sales are expected to fall 12.5 billion yen to 820 billion yen.').map((x) => [x[0], x[2]]), [['12.5 billion yen', 1.25e10], ['820 billion yen', 8.2e11]]);
+});

@@ -1375,6 +1375,24 @@ function opensName(name: string, folded: string, s: number, e: number): boolean 
   return true;
 }
 
+/** Words of the names of Taiwan's exchange-traded funds: their issuers and indices. */
+const ETF_NAME_WORDS = ['ETF', 'etf', '高股息', '台湾50', '50', '指数', '基金', '元大', '国泰', '富邦', '群益', '中信', '复华', '统一', '永丰', '凯基', '台新', '兆丰', '大华'];
+/**
+ * Whether the Chinese name at [s, e) (spaces before `e` aside) shares its first two characters
+ * with one of a listing's Chinese names; true when the listing has no Chinese name to compare.
+ */
+function fitsListing(names: string[], folded: string, s: number, e: number): boolean {
+  while (e > s && folded.charCodeAt(e - 1) === 32) e--;
+  if (e - s < 2 || !isCjk(folded.charCodeAt(s))) return true;
+  let cjkNames = 0;
+  for (const n of names) {
+    if (n.length < 2 || !isCjk(n.charCodeAt(0))) continue;
+    cjkNames++;
+    if (foldCode(n.charCodeAt(0)) === folded.charCodeAt(s) && foldCode(n.charCodeAt(1)) === folded.charCodeAt(s + 1)) return true;
+  }
+  return cjkNames === 0;
+}
+
 /** The name right before the parenthesis at `open` that holds a ticker: [start, end] or null. */
 function unknownListingName(folded: string, open: number, lastEnd: number): [number, number] | null {
   if (open <= lastEnd) return null;
@@ -1463,9 +1481,13 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
   const first = folded.charCodeAt(a);
   if (isDigit(first) && (/^\d{4,6}(\.[A-Z]{2})?$/.test(item) || item.endsWith('-TW') || item.endsWith('-TWO') || item.endsWith('-HK'))) {
     const t = parseTickerItem(item);
-    const known = t ? tickerEntity(g, t) : -1;
+    let known = t ? tickerEntity(g, t) : -1;
     const year = /^(19|20)\d\d$/.test(item);
     const named = nameBeforeParenthesis(folded, a, lastEnd);
+    // A bare number names a listing only for a name that fits it: a code of one market read in
+    // another, or a code a delisted company left to a new one ("會德豐（0020）" is not 0020.HK's
+    // SenseTime), gives a company of its own rather than a wrong one.
+    if (known >= 0 && named >= 0 && !fitsListing(g.at(known).names, folded, named, at)) known = -1;
     if (t && named >= 0 && !year) {
       let e = at;
       while (e > named && folded.charCodeAt(e - 1) === 32) e--;
@@ -1473,8 +1495,9 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
       if (!GENERIC_STEMS.has(name) && !/^\d/.test(name)) {
         const raw: Raw = { start: named, end: e, entity: known, local: null, ticker: text.slice(a, b) };
         if (known < 0) {
-          // Taiwan's exchange-traded funds have codes that open with 00 ("元大高股息（0056）", 006208).
-          const fund = (b - a === 4 || b - a === 6) && first === 48 && folded.charCodeAt(a + 1) === 48;
+          // Taiwan's exchange-traded funds have codes that open with 00 ("元大高股息（0056）", 006208)
+          // and are named after their issuer or index (Hong Kong papers write 0016 for 00016.HK).
+          const fund = (b - a === 4 || b - a === 6) && first === 48 && folded.charCodeAt(a + 1) === 48 && ETF_NAME_WORDS.some((w) => name.includes(w));
           const key = (fund ? 'fund:' : 'company:') + name;
           let ent = local.get(key);
           if (!ent) { ent = { id: key, name: text.slice(named, e), kind: fund ? 'fund' : 'company', names: [text.slice(named, e)], tickers: [item], origin: 'document' }; local.set(key, ent); }

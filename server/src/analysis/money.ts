@@ -973,6 +973,10 @@ const CHANGE_VERBS = new Set([
   'rose', 'jumped', 'climbed', 'gained', 'added', 'fell', 'dropped', 'slid', 'slipped', 'declined', 'increased', 'decreased',
   'cut', 'raised', 'lifted', 'lowered', 'surged', 'soared', 'tumbled', 'plunged', 'grew', 'shrank', 'advanced', 'edged',
   'eased', 'lost', 'boosted', 'trimmed', 'hiked', 'widened', 'narrowed', 'up', 'down', 'rising', 'falling', 'sank', 'shed',
+  // The same moves in the present and the infinitive ("are expected to fall 80.6 billion yen to …").
+  'rise', 'rises', 'fall', 'falls', 'drop', 'drops', 'climb', 'climbs', 'gain', 'gains', 'grow', 'grows', 'decline', 'declines',
+  'increase', 'increases', 'decrease', 'decreases', 'jump', 'jumps', 'slip', 'slips', 'slide', 'slides', 'surge', 'surges',
+  'plunge', 'plunges', 'lose', 'loses', 'shrink', 'shrinks',
 ]);
 
 /** True when the connector after `k` is the word "to". */
