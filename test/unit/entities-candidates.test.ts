@@ -395,3 +395,7 @@ test('a bare number in parentheses names a listing only when the name before it 
   assert.notEqual(m.id, find('商汤（0020）')[0].id);
   assert.equal(find('陽明海運(2609)上漲。')[0].id, find('陽明海運股價')[0].id);
 });
+
+test('the company that files, with the time of day between the date and 公告', () => {
+  assert.deepEqual(kinds('澜湾城建7月26日晚间公告，控股股东将变更。').filter((x) => x[1] === 'candidate'), [['澜湾城建', 'candidate']]);
+});

@@ -237,7 +237,12 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   }
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
-  if (w === '公告') return sharePriceBefore(folded, dateStartBefore(folded, startsWithAt(folded, '发布', at - 2) ? at - 2 : at, lastEnd), lastEnd, STOP);
+  if (w === '公告') {
+    let e = startsWithAt(folded, '发布', at - 2) ? at - 2 : at;
+    // "新疆城建7月26日晚间公告": the time of day between the date and the filing.
+    for (const t of DAY_TIMES) if (e - t.length > lastEnd && startsWithAt(folded, t, e - t.length)) { e -= t.length; break; }
+    return sharePriceBefore(folded, dateStartBefore(folded, e, lastEnd), lastEnd, STOP);
+  }
   if (w === '登陆' || w === '递表' || w === '挂牌上市') {
     // (An exchange written between them is a mention already: the subject then stands
     // before it, where this scan no longer looks.)
@@ -252,6 +257,8 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
 }
 
+/** Times of day written between a filing's date and 公告. */
+const DAY_TIMES = ['晚间', '早间', '午间', '盘后', '盘前', '晚'];
 /** Verbs that end the name of a subsidiary after 子公司 ("子公司X拟以…", "子公司X宣布…"). */
 const SUBSIDIARY_VERBS = ['拟', '将', '宣布', '完成', '获得', '已', '正式', '计划', '签署', '成立', '获', '于', '与'];
 /** "旗下子公司拓荆键科拟以…": the name of two to five characters after 子公司 and before a verb, or null. */
