@@ -399,3 +399,11 @@ test('a bare number in parentheses names a listing only when the name before it 
 test('the company that files, with the time of day between the date and 公告', () => {
   assert.deepEqual(kinds('澜湾城建7月26日晚间公告，控股股东将变更。').filter((x) => x[1] === 'candidate'), [['澜湾城建', 'candidate']]);
 });
+
+test("English cues: a firm's kind before its name, results verbs after it, a possessive closing price", () => {
+  assert.deepEqual(kinds('Fintech Quillpay landed $120 million.').map((x) => x[0]), ['Quillpay']);
+  assert.deepEqual(kinds('The bottler Norvalle earned 5,805 mdp.').map((x) => x[0]), ['Norvalle']);
+  const ms = find('Northwind Health (ASX:NWH) agreed; the offer is a premium to Northwind\'s closing price.');
+  assert.equal(ms.length, 2);
+  assert.equal(ms[0].id, ms[1].id);
+});

@@ -124,7 +124,9 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'funding from ', 'financing from ', 'investment from ', 'investments from ', 'participation from ', 'backing from ', 'capital from ', 'investors including ',
   'investors such as ', 'co-led by ', 'joined by ',
   // Trackers, consultancies and agencies quoted for a figure ("tracker CEO Score said").
-  'tracker ', 'consultancy ', 'agency ', 'data provider '];
+  'tracker ', 'consultancy ', 'agency ', 'data provider ',
+  // Kinds of firm before a name ("Fintech Tide landed", "wealth manager Banca Generali", "marketplace Infra. Market").
+  'fintech ', 'marketplace ', 'manager ', 'bottler ', 'chain '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
@@ -140,7 +142,7 @@ const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券�
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
 const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
   'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
-  'added', 'unit', 'subsidiary', 'spokesperson', 'spokesman', 'spokeswoman', 'co-led', 'co-founded']);
+  'added', 'unit', 'subsidiary', 'spokesperson', 'spokesman', 'spokeswoman', 'co-led', 'co-founded', 'earned', 'booked', 'landed', 'acquired']);
 /** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
 const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事', '报道', '报导', '创办人', '执行长',
   '营收', '财报', '估值', '收购案', '母公司', '子公司', '持股', '股东', '股权', '的收购', '的股权', '盘中'];
@@ -274,7 +276,7 @@ const POSSESSED = new Set(['ipo', 'listing', 'shares', 'stock', 'offer', 'bid', 
   'investors', 'platform', 'business', 'operations', 'factory', 'plant', 'chips', 'bonds', 'debt', 'market', 'headquarters', 'app', 'brand', 'customers',
   'guidance', 'quarterly', 'annual', 'fiscal', 'net', 'operating', 'ill-fated', 'flagship', 'venture', 'fund', 'half-year', 'first-half', 'full-year',
   'interim', 'pre-tax', 'dividend', 'management', 'executives', 'share', 'market-value', 'outlook', 'forecast', 'margins', 'orders',
-  'review', 'estimates', 'survey']);
+  'review', 'estimates', 'survey', 'closing']);
 
 /** Whether the word at `at` (after "X's ") is one of POSSESSED, perhaps after one capitalised word ("Goertek's Tongge Venture"). */
 function possessesBusiness(folded: string, at: number, limit: number): boolean {

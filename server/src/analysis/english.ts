@@ -22,7 +22,8 @@ Mr Mrs Ms Dr Sir Lord Lady Prof Professor According However Meanwhile Moreover F
 Still Now Recently Currently Previously Finally Notably Instead Indeed Similarly Additionally Elsewhere Here There Yes No Not None Nothing Everything Something
 Note Notes Source Sources Read More See Update Updated Breaking Exclusive Photo Video Reporting Editing Writing By Staff
 Foreign Direct Strategic Total Gross Net Overseas Domestic Investment Investments
-Class Series Tranche Department Division Committee Ministry Bureau Commission Council`;
+Class Series Tranche Department Division Committee Ministry Bureau Commission Council
+Fintech Fintechs Marketplace Bottler Insurer Lender Carmaker Chipmaker Miner Retailer Brokerage`;
 const SET = new Set(WORDS.split(/\s+/).filter(Boolean));
 
 /** Hashes of the common words (h = h * 31 + code, as the scanner computes it while reading a word). */

@@ -1085,7 +1085,7 @@ function tieAcronyms(folded: string, raws: Raw[]): void {
   // What a short form may stand for, each the first mention it was taken from (one pass, so
   // that a document of many candidates stays linear): the initials of a name or of its first
   // words ("CN" of "Canadian National Railway Co."), and its first word ("CIP" of "CIP
-  // Merchant Capital", "Quest" of "Quest Diagnostics Inc.", known companies only for words).
+  // Merchant Capital", "Quest" of "Quest Diagnostics Inc.", "Estia" of "Estia Health").
   const byShort = new Map<string, Raw>();
   const byWord = new Map<string, Raw>();
   for (const o of raws) {
@@ -1096,7 +1096,7 @@ function tieAcronyms(folded: string, raws: Raw[]): void {
       for (let k = initials.length; k >= 2; k--) if (!byShort.has(initials.slice(0, k))) byShort.set(initials.slice(0, k), o);
       if (first.length >= 3 && !byShort.has(first)) byShort.set(first, o);
     }
-    if (words && o.entity >= 0 && first.length >= 4 && !byWord.has(first)) byWord.set(first, o);
+    if (words && (o.entity >= 0 || o.local?.kind === 'company' || o.local?.kind === 'candidate') && first.length >= 4 && !byWord.has(first)) byWord.set(first, o);
   }
   const tied = new Map<Entity, Raw>();
   for (const r of raws) {
