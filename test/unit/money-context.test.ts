@@ -129,3 +129,8 @@ test('square feet place 元 in Hong Kong; a move in the infinitive is no range',
   assert.deepEqual(brief('該單位實用1200方呎，以3.2億元沽出，呎價2.6萬元。').map((x) => x[1]), ['HKD', 'HKD']);
   assert.deepEqual(brief('Sales are expected to fall 12.5 billion yen to 820 billion yen.').map((x) => [x[0], x[2]]), [['12.5 billion yen', 1.25e10], ['820 billion yen', 8.2e11]]);
 });
+
+test('an amount converted into the local dollar in a note after it is in yuan; Hong Kong property words', () => {
+  assert.deepEqual(brief('比亞迪淨利78.2億元（約台幣338億），台積電營收8000億元。').map((x) => [x[0], x[1]]), [['78.2億元', 'CNY'], ['台幣338億', 'TWD'], ['8000億元', 'TWD']]);
+  assert.deepEqual(brief('項目折實售價介乎421.1萬元至870萬元，平均尺價約12569元。').map((x) => x[1]), ['HKD', 'HKD']);
+});

@@ -358,8 +358,9 @@ const HONG_KONG_CUES = ['港股', '恒指', '恒生指数', '港交所', '联交
 /** Words of Hong Kong's market that the mainland does not use: they place a passage there in any script. */
 const HONG_KONG_ONLY = [
   '收市', '孖展', '暗盘', '入场费', '半新股', '恒指', '港仙', '汇控', '港交所', '高见', '低见', '招股价', '沽空',
-  // Hong Kong's property market counts in square feet (呎): 方呎, 实呎, 呎价.
-  '方呎', '实呎', '呎价',
+  // Hong Kong's property market counts in square feet (呎): 方呎, 实呎, 呎价 (尺价), and sells by
+  // price lists (价单) at discounted prices (折实).
+  '方呎', '实呎', '呎价', '尺价', '价单', '折实',
 ];
 /**
  * Hong Kong's reporting words: 纯利, 每股盈利, 按年 (mainland 净利润, 每股收益, 同比), 中期息, 末期息,

@@ -788,6 +788,9 @@ function tryNumberFrom(i: number, e: number): number {
   // A price per share in a bare 元 beside a Hong Kong listing code ("(00388.HK)买入，目标价65元",
   // "每股9.6元" after "(2638.HK)") is in Hong Kong dollars, whatever the script.
   if (fromYuan && currency === 'CNY' && d.per === 'share' && hkListingBefore(spanStart) && sharePriceWordBefore(spanStart)) d.currency = 'HKD';
+  // "淨利78.2億元（約台幣338億）": an amount converted into the local dollar in a note after it
+  // is in another currency, the yuan.
+  if (fromYuan && (currency === 'TWD' || currency === 'HKD') && convertedInto(spanEnd) === currency) d.currency = 'CNY';
   if (ranged && negativeSignAt(spanStart)) {
     // "-20元至30元": a range from a negative amount is not read (a miss, never a wrong middle).
     lastEnd = spanEnd;
@@ -855,6 +858,19 @@ function hkListingBefore(at: number): boolean {
   const c = s.charCodeAt(k + 3);
   return (c === 41 || c === 0xff09) && s.lastIndexOf('\n', at) < k;
 }
+/** The local dollar a note right after `end` converts into ("（約台幣338億）" → TWD), or null. */
+function convertedInto(end: number): string | null {
+  let k = end;
+  if (s.charCodeAt(k) === 32) k++;
+  const open = s.charCodeAt(k);
+  if (open !== 40 && open !== 0xff08) return null;
+  k++;
+  const c = s.charCodeAt(k);
+  if (c === 0x7ea6 /* 约 */ || c === 0x7d04 /* 約 */ || c === 0x5408 /* 合 */) k++;
+  for (const [w, code] of CONVERTED_INTO) if (s.startsWith(w, k)) return code;
+  return null;
+}
+const CONVERTED_INTO: [string, string][] = [['新台币', 'TWD'], ['新台幣', 'TWD'], ['台币', 'TWD'], ['台幣', 'TWD'], ['港币', 'HKD'], ['港幣', 'HKD'], ['港元', 'HKD']];
 /** Words of a share's price (not of its earnings or dividend, which mainland issuers give in yuan). */
 const SHARE_PRICE_WORDS = ['目标价', '股价', '收市价', '收报', '配售价', '作价', '招股价', '要约价', '发行价', '认购价', '下限', '上限', '以每股'];
 /** Whether a word of SHARE_PRICE_WORDS stands in the 16 characters before `at`, in a clause about no mainland share class. */
