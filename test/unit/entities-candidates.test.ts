@@ -407,3 +407,14 @@ test("English cues: a firm's kind before its name, results verbs after it, a pos
   assert.equal(ms.length, 2);
   assert.equal(ms[0].id, ms[1].id);
 });
+
+test('capitals in parentheses that spell an unknown name\'s initials are its short form, not another listing\'s ticker', () => {
+  const ms = find('Northwind Harbour Co. (NHC) cut its stake. Later NHC said the sale was done.');
+  assert.deepEqual(ms.map((m) => [m.text, m.id]), [['Northwind Harbour Co.', ms[0].id], ['NHC', ms[0].id], ['NHC', ms[0].id]]);
+  // A code that is no short form of the name stays that listing's ticker.
+  const tk = find('Crimson Ledger Holdings (NVDA) rose.');
+  assert.equal(tk[0].id, 'nvidia');
+  // Kraft Heinz trades as KHC; a firm whose initials are KHC is another company.
+  const kh = find('Kestrel Hill Co. (KHC) sold shares.');
+  assert.notEqual(kh[0].id, find('Kraft Heinz (KHC) rose.')[0].id);
+});

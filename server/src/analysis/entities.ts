@@ -586,7 +586,8 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         let j = i;
         while (j < limit && j - i < 6 && isUpper(folded.charCodeAt(j))) j++;
         if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
-          const at = bareTickerFirst(g, c, units[i + 1], units[i + 2]) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
+          // (Not a short form the document defined for another name: "Kingdom Holding Co. (KHC)".)
+          const at = bareTickerFirst(g, c, units[i + 1], units[i + 2]) && !aliases.has(folded.slice(i, j)) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
           if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
         }
       }
@@ -1922,6 +1923,10 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   for (const [a, b] of items) {
     const item = folded.slice(a, b);
     const t = parseTickerItem(item);
+    // "Kingdom Holding Co. (KHC)": capitals that spell the initials of an unknown name before
+    // them are its short form, even where another company trades under that code.
+    const short = t !== null && raw.entity < 0 && b - a >= 2 && isUpperRun(folded, a, b) && initialsOf(folded, raw.start, raw.end) === item;
+    if (short) { found.push({ start: a, end: b, entity: -2, local: null, ticker: null }); continue; }
     if (t && !(/^(19|20)\d\d$/.test(item) && tickerEntity(g, t) !== raw.entity)) {
       // An ambiguous code (AI, ASIC) never names the company before it.
       const at = /^[A-Z]+$/.test(item) && g.ambiguous.has(item) && raw.entity < 0 ? -1 : tickerEntity(g, t);
