@@ -63,3 +63,11 @@ test('a small gazetteer built by hand works on its own', () => {
   assert.equal(small.lookupName('ACME')?.id, 'acme');
   assert.equal(small.lookupName('acme'), undefined);
 });
+
+test('a short name with digits is found in capitals too (a16z as A16Z), and only the name itself', () => {
+  const g = builtinGazetteer();
+  const ids = (text: string) => findMentions(text, foldText(text), g, []).map((m) => m.id);
+  assert.deepEqual(ids('该轮由A16Z领投'), ids('该轮由a16z领投'));
+  assert.equal(ids('该轮由a16z领投').length, 1);
+  assert.ok(!ids('A16ZX rose').includes(ids('该轮由a16z领投')[0]));
+});

@@ -51,8 +51,10 @@ function caseModeOf(name: string): CaseMode {
   let letters = 0;
   let internalCap = false;
   let digit = false;
+  let other = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
+    if (!isAsciiLetter(c) && !(c >= 48 && c <= 57)) other = true;
     if (isAsciiLetter(c)) {
       letters++;
       if (c <= 90 && i > 0 && name.charCodeAt(i - 1) >= 97 && name.charCodeAt(i - 1) <= 122) internalCap = true;
@@ -62,7 +64,8 @@ function caseModeOf(name: string): CaseMode {
   // "SOLiD", "CleanSpark": any case but an inner capital must stay one ("solid" is a word).
   if (internalCap && name.length >= 5) return CaseMode.Camel;
   if (digit && name.length >= 5) return CaseMode.Any;
-  return letters >= 4 ? CaseMode.ExactOrUpper : CaseMode.Exact;
+  // "a16z" is also written "A16Z": a short name with a digit is no English word in capitals either.
+  return letters >= 4 || (digit && !other && name.length >= 3) ? CaseMode.ExactOrUpper : CaseMode.Exact;
 }
 
 const kindOf = (e: Entity) => e.kind;
