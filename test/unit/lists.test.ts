@@ -134,3 +134,11 @@ test('no name from a preposition before a report verb or from a quantity before 
   assert.deepEqual(texts('按业内测算，电费超过6亿美元。'), []);
   assert.deepEqual(texts('the yearly bill of a 1 GW AI campus'), []);
 });
+
+test('a name that is also a word, right after a verb that takes a company and closing its clause, in a text about companies', () => {
+  assert.deepEqual(texts('博通拟以1300亿美元收购高通，目前正考虑提高报价。'), ['博通', '高通']);
+  assert.deepEqual(texts('三星电子宣布入股小米。'), ['三星电子', '小米']);
+  // With no company named before, or with words after it, the verb alone says nothing.
+  assert.deepEqual(texts('今年合作社收购苹果，价格不错。'), []);
+  assert.deepEqual(texts('博通宣布后，合作社开始收购苹果干。'), ['博通']);
+});

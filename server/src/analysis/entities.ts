@@ -1154,6 +1154,9 @@ function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
 }
 
 /** Evidence for a risky name: widened, followed by "(", or listed after another mention. */
+/** Verbs whose object is a company (of STOP2): 收购X, 入股X, 超越X. */
+const OBJECT_VERBS = new Set(['收购', '并购', '竞购', '入股', '参股', '增持', '减持', '受让', '注资', '起诉', '控告', '联手', '携手', '牵手', '对标', '超越', '击败', '挑战']);
+
 function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: number, raws: Raw[], limit: number, g: Gazetteer, lastEnd: number, weak: boolean): boolean {
   if (raw.start !== matchStart) return true;
   // A legal suffix is evidence unless the name may be the tail of a longer unknown one
@@ -1188,6 +1191,9 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
     const date = isDigit(b) && DATE_UNIT.has(folded.charCodeAt(matchStart));
     if ((!isCjk(b) && !date) || STOP[b] || (matchStart >= 2 && stop2Before(folded, matchStart))) return true;
   }
+  // "博通…收购高通，": a verb that takes a company right before, the name closing the clause,
+  // in a text that has named a company already.
+  if (!weak && boundaryAfter && raws.length > 0 && matchStart >= 2 && OBJECT_VERBS.has(folded.slice(matchStart - 2, matchStart))) return true;
   if (next !== 0x3001 && !isCjk(next)) return false;
   // First item of a list whose next item is a known name ("苹果、谷歌"), or a name right before one.
   const after = nameEnd(g, folded, next === 0x3001 ? raw.end + 1 : raw.end, limit, true);
