@@ -418,3 +418,13 @@ test('capitals in parentheses that spell an unknown name\'s initials are its sho
   const kh = find('Kestrel Hill Co. (KHC) sold shares.');
   assert.notEqual(kh[0].id, find('Kraft Heinz (KHC) rose.')[0].id);
 });
+
+test('publications: a paper named with a generic word, 财经 and 日报 before a report cue, and 指出 or 刊登 after a publication\'s name', () => {
+  assert.deepEqual(kinds('据科创板日报报道,行业回暖。'), [['科创板日报', 'media']]);
+  assert.deepEqual(kinds('楼市财经网7月8日消息,房企发布公告。'), [['楼市财经网', 'media']]);
+  assert.deepEqual(kinds('北辰投資週刊指出,外資調升目標價。'), [['北辰投資週刊', 'media']]);
+  assert.deepEqual(kinds('观潮网2025年4月26日刊登了一篇文章。'), [['观潮网', 'media']]);
+  // A person or a profession before 指出 is no publication.
+  assert.deepEqual(kinds('王先生指出,市场回暖。'), []);
+  assert.deepEqual(kinds('分析师指出,市场回暖。'), []);
+});

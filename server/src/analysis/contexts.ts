@@ -94,7 +94,9 @@ export function sourceBeforeCue(folded: string, cue: number, lastEnd: number, me
   while (s > lastEnd && e - s < 8) {
     const c = folded.charCodeAt(s - 1);
     // Inside quotes any character belongs to the name; 经 of 经济 opens many a paper's name.
-    if ((isCjk(c) && (quoted || !stop[c] || (c === 0x7ecf /* 经 */ && folded.charCodeAt(s) === 0x6d4e /* 济 */))) || isLetter(c) || (isDigit(c) && s < e)) s--;
+    // So do 财经 and 日报 (房财经网, 科创板日报).
+    if ((isCjk(c) && (quoted || !stop[c] || (c === 0x7ecf /* 经 */ && (folded.charCodeAt(s) === 0x6d4e /* 济 */ || folded.charCodeAt(s - 2) === 0x8d22 /* 财 */))
+      || (c === 0x65e5 /* 日 */ && folded.charCodeAt(s) === 0x62a5 /* 报 */))) || isLetter(c) || (isDigit(c) && s < e)) s--;
     else break;
   }
   let before = s > 0 ? folded.charCodeAt(s - 1) : 10;

@@ -77,6 +77,8 @@ const GENERIC_STEMS = new Set([
   // Shares and units of a deal, and what money is used for (待售股份, 代价股份, 附属公司, 用作集团一般营运资金).
   '待售', '代价', '附属', '联营', '合营', '全资', '归属', '资讯', '用作', '拟用作', '将用作', '拟用', '用于', '作为', '本次', '此次',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
+  // Kinds of firm in one word (房企 发布公告: property developers, not a name).
+  '房企', '车企', '药企', '险企', '民企', '外企', '港企', '台企', '中企', '美企', '日企', '韩企', '欧企', '上市公司', '上市企业', '该集团', '本集团',
 ]);
 
 /**
@@ -93,7 +95,7 @@ const SUFFIX_TABLE: Suffix[] = [
     // Firms of accountants and lawyers, and markets ("上海黄金交易所").
     '会计师事务所', '律师事务所', '交易所'].map((word) => ({ word, kind: 'candidate' as const, strict: false })),
   ...['投资', '基金', '银行', '公司'].map((word) => ({ word, kind: 'candidate' as const, strict: true })),
-  ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报'].map((word) => ({ word, kind: 'media' as const, strict: false })),
+  ...['财经', '日报', '晚报', '早报', '周报', '时报', '商报', '新闻', '快讯', '证券报', '财经网', '新闻网', '周刊', '月刊'].map((word) => ({ word, kind: 'media' as const, strict: false })),
 ];
 /** Suffixes by their first two characters (c1 << 16 | c2), longest first. */
 const SUFFIX_BY_PAIR = new Map<number, Suffix[]>();
@@ -208,7 +210,11 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   // A listing, by the company that opens the clause ("1月27日X正式登陆港交所", "X递表").
   '登陆', '递表', '挂牌上市',
   // A subsidiary named after the word ("旗下子公司X拟以…").
-  '子公司'];
+  '子公司',
+  // What a publication does, by a name that says it is one ("某某周刊指出", "某某网刊登").
+  '指出', '刊登'];
+/** Endings that make a name before 指出 or 刊登 a publication's. */
+const PUBLICATION_ENDS = ['日报', '晚报', '早报', '周报', '周刊', '月刊', '时报', '商报', '杂志', '财经', '新闻', '网', '社'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
 const CUE_FIRST = new Uint8Array(65536);
 for (const w of CUE_WORDS) CUE_FIRST[w.charCodeAt(0)] = 1;
@@ -241,7 +247,8 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     let e = startsWithAt(folded, '发布', at - 2) ? at - 2 : at;
     // "新疆城建7月26日晚间公告": the time of day between the date and the filing.
     for (const t of DAY_TIMES) if (e - t.length > lastEnd && startsWithAt(folded, t, e - t.length)) { e -= t.length; break; }
-    return sharePriceBefore(folded, dateStartBefore(folded, e, lastEnd), lastEnd, STOP);
+    const f = sharePriceBefore(folded, dateStartBefore(folded, e, lastEnd), lastEnd, STOP);
+    return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
   }
   if (w === '登陆' || w === '递表' || w === '挂牌上市') {
     // (An exchange written between them is a mention already: the subject then stands
@@ -250,6 +257,10 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
   }
   if (w === '子公司') return subsidiaryNamed(folded, at + 3, limit);
+  if (w === '指出' || w === '刊登') {
+    const f = sourceBeforeCue(folded, at, lastEnd, true, STOP);
+    return f && PUBLICATION_ENDS.some((end) => startsWithAt(folded, end, f[1] - end.length)) ? f : null;
+  }
   if (w === '认购' || w === '收购' || w === '入股' || w === '增资' || w === '出售' || w === '转让' || w === '持有') {
     const f = objectAfter(folded, at + 2, limit, STOP);
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
@@ -1693,7 +1704,9 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     const placeFirst = suffix.word === '交易所';
     // A stem of four characters may end in a trade word (高银地产控股): its first two name it.
     const tradeTail = stem.length >= 4 && !GENERIC_STEMS.has(stem.slice(0, 2)) && !isCommonWord(stem.slice(0, 2));
-    if (GENERIC_STEMS.has(stem) || (GENERIC_STEMS.has(stem.slice(-2)) && !tradeTail) || (!placeFirst && GENERIC_STEMS.has(stem.slice(0, 2))) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
+    // A paper's name may open or close with a generic word (科创板日报, 证券市场周刊).
+    const paper = suffix.kind === 'media' && stem.length >= 3;
+    if (GENERIC_STEMS.has(stem) || (GENERIC_STEMS.has(stem.slice(-2)) && !tradeTail && !paper) || (!placeFirst && !paper && GENERIC_STEMS.has(stem.slice(0, 2))) || GENERIC_LAST.has(stem[stem.length - 1]) || isCommonWord(stem)) return null;
     // A stem that is itself an ending ("科技" in 科技资本) or ends with one is a class.
     if (SUFFIX_BY_PAIR.has((stem.charCodeAt(stem.length - 2) << 16) | stem.charCodeAt(stem.length - 1))) return null;
   } else if (LATIN_STOPWORDS.has(stem) || /^[A-Z]{1,2}$|^[a-z]/.test(stem)) return null;
