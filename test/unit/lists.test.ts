@@ -142,3 +142,8 @@ test('a name that is also a word, right after a verb that takes a company and cl
   assert.deepEqual(texts('今年合作社收购苹果，价格不错。'), []);
   assert.deepEqual(texts('博通宣布后，合作社开始收购苹果干。'), ['博通']);
 });
+
+test('a listed short name with a trade after it is the company written long, at a word boundary only', () => {
+  assert.deepEqual(texts('九月營收創高。皇普建設9月由新案貢獻。'), ['皇普建設']);
+  assert.deepEqual(texts('推动平台化工业互联网发展'), []);
+});

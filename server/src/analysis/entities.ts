@@ -523,7 +523,15 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       raw.end = registered;
       const place = placeBefore(folded, i, lastEnd);
       if (place >= 0) raw.start = place;
-    } else if (company) widen(folded, raw, lastEnd, limit);
+    } else if (company) {
+    widen(folded, raw, lastEnd, limit);
+    // "皇普建設", "全懋精機": a listed short name with a trade after it is the company's name
+    // written long (hasEvidence then asks for a word boundary before it).
+    if (raw.end === bestEnd && TRADE_FIRST[after] && isCjk(after) && g.isListedOnly(entity)) {
+      const trade = TRADE_INDEX.startingAt(folded, bestEnd);
+      if (trade !== null) raw.end += trade.length;
+    }
+  }
     if (risky && !(entity < seenStamp.length && seenStamp[entity] === stamp)) {
       if (!hasEvidence(folded, raw, i, bestEnd, raws, limit, g, lastEnd, risky === 3) && !(risky === 2 && (latinContext(folded, i, bestEnd, limit) || latinByContext(folded, i, bestEnd, limit) !== null))) { i++; { sc.lastEnd = lastEnd; return i; } }
       // A one-word English name confirmed once is a name everywhere in the document.
@@ -1165,6 +1173,14 @@ function tieToKnownStems(folded: string, raws: Raw[], g: Gazetteer): void {
 }
 
 /** Evidence for a risky name: widened, followed by "(", or listed after another mention. */
+/** Trades that follow a listed short name in its longer name (皇普建设, 华泰电子, 全懋精机). */
+const TRADE_WORDS = ['建设', '营造', '电子', '精机', '精密', '工业', '实业', '化学', '化工', '食品', '纺织', '钢铁', '航运', '海运', '电机', '光电', '生技', '医药', '制药',
+  '金控', '投控', '人寿', '产险', '电力', '能源', '半导体', '材料', '机械', '塑胶', '水泥', '玻璃', '纸业', '建材', '开发', '置业', '资讯', '通讯', '电信', '网通', '光学', '电脑',
+  '国际', '控股', '集团', '科技', '股份'];
+const TRADE_INDEX = new WordIndex(TRADE_WORDS);
+const TRADE_FIRST = new Uint8Array(65536);
+for (const w of TRADE_WORDS) TRADE_FIRST[w.charCodeAt(0)] = 1;
+
 /** Verbs whose object is a company (of STOP2): 收购X, 入股X, 超越X. */
 const OBJECT_VERBS = new Set(['收购', '并购', '竞购', '入股', '参股', '增持', '减持', '受让', '注资', '起诉', '控告', '联手', '携手', '牵手', '对标', '超越', '击败', '挑战']);
 
