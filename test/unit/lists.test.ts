@@ -147,3 +147,9 @@ test('a listed short name with a trade after it is the company written long, at 
   assert.deepEqual(texts('九月營收創高。皇普建設9月由新案貢獻。'), ['皇普建設']);
   assert.deepEqual(texts('推动平台化工业互联网发展'), []);
 });
+
+test('Taiwan words of results and spending after a listed short name are its evidence', () => {
+  assert.deepEqual(texts('陽明上半年稅後純益11.92億元。'), ['陽明']);
+  assert.deepEqual(texts('和碩將斥資9億元擴廠。'), ['和碩']);
+  assert.deepEqual(texts('他本科和碩士都讀經濟。'), []);
+});

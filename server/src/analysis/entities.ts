@@ -1238,7 +1238,9 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
 const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', '获利', '盈利', '亏损', '财报', '业绩', '市值', '股价', '目标价', '评级', '收购', '并购', '入股', '融资',
   '估值', '出货', '晶圆', '代工', '芯片', '旗下', '宣布', '发布会', '首席执行官', '总裁', '董事长', '创始人', '工厂', '供应链', '供应商', '订单', '裁员', '股东', '季度',
   '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票',
-  '登陆', '挂牌', '港交所', '招股', '递表', '自结', '月营收', '法说会'];
+  '登陆', '挂牌', '港交所', '招股', '递表', '自结', '月营收', '法说会',
+  // Taiwan and Hong Kong words of results and spending (税后纯益, 营业利益, 斥资扩厂).
+  '纯益', '毛利', '营业利益', '营业额', '派息', '股息', '每股盈余', '斥资', '扩厂', '扩产', '投产', '量产'];
 const BUSINESS_INDEX = new WordIndex(BUSINESS_WORDS);
 /** Units of dates that follow a number. */
 const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
