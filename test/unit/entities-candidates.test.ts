@@ -428,3 +428,12 @@ test('publications: a paper named with a generic word, 财经 and 日报 before 
   assert.deepEqual(kinds('王先生指出,市场回暖。'), []);
   assert.deepEqual(kinds('分析师指出,市场回暖。'), []);
 });
+
+test('the company that opens a clause and lists on an exchange named after it ("X向港交所递表")', () => {
+  assert.deepEqual(kinds('星辰智能向港交所递表，拟主板上市。'), [['星辰智能', 'candidate'], ['港交所', 'exchange']]);
+  assert.deepEqual(kinds('星辰智能已向港交所提交上市申请。'), [['星辰智能', 'candidate'], ['港交所', 'exchange']]);
+  assert.deepEqual(kinds('其中星辰智能於納斯達克上市。'), [['星辰智能', 'candidate'], ['納斯達克', 'exchange']]);
+  // A generic subject, or an exchange with no listing after it, gives no company.
+  assert.deepEqual(kinds('公司股票在港交所上市。'), [['港交所', 'exchange']]);
+  assert.deepEqual(kinds('星辰智能在港交所附近开店。'), [['港交所', 'exchange']]);
+});

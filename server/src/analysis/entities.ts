@@ -539,6 +539,14 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     }
     if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
     seenStamp[entity] = stamp;
+    // "X向港交所递表", "X已于纳斯达克上市": the company that opens the clause lists there.
+    if (LISTING_BEFORE_FIRST[units[i - 1]] && !company && g.at(entity).kind === 'exchange') {
+      const subject = listingSubject(folded, i, raw.end, lastEnd, limit);
+      if (subject && !g.lookupName(folded.slice(subject[0], subject[1]))) {
+        const learnt = aliases.get(folded.slice(subject[0], subject[1]));
+        raws.push(learnt ? { start: subject[0], end: subject[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, subject[0], subject[1], local));
+      }
+    }
     raws.push(raw);
     i = raw.end;
     i = readParenthesis(text, folded, raw, g, raws, aliases, limit, local);
@@ -1180,6 +1188,28 @@ const TRADE_WORDS = ['建设', '营造', '电子', '精机', '精密', '工业',
 const TRADE_INDEX = new WordIndex(TRADE_WORDS);
 const TRADE_FIRST = new Uint8Array(65536);
 for (const w of TRADE_WORDS) TRADE_FIRST[w.charCodeAt(0)] = 1;
+
+/** Words between a company and the exchange it lists on, and what it does there after the exchange's name. */
+const LISTING_BEFORE = ['登陆', '向', '于', '在', '赴'];
+const LISTING_BEFORE_FIRST = new Uint8Array(65536);
+for (const w of LISTING_BEFORE) LISTING_BEFORE_FIRST[w.charCodeAt(w.length - 1)] = 1;
+const LISTING_BOARDS = ['主板', '创业板', '科创板', '北交所', 'GEM'];
+const LISTING_AFTER = ['递表', '递交', '提交', '交表', '上市', '挂牌', '招股', '公开招股', '申请上市', 'IPO', '首次公开'];
+const LISTING_AFTER_INDEX = new WordIndex(LISTING_AFTER);
+
+/**
+ * The company that opens the clause of "X向港交所递表" or "X已于纳斯达克上市", where the
+ * exchange's name spans [at, end): [start, end] of its name, or null.
+ */
+function listingSubject(folded: string, at: number, end: number, lastEnd: number, limit: number): Found | null {
+  let q = end;
+  for (const b of LISTING_BOARDS) if (startsWithAt(folded, b, q)) { q += b.length; break; }
+  if (q >= limit || LISTING_AFTER_INDEX.startingAt(folded, q) === null) return null;
+  const before = LISTING_BEFORE.find((w) => at - w.length > lastEnd && startsWithAt(folded, w, at - w.length));
+  if (!before) return null;
+  const f = sharePriceBefore(folded, dateStartBefore(folded, at - before.length, lastEnd), lastEnd, STOP);
+  return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
+}
 
 /** Verbs whose object is a company (of STOP2): 收购X, 入股X, 超越X. */
 const OBJECT_VERBS = new Set(['收购', '并购', '竞购', '入股', '参股', '增持', '减持', '受让', '注资', '起诉', '控告', '联手', '携手', '牵手', '对标', '超越', '击败', '挑战']);
