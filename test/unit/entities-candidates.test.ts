@@ -437,3 +437,15 @@ test('the company that opens a clause and lists on an exchange named after it ("
   assert.deepEqual(kinds('公司股票在港交所上市。'), [['港交所', 'exchange']]);
   assert.deepEqual(kinds('星辰智能在港交所附近开店。'), [['港交所', 'exchange']]);
 });
+
+test('a company named right after a kind of firm, before 宣布 or an offer (运营企业X宣布, 药物公司X今日起招股)', () => {
+  assert.deepEqual(kinds('卫星运营企业鹏鹄物宇宣布完成近亿元融资。'), [['鹏鹄物宇', 'candidate']]);
+  assert.deepEqual(kinds('眼科藥物公司撥康視雲今日起招股。'), [['撥康視雲', 'candidate']]);
+  assert.deepEqual(kinds('撥康視雲今日起招股,每股10元。'), [['撥康視雲', 'candidate']]);
+  // Organs of a firm, adverbs, people and the prospectus are no names.
+  for (const text of ['公司董事会宣布分红。', '科技公司纷纷宣布涨价。', '张三宣布辞职。', '大模型独立写入招股书;']) assert.deepEqual(kinds(text), [], text);
+});
+
+test('a name that is also a listing\'s short name, before another listing\'s code, is the name written there', () => {
+  assert.deepEqual(kinds('小核酸藥物公司瑞博生物（6938.HK）和另一家公司'), [['瑞博生物', 'company']]);
+});

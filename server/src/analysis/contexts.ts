@@ -335,7 +335,10 @@ const CLAUSE_MARK = new Set([10, 0x3002, 0xff0c, 44, 0xff1b, 59, 0xff1a, 58, 0xf
 const FUNDING_VERBS = ['完成', '获得', '拿到', '斩获', '获'];
 /** Words between a subject and its verb that belong to neither ("也宣布", "近日正式"). */
 const ADVERBS = ['宣布', '已经', '已', '也', '亦', '还', '再次', '再', '又', '正式', '成功', '顺利', '近日', '日前', '今日', '今天', '昨日', '昨天', '此前', '先后', '相继', '刚刚', '同日', '同时', '分别', '率先', '首次',
-  '拟', '将', '计划', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '本周', '上周', '今年', '去年'];
+  '拟', '将', '计划', '纷纷', '陆续', '集体', '联合', '共同', '随后', '最终', '均', '同样', '今日起', '明日起', '今起', '明起', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '本周', '上周', '今年', '去年'];
+/** Kinds of firm written right before a company's name ("芯片设计公司X", "运营企业X"). */
+const KIND_NOUNS = ['公司', '企业', '厂商', '初创', '创企', '车企', '药企', '巨头', '龙头', '独角兽', '运营商', '制造商', '供应商', '开发商', '服务商', '品牌商', '平台'];
+const KIND_LAST = new Set(KIND_NOUNS.map((x) => x.charCodeAt(x.length - 1)));
 /** Words that open a clause before its subject ("其中X完成", "同一天，X"). */
 const OPENERS = ['其中', '此外', '另外', '同时', '同一天', '同日', '与此同时', '而', '另'];
 
@@ -349,7 +352,7 @@ function endsWithAt(s: string, word: string, end: number): boolean {
  * The subject that opens the clause and ends at `end`, once the adverbs before the verb are
  * taken off: a name of two to eight characters, or null. "同一天，松延动力也宣布完成…" gives 松延动力.
  */
-function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8Array): Found | null {
+function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8Array, kindOnly = false): Found | null {
   let e = end;
   for (let guard = 0; guard < 4; guard++) {
     const w = ADVERBS.find((x) => e - x.length > lastEnd && endsWithAt(folded, x, e));
@@ -357,15 +360,20 @@ function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8
     e -= w.length;
   }
   let s = e;
+  let kind = false;
   while (s > lastEnd && e - s < 10) {
     const c = folded.charCodeAt(s - 1);
     if (e - s >= 2 && OPENER_LAST.has(c) && OPENERS.some((x) => endsWithAt(folded, x, s))) break;
+    // "眼科药物公司X今日起招股", "卫星运营企业X宣布": a kind of firm right before the name.
+    if (e - s >= 2 && KIND_LAST.has(c) && KIND_NOUNS.some((x) => endsWithAt(folded, x, s))) { kind = true; break; }
     if ((isCjk(c) && !stop[c]) || isLetter(c) || isDigit(c) || (c === 32 && isLetter(folded.charCodeAt(s - 2)))) s--;
     else break;
   }
   // A clause may open with its date ("1月27日X正式登陆港交所").
   const opensClause = (at: number) => at <= 0 || CLAUSE_MARK.has(folded.charCodeAt(at - 1)) || dateOpensClause(folded, at);
-  if (!opensClause(s)) {
+  if (kindOnly && !kind) return null;
+  if (kind) { /* the kind of firm opens the name */ }
+  else if (!opensClause(s)) {
     // "其中X": an opener the scan stopped at (其 ends names) before the subject.
     const opener = OPENERS.find((x) => endsWithAt(folded, x, s) && s - x.length >= lastEnd && opensClause(s - x.length));
     if (!opener) return null;
@@ -398,7 +406,9 @@ function dateOpensClause(folded: string, at: number): boolean {
 /** Digits and the characters of amounts. */
 const AMOUNT_CHAR = new Set([...'0123456789数几亿万元'].map((ch) => ch.charCodeAt(0)));
 /** Subjects of a funding or share-price sentence that name no company. */
-const NOT_SUBJECT = new Set(['行业', '赛道', '板块', '项目', '产品', '平台', '企业', '初创', '初创企业', '创企', '个股', '该股', '公司股', '龙头', '概念股', '全年', '今年', '去年', '本轮', '此轮', '上轮', '前者', '后者']);
+const NOT_SUBJECT = new Set(['行业', '赛道', '板块', '项目', '产品', '平台', '企业', '初创', '初创企业', '创企', '个股', '该股', '公司股', '龙头', '概念股', '全年', '今年', '去年', '本轮', '此轮', '上轮', '前者', '后者',
+  // A firm's organs and officers, not its name ("公司董事会宣布").
+  '董事会', '管理层', '股东', '股东会', '高层', '官方', '方面', '团队', '负责人', '发言人', '创始人', '董事长', '总裁', '总经理', '首席执行官', '大股东', '控股股东']);
 
 /**
  * "X完成…融资", "X也宣布完成近10亿元B轮融资", "X获得数亿元融资": the company that raised
@@ -420,6 +430,11 @@ export function fundedBefore(folded: string, cue: number, lastEnd: number, stop:
 /** "消息公布后，恒生股价收盘大涨": the company whose share price opens the clause, or null. */
 export function sharePriceBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array): Found | null {
   return clauseSubject(folded, cue, lastEnd, stop);
+}
+
+/** "卫星运营企业X宣布": the company a kind of firm names right before a verb, or null. */
+export function kindSubjectBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array): Found | null {
+  return clauseSubject(folded, cue, lastEnd, stop, true);
 }
 
 /**

@@ -27,7 +27,7 @@ import { Gazetteer, PLACE_PREFIXES, bigramHash, caseOk, childAt, trigramHash } f
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
-import { coordinatedAfter, coordinatedBefore, fundedBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
+import { coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits, foldCode } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -212,7 +212,9 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   // A subsidiary named after the word ("旗下子公司X拟以…").
   '子公司',
   // What a publication does, by a name that says it is one ("某某周刊指出", "某某网刊登").
-  '指出', '刊登'];
+  '指出', '刊登',
+  // Verbs of a company named after a kind of firm ("运营企业X宣布", "药物公司X今日起招股").
+  '宣布', '招股'];
 /** Endings that make a name before 指出 or 刊登 a publication's. */
 const PUBLICATION_ENDS = ['日报', '晚报', '早报', '周报', '周刊', '月刊', '时报', '商报', '杂志', '财经', '新闻', '网', '社'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
@@ -257,6 +259,17 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
   }
   if (w === '子公司') return subsidiaryNamed(folded, at + 3, limit);
+  if (w === '宣布') {
+    const f = kindSubjectBefore(folded, at, lastEnd, STOP);
+    return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
+  }
+  if (w === '招股') {
+    // The verb only: 招股书, 招股价 and 招股说明书 are things of the offer.
+    const next = folded.charCodeAt(at + 2);
+    if (isCjk(next) && next !== 0x81f3 /* 至 */ && next !== 0x5e76 /* 并 */) return null;
+    const f = sharePriceBefore(folded, dateStartBefore(folded, at, lastEnd), lastEnd, STOP);
+    return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
+  }
   if (w === '指出' || w === '刊登') {
     const f = sourceBeforeCue(folded, at, lastEnd, true, STOP);
     return f && PUBLICATION_ENDS.some((end) => startsWithAt(folded, end, f[1] - end.length)) ? f : null;
@@ -1211,6 +1224,15 @@ function listingSubject(folded: string, at: number, end: number, lastEnd: number
   return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
 }
 
+/** Whether the parenthesis opening at `open` holds a stock code that is not `entity`'s. */
+function otherListingIn(folded: string, open: number, limit: number, g: Gazetteer, entity: number): boolean {
+  let close = open + 1;
+  while (close < limit && close - open <= 24 && folded.charCodeAt(close) !== 41) close++;
+  if (folded.charCodeAt(close) !== 41) return false;
+  const t = parseTickerItem(folded.slice(open + 1, close).trim());
+  return t !== null && tickerEntity(g, t) !== entity;
+}
+
 /** Verbs whose object is a company (of STOP2): 收购X, 入股X, 超越X. */
 const OBJECT_VERBS = new Set(['收购', '并购', '竞购', '入股', '参股', '增持', '减持', '受让', '注资', '起诉', '控告', '联手', '携手', '牵手', '对标', '超越', '击败', '挑战']);
 
@@ -1221,7 +1243,9 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
   if (raw.end !== matchEnd) return !(matchStart > lastEnd && isCjk(folded.charCodeAt(matchStart - 1)) && !STOP[folded.charCodeAt(matchStart - 1)]);
   let p = raw.end;
   while (p < limit && folded.charCodeAt(p) === 32) p++;
-  if (folded.charCodeAt(p) === 40) return true;
+  // A parenthesis after it, unless it holds another listing's code: 瑞博生物（6938.HK） is no
+  // mention of the listing called 生物.
+  if (folded.charCodeAt(p) === 40 && !otherListingIn(folded, p, limit, g, raw.entity)) return true;
   // Stock and company words right after it ("伊利股价", "格力公告").
   if (CJK_STOCK_AFTER_INDEX.startingAt(folded, raw.end) !== null) return true;
   const prev = raws.length ? raws[raws.length - 1] : null;
