@@ -339,6 +339,13 @@ const ADVERBS = ['宣布', '已经', '已', '也', '亦', '还', '再次', '再'
 /** Kinds of firm written right before a company's name ("芯片设计公司X", "运营企业X"). */
 const KIND_NOUNS = ['公司', '企业', '厂商', '初创', '创企', '车企', '药企', '巨头', '龙头', '独角兽', '运营商', '制造商', '供应商', '开发商', '服务商', '品牌商', '平台'];
 const KIND_LAST = new Set(KIND_NOUNS.map((x) => x.charCodeAt(x.length - 1)));
+/** ADVERBS by their last character, longest first. */
+const ADVERBS_BY_LAST = new Map<number, string[]>();
+for (const w of ADVERBS.slice().sort((a, b) => b.length - a.length)) {
+  const c = w.charCodeAt(w.length - 1);
+  if (!ADVERBS_BY_LAST.has(c)) ADVERBS_BY_LAST.set(c, []);
+  ADVERBS_BY_LAST.get(c)!.push(w);
+}
 /** Words that open a clause before its subject ("其中X完成", "同一天，X"). */
 const OPENERS = ['其中', '此外', '另外', '同时', '同一天', '同日', '与此同时', '而', '另'];
 
@@ -355,7 +362,7 @@ function endsWithAt(s: string, word: string, end: number): boolean {
 function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8Array, kindOnly = false): Found | null {
   let e = end;
   for (let guard = 0; guard < 4; guard++) {
-    const w = ADVERBS.find((x) => e - x.length > lastEnd && endsWithAt(folded, x, e));
+    const w = ADVERBS_BY_LAST.get(folded.charCodeAt(e - 1))?.find((x) => e - x.length > lastEnd && endsWithAt(folded, x, e));
     if (!w) break;
     e -= w.length;
   }
