@@ -449,3 +449,13 @@ test('a company named right after a kind of firm, before 宣布 or an offer (运
 test('a name that is also a listing\'s short name, before another listing\'s code, is the name written there', () => {
   assert.deepEqual(kinds('小核酸藥物公司瑞博生物（6938.HK）和另一家公司'), [['瑞博生物', 'company']]);
 });
+
+test('tickers in square brackets, exchanges in title case before a code, and ", Inc." before a listing', () => {
+  assert.deepEqual(find('Johnson & Johnson [NYSE:JNJ] offered CHF 280 per share.').map((m) => [m.text, m.id]), [['Johnson & Johnson', find('Johnson & Johnson rose.')[0].id]]);
+  const acme = find('Acme Robotics, Inc. (NASDAQ: ACMZ) rose.');
+  assert.deepEqual(acme.map((m) => [m.text, m.kind]), [['Acme Robotics, Inc.', 'company']]);
+  assert.deepEqual(find('Nvidia, Inc. (Nasdaq: NVDA) rose.').map((m) => [m.text, m.id]), [['Nvidia, Inc.', 'nvidia']]);
+  // A legal form alone is never the name before a code; a colon that opens no code leaves the exchange.
+  assert.deepEqual(find('2seventy bio, Inc. (Nasdaq: TSVT) said on Monday.').map((m) => m.text), []);
+  assert.deepEqual(find('It trades on the NYSE: a big board.').map((m) => [m.text, m.kind]), [['NYSE', 'exchange']]);
+});

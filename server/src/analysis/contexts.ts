@@ -503,17 +503,24 @@ export function latinNameBefore(folded: string, end: number, floor: number): num
     while (w > floor && (isLetter(folded.charCodeAt(w - 1)) || isDigit(folded.charCodeAt(w - 1)) || folded.charCodeAt(w - 1) === 38 || folded.charCodeAt(w - 1) === 46 || folded.charCodeAt(w - 1) === 45)) w--;
     if (w === s || !isUpper(folded.charCodeAt(w))) break;
     s = w;
+    // "Acme Robotics, Inc.": a legal form after a comma belongs to the name before it.
+    if (words === 0 && s - 3 >= floor && startsWithAt(folded, ', ', s - 2) && isLetter(folded.charCodeAt(s - 3)) && COMMA_FORMS.has(folded.slice(s, end).trim())) { s -= 2; continue; }
     if (s - 2 < floor || folded.charCodeAt(s - 1) !== 32 || !isLetter(folded.charCodeAt(s - 2))) break;
     s--;
   }
   while (folded.charCodeAt(s) === 32) s++;
   if (s >= end || !isUpper(folded.charCodeAt(s))) return -1;
+  // A legal form alone is no name ("2seventy bio, Inc.": the name before it is not read).
+  if (COMMA_FORMS.has(folded.slice(s, end).trim())) return -1;
   // The first word is no common English word ("The", "Shares") nor a known acronym.
   let w = s;
   while (w < end && isLetter(folded.charCodeAt(w))) w++;
   const first = folded.slice(s, w);
   return isCommonEnglish(first) || isNonCompanyAcronym(first) ? -1 : s;
 }
+
+/** Legal forms written after a comma ("Acme, Inc."). */
+export const COMMA_FORMS = new Set(['Inc.', 'Inc', 'Ltd.', 'Ltd', 'LLC', 'L.L.C.', 'Corp.', 'Corp', 'Co.', 'plc', 'PLC', 'S.A.', 'N.V.', 'AG', 'SE', 'L.P.', 'LP', 'Limited', 'Incorporated']);
 
 /** Words after the company a deal verb takes ("认购X新增注册资本", "收购X的股权"). */
 const OBJECT_TAILS = ['新增注册资本', '注册资本', '的股权', '股权', '的股份', '全部股份', '的全部资产'];

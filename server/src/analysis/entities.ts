@@ -27,7 +27,7 @@ import { Gazetteer, PLACE_PREFIXES, bigramHash, caseOk, childAt, trigramHash } f
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
-import { coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
+import { COMMA_FORMS, coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits, foldCode } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -490,6 +490,10 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     const info = g.recInfo[bestRec];
     const entity = (info >> 3) - 1;
     if (entity < 0) { i = bestEnd; lastEnd = i; { sc.lastEnd = lastEnd; return i; } } // blocker
+    // "NYSE:JNJ", "Nasdaq: TSVT": the exchange's name opens a ticker, which the ticker rules read.
+    if ((units[bestEnd] === 58 || units[bestEnd] === 0xff1a) && (info & 1) === 0 && g.at(entity).kind === 'exchange' && readTicker(folded, i, limit)) {
+      return otherAt(sc, i, units[i], i > 0 ? units[i - 1] : 32, limit);
+    }
     const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
     const company = (info & 1) === 1;
     const risky = (info >> 1) & 3;
@@ -540,7 +544,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     widen(folded, raw, lastEnd, limit);
     // "皇普建設", "全懋精機": a listed short name with a trade after it is the company's name
     // written long (hasEvidence then asks for a word boundary before it).
-    if (raw.end === bestEnd && TRADE_FIRST[after] && isCjk(after) && g.isListedOnly(entity)) {
+    if (raw.end === bestEnd && bestEnd - i <= 3 && TRADE_FIRST[after] && isCjk(after) && g.isListedOnly(entity)) {
       const trade = TRADE_INDEX.startingAt(folded, bestEnd);
       if (trade !== null) raw.end += trade.length;
     }
@@ -1967,13 +1971,26 @@ const merges = { count: 0 };
 
 function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, raws: Raw[], aliases: Aliases, limit: number, local: Map<string, Entity>): number {
   let p = raw.end;
+  // "Acme Robotics, Inc. (NASDAQ: ACMZ)": the legal form after a comma is the name's.
+  if (folded.charCodeAt(p) === 44 && folded.charCodeAt(p + 1) === 32 && isUpper(folded.charCodeAt(p + 2)) && isLetter(folded.charCodeAt(p - 1))) {
+    let q = p + 2;
+    while (q < limit && q - p < 16 && (isLetter(folded.charCodeAt(q)) || folded.charCodeAt(q) === 46)) q++;
+    if (COMMA_FORMS.has(folded.slice(p + 2, q))) {
+      let r = q;
+      while (r < limit && folded.charCodeAt(r) === 32) r++;
+      if (folded.charCodeAt(r) === 40 || folded.charCodeAt(r) === 91) { raw.end = q; p = q; }
+    }
+  }
   while (p < limit && folded.charCodeAt(p) === 32) p++;
-  if (folded.charCodeAt(p) !== 40 /* ( */) return raw.end;
+  // "(NYSE: JNJ)", and in square brackets "[NYSE:JNJ]".
+  const openChar = folded.charCodeAt(p);
+  if (openChar !== 40 /* ( */ && openChar !== 91 /* [ */) return raw.end;
+  const closeChar = openChar === 40 ? 41 : 93;
   let close = -1;
   for (let k = p + 1; k < limit && k - p <= 48; k++) {
     const c = folded.charCodeAt(k);
-    if (c === 41) { close = k; break; }
-    if (c === 10 || c === 40) break;
+    if (c === closeChar) { close = k; break; }
+    if (c === 10 || c === 40 || c === 91) break;
   }
   if (close < 0) return raw.end;
   // "中石化(香港)": a company's unit in a place is a company of its own, as with 英特尔资本.

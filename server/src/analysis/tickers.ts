@@ -72,6 +72,10 @@ export function readTicker(s: string, start: number, limit = s.length): TickerMa
   if (isUpper(c)) {
     let j = start;
     while (j < limit && j - start < 9 && isUpper(s.charCodeAt(j))) j++;
+    // "Nasdaq: TSVT": an exchange written in title case before its colon.
+    if (j - start === 1) while (j < limit && j - start < 9 && s.charCodeAt(j) >= 97 && s.charCodeAt(j) <= 122) j++;
+    const titled = j - start > 1 && s.charCodeAt(start + 1) >= 97;
+    if (titled && (j - start < 4 || s.charCodeAt(j) !== 58)) return null;
     const after = s.charCodeAt(j);
     if (after === 46 /* . */ && j - start <= 5) {
       // A Reuters-style code: "JD.O", "BABA.N", "PDD.OQ".
@@ -91,7 +95,7 @@ export function readTicker(s: string, start: number, limit = s.length): TickerMa
       return make(k, prefix, s.slice(j, k));
     }
     if (after !== 58 /* : */) return null;
-    const prefix = PREFIXES[s.slice(start, j)];
+    const prefix = PREFIXES[titled ? s.slice(start, j).toUpperCase() : s.slice(start, j)];
     if (!prefix) return null;
     let k = j + 1;
     while (k < limit && s.charCodeAt(k) === 32) k++;
