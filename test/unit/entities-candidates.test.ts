@@ -459,3 +459,11 @@ test('tickers in square brackets, exchanges in title case before a code, and ", 
   assert.deepEqual(find('2seventy bio, Inc. (Nasdaq: TSVT) said on Monday.').map((m) => m.text), []);
   assert.deepEqual(find('It trades on the NYSE: a big board.').map((m) => [m.text, m.kind]), [['NYSE', 'exchange']]);
 });
+
+test('a Chinese name written before a known name in parentheses is that company ("高德软件(AMAP)")', () => {
+  const ms = find('中国地图提供商星图软件(NVIDIA)在纳斯达克上市。');
+  assert.deepEqual(ms.slice(0, 2).map((m) => [m.text, m.id]), [['星图软件', 'nvidia'], ['NVIDIA', 'nvidia']]);
+  // Class words, products and regulators name nothing before them.
+  assert.deepEqual(find('我们讨论了模型(GPT)的问题').map((m) => m.text), ['GPT']);
+  assert.deepEqual(find('有关公司(Nvidia)表示').map((m) => m.text), ['Nvidia']);
+});

@@ -556,6 +556,15 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     }
     if (entity >= seenStamp.length) seenStamp = growStamps(seenStamp, entity);
     seenStamp[entity] = stamp;
+    // "高德软件(AMAP)": a known name alone in parentheses names the Chinese name before them.
+    if (company && units[i - 1] === 40 && units[raw.end] === 41 && (!raws.length || raws[raws.length - 1].end < i - 1)) {
+      const s = nameBeforeParenthesis(folded, i, lastEnd);
+      const name = s >= 0 ? folded.slice(s, i - 1) : '';
+      if (s >= 0 && !g.lookupName(name) && !genericName(name) && !isCommonWord(name) && !NOT_NAME_END.some((w) => name.endsWith(w))) {
+        raws.push({ start: s, end: i - 1, entity, local: null, ticker: null });
+        learn(aliases, folded.slice(s, i - 1), raw);
+      }
+    }
     // "X向港交所递表", "X已于纳斯达克上市": the company that opens the clause lists there.
     if (LISTING_BEFORE_FIRST[units[i - 1]] && !company && g.at(entity).kind === 'exchange') {
       const subject = listingSubject(folded, i, raw.end, lastEnd, limit);
@@ -1205,6 +1214,9 @@ const TRADE_WORDS = ['建设', '营造', '电子', '精机', '精密', '工业',
 const TRADE_INDEX = new WordIndex(TRADE_WORDS);
 const TRADE_FIRST = new Uint8Array(65536);
 for (const w of TRADE_WORDS) TRADE_FIRST[w.charCodeAt(0)] = 1;
+
+/** Class words that end no name written before its other name in parentheses (有关公司(X)). */
+const NOT_NAME_END = ['公司', '企业', '部门', '机构', '平台', '模型', '产品', '品牌', '集团'];
 
 /** Words between a company and the exchange it lists on, and what it does there after the exchange's name. */
 const LISTING_BEFORE = ['登陆', '向', '于', '在', '赴'];
