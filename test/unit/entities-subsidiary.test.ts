@@ -63,3 +63,9 @@ test('a bank\'s or broker\'s unit in a market or region is a company of its own'
   assert.deepEqual(one('underwriters Citigroup Global Markets and Morgan Stanley Asia'), [['Citigroup Global Markets', 'candidate'], ['Morgan Stanley Asia', 'candidate']]);
   assert.deepEqual(one('Nvidia China-made chips').map(([t]) => t), ['Nvidia']);
 });
+
+test('an exchange\'s venture arm is a company of its own, not the exchange', () => {
+  const ms = findIn(gz, 'The round was led partly by Coinbase Ventures. Coinbase rose.');
+  assert.deepEqual(ms.map((m) => m.text), ['Coinbase Ventures', 'Coinbase']);
+  assert.notEqual(ms[0].id, ms[1].id);
+});

@@ -500,7 +500,8 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
     // subsidiary: a company of its own, never the parent.
     const after = units[bestEnd];
-    let sub = (after === 32 || SUB_CJK_FIRST[after]) && company && !risky ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    // (An exchange's venture arm too: "Coinbase Ventures".)
+    let sub = (after === 32 || SUB_CJK_FIRST[after]) && !risky && (company || (after === 32 && g.at(entity).kind === 'exchange')) ? subsidiaryEnd(folded, bestEnd, limit) : -1;
     // A name that needs evidence with a unit word of two or more characters after it (高通创投,
     // 大业新材料): the unit is the evidence, and the mention is the unit's.
     if (sub < 0 && risky && company && SUB_CJK_FIRST[after] && isCjk(folded.charCodeAt(bestEnd + 1))) {
