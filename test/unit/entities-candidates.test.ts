@@ -467,3 +467,15 @@ test('a Chinese name written before a known name in parentheses is that company 
   assert.deepEqual(find('我们讨论了模型(GPT)的问题').map((m) => m.text), ['GPT']);
   assert.deepEqual(find('有关公司(Nvidia)表示').map((m) => m.text), ['Nvidia']);
 });
+
+test('tickers of Gulf, South-East Asian, European and Latin American markets, in prefix and suffix forms', () => {
+  const ids = (text: string) => find(text).map((m) => m.id);
+  const aramco = ids('Saudi Aramco rose.')[0];
+  assert.deepEqual(ids('(TADAWUL:2222) rose.'), [aramco]);
+  assert.deepEqual(ids('(Tadawul: 2222) rose.'), [aramco]);
+  assert.deepEqual(ids('2222.SR rose.'), [aramco]);
+  const bca = ids('Bank Central Asia rose.')[0];
+  assert.deepEqual(ids('(IDX:BBCA) rose, BBCA.JK too.'), [bca, bca]);
+  // A dot between capitals that opens no market is no ticker.
+  assert.deepEqual(ids('U.S. stocks rose.'), []);
+});

@@ -14,11 +14,20 @@ const PREFIXES: Record<string, string> = {
   TPEX: 'TPEX', LSE: 'LSE', EURONEXT: 'EURONEXT',
   // Exchanges of no listing in the gazetteer: read so that "(ASX:APE)" is a ticker, not the word ASX.
   ASX: 'ASX', TSX: 'TSX', NZX: 'NZX', SGX: 'SGX', KOSDAQ: 'KOSDAQ', BMV: 'BMV', JSE: 'JSE', NSE: 'NSE',
+  // Europe, the Gulf, South-East Asia and Latin America, as the names data keys them.
+  EPA: 'EPA', XETRA: 'XETRA', ETR: 'XETRA', SWX: 'SWX', SIX: 'SWX', AMS: 'AMS', BIT: 'BIT', BME: 'BME', STO: 'STO', CPH: 'CPH', EBR: 'EBR', LON: 'LSE',
+  BIST: 'BIST', TADAWUL: 'TADAWUL', ADX: 'ADX', DFM: 'DFM', QSE: 'QSE', KSE: 'KSE', TASE: 'TASE', NGX: 'NGX',
+  KLSE: 'KLSE', BURSA: 'KLSE', MYX: 'KLSE', IDX: 'IDX', SET: 'SET', PSE: 'PSE', HOSE: 'HOSE', HSX: 'HOSE', B3: 'B3', BVMF: 'B3', BCS: 'BCS',
+};
+/** Suffixes of other markets after a capital code ("BBCA.JK", "D05.SI", "BP.L"). */
+const CODE_SUFFIXES: Record<string, string> = {
+  JK: 'IDX', SI: 'SGX', BK: 'SET', AX: 'ASX', TO: 'TSX', NS: 'NSE', DE: 'XETRA', PA: 'EPA', SW: 'SWX', MI: 'BIT', MC: 'BME', ST: 'STO', CO: 'CPH',
+  IS: 'BIST', SA: 'B3', MX: 'BMV', JO: 'JSE', AD: 'ADX', QA: 'QSE', L: 'LSE',
 };
 /** Suffixes accepted after a dot ("0700.HK"). */
 const SUFFIXES: Record<string, string> = {
   SZ: 'SZ', SH: 'SH', SS: 'SH', BJ: 'BJ', HK: 'HK', T: 'TSE', KS: 'KRX', KQ: 'KRX',
-  TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', US: 'US', O: 'NASDAQ', N: 'NYSE',
+  TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', US: 'US', O: 'NASDAQ', N: 'NYSE', KL: 'KLSE', SR: 'TADAWUL',
 };
 /** Reuters suffixes of US listings ("JD.O", "BABA.N"). */
 const RIC: Record<string, string> = { O: 'NASDAQ', OQ: 'NASDAQ', N: 'NYSE', K: 'NYSE', A: 'AMEX', US: 'US' };
@@ -77,11 +86,11 @@ export function readTicker(s: string, start: number, limit = s.length): TickerMa
     const titled = j - start > 1 && s.charCodeAt(start + 1) >= 97;
     if (titled && (j - start < 4 || s.charCodeAt(j) !== 58)) return null;
     const after = s.charCodeAt(j);
-    if (after === 46 /* . */ && j - start <= 5) {
-      // A Reuters-style code: "JD.O", "BABA.N", "PDD.OQ".
+    if (after === 46 /* . */ && !titled && (j - start <= 5 || CODE_SUFFIXES[s.slice(j + 1, j + 3)])) {
+      // A Reuters-style code: "JD.O", "BABA.N", "PDD.OQ"; "BBCA.JK", "BP.L" elsewhere.
       let k = j + 1;
       while (k < limit && k - j <= 3 && isUpper(s.charCodeAt(k))) k++;
-      const exchange = RIC[s.slice(j + 1, k)];
+      const exchange = j - start <= 5 ? RIC[s.slice(j + 1, k)] ?? CODE_SUFFIXES[s.slice(j + 1, k)] : CODE_SUFFIXES[s.slice(j + 1, k)];
       if (!exchange || (k < limit && isAlnum(s.charCodeAt(k)))) return null;
       return make(k, exchange, s.slice(start, j));
     }
