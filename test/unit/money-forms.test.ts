@@ -280,3 +280,10 @@ test('cents after an amount of millions are a figure of their own', () => {
   assert.deepEqual(read('profit of 5.23 billion dollars and 61 cents a share a year earlier'), ['5.23 billion dollars=USD 5230000000', '61 cents a share=USD 0.61']);
   assert.deepEqual(read('it cost US$3 and fourteen cents'), ['US$3 and fourteen cents=USD 3.14']);
 });
+
+test('cents written "5c": after a share-price move or "to"/"at" in a text about dollars, lower case only', () => {
+  const figs = (text: string) => findFigures(text, foldText(text), { traditional: false }).map((f) => [f.text, f.value]);
+  assert.deepEqual(figs('Shares fell 5c to 80c on the news.'), [['5c', 0.05], ['80c', 0.8]]);
+  assert.deepEqual(figs('Guidance was cut to 80c a share from $1.'), [['80c a share', 0.8], ['$1', 1]]);
+  for (const text of ['It was 80C outside.', 'the 5c coin', 'vitamin 5c', 'We bought 3c of land']) assert.deepEqual(figs(text), [], text);
+});

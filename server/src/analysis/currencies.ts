@@ -100,6 +100,8 @@ const SUFFIXES: Marker[] = [
   subunit('cents', 'USD', 0.01, true), subunit('cent', 'USD', 0.01, true), subunit('¢', 'USD', 0.01, true),
   subunit('pence', 'GBP', 0.01, false), subunit('us cents', 'USD', 0.01, false), subunit('singapore cents', 'SGD', 0.01, false),
   subunit('美仙', 'USD', 0.01, false), subunit('p', 'GBP', 0.01, false),
+  // "fell 5c to 80c": cents of the passage's dollar, in lower case only (80C is a temperature).
+  { ...subunit('c', 'USD', 0.01, true), caseSensitive: true },
   marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'), marker('¥', 'CNY'),
   marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
   marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgits', 'MYR'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
@@ -133,7 +135,7 @@ function byFirstCode(list: Marker[], last: boolean): Map<number, Marker[]> {
   const m = new Map<number, Marker[]>();
   for (const mk of list) {
     let key = mk.text.charCodeAt(last ? mk.text.length - 1 : 0);
-    if (mk.ascii && !mk.caseSensitive && key >= 97 && key <= 122) key -= 32; // index by upper case
+    if (mk.ascii && key >= 97 && key <= 122) key -= 32; // index by upper case (textAt then checks the case)
     const arr = m.get(key) ?? [];
     arr.push(mk);
     m.set(key, arr);

@@ -529,6 +529,7 @@ export function findFigures(original: string, folded: string, opts: FindFiguresO
   yen = null;
   yuan = null;
   pounds = null;
+  dollars = null;
   dollar = null;
   carried = null;
   lastEnd = 0;
@@ -927,6 +928,21 @@ function penceMove(start: number, end: number): boolean {
   return PRICE_MOVES.has(s.slice(w, start - 1).toLowerCase());
 }
 
+/** Words before a bare "80c" that make it a price in a text about dollars ("down to 80c", "at 5c"). */
+const CENTS_BEFORE = new Set(['to', 'at', 'from', 'of', 'by']);
+let dollars: boolean | null = null;
+/** Whether the document writes dollars at all ($, "dollar", "cents"). */
+function dollarText(): boolean {
+  if (dollars === null) dollars = s.includes('$') || s.includes('dollar') || s.includes('cents');
+  return dollars;
+}
+/** "rose 5c", "5c to 80c": a move of a share price in cents. */
+function centsMove(start: number): boolean {
+  const last = drafts.length ? drafts[drafts.length - 1] : null;
+  if (last && last.end === start - 4 && s.startsWith(' to ', last.end) && s.charCodeAt(last.end - 1) === 99) return true;
+  return s.charCodeAt(start - 1) === 32 && PRICE_MOVES.has(wordBefore(start - 1));
+}
+
 /** The dollar a passage is about, for "cents" and "¢": the currency of the last figure in the same line, else the document's dollar. */
 function dollarOfPassage(at: number): string {
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 4; k--) {
@@ -949,6 +965,8 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   if (m.needsScale && !scaled) return false;
   // "806p": pence only glued to the number, in a passage that is about sterling.
   if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && (poundPassage() || penceMove(num.bodyStart, m.end));
+  // "5c": cents glued to Arabic digits, after a share-price move or "to"/"at" in a text about dollars.
+  if (m.end - m.start === 1 && s.charCodeAt(m.start) === 99) return m.start === num.end && num.hasArabic && (centsMove(num.bodyStart) || (dollarText() && s.charCodeAt(num.bodyStart - 1) === 32 && CENTS_BEFORE.has(wordBefore(num.bodyStart - 1))));
   if (m.end - m.start <= 3 && IS_SYMBOL_SUFFIX[s.charCodeAt(m.end - 1)] === 1 && (isLetter(next) || isDigit(next))) return false;
   if (!m.weak) return true;
   if (s.charCodeAt(m.start) === C_YUAN && readJiaoFen(m.end) > m.end) return true;
