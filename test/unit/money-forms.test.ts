@@ -287,3 +287,9 @@ test('cents written "5c": after a share-price move or "to"/"at" in a text about 
   assert.deepEqual(figs('Guidance was cut to 80c a share from $1.'), [['80c a share', 0.8], ['$1', 1]]);
   for (const text of ['It was 80C outside.', 'the 5c coin', 'vitamin 5c', 'We bought 3c of land']) assert.deepEqual(figs(text), [], text);
 });
+
+test('a bare $ in a text about Singapore\'s market is the Singapore dollar, unless the text also writes US dollars', () => {
+  assert.deepEqual(read('DBS stayed above $50 on the SGX this week.'), ['$50=SGD 50']);
+  assert.deepEqual(read('SGX-listed Keppel paid S$20 a unit; its shares held above $5.'), ['S$20=SGD 20', '$5=SGD 5']);
+  assert.deepEqual(read('SGX-listed Keppel raised US$300 million and paid $5 to holders.'), ['US$300 million=USD 300000000', '$5=USD 5']);
+});

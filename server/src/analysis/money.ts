@@ -837,16 +837,19 @@ for (const ch of '-~\u2013\u2014\u2212\u2015\u301c至到') IS_CONNECTOR[ch.charC
  * dollar by the bare ones, except ASX reports that never name the US dollar, which write A$
  * and $ alike. Everywhere else it is USD. Read once per document.
  */
+/** Singapore's market, whose papers write its dollar as a bare $ ("SGX-listed", "the Straits Times Index"). */
+const SINGAPORE_MARKET = ['SGX', 'Singapore Exchange', 'Straits Times Index', 'Singapore-listed'];
 function localDollar(): string {
   if (dollar === null) {
     dollar = 'USD';
     if (s.includes('$US')) dollar = ['NZ$', '$NZ', 'New Zealand', 'NZX'].some((w) => s.includes(w)) ? 'NZD' : 'AUD';
     else {
       const market = s.includes('ASX') || s.includes('Australian Securities Exchange') ? 'AUD'
-        : CANADA_MARKET.some((w) => s.includes(w)) ? 'CAD' : s.includes('NZX') ? 'NZD' : null;
+        : CANADA_MARKET.some((w) => s.includes(w)) ? 'CAD' : s.includes('NZX') ? 'NZD'
+        : SINGAPORE_MARKET.some((w) => s.includes(w)) ? 'SGD' : null;
       if (market !== null) {
-        const marked = market === 'CAD' ? s.includes('C$') : market === 'NZD' ? s.includes('NZ$') : s.includes('A$');
-        if (!marked || (market === 'AUD' && !US_DOLLAR_WORDS.some((w) => s.includes(w)))) dollar = market;
+        const marked = market === 'CAD' ? s.includes('C$') : market === 'NZD' ? s.includes('NZ$') : market === 'SGD' ? s.includes('S$') || s.includes('SG$') : s.includes('A$');
+        if (!marked || ((market === 'AUD' || market === 'SGD') && !US_DOLLAR_WORDS.some((w) => s.includes(w)))) dollar = market;
       }
     }
   }
