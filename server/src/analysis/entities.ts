@@ -1451,6 +1451,11 @@ function latinContext(folded: string, start: number, end: number, limit: number)
 function tickerEntity(g: Gazetteer, t: TickerMatch): number {
   const at = g.tickerIndex(t.key);
   if (at >= 0) return at;
+  // A four-digit Taiwan code may be an over-the-counter listing ("凡甲(3526)").
+  if (t.key.charCodeAt(0) === 84 /* T */ && t.key.startsWith('TWSE:')) {
+    const otc = g.tickerIndex('TPEX:' + t.key.slice(5));
+    if (otc >= 0) return otc;
+  }
   return t.bare ? g.tickerIndex(t.bare) : -1;
 }
 
