@@ -293,3 +293,15 @@ test('a bare $ in a text about Singapore\'s market is the Singapore dollar, unle
   assert.deepEqual(read('SGX-listed Keppel paid S$20 a unit; its shares held above $5.'), ['S$20=SGD 20', '$5=SGD 5']);
   assert.deepEqual(read('SGX-listed Keppel raised US$300 million and paid $5 to holders.'), ['US$300 million=USD 300000000', '$5=USD 5']);
 });
+
+test('ranges with a non-breaking hyphen, "range from A to B", a day after its month, decimal commas, kroner and 新元, EPS glued', () => {
+  assert.deepEqual(read('a marketed range of $24\u2011$26'), ['$24\u2011$26=USD 25 [24..26]']);
+  assert.deepEqual(read('The tender could range from $500-million to $750-million.'), ['$500-million to $750-million=USD 625000000 [500000000..750000000]']);
+  assert.deepEqual(read('Prices rose from $5 to $7.'), ['$5=USD 5', '$7=USD 7']);
+  assert.deepEqual(read('It spent 3.16 trillion yen on July 11 and 2.37 trillion yen on July 12.'), ['3.16 trillion yen=JPY 3160000000000', '2.37 trillion yen=JPY 2370000000000']);
+  // "14,59 euros" is no 59 euros: a miss rather than a wrong value.
+  assert.deepEqual(read('It offers 145 Norwegian kroner (14,59 euros) a share.'), ['145 Norwegian kroner=NOK 145']);
+  assert.deepEqual(read('阿里将投入3800亿元人民币(约合701亿新元)。').map((x) => x.split('=')[1].split(' ')[0]), ['CNY', 'SGD']);
+  assert.deepEqual(read('前3季EPS4.6元'), ['4.6元=CNY 4.6']);
+  assert.deepEqual(read('The GPS3 device and BEPS4 rules'), []);
+});

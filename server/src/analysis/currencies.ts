@@ -87,7 +87,7 @@ const CURRENCY_NAMES: [string, string][] = [
   ['台币', 'TWD'], ['澳元', 'AUD'], ['澳币', 'AUD'], ['加元', 'CAD'], ['加币', 'CAD'], ['新币', 'SGD'], ['瑞郎', 'CHF'],
   ['瑞士法郎', 'CHF'], ['纽元', 'NZD'], ['卢比', 'INR'], ['泰铢', 'THB'], ['卢布', 'RUB'], ['林吉特', 'MYR'], ['令吉', 'MYR'], ['马币', 'MYR'],
   ['印尼盾', 'IDR'], ['兰特', 'ZAR'], ['瑞典克朗', 'SEK'], ['挪威克朗', 'NOK'], ['丹麦克朗', 'DKK'], ['雷亚尔', 'BRL'],
-  ['土耳其里拉', 'TRY'], ['比索', 'MXN'],
+  ['土耳其里拉', 'TRY'], ['比索', 'MXN'], ['新元', 'SGD'],
 ];
 const isoCode = (c: string): string => (c === 'RMB' || c === 'CNH' ? 'CNY' : c);
 
@@ -104,7 +104,8 @@ const SUFFIXES: Marker[] = [
   { ...subunit('c', 'USD', 0.01, true), caseSensitive: true },
   marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'), marker('¥', 'CNY'),
   marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
-  marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('ringgits', 'MYR'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
+  marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('norwegian kroner', 'NOK'), marker('norwegian krone', 'NOK'), marker('swedish kronor', 'SEK'),
+  marker('swedish krona', 'SEK'), marker('danish kroner', 'DKK'), marker('danish krone', 'DKK'), marker('ringgits', 'MYR'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
   marker('reais', 'BRL'), marker('reals', 'BRL'), marker('dirhams', 'AED'), marker('riyals', 'SAR'), marker('dong', 'VND'),
   scaledOnly('pesos', 'MXN'), marker('mexican pesos', 'MXN'),
   // "15,106 mdp": millones de pesos, as Mexican papers write millions of pesos.

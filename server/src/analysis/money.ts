@@ -419,7 +419,7 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
 const CAN_FOLLOW = new Uint8Array(65536);
 {
   for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
-  for (const ch of ' \t-~\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙分泰林印兰挪丹雷土纽¥令') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+  for (const ch of ' \t-~\u2010\u2011\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙分泰林印兰挪丹雷土纽¥令') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
 }
 
 /**
@@ -465,7 +465,7 @@ function matchConnector(s: string, i: number, rangeStart: number): number {
   if (isSpace(s.charCodeAt(j))) j++;
   const c = s.charCodeAt(j);
   let k = -1;
-  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 126 || c === 0x301c || c === 0x2015) {
+  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 126 || c === 0x301c || c === 0x2015 || c === 0x2010 || c === 0x2011) {
     k = j + 1;
     const c2 = s.charCodeAt(k);
     if (c2 === 0x2014 || c2 === 0x2013 || c2 === 45) k++;
@@ -566,7 +566,10 @@ function tryNumber(i: number, arabic: boolean): number {
   // resumes right there: `nextAnchor` found that without reading the numeral, and passed it over.
   // Digits glued to letters with no currency marker before them (FY2025, A100): an identifier,
   // as below, found without reading the numeral when no currency marker ends with that letter.
-  if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode)) return skipDigitRun(s, i);
+  if (arabic && (isLetter(prevCode) || prevCode === 95) && !maybePrefixEnd(prevCode) && !epsBefore(i)) return skipDigitRun(s, i);
+  // "14,59 euros": one or two digits after a comma glued to digits are the decimals of a
+  // European amount, never an amount of their own (a miss, not 59 euros).
+  if (arabic && prevCode === 44 && isDigit(s.charCodeAt(i - 2)) && (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)))) return skipDigitRun(s, i);
   // Inside a longer Chinese numeral ("…七点四亿" of "五〇五七点四亿"): a part of a numeral is
   // never a figure of its own, so skip the rest of it.
   if (!arabic && (cnDigit(prevCode) >= 0 || ((prevCode === C_DIAN || prevCode === 46) && cnDigit(s.charCodeAt(i - 2)) >= 0))) {
@@ -577,7 +580,7 @@ function tryNumber(i: number, arabic: boolean): number {
   const e = parseNumeral(s, i, a);
   if (e === i) return arabic ? skipDigitRun(s, i) : i + 1;
   // Digits glued to letters are identifiers (FY2025, A100, GB300) unless a currency code is the glue.
-  if (arabic && (isLetter(prevCode) || prevCode === 95) && !(matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd)) {
+  if (arabic && (isLetter(prevCode) || prevCode === 95) && !(matchCurrencyBefore(s, i, pre) && pre.start >= lastEnd) && !epsBefore(i)) {
     return skipDigitRun(s, i);
   }
   return tryNumberFrom(i, e);
@@ -1086,8 +1089,20 @@ function isFromChange(start: number): boolean {
   let p = start;
   while (p > 0 && start - p < 2 && isSpace(s.charCodeAt(p - 1))) p--;
   const c = s.charCodeAt(p - 1);
-  return c === 0x4ece /* 从 */ || c === 0x7531 /* 由 */ || endsWithAt(s, p, 'from');
+  if (c === 0x4ece /* 从 */ || c === 0x7531 /* 由 */) return true;
+  // "from A to B" is a change, but "range(s) from A to B" and "ranging from" a range.
+  return endsWithAt(s, p, 'from') && !(s.charCodeAt(p - 5) === 32 && RANGE_WORDS.has(wordBefore(p - 5)));
 }
+const RANGE_WORDS = new Set(['range', 'ranges', 'ranged', 'ranging', 'vary', 'varies', 'varying', 'valued', 'anywhere']);
+
+/** "EPS4.6元": earnings per share glued to the amount, in Taiwan's and Hong Kong's reports. */
+function epsBefore(i: number): boolean {
+  return s.charCodeAt(i - 1) === 83 && s.charCodeAt(i - 3) === 69 && endsWithAt(s, i, 'eps') && !isLetter(s.charCodeAt(i - 4));
+}
+
+/** English month names and their short forms, lower case (a number after one is a day). */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /**
  * A numeral with no currency of its own. Only word-only amounts (数千万, 上亿, 千亿) qualify, and
@@ -1105,8 +1120,10 @@ function tryBare(i: number, numEnd: number, end: number, value = a.value, scale 
     const maybeList = LIST_FIRST[next] === 1 || (next === 44 && (scale > 1 || a.hasBig));
     // A year ("and 2025 sales") is no member of a list of amounts.
     const year = scale === 1 && !a.hasBig && end - i === 4 && value >= 1900 && value <= 2100 && value === Math.floor(value);
+    // Nor is a day after its month ("on July 11 and 2.37 trillion yen on July 12").
+    const day = scale === 1 && !a.hasBig && end - i <= 2 && s.charCodeAt(i - 1) === 32 && MONTHS.has(wordBefore(i - 1));
     // A count ("3.5年期", "3倍") is no member of a list of amounts.
-    if (value >= 0 && !year && COUNTED[next] !== 1 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i) || (a.hasBig && COUNTED[s.charCodeAt(end)] !== 1 && changedFrom(drafts[drafts.length - 1], i) !== null))) {
+    if (value >= 0 && !year && !day && COUNTED[next] !== 1 && (maybeList || i - lastEnd <= 6) && (listSeparatorAt(end, scale > 1 || a.hasBig) || followsListMember(i) || (a.hasBig && COUNTED[s.charCodeAt(end)] !== 1 && changedFrom(drafts[drafts.length - 1], i) !== null))) {
       drafts.push({
         start: i, end, currency: null, value, min: null, max: null, approximate: false, per: null,
         leadStart: i, leadEnd: i, leadApprox: false, qualifier: null, ambiguity: null, bare: true, subunit: false, list: true,
