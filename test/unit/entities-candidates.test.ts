@@ -479,3 +479,15 @@ test('tickers of Gulf, South-East Asian, European and Latin American markets, in
   // A dot between capitals that opens no market is no ticker.
   assert.deepEqual(ids('U.S. stocks rose.'), []);
 });
+
+test('investors of a list closed by 跟投, units named 财富管理 or Wealth Management, a listing\'s name before its code, no "Bank of"', () => {
+  assert.deepEqual(kinds('本轮由高瓴领投，五源、北极光等跟投。').map(([t]) => t), ['高瓴', '五源', '北极光']);
+  assert.deepEqual(kinds('本轮由高瓴领投，五源、Neumann、网易跟投。').map(([t]) => t), ['高瓴', '五源', 'Neumann', '网易']);
+  const ubs = find('瑞銀全球財富管理（UBS Global Wealth Management）表示');
+  assert.deepEqual(ubs.map((m) => m.text), ['瑞銀全球財富管理', 'UBS Global Wealth Management']);
+  assert.notEqual(ubs[0].id, find('瑞銀表示')[0].id);
+  assert.deepEqual(find('午跌2%報251.2元，中國海外（00688.HK）則跌1.07元').map((m) => m.text), ['中國海外']);
+  assert.deepEqual(find('The government and the Bank of Japan spent more.').filter((m) => m.text === 'Bank of'), []);
+  assert.deepEqual(kinds('同日，通用人工智能公司启元世界也宣布完成A轮融资。'), [['启元世界', 'candidate']]);
+  assert.deepEqual(kinds('預計下周三掛牌上市。'), []);
+});

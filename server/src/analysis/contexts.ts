@@ -335,7 +335,7 @@ const CLAUSE_MARK = new Set([10, 0x3002, 0xff0c, 44, 0xff1b, 59, 0xff1a, 58, 0xf
 const FUNDING_VERBS = ['完成', '获得', '拿到', '斩获', '获'];
 /** Words between a subject and its verb that belong to neither ("也宣布", "近日正式"). */
 const ADVERBS = ['宣布', '已经', '已', '也', '亦', '还', '再次', '再', '又', '正式', '成功', '顺利', '近日', '日前', '今日', '今天', '昨日', '昨天', '此前', '先后', '相继', '刚刚', '同日', '同时', '分别', '率先', '首次',
-  '拟', '将', '计划', '纷纷', '陆续', '集体', '联合', '共同', '随后', '最终', '均', '同样', '今日起', '明日起', '今起', '明起', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '本周', '上周', '今年', '去年'];
+  '拟', '将', '计划', '预计', '预期', '预定', '下周一', '下周二', '下周三', '下周四', '下周五', '纷纷', '陆续', '集体', '联合', '共同', '随后', '最终', '均', '同样', '今日起', '明日起', '今起', '明起', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '本周', '上周', '今年', '去年'];
 /** Kinds of firm written right before a company's name ("芯片设计公司X", "运营企业X"). */
 const KIND_NOUNS = ['公司', '企业', '厂商', '初创', '创企', '车企', '药企', '巨头', '龙头', '独角兽', '运营商', '制造商', '供应商', '开发商', '服务商', '品牌商', '平台'];
 const KIND_LAST = new Set(KIND_NOUNS.map((x) => x.charCodeAt(x.length - 1)));
@@ -393,7 +393,7 @@ function clauseSubject(folded: string, end: number, lastEnd: number, stop: Uint8
   // "较招股价": a comparison, not a subject.
   if (name.charCodeAt(0) === 0x8f83 /* 较 */) return null;
   // An amount is never part of the subject ("数亿元", "3亿元").
-  for (let k = 0; k < name.length; k++) if (AMOUNT_CHAR.has(name.charCodeAt(k))) return null;
+  if (amountIn(name)) return null;
   return [s, e, 'candidate'];
 }
 /** Whether a date ("1月27日", "27日") ends at `at` right after a clause mark or the start. */
@@ -411,7 +411,18 @@ function dateOpensClause(folded: string, at: number): boolean {
   return false;
 }
 /** Digits and the characters of amounts. */
-const AMOUNT_CHAR = new Set([...'0123456789数几亿万元'].map((ch) => ch.charCodeAt(0)));
+const AMOUNT_CHAR = new Set([...'0123456789数几'].map((ch) => ch.charCodeAt(0)));
+const AMOUNT_UNIT = new Set([...'亿万元'].map((ch) => ch.charCodeAt(0)));
+const NUMERAL_CHAR = new Set([...'0123456789一二三四五六七八九十百千两数几'].map((ch) => ch.charCodeAt(0)));
+/** Whether a name holds an amount ("3亿元", "数千万"): digits, 数/几, or 亿/万/元 after a numeral or first; 启元世界 and 万科 do not. */
+function amountIn(name: string): boolean {
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (AMOUNT_CHAR.has(c)) return true;
+    if (AMOUNT_UNIT.has(c) && (k === 0 || NUMERAL_CHAR.has(name.charCodeAt(k - 1)))) return true;
+  }
+  return false;
+}
 /** Subjects of a funding or share-price sentence that name no company. */
 const NOT_SUBJECT = new Set(['行业', '赛道', '板块', '项目', '产品', '平台', '企业', '初创', '初创企业', '创企', '个股', '该股', '公司股', '龙头', '概念股', '全年', '今年', '去年', '本轮', '此轮', '上轮', '前者', '后者',
   // A firm's organs and officers, not its name ("公司董事会宣布").
@@ -555,6 +566,6 @@ export function objectAfter(folded: string, at: number, limit: number, stop: Uin
   if (!tail || len < 3 || len > 8) return null;
   const name = folded.slice(at, e);
   if (!sourceName(name) || isCommonWord(name) || NOT_SUBJECT.has(name) || NOT_OBJECT.some((w) => name.startsWith(w))) return null;
-  for (let k = 0; k < name.length; k++) if (AMOUNT_CHAR.has(name.charCodeAt(k))) return null;
+  if (amountIn(name)) return null;
   return [at, e, 'candidate'];
 }

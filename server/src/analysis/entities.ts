@@ -1369,9 +1369,9 @@ function nameEnd(g: Gazetteer, folded: string, at: number, limit: number, sure: 
 const CJK_STOCK_AFTER = ['股价', '股票', '涨停', '跌停', '市值', '公告', '财报', '股东', '董事长', '总裁', '首席执行官', '创始人', '旗下', '港股', 'A股', '美股'];
 const CJK_STOCK_AFTER_INDEX = new WordIndex(CJK_STOCK_AFTER);
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
-const SUB_LATIN = ['Capital Markets', 'Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investments', 'Investment', 'Asset Management', 'Global Markets', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry', 'Asia', 'Europe', 'China', 'International'];
+const SUB_LATIN = ['Capital Markets', 'Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investment Securities', 'Investments', 'Investment', 'Asset Management', 'Global Wealth Management', 'Wealth Management', 'Global Markets', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry', 'Asia', 'Europe', 'China', 'International'];
 const SUB_LATIN_INDEX = new WordIndex(SUB_LATIN);
-const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料', '基金'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料', '基金', '全球财富管理', '财富管理', '资产管理', '投资证券', '投资银行'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
 for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
@@ -1512,6 +1512,25 @@ function fitsListing(names: string[], folded: string, s: number, e: number): boo
   return cjkNames === 0;
 }
 
+/**
+ * Start of the longest opening (two characters or more) of one of `names` that ends right
+ * before `open` (spaces between allowed) and after `floor`, or -1.
+ */
+function listingOpeningBefore(names: string[], folded: string, open: number, floor: number): number {
+  let end = open;
+  while (end > floor && folded.charCodeAt(end - 1) === 32) end--;
+  let best = -1;
+  for (const n of names) {
+    if (n.length < 2 || !isCjk(n.charCodeAt(0))) continue;
+    for (let len = Math.min(n.length, end - floor); len >= 2; len--) {
+      const s = end - len;
+      if (best >= 0 && s >= best) break;
+      if (opensName(n, folded, s, end)) { best = s; break; }
+    }
+  }
+  return best;
+}
+
 /** The name right before the parenthesis at `open` that holds a ticker: [start, end] or null. */
 function unknownListingName(folded: string, open: number, lastEnd: number): [number, number] | null {
   if (open <= lastEnd) return null;
@@ -1602,7 +1621,13 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     const t = parseTickerItem(item);
     let known = t ? tickerEntity(g, t) : -1;
     const year = /^(19|20)\d\d$/.test(item);
-    const named = nameBeforeParenthesis(folded, a, lastEnd);
+    let named = nameBeforeParenthesis(folded, a, lastEnd);
+    // "中國海外（00688.HK）": the longest opening of one of the listing's names right before the
+    // parenthesis is the name, though a word of it (海外, 中国) ends the plain scan.
+    if (known >= 0) {
+      const opened = listingOpeningBefore(g.at(known).names, folded, at, lastEnd);
+      if (opened >= 0 && (named < 0 || opened < named)) named = opened;
+    }
     // A bare number names a listing only for a name that fits it: a code of one market read in
     // another, or a code a delisted company left to a new one ("會德豐（0020）" is not 0020.HK's
     // SenseTime), gives a company of its own rather than a wrong one.

@@ -149,6 +149,9 @@ const LATIN_COMMON = new Set(['General', 'American', 'United', 'National', 'Firs
  * an English descriptor word left out (Rivian Automotive is Rivian, Techtronic Industries is
  * Techtronic). Ordinary words and classes are never derived.
  */
+/** Words a derived English short form may not end with. */
+const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'du', 'des', 'la', 'le', 'del', 'di', 'da', 'do', 'van', 'von']);
+
 export function derivedNames(folded: string[]): string[] {
   const out: string[] = [];
   for (const f of folded) {
@@ -189,6 +192,8 @@ export function derivedNames(folded: string[]): string[] {
       words = words.slice(0, -1);
       if (words[words.length - 1].endsWith(',')) words[words.length - 1] = words[words.length - 1].slice(0, -1);
       const name = words.join(' ');
+      // "Bank of" of "Bank of Communications": a short form never ends in a function word.
+      if (FUNCTION_WORDS.has(words[words.length - 1].toLowerCase())) break;
       if (words.length === 1 && (!/^[A-Z][a-z]{3,}$|^[A-Z][a-z]*[A-Z][A-Za-z]*$/.test(name) || LATIN_COMMON.has(name))) break;
       if (words.length >= 2 && LATIN_COMMON.has(words[0]) && words.every((w) => LATIN_COMMON.has(w) || LATIN_TAIL.has(w))) break;
       out.push(name);

@@ -115,9 +115,19 @@ function itemEnd(folded: string, s: number, limit: number): number {
     if (c === 0x3001 || c === 0x7b49 /* 等 */) break;
     if (!isCjk(c) && !isLatin(c) && !(c === 32 && isLatin(folded.charCodeAt(e - 1)) && isLatin(folded.charCodeAt(e + 1)))) break;
     if (e > s && (c === 0x548c || c === 0x53ca || c === 0x4e0e) /* 和 及 与 */) break;
+    // "…、北极光跟投": the verb of a round after the last investor.
+    if (e > s && ROUND_FIRST.has(c) && investCueAt(folded, e)) break;
     e++;
   }
   return e;
+}
+
+/** Verbs of a funding round after a list of investors ("五源、IDG、北极光跟投"): its items are investors. */
+const ROUND_CUES = ['跟投', '领投', '参投', '联合领投', '共同领投', '共同投资', '参与投资', '追加投资'];
+const ROUND_FIRST = new Set(ROUND_CUES.map((w) => w.charCodeAt(0)));
+function investCueAt(folded: string, at: number): boolean {
+  for (const w of ROUND_CUES) if (folded.startsWith(w, at)) return true;
+  return false;
 }
 
 const isOpen = (c: number) => c === 40 || c === 0xff08;
@@ -236,7 +246,8 @@ export function listNames(folded: string, known: Known[], marks: readonly number
       }
     }
     const tail = pastParenthesis(folded, end);
-    if (folded.charCodeAt(tail) === 0x7b49 /* 等 */) closedByDeng = companyNounAfter(folded, tail, n);
+    if (folded.charCodeAt(tail) === 0x7b49 /* 等 */) closedByDeng = companyNounAfter(folded, tail, n) || investCueAt(folded, tail + 1);
+    else if (investCueAt(folded, tail)) closedByDeng = true;
     done = end;
     // Which items are known companies, which are something else.
     let companies = 0;
