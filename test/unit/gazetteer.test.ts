@@ -71,3 +71,12 @@ test('a short name with digits is found in capitals too (a16z as A16Z), and only
   assert.equal(ids('该轮由a16z领投').length, 1);
   assert.ok(!ids('A16ZX rose').includes(ids('该轮由a16z领投')[0]));
 });
+
+test('a two-character name that opens lower-case and ends in a sign ("e&") is found without opening the fast skip to every English word', () => {
+  const g = builtinGazetteer();
+  const ids = (text: string) => findMentions(text, foldText(text), g, []).map((m) => m.text);
+  assert.deepEqual(ids('Shares of e& rose 2% and Etisalat gained.'), ['e&', 'Etisalat']);
+  let set = 0;
+  for (const byte of g.lowerStarts) for (let v = byte; v; v >>= 1) set += v & 1;
+  assert.ok(set < g.lowerStarts.length * 8 / 4, `lowerStarts is sparse (${set} bits set)`);
+});

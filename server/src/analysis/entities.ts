@@ -793,6 +793,7 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
   const triples = g.triples;
   const packed = g.packed;
   const lowerStarts = g.lowerStarts;
+  const lowerPairs = g.lowerPairs;
   const { classes, pairBits, stopBits } = scanTables(g);
   const units = codeUnits(folded);
   const raws: Raw[] = [];
@@ -847,8 +848,11 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
           // A lower-case letter opens only a name written so ("eBay") or whose case rule lets
           // it by: the words of running English are passed by on that sparse table alone.
           if ((prevAlnum & 1) === 0) {
-            const t = trigramHash(ch, units[k + 1], units[k + 2]) >> 1;
+            const c1 = units[k + 1];
+            const t = trigramHash(ch, c1, units[k + 2]) >> 1;
             if ((lowerStarts[t >> 3] >> (t & 7)) & 1) break;
+            // "e&": a two-character name whose second character is no letter.
+            if (!(c1 >= 97 && c1 <= 122)) { const b = bigramHash(ch, c1); if ((lowerPairs[b >> 3] >> (b & 7)) & 1) break; }
           }
           k++;
           continue;

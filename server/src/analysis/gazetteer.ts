@@ -238,9 +238,12 @@ export class Gazetteer {
    * letter of the text as written ("eBay", or a name with no case rule, "insta360"): the fast
    * skip reads running English words against this sparse table alone. Three characters, not
    * two: names such as "insta360" or "comScore" would stop it at every "in" and "co". All
-   * bits are set when a two-character name could begin so.
+   * bits are set when a two-letter name could begin so; a two-character name whose second
+   * character is no letter ("e&") goes into `lowerPairs` instead.
    */
   readonly lowerStarts = new Uint8Array(1 << 14);
+  /** Bits of `bigramHash` for two-character names that begin lower-case and end in a non-letter ("e&"). */
+  readonly lowerPairs = new Uint8Array(1 << 14);
   /** 1 for chars that are a whole name on their own (one-character names skip the bigram test). */
   readonly singles = new Uint8Array(65536);
   /** Per node: first terminal record, or -1. */
@@ -549,7 +552,11 @@ export class Gazetteer {
     // such a spelling is left to the name's own form.)
     const lowerStart = c0 >= 97 && c0 <= 122 && ((f0 >= 97 && f0 <= 122) || mode === CaseMode.Any);
     if (key.length >= 2) {
-      if (lowerStart && key.length === 2) this.lowerStarts.fill(0xff);
+      if (lowerStart && key.length === 2) {
+        const c1 = key.charCodeAt(1);
+        if ((c1 >= 97 && c1 <= 122) || (c1 >= 65 && c1 <= 90)) this.lowerStarts.fill(0xff);
+        else { const b = bigramHash(c0, c1); this.lowerPairs[b >> 3] |= 1 << (b & 7); }
+      }
       for (const c1 of caseVariants(key.charCodeAt(1))) {
         const b = bigramHash(c0, c1);
         this.bigrams[b >> 3] |= 1 << (b & 7);
