@@ -67,3 +67,16 @@ test('a possessive ends a person\'s name: what follows is theirs', () => {
   assert.deepEqual(ms.filter((m) => m.kind === 'person').map((m) => m.text), ['Wu Jianping']);
   assert.ok(ms.some((m) => m.text === 'Lakeside Investment' && m.kind === 'candidate'));
 });
+
+test('more titles (研究员, 主管, 高管, 理事长, 教授), transliterated names joined by a middle dot, and the verbs after a name', () => {
+  const people = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).filter((m) => m.kind === 'person').map((m) => m.text);
+  assert.deepEqual(people('苹果公司首席运营官杰夫·威廉姆斯日前在华表示'), ['杰夫·威廉姆斯']);
+  assert.deepEqual(people('国盛证券研究员杨传忻点评古井贡酒三季报'), ['杨传忻']);
+  assert.deepEqual(people('寒武纪前高管梁军起诉公司'), ['梁军']);
+  assert.deepEqual(people('大摩大中華區半導體主管詹家鴻預估'), ['詹家鴻']);
+  // An association or a university before a title is no company; 主管部门 names nobody.
+  const all = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).map((m) => m.text);
+  assert.deepEqual(all('创投公会理事长邱德成表示'), ['邱德成']);
+  assert.deepEqual(all('环保主管部门表示'), []);
+  assert.deepEqual(all('肉像潜水艇士兵，会长时期伏在水里'), []);
+});

@@ -669,7 +669,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       if (!span && nextCap) { const e = latinPerson(folded, i, limit); if (e > 0) span = [i, e]; }
       if (span && !g.lookupName(folded.slice(span[0], span[1]))) {
         // "Gogoro创办人陆学森": the company whose title it is, right before the title.
-        if (titled && (!raws.length || raws[raws.length - 1].end < i)) {
+        if (titled && (!raws.length || raws[raws.length - 1].end < i) && !NON_FIRM_TITLES.some((t) => startsWithAt(folded, t, i))) {
           const co = nameBeforeTitle(folded, i, lastEnd);
           if (co) {
             const known = g.lookupName(folded.slice(co[0], co[1]));
@@ -1253,6 +1253,9 @@ function otherListingIn(folded: string, open: number, limit: number, g: Gazettee
   const t = parseTickerItem(folded.slice(open + 1, close).trim());
   return t !== null && tickerEntity(g, t) !== entity;
 }
+
+/** Titles held at universities, associations and the like: the name before them is no company's. */
+const NON_FIRM_TITLES = ['教授', '理事长', '研究员', '负责人', '法定代理人', '主任', '行长'];
 
 /** Verbs whose object is a company (of STOP2): 收购X, 入股X, 超越X. */
 const OBJECT_VERBS = new Set(['收购', '并购', '竞购', '入股', '参股', '增持', '减持', '受让', '注资', '起诉', '控告', '联手', '携手', '牵手', '对标', '超越', '击败', '挑战']);

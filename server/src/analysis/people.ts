@@ -15,6 +15,8 @@ import { WordIndex } from './wordIndex';
 const CJK_TITLES = ['董事局主席', '董事会主席', '首席执行官', '首席财务官', '首席技术官', '首席运营官', '首席经济学家', '首席分析师', '执行董事', '董事总经理',
   '行政总裁', '董事长', '副董事长', '副总裁', '总经理', '执行长', '财务长', '创始人', '创办人', '发言人', '分析师', '合伙人', '总裁', '主席',
   '掌门人', '技术长', '营运长',
+  '研究员', '主管', '理事长', '共同执行长', '创始合伙人', '管理合伙人', '负责人', '投资长', '高管', '教授', '法定代理人', '首席投资官', '首席策略师', '策略师',
+  '经济学家', '基金经理', '行长', '董事',
   'CEO', 'CFO', 'CTO', 'COO'];
 const TITLE_BY_PAIR = new Map<number, string[]>();
 for (const t of CJK_TITLES) {
@@ -29,15 +31,18 @@ export const TITLE_PAIRS = CJK_TITLES.filter((t) => /^[\u3400-\u9fff]/.test(t));
 /** Common Chinese surnames (single and compound), folded. */
 const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝', '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯']);
 /** Characters of transliterated foreign names (奥尔特曼, 纳德拉, 扎克伯格): a name without a surname uses only these. */
-const TRANSLIT = new Set([...'尔夫顿丁蒂露丝妮莎薇娅阿埃艾安奥巴贝本比彼伯博布查达戴德迪蒂杜多恩法菲费芬弗福盖格古哈海汉豪赫亨胡霍基吉加杰简捷金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜南内尼宁纽努诺帕佩彭皮普奇齐乔切琼丘萨塞桑瑟森沙尚舍施什史斯松苏索塔泰坦汤唐特提托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐']);
+const TRANSLIT = new Set([...'廉黛蕾欧璐茜翰赛慕拜尔夫顿丁蒂露丝妮莎薇娅阿埃艾安奥巴贝本比彼伯博布查达戴德迪蒂杜多恩法菲费芬弗福盖格古哈海汉豪赫亨胡霍基吉加杰简捷金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜南内尼宁纽努诺帕佩彭皮普奇齐乔切琼丘萨塞桑瑟森沙尚舍施什史斯松苏索塔泰坦汤唐特提托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐']);
 /** Characters that may not be part of a Chinese name here. */
 const NOT_NAME = new Set([...'的与和及在对将由向把被为等是了从到以于其该这那也都就而或并且又给让使如各每有无非个只位名年月日称据至即同跟经获自此更最很已还均再兼暨之们表示认为指出说透露称宣布']);
 /** Words after the name that end it: verbs of speaking and the like. */
-const AFTER_NAME = ['表示', '指出', '认为', '透露', '宣布', '强调', '坦言', '称', '说', '在', '于', '的', '对', '与', '和', '也', '曾', '已', '将', '还', '则', '亦', '更', '一同', '共同', '主持', '所', '先前', '正在', '并', '于', '指', '领导', '带领', '亲自', '当天', '随后', '(', '近日', '此前', '日前', '今天', '昨天', '本周', '接受', '出席', '发表', '回应', '预计', '预估', '提到', '直言', '分析', '解释', '补充', '告诉', '向', '从', '以', '为'];
+const AFTER_NAME = ['表示', '指出', '认为', '透露', '宣布', '强调', '坦言', '称', '说', '在', '于', '的', '对', '与', '和', '也', '曾', '已', '将', '还', '则', '亦', '更', '一同', '共同', '主持', '所', '先前', '正在', '并', '于', '指', '领导', '带领', '亲自', '当天', '随后', '(', '近日', '此前', '日前', '今天', '昨天', '本周', '接受', '出席', '发表', '回应', '预计', '预估', '提到', '直言', '分析', '解释', '补充', '告诉', '向', '从', '以', '为',
+  '点评', '起诉', '预测', '估计', '提醒', '证实', '代表', '承诺', '控制', '持续', '正', '看好', '建议', '警告', '坦承', '担任', '出任', '获'];
 
 const AFTER_NAME_INDEX = new WordIndex(AFTER_NAME);
 
 const isCjk = (c: number) => (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00);
+/** The middle dots that join the parts of a transliterated name (·, ・, ‧, •). */
+const isDot = (c: number) => c === 0xb7 || c === 0x30fb || c === 0x2027 || c === 0x2022;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isLetter = (c: number) => isUpper(c) || isLower(c);
@@ -79,6 +84,13 @@ export function titledName(folded: string, at: number, limit: number): [number, 
   // "执行长 Mary Barra": an English name after the title.
   if (isUpper(first)) { const e = latinNameEnd(folded, s, limit); return e > 0 ? [s, e] : null; }
   if (!isCjk(first) || NOT_NAME.has(folded[s])) return null;
+  // "杰夫·威廉姆斯": a transliterated name in parts joined by a middle dot.
+  if (TRANSLIT.has(folded[s])) {
+    let e = s;
+    let dots = 0;
+    while (e < limit && e - s < 12 && (TRANSLIT.has(folded[e]) || (isDot(folded.charCodeAt(e)) && e > s && TRANSLIT.has(folded[e + 1])))) { if (isDot(folded.charCodeAt(e))) dots++; e++; }
+    if (dots > 0 && boundaryAt(folded, e, limit)) return [s, e];
+  }
   const compound = SURNAMES.has(folded.slice(s, s + 2));
   const surname = compound || SURNAMES.has(folded[s]);
   // Names of two or three characters after a surname, else three or four (transliterated).
