@@ -80,3 +80,11 @@ test('more titles (研究员, 主管, 高管, 理事长, 教授), transliterated
   assert.deepEqual(all('环保主管部门表示'), []);
   assert.deepEqual(all('肉像潜水艇士兵，会长时期伏在水里'), []);
 });
+
+test('English people after billionaire, partner, researcher, capitalist and "founded by"', () => {
+  const people = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).filter((m) => m.kind === 'person').map((m) => m.text);
+  assert.deepEqual(people('It is backed by billionaire Mukesh Ambani, reported Reuters.'), ['Mukesh Ambani']);
+  assert.deepEqual(people('Sequoia partner Shaun Maguire said the deal closed.'), ['Shaun Maguire']);
+  assert.deepEqual(people('The firm was founded by Dong Hongguang, the richest man in town.'), ['Dong Hongguang']);
+  assert.deepEqual(people('The head office is in Tokyo.'), []);
+});

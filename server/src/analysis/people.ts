@@ -109,7 +109,8 @@ export function titledName(folded: string, at: number, limit: number): [number, 
 /** English titles before a name ("CEO Jane Doe", "founder Jane Doe"). */
 const LATIN_TITLES_BEFORE = ['CEO ', 'CFO ', 'CTO ', 'COO ', 'Chief Executive ', 'chief executive ', 'Chief Executive Officer ', 'chief executive officer ', 'Chairman ', 'chairman ',
   'Chairwoman ', 'chairwoman ', 'President ', 'president ', 'founder ', 'Founder ', 'co-founder ', 'Co-founder ', 'cofounder ', 'Chief Financial Officer ', 'chief financial officer ',
-  'analyst ', 'economist ', 'strategist ', 'officer ', 'Officer ', 'executive ', 'Executive ', 'Vice President ', 'vice president ', 'managing director ', 'Managing Director ', 'chief economist ', 'Chief Economist '];
+  'analyst ', 'economist ', 'strategist ', 'officer ', 'Officer ', 'executive ', 'Executive ', 'Vice President ', 'vice president ', 'managing director ', 'Managing Director ', 'chief economist ', 'Chief Economist ',
+  'billionaire ', 'partner ', 'researcher ', 'capitalist ', 'investor ', 'founded by ', 'co-founded by ', 'tycoon ', 'head ', 'Head '];
 /** English titles after a name and a comma ("Jane Doe, chief executive of"). */
 const LATIN_TITLES_AFTER = ['chief executive', 'CEO', 'chief financial officer', 'CFO', 'founder', 'co-founder', 'cofounder', 'chairman', 'chairwoman', 'president', 'chief economist',
   'analyst', 'economist', 'strategist', 'head of', 'executive', 'investor', 'billionaire', 'founder and', 'managing director', 'director', 'partner', 'vice president', 'chief technology officer', 'chief operating officer'];
