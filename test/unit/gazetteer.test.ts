@@ -80,3 +80,10 @@ test('a two-character name that opens lower-case and ends in a sign ("e&") is fo
   for (const byte of g.lowerStarts) for (let v = byte; v; v >>= 1) set += v & 1;
   assert.ok(set < g.lowerStarts.length * 8 / 4, `lowerStarts is sparse (${set} bits set)`);
 });
+
+test('a listed name of capitalised words joined by hyphens is matched on its own (Cleveland-Cliffs)', () => {
+  const g = builtinGazetteer();
+  const texts = (text: string) => findMentions(text, foldText(text), g, []).map((m) => m.text);
+  assert.deepEqual(texts('It raised $1 billion from Cleveland-Cliffs, and others.'), ['Cleveland-Cliffs']);
+  assert.deepEqual(texts('a well-known high-flyer in town'), []);
+});

@@ -86,6 +86,17 @@ function isLatinOnly(name: string): boolean {
 }
 
 /** Whether a listed.csv-only name is distinctive enough to match without further evidence. */
+/** Two or more capitalised words of three letters or more joined by hyphens ("Cleveland-Cliffs"). */
+function titleCompound(n: string): boolean {
+  const parts = n.split('-');
+  if (parts.length < 2 || n.length < 8) return false;
+  for (const p of parts) {
+    if (p.length < 3 || p.charCodeAt(0) < 65 || p.charCodeAt(0) > 90) return false;
+    for (let k = 1; k < p.length; k++) if (p.charCodeAt(k) < 97 || p.charCodeAt(k) > 122) return false;
+  }
+  return true;
+}
+
 function listedNameAllowed(folded: string, original: string): boolean {
   if (!isLatinOnly(folded)) {
     let cjk = 0;
@@ -293,8 +304,10 @@ export class Gazetteer {
         if (tier === 1 && !listedNameAllowed(folded, n)) {
           // A plain capitalised English word ("Westlake") needs a company-like context.
           if (isLatinOnly(folded)) {
-            if (!/^[A-Z][a-z]{3,}$/.test(n) || LATIN_COMMON.has(n)) continue;
-            risky = 2;
+            // "Cleveland-Cliffs", "Rolls-Royce": capitalised words joined by hyphens are a name.
+            if (titleCompound(n)) risky = 0;
+            else if (!/^[A-Z][a-z]{3,}$/.test(n) || LATIN_COMMON.has(n)) continue;
+            else risky = 2;
           } else if (folded.length !== 2 || COMMON_WORDS.has(folded)) continue;
           else risky = 1;
         }
