@@ -88,3 +88,8 @@ test('English people after billionaire, partner, researcher, capitalist and "fou
   assert.deepEqual(people('The firm was founded by Dong Hongguang, the richest man in town.'), ['Dong Hongguang']);
   assert.deepEqual(people('The head office is in Tokyo.'), []);
 });
+
+test('a region before a title is no company ("美洲投資長X")', () => {
+  const all = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).map((m) => [m.text, m.kind]);
+  assert.deepEqual(all('該行美洲投資長Jane Doe表示'), [['Jane Doe', 'person']]);
+});

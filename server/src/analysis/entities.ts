@@ -1977,7 +1977,9 @@ const UNIT_PLACES = new Set(['中国', '大陆', '内地', 'China', 'Hong Kong',
 const PLACE_WORDS = new Set(['China', 'Chinese', 'Hong', 'Kong', 'US', 'U.S.', 'Singapore', 'Dubai', 'Saudi', 'Emirates', 'Abu', 'Dhabi', 'Qatar', 'Malaysia', 'Japan', 'Korea', 'India', 'Indian', 'Asia', 'Pacific']);
 /** Places that are written with their English name in parentheses. */
 const PLACE_NAMES = new Set(['香港', '台湾', '新加坡', '美国', '英国', '日本', '韩国', '德国', '法国', '印度', '澳洲', '澳大利亚', '加拿大', '印尼', '马来西亚', '泰国', '越南', '欧洲',
-  '亚洲', '中东', '北京', '上海', '深圳', '纽约', '伦敦', '东京', '硅谷', '华尔街']);
+  '亚洲', '中东', '北京', '上海', '深圳', '纽约', '伦敦', '东京', '硅谷', '华尔街',
+  // Regions a firm's officers are named for ("美洲投资长", "亚太区总裁").
+  '美洲', '北美', '南美', '拉美', '亚太', '亚太区', '大中华区', '中华区', '中国区', '东南亚', '非洲', '欧美', '全球']);
 for (const p of PLACE_NAMES) PLACE_FIRST[p.charCodeAt(0)] = 1;
 /** Adjectives and classes that with an ending name a kind of thing, not a company. */
 const COMMON_STEM_EN = new Set(['Clean', 'Solar', 'Wind', 'Renewable', 'Green', 'Nuclear', 'Fossil', 'Generative', 'Artificial', 'Investment', 'Commercial', 'Retail', 'Digital',
