@@ -171,7 +171,8 @@ function nameBeforeTitle(folded: string, at: number, lastEnd: number): [number, 
   const before = s > 0 ? folded.charCodeAt(s - 1) : 10;
   if (isCjk(before) && !STOP[before]) return null;
   const name = folded.slice(s, e);
-  if (isCommonWord(name) || GENERIC_STEMS.has(name) || PLACE_NAMES.has(name) || TITLE_GENERIC.has(name)) return null;
+  // A place or region (or a name ending in one: 该行美洲投资长) is where the officer works.
+  if (isCommonWord(name) || GENERIC_STEMS.has(name) || PLACE_NAMES.has(name) || PLACE_NAMES.has(name.slice(-2)) || PLACE_NAMES.has(name.slice(-3)) || TITLE_GENERIC.has(name)) return null;
   // "创办人暨执行长": a first title, not a name.
   if ('暨兼及和'.includes(name[len - 1]) || TITLE_PAIRS.some((t) => t.length >= 2 && name.includes(t.slice(0, 2)))) return null;
   return [s, e];
