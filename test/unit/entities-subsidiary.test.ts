@@ -69,3 +69,10 @@ test('an exchange\'s venture arm is a company of its own, not the exchange', () 
   assert.deepEqual(ms.map((m) => m.text), ['Coinbase Ventures', 'Coinbase']);
   assert.notEqual(ms[0].id, ms[1].id);
 });
+
+test('a fund a company names ("小米智造股权基金") is a unit of its own; funds about a company are not', () => {
+  const texts = (text: string) => findIn(gz, text).map((m) => [m.text, m.kind]);
+  assert.deepEqual(texts('小米智造股权基金由小米牵头成立。'), [['小米智造股权基金', 'candidate'], ['小米', 'company']]);
+  assert.deepEqual(texts('小米今年基金经理增持'), [['小米', 'company']]);
+  assert.deepEqual(texts('宁德时代股票基金'), [['宁德时代', 'company']]);
+});

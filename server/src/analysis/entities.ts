@@ -502,7 +502,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     // subsidiary: a company of its own, never the parent.
     const after = units[bestEnd];
     // (An exchange's venture arm too: "Coinbase Ventures".)
-    let sub = (after === 32 || SUB_CJK_FIRST[after]) && !risky && (company || (after === 32 && g.at(entity).kind === 'exchange')) ? subsidiaryEnd(folded, bestEnd, limit) : -1;
+    let sub = (after === 32 || isCjk(after)) && !risky && (company || (after === 32 && g.at(entity).kind === 'exchange')) ? subsidiaryEnd(folded, bestEnd, limit) : -1;
     // A name that needs evidence with a unit word of two or more characters after it (高通创投,
     // 大业新材料): the unit is the evidence, and the mention is the unit's.
     if (sub < 0 && risky && company && SUB_CJK_FIRST[after] && isCjk(folded.charCodeAt(bestEnd + 1))) {
@@ -1396,16 +1396,32 @@ function subsidiaryEnd(folded: string, end: number, limit: number): number {
     }
     return -1;
   }
-  if (!SUB_CJK_FIRST[c] || !isCjk(folded.charCodeAt(end - 1))) return -1;
-  for (const w of SUB_CJK) {
-    const e = end + w.length;
-    if (e <= limit && startsWithAt(folded, w, end)) {
-      for (const x of SUB_CJK_NOT) if (startsWithAt(folded, x, e)) return -1;
-      return e;
+  if (!isCjk(folded.charCodeAt(end - 1))) return -1;
+  if (SUB_CJK_FIRST[c]) {
+    for (const w of SUB_CJK) {
+      const e = end + w.length;
+      if (e <= limit && startsWithAt(folded, w, end)) {
+        for (const x of SUB_CJK_NOT) if (startsWithAt(folded, x, e)) return -1;
+        return e;
+      }
+    }
+  }
+  // "小米智造股权基金": a fund the company names, its purpose between the name and 基金.
+  if (isCjk(c) && !STOP[c] && !FUND_NOT_MIDDLE.some((w) => startsWithAt(folded, w, end))) {
+    for (let k = end + 1; k < limit && k - end <= 6; k++) {
+      const d = folded.charCodeAt(k);
+      if (!isCjk(d) || STOP[d]) break;
+      if (d === 0x57fa /* 基 */ && folded.charCodeAt(k + 1) === 0x91d1 /* 金 */ && k + 2 <= limit) {
+        const after = folded.charCodeAt(k + 2);
+        return after === 0x4f1a /* 会 */ || after === 0x7ecf /* 经 */ || after === 0x4e1a /* 业 */ ? -1 : k + 2;
+      }
     }
   }
   return -1;
 }
+
+/** Words after a company's name that make a fund about it, not its own ("宁德时代股票基金", "概念基金"). */
+const FUND_NOT_MIDDLE = ['股票', '概念', '主题', '相关', '持仓', '重仓', '指数', '供应链', '产业链'];
 
 /** Words before and after a bare stock code that make it one ("代码300750", "300750涨停"). */
 const CODE_BEFORE = ['股票代码', '证券代码', '代码', '代号', '个股', 'code ', 'Code ', 'ticker '];
