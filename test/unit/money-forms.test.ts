@@ -305,3 +305,10 @@ test('ranges with a non-breaking hyphen, "range from A to B", a day after its mo
   assert.deepEqual(read('前3季EPS4.6元'), ['4.6元=CNY 4.6']);
   assert.deepEqual(read('The GPS3 device and BEPS4 rules'), []);
 });
+
+test('the yuan named before an amount stays the yuan in Hong Kong and Taiwan passages; "won a share" needs no scale', () => {
+  assert.deepEqual(read('暗盘每手账面盈约2.08万港元（约合人民币1.85万元）。鸣鸣很忙(01768.HK)报400港元/股。').map((x) => x.split(' ')[0]), ['2.08万港元=HKD', '人民币1.85万元=CNY', '400港元/股=HKD']);
+  assert.deepEqual(read('台積電第三季獲利達人民幣103.7億元。新台幣走強。').map((x) => x.split(' ')[0]), ['人民幣103.7億元=CNY']);
+  assert.deepEqual(read('It raised the dividend to 1,500 won a share.'), ['1,500 won a share=KRW 1500']);
+  assert.deepEqual(read('He won 3 games.'), []);
+});

@@ -762,7 +762,10 @@ function tryNumberFrom(i: number, e: number): number {
       spanEnd = subEnd;
     }
     const note = readCurrencyNote(spanEnd);
-    if (note.code !== null) currency = note.code;
+    // "人民币1.85万元", "人民幣103.7億元": the yuan named before the amount is the yuan, in a
+    // Hong Kong or Taiwan passage too.
+    if (hasPrefix && pre.code === 'CNY') { /* named */ }
+    else if (note.code !== null) currency = note.code;
     else if (carried !== null) currency = carried;
     else { currency = (yuan ??= new YuanResolver(s, codeUnits(s), traditional)).resolve(spanStart); fromYuan = true; }
     if (note.carry) carried = currency;
@@ -968,7 +971,8 @@ const DOLLARS = new Set(['USD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'TWD', 'EUR']
  */
 function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): boolean {
   const next = s.charCodeAt(m.end);
-  if (m.needsScale && !scaled) return false;
+  // "1,500 won a share": a price per share needs no scale to be money.
+  if (m.needsScale && !scaled && !(startsWithAt(s, m.end, ' a share') || startsWithAt(s, m.end, ' per share'))) return false;
   // "806p": pence only glued to the number, in a passage that is about sterling.
   if (m.end - m.start === 1 && (s.charCodeAt(m.start) | 0x20) === 112) return m.start === num.end && (poundPassage() || penceMove(num.bodyStart, m.end));
   // "5c": cents glued to Arabic digits, after a share-price move or "to"/"at" in a text about dollars.
