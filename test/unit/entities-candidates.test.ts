@@ -491,3 +491,10 @@ test('investors of a list closed by 跟投, units named 财富管理 or Wealth M
   assert.deepEqual(kinds('同日，通用人工智能公司启元世界也宣布完成A轮融资。'), [['启元世界', 'candidate']]);
   assert.deepEqual(kinds('預計下周三掛牌上市。'), []);
 });
+
+test('no candidate from a count of rounds, 获 before 悉数, a currency before a fund ending, or fund-raising before 股份', () => {
+  assert.deepEqual(kinds('获得1.2亿元融资，华强资本已三轮领投。'), [['华强资本', 'candidate']]);
+  for (const text of ['若超额配股权获悉数行使，净额将增加。', '无论美元基金还是人民币基金，大家普遍觉得', '建議非公開發行人民幣股份集資75.6億元。', '透過減持籌資回購股份']) {
+    assert.deepEqual(kinds(text), [], text);
+  }
+});

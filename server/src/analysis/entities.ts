@@ -77,6 +77,8 @@ const GENERIC_STEMS = new Set([
   // Shares and units of a deal, and what money is used for (待售股份, 代价股份, 附属公司, 用作集团一般营运资金).
   '待售', '代价', '附属', '联营', '合营', '全资', '归属', '资讯', '用作', '拟用作', '将用作', '拟用', '用于', '作为', '本次', '此次',
   '初始', '资本', '家族', '中美', '营销', '数字营销', '应用', '初创', '母公司', '子公司', '科创', '创业', '农业', '服务', '软件', '游戏', '传媒', '网络科技', '信息科技', '数字科技',
+  // Currencies and fund-raising before an ending (人民币基金, 美元基金, 筹资回购股份).
+  '人民币', '民币', '美元', '港元', '欧元', '日元', '筹资', '集资', '融资', '募资',
   // Kinds of firm in one word (房企 发布公告: property developers, not a name).
   '房企', '车企', '药企', '险企', '民企', '外企', '港企', '台企', '中企', '美企', '日企', '韩企', '欧企', '上市公司', '上市企业', '该集团', '本集团',
 ]);
@@ -242,8 +244,11 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === null) return null;
   if (w === '领投' || w === '跟投' || w === '参投') {
     const f = investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
-    return f && !genericName(folded.slice(f[0], f[1])) ? f : null;
+    // "已三轮领投": a count of rounds, not an investor.
+    return f && !genericName(folded.slice(f[0], f[1])) && !(folded.charCodeAt(f[1] - 1) === 0x8f6e /* 轮 */ && PHASE_NUMERAL.has(folded.charCodeAt(f[1] - 2))) ? f : null;
   }
+  // "获悉数行使": 获 then 悉数 (in full), no report cue.
+  if (w === '获悉' && folded.charCodeAt(at + 2) === 0x6570 /* 数 */) return null;
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
   if (w === '公告') {
