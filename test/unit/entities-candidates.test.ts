@@ -498,3 +498,37 @@ test('no candidate from a count of rounds, 获 before 悉数, a currency before 
     assert.deepEqual(kinds(text), [], text);
   }
 });
+
+test('a stake, a percentage then 股权 or 股份, names the company before it', () => {
+  assert.deepEqual(kinds('公司拟以现金方式购买澜石新材99.98%股份。'), [['澜石新材', 'candidate']]);
+  // Each company of a list of stakes, and a name with a function character inside it.
+  assert.deepEqual(kinds('拟收购青禾光电46.7%股权、青禾微电51%股权及青禾晶片49.5%股权。'),
+    [['青禾光电', 'candidate'], ['青禾微电', 'candidate'], ['青禾晶片', 'candidate']]);
+  assert.deepEqual(kinds('拟受让同舟药业30%股份。'), [['同舟药业', 'candidate']]);
+  assert.deepEqual(kinds('公司将转让其持有的北岭矿业15%的股权。'), [['北岭矿业', 'candidate']]);
+});
+
+test('stakes of no company in particular name nothing', () => {
+  for (const text of ['拟收购标的公司100%股权。', '持有公司5%以上股份的股东', '增持本公司1%股份。', '收购剩余49%股权', '其持有的约30%股份', '累计减持2.5%股份']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});
+
+test('English cues of a target, an exit, an officer and shareholders make candidates', () => {
+  assert.deepEqual(kinds('The fund exited Quorvale with a fourfold return.'), [['Quorvale', 'candidate']]);
+  assert.deepEqual(kinds('It made an offer for Brantico at 8.5 euros.'), [['Brantico', 'candidate']]);
+  assert.deepEqual(kinds('Vellmark shareholders will receive cash.'), [['Vellmark', 'candidate']]);
+  assert.deepEqual(kinds('She is a co-founder of Zentrova and an investor in Plexiq.'), [['Zentrova', 'candidate'], ['Plexiq', 'candidate']]);
+  // An ordinary word after the cue is no name.
+  assert.deepEqual(kinds('The offer for Sale opens on Monday.'), []);
+});
+
+test('a group named as a listed company\'s parent is a company of its own', () => {
+  const ms = find('公司与控股股东罗牛山集团签订协议，拟收购罗牛山集团持有的资产，罗牛山股价上涨。');
+  assert.deepEqual(ms.map((m) => m.text), ['罗牛山集团', '罗牛山集团', '罗牛山']);
+  assert.equal(ms[0].id, ms[1].id);
+  assert.notEqual(ms[0].id, ms[2].id);
+  assert.equal(ms[2].id, 'sz-000735');
+  // A group that is itself the listing keeps its id.
+  assert.equal(find('公司控股股东为上汽集团。')[0]?.id, 'sh-600104');
+});

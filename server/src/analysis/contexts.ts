@@ -128,7 +128,11 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   // Trackers, consultancies and agencies quoted for a figure ("tracker CEO Score said").
   'tracker ', 'consultancy ', 'agency ', 'data provider ',
   // Kinds of firm before a name ("Fintech Tide landed", "wealth manager Banca Generali", "marketplace Infra. Market").
-  'fintech ', 'marketplace ', 'manager ', 'bottler ', 'chain '];
+  'fintech ', 'marketplace ', 'manager ', 'bottler ', 'chain ',
+  // A bidder's target, a fund's exit, a firm's officers and owners ("offer for METRO", "exited
+  // Kapiva", "founder of Zepto", "shareholders in Cofinimmo").
+  'offer for ', 'exited ', 'founder of ', 'co-founder of ', 'chief executive of ', 'CEO of ', 'spokesperson for ', 'spokesman for ', 'spokeswoman for ',
+  'shareholder in ', 'shareholders in ', 'shareholders of ', 'investor in ', 'investors in '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
@@ -144,7 +148,8 @@ const CJK_CUE_BEFORE = ['公司', '企业', '品牌', '厂商', '初创', '券�
 /** Market and funding verbs after an English name ("Rolls-Royce jumped", "AheadForm raised"). */
 const LATIN_CUE_AFTER = new Set(['jumped', 'rose', 'fell', 'gained', 'slid', 'dropped', 'climbed', 'tumbled', 'soared', 'plunged', 'surged', 'sank', 'shed', 'raised', 'secured',
   'posted', 'priced', 'listed', 'filed', 'shares', 'stock', 'reported', 'tipped', 'downgraded', 'upgraded', 'rallied', 'slumped', 'advanced', 'declined', 'edged', 'lost',
-  'added', 'unit', 'subsidiary', 'spokesperson', 'spokesman', 'spokeswoman', 'co-led', 'co-founded', 'earned', 'booked', 'landed', 'acquired']);
+  'added', 'unit', 'subsidiary', 'spokesperson', 'spokesman', 'spokeswoman', 'co-led', 'co-founded', 'earned', 'booked', 'landed', 'acquired',
+  'shareholders', 'shareholder']);
 /** Chinese words after an English name that make it a company ("AheadForm宣布完成"). */
 const CJK_CUE_AFTER = ['宣布', '完成', '获得', '股价', '公司', '旗下', '发布', '推出', '表示', '融资', '上市', '市值', '创始人', '首席', '董事', '报道', '报导', '创办人', '执行长',
   '营收', '财报', '估值', '收购案', '母公司', '子公司', '持股', '股东', '股权', '的收购', '的股权', '盘中'];
@@ -546,6 +551,55 @@ function stakeAfter(folded: string, at: number, limit: number): boolean {
 /** Shares of no one in particular ("收购剩余股权", "认购大部分股份"). */
 const NOT_OBJECT = ['剩余', '少数', '多数', '大部分', '部分', '全部', '控制', '控股', '相关', '标的', '目标', '其余', '所持', '持有', '现有', '新增', '少量', '大量',
   '更多', '一定', '百分之', '对方', '双方', '合资', '项目', '资产', '公司', '企业', '海外', '境外', '国内', '上市', '优质', '核心', '重要', '主要', '新能源', '国有'];
+
+/** Verbs that end right before the company whose stake follows ("购买X 99.99%股份"). */
+const STAKE_VERBS = ['收购', '购买', '持有', '受让', '出售', '转让', '认购', '增持', '减持', '入股', '所持', '买入', '卖出', '取得', '获得'];
+/** Words that open no company's name before a stake ("该公司51%股权", "其持有的30%股份"). */
+const NOT_STAKE_HOLDER = ['该', '本', '其', '此', '上述', '前述', '对方', '标的', '目标', '公司', '剩余', '合计', '累计', '共计', '约'];
+
+/**
+ * "购买兴福新材99.9978%股份", "新昇晶投46.7354%股权、新昇晶科49.1228%股权": the company whose
+ * stake, a percentage then 股权 or 股份, the cue at `cue` ends. The name stands right before the
+ * percentage, after a deal verb, a list mark, 及/和/与 or a clause's start. [start, end] of three
+ * to eight characters, or null.
+ */
+export function stakeHolderBefore(folded: string, cue: number, lastEnd: number, stop: Uint8Array): Found | null {
+  let p = cue;
+  if (folded.charCodeAt(p - 1) === 0x7684 /* 的 */) p--;
+  if (folded.charCodeAt(p - 1) !== 37 /* % */) return null;
+  p--;
+  const digitsEnd = p;
+  while (p > lastEnd && digitsEnd - p < 10 && (isDigit(folded.charCodeAt(p - 1)) || folded.charCodeAt(p - 1) === 46)) p--;
+  if (p === digitsEnd || !isDigit(folded.charCodeAt(p))) return null;
+  const e = p;
+  let s = e;
+  let verb = false;
+  while (s > lastEnd && e - s < 9) {
+    if (e - s >= 2 && STAKE_VERBS.some((v) => s - v.length >= lastEnd && startsWithAt(folded, v, s - v.length))) { verb = true; break; }
+    const c = folded.charCodeAt(s - 1);
+    if (!isCjk(c) || stop[c]) break;
+    s--;
+  }
+  // "受让同仁药业30%股份": a name with a function character inside (同, 以, 有) is read back to
+  // the deal verb before it.
+  if (!verb && s > lastEnd && stop[folded.charCodeAt(s - 1)]) {
+    for (let k = e - 3; k >= lastEnd + 2 && e - k <= 8; k--) {
+      const c = folded.charCodeAt(k);
+      if (!isCjk(c) || c === 0x7684 /* 的 */) break;
+      if (STAKE_VERBS.some((v) => k - v.length >= lastEnd && startsWithAt(folded, v, k - v.length))) { s = k; verb = true; break; }
+    }
+  }
+  const before = s > 0 ? folded.charCodeAt(s - 1) : 10;
+  // "其持有的X 30%股份": a deal verb, then 的.
+  if (!verb && before === 0x7684 /* 的 */) verb = STAKE_VERBS.some((v) => s - 1 - v.length >= lastEnd && startsWithAt(folded, v, s - 1 - v.length));
+  // The name opens the phrase: a deal verb, a list mark, a conjunction or punctuation before it.
+  if (!(verb || s === 0 || before === 0x3001 || before === 0xff0c || before === 44 || before === 0x3002 || before === 10 || before === 0xff1b
+    || before === 0x53ca /* 及 */ || before === 0x548c /* 和 */ || before === 0x4e0e /* 与 */)) return null;
+  const name = folded.slice(s, e);
+  if (name.length < 3 || name.length > 8 || !sourceName(name) || isCommonWord(name) || NOT_SUBJECT.has(name)) return null;
+  if (NOT_STAKE_HOLDER.some((w) => name.startsWith(w)) || NOT_OBJECT.some((w) => name.startsWith(w)) || amountIn(name)) return null;
+  return [s, e, 'candidate'];
+}
 
 /**
  * The company a deal verb (收购, 认购, 入股, 增资) takes at `at` (where the object starts),

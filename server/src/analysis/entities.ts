@@ -27,7 +27,7 @@ import { Gazetteer, PLACE_PREFIXES, bigramHash, caseOk, childAt, trigramHash } f
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
 import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
-import { COMMA_FORMS, coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, type Found } from './contexts';
+import { COMMA_FORMS, coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, stakeHolderBefore, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits, foldCode } from './text';
 import { parseTickerItem, readTicker, type TickerMatch } from './tickers';
@@ -217,7 +217,9 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   // What a publication does, by a name that says it is one ("某某周刊指出", "某某网刊登").
   '指出', '刊登',
   // Verbs of a company named after a kind of firm ("运营企业X宣布", "药物公司X今日起招股").
-  '宣布', '招股'];
+  '宣布', '招股',
+  // A stake, a percentage then 股权 or 股份, of the company named right before it (stakeHolderBefore).
+  '股权', '股份'];
 /** Endings that make a name before 指出 or 刊登 a publication's. */
 const PUBLICATION_ENDS = ['日报', '晚报', '早报', '周报', '周刊', '月刊', '时报', '商报', '杂志', '财经', '新闻', '网', '社'];
 const CUE_INDEX = new WordIndex(CUE_WORDS);
@@ -251,6 +253,10 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '获悉' && folded.charCodeAt(at + 2) === 0x6570 /* 数 */) return null;
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  if (w === '股权' || w === '股份') {
+    const f = stakeHolderBefore(folded, at, lastEnd, STOP);
+    return f && !genericName(folded.slice(f[0], f[1])) && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
+  }
   if (w === '公告') {
     let e = startsWithAt(folded, '发布', at - 2) ? at - 2 : at;
     // "新疆城建7月26日晚间公告": the time of day between the date and the filing.
@@ -518,6 +524,14 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     if (sub < 0 && company && PLACE_FIRST[after]) sub = placeUnitEnd(folded, bestEnd, limit);
     // "大基金二期", "X产业投资基金三期股份有限公司": a fund's later phase is a fund of its own.
     if (sub < 0 && folded.charCodeAt(bestEnd + 1) === 0x671f /* 期 */ && PHASE_NUMERAL.has(after) && folded.charCodeAt(bestEnd - 1) === 0x91d1 /* 金 */ && folded.charCodeAt(bestEnd - 2) === 0x57fa /* 基 */) {
+      sub = bestEnd + 2;
+      for (const form of UNIT_LEGAL) if (startsWithAt(folded, form, sub)) { sub += form.length; break; }
+    }
+    // "控股股东罗牛山集团", "母企華虹集團": the group named as a listed company's parent is a
+    // company of its own, not the listing whose short name it carries (and stays so when the
+    // note names it again).
+    if (sub < 0 && company && after === 0x96c6 /* 集 */ && folded.charCodeAt(bestEnd + 1) === 0x56e2 /* 团 */
+      && (parentCueBefore(folded, i, lastEnd) || local.has('sub:' + folded.slice(i, bestEnd + 2)))) {
       sub = bestEnd + 2;
       for (const form of UNIT_LEGAL) if (startsWithAt(folded, form, sub)) { sub += form.length; break; }
     }
@@ -1036,6 +1050,15 @@ function trimCandidates(folded: string, raws: Raw[]): void {
 }
 
 /** Numerals of a fund's phase (一期, 二期, 三期). */
+/** Words that name the parent of the company a note is about ("控股股东X集团", "母企X集團"). */
+const PARENT_CUES = ['控股股东', '间接控股股东', '母公司', '母企', '母集团', '大股东', '控股方'];
+/** Whether a parent cue, perhaps with 为 or 是 after it, ends right before `at` (not before `floor`). */
+function parentCueBefore(folded: string, at: number, floor: number): boolean {
+  let e = at;
+  const c = folded.charCodeAt(e - 1);
+  if (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) e--;
+  return PARENT_CUES.some((w) => e - w.length >= floor && startsWithAt(folded, w, e - w.length));
+}
 const PHASE_NUMERAL = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 /** Words in the trade of a registered name that make it a unit or a fund of the company, not the company. */
 const UNIT_TRADE = ['资本', '创投', '证券', '银行', '基金', '投资', '合伙', '资产', '信托', '保险', '支付', '金融', '国际', '香港', '中国', '控股', '集团'];
