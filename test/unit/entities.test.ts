@@ -141,3 +141,8 @@ test('codes of exchanges with no listing here are read as tickers, never as a na
 test('HongShan (红杉中国) and Sequoia Capital (红杉资本) are two firms since their split', () => {
   assert.deepEqual(ids('红杉中国领投，红杉资本跟投。紅杉中國合夥人表示。'), ['hongshan', 'sequoia', 'hongshan']);
 });
+
+test('names with an apostrophe match when the note writes it curly, and "stock exchange" in lower case', () => {
+  assert.deepEqual(pairs('Dr. Reddy’s Laboratories rose 3%.'), [['Dr. Reddy’s Laboratories', 'nyse-rdy']]);
+  assert.deepEqual(pairs('It debuted on the Hong Kong stock exchange on Tuesday.'), [['Hong Kong stock exchange', 'hkex']]);
+});

@@ -1896,7 +1896,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
 /** Words that introduce the short name a text will use for a company. */
 const SHORT_NAME_WORDS = ['以下简称', '以下称', '下称', '简称', '以下称为'];
 const isQuoteOpen = (c: number) => c === 0x201c || c === 34 || c === 0x300c || c === 0x2018 || c === 0x300e;
-const isQuoteClose = (c: number) => c === 0x201d || c === 34 || c === 0x300d || c === 0x2019 || c === 0x300f;
+const isQuoteClose = (c: number) => c === 0x201d || c === 34 || c === 0x300d || c === 39 /* ’, folded */ || c === 0x300f;
 /**
  * The quoted short name of an item in parentheses ("以下简称“TML”", "“TML”", "简称TML"), as
  * [start, end] inside [a, b), or null when the item is no such phrase.

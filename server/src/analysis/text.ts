@@ -16,6 +16,7 @@ FOLD[0x202f] = 0x20; // narrow no-break space
 FOLD[0xfe50] = 0x2c; // small comma
 FOLD[0xfe52] = 0x2e; // small full stop, a decimal point in Hong Kong papers ("98﹒93億元")
 FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
+FOLD[0x2019] = 0x27; // right single quotation mark, the apostrophe of most English news ("Dr. Reddy’s")
 {
   const pairs: string = (t2sData as { pairs: string }).pairs;
   for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
