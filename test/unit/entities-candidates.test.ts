@@ -532,3 +532,19 @@ test('a group named as a listed company\'s parent is a company of its own', () =
   // A group that is itself the listing keeps its id.
   assert.equal(find('公司控股股东为上汽集团。')[0]?.id, 'sh-600104');
 });
+
+test('long registered names: a group and a holding before the legal form, a city before the name, a list of them', () => {
+  assert.deepEqual(kinds('澜湾云智科技集团股份有限公司完成融资。'), [['澜湾云智科技集团股份有限公司', 'candidate']]);
+  assert.deepEqual(kinds('本轮由成都市重大产业化项目二期股权投资基金有限公司领投。'), [['成都市重大产业化项目二期股权投资基金有限公司', 'candidate']]);
+  // A long name before a list mark is not cut at 有 of its legal form.
+  const ms = kinds('青峦星辰科技集团股份有限公司完成融资，江门市某某产业投资基金有限公司、澜舟资本跟投。');
+  assert.ok(!ms.some(([t]) => t.startsWith('限')), JSON.stringify(ms));
+  assert.ok(ms.some(([t]) => t === '青峦星辰科技集团股份有限公司'), JSON.stringify(ms));
+  assert.ok(ms.some(([t]) => t === '澜舟资本'), JSON.stringify(ms));
+});
+
+test('a fund\'s later phase written with a digit is a fund of its own', () => {
+  const ms = find('叠加愿景基金2期(SVF2)已到位的资金。');
+  assert.equal(ms[0].text, '愿景基金2期');
+  assert.notEqual(ms[0].id, 'softbank-vision-fund');
+});

@@ -1043,13 +1043,14 @@ function trimCandidates(folded: string, raws: Raw[]): void {
     if (!r.local || r.local.kind !== 'candidate' || r.entity >= 0) continue;
     for (let s = r.start + 1; r.end - s >= 3; s++) {
       if (!isCjk(folded.charCodeAt(s - 1))) break;
+      // (Never a legal form's tail: "限公司" is no name of its own.)
+      if (folded.charCodeAt(s) === 0x9650 /* 限 */) continue;
       const tail = byName.get(folded.slice(s, r.end));
       if (tail && tail !== r.local) { r.start = s; r.local = tail; break; }
     }
   }
 }
 
-/** Numerals of a fund's phase (一期, 二期, 三期). */
 /** Words that name the parent of the company a note is about ("控股股东X集团", "母企X集團"). */
 const PARENT_CUES = ['控股股东', '间接控股股东', '母公司', '母企', '母集团', '大股东', '控股方'];
 /** Whether a parent cue, perhaps with 为 or 是 after it, ends right before `at` (not before `floor`). */
@@ -1059,7 +1060,8 @@ function parentCueBefore(folded: string, at: number, floor: number): boolean {
   if (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) e--;
   return PARENT_CUES.some((w) => e - w.length >= floor && startsWithAt(folded, w, e - w.length));
 }
-const PHASE_NUMERAL = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+/** Numerals of a fund's phase (一期, 二期, 三期). */
+const PHASE_NUMERAL = new Set([...'一二三四五六七八九十123456789'].map((ch) => ch.charCodeAt(0)));
 /** Words in the trade of a registered name that make it a unit or a fund of the company, not the company. */
 const UNIT_TRADE = ['资本', '创投', '证券', '银行', '基金', '投资', '合伙', '资产', '信托', '保险', '支付', '金融', '国际', '香港', '中国', '控股', '集团'];
 /**
@@ -1807,8 +1809,10 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
 }
 
 /** A Chinese candidate whose suffix starts at `at`: [start, end, kind] or null. */
+/** The units of a place written after its name (成都市, 四川省). */
+const PLACE_UNIT_CHARS = new Set([...'市省区县'].map((ch) => ch.charCodeAt(0)));
 /** Longest stem before a legal form (有限公司). */
-const LEGAL_STEM = 14;
+const LEGAL_STEM = 20;
 
 function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number): [number, number, 'candidate' | 'media'] | null {
   if (at <= lastEnd) return null;
@@ -1858,6 +1862,11 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     } else if ((isLetter(c) || (isDigit(c) && latin > 0)) && (cjk === 0 || (cjk <= 2 && latin === 0 && isIndustry(folded.slice(s, at))))) { latin++; s--; }
     else break;
   }
+  // "成都市重大产业化…有限公司": 都 of a city's name stopped the reading; the place opens the name.
+  if (legal && latin === 0 && s > lastEnd && PLACE_UNIT_CHARS.has(folded.charCodeAt(s))) {
+    const place = placeBefore(folded, s, lastEnd);
+    if (place >= 0) { cjk += s - place; s = place; }
+  }
   if (latin > 0) cjk = 0;
   if ((!legal && at - s >= 12) || cjk > maxStem || (cjk < 2 && latin < 2)) return null;
   const stem = folded.slice(s, at);
@@ -1888,10 +1897,18 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
     if (suffix.word === '投资' && !STRICT_NEXT.has(folded.slice(end, end + 2)) && !INVEST_NEXT_CHAR.has(folded[end] ?? '')) return null;
     if (suffix.word === '基金') for (const w of FUND_STEM_END) if (stem.endsWith(w)) return null;
   }
-  // "澜湾云智科技有限公司": a legal form right after a trade ending closes the name.
-  if (!legal && suffix.kind === 'candidate') for (const form of UNIT_LEGAL) if (end + form.length <= limit && startsWithAt(folded, form, end)) { end += form.length; break; }
+  // "澜湾云智科技有限公司", "澜湾云智科技集团股份有限公司": a legal form right after a trade
+  // ending, perhaps with words of a group or a holding between, closes the name.
+  if (!legal && suffix.kind === 'candidate') {
+    let p = end;
+    for (const w of CORPORATE_WORDS) if (startsWithAt(folded, w, p)) { p += w.length; break; }
+    for (const form of UNIT_LEGAL) if (p + form.length <= limit && startsWithAt(folded, form, p)) { end = p + form.length; break; }
+  }
   return [s, end, suffix.kind];
 }
+
+/** Words of a group or a holding between a trade and a legal form ("科技集团股份有限公司"). */
+const CORPORATE_WORDS = ['集团股份', '控股集团', '集团控股', '集团', '控股', '股份'];
 
 /** Words that introduce the short name a text will use for a company. */
 const SHORT_NAME_WORDS = ['以下简称', '以下称', '下称', '简称', '以下称为'];

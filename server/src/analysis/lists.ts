@@ -156,6 +156,8 @@ function firstItemStart(folded: string, e: number, floor: number, known: Known[]
     if (!isCjk(c) && !isLatin(c) && !(c === 32 && isLatin(folded.charCodeAt(s - 2)))) return s;
     const o = OPENER_LAST[c];
     if (o && ((o & 1) || OPENER_PAIRS.has((folded.charCodeAt(s - 2) << 16) | c))) {
+      // "…股权投资基金有限公司、": 有 of a legal form opens nothing; the name is longer than this reads.
+      if (c === 0x6709 /* 有 */ && folded.charCodeAt(s) === 0x9650 /* 限 */) return -1;
       // "HW的电动货车、…": what follows 的 is a thing of someone, not a name.
       return e - s >= 2 && c !== 0x7684 /* 的 */ ? s : -1;
     }
