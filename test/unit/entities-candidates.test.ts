@@ -537,9 +537,9 @@ test('long registered names: a group and a holding before the legal form, a city
   assert.deepEqual(kinds('澜湾云智科技集团股份有限公司完成融资。'), [['澜湾云智科技集团股份有限公司', 'candidate']]);
   assert.deepEqual(kinds('本轮由成都市重大产业化项目二期股权投资基金有限公司领投。'), [['成都市重大产业化项目二期股权投资基金有限公司', 'candidate']]);
   // A long name before a list mark is not cut at 有 of its legal form.
-  const ms = kinds('青峦星辰科技集团股份有限公司完成融资，江门市某某产业投资基金有限公司、澜舟资本跟投。');
+  const ms = kinds('青峦云帆科技集团股份有限公司完成融资，江门市某某产业投资基金有限公司、澜舟资本跟投。');
   assert.ok(!ms.some(([t]) => t.startsWith('限')), JSON.stringify(ms));
-  assert.ok(ms.some(([t]) => t === '青峦星辰科技集团股份有限公司'), JSON.stringify(ms));
+  assert.ok(ms.some(([t]) => t === '青峦云帆科技集团股份有限公司'), JSON.stringify(ms));
   assert.ok(ms.some(([t]) => t === '澜舟资本'), JSON.stringify(ms));
 });
 
