@@ -104,3 +104,10 @@ test('registered names give their core as a short form when three characters or 
   assert.ok(!derivedNames(['绿色能源科技集团']).includes('绿色能源'));
   assert.ok(!derivedNames(['深圳云图科技']).includes('云图'));
 });
+
+test('English short forms past a descriptive tail only when a camel-case word is left', () => {
+  assert.ok(derivedNames(['FactSet Research Systems Inc.']).includes('FactSet'));
+  assert.ok(derivedNames(['UnitedHealth Group Incorporated']).includes('UnitedHealth'));
+  assert.deepEqual(derivedNames(['Natural Gas Services Group, Inc.']).filter((n) => n === 'Natural Gas'), []);
+  assert.deepEqual(derivedNames(['Coffee Holding Co., Inc.']).filter((n) => n === 'Coffee'), []);
+});

@@ -146,3 +146,10 @@ test('names with an apostrophe match when the note writes it curly, and "stock e
   assert.deepEqual(pairs('Dr. Reddy’s Laboratories rose 3%.'), [['Dr. Reddy’s Laboratories', 'nyse-rdy']]);
   assert.deepEqual(pairs('It debuted on the Hong Kong stock exchange on Tuesday.'), [['Hong Kong stock exchange', 'hkex']]);
 });
+
+test('futures exchanges and the venues of Euronext by name; a data provider after "data from"', () => {
+  assert.deepEqual(pairs('Gold futures on COMEX rose; the shares trade on Xetra and on Euronext Brussels.'),
+    [['COMEX', 'comex'], ['Xetra', 'xetra'], ['Euronext Brussels', 'euronext-brussels']]);
+  assert.deepEqual(pairs('纽约商品交易所黄金期货上涨。'), [['纽约商品交易所', 'comex']]);
+  assert.deepEqual(pairs('It cited data from Quantara, a tracker.').map(([t]) => t), ['Quantara']);
+});

@@ -54,6 +54,7 @@
 //   analysis/gazetteer.ts /^([\u3400-\u9fff]{2,})[AB]$/ — safe: anchored; the ideograph class and [AB] are disjoint
 //   analysis/gazetteer.ts /^[\u3400-\u9fff]+$/ — safe: anchored, one class
 //   analysis/gazetteer.ts /,$/ — safe: one character
+//   analysis/gazetteer.ts /^[A-Z][a-z]+[A-Z][A-Za-z]*$/ — safe: anchored; the classes after each other are disjoint at their borders (a capital ends the lower run), run once per name at load
 //   analysis/gazetteer.ts /^[A-Z][a-z]{3,}$|^[A-Z][a-z]*[A-Z][A-Za-z]*$/ — safe: anchored; [a-z]* and [A-Z] are disjoint, so each alternative backtracks linearly
 //   analysis/gazetteer.ts /^[A-Z][a-z]{3,}$/ — safe: anchored, one class after one character
 //   analysis/people.ts /^[\u3400-\u9fff]/ — safe: anchored, one character

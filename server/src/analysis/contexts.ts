@@ -132,7 +132,9 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   // A bidder's target, a fund's exit, a firm's officers and owners ("offer for METRO", "exited
   // Kapiva", "founder of Zepto", "shareholders in Cofinimmo").
   'offer for ', 'exited ', 'founder of ', 'co-founder of ', 'chief executive of ', 'CEO of ', 'spokesperson for ', 'spokesman for ', 'spokeswoman for ',
-  'shareholder in ', 'shareholders in ', 'shareholders of ', 'investor in ', 'investors in '];
+  'shareholder in ', 'shareholders in ', 'shareholders of ', 'investor in ', 'investors in ',
+  // Providers of a figure ("data from FactSet", "estimates from Visible Alpha").
+  'data from ', 'figures from ', 'estimates from ', 'a survey by ', 'a report by ', 'a report from '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */

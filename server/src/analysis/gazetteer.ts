@@ -142,6 +142,12 @@ const INDUSTRY_LAST = new Set([...'业工建化电气港场行险券运材矿钢
 const LATIN_TAIL = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Co', 'Co.', 'Ltd', 'Ltd.', 'Limited', 'plc', 'PLC', 'Holdings', 'Holding', 'Group',
   'Industries', 'Automotive', 'International', 'Technologies', 'Technology', 'Enterprises', 'Motors', 'Motor', 'Pharmaceuticals', 'Therapeutics', 'Bancorp',
   'Systems', 'Semiconductor', 'Electronics', 'Entertainment', 'Communications', 'Networks', 'Software', 'Resources', 'Platforms', 'Brands', 'Labs', 'AG', 'SA', 'SE', 'NV', 'N.V.']);
+/**
+ * Tails that are dropped, like a third tail, only when a single word written in camel case is
+ * left ("FactSet Research Systems Inc." gives FactSet, "UnitedHealth Group Incorporated"
+ * UnitedHealth; "Natural Gas Services Group, Inc." gives no "Natural Gas").
+ */
+const LATIN_TAIL_WEAK = new Set(['Incorporated', 'Research', 'Solutions', 'Services', 'Worldwide']);
 /** Capitalised English words too common to stand alone as a short name. */
 const LATIN_COMMON = new Set(['General', 'American', 'United', 'National', 'First', 'Global', 'International', 'China', 'Chinese', 'Royal', 'New', 'Great', 'Western',
   'Eastern', 'Northern', 'Southern', 'Pacific', 'Atlantic', 'Digital', 'Advanced', 'Applied', 'Capital', 'Energy', 'Golden', 'Silver', 'Power', 'Smart', 'Blue', 'Green',
@@ -199,13 +205,18 @@ export function derivedNames(folded: string[]): string[] {
       continue;
     }
     let words = f.split(' ');
-    for (let k = 0; k < 2 && words.length >= 2 && LATIN_TAIL.has(words[words.length - 1].replace(/,$/, '')); k++) {
+    let weak = false;
+    for (let k = 0; k < 3 && words.length >= 2; k++) {
+      const tail = words[words.length - 1].replace(/,$/, '');
+      if (LATIN_TAIL_WEAK.has(tail)) weak = true;
+      else if (!LATIN_TAIL.has(tail)) break;
       words = words.slice(0, -1);
       if (words[words.length - 1].endsWith(',')) words[words.length - 1] = words[words.length - 1].slice(0, -1);
       const name = words.join(' ');
       // "Bank of" of "Bank of Communications": a short form never ends in a function word.
       if (FUNCTION_WORDS.has(words[words.length - 1].toLowerCase())) break;
       if (words.length === 1 && (!/^[A-Z][a-z]{3,}$|^[A-Z][a-z]*[A-Z][A-Za-z]*$/.test(name) || LATIN_COMMON.has(name))) break;
+      if ((weak || k === 2) && !(words.length === 1 && /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(name))) continue;
       if (words.length >= 2 && LATIN_COMMON.has(words[0]) && words.every((w) => LATIN_COMMON.has(w) || LATIN_TAIL.has(w))) break;
       out.push(name);
     }
