@@ -93,3 +93,12 @@ test('a region before a title is no company ("美洲投資長X")', () => {
   const all = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).map((m) => [m.text, m.kind]);
   assert.deepEqual(all('該行美洲投資長Jane Doe表示'), [['Jane Doe', 'person']]);
 });
+
+test('English names that open with a common given name are people, without a title', () => {
+  const people = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).filter((m) => m.kind === 'person').map((m) => m.text);
+  assert.deepEqual(people('The buyer is a holding company controlled by Daniel Kretinsky.'), ['Daniel Kretinsky']);
+  assert.deepEqual(people('Bart Melek of TD Securities expects gold to rise.'), ['Bart Melek']);
+  assert.deepEqual(people("Sarah Guo's fund joined the round."), ['Sarah Guo']);
+  // A company word closes no person's name, and a known firm stays a firm.
+  assert.deepEqual(people('Daniel Capital Partners and Morgan Stanley led it.'), []);
+});

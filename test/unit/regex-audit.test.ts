@@ -45,6 +45,7 @@
 //   analysis/contexts.ts /^[A-Z]{2,5}$/ — safe: anchored, bounded
 //   analysis/contexts.ts /^[A-Z][a-z]+[A-Z]/ — safe: anchored; [a-z]+ and [A-Z] are disjoint
 //   analysis/english.ts /\s+/ — safe: one class (split)
+//   analysis/givenNames.ts /\s+/ — safe: one class (split)
 //   analysis/entities.ts /^\d{4,6}(\.[A-Z]{2})?$/ — safe: anchored, bounded
 //   analysis/entities.ts /^(19|20)\d\d$/ — safe: anchored, fixed length
 //   analysis/entities.ts /^\d/ — safe: anchored, one character

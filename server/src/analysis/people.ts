@@ -6,10 +6,12 @@
  * Chinese: a title followed by a name of two or three characters that starts with a common
  * surname, or a transliterated name of three or four characters, and then a boundary
  * (punctuation, a function character, a verb of speaking). English: a title word before two
- * or three capitalised words, or such words followed by ", (the) <title> of".
+ * or three capitalised words, two or three that open with a common given name (givenNames.ts),
+ * or such words followed by ", (the) <title> of".
  * Every check looks at a bounded number of characters.
  */
 import { WordIndex } from './wordIndex';
+import { isGivenName } from './givenNames';
 
 /** Titles before a Chinese name (folded, Simplified). Longest first where one begins another. */
 const CJK_TITLES = ['董事局主席', '董事会主席', '首席执行官', '首席财务官', '首席技术官', '首席运营官', '首席经济学家', '首席分析师', '执行董事', '董事总经理',
@@ -164,6 +166,15 @@ export function latinPerson(folded: string, at: number, limit: number): number {
     while (w > 0 && isLetter(folded.charCodeAt(w - 1)) && at - w < 16) { w--; h = (Math.imul(h, 31) + folded.charCodeAt(w)) | 0; }
     if (TITLE_LAST_HASH.has(h)) {
       for (const t of LATIN_TITLES_BEFORE) if (at >= t.length && startsWithAt(folded, t, at - t.length)) { titled = true; break; }
+    }
+  }
+  // "Daniel Kretinsky", "Carmen Lee of OCBC": a name that opens with a common given name.
+  if (!titled) {
+    let w = at;
+    while (w < limit && isLower(folded.charCodeAt(w + 1))) w++;
+    if (isGivenName(folded.slice(at, w + 1))) {
+      const end = latinNameEnd(folded, at, limit);
+      if (end > 0) return end;
     }
   }
   if (!titled) {
