@@ -102,3 +102,13 @@ test('English names that open with a common given name are people, without a tit
   // A company word closes no person's name, and a known firm stays a firm.
   assert.deepEqual(people('Daniel Capital Partners and Morgan Stanley led it.'), []);
 });
+
+test('Chinese officers and owners of a deal, and what they do after the name', () => {
+  const people = (text: string) => findMentions(text, foldText(text), builtinGazetteer(), []).filter((m) => m.kind === 'person').map((m) => m.text);
+  assert.deepEqual(people('某某证券分析师杨鑫维持买入评级。'), ['杨鑫']);
+  assert.deepEqual(people('公司负责人王道明保证报告真实。'), ['王道明']);
+  assert.deepEqual(people('大股东曾婧雯持股由75%摊薄至65%。'), ['曾婧雯']);
+  assert.deepEqual(people('卖方陈健基先生订立协议。'), ['陈健基']);
+  // A title word followed by no name.
+  assert.deepEqual(people('投资人关注度提升，大股东减持计划出炉。'), []);
+});
