@@ -153,3 +153,12 @@ test('futures exchanges and the venues of Euronext by name; a data provider afte
   assert.deepEqual(pairs('纽约商品交易所黄金期货上涨。'), [['纽约商品交易所', 'comex']]);
   assert.deepEqual(pairs('It cited data from Quantara, a tracker.').map(([t]) => t), ['Quantara']);
 });
+
+test('a project named in corner brackets after its developer is no mention; Macquarie Capital is not Macquarie', () => {
+  assert.deepEqual(pairs('某建設9月在「華固得月」交屋帶動下，營收創高。').filter(([, id]) => id === 'twse-2548'), []);
+  assert.deepEqual(pairs('「台積電」股價上漲。').map(([t]) => t), ['台積電']);
+  const ms = find('配售代理麥格理資本訂立協議，麦格理发表报告。');
+  assert.equal(ms[0].text, '麥格理資本');
+  assert.notEqual(ms[0].id, 'macquarie');
+  assert.equal(ms[1].id, 'macquarie');
+});

@@ -495,6 +495,16 @@ interface Scan {
   lastEnd: number;
 }
 
+/** The end (after the closing bracket) of a name in corner brackets that goes on at `at` for one to eight more characters, or -1. */
+function cornerNameEnd(units: Uint16Array, at: number, limit: number): number {
+  for (let k = at; k < limit && k - at <= 8; k++) {
+    const c = units[k];
+    if (c === 0x300d || c === 0x300f) return k > at ? k + 1 : -1;
+    if (!isCjk(c) && !(c >= 48 && c <= 57)) return -1;
+  }
+  return -1;
+}
+
 /** Takes the known name [i, bestEnd) of record bestRec, or passes it by; returns where scanning resumes. */
 function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit: number): number {
   const { text, folded, units, g, raws, aliases, local, stamp } = sc;
@@ -505,6 +515,12 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
     // "NYSE:JNJ", "Nasdaq: TSVT": the exchange's name opens a ticker, which the ticker rules read.
     if ((units[bestEnd] === 58 || units[bestEnd] === 0xff1a) && (info & 1) === 0 && g.at(entity).kind === 'exchange' && readTicker(folded, i, limit)) {
       return otherAt(sc, i, units[i], i > 0 ? units[i - 1] : 32, limit);
+    }
+    // 「華固得月」, 「皇普莊園」: a building project or a product named in corner brackets after its
+    // developer is a name of its own, not a mention of the company.
+    if ((units[i - 1] === 0x300c || units[i - 1] === 0x300e) && isCjk(units[bestEnd])) {
+      const e = cornerNameEnd(units, bestEnd, limit);
+      if (e > 0) { sc.lastEnd = e; return e; }
     }
     const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
     const company = (info & 1) === 1;
