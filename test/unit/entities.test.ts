@@ -162,3 +162,10 @@ test('a project named in corner brackets after its developer is no mention; Macq
   assert.notEqual(ms[0].id, 'macquarie');
   assert.equal(ms[1].id, 'macquarie');
 });
+
+test('Hong Kong abbreviations with a code written without its zeros name the listing', () => {
+  assert.deepEqual(pairs('恒地（012）及新地(16)上升，九倉(4)持平。'), [['恒地', 'hk-00012'], ['新地', 'hk-00016'], ['九倉', 'hk-00004']]);
+  // A name whose characters are not the listing's, or a count in parentheses, names nothing.
+  assert.deepEqual(pairs('公司（3）'), []);
+  assert.deepEqual(pairs('地恒（012）'), []);
+});

@@ -1564,6 +1564,22 @@ function opensName(name: string, folded: string, s: number, e: number): boolean 
   return true;
 }
 
+/**
+ * Whether the Chinese name at [s, e), two to four characters, abbreviates `name` the way Hong
+ * Kong papers do: its first character opens the name and the others follow in it in order
+ * (恒地 for 恒基兆业地产, 新地 for 新鸿基地产, 九仓 for 九龙仓集团).
+ */
+function abbreviates(name: string, folded: string, s: number, e: number): boolean {
+  if (e - s < 2 || e - s > 4 || name.length <= e - s || foldCode(name.charCodeAt(0)) !== folded.charCodeAt(s)) return false;
+  let k = 1;
+  for (let p = s + 1; p < e; p++) {
+    while (k < name.length && foldCode(name.charCodeAt(k)) !== folded.charCodeAt(p)) k++;
+    if (k >= name.length) return false;
+    k++;
+  }
+  return true;
+}
+
 /** Words of the names of Taiwan's exchange-traded funds: their issuers and indices. */
 const ETF_NAME_WORDS = ['ETF', 'etf', '高股息', '台湾50', '50', '指数', '基金', '元大', '国泰', '富邦', '群益', '中信', '复华', '统一', '永丰', '凯基', '台新', '兆丰', '大华'];
 /**
@@ -1732,7 +1748,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     const named = index >= 0 ? nameBeforeParenthesis(folded, a, lastEnd) : -1;
     let e = at;
     while (e > named && folded.charCodeAt(e - 1) === 32) e--;
-    if (named >= 0 && e - named >= 2 && g.at(index).names.some((n) => opensName(n, folded, named, e))) {
+    if (named >= 0 && e - named >= 2 && g.at(index).names.some((n) => opensName(n, folded, named, e) || abbreviates(n, folded, named, e))) {
       while (raws.length && raws[raws.length - 1].end > named) raws.pop();
       const raw: Raw = { start: named, end: e, entity: index, local: null, ticker: text.slice(a, b) };
       raws.push(raw);
