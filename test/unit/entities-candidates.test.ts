@@ -549,3 +549,10 @@ test('a fund\'s later phase written with a digit is a fund of its own', () => {
   assert.equal(ms[0].text, '愿景基金2期');
   assert.notEqual(ms[0].id, 'softbank-vision-fund');
 });
+
+test('a subject that raises money the Hong Kong way (集资), after "the market says"', () => {
+  assert.deepEqual(kinds('另市傳青禾文化集資約5億美元。'), [['青禾文化', 'candidate']]);
+  assert.deepEqual(kinds('消息指澜舟娱乐拟集资3亿美元。'), [['澜舟娱乐', 'candidate']]);
+  // The amounts and uses of an offer are no subject.
+  assert.deepEqual(kinds('上市集资净额约8亿元，集资用途为扩产。'), []);
+});

@@ -354,7 +354,9 @@ for (const w of ADVERBS.slice().sort((a, b) => b.length - a.length)) {
   ADVERBS_BY_LAST.get(c)!.push(w);
 }
 /** Words that open a clause before its subject ("其中X完成", "同一天，X"). */
-const OPENERS = ['其中', '此外', '另外', '同时', '同一天', '同日', '与此同时', '而', '另'];
+const OPENERS = ['其中', '此外', '另外', '同时', '同一天', '同日', '与此同时', '而', '另',
+  // Hong Kong papers' "the market says" before the subject ("另市传X集资约5亿美元").
+  '另市传', '市传', '消息指', '据悉', '据了解'];
 
 const OPENER_LAST = new Set(OPENERS.map((x) => x.charCodeAt(x.length - 1)));
 

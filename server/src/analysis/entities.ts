@@ -218,6 +218,8 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   '指出', '刊登',
   // Verbs of a company named after a kind of firm ("运营企业X宣布", "药物公司X今日起招股").
   '宣布', '招股',
+  // Raising money, the Hong Kong way ("X集资约5亿美元", "X拟集资").
+  '集资',
   // A stake, a percentage then 股权 or 股份, of the company named right before it (stakeHolderBefore).
   '股权', '股份'];
 /** Endings that make a name before 指出 or 刊登 a publication's. */
@@ -253,6 +255,13 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '获悉' && folded.charCodeAt(at + 2) === 0x6570 /* 数 */) return null;
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  if (w === '集资') {
+    // The verb only: 集资额 and 集资净额 are amounts of an offer, 集资用途 its use.
+    const next = folded.charCodeAt(at + 2);
+    if (next === 0x989d /* 额 */ || next === 0x51c0 /* 净 */ || next === 0x7528 /* 用 */ || next === 0x6240 /* 所 */) return null;
+    const f = sharePriceBefore(folded, at, lastEnd, STOP);
+    return f && !genericName(folded.slice(f[0], f[1])) && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
+  }
   if (w === '股权' || w === '股份') {
     const f = stakeHolderBefore(folded, at, lastEnd, STOP);
     return f && !genericName(folded.slice(f[0], f[1])) && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
