@@ -556,3 +556,11 @@ test('a subject that raises money the Hong Kong way (集资), after "the market 
   // The amounts and uses of an offer are no subject.
   assert.deepEqual(kinds('上市集资净额约8亿元，集资用途为扩产。'), []);
 });
+
+test('the company that opens a contrast with 则', () => {
+  assert.deepEqual(kinds('澜石电子扩厂，青禾精機則計畫斥資9億元擴建。').filter(([t]) => t === '青禾精機'), [['青禾精機', 'candidate']]);
+  // Words ending in 则, measures and people are no subject.
+  for (const text of ['交易规则有变。', '研发投入则有300亿美元。', '投资者则保持谨慎。', '下半年则有望回暖。', '美国则加征关税。']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -197,7 +197,7 @@ const SUFFIX_FIRST = new Uint8Array(65536);
 for (const s of CJK_SUFFIXES) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
 /** Characters at which the scan must stop and look: see the fast skip in findMentions. */
 const TRIGGER = new Uint8Array(65536);
-for (const ch of '讯') TRIGGER[ch.charCodeAt(0)] = 1;
+for (const ch of '讯则') TRIGGER[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) TRIGGER[c] = 1;
 for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
 for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
@@ -220,6 +220,8 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   '宣布', '招股',
   // Raising money, the Hong Kong way ("X集资约5亿美元", "X拟集资").
   '集资',
+  // A contrast, by the company that opens its clause ("，X则计划斥资9亿元").
+  '则',
   // A stake, a percentage then 股权 or 股份, of the company named right before it (stakeHolderBefore).
   '股权', '股份'];
 /** Endings that make a name before 指出 or 刊登 a publication's. */
@@ -255,6 +257,14 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '获悉' && folded.charCodeAt(at + 2) === 0x6570 /* 数 */) return null;
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  if (w === '则') {
+    // 则 that ends a word (规则, 原则, 细则, 否则, 一则) opens no contrast.
+    if (ZE_WORD_BEFORE.has(folded.charCodeAt(at - 1))) return null;
+    const f = sharePriceBefore(folded, at, lastEnd, STOP);
+    if (!f) return null;
+    const name = folded.slice(f[0], f[1]);
+    return name.length >= 3 && !genericName(name) && !GENERIC_STEMS.has(name) && !PLACE_NAMES.has(name) && !NOT_CONTRAST_SUBJECT.some((w) => name.endsWith(w)) ? f : null;
+  }
   if (w === '集资') {
     // The verb only: 集资额 and 集资净额 are amounts of an offer, 集资用途 its use.
     const next = folded.charCodeAt(at + 2);
@@ -302,6 +312,12 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
 }
 
+/** Characters that make a word with 则 after them. */
+const ZE_WORD_BEFORE = new Set([...'规原准细守定概法否实总通罚章范附简序然再一二三四五数两几每'].map((ch) => ch.charCodeAt(0)));
+/** Ends of the subjects of a contrast that name no company ("投资者则", "下半年则"). */
+const NOT_CONTRAST_SUBJECT = ['者', '年', '月', '季', '期', '方', '面', '人', '市', '国', '们', '股', '业', '价', '量', '率', '额',
+  // Measures of a business ("研发投入则有", "净利润则").
+  '入', '出', '润', '支', '模', '本', '用', '能', '算', '绩', '值', '益', '比', '数', '度', '收', '费', '损', '销'];
 /** Times of day written between a filing's date and 公告. */
 const DAY_TIMES = ['晚间', '早间', '午间', '盘后', '盘前', '晚'];
 /** Verbs that end the name of a subsidiary after 子公司 ("子公司X拟以…", "子公司X宣布…"). */
@@ -489,7 +505,7 @@ for (const w of [...CJK_SUFFIXES, ...CUE_WORDS, '日电', ...TITLE_PAIRS]) {
   const h = pairBit(w.charCodeAt(0), w.charCodeAt(1));
   OTHER_PAIR[h >> 3] |= 1 << (h & 7);
 }
-const otherCjkAt = (c: number, next: number) => c === 0x8baf /* 讯 */ || (OTHER_PAIR[pairBit(c, next) >> 3] >> (pairBit(c, next) & 7)) & 1;
+const otherCjkAt = (c: number, next: number) => c === 0x8baf /* 讯 */ || c === 0x5219 /* 则 */ || (OTHER_PAIR[pairBit(c, next) >> 3] >> (pairBit(c, next) & 7)) & 1;
 
 /** Shared state of one findMentions scan, for the parts of the loop kept out of its hot path. */
 interface Scan {
