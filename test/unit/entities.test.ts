@@ -169,3 +169,11 @@ test('Hong Kong abbreviations with a code written without its zeros name the lis
   assert.deepEqual(pairs('公司（3）'), []);
   assert.deepEqual(pairs('地恒（012）'), []);
 });
+
+test('initials in parentheses after a known name are its short form, and win later over a known acronym', () => {
+  assert.deepEqual(pairs('Saudi Electricity Co. (SEC) led the losers, and SEC shares fell.'),
+    [['Saudi Electricity Co.', 'saudi-electricity'], ['SEC', 'saudi-electricity'], ['SEC', 'saudi-electricity']]);
+  assert.deepEqual(pairs('Kingdom Holding Co. (KHC) said.').map(([, id]) => id), ['kingdom-holding', 'kingdom-holding']);
+  // Without the definition the acronym keeps its usual meaning.
+  assert.deepEqual(pairs('The SEC fined a broker.'), [['SEC', 'sec']]);
+});

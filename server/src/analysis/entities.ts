@@ -2202,9 +2202,10 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   for (const [a, b] of items) {
     const item = folded.slice(a, b);
     const t = parseTickerItem(item);
-    // "Kingdom Holding Co. (KHC)": capitals that spell the initials of an unknown name before
-    // them are its short form, even where another company trades under that code.
-    const short = t !== null && raw.entity < 0 && b - a >= 2 && isUpperRun(folded, a, b) && initialsOf(folded, raw.start, raw.end) === item;
+    // "Kingdom Holding Co. (KHC)", "Saudi Electricity Co. (SEC)": capitals that spell the
+    // initials of the name before them are its short form, even where another company trades
+    // under that code or another body goes by it.
+    const short = t !== null && b - a >= 2 && isUpperRun(folded, a, b) && initialsOf(folded, raw.start, raw.end) === item;
     if (short) { found.push({ start: a, end: b, entity: -2, local: null, ticker: null }); continue; }
     if (t && !(/^(19|20)\d\d$/.test(item) && tickerEntity(g, t) !== raw.entity)) {
       // An ambiguous code (AI, ASIC) never names the company before it.
@@ -2285,6 +2286,11 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     if (r.local && r.local.kind === 'candidate') {
       const learnt = aliases.get(folded.slice(r.start, r.end));
       if (learnt) { r.entity = learnt.entity; r.local = learnt.local; }
+    } else if (r.entity >= 0 && r.end - r.start <= 5 && isUpperRun(folded, r.start, r.end)) {
+      // "Saudi Electricity Co. (SEC) … SEC shares": a short form the document defined wins
+      // over a known body's acronym.
+      const learnt = aliases.get(folded.slice(r.start, r.end));
+      if (learnt && learnt.entity !== r.entity && (learnt.entity >= 0 || learnt.local)) { r.entity = learnt.entity; r.local = learnt.local; }
     }
   }
   const added: Raw[] = [];
