@@ -564,3 +564,8 @@ test('the company that opens a contrast with 则', () => {
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('outlets named after their kind, and a unit named by its results', () => {
+  assert.deepEqual(kinds('The Australian website Quorvex Markets said gold rose.'), [['Quorvex Markets', 'candidate']]);
+  assert.deepEqual(kinds('Revenues at Zentrova Health grew 16%.'), [['Zentrova Health', 'candidate']]);
+});

@@ -134,7 +134,10 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'offer for ', 'exited ', 'founder of ', 'co-founder of ', 'chief executive of ', 'CEO of ', 'spokesperson for ', 'spokesman for ', 'spokeswoman for ',
   'shareholder in ', 'shareholders in ', 'shareholders of ', 'investor in ', 'investors in ',
   // Providers of a figure ("data from FactSet", "estimates from Visible Alpha").
-  'data from ', 'figures from ', 'estimates from ', 'a survey by ', 'a report by ', 'a report from '];
+  'data from ', 'figures from ', 'estimates from ', 'a survey by ', 'a report by ', 'a report from ',
+  // Outlets named after their kind ("website VT Markets said"), and a unit's results ("revenues at UnitedHealthcare").
+  'website ', 'newspaper ', 'magazine ', 'broadcaster ', 'portal ', 'outlet ', 'publication ', 'news agency ',
+  'revenue at ', 'revenues at ', 'sales at ', 'profit at ', 'earnings at ', 'growth at ', 'Revenue at ', 'Revenues at ', 'Sales at ', 'Profit at ', 'Earnings at '];
 /** Places of a company before its name ("Luxembourg-based Skype", "Hong Kong-listed Techtronic"). */
 const LATIN_PLACE_CUES = ['-based ', '-listed ', '-headquartered ', '-owned '];
 /** Chinese class words before an English name ("空壳公司Poema", "初创公司AheadForm"). */
