@@ -569,3 +569,12 @@ test('outlets named after their kind, and a unit named by its results', () => {
   assert.deepEqual(kinds('The Australian website Quorvex Markets said gold rose.'), [['Quorvex Markets', 'candidate']]);
   assert.deepEqual(kinds('Revenues at Zentrova Health grew 16%.'), [['Zentrova Health', 'candidate']]);
 });
+
+test('a stock quoted at a level, and a firm named after 由 that issues or sponsors', () => {
+  assert.deepEqual(kinds('截至收盘，青禾科技报12.5元。'), [['青禾科技', 'candidate']]);
+  assert.deepEqual(kinds('评估报告则由澜石评估出具。'), [['澜石评估', 'candidate']]);
+  // Indices, prices and the words of a quote are no stock; a person after 由 is no firm.
+  for (const text of ['恒指报25000点。', '午间收报9.45港元。', '卖出价普遍报6.22万元。', '说明由公司出具。', '本次会议由其牵头。']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
+  }
+});

@@ -222,6 +222,10 @@ const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '
   '集资',
   // A contrast, by the company that opens its clause ("，X则计划斥资9亿元").
   '则',
+  // A price or a level, by the stock that opens its clause ("截至收盘，X报400港元").
+  ...[...'0123456789'].map((d) => '报' + d),
+  // An agent's work, by the firm named after 由 ("评估报告由X出具", "由X保荐").
+  '出具', '保荐', '承销', '牵头',
   // A stake, a percentage then 股权 or 股份, of the company named right before it (stakeHolderBefore).
   '股权', '股份'];
 /** Endings that make a name before 指出 or 刊登 a publication's. */
@@ -257,6 +261,13 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === '获悉' && folded.charCodeAt(at + 2) === 0x6570 /* 数 */) return null;
   if (w === '融资') return fundedBefore(folded, at, mentionEnd, STOP);
   if (w === '股价') return sharePriceBefore(folded, at, lastEnd, STOP);
+  if (w.charCodeAt(0) === 0x62a5 /* 报 */ && isDigit(w.charCodeAt(1))) {
+    const f = sharePriceBefore(folded, at, lastEnd, STOP);
+    if (!f) return null;
+    const name = folded.slice(f[0], f[1]);
+    return !genericName(name) && !GENERIC_STEMS.has(name) && !PLACE_NAMES.has(name) && !NOT_PRICED.some((x) => name.endsWith(x)) && !name.includes('价') ? f : null;
+  }
+  if (w === '出具' || w === '保荐' || w === '承销' || w === '牵头') return agentAfterYou(folded, at, lastEnd);
   if (w === '则') {
     // 则 that ends a word (规则, 原则, 细则, 否则, 一则) opens no contrast.
     if (ZE_WORD_BEFORE.has(folded.charCodeAt(at - 1))) return null;
@@ -312,6 +323,25 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
 }
 
+/** Ends of what is quoted at a level but is no stock ("恒指报", "金价报", "收益率报"). */
+const NOT_PRICED = ['指', '指数', '价', '率', '差', '期货', '金', '油', '币', '元', '汇', '债', '量', '额', '盘', '市', '板', '股',
+  // Words of the quote itself ("收报", "现报", "普遍报", "一度报").
+  '收', '开', '现', '暂', '普遍', '最新', '一度', '最高', '最低', '盘中', '午间', '早盘', '尾盘', '均'];
+/** "评估报告由X出具", "由X保荐": the firm between 由 and the verb at `at` (two to eight characters), or null. */
+function agentAfterYou(folded: string, at: number, lastEnd: number): Found | null {
+  for (let s = at - 2; s > lastEnd && at - s <= 8; s--) {
+    const c = folded.charCodeAt(s - 1);
+    if (c === 0x7531 /* 由 */) {
+      const name = folded.slice(s, at);
+      if (!isCjk(folded.charCodeAt(s)) && !isUpper(folded.charCodeAt(s))) return null;
+      return genericName(name) || GENERIC_STEMS.has(name) || isCommonWord(name) || NOT_AGENT.some((x) => name.startsWith(x)) ? null : [s, at, 'candidate'];
+    }
+    if (!(isCjk(c) || isLetter(c)) || (STOP[c] && c !== 0x540c /* 同 */)) return null;
+  }
+  return null;
+}
+/** What follows 由 but names no firm ("由公司出具", "由其牵头", "由董事会出具"). */
+const NOT_AGENT = ['公司', '本公司', '其', '该', '董事', '总经理', '总裁', '主席', '股东', '双方', '各方', '管理层', '政府', '国家', '市场', '专人', '专家', '员工', '独立', '会计', '律师'];
 /** Characters that make a word with 则 after them. */
 const ZE_WORD_BEFORE = new Set([...'规原准细守定概法否实总通罚章范附简序然再一二三四五数两几每'].map((ch) => ch.charCodeAt(0)));
 /** Ends of the subjects of a contrast that name no company ("投资者则", "下半年则"). */
