@@ -134,3 +134,10 @@ test('an amount converted into the local dollar in a note after it is in yuan; H
   assert.deepEqual(brief('比亞迪淨利78.2億元（約台幣338億），台積電營收8000億元。').map((x) => [x[0], x[1]]), [['78.2億元', 'CNY'], ['台幣338億', 'TWD'], ['8000億元', 'TWD']]);
   assert.deepEqual(brief('項目折實售價介乎421.1萬元至870萬元，平均尺價約12569元。').map((x) => x[1]), ['HKD', 'HKD']);
 });
+
+test('a plain price in 元 in the clause a Hong Kong listing code opens is in Hong Kong dollars', () => {
+  assert.deepEqual(brief('某行指出，阿里(09988.HK)由156元升至172元。'), [['156元', 'HKD', 156], ['172元', 'HKD', 172]]);
+  // Not a total, nor a dividend, which mainland issuers give in yuan.
+  assert.deepEqual(brief('腾讯(00700.HK)净利润1000亿元。'), [['1000亿元', 'CNY', 100000000000]]);
+  assert.deepEqual(brief('小米(01810.HK)派息0.5元。'), [['0.5元', 'CNY', 0.5]]);
+});

@@ -795,6 +795,9 @@ function tryNumberFrom(i: number, e: number): number {
   // A price per share in a bare 元 beside a Hong Kong listing code ("(00388.HK)买入，目标价65元",
   // "每股9.6元" after "(2638.HK)") is in Hong Kong dollars, whatever the script.
   if (fromYuan && currency === 'CNY' && d.per === 'share' && hkListingBefore(spanStart) && sharePriceWordBefore(spanStart)) d.currency = 'HKD';
+  // "阿里(09988.HK)由156元升至172元": a plain price in 元 in the clause a Hong Kong listing code
+  // opens is that stock's price, in Hong Kong dollars.
+  else if (fromYuan && currency === 'CNY' && !a.hasBig && (d.per === null || d.per === 'share') && hkCodeOpensClause(spanStart)) { d.currency = 'HKD'; d.per = 'share'; }
   // "淨利78.2億元（約台幣338億）": an amount converted into the local dollar in a note after it
   // is in another currency, the yuan.
   if (fromYuan && (currency === 'TWD' || currency === 'HKD') && convertedInto(spanEnd) === currency) d.currency = 'CNY';
@@ -867,6 +870,17 @@ function hkListingBefore(at: number): boolean {
   if (k < 0 || at - k > 160) return false;
   const c = s.charCodeAt(k + 3);
   return (c === 41 || c === 0xff09) && s.lastIndexOf('\n', at) < k;
+}
+/** Whether a Hong Kong listing code ("(09988.HK)") closes within 14 characters before `at`, in the same clause. */
+function hkCodeOpensClause(at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 14; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 10 || c === 44 || c === 59) return false;
+    // Earnings and dividends per share (派息, 每股盈利, 收益, 分红), which mainland issuers give in yuan.
+    if (c === 0x606f /* 息 */ || c === 0x76c8 /* 盈 */ || c === 0x76ca /* 益 */ || c === 0x7ea2 /* 红 */ || c === 0x6da6 /* 润 */) return false;
+    if ((c === 41 || c === 0xff09) && s.startsWith('.HK', k - 3)) return true;
+  }
+  return false;
 }
 /** The local dollar a note right after `end` converts into ("（約台幣338億）" → TWD), or null. */
 function convertedInto(end: number): string | null {
