@@ -878,6 +878,8 @@ function hkCodeOpensClause(at: number): boolean {
     if (c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 10 || c === 44 || c === 59) return false;
     // Earnings and dividends per share (派息, 每股盈利, 收益, 分红), which mainland issuers give in yuan.
     if (c === 0x606f /* 息 */ || c === 0x76c8 /* 盈 */ || c === 0x76ca /* 益 */ || c === 0x7ea2 /* 红 */ || c === 0x6da6 /* 润 */) return false;
+    // "内资股要约价1.20元": the price of a class of shares traded on the mainland.
+    if (s.startsWith('内资股', k) || s.startsWith('A股', k)) return false;
     if ((c === 41 || c === 0xff09) && s.startsWith('.HK', k - 3)) return true;
   }
   return false;
