@@ -141,3 +141,10 @@ test('a plain price in 元 in the clause a Hong Kong listing code opens is in Ho
   assert.deepEqual(brief('腾讯(00700.HK)净利润1000亿元。'), [['1000亿元', 'CNY', 100000000000]]);
   assert.deepEqual(brief('小米(01810.HK)派息0.5元。'), [['0.5元', 'CNY', 0.5]]);
 });
+
+test('a currency named before a plain number is read where the number is a price', () => {
+  assert.deepEqual(brief('目標價則由港元265升至470港元。'), [['港元265', 'HKD', 265], ['470港元', 'HKD', 470]]);
+  assert.deepEqual(brief('股价报港元12.5。'), [['港元12.5', 'HKD', 12.5]]);
+  // Elsewhere a name before a plain number stays no figure.
+  assert.deepEqual(brief('花费港元3000。'), []);
+});

@@ -651,7 +651,7 @@ function tryNumberFrom(i: number, e: number): number {
   }
   let hasSuffix = matchCurrencyAfter(s, afterNum, suf);
   if (hasSuffix && !acceptWeakSuffix(a, suf, engScaled)) hasSuffix = false;
-  if (hasPrefix && pre.weak && !a.hasBig && !engScaled && !hasSuffix) hasPrefix = false;
+  if (hasPrefix && pre.weak && !a.hasBig && !engScaled && !hasSuffix && !namedPriceMove(pre.start, afterNum)) hasPrefix = false;
   // The currency of a figure: the prefix wins, except a generic $ before a specific word.
   let currency: string | null = hasPrefix ? pre.code : null;
   if (hasPrefix && pre.end - pre.start === 1 && s.charCodeAt(pre.start) === 36) {
@@ -870,6 +870,21 @@ function hkListingBefore(at: number): boolean {
   if (k < 0 || at - k > 160) return false;
   const c = s.charCodeAt(k + 3);
   return (c === 41 || c === 0xff09) && s.lastIndexOf('\n', at) < k;
+}
+/** Moves of a price after an amount ("由港元265升至470港元"). */
+const MOVES_AFTER = ['升至', '降至', '上调至', '下调至', '调高至', '调低至', '增至', '减至', '上调到', '下调到'];
+/** Words of a price right before a currency's name ("目标价港元265", "股价报港元12.5"). */
+const PRICE_BEFORE = ['目标价', '股价', '价由', '报', '收报', '收市价', '作价'];
+/**
+ * Whether an amount whose currency's Chinese name stands before it ([start, end) from the name
+ * to the end of the number) is a price: a move follows it or a word of a price stands before.
+ */
+function namedPriceMove(start: number, end: number): boolean {
+  for (const w of MOVES_AFTER) if (s.startsWith(w, end)) return true;
+  let p = start;
+  if (s.charCodeAt(p - 1) === 0x7531 /* 由 */) p--;
+  for (const w of PRICE_BEFORE) if (p >= w.length && s.startsWith(w, p - w.length)) return true;
+  return false;
 }
 /** Whether a Hong Kong listing code ("(09988.HK)") closes within 14 characters before `at`, in the same clause. */
 function hkCodeOpensClause(at: number): boolean {
