@@ -578,3 +578,12 @@ test('a stock quoted at a level, and a firm named after 由 that issues or spons
     assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate'), [], text);
   }
 });
+
+test('verbs, adverbs, adjectives and shares in tenths open no name', () => {
+  for (const text of ['收购该公司逾六成股份。', '并上调偏好股份的目标价。', '拟用于扩充集团业务。', '知乎作为战略股东持续跟投。', '，資深副總裁杜書全表示。', '《某某周刊》独家获悉，公司完成融资。']) {
+    assert.deepEqual(kinds(text).filter(([, k]) => k === 'candidate' || k === 'media').filter(([t]) => !t.includes('周刊')), [], text);
+  }
+  // The party before a registered name is not part of it; a known name's information arm is a unit.
+  assert.deepEqual(kinds('卖方澜石投资有限公司同意出售。'), [['澜石投资有限公司', 'candidate']]);
+  assert.deepEqual(kinds('富途资讯的今日大行评级显示。'), [['富途资讯', 'candidate']]);
+});

@@ -47,7 +47,9 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
   '联手', '对标', '超越', '击败', '挑战', '加入', '离开', '任职', '效力', '打造', '更名', '重组', '合并', '分拆', '剥离', '登陆', '冲刺', '递表', '押注', '押宝',
   // Words of time ("当天上海某交易所").
   '当天', '当日', '今天', '今日', '昨天', '昨日', '明天', '近日', '日前', '目前', '此前', '随后', '同时', '当时', '之后', '以来', '同日',
-  '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚']);
+  '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚',
+  // Verbs of a rating or an approval, and the parties of a deal, before the name they take ("上调X的目标价", "批准X收购", "卖方X有限公司").
+  '上调', '下调', '调升', '调降', '上修', '下修', '扩充', '扩大', '批准', '核准', '卖方', '买方', '维持', '给予', '首予', '予以']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
@@ -60,6 +62,8 @@ function stop2Before(folded: string, s: number): boolean {
 
 /** Stems that make a generic phrase, not a name, before 科技/股份/集团... */
 const GENERIC_STEMS = new Set([
+  // A rating's object ("上调偏好股份的目标价").
+  '偏好', '首选', '看好',
   // Verbs and determiners before 股份 (发行股份, 透过股份转换, 持有股份): shares, not a company.
   '发行', '已发行', '透过', '通过', '持有', '转让', '收购', '回购', '增持', '减持', '认购', '出售', '购买', '注销', '流通', '限售', '全部', '新增', '所持', '增发', '配售',
   '中国', '国产', '国内', '海外', '全球', '美国', '香港', '上海', '北京', '深圳', '硬核', '高', '黑', '上市', '相关', '金融', '信息', '网络',
@@ -180,7 +184,8 @@ function nameBeforeTitle(folded: string, at: number, lastEnd: number): [number, 
   return [s, e];
 }
 /** Words before a title that name no company (公司董事长, 集团总裁, 前任CEO). */
-const TITLE_GENERIC = new Set(['公司', '集团', '企业', '本公司', '该公司', '母公司', '子公司', '前任', '现任', '新任', '时任', '副', '联合', '首席', '董事会', '董事', '执行', '名誉', '荣誉', '常务']);
+const TITLE_GENERIC = new Set(['公司', '集团', '企业', '本公司', '该公司', '母公司', '子公司', '前任', '现任', '新任', '时任', '副', '联合', '首席', '董事会', '董事', '执行', '名誉', '荣誉', '常务',
+  '资深', '高级', '独立', '联席', '代理', '候任', '署理', '非执行']);
 
 /** Legal endings in capitals, by their first letter, longest first. */
 const UPPER_SUFFIX_BY_FIRST: (string[] | undefined)[] = [];
@@ -254,6 +259,8 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
   if (w === null) return null;
   if (w === '领投' || w === '跟投' || w === '参投') {
     const f = investorBefore(folded, at, lastEnd, STOP, (s) => stop2Before(folded, s));
+    // "持续跟投", "继续领投": how it invests, not who.
+    if (f && ROUND_ADVERBS.has(folded.slice(f[0], f[1]))) return null;
     // "已三轮领投": a count of rounds, not an investor.
     return f && !genericName(folded.slice(f[0], f[1])) && !(folded.charCodeAt(f[1] - 1) === 0x8f6e /* 轮 */ && PHASE_NUMERAL.has(folded.charCodeAt(f[1] - 2))) ? f : null;
   }
@@ -348,6 +355,8 @@ const ZE_WORD_BEFORE = new Set([...'规原准细守定概法否实总通罚章�
 const NOT_CONTRAST_SUBJECT = ['者', '年', '月', '季', '期', '方', '面', '人', '市', '国', '们', '股', '业', '价', '量', '率', '额',
   // Measures of a business ("研发投入则有", "净利润则").
   '入', '出', '润', '支', '模', '本', '用', '能', '算', '绩', '值', '益', '比', '数', '度', '收', '费', '损', '销'];
+/** Adverbs before 领投 or 跟投 that name no investor. */
+const ROUND_ADVERBS = new Set(['持续', '继续', '再次', '再度', '同步', '共同', '联合', '继续加码', '持续加码', '追加', '独家', '超额']);
 /** Times of day written between a filing's date and 公告. */
 const DAY_TIMES = ['晚间', '早间', '午间', '盘后', '盘前', '晚'];
 /** Verbs that end the name of a subsidiary after 子公司 ("子公司X拟以…", "子公司X宣布…"). */
@@ -1480,7 +1489,7 @@ const CJK_STOCK_AFTER_INDEX = new WordIndex(CJK_STOCK_AFTER);
 /** Words that make a company's name the name of its subsidiary ("Intel Capital", "英特尔资本"). */
 const SUB_LATIN = ['Capital Markets', 'Capital', 'Ventures', 'Labs', 'Research', 'Securities', 'Bank', 'Investment Securities', 'Investments', 'Investment', 'Asset Management', 'Global Wealth Management', 'Wealth Management', 'Global Markets', 'Cloud', 'Pay', 'Music', 'Health', 'Financial', 'Foundry', 'Asia', 'Europe', 'China', 'International'];
 const SUB_LATIN_INDEX = new WordIndex(SUB_LATIN);
-const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料', '基金', '全球财富管理', '财富管理', '资产管理', '投资证券', '投资银行'];
+const SUB_CJK = ['资本', '创投', '证券', '银行', '支付', '汽车', '零售', '物流', '数科', '金融', '云', '新材料', '基金', '全球财富管理', '财富管理', '资产管理', '投资证券', '投资银行', '资讯'];
 const SUB_CJK_FIRST = new Uint8Array(65536);
 for (const w of SUB_CJK) SUB_CJK_FIRST[w.charCodeAt(0)] = 1;
 /** What may follow a subsidiary word and make it an ordinary phrase instead (资本开支, 证券化). */
@@ -1961,6 +1970,9 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   // that starts with the unit of a number before it ("2.73亿股代价股份").
   const first = stem.charCodeAt(0);
   if (first === 0x80a1 /* 股 */ || ((first === 0x4ebf /* 亿 */ || first === 0x4e07 /* 万 */) && isDigit(folded.charCodeAt(s - 1)))) return null;
+  // "逾六成股份", "近两成股权": a share of it in tenths, not a name.
+  const cheng = stem.indexOf('成');
+  if (cheng > 0 && PHASE_NUMERAL.has(stem.charCodeAt(cheng - 1)) || (cheng > 0 && stem.charCodeAt(cheng - 1) === 0x4e24 /* 两 */) || (cheng > 0 && stem.charCodeAt(cheng - 1) === 0x534a /* 半 */)) return null;
   if (latin === 0 && legal && cjk >= 4) {
     // A registered name: its trade words (网络科技, 产业投资) belong to it.
     if (GENERIC_STEMS.has(stem) || isCommonWord(stem)) return null;
