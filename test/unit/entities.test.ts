@@ -177,3 +177,10 @@ test('initials in parentheses after a known name are its short form, and win lat
   // Without the definition the acronym keeps its usual meaning.
   assert.deepEqual(pairs('The SEC fined a broker.'), [['SEC', 'sec']]);
 });
+
+test('a listed short name that needs evidence counts as the last of companies joined by 及, 与 or 和', () => {
+  assert.deepEqual(pairs('緯創、廣達、文曄及和碩，單月營收創高。').map(([t]) => t), ['緯創', '廣達', '文曄', '和碩']);
+  assert.deepEqual(pairs('立訊與和碩；仁寶則表示。').map(([t]) => t), ['立訊', '和碩', '仁寶']);
+  assert.deepEqual(pairs('他有本科和硕士学历。'), []);
+  assert.deepEqual(pairs('美国人形机器人创业公司完成融资。'), []);
+});

@@ -1386,6 +1386,9 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
   const prev = raws.length ? raws[raws.length - 1] : null;
   const sep = folded.charCodeAt(raw.start - 1);
   if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
+  // "緯創、廣達、文曄及和碩", "立訊與和碩": the last of companies joined by 及, 与 or 和.
+  if (prev && prev.end === raw.start - 1 && (sep === 0x53ca /* 及 */ || sep === 0x4e0e /* 与 */ || sep === 0x548c /* 和 */) && (prev.entity >= 0 || prev.local !== null)
+    && (raw.end >= limit || !isCjk(folded.charCodeAt(raw.end)) || STOP[folded.charCodeAt(raw.end)])) return true;
   const next = folded.charCodeAt(raw.end);
   // Names written back to back (茅台五粮液伊利老窖). A short form derived from a listed name
   // (weak) also needs a name or a boundary on its other side, or a run of three names:
