@@ -184,3 +184,9 @@ test('a listed short name that needs evidence counts as the last of companies jo
   assert.deepEqual(pairs('他有本科和硕士学历。'), []);
   assert.deepEqual(pairs('美国人形机器人创业公司完成融资。'), []);
 });
+
+test('a camel-case name written with only its first capital still matches', () => {
+  assert.deepEqual(pairs('It was developed with Mediatek and funded by Softbank.').map(([t]) => t), ['Mediatek', 'Softbank']);
+  // Short camel-case names keep their case rule.
+  assert.deepEqual(pairs('Ebay sold it.').map(([t]) => t).filter((t) => t === 'Ebay'), []);
+});

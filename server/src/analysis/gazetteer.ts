@@ -772,13 +772,17 @@ export function caseOk(mode: number, name: string, text: string, start: number):
   if (mode === CaseMode.Any) return true;
   if (mode === CaseMode.Camel) {
     let upper = true;
+    // "Mediatek", "Softbank": a camel-case name of six letters or more written with only its
+    // first letter a capital is still that name.
+    let title = name.length >= 6 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
     for (let k = 0; k < name.length; k++) {
       const a = name.charCodeAt(k);
       const b = text.charCodeAt(start + k);
       if (k > 0 && a >= 65 && a <= 90 && b === a) return true;
       if (b >= 97 && b <= 122) upper = false;
+      if (k > 0 && b >= 65 && b <= 90) title = false;
     }
-    return upper;
+    return upper || title;
   }
   let exact = true;
   let upper = true;
