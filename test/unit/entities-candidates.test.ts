@@ -587,3 +587,8 @@ test('verbs, adverbs, adjectives and shares in tenths open no name', () => {
   assert.deepEqual(kinds('卖方澜石投资有限公司同意出售。'), [['澜石投资有限公司', 'candidate']]);
   assert.deepEqual(kinds('富途资讯的今日大行评级显示。'), [['富途资讯', 'candidate']]);
 });
+
+test('the targets of acquisitions, and an outlet that writes (撰文)', () => {
+  assert.deepEqual(kinds('It completed the acquisitions of Quorvale last year.'), [['Quorvale', 'candidate']]);
+  assert.deepEqual(kinds('澜石智库撰文称，赛道正热。'), [['澜石智库', 'media']]);
+});

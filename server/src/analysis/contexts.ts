@@ -120,7 +120,7 @@ const LATIN_CUE_BEFORE = ['subsidiary ', 'unit ', 'rival ', 'rivals ', 'peer ', 
   'automaker ', 'chipmaker ', 'broker ', 'brokerage ', 'insurer ', 'firm ', 'brand ', 'developer ', 'conglomerate ', 'operator ', 'supplier ', 'manufacturer ', 'producer ',
   'led by ', 'backed by ', 'according to ', 'analysts at ', 'analyst at ', 'economists at ', 'strategists at ', 'stake in ', 'shares of ', 'shares in ', 'invest in ',
   'invested in ', 'investment in ', 'acquisition of ', 'merger with ', 'selling its ', 'owner of ', 'parent ', 'stakes in ', 'bid for ', 'takeover of ', 'spin off ', 'spun off ',
-  'acquire ', 'acquired ', 'acquiring ', 'bought ', 'buyout of ', 'purchase of ', 'deal with ', 'partnership with ', 'maker ', 'makers ', 'groups ',
+  'acquire ', 'acquired ', 'acquiring ', 'bought ', 'buyout of ', 'purchase of ', 'acquisitions of ', 'takeovers of ', 'deal with ', 'partnership with ', 'maker ', 'makers ', 'groups ',
   'giant ', 'provider ', 'builder ', 'platform ', 'lab ', 'labs ', 'to buy ', 'to sell ', 'aggregator ', 'agreement with ', 'merger agreement with ',
   // Investors of a round ("funding from Lightbank and NEA", "participation from 500 Startups").
   'funding from ', 'financing from ', 'investment from ', 'investments from ', 'participation from ', 'backing from ', 'capital from ', 'investors including ',

@@ -210,7 +210,7 @@ for (const ch of '$( ') TRIGGER[ch.charCodeAt(0)] = 1;
 TRIGGER[0x3001] = 1;
 
 /** Cue words of contexts.ts (report and investing verbs). */
-const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价',
+const CUE_WORDS = ['领投', '跟投', '参投', '报道', '报导', '援引', '披露', '统计', '消息', '数据显示', '整理', '测算', '估算', '获悉', '融资', '股价', '撰文',
   // Deal verbs, before the company they take (objectAfter).
   '认购', '收购', '入股', '增资', '出售', '转让', '持有',
   // A filing, by the company that opens the clause ("盛京金控9月12日公告", "X发布公告称").
@@ -327,7 +327,7 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     const f = objectAfter(folded, at + 2, limit, STOP);
     return f && !GENERIC_STEMS.has(folded.slice(f[0], f[1])) ? f : null;
   }
-  return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉', STOP);
+  return sourceBeforeCue(folded, at, lastEnd, w === '报道' || w === '报导' || w === '消息' || w === '获悉' || w === '撰文', STOP);
 }
 
 /** Ends of what is quoted at a level but is no stock ("恒指报", "金价报", "收益率报"). */
