@@ -190,3 +190,8 @@ test('a camel-case name written with only its first capital still matches', () =
   // Short camel-case names keep their case rule.
   assert.deepEqual(pairs('Ebay sold it.').map(([t]) => t).filter((t) => t === 'Ebay'), []);
 });
+
+test('trading firms and venture arms that notes name as investors', () => {
+  assert.deepEqual(pairs('Jane Street agreed to buy it; NVentures and 8VC joined.').map(([, id]) => id), ['jane-street', 'nventures', '8vc']);
+  assert.deepEqual(pairs('The ship moved at lightspeed.'), []);
+});
