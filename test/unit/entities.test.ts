@@ -195,3 +195,8 @@ test('trading firms and venture arms that notes name as investors', () => {
   assert.deepEqual(pairs('Jane Street agreed to buy it; NVentures and 8VC joined.').map(([, id]) => id), ['jane-street', 'nventures', '8vc']);
   assert.deepEqual(pairs('The ship moved at lightspeed.'), []);
 });
+
+test('a listed short name before a meeting or a deal of its own', () => {
+  assert.deepEqual(pairs('中央社報導，聯強今天召開法人說明會。').map(([t]) => t), ['中央社', '聯強']);
+  assert.deepEqual(pairs('鴻海與東元換股結盟。').map(([t]) => t), ['鴻海', '東元']);
+});

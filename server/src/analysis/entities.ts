@@ -1432,7 +1432,9 @@ const BUSINESS_WORDS = ['营收', '营业收入', '收入', '净利', '利润', 
   '财年', '营运', '股份', '股权', '上调', '下调', '手机', '公司', '集团', '子公司', '门店', '销量', '出资', '注资', '上市', '股票',
   '登陆', '挂牌', '港交所', '招股', '递表', '自结', '月营收', '法说会',
   // Taiwan and Hong Kong words of results and spending (税后纯益, 营业利益, 斥资扩厂).
-  '纯益', '毛利', '营业利益', '营业额', '派息', '股息', '每股盈余', '斥资', '扩厂', '扩产', '投产', '量产'];
+  '纯益', '毛利', '营业利益', '营业额', '派息', '股息', '每股盈余', '斥资', '扩厂', '扩产', '投产', '量产',
+  // Meetings and deals of a listed company ("聯強今天召開法人說明會", "鴻海與東元換股結盟").
+  '法人说明会', '股东会', '股东大会', '董事会', '换股', '结盟', '增资', '减资', '配股', '回购', '分拆'];
 const BUSINESS_INDEX = new WordIndex(BUSINESS_WORDS);
 /** Units of dates that follow a number. */
 const DATE_UNIT = new Set([...'日月年号'].map((ch) => ch.charCodeAt(0)));
