@@ -148,3 +148,11 @@ test('a currency named before a plain number is read where the number is a price
   // Elsewhere a name before a plain number stays no figure.
   assert.deepEqual(brief('花费港元3000。'), []);
 });
+
+test('亿元认购 is an amount (元认知 is a word); a note separated by ；; a change by A to B is a move', () => {
+  assert.deepEqual(brief('公司以12.5亿元认购4008.98万股。'), [['12.5亿元', 'CNY', 1250000000]]);
+  assert.deepEqual(brief('提升元认知能力。'), []);
+  assert.deepEqual(brief('營業額增至5022.51億元（人民幣；下同），溢利252.38億元。台積電').map((x) => x[1]), ['CNY', 'CNY']);
+  assert.deepEqual(brief('Copper soared by 19.45 cents to 340.80 cents a pound.').map((x) => x[0]), ['19.45 cents', '340.80 cents']);
+  assert.deepEqual(brief('It cut prices by $5 to $10.').map((x) => x[0]), ['$5 to $10']);
+});

@@ -450,7 +450,7 @@ const IS_SYMBOL_SUFFIX = new Uint8Array(65536);
 for (const ch of '$€£¢¥') IS_SYMBOL_SUFFIX[ch.charCodeAt(0)] = 1;
 /** Characters that make a following 元 part of another word: 元旦, 元宇宙, 元素, 元器件, 元老 ... */
 const NOT_AFTER_YUAN = new Uint8Array(65536);
-for (const ch of '旦宇素件器老首帅气组音朝宵认胞') NOT_AFTER_YUAN[ch.charCodeAt(0)] = 1;
+for (const ch of '旦宇素件器老首帅气组音朝宵胞') NOT_AFTER_YUAN[ch.charCodeAt(0)] = 1;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -1019,7 +1019,8 @@ function acceptWeakSuffix(num: Numeral, m: CurrencyMatch, scaled: boolean): bool
   // it (3分钟, 8分之一 and scores are not money).
   if (s.charCodeAt(m.start) === C_FEN) return num.hasArabic && !isCjkIdeograph(next) && perShareBefore(num.bodyStart);
   if (s.charCodeAt(m.start) === C_KUAI) return !isCjkIdeograph(next);
-  if (NOT_AFTER_YUAN[next]) return false;
+  // (元认知 is a word; 亿元认购 and 元认缴 are amounts.)
+  if (NOT_AFTER_YUAN[next] || (next === 0x8ba4 /* 认 */ && s.charCodeAt(m.end + 1) === 0x77e5 /* 知 */)) return false;
   if (!num.hasArabic && !num.hasBig && num.chineseChars <= 2) {
     return !isCjkIdeograph(next) || next === C_DE || next === C_QIAN;
   }
@@ -1108,6 +1109,12 @@ function isChangeVerbBefore(start: number): boolean {
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   let k = p;
   while (k > 0 && p - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
+  // "soared by 19.45 cents to 340.80 cents": the verb, then "by" and the size of the change.
+  if (p - k === 2 && (s.charCodeAt(k) | 0x20) === 98 && (s.charCodeAt(k + 1) | 0x20) === 121 && isSpace(s.charCodeAt(k - 1))) {
+    p = k - 1;
+    k = p;
+    while (k > 0 && p - k < 12 && isLetter(s.charCodeAt(k - 1))) k--;
+  }
   return k < p && CHANGE_VERBS.has(s.slice(k, p).toLowerCase());
 }
 
@@ -1234,7 +1241,7 @@ function readCurrencyNote(k: number): CurrencyNote {
     code = suf2.code;
     j = suf2.end;
     const c = s.charCodeAt(j);
-    if (c === 44 || c === 0x3001 || c === 0x2027 || c === 0xb7 || c === 0x30fb || c === 46) j++;
+    if (c === 44 || c === 0x3001 || c === 0x2027 || c === 0xb7 || c === 0x30fb || c === 46 || c === 59 || c === 0xff1b) j++;
   }
   let carry = false;
   if (s.charCodeAt(j) === C_XIA && s.charCodeAt(j + 1) === C_TONG) {
