@@ -592,3 +592,10 @@ test('the targets of acquisitions, and an outlet that writes (撰文)', () => {
   assert.deepEqual(kinds('It completed the acquisitions of Quorvale last year.'), [['Quorvale', 'candidate']]);
   assert.deepEqual(kinds('澜石智库撰文称，赛道正热。'), [['澜石智库', 'media']]);
 });
+
+test('no name from a counterparty word, a funding stage, financial data or an ordinary Japanese-listed word', () => {
+  assert.deepEqual(kinds('公司拟向交易对方购买澜石电子科技有限公司100%股权。'), [['澜石电子科技有限公司', 'candidate']]);
+  for (const text of ['早期阶段融资则增长7%。', '財務數據顯示，公司营收增长。', '光通信产业发展迅速。', '采购英伟达与国产 GPU。']) {
+    assert.deepEqual(find(text).map((m) => m.text).filter((t) => t !== '英伟达'), [], text);
+  }
+});

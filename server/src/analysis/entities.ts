@@ -49,7 +49,7 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
   '当天', '当日', '今天', '今日', '昨天', '昨日', '明天', '近日', '日前', '目前', '此前', '随后', '同时', '当时', '之后', '以来', '同日',
   '持股', '选择', '平台', '机构', '品牌', '厂商', '券商', '投行', '巨头', '公司', '企业', '新股', '个股', '初创', '供应', '采购', '替代', '取代', '竞争', '对手', '客户', '股东', '来自', '包含', '涵盖', '覆盖', '前往', '拜访', '访问', '监管', '处罚',
   // Verbs of a rating or an approval, and the parties of a deal, before the name they take ("上调X的目标价", "批准X收购", "卖方X有限公司").
-  '上调', '下调', '调升', '调降', '上修', '下修', '扩充', '扩大', '批准', '核准', '卖方', '买方', '维持', '给予', '首予', '予以']);
+  '上调', '下调', '调升', '调降', '上修', '下修', '扩充', '扩大', '批准', '核准', '卖方', '买方', '维持', '给予', '首予', '予以', '购买']);
 
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
@@ -281,7 +281,7 @@ function cueBefore(folded: string, at: number, lastEnd: number, mentionEnd: numb
     const f = sharePriceBefore(folded, at, lastEnd, STOP);
     if (!f) return null;
     const name = folded.slice(f[0], f[1]);
-    return name.length >= 3 && !genericName(name) && !GENERIC_STEMS.has(name) && !PLACE_NAMES.has(name) && !NOT_CONTRAST_SUBJECT.some((w) => name.endsWith(w)) ? f : null;
+    return name.length >= 3 && !genericName(name) && !GENERIC_STEMS.has(name) && !PLACE_NAMES.has(name) && !NOT_CONTRAST_SUBJECT.some((w) => name.endsWith(w)) && !name.endsWith('融资') ? f : null;
   }
   if (w === '集资') {
     // The verb only: 集资额 and 集资净额 are amounts of an offer, 集资用途 its use.
@@ -355,6 +355,8 @@ const ZE_WORD_BEFORE = new Set([...'规原准细守定概法否实总通罚章�
 const NOT_CONTRAST_SUBJECT = ['者', '年', '月', '季', '期', '方', '面', '人', '市', '国', '们', '股', '业', '价', '量', '率', '额',
   // Measures of a business ("研发投入则有", "净利润则").
   '入', '出', '润', '支', '模', '本', '用', '能', '算', '绩', '值', '益', '比', '数', '度', '收', '费', '损', '销'];
+/** Marks that close the last item of a list ("…文曄及和碩，"). */
+const LIST_END = new Set([0xff0c, 0x3002, 0x3001, 0xff1b, 59, 44, 46, 10, 0xff09, 41, 0xff1a, 58]);
 /** Adverbs before 领投 or 跟投 that name no investor. */
 const ROUND_ADVERBS = new Set(['持续', '继续', '再次', '再度', '同步', '共同', '联合', '继续加码', '持续加码', '追加', '独家', '超额']);
 /** Times of day written between a filing's date and 公告. */
@@ -1388,7 +1390,7 @@ function hasEvidence(folded: string, raw: Raw, matchStart: number, matchEnd: num
   if (prev && prev.end === raw.start - 1 && (sep === 0x3001 || sep === 44)) return true;
   // "緯創、廣達、文曄及和碩", "立訊與和碩": the last of companies joined by 及, 与 or 和.
   if (prev && prev.end === raw.start - 1 && (sep === 0x53ca /* 及 */ || sep === 0x4e0e /* 与 */ || sep === 0x548c /* 和 */) && (prev.entity >= 0 || prev.local !== null)
-    && (raw.end >= limit || !isCjk(folded.charCodeAt(raw.end)) || STOP[folded.charCodeAt(raw.end)])) return true;
+    && (raw.end >= limit || LIST_END.has(folded.charCodeAt(raw.end)) || STOP[folded.charCodeAt(raw.end)])) return true;
   const next = folded.charCodeAt(raw.end);
   // Names written back to back (茅台五粮液伊利老窖). A short form derived from a listed name
   // (weak) also needs a name or a boundary on its other side, or a run of three names:
