@@ -18,10 +18,20 @@ export const tests = [
       await quickOpen(page, 'simplified.digest.md');
       await mouseAway(page);
       const box = await poll(`"${FIGURE}" to be rendered`, () => textBox(page, FIGURE));
-      // Over the digits of the figure, like a user pointing at it.
-      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 5 });
+      // Over the digits of the figure, like a user pointing at it. A hover asked for before the
+      // server has analysed a just-opened file comes back empty and the editor does not ask
+      // again while the mouse rests, so, like a user, move away and point again until it shows.
       const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'money' }).first();
-      await hover.waitFor({ state: 'visible' });
+      await poll('the hover over the figure', async () => {
+        await mouseAway(page);
+        await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 5 });
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 4000 });
+          return true;
+        } catch {
+          return false;
+        }
+      }, { timeoutMs: 40_000 });
       const text = await poll('the hover to show the conversions', async () => {
         const t = await hover.innerText();
         return /US\$/.test(t) ? t : null;
