@@ -10,6 +10,7 @@ import { Gazetteer, builtinGazetteer } from './gazetteer';
 import { findThemes, builtinTaxonomy, type Taxonomy } from './themes';
 import { findDate } from './date';
 import { findSections } from './sections';
+import { attachFacts } from './facts';
 
 export interface AnalyseOptions {
   /** Entities to match; defaults to the built-in gazetteer. */
@@ -23,6 +24,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocumentAna
   const { folded, traditional } = foldDocument(text);
   const figures = findFigures(text, folded, { traditional });
   const mentions = findMentions(text, folded, options.gazetteer ?? builtinGazetteer(), figures);
+  attachFacts(text, folded, figures, mentions);
   const themes = findThemes(text, folded, options.taxonomy ?? builtinTaxonomy());
   return {
     date: findDate(text),

@@ -32,7 +32,52 @@ export interface Figure extends Span {
   qualifier: string | null;
   /** Set when the scale or currency had to be guessed (ambiguous 兆 in Simplified text, bare ¥). */
   ambiguity?: 'zhao' | 'yen-sign' | null;
+  /** Whose amount it is (the payer of a transaction), or null: a market size, a commodity price. */
+  subject?: FigureParty | null;
+  /** The other side of a transaction (the target, the seller, the lead investor), or null. */
+  counterparty?: FigureParty | null;
+  /** The third party stating or forecasting it (a broker, a research firm, a media outlet), or null. */
+  source?: FigureParty | null;
+  /** What the amount measures. */
+  metric?: Metric;
+  /** The period it is about when the text says: "2025", "2025H1", "2025Q3", "2025-9M", "2025-12", "2025-01-23". */
+  period?: string | null;
+  /**
+   * Figures of one document with the same number state the same fact: a stated conversion and
+   * the amount it converts, one amount said in two languages, an amount repeated later. The
+   * number of the fact is the index of its first figure.
+   */
+  fact?: number;
 }
+
+/** The mention chosen as a figure's subject, counterparty or source. */
+export interface FigureParty extends Span {
+  id: string;
+  name: string;
+}
+
+/** What a figure measures (test/devset/FACTS.md has the definitions). */
+export type Metric =
+  | 'revenue'
+  | 'profit'
+  | 'capex'
+  | 'investment'
+  | 'funding'
+  | 'valuation'
+  | 'market-value'
+  | 'market-size'
+  | 'price'
+  | 'cost'
+  | 'dividend'
+  | 'buyback'
+  | 'deal'
+  | 'trading'
+  | 'other';
+
+export const METRICS: readonly Metric[] = [
+  'revenue', 'profit', 'capex', 'investment', 'funding', 'valuation', 'market-value', 'market-size',
+  'price', 'cost', 'dividend', 'buyback', 'deal', 'trading', 'other',
+];
 
 /**
  * Kinds of named things. The "company-like" kinds (company, exchange, media, candidate)
