@@ -105,15 +105,15 @@ test('a note dated after the rate table warns that the rate is older than the no
   assert.match(text, new RegExp(`⚠ The CNY rate is from ${latestMonth()}, \\d+ months before the note \\(2031-03\\)`));
 });
 
-test('an entity hover gives names in all scripts, tickers, workspace counts and nearby figures', () => {
+test('an entity hover gives names in all scripts, tickers, workspace counts and a link to its dossier', () => {
   const { hover: h, text } = hover('traditional.digest.txt', '騰訊控股');
   assert.match(text, /^\*\*Tencent\*\* · company/);
   for (const n of ['腾讯', '騰訊', 'Tencent Holdings']) assert.ok(text.includes(n), n);
   assert.match(text, /Tickers: HK:00700/);
   assert.match(text, /written here: 0700\.HK/);
   assert.match(text, /4 mentions in 3 files/);
-  assert.match(text, /Figures nearby:\n- 612\.5港元\/股 ≈ US\$78\.5\d\/share/);
-  assert.equal(text.split('\n').filter((l) => l.startsWith('- ') && /≈|=/.test(l)).length, 5, 'at most five figures');
+  assert.match(text, /\[Open dossier\]\(command:digestLens\.showDossier\?%5B%22tencent%22%5D /);
+  assert.doesNotMatch(text, /Figures nearby/);
   assert.deepEqual(h.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
   // Names are listed once each, whatever their case.
   const names = text.split('\n').find((l) => l.startsWith('- Names:'))!;
@@ -139,7 +139,7 @@ test('document and user text is escaped in the Markdown', () => {
   const { raw, text } = hover('evil.digest', '邪恶公司', { index: idx, gazetteer: g });
   assert.ok(text.includes(evil), 'the name is shown, unescaped it reads the same');
   assert.ok(!/(^|[^\\])<(img|b|\/b)/.test(raw), 'no raw HTML');
-  assert.ok(!raw.includes('](command:'), 'no link');
+  assert.deepEqual(raw.match(/\]\(command:[^)]*\)/g), ["](command:digestLens.showDossier?%5B%22evil%22%5D \"Every fact about it across the notes\")"], 'no link but the dossier');
   assert.ok(!/(^|[^\\])\*\*Corp/.test(raw), 'no emphasis from the name');
   assert.equal(escapeMarkdown('a\nb'), 'a b');
   assert.equal(escapeMarkdown('1,600 亿人民币'), '1,600 亿人民币');
@@ -184,4 +184,43 @@ test('compact amounts and rates read well', () => {
   assert.equal(rateText('CNY', 'USD', 1 / 6.9692), '6.9692 CNY/USD');
   assert.equal(rateText('USD', 'CNY', 6.9692), '6.9692 CNY/USD');
   assert.equal(rateText('CNY', 'HKD', 1.11871), '1.1187 HKD/CNY');
+});
+
+/**
+ * An analyser that attributes figures the way the engine's contract says (whatever the engine
+ * does today): the company mentioned last before the figure in its sentence is the subject,
+ * "投资" makes the next company the counterparty, "预计" after a broker makes it the source.
+ */
+function attributing(g: Gazetteer) {
+  return (text: string) => {
+    const a = analyse(text, { gazetteer: g });
+    for (let i = 0; i < a.figures.length; i++) {
+      const f = a.figures[i];
+      const start = Math.max(text.lastIndexOf('。', f.offset), text.lastIndexOf('\n', f.offset)) + 1;
+      const before = a.mentions.filter((m) => m.offset >= start && m.offset < f.offset && m.kind === 'company');
+      f.subject = before[0] ? { id: before[0].id, name: before[0].name, offset: before[0].offset, length: before[0].length } : null;
+      f.counterparty = /投资/.test(text.slice(start, f.offset)) && before[1] ? { id: before[1].id, name: before[1].name, offset: before[1].offset, length: before[1].length } : null;
+      f.source = null;
+      f.metric = /资本开支/.test(text.slice(start, f.offset)) ? 'capex' : /投资/.test(text.slice(start, f.offset)) ? 'investment' : 'other';
+      f.period = /(\d{4})年/.exec(text.slice(start, f.offset))?.[1] ?? null;
+      f.fact = i > 0 && text.slice(a.figures[i - 1].offset + a.figures[i - 1].length, f.offset).trim() === '(约' ? (a.figures[i - 1].fact ?? i - 1) : i;
+    }
+    return a;
+  };
+}
+
+test('a company hover lists its own facts, one line per fact, a conversion folded in, counterparty labelled', () => {
+  const idx = new WorkspaceIndex(attributing(gazetteer));
+  idx.set('file:///ws/a.digest', '腾讯2025年资本开支为800亿元(约112亿美元)。阿里巴巴2025年资本开支为1200亿元。\n\n2026-01-10\n', null);
+  idx.set('file:///ws/b.digest', '软银投资腾讯50亿美元。\n\n2026-01-12\n', null);
+  const doc = idx.get('file:///ws/a.digest')!;
+  const h = hoverAt(doc, 1, idx, settings(), gazetteer)!;
+  const text = (h.contents as { value: string }).value.replace(/\\(.)/g, '$1');
+  const facts = text.split('\n').filter((l) => l.startsWith('- ') && /亿/.test(l));
+  // Its own capex (the stated conversion on the same line), and the investment it received, labelled.
+  assert.equal(facts.length, 2, text);
+  assert.match(facts[0], /^- 800亿元 \(112亿美元\) ≈ US\$11\.\d+ billion · capex 2025$/);
+  assert.match(facts[1], /50亿美元 = US\$5(\.0+)? billion · investment · as counterparty of SoftBank( Group)? · b\.digest 2026-01-12/);
+  assert.ok(!text.includes('1200亿元'), 'another company\'s figure in the same note is not listed');
+  assert.match(text, /2 facts about it · \[Open dossier\]/);
 });
