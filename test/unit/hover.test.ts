@@ -15,6 +15,7 @@ import { hoverAt } from '../../server/src/features/hover';
 import { computeInlayHints } from '../../server/src/features/inlayHints';
 import { compactFigure, compactMoney, escapeMarkdown, rateText } from '../../server/src/features/moneyText';
 import { latestMonth } from '../../server/src/fx/rates';
+import { attributing } from '../helpers/attributing';
 
 const REPO = join(__dirname, '..', '..');
 const WS = join(REPO, 'test', 'fixtures', 'workspace');
@@ -185,29 +186,6 @@ test('compact amounts and rates read well', () => {
   assert.equal(rateText('USD', 'CNY', 6.9692), '6.9692 CNY/USD');
   assert.equal(rateText('CNY', 'HKD', 1.11871), '1.1187 HKD/CNY');
 });
-
-/**
- * An analyser that attributes figures the way the engine's contract says (whatever the engine
- * does today): the company mentioned last before the figure in its sentence is the subject,
- * "投资" makes the next company the counterparty, "预计" after a broker makes it the source.
- */
-function attributing(g: Gazetteer) {
-  return (text: string) => {
-    const a = analyse(text, { gazetteer: g });
-    for (let i = 0; i < a.figures.length; i++) {
-      const f = a.figures[i];
-      const start = Math.max(text.lastIndexOf('。', f.offset), text.lastIndexOf('\n', f.offset)) + 1;
-      const before = a.mentions.filter((m) => m.offset >= start && m.offset < f.offset && m.kind === 'company');
-      f.subject = before[0] ? { id: before[0].id, name: before[0].name, offset: before[0].offset, length: before[0].length } : null;
-      f.counterparty = /投资/.test(text.slice(start, f.offset)) && before[1] ? { id: before[1].id, name: before[1].name, offset: before[1].offset, length: before[1].length } : null;
-      f.source = null;
-      f.metric = /资本开支/.test(text.slice(start, f.offset)) ? 'capex' : /投资/.test(text.slice(start, f.offset)) ? 'investment' : 'other';
-      f.period = /(\d{4})年/.exec(text.slice(start, f.offset))?.[1] ?? null;
-      f.fact = i > 0 && text.slice(a.figures[i - 1].offset + a.figures[i - 1].length, f.offset).trim() === '(约' ? (a.figures[i - 1].fact ?? i - 1) : i;
-    }
-    return a;
-  };
-}
 
 test('a company hover lists its own facts, one line per fact, a conversion folded in, counterparty labelled', () => {
   const idx = new WorkspaceIndex(attributing(gazetteer));

@@ -89,28 +89,34 @@ function candidatesOf(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Tax
   return candidates;
 }
 
-/** Folded keys (each once) and the names as written they come from. */
+/** Folded keys and the names as written they come from (each name once; 騰訊 and 腾讯 both kept). */
 function keyed(all: string[]): { keys: string[]; names: string[] } {
   const keys: string[] = [];
   const names: string[] = [];
   const seen = new Set<string>();
-  for (const n of all) {
+  for (const raw of all) {
+    const n = raw.trim();
     const k = foldKey(n);
-    if (!k || seen.has(k)) continue;
-    seen.add(k);
+    if (!k || seen.has(n.toLowerCase())) continue;
+    seen.add(n.toLowerCase());
     keys.push(k);
-    names.push(n.trim());
+    names.push(n);
   }
   return { keys, names };
 }
 
-/** The name (as written) that matches the query best, and its score. */
-function bestName(query: string, c: Candidate): { name: string; score: number } {
+/**
+ * The name (as written) that matches the folded query best, and its score; among equals, one
+ * that contains the query as typed (騰訊 for "騰訊", 腾讯 for "腾讯").
+ */
+function bestName(query: string, c: Candidate, raw = query): { name: string; score: number } {
   let best = { name: c.name, score: 0 };
   const bare = /^\d+$/.test(query) ? query.replace(/^0+/, '') : null;
+  const typed = raw.trim().toLowerCase();
+  const literal = (n: string) => (typed && n.toLowerCase().includes(typed) ? 1 : 0);
   for (let i = 0; i < c.keys.length; i++) {
     const score = Math.max(matchScore(query, c.keys[i]), bare ? Math.min(matchScore(bare, c.keys[i]), 3) : 0);
-    if (score > best.score) best = { name: c.names[i], score };
+    if (score > best.score || (score === best.score && score > 0 && literal(c.names[i]) > literal(best.name))) best = { name: c.names[i], score };
   }
   return best;
 }
@@ -141,7 +147,7 @@ export function symbolLabel(c: Pick<Candidate, 'name' | 'names' | 'keys'>, rawQu
   }
   // A query in another script than every name ("騰訊" for names written only in Simplified):
   // the matched name, then the query as typed so the editor keeps the symbol.
-  const best = bestName(foldKey(query), c as Candidate);
+  const best = bestName(foldKey(query), c as Candidate, query);
   return `${c.name} · ${best.name === c.name ? query : `${best.name} (${query})`}`;
 }
 
@@ -156,7 +162,7 @@ export function searchEntities(index: WorkspaceIndex, gazetteer: Gazetteer, taxo
   }
   scored.sort((a, b) => b.score - a.score || b.c.mentions - a.c.mentions || a.c.name.localeCompare(b.c.name));
   return scored.slice(0, limit).map(({ c }) => {
-    const best = q ? bestName(q, c) : { name: c.name, score: 0 };
+    const best = q ? bestName(q, c, query) : { name: c.name, score: 0 };
     return { id: c.id, name: c.name, kind: c.entityKind, mentions: c.mentions, files: c.files, matched: best.name === c.name || foldKey(best.name) === foldKey(c.name) ? null : best.name };
   });
 }
