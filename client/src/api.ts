@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as P from '../../server/src/protocol';
 import type { ServerHealth } from './client';
 import type { FiguresMessage } from './figures/html';
+import type { DossierMessage } from './dossier/model';
 import type { ScopeMode, SortMode } from './views/model';
 import type { EntitiesTreeProvider, EntityNode } from './views/entitiesView';
 import type { ThemesTreeProvider, ThemeNode } from './views/themesView';
@@ -53,6 +54,15 @@ export interface DigestLensApi {
   figuresShown(): FiguresMessage | undefined;
   /** Fires each time the figures panel sends data to its page. */
   readonly onFiguresShown: vscode.Event<FiguresMessage>;
+  /** Copies the figures table's current filter as Markdown or TSV (as its buttons do); resolves with the text. */
+  figuresCopy(format: 'markdown' | 'tsv'): Promise<string | undefined>;
+  /** Filters and sorts the open figures table (as its controls do); resolves when the page has the data. */
+  figuresQuery(filter: P.FactFilter, sort?: { key: P.FactSortKey; dir: 1 | -1 }): Promise<void>;
+
+  /** The dossier panel's last message to its page, or undefined when no dossier is open. */
+  dossierShown(): DossierMessage | undefined;
+  /** Fires each time the dossier panel sends data to its page. */
+  readonly onDossierShown: vscode.Event<DossierMessage>;
 }
 
 export type { EntityNode, ThemeNode };

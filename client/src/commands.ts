@@ -14,6 +14,7 @@ import { registerEntityCommands } from './entityCommands';
 import { registerExportCommands } from './exportCommands';
 import { FiguresPanel } from './figures/figuresPanel';
 import { registerScriptCommands } from './scriptCommands';
+import { registerFindCommands } from './findCommands';
 import type { StatusController } from './status';
 import { SORT_MODES, type SortMode } from './views/model';
 import { scopeFromArgument, type SidebarState } from './views/scope';
@@ -132,4 +133,5 @@ export function registerCommands(c: CommandContext): void {
   registerExportCommands(c, reg);
   registerEntityCommands(c, reg);
   registerScriptCommands(reg);
+  registerFindCommands(c, reg);
 }

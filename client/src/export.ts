@@ -2,7 +2,7 @@
  * CSV and JSON text of the figures table and the entity list, for the export commands.
  * Pure (no `vscode`): unit-tested in test/unit/client-export.test.ts.
  */
-import type { EntitySummary, FigureRow } from '../../server/src/protocol';
+import type { EntitySummary, FactRow, FigureRow } from '../../server/src/protocol';
 
 /** The formats an export can be written in. */
 export type ExportFormat = 'csv' | 'json';
@@ -37,13 +37,13 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 export type UriLabel = (uri: string) => string;
 
 /** Columns of the figures export, in order. */
-export const FIGURE_COLUMNS = ['file', 'line', 'column', 'text', 'currency', 'value', 'min', 'max', 'approximate', 'per', 'baseValue', 'baseCurrency', 'date', 'entityId', 'entityName'] as const;
+export const FIGURE_COLUMNS = ['file', 'line', 'column', 'text', 'currency', 'value', 'min', 'max', 'approximate', 'per', 'baseValue', 'baseCurrency', 'date', 'entityId', 'entityName', 'metric', 'period', 'fact'] as const;
 
 /** The figures as CSV, one row per figure. */
 export function figuresCsv(rows: readonly FigureRow[], label: UriLabel): string {
   return toCsv(
     FIGURE_COLUMNS,
-    rows.map((r) => [label(r.uri), r.range.start.line + 1, r.range.start.character + 1, r.text, r.currency, r.value, r.min, r.max, r.approximate, r.per, r.baseValue, r.baseCurrency, r.date, r.entityId, r.entityName]),
+    rows.map((r) => [label(r.uri), r.range.start.line + 1, r.range.start.character + 1, r.text, r.currency, r.value, r.min, r.max, r.approximate, r.per, r.baseValue, r.baseCurrency, r.date, r.entityId, r.entityName, r.metric, r.period, r.fact]),
   );
 }
 
@@ -82,4 +82,69 @@ export function entitiesCsv(entities: readonly EntitySummary[]): string {
 /** The entities as JSON. */
 export function entitiesJson(entities: readonly EntitySummary[]): string {
   return JSON.stringify({ entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions, files: e.files, firstDate: e.firstDate })) }, null, 2) + '\n';
+}
+
+/** Columns of the facts export (one row per fact), in order. */
+export const FACT_COLUMNS = [
+  'file', 'line', 'column', 'text', 'alsoStatedAs', 'currency', 'value', 'min', 'max', 'approximate', 'per', 'baseValue', 'baseCurrency', 'date',
+  'subjectId', 'subject', 'counterpartyId', 'counterparty', 'sourceId', 'source', 'metric', 'period',
+] as const;
+
+function factCells(r: FactRow, label: UriLabel): (string | number | boolean | null)[] {
+  return [
+    label(r.uri), r.range.start.line + 1, r.range.start.character + 1, r.text, r.others.map((o) => o.text).join(' | '), r.currency, r.value, r.min, r.max, r.approximate, r.per,
+    r.baseValue, r.baseCurrency, r.date, r.subjectId, r.subjectName, r.counterpartyId, r.counterpartyName, r.sourceId, r.sourceName, r.metric, r.period,
+  ];
+}
+
+/** The facts as CSV, one row per fact; the figures restating it in `alsoStatedAs`. */
+export function factsCsv(rows: readonly FactRow[], label: UriLabel): string {
+  return toCsv(FACT_COLUMNS, rows.map((r) => factCells(r, label)));
+}
+
+/** The facts as JSON: rows with file labels, 1-based positions and every restating figure. */
+export function factsJson(rows: readonly FactRow[], label: UriLabel, baseCurrency: string, scope: string): string {
+  const facts = rows.map((r) => ({
+    file: label(r.uri),
+    line: r.range.start.line + 1,
+    column: r.range.start.character + 1,
+    text: r.text,
+    alsoStatedAs: r.others.map((o) => ({ text: o.text, line: o.range.start.line + 1, column: o.range.start.character + 1 })),
+    currency: r.currency,
+    value: r.value,
+    min: r.min,
+    max: r.max,
+    approximate: r.approximate,
+    per: r.per,
+    baseValue: r.baseValue,
+    date: r.date,
+    subject: r.subjectId ? { id: r.subjectId, name: r.subjectName } : null,
+    counterparty: r.counterpartyId ? { id: r.counterpartyId, name: r.counterpartyName } : null,
+    source: r.sourceId ? { id: r.sourceId, name: r.sourceName } : null,
+    metric: r.metric,
+    period: r.period,
+  }));
+  return JSON.stringify({ baseCurrency, scope, facts }, null, 2) + '\n';
+}
+
+/** Columns of the copied table (Markdown and TSV): what an analyst pastes into a note or a sheet. */
+export const COPY_COLUMNS = ['Subject', 'Metric', 'Period', 'Figure', 'Also stated as', 'Base value', 'Source', 'Date', 'File'] as const;
+
+function copyCells(r: FactRow, label: UriLabel): string[] {
+  const subject = r.subjectName ? (r.counterpartyName ? `${r.subjectName} → ${r.counterpartyName}` : r.subjectName) : r.counterpartyName ? `→ ${r.counterpartyName}` : '';
+  const base = r.baseValue === null ? '' : `${r.baseCurrency} ${Number(r.baseValue.toPrecision(4))}${r.per ? `/${r.per}` : ''}`;
+  return [subject, r.metric, r.period ?? '', r.text, r.others.map((o) => o.text).join(', '), base, r.sourceName ?? '', r.date ?? '', `${label(r.uri)}:${r.range.start.line + 1}`];
+}
+
+/** The facts as a Markdown table; pipes and line breaks in cells escaped. */
+export function factsMarkdown(rows: readonly FactRow[], label: UriLabel): string {
+  const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(COPY_COLUMNS), `|${COPY_COLUMNS.map(() => ' --- ').join('|')}|`, ...rows.map((r) => line(copyCells(r, label)))].join('\n') + '\n';
+}
+
+/** The facts as tab-separated values (tabs and line breaks in cells become spaces). */
+export function factsTsv(rows: readonly FactRow[], label: UriLabel): string {
+  const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+  return [COPY_COLUMNS.join('\t'), ...rows.map((r) => copyCells(r, label).map(cell).join('\t'))].join('\n') + '\n';
 }

@@ -1,12 +1,14 @@
 /**
- * Export of the figures table and the entity list as CSV or JSON. The file is chosen in a
- * save dialog (or passed by the caller, e.g. a test); nothing else is written.
+ * Export of the figures table (one row per fact) and the entity list as CSV or JSON, with an
+ * explicit scope: this file, the workspace, or the figures table's current filter. The file is
+ * chosen in a save dialog (or passed by the caller, e.g. a test); nothing else is written.
  */
 import * as vscode from 'vscode';
 import * as P from '../../server/src/protocol';
 import type { CommandContext } from './commands';
 import { scopeFromArgument } from './views/scope';
-import { entitiesCsv, entitiesJson, figuresCsv, figuresJson, formatOf } from './export';
+import { entitiesCsv, entitiesJson, factsCsv, factsJson, formatOf } from './export';
+import { FiguresPanel } from './figures/figuresPanel';
 import { baseName } from './views/model';
 
 /** Registers a command; provided by commands.ts. */
@@ -39,15 +41,59 @@ async function write(target: vscode.Uri, text: string, count: number): Promise<v
   });
 }
 
-/** Registers exportFigures and exportEntities: (scope?: 'workspace' | 'sidebar' | Uri, target?: Uri). */
+/** What an export of figures covers: a scope and, for "the current filter", the figures table's filter. */
+interface ExportChoice {
+  scope: P.Scope;
+  filter?: P.FactFilter;
+  /** Said in the dialog title and the JSON. */
+  label: string;
+}
+
+/**
+ * The scope of a figures export, explicit: 'file' (the table's file, else the active digest),
+ * 'workspace', 'filter' (the figures table's scope and filter), a file uri, or 'sidebar'. With
+ * no argument while the figures table is open, the user picks among the three.
+ */
+async function exportScope(c: CommandContext, arg: unknown): Promise<ExportChoice | undefined> {
+  const panel = FiguresPanel.active;
+  const fileOf = (): P.Scope | undefined => {
+    if (panel?.scope?.kind === 'file') return panel.scope;
+    const s = scopeFromArgument(undefined, c.state);
+    return s.kind === 'file' ? s : undefined;
+  };
+  const file = (s: P.Scope & { kind: 'file' }): ExportChoice => ({ scope: s, label: vscode.l10n.t('this file ({0})', baseName(s.uri)) });
+  const workspace: ExportChoice = { scope: { kind: 'workspace' }, label: vscode.l10n.t('the workspace') };
+  const filtered = (): ExportChoice | undefined => (panel?.scope ? { scope: panel.scope, filter: panel.filter, label: vscode.l10n.t('the current filter') } : undefined);
+  if (arg === 'workspace') return workspace;
+  if (arg === 'filter') return filtered() ?? workspace;
+  if (arg === 'file') {
+    const s = fileOf();
+    return s && s.kind === 'file' ? file(s) : undefined;
+  }
+  if (arg !== undefined || !panel) {
+    const s = scopeFromArgument(arg, c.state);
+    return s.kind === 'file' ? file(s) : workspace;
+  }
+  const items: (vscode.QuickPickItem & { choice: ExportChoice })[] = [];
+  const f = fileOf();
+  if (f && f.kind === 'file') items.push({ label: vscode.l10n.t('This file'), description: baseName(f.uri), choice: file(f) });
+  items.push({ label: vscode.l10n.t('The workspace'), choice: workspace });
+  const cur = filtered();
+  if (cur) items.push({ label: vscode.l10n.t('The current filter'), description: vscode.l10n.t('as in the figures table'), choice: cur });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which figures?') });
+  return pick?.choice;
+}
+
+/** Registers exportFigures ((scope?: 'file' | 'workspace' | 'filter' | 'sidebar' | Uri, target?: Uri)) and exportEntities. */
 export function registerExportCommands(c: CommandContext, reg: Register): void {
   reg('digestLens.exportFigures', async (scopeArg, targetArg) => {
-    const scope = scopeFromArgument(scopeArg, c.state);
-    const target = await chooseTarget(targetArg, 'figures.csv', vscode.l10n.t('Export figures'));
+    const choice = await exportScope(c, scopeArg);
+    if (!choice) return;
+    const target = await chooseTarget(targetArg, 'facts.csv', vscode.l10n.t('Export figures: {0}', choice.label));
     if (!target) return;
-    const res = await c.manager.request<P.FiguresResult>(P.FiguresRequest, { scope } satisfies P.FiguresParams);
-    const text = formatOf(target.path) === 'json' ? figuresJson(res.figures, uriLabel, res.baseCurrency) : figuresCsv(res.figures, uriLabel);
-    await write(target, text, res.figures.length);
+    const res = await c.manager.request<P.FactsResult>(P.FactsRequest, { scope: choice.scope, filter: choice.filter, limit: 0 } satisfies P.FactsParams);
+    const text = formatOf(target.path) === 'json' ? factsJson(res.rows, uriLabel, res.baseCurrency, choice.label) : factsCsv(res.rows, uriLabel);
+    await write(target, text, res.rows.length);
   });
 
   reg('digestLens.exportEntities', async (scopeArg, targetArg) => {

@@ -10,6 +10,7 @@ import type { DigestLensApi } from './api';
 import { ClientManager } from './client';
 import { registerCommands } from './commands';
 import { FiguresPanel } from './figures/figuresPanel';
+import { DossierPanel } from './dossier/dossierPanel';
 import { StatusController } from './status';
 import { documentSelector } from './selector';
 import { EntitiesTreeProvider } from './views/entitiesView';
@@ -80,7 +81,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   registerCommands({ context, manager, state, status, entities, themes });
 
   // Closing the window or deactivating closes the panel too.
-  context.subscriptions.push({ dispose: () => FiguresPanel.active?.dispose() });
+  context.subscriptions.push({ dispose: () => FiguresPanel.active?.dispose() }, { dispose: () => DossierPanel.active?.dispose() });
 
   const client = manager.start();
   client.catch((e: unknown) => reportStartFailure(log, e));
@@ -101,6 +102,13 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     refreshStatus: () => status.update(),
     figuresShown: () => FiguresPanel.active?.lastPosted,
     onFiguresShown: FiguresPanel.onDidPost,
+    figuresCopy: (format) => FiguresPanel.active?.copy(format) ?? Promise.resolve(undefined),
+    figuresQuery: async (filter, sort) => {
+      const p = FiguresPanel.active;
+      if (p?.scope) await p.load(p.scope, { filter, sort: sort ?? { key: 'baseValue', dir: -1 }, limit: 500 });
+    },
+    dossierShown: () => DossierPanel.active?.lastPosted,
+    onDossierShown: DossierPanel.onDidPost,
   };
 }
 

@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EntitySummary, FigureRow } from '../../server/src/protocol';
-import { csvCell, entitiesCsv, entitiesJson, figuresCsv, figuresJson, formatOf, toCsv } from '../../client/src/export';
+import type { EntitySummary, FactRow, FigureRow } from '../../server/src/protocol';
+import { csvCell, entitiesCsv, entitiesJson, FACT_COLUMNS, factsCsv, factsJson, factsMarkdown, factsTsv, figuresCsv, figuresJson, formatOf, toCsv } from '../../client/src/export';
 
 /** A minimal RFC 4180 reader, to check the writer round-trips. */
 function parseCsv(text: string): string[][] {
@@ -67,6 +67,13 @@ const row: FigureRow = {
   date: '2025-03-01',
   entityId: 'tencent',
   entityName: '腾讯',
+  counterpartyId: null,
+  counterpartyName: null,
+  sourceId: null,
+  sourceName: null,
+  metric: 'capex',
+  period: '2025',
+  fact: 0,
 };
 
 test('the figures CSV round-trips through a CSV reader with 1-based positions', () => {
@@ -103,4 +110,53 @@ test('the format follows the chosen file name', () => {
   assert.equal(formatOf('/x/figures.JSON'), 'json');
   assert.equal(formatOf('/x/figures.csv'), 'csv');
   assert.equal(formatOf('/x/figures'), 'csv');
+});
+
+const factRow: FactRow = {
+  uri: 'file:///w/a.digest',
+  range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } },
+  text: '800亿元',
+  currency: 'CNY',
+  value: 8e10,
+  min: null,
+  max: null,
+  approximate: false,
+  per: null,
+  baseValue: 11234567890,
+  baseCurrency: 'USD',
+  date: '2025-11-02',
+  subjectId: 'softbank',
+  subjectName: 'Soft|Bank',
+  counterpartyId: 'ampere',
+  counterpartyName: 'Ampere',
+  sourceId: null,
+  sourceName: null,
+  metric: 'investment',
+  period: '2025',
+  others: [{ range: { start: { line: 2, character: 12 }, end: { line: 2, character: 18 } }, text: '112亿美元' }],
+};
+
+test('facts export one row per fact, the restating figures in a column, parties and metric', () => {
+  const [header, data] = parseCsv(factsCsv([factRow], () => 'a.digest').slice(1));
+  const get = (name: string) => data[header.indexOf(name)];
+  assert.deepEqual(header, [...FACT_COLUMNS]);
+  assert.equal(get('alsoStatedAs'), '112亿美元');
+  assert.equal(get('subject'), 'Soft|Bank');
+  assert.equal(get('counterparty'), 'Ampere');
+  assert.equal(get('metric'), 'investment');
+  assert.equal(get('line'), '3');
+  const json = JSON.parse(factsJson([factRow], () => 'a.digest', 'USD', 'the workspace'));
+  assert.equal(json.scope, 'the workspace');
+  assert.deepEqual(json.facts[0].alsoStatedAs, [{ text: '112亿美元', line: 3, column: 13 }]);
+  assert.deepEqual(json.facts[0].subject, { id: 'softbank', name: 'Soft|Bank' });
+});
+
+test('copy as Markdown escapes pipes; copy as TSV is one line per fact', () => {
+  const md = factsMarkdown([factRow], () => 'a.digest').trimEnd().split('\n');
+  assert.equal(md.length, 3);
+  assert.match(md[0], /^\| Subject \| Metric \| Period \| Figure \|/);
+  assert.equal(md[2], '| Soft\\|Bank → Ampere | investment | 2025 | 800亿元 | 112亿美元 | USD 11230000000 |  | 2025-11-02 | a.digest:3 |');
+  const tsv = factsTsv([factRow, { ...factRow, text: 'a\tb\nc' }], () => 'a.digest').trimEnd().split('\n');
+  assert.equal(tsv.length, 3);
+  assert.equal(tsv[2].split('\t')[3], 'a b c');
 });

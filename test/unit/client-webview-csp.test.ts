@@ -11,11 +11,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { contentSecurityPolicy, figuresHtml, largestByEntity, makeNonce, type FiguresMessage, type PageRow } from '../../client/src/figures/html';
+import { contentSecurityPolicy, figuresHtml, makeNonce, type FiguresLabels, type FiguresMessage, type PageRow } from '../../client/src/figures/html';
+import type { DossierMessage } from '../../client/src/dossier/model';
 
 const REPO = join(__dirname, '..', '..');
 const PAGE_SCRIPT = readFileSync(join(REPO, 'media', 'figures', 'figures.js'), 'utf8');
 const PANEL_SOURCE = readFileSync(join(REPO, 'client', 'src', 'figures', 'figuresPanel.ts'), 'utf8');
+const DOSSIER_SCRIPT = readFileSync(join(REPO, 'media', 'dossier', 'dossier.js'), 'utf8');
+const DOSSIER_SOURCE = readFileSync(join(REPO, 'client', 'src', 'dossier', 'dossierPanel.ts'), 'utf8');
 
 /** The directives of a CSP string. */
 function directives(csp: string): Map<string, string[]> {
@@ -70,11 +73,19 @@ test('the panel: scripts on, resources only from the media folder, no command li
   assert.match(PANEL_SOURCE, /webview\.html = figuresHtml\(/);
   assert.match(PANEL_SOURCE, /webview\.postMessage\(this\.message\)/);
   // Messages from the page are validated before anything is done with them.
-  assert.match(PANEL_SOURCE, /parsePageMessage\(raw, this\.rows\.length\)/);
-  // The page script has no HTML sink and no dynamic code.
-  const code = PAGE_SCRIPT.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
-  assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|setTimeout\(\s*['"`]|\.src\s*=|\.href\s*=/);
-  assert.doesNotMatch(code, /setAttribute\(\s*['"`](on|href|src|style)/i);
+  assert.match(PANEL_SOURCE, /parsePageMessage\(raw, this\.rows\.length, /);
+  // The dossier panel follows the same rules.
+  assert.match(DOSSIER_SOURCE, /enableScripts:\s*true/);
+  assert.match(DOSSIER_SOURCE, /localResourceRoots:\s*\[media\]/);
+  assert.doesNotMatch(DOSSIER_SOURCE, /enableCommandUris|enableForms/);
+  assert.equal([...DOSSIER_SOURCE.matchAll(/webview\.html\s*=/g)].length, 1);
+  assert.match(DOSSIER_SOURCE, /parseDossierMessage\(raw, /);
+  // The page scripts have no HTML sink and no dynamic code.
+  for (const script of [PAGE_SCRIPT, DOSSIER_SCRIPT]) {
+    const code = script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+    assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|setTimeout\(\s*['"`]|\.src\s*=|\.href\s*=/);
+    assert.doesNotMatch(code, /setAttribute\(\s*['"`](on|href|src|style)/i);
+  }
 });
 
 // -------------------------------------------------------------------------------------
@@ -89,6 +100,11 @@ class FakeNode {
   title = '';
   tabIndex = -1;
   className = '';
+  value = '';
+  type = '';
+  min = '';
+  max = '';
+  selected = false;
   private text = '';
   readonly classList = {
     add: (...c: string[]) => (this.className = [...this.className.split(' ').filter(Boolean), ...c].join(' ')),
@@ -137,12 +153,13 @@ class FakeNode {
   }
 }
 
-/** Runs figures.js in a fresh context with the fake DOM; returns its nodes and its messages. */
-function loadPage() {
-  const ids = ['summary', 'empty', 'table-section', 'chart', 'chart-title', 'chart-section'];
+/** Runs a page script in a fresh context with the fake DOM; returns its nodes and its messages. */
+function loadPage(script = PAGE_SCRIPT) {
+  const ids = ['summary', 'empty', 'table-section', 'chart', 'chart-title', 'chart-section', 'toolbar', 'totals-section', 'totals-title', 'more', 'title', 'facts'];
   const byId = new Map(ids.map((id) => [id, new FakeNode(id === 'chart' ? 'div' : 'section')]));
   const thead = new FakeNode('thead');
   const tbody = new FakeNode('tbody');
+  const totals = new FakeNode('tbody');
   const docListeners = new FakeNode('document');
   const winListeners = new FakeNode('window');
   const created: FakeNode[] = [];
@@ -151,7 +168,7 @@ function loadPage() {
     createElement: (tag: string) => (created.push(new FakeNode(tag)), created[created.length - 1]),
     createElementNS: (ns: string, tag: string) => (created.push(new FakeNode(tag, ns)), created[created.length - 1]),
     getElementById: (id: string) => byId.get(id) ?? null,
-    querySelector: (sel: string) => (sel === '#figures thead' ? thead : sel === '#figures tbody' ? tbody : null),
+    querySelector: (sel: string) => (sel === '#figures thead' ? thead : sel === '#figures tbody' ? tbody : sel === '#totals tbody' ? totals : null),
     addEventListener: docListeners.addEventListener.bind(docListeners),
     write: () => {
       throw new Error('document.write used');
@@ -159,63 +176,134 @@ function loadPage() {
   };
   const window = { addEventListener: winListeners.addEventListener.bind(winListeners) };
   const acquireVsCodeApi = () => ({ postMessage: (m: unknown) => sent.push(JSON.parse(JSON.stringify(m))), getState: () => undefined, setState: () => {} });
-  runInNewContext(PAGE_SCRIPT, { document, window, acquireVsCodeApi, Intl, isFinite, Number, String, Math, JSON });
+  runInNewContext(script, { document, window, acquireVsCodeApi, Intl, isFinite, Number, String, Math, JSON, Date, Object, Array });
   const post = (data: unknown) => (winListeners.listeners.get('message') ?? []).forEach((fn) => fn({ data }));
-  return { byId, thead, tbody, created, sent, post, docListeners };
+  return { byId, thead, tbody, totals, created, sent, post, docListeners };
 }
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const row = (index: number, text: string, entity: string | null, baseValue: number | null): PageRow => ({
+const row = (index: number, text: string, subject: string | null, baseValue: number | null): PageRow => ({
   index,
   text,
+  others: [`${HOSTILE} other`],
   currency: 'USD',
   value: 1e9,
   baseValue,
   approximate: false,
   per: null,
-  entity,
+  subject,
+  counterparty: null,
+  source: `Source ${HOSTILE}`,
+  metric: 'capex',
+  period: '2025',
   file: `<script>${index}</script>.digest`,
   line: 3,
-  date: null,
+  date: '2026-01-14',
 });
 
-test('the page asks for data, then renders hostile text as text only', () => {
+const LABELS = Object.fromEntries(
+  ['text', 'value', 'converted', 'subject', 'metric', 'period', 'source', 'file', 'date', 'chartTotals', 'chartLargest', 'totals', 'total', 'count', 'empty', 'summary', 'noRate', 'sortHint', 'also', 'allEntities', 'allMetrics', 'allThemes', 'from', 'to', 'clear', 'copyMarkdown', 'copyTsv', 'exportLabel', 'exportFile', 'exportWorkspace', 'exportFilter', 'more', 'counterpartyOf'].map((k) => [k, `${k} ${HOSTILE}`]),
+) as unknown as FiguresLabels;
+
+/** Tags and attributes the pages may create; no attribute may carry document text but aria-label. */
+const TAGS = ['tr', 'th', 'td', 'button', 'svg', 'g', 'text', 'rect', 'title', 'div', 'select', 'option', 'label', 'input', 'span', 'p', 'section', 'h2', 'ul', 'li', 'line', 'polyline', 'circle'];
+const ATTRIBUTES = ['aria-label', 'aria-sort', 'role', 'viewBox', 'x', 'y', 'width', 'height', 'text-anchor', 'tabindex', 'x1', 'x2', 'y1', 'y2', 'class', 'points', 'cx', 'cy', 'r'];
+
+function checkCreated(created: FakeNode[]): void {
+  for (const t of new Set(created.map((n) => n.tagName))) assert.ok(TAGS.includes(t), `unexpected element <${t}>`);
+  for (const n of created) {
+    for (const [name, value] of n.attributes) {
+      // setAttribute never parses markup; what matters is that no URL- or code-bearing attribute is set.
+      assert.ok(ATTRIBUTES.includes(name), `attribute ${name}="${value}"`);
+      if (name !== 'aria-label') assert.ok(!value.includes('<') && !value.includes('command:'), `attribute ${name}="${value}" carries document text`);
+    }
+    for (const [k, v] of Object.entries(n.dataset)) assert.match(v, /^(\d+|[a-z-]+)$/, `data-${k}="${v}"`);
+  }
+}
+
+test('the figures page asks for data, then renders hostile text as text only', () => {
   const page = loadPage();
   assert.deepEqual(page.sent, [{ type: 'ready' }], 'the page announces itself and waits for data');
   assert.equal(page.tbody.children.length, 0);
 
   const rows = [row(0, `$1B ${HOSTILE}`, `Evil ${HOSTILE}`, 1e9), row(1, '[x](command:workbench.action.quit)', '"><svg onload=alert(1)>', 5e8)];
-  const labels = { text: 'Figure', value: 'Amount', converted: 'In USD', entity: 'Entity', file: 'File', date: 'Date', chartTitle: `Chart ${HOSTILE}`, empty: 'None', summary: `2 figures ${HOSTILE}`, noRate: 'no rate', sortHint: 'Sort' };
-  const message: FiguresMessage = { type: 'figures', baseCurrency: 'USD', locale: 'en', labels, rows, bars: largestByEntity(rows) };
+  const message: FiguresMessage = {
+    type: 'facts',
+    baseCurrency: 'USD',
+    locale: 'en',
+    labels: LABELS,
+    scope: 'workspace',
+    rows,
+    total: 2,
+    inScope: 3,
+    totals: [{ entityId: 'evil', entityName: `Evil ${HOSTILE}`, metric: 'capex', value: 1.5e9, count: 2 }],
+    chart: { kind: 'totals', bars: [{ label: `Evil ${HOSTILE} · capex`, value: 1.5e9, approximate: false, row: -1, entityId: 'evil', metric: 'capex' }] },
+    facets: { entities: [{ id: 'evil', label: `Evil ${HOSTILE}`, count: 2 }], metrics: [{ id: 'capex', label: 'capex', count: 2 }], themes: [], minDate: '2026-01-14', maxDate: '2026-01-14' },
+    state: { filter: {}, sort: { key: 'baseValue', dir: -1 }, limit: 500 },
+  };
   page.post(message);
 
-  // Rendered: two rows and two bars, the hostile strings present as text.
+  // Rendered: two rows, a total and a bar, the hostile strings present as text.
   assert.equal(page.tbody.children.length, 2);
   const tableText = page.tbody.textContent;
   assert.ok(tableText.includes(HOSTILE) && tableText.includes('"><svg onload=alert(1)>') && tableText.includes('<script>0</script>.digest'));
   assert.ok(page.byId.get('summary')!.textContent.includes(HOSTILE));
-  assert.ok(page.byId.get('chart')!.textContent.includes(`Evil ${HOSTILE}`.slice(0, 17)), 'the chart labels the bars with the entity names');
-  // Only the page's own kinds of elements exist, and no attribute carries document text.
-  const tags = new Set(page.created.map((n) => n.tagName));
-  for (const t of tags) assert.ok(['tr', 'th', 'td', 'button', 'svg', 'g', 'text', 'rect', 'title'].includes(t), `unexpected element <${t}>`);
-  for (const n of page.created) {
-    for (const [name, value] of n.attributes) {
-      // setAttribute never parses markup; what matters is that no URL- or code-bearing attribute is set.
-      assert.ok(['aria-label', 'aria-sort', 'role', 'viewBox', 'x', 'y', 'width', 'height', 'text-anchor', 'tabindex'].includes(name), `attribute ${name}="${value}"`);
-      if (name !== 'aria-label') assert.ok(!value.includes('<') && !value.includes('command:'), `attribute ${name}="${value}" carries document text`);
-    }
-    for (const [k, v] of Object.entries(n.dataset)) assert.match(v, /^\d+$/, `data-${k}="${v}"`);
-  }
+  assert.ok(page.totals.textContent.includes(`Evil ${HOSTILE}`));
+  assert.ok(page.byId.get('chart')!.textContent.includes('Evil <img'), 'the chart labels the bars');
+  assert.ok(page.byId.get('toolbar')!.textContent.includes(`Evil ${HOSTILE} (2)`), 'the entity filter lists the entity');
+  checkCreated(page.created);
 
-  // Clicking a row asks the extension to open it by index only.
-  const clicked = page.tbody.children[0];
-  const target = { closest: () => ({ getAttribute: () => clicked.dataset.index }) };
-  for (const fn of page.docListeners.listeners.get('click') ?? []) fn({ target });
-  assert.deepEqual(page.sent[1], { type: 'open', index: Number(clicked.dataset.index) });
+  // Clicking a row asks the extension to open it by index only; a restating figure by its number.
+  const click = (attrs: Record<string, string>) => {
+    const target = { closest: () => ({ tagName: 'TR', getAttribute: (n: string) => attrs[n] ?? null }) };
+    for (const fn of page.docListeners.listeners.get('click') ?? []) fn({ target });
+  };
+  click({ 'data-index': page.tbody.children[0].dataset.index });
+  assert.deepEqual(page.sent[1], { type: 'open', index: 0, mention: -1 });
+  click({ 'data-index': '1', 'data-mention': '0' });
+  assert.deepEqual(page.sent[2], { type: 'open', index: 1, mention: 0 });
+  // A total filters the table to its entity and metric.
+  click({ 'data-total': '0' });
+  assert.deepEqual(page.sent[3], { type: 'query', filter: { entityId: 'evil', metric: 'capex' }, sort: { key: 'baseValue', dir: -1 }, limit: 500 });
 
-  // Anything that is not a figures message is ignored.
+  // Anything that is not a facts message is ignored.
   const before = page.tbody.children.length;
-  page.post({ type: 'figures', rows: 'nope' });
+  page.post({ type: 'facts', rows: 'nope' });
   page.post({ type: 'run', command: 'workbench.action.quit' });
   assert.equal(page.tbody.children.length, before);
+});
+
+test('the dossier page renders hostile text as text only and opens facts by index', () => {
+  const page = loadPage(DOSSIER_SCRIPT);
+  assert.deepEqual(page.sent, [{ type: 'ready' }]);
+  const fact = (index: number, date: string, baseValue: number) => ({
+    index, text: `${HOSTILE} ${index}`, others: [HOSTILE], currency: 'CNY', value: 8e10, baseValue, approximate: false, per: null, period: '2025', date,
+    source: `Broker ${HOSTILE}`, party: null, role: 'subject' as const, file: `<b>${index}</b>.digest`, line: 1,
+  });
+  const labels = Object.fromEntries(['names', 'tickers', 'counts', 'total', 'noTotal', 'conflicts', 'stated', 'empty', 'timeline', 'noRate', 'openTable'].map((k) => [k, `${k} ${HOSTILE}`]));
+  const message: DossierMessage = {
+    type: 'dossier',
+    locale: 'zh-cn',
+    baseCurrency: 'USD',
+    labels: labels as unknown as DossierMessage['labels'],
+    entity: { id: 'evil', name: `Evil ${HOSTILE}`, kind: 'company', names: [HOSTILE], tickers: ['<i>X</i>'] },
+    groups: [{ metric: 'capex', total: { value: 2e10, count: 2 }, facts: [fact(0, '2025-11-02', 1.1e10), fact(1, '2026-01-14', 1.25e10)] }],
+    stated: [],
+    conflicts: [{ metric: 'capex', period: '2025', a: fact(2, '2025-11-02', 1.1e10), b: fact(3, '2026-01-14', 1.25e10) }],
+  };
+  page.post(message);
+  const root = page.byId.get('facts')!;
+  assert.ok(root.textContent.includes(`${HOSTILE} 0`) && root.textContent.includes('<b>1</b>.digest:1'));
+  assert.ok(page.byId.get('title')!.textContent.includes(HOSTILE));
+  assert.ok(page.created.some((n) => n.tagName === 'polyline'), 'a timeline of the metric');
+  assert.equal(page.created.filter((n) => n.tagName === 'circle').length, 2);
+  checkCreated(page.created);
+  const click = (attrs: Record<string, string>) => {
+    const target = { closest: (sel: string) => (sel === '[data-metric]' ? (attrs['data-metric'] ? { getAttribute: (n: string) => attrs[n] } : null) : { getAttribute: (n: string) => attrs[n] ?? null }) };
+    for (const fn of page.docListeners.listeners.get('click') ?? []) fn({ target });
+  };
+  click({ 'data-index': '1' });
+  assert.deepEqual(page.sent[1], { type: 'open', index: 1 });
+  click({ 'data-metric': 'capex' });
+  assert.deepEqual(page.sent[2], { type: 'table', metric: 'capex' });
 });

@@ -1,19 +1,29 @@
 /**
- * The figures webview: a sortable table of every figure of a file or the workspace with its
- * value in the base currency, and a bar chart of the largest figure per entity. The page is
- * static (media/figures/figures.js and figures.css under a strict CSP with a nonce); the data
- * arrives by postMessage once the page says it is ready, and the page can only ask to open a
- * row, which is validated here.
+ * The figures webview: one row per fact of a file or the workspace (the figures restating it
+ * listed in its row), filters by entity, metric, theme and date range, totals per entity and
+ * metric, a chart of what is filtered, copy as Markdown or TSV, and export with an explicit
+ * scope. The server filters, sorts, totals and pages (digestLens/facts), from its index; the
+ * page (media/figures/figures.js and figures.css under a strict CSP with a nonce) only draws
+ * and asks by message, and every message is validated here.
  */
 import * as vscode from 'vscode';
 import * as P from '../../../server/src/protocol';
 import type { ClientManager } from '../client';
 import { baseName } from '../views/model';
 import { REFRESH_DEBOUNCE_MS } from '../views/treeBase';
-import { figuresHtml, largestByEntity, makeNonce, pageRows, parsePageMessage, type FiguresLabels, type FiguresMessage } from './html';
+import { factsMarkdown, factsTsv } from '../export';
+import { figuresHtml, makeNonce, pageRows, parsePageMessage, type FiguresLabels, type FiguresMessage, type FiguresState } from './html';
 
 /** Every message any figures panel sent its page (tests observe them through the extension's API). */
 const posted = new vscode.EventEmitter<FiguresMessage>();
+
+/** A file's label: workspace-relative when it is in the workspace. */
+export function uriLabel(uri: string): string {
+  const u = vscode.Uri.parse(uri);
+  return u.scheme === 'file' ? vscode.workspace.asRelativePath(u) : baseName(uri);
+}
+
+const INITIAL: FiguresState = { filter: {}, sort: { key: 'baseValue', dir: -1 }, limit: 500 };
 
 /** The one figures panel; showing figures again reuses it. */
 export class FiguresPanel implements vscode.Disposable {
@@ -21,19 +31,21 @@ export class FiguresPanel implements vscode.Disposable {
   static readonly onDidPost = posted.event;
   private static current: FiguresPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private rows: P.FigureRow[] = [];
+  private rows: P.FactRow[] = [];
   private message: FiguresMessage | undefined;
   private ready = false;
-  private scope: P.Scope | undefined;
+  private scopeNow: P.Scope | undefined;
+  private stateNow: FiguresState = INITIAL;
   private timer: NodeJS.Timeout | undefined;
+  private loading: Promise<void> = Promise.resolve();
 
   /** The panel shown now, if any. */
   static get active(): FiguresPanel | undefined {
     return FiguresPanel.current;
   }
 
-  /** Shows the figures of a scope, creating the panel or reusing it. */
-  static async show(context: vscode.ExtensionContext, manager: ClientManager, scope: P.Scope): Promise<FiguresPanel> {
+  /** Shows the facts of a scope (optionally filtered), creating the panel or reusing it. */
+  static async show(context: vscode.ExtensionContext, manager: ClientManager, scope: P.Scope, filter?: P.FactFilter): Promise<FiguresPanel> {
     let panel = FiguresPanel.current;
     if (!panel) {
       const media = vscode.Uri.joinPath(context.extensionUri, 'media');
@@ -46,7 +58,8 @@ export class FiguresPanel implements vscode.Disposable {
       panel = new FiguresPanel(webview, context, manager);
       FiguresPanel.current = panel;
     } else panel.panel.reveal(undefined, true);
-    await panel.load(scope);
+    const sameScope = panel.scopeNow && JSON.stringify(panel.scopeNow) === JSON.stringify(scope);
+    await panel.load(scope, filter ? { ...INITIAL, filter } : sameScope ? panel.stateNow : INITIAL);
     return panel;
   }
 
@@ -73,14 +86,14 @@ export class FiguresPanel implements vscode.Disposable {
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
       }),
-      // Edits change the figures: reload after the index settles (same debounce as the trees).
+      // Edits change the facts: reload after the index settles (same debounce as the trees).
       manager.onIndexChanged((e) => {
-        const scope = this.scope;
+        const scope = this.scopeNow;
         if (!scope || (scope.kind === 'file' && e.uris !== 'all' && !e.uris.includes(scope.uri))) return;
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
           this.timer = undefined;
-          this.load(scope).catch((err: unknown) => manager.log.warn(`figures: ${(err as Error).message}`));
+          this.load(scope, this.stateNow).catch((err: unknown) => manager.log.warn(`figures: ${(err as Error).message}`));
         }, REFRESH_DEBOUNCE_MS);
       }),
     );
@@ -90,22 +103,45 @@ export class FiguresPanel implements vscode.Disposable {
   lastPosted: FiguresMessage | undefined;
 
   /** The rows shown now (for tests and the export command). */
-  get figures(): readonly P.FigureRow[] {
+  get facts(): readonly P.FactRow[] {
     return this.rows;
   }
 
-  /** Asks the server for the figures of a scope and sends them to the page. */
-  async load(scope: P.Scope): Promise<void> {
-    this.scope = scope;
-    const res = await this.manager.request<P.FiguresResult>(P.FiguresRequest, { scope } satisfies P.FiguresParams);
-    this.rows = res.figures;
-    const label = (uri: string) => {
-      const u = vscode.Uri.parse(uri);
-      return u.scheme === 'file' ? vscode.workspace.asRelativePath(u) : baseName(uri);
-    };
-    const rows = pageRows(res.figures, label);
+  /** The scope and the filter shown now: what "export the current filter" exports. */
+  get scope(): P.Scope | undefined {
+    return this.scopeNow;
+  }
+  get filter(): P.FactFilter {
+    return this.stateNow.filter;
+  }
+
+  /** Asks the server for the facts of a scope in a state and sends them to the page. */
+  load(scope: P.Scope, state: FiguresState): Promise<void> {
+    this.loading = this.loading.then(() => this.fetch(scope, state)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
+    return this.loading;
+  }
+
+  private async fetch(scope: P.Scope, state: FiguresState): Promise<void> {
+    this.scopeNow = scope;
+    this.stateNow = state;
+    const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope, filter: state.filter, sort: state.sort, limit: state.limit } satisfies P.FactsParams);
+    this.rows = res.rows;
+    const rows = pageRows(res.rows, uriLabel);
     this.panel.title = scope.kind === 'file' ? vscode.l10n.t('Figures: {0}', baseName(scope.uri)) : vscode.l10n.t('Figures: workspace');
-    this.message = { type: 'figures', baseCurrency: res.baseCurrency, locale: vscode.env.language, labels: labels(res.baseCurrency, rows.length), rows, bars: largestByEntity(rows) };
+    this.message = {
+      type: 'facts',
+      baseCurrency: res.baseCurrency,
+      locale: vscode.env.language,
+      labels: labels(res.baseCurrency, res.total, res.inScope),
+      scope: scope.kind,
+      rows,
+      total: res.total,
+      inScope: res.inScope,
+      totals: res.totals,
+      chart: res.chart,
+      facets: res.facets,
+      state,
+    };
     if (this.ready) await this.post();
   }
 
@@ -117,15 +153,45 @@ export class FiguresPanel implements vscode.Disposable {
     }
   }
 
+  /** Every fact of the current filter (not only the page shown). */
+  async allFiltered(): Promise<P.FactRow[]> {
+    if (!this.scopeNow) return [];
+    const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope: this.scopeNow, filter: this.stateNow.filter, sort: this.stateNow.sort, limit: 0 } satisfies P.FactsParams);
+    return res.rows;
+  }
+
+  /** Copies the current filter's facts to the clipboard as Markdown or TSV; returns the text. */
+  async copy(format: 'markdown' | 'tsv'): Promise<string> {
+    const rows = await this.allFiltered();
+    const text = format === 'markdown' ? factsMarkdown(rows, uriLabel) : factsTsv(rows, uriLabel);
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} facts.', rows.length));
+    return text;
+  }
+
   private received(raw: unknown): void {
-    const m = parsePageMessage(raw, this.rows.length);
+    const m = parsePageMessage(raw, this.rows.length, (i) => this.rows[i]?.others.length ?? 0);
     if (!m) return;
-    if (m.type === 'ready') {
-      this.ready = true;
-      void this.post();
-    } else {
-      const row = this.rows[m.index];
-      void vscode.commands.executeCommand('digestLens.openLocation', row.uri, row.range);
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        void this.post();
+        return;
+      case 'open': {
+        const row = this.rows[m.index];
+        const range = m.mention < 0 ? row.range : row.others[m.mention].range;
+        void vscode.commands.executeCommand('digestLens.openLocation', row.uri, range);
+        return;
+      }
+      case 'query':
+        if (this.scopeNow) void this.load(this.scopeNow, { filter: m.filter, sort: m.sort, limit: m.limit });
+        return;
+      case 'copy':
+        void this.copy(m.format);
+        return;
+      case 'export':
+        void vscode.commands.executeCommand('digestLens.exportFigures', m.scope);
+        return;
     }
   }
 
@@ -142,18 +208,40 @@ export class FiguresPanel implements vscode.Disposable {
 }
 
 /** The page's labels in the UI language. */
-function labels(base: string, count: number): FiguresLabels {
+function labels(base: string, total: number, inScope: number): FiguresLabels {
   return {
     text: vscode.l10n.t('Figure'),
     value: vscode.l10n.t('Amount'),
     converted: vscode.l10n.t('In {0}', base),
-    entity: vscode.l10n.t('Entity'),
+    subject: vscode.l10n.t('Subject'),
+    metric: vscode.l10n.t('Metric'),
+    period: vscode.l10n.t('Period'),
+    source: vscode.l10n.t('Source'),
     file: vscode.l10n.t('File'),
     date: vscode.l10n.t('Date'),
-    chartTitle: vscode.l10n.t('Largest figure per entity, in {0}', base),
+    chartTotals: vscode.l10n.t('Totals of the filtered facts per entity and metric, in {0}', base),
+    chartLargest: vscode.l10n.t('Largest filtered facts, in {0}', base),
+    totals: vscode.l10n.t('Totals per entity and metric (one value per period; no prices or market sizes)'),
+    total: vscode.l10n.t('Total'),
+    count: vscode.l10n.t('Facts'),
     empty: vscode.l10n.t('No figures found.'),
-    summary: vscode.l10n.t('{0} figures. Click a column to sort, a row to open it.', count),
+    summary: total === inScope ? vscode.l10n.t('{0} facts. Click a column to sort, a row to open it.', total) : vscode.l10n.t('{0} of {1} facts match the filter. Click a column to sort, a row to open it.', total, inScope),
     noRate: vscode.l10n.t('no rate'),
     sortHint: vscode.l10n.t('Sort by this column'),
+    also: vscode.l10n.t('also'),
+    allEntities: vscode.l10n.t('All entities'),
+    allMetrics: vscode.l10n.t('All metrics'),
+    allThemes: vscode.l10n.t('All themes'),
+    from: vscode.l10n.t('From'),
+    to: vscode.l10n.t('To'),
+    clear: vscode.l10n.t('Clear filters'),
+    copyMarkdown: vscode.l10n.t('Copy as Markdown'),
+    copyTsv: vscode.l10n.t('Copy as TSV'),
+    exportLabel: vscode.l10n.t('Export…'),
+    exportFile: vscode.l10n.t('Export this file'),
+    exportWorkspace: vscode.l10n.t('Export the workspace'),
+    exportFilter: vscode.l10n.t('Export the current filter'),
+    more: vscode.l10n.t('Show more'),
+    counterpartyOf: vscode.l10n.t('counterparty'),
   };
 }

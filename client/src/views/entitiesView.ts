@@ -1,7 +1,9 @@
 /**
  * The Entities view: kind → entity → mentions ("file:line" and the line around it), with
  * counts in each item's description. Entities come from digestLens/entities, mentions from
- * digestLens/mentions, both for the sidebar's scope; sort and filter are applied here.
+ * digestLens/mentions, both for the sidebar's scope; sort and filter are applied here. The
+ * filter matches the display name and id here, and every name, alias and ticker in any script
+ * through the server's entity search (digestLens/searchEntities).
  */
 import * as vscode from 'vscode';
 import * as P from '../../../server/src/protocol';
@@ -59,18 +61,35 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
   /** The entities of the last root load, filtered and in tree order, for exports and tests. */
   lastEntities: P.EntitySummary[] = [];
 
+  /**
+   * Ids of the entities the server finds for the filter by any name, alias or ticker in any
+   * script (騰訊, 腾讯, tencent, 0700 → Tencent), for the filter they were asked for.
+   */
+  private found: { filter: string; ids: Set<string> } = { filter: '', ids: new Set() };
+
   /** Whether an entity passes the view's filter (the export of the view uses it). */
   matches(e: P.EntitySummary): boolean {
-    return matchesFilter(this.state.filter, e.name, e.id);
+    return matchesFilter(this.state.filter, e.name, e.id) || (this.found.filter === this.state.filter && this.found.ids.has(e.id));
+  }
+
+  /** Asks the server which entities the filter names (on each load: new digests bring new entities). */
+  private async search(filter: string): Promise<void> {
+    if (!filter.trim()) return;
+    try {
+      const res = await this.manager.request<P.SearchEntitiesResult>(P.SearchEntitiesRequest, { query: filter, limit: 10000 } satisfies P.SearchEntitiesParams);
+      this.found = { filter, ids: new Set(res.entities.map((e) => e.id)) };
+    } catch {
+      this.found = { filter, ids: new Set() };
+    }
   }
 
   protected async children(element: EntityNode | undefined): Promise<(EntityNode | NoteNode)[]> {
     const scope = this.state.requestScope();
     if (!scope) return [];
     if (!element) {
-      const res = await this.manager.request<P.EntitiesResult>(P.EntitiesRequest, { scope } satisfies P.EntitiesParams);
+      const [res] = await Promise.all([this.manager.request<P.EntitiesResult>(P.EntitiesRequest, { scope } satisfies P.EntitiesParams), this.search(this.state.filter)]);
       this.incomplete = !res.complete;
-      const groups = groupByKind(filterEntities(res.entities, this.state.filter), this.state.sort);
+      const groups = groupByKind(this.state.filter.trim() ? res.entities.filter((e) => this.matches(e)) : filterEntities(res.entities, ''), this.state.sort);
       this.lastEntities = groups.flatMap((g) => g.entities);
       return groups.map((group) => ({ type: 'kind', id: `kind:${group.kind}`, group }));
     }
