@@ -2,7 +2,7 @@
  * Turns a DocumentAnalysis into the records of the CLI's binding JSON contract
  * (DESIGN.md §8). Pure: the CLI, the tests and the export command share it.
  */
-import type { DocumentAnalysis, Figure } from '../analysis/types';
+import type { DocumentAnalysis, Figure, FigureParty, Metric } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
 import { rateAt } from '../fx/rates';
 
@@ -29,6 +29,14 @@ export interface FigureRecord {
   per: string | null;
   qualifier: string | null;
   base: BaseValue | null;
+  /** Whose amount it is, the other side of a transaction, who states it: the mention chosen, or null. */
+  subject: FigureParty | null;
+  counterparty: FigureParty | null;
+  source: FigureParty | null;
+  metric: Metric;
+  period: string | null;
+  /** Figures of the file with the same number state the same fact (the index of its first figure). */
+  fact: number;
 }
 
 export interface EntityRecord {
@@ -74,7 +82,7 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
   return {
     path,
     date: analysis.date,
-    figures: analysis.figures.map((f) => {
+    figures: analysis.figures.map((f, i) => {
       const pos = positionAt(starts, f.offset);
       return {
         text: f.text,
@@ -90,6 +98,12 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
         per: f.per,
         qualifier: f.qualifier,
         base: toBase(f, base, analysis.date, overrides),
+        subject: f.subject ?? null,
+        counterparty: f.counterparty ?? null,
+        source: f.source ?? null,
+        metric: f.metric ?? 'other',
+        period: f.period ?? null,
+        fact: f.fact ?? i,
       };
     }),
     entities: analysis.mentions.map((m) => {
