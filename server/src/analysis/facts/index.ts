@@ -7,8 +7,8 @@
 import type { Figure, FigureParty, Mention } from '../types';
 import { clauseAt, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
 import { chooseMetric, metricWords } from './metrics';
-import { periodAfter, periodBefore } from './periods';
-import { sourcesIn, CONTINUES_REPORT } from './sources';
+import { periodAfter, periodBefore, periodRightAfter } from './periods';
+import { datelineSource, sourcesIn, CONTINUES_REPORT } from './sources';
 import { attribute, canOwn } from './subjects';
 import { groupFacts, isStatedConversion } from './sameFact';
 
@@ -44,10 +44,34 @@ interface SentenceInfo {
   figures: Figure[];
 }
 
+/** The start of the paragraph (line) holding `at`. */
+function paragraphStart(s: string, at: number): number {
+  const nl = s.lastIndexOf('\n', at - 1);
+  return nl + 1;
+}
+
+/** The first owner named in the nearest earlier sentence of the paragraph that names one. */
+function earlierTopic(s: string, start: number, mentions: Mention[], sources: Mention[]): Mention | null {
+  const paragraph = paragraphStart(s, start);
+  let end = start;
+  for (let k = 0; k < 3 && end > paragraph; k++) {
+    const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
+    const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
+    const company = names.find((m) => m.kind !== 'person');
+    if (company) return company;
+    if (prev.start >= end) break;
+    end = prev.start;
+  }
+  return null;
+}
+
 /** Sets subject, counterparty, source, metric, period and fact on every figure. */
 export function attachFacts(text: string, folded: string, figures: Figure[], mentions: Mention[], sectorOf: SectorOf = () => undefined): void {
   void text;
   const s = folded;
+  // Stated conversions, known first: a 分别 list counts the amounts, not their conversions.
+  const converted = new Set<Figure>();
+  for (let i = 0; i + 1 < figures.length; i++) if (isStatedConversion(s, figures[i], figures[i + 1])) converted.add(figures[i + 1]);
   // The sentences that hold figures, each read once.
   const sentences: SentenceInfo[] = [];
   const sentenceOf: SentenceInfo[] = [];
@@ -60,7 +84,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       info = { bounds, sources, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [] };
       sentences.push(info);
     }
-    info.figures.push(f);
+    if (!converted.has(f)) info.figures.push(f);
     sentenceOf.push(info);
   }
   // A source carries on into a sentence that continues its report.
@@ -71,7 +95,19 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       cur.sources = prev.sources;
     }
   }
-  let lastSubject: { subject: Mention; paragraphEnd: number } | null = null;
+  // A dateline opening a paragraph covers the paragraph's sentences that name no source.
+  let dateline: { source: Mention; paragraph: number } | null = null;
+  for (const info of sentences) {
+    const paragraph = paragraphStart(s, info.bounds.start);
+    if (!dateline || dateline.paragraph !== paragraph) {
+      const opener = datelineSource(s, paragraph, mentionsIn(mentions, { start: paragraph, end: Math.min(s.length, paragraph + 60) }), sectorOf);
+      dateline = opener ? { source: opener, paragraph } : null;
+    }
+    if (dateline && !info.sources.length) {
+      info.sources = [dateline.source];
+      info.owners = info.owners.filter((m) => m.id !== dateline!.source.id);
+    }
+  }
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const info = sentenceOf[i];
@@ -80,19 +116,17 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     const end = f.offset + f.length;
     const choice = chooseMetric(f, s, clause, metricWords(s, clause.start, f.offset), metricWords(s, end, Math.min(clause.end, end + 30)), metricWords(s, sentence.start, clause.start));
     f.metric = choice.metric;
-    f.period = periodBefore(s, clause.start, f.offset) ?? periodAfter(s, end, Math.min(clause.end, end + 20)) ?? periodBefore(s, sentence.start, clause.start);
+    f.period = periodRightAfter(s, end, Math.min(clause.end, end + 24)) ?? periodBefore(s, clause.start, f.offset) ?? periodAfter(s, end, Math.min(clause.end, end + 20)) ?? periodBefore(s, sentence.start, clause.start);
     // The source nearest before the figure in its sentence, else the first after it.
     const src = [...info.sources].reverse().find((m) => m.offset < f.offset) ?? info.sources[0] ?? null;
     const { subject, counterparty } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
     let owner = subject;
-    // A sentence without any name goes on about the subject of the sentence before it.
-    if (!owner && !info.owners.length && f.metric !== 'market-size' && lastSubject && !lineBreakBetween(s, lastSubject.paragraphEnd, sentence.start) && !src) {
-      owner = lastSubject.subject;
-    }
+    // A sentence that names nobody before the amount goes on about the topic of the
+    // sentences before it in the same paragraph ("The stock hit HK$311.40").
+    if (!owner && f.metric !== 'market-size' && !info.sources.some((m) => m.offset >= sentence.start && m.offset < f.offset)) owner = earlierTopic(s, sentence.start, mentions, info.sources);
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;
-    if (owner) lastSubject = { subject: owner, paragraphEnd: sentence.end };
   }
   // A stated conversion is the amount it converts: it takes that figure's attribution.
   for (let i = 0; i + 1 < figures.length; i++) {

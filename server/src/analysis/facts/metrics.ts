@@ -17,7 +17,7 @@ const WORDS: Record<Metric, string[]> = {
   investment: ['投资', '注资', '入股', '增资', '出资', '领投', '参投', '跟投', '认购', '战略投资', '股权投资',
     'invest', 'invests', 'invested', 'investing', 'investment', 'investments', 'stake'],
   funding: ['融资', '募资', '募集', '募得', '集资', '筹资', '筹集', '融得', '上市', '配售', '配股', '定增', '发债', '债券', '可转债', '贷款', '授信', '招股', '天使轮', 'IPO',
-    'raise', 'raised', 'raises', 'raising', 'funding', 'financing', 'round', 'proceeds', 'offering', 'placement', 'placing', 'bond', 'bonds', 'notes', 'loan', 'loans', 'ipo'],
+    'raise', 'raised', 'raises', 'raising', 'seeking', 'seeks', 'seek', 'funding', 'financing', 'round', 'proceeds', 'offering', 'placement', 'placing', 'bond', 'bonds', 'notes', 'loan', 'loans', 'ipo'],
   valuation: ['估值', '投后', '投前', 'valuation', 'valued', 'valuing', 'value of'],
   'market-value': ['市值', 'market cap', 'market capitalization', 'market capitalisation', 'market value'],
   'market-size': ['市场规模', '市场空间', '市场容量', '行业规模', '产业规模', '规模', '产值', '市场', 'market size', 'addressable market', 'TAM', 'industry', 'market'],
@@ -74,6 +74,9 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
 /** What money is spent on when an "investment" is capital spending on one's own assets. */
 export const CAPEX_OBJECTS = /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i;
 
+/** Words of a quoted price or a price move, read only when no metric word is near. */
+const PRICE_MOVE = /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i;
+
 export interface MetricChoice {
   metric: Metric;
   /** The word the metric was read from, or null. */
@@ -97,6 +100,8 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   else if (after.length) word = after[0];
   else if (topic.length) word = topic[topic.length - 1];
   let metric: Metric = word?.metric ?? 'other';
+  // A price move or quote with no other metric word: "climbed 11p to 806p", "收市报433.2元".
+  if (metric === 'other' && PRICE_MOVE.test(s.slice(Math.max(clause.start, figure.offset - 30), Math.min(clause.end, end + 12)))) metric = 'price';
   // "投资100亿元建设数据中心": money into one's own assets is capex.
   if (metric === 'investment' && CAPEX_OBJECTS.test(s.slice(word!.offset, clause.end))) metric = 'capex';
   const nearWords = [...before.slice(-3), ...after.slice(0, 2)];

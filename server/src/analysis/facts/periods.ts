@@ -4,6 +4,7 @@
  * "2025", "2025H1", "2025Q3", "2025-9M", "2025-12", "2025-01-23".
  */
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const QUARTER_WORD: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, first: 1, second: 2, third: 3, fourth: 4 };
 
 // A Chinese or numeric year with what may follow it: a half, a quarter, 前三季度, a month and day.
@@ -20,6 +21,8 @@ const PERIOD = new RegExp(
     String.raw`\b(first|second|third|fourth)[-\s]quarter\s+(?:of\s+)?(20\d\d)\b`,
     String.raw`\b(first|second)\s+half\s+(?:of\s+)?(20\d\d)\b`,
     String.raw`\bfirst\s+nine\s+months\s+(?:of\s+)?(20\d\d)\b`,
+    // Aug 2025 / August 2025
+    String.raw`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(20\d\d)\b`,
     // 2025Q3 / 2025H1
     String.raw`\b(20\d\d)\s?(Q[1-4]|H[12])\b`,
     // a bare year in English text ("in 2025", "2026 capex")
@@ -34,7 +37,7 @@ function fullYear(y: string): string {
 
 /** The period written by one match of PERIOD. */
 function periodOf(m: RegExpExecArray): string {
-  const [, y1, part, q1, month, day, fy, q2a, q2b, y2, h2a, h2b, y3, qWord, y4, hWord, y5, y6, y7, qh7, y8] = m;
+  const [, y1, part, q1, month, day, fy, q2a, q2b, y2, h2a, h2b, y3, qWord, y4, hWord, y5, y6, mon, y9, y7, qh7, y8] = m;
   if (y1) {
     if (part === '上半年') return `${y1}H1`;
     if (part === '下半年') return `${y1}H2`;
@@ -52,6 +55,7 @@ function periodOf(m: RegExpExecArray): string {
   if (y4) return `${y4}Q${QUARTER_WORD[qWord.toLowerCase()]}`;
   if (y5) return `${y5}H${hWord.toLowerCase() === 'first' ? 1 : 2}`;
   if (y6) return `${y6}-9M`;
+  if (y9) return `${y9}-${String(MONTHS.indexOf(mon.slice(0, 3).toLowerCase()) + 1).padStart(2, '0')}`;
   if (y7) return `${y7}${qh7.toUpperCase()}`;
   return y8;
 }
@@ -65,6 +69,14 @@ export function periodBefore(s: string, from: number, to: number): string | null
     found = periodOf(m);
   }
   return found;
+}
+
+/** A period written right after an amount ("$13B by Aug 2025", "$100M in 2023"), or null. */
+export function periodRightAfter(s: string, from: number, to: number): string | null {
+  PERIOD.lastIndex = from;
+  const m = PERIOD.exec(s);
+  if (!m || m.index + m[0].length > to) return null;
+  return /^\s*(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)?\s*(?:the\s+)?$/i.test(s.slice(from, m.index)) ? periodOf(m) : null;
 }
 
 /** The first period written in [from, to), or null. */

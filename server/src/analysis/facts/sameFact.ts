@@ -46,7 +46,9 @@ function closeValues(a: Figure, b: Figure): boolean {
 /** Whether two figures far apart state the same fact. */
 export function restates(a: Figure, b: Figure): boolean {
   if (a.currency !== b.currency || a.per !== b.per) return false;
-  if (a.metric !== b.metric || a.metric === 'other') return false;
+  // The metric may be missed on one side ("other"), not on both.
+  if (a.metric !== b.metric && a.metric !== 'other' && b.metric !== 'other') return false;
+  if (a.metric === 'other' && b.metric === 'other') return false;
   if ((a.subject?.id ?? null) !== (b.subject?.id ?? null)) return false;
   if (!a.subject && a.metric !== 'market-size') return false;
   if (!samePeriod(a.period, b.period)) return false;
@@ -72,8 +74,7 @@ export function groupFacts(s: string, figures: Figure[]): void {
   const buckets = new Map<string, number[]>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
-    if (f.metric === 'other') continue;
-    const key = `${f.currency}|${f.per ?? ''}|${f.metric}|${f.subject?.id ?? ''}`;
+    const key = `${f.currency}|${f.per ?? ''}|${f.subject?.id ?? ''}`;
     const list = buckets.get(key);
     if (list) list.push(i);
     else buckets.set(key, [i]);

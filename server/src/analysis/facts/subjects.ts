@@ -32,6 +32,7 @@ const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投
 /** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
 const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
 const ATTACHED = /^\s*(?:的|之|'s|’s|')?\s*$/i;
+const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
 const RESPECTIVELY = /分别|respectively/i;
 
 export interface Party {
@@ -141,6 +142,9 @@ function transaction(c: Context): Attribution | null {
 
 /** The first name of a run of names before `at`, passing topic on through 旗下 and the like. */
 function nearestTopic(names: Mention[], s: string, at: number): Mention | null {
+  // A name after a preposition is an object, not the topic ("$6.5B for Ampere", "投资于Intel").
+  const topics = names.filter((m) => !OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset)));
+  if (topics.length) names = topics;
   if (!names.length) return null;
   let topic = names[0];
   for (let i = 1; i < names.length; i++) {
@@ -186,7 +190,7 @@ export function attribute(c: Context): Attribution {
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
     if (metric !== 'funding') {
       const t = transaction(ctx);
-      if (t && (metric === 'investment' || metric === 'deal' || t.counterparty)) return t;
+      if (t && (metric === 'investment' || metric === 'deal' || (t.subject && t.counterparty))) return t;
     }
   }
   const attached = attachedToWord(ctx);
