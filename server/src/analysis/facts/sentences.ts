@@ -66,13 +66,30 @@ function isClauseComma(s: string, i: number): boolean {
   return !(digit(before) && digit(after));
 }
 
+/** English words that open a new clause after a comma-less join ("… $3.69 billion while GlobalFoundries …"). */
+const CLAUSE_JOIN = /^\s(?:and|while|whereas|but)\s$/i;
+
 /** The clause around [from, to) inside its sentence. */
 export function clauseAt(s: string, sentence: Bounds, from: number, to: number): Bounds {
   let start = from;
-  while (start > sentence.start && !isClauseComma(s, start - 1)) start--;
+  while (start > sentence.start && !isClauseComma(s, start - 1) && !joinEndsAt(s, start)) start--;
   let end = to;
-  while (end < sentence.end && !isClauseComma(s, end)) end++;
+  while (end < sentence.end && !isClauseComma(s, end) && !joinStartsAt(s, end)) end++;
   return { start, end };
+}
+
+/** True when a clause join ("and", "while") followed by a capitalised word ends at `i`. */
+function joinEndsAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i - 1) !== 0x20 || !isUpper(s.charCodeAt(i))) return false;
+  const k = s.lastIndexOf(' ', i - 2);
+  return k >= 0 && CLAUSE_JOIN.test(s.slice(k, i));
+}
+
+/** True when a clause join followed by a capitalised word starts at `i`. */
+function joinStartsAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i) !== 0x20) return false;
+  const k = s.indexOf(' ', i + 1);
+  return k > 0 && k - i < 10 && CLAUSE_JOIN.test(s.slice(i, k + 1)) && isUpper(s.charCodeAt(k + 1));
 }
 
 /** True when a blank line or a line break lies between two offsets (another paragraph). */

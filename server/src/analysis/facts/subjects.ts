@@ -31,7 +31,7 @@ const LEAD_BEFORE = /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+partici
 const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/;
 /** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
 const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
-const ATTACHED = /^\s*(?:的|之|'s|’s|')?\s*$/i;
+const ATTACHED = /^\s*(?:的|之|'s|’s|')?\s*(?:[a-z-]+\s+)?$/i;
 const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
 const RESPECTIVELY = /分别|respectively/i;
 
@@ -170,7 +170,8 @@ function leadInvestor(c: Context, subject: Mention | null): Mention | null {
 /** A name attached to the metric word: "腾讯的营收", "Tencent's revenue", "Meta capex". */
 function attachedToWord(c: Context): Mention | null {
   const w = c.metricWord;
-  if (!w) return null;
+  // Only a word of the figure's own clause: a topic word of the sentence attaches nothing here.
+  if (!w || w.offset < c.clause.start || w.offset >= c.clause.end) return null;
   const names = before(c.parties, w.offset).filter((m) => m.offset >= c.sentence.start);
   const last = names[names.length - 1];
   return last && ATTACHED.test(c.s.slice(last.offset + last.length, w.offset)) ? last : null;
