@@ -8,9 +8,10 @@ import type { Figure, FigureParty, Mention } from '../types';
 import { clauseAt, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
 import { chooseMetric, metricWords } from './metrics';
 import { periodAfter, periodBefore, periodRightAfter } from './periods';
-import { datelineSource, sourcesIn, CONTINUES_REPORT } from './sources';
+import { datelineSource, isThirdParty, sourcesIn, CONTINUES_REPORT } from './sources';
 import { attribute, canOwn } from './subjects';
-import { groupFacts, isStatedConversion } from './sameFact';
+import { groupFacts } from './sameFact';
+import { pairConversions } from './conversions';
 
 export type SectorOf = (id: string) => string | undefined;
 
@@ -51,13 +52,14 @@ function paragraphStart(s: string, at: number): number {
 }
 
 /** The first owner named in the nearest earlier sentence of the paragraph that names one. */
-function earlierTopic(s: string, start: number, mentions: Mention[], sources: Mention[]): Mention | null {
+function earlierTopic(s: string, start: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
   const paragraph = paragraphStart(s, start);
   let end = start;
   for (let k = 0; k < 3 && end > paragraph; k++) {
     const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
     const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
-    const company = names.find((m) => m.kind !== 'person');
+    // A broker or an outlet of the sentence before is its source, not its topic.
+    const company = names.find((m) => m.kind !== 'person' && !isThirdParty(m, sectorOf)) ?? names.find((m) => m.kind !== 'person');
     if (company) return company;
     if (prev.start >= end) break;
     end = prev.start;
@@ -70,8 +72,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   void text;
   const s = folded;
   // Stated conversions, known first: a 分别 list counts the amounts, not their conversions.
-  const converted = new Set<Figure>();
-  for (let i = 0; i + 1 < figures.length; i++) if (isStatedConversion(s, figures[i], figures[i + 1])) converted.add(figures[i + 1]);
+  const conversions = pairConversions(s, figures);
+  const converted = new Set<Figure>(conversions.map((p) => p.to));
   // The sentences that hold figures, each read once.
   const sentences: SentenceInfo[] = [];
   const sentenceOf: SentenceInfo[] = [];
@@ -116,29 +118,25 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     const end = f.offset + f.length;
     const choice = chooseMetric(f, s, clause, metricWords(s, clause.start, f.offset), metricWords(s, end, Math.min(clause.end, end + 30)), metricWords(s, sentence.start, clause.start));
     f.metric = choice.metric;
-    f.period = periodRightAfter(s, end, Math.min(clause.end, end + 24)) ?? periodBefore(s, clause.start, f.offset) ?? periodAfter(s, end, Math.min(clause.end, end + 20)) ?? periodBefore(s, sentence.start, clause.start);
+    f.period = periodRightAfter(s, end, Math.min(clause.end, end + 24)) ?? periodBefore(s, clause.start, f.offset) ?? periodAfter(s, end, Math.min(clause.end, end + 80)) ?? periodBefore(s, sentence.start, clause.start);
     // The source nearest before the figure in its sentence, else the first after it.
     const src = [...info.sources].reverse().find((m) => m.offset < f.offset) ?? info.sources[0] ?? null;
     const { subject, counterparty } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
     // sentences before it in the same paragraph ("The stock hit HK$311.40").
-    if (!owner && f.metric !== 'market-size' && !info.sources.some((m) => m.offset >= sentence.start && m.offset < f.offset)) owner = earlierTopic(s, sentence.start, mentions, info.sources);
+    if (!owner && f.metric !== 'market-size' && !info.sources.some((m) => m.offset >= sentence.start && m.offset < f.offset)) owner = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;
   }
   // A stated conversion is the amount it converts: it takes that figure's attribution.
-  for (let i = 0; i + 1 < figures.length; i++) {
-    const a = figures[i];
-    const b = figures[i + 1];
-    if (isStatedConversion(s, a, b)) {
-      b.subject = a.subject;
-      b.counterparty = a.counterparty;
-      b.source = a.source;
-      b.metric = a.metric;
-      b.period = a.period;
-    }
+  for (const { from: a, to: b } of conversions) {
+    b.subject = a.subject;
+    b.counterparty = a.counterparty;
+    b.source = a.source;
+    b.metric = a.metric;
+    b.period = a.period;
   }
   groupFacts(s, figures);
 }

@@ -42,12 +42,11 @@ for (const [metric, words] of Object.entries(WORDS) as [Metric, string[]][]) {
     if (!METRIC_OF.has(key)) METRIC_OF.set(key, metric);
   }
 }
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const byLength = (a: string, b: string) => b.length - a.length;
-const CJK_WORDS = [...METRIC_OF.keys()].filter((w) => /[\u3400-\u9fff]/.test(w) || /^[A-Z]+$/.test(w)).sort(byLength);
-const LATIN_WORDS = [...METRIC_OF.keys()].filter((w) => !/[\u3400-\u9fff]/.test(w)).sort(byLength);
-// Chinese words and upper-case acronyms anywhere; English words only between word bounds.
-const METRIC_WORD = new RegExp(`${CJK_WORDS.map(escape).join('|')}|\\b(?:${LATIN_WORDS.map(escape).join('|')})\\b`, 'gi');
+/** The longest Chinese metric word, in characters. */
+const LONGEST_CJK = Math.max(...[...METRIC_OF.keys()].filter((w) => /[\u3400-\u9fff]/.test(w)).map((w) => w.length));
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
+const isCjkChar = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
 export interface MetricWord {
   offset: number;
@@ -55,21 +54,56 @@ export interface MetricWord {
   metric: Metric;
 }
 
-function metricOf(word: string): Metric {
-  return METRIC_OF.get(word) ?? METRIC_OF.get(word.toLowerCase()) ?? 'other';
-}
-
-/** Every metric word in [from, to). */
+/**
+ * Every metric word in [from, to), leftmost-longest, without overlaps: Chinese words
+ * anywhere, English words (up to four, case-insensitive) between word bounds.
+ */
 export function metricWords(s: string, from: number, to: number): MetricWord[] {
   const out: MetricWord[] = [];
-  if (to <= from) return out;
-  METRIC_WORD.lastIndex = from;
-  for (let m = METRIC_WORD.exec(s); m && m.index < to; m = METRIC_WORD.exec(s)) {
-    if (m.index + m[0].length > to) break;
-    out.push({ offset: m.index, length: m[0].length, metric: metricOf(m[0]) });
+  let i = from;
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (isCjkChar(c)) {
+      let hit = 0;
+      for (let len = Math.min(LONGEST_CJK, to - i); len >= 1 && !hit; len--) if (METRIC_OF.has(s.substr(i, len))) hit = len;
+      if (hit) {
+        out.push({ offset: i, length: hit, metric: METRIC_OF.get(s.substr(i, hit))! });
+        i += hit;
+      } else i++;
+      continue;
+    }
+    if (isLetter(c) && !(i > 0 && (isLetter(s.charCodeAt(i - 1)) || isDigit(s.charCodeAt(i - 1))))) {
+      // The words starting here: the longest run of up to four found in the table wins.
+      const ends: number[] = [];
+      let j = i;
+      while (ends.length < 4 && j < to) {
+        let k = j;
+        while (k < to && isLetter(s.charCodeAt(k))) k++;
+        if (k === j || (k < s.length && isDigit(s.charCodeAt(k)))) break;
+        ends.push(k);
+        let n = k;
+        while (n < to && s.charCodeAt(n) === 0x20) n++;
+        if (n === k || n >= to || !isLetter(s.charCodeAt(n))) break;
+        j = n;
+      }
+      let matched = 0;
+      for (let e = ends.length - 1; e >= 0 && !matched; e--) {
+        const word = s.slice(i, ends[e]).toLowerCase().replace(/ +/g, ' ');
+        const metric = METRIC_OF.get(word);
+        if (metric) {
+          out.push({ offset: i, length: ends[e] - i, metric });
+          matched = ends[e];
+        }
+      }
+      i = matched || (ends[0] ?? i + 1);
+      continue;
+    }
+    i++;
   }
   return out;
 }
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** What money is spent on when an "investment" is capital spending on one's own assets. */
 export const CAPEX_OBJECTS = /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i;

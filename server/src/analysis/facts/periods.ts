@@ -20,13 +20,13 @@ const PERIOD = new RegExp(
     // third quarter (of) 2025 / first half of 2025 / first nine months of 2025
     String.raw`\b(first|second|third|fourth)[-\s]quarter\s+(?:of\s+)?(20\d\d)\b`,
     String.raw`\b(first|second)\s+half\s+(?:of\s+)?(20\d\d)\b`,
-    String.raw`\bfirst\s+nine\s+months\s+(?:of\s+)?(20\d\d)\b`,
+    String.raw`\bfirst\s+(?:nine\s+months|three\s+quarters)\s+(?:of\s+)?(20\d\d)\b`,
     // Aug 2025 / August 2025
     String.raw`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(20\d\d)\b`,
     // 2025Q3 / 2025H1
     String.raw`\b(20\d\d)\s?(Q[1-4]|H[12])\b`,
     // a bare year in English text ("in 2025", "2026 capex")
-    String.raw`\b(20\d\d)\b`,
+    String.raw`\b(20[0-3]\d)\b(?![.,]?\d|\s*(?:亿|万|千|百|billion|million|bn|mn|%))`,
   ].join('|'),
   'gi',
 );

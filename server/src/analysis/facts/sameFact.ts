@@ -7,21 +7,7 @@
  */
 import type { Figure } from '../types';
 import { samePeriod } from './periods';
-
-/** Text between an amount and its stated conversion. */
-const CONVERSION_GAP = /^\s*(?:[(（[/／]|\s)\s*(?:约|約|约合|約合|合|折合|相当于|相當於|近|逾|超|≈|~|about|approx\.?|approximately|around|roughly|some|or|i\.e\.|equivalent\s+to|US|USD)?\s*$/i;
-const CONVERSION_GAP_BARE = /^\s*(?:,|，)?\s*(?:约合|約合|折合|相当于|相當於|合|or\s+about|or\s+roughly|or\s+approximately|or|equivalent\s+to|about)\s*$/i;
-
-/** Whether `b` right after `a` restates it in another currency. */
-export function isStatedConversion(s: string, a: Figure, b: Figure): boolean {
-  if (a.currency === b.currency && !(a.per !== b.per)) {
-    // The same currency written twice is not a conversion ("5亿元（同比增长）" has no second figure).
-    return false;
-  }
-  const gap = s.slice(a.offset + a.length, b.offset);
-  if (gap.length > 16) return false;
-  return CONVERSION_GAP.test(gap) || CONVERSION_GAP_BARE.test(gap);
-}
+import { pairConversions } from './conversions';
 
 /** Half the place value of the last written digit of the figure's number, in its currency. */
 function tolerance(f: Figure): number {
@@ -67,9 +53,8 @@ export function groupFacts(s: string, figures: Figure[]): void {
     const b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  for (let i = 0; i + 1 < figures.length; i++) {
-    if (isStatedConversion(s, figures[i], figures[i + 1])) join(i, i + 1);
-  }
+  const index = new Map(figures.map((f, i) => [f, i]));
+  for (const { from, to } of pairConversions(s, figures)) join(index.get(from)!, index.get(to)!);
   // Restatements are compared only within one currency, unit, metric and subject.
   const buckets = new Map<string, number[]>();
   for (let i = 0; i < figures.length; i++) {

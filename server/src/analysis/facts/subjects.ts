@@ -31,7 +31,7 @@ const LEAD_BEFORE = /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+partici
 const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/;
 /** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
 const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
-const ATTACHED = /^\s*(?:的|之|'s|’s|')?\s*(?:[a-z-]+\s+)?$/i;
+const ATTACHED = /^\s*(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i;
 const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
 const RESPECTIVELY = /分别|respectively/i;
 
@@ -122,7 +122,9 @@ function transaction(c: Context): Attribution | null {
         if (payer) return { subject: payer, counterparty: target && target.id !== payer.id ? target : null };
       }
       const payer = nearestTopic(left, s, at) ?? null;
-      const target = right.find((m) => !payer || m.id !== payer.id) ?? null;
+      // "X向Y投资": the other side stands before the verb, after 向 / 对.
+      const aimed = left.find((m) => m !== payer && /(?:向|对|给)\s*$/.test(s.slice(Math.max(0, m.offset - 2), m.offset)));
+      const target = aimed ?? right.find((m) => !payer || m.id !== payer.id) ?? null;
       if (payer || target) return { subject: payer, counterparty: target };
     } else if (sale) {
       const at = scope.start + sale.index;
