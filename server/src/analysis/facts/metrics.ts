@@ -126,7 +126,7 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   const end = figure.offset + figure.length;
   // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
   const next = after[0];
-  const nextAttached = next && /^\s*(的|in|of|worth of|for)?\s*$/i.test(s.slice(end, next.offset)) && next.metric !== 'other';
+  const nextAttached = next && /^\s*(?:(?:的|in|of|worth of|for)\s*)?$/i.test(s.slice(end, next.offset)) && next.metric !== 'other';
   const last = before[before.length - 1];
   let word: MetricWord | null = null;
   if (nextAttached && (!last || next.offset - end < figure.offset - (last.offset + last.length))) word = next;

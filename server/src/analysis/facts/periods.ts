@@ -76,7 +76,7 @@ export function periodRightAfter(s: string, from: number, to: number): string | 
   PERIOD.lastIndex = from;
   const m = PERIOD.exec(s);
   if (!m || m.index + m[0].length > to) return null;
-  return /^\s*(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)?\s*(?:the\s+)?$/i.test(s.slice(from, m.index)) ? periodOf(m) : null;
+  return /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i.test(s.slice(from, m.index)) ? periodOf(m) : null;
 }
 
 /** The first period written in [from, to), or null. */
