@@ -1,0 +1,106 @@
+// Figures as facts (issue 10): whose amount a figure is, who states it, what it measures,
+// the period, and which figures state the same fact, in all three scripts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../../server/src/analysis/analyse';
+import type { Figure } from '../../server/src/analysis/types';
+
+/** The figures of a text as [text, metric, subject id, counterparty id, source id, period]. */
+function facts(text: string): { text: string; metric: string; subject: string | null; counterparty: string | null; source: string | null; period: string | null; fact: number }[] {
+  return analyse(text).figures.map((f: Figure) => ({
+    text: f.text,
+    metric: f.metric ?? 'other',
+    subject: f.subject?.id ?? null,
+    counterparty: f.counterparty?.id ?? null,
+    source: f.source?.id ?? null,
+    period: f.period ?? null,
+    fact: f.fact ?? -1,
+  }));
+}
+
+test("a broker's market forecast belongs to nobody, and the broker is its source", () => {
+  const [f] = facts('東吳證券預計，2030年全球太空太陽能市場規模將達1.03萬億元。');
+  assert.equal(f.metric, 'market-size');
+  assert.equal(f.subject, null);
+  assert.ok(f.source, 'the broker is the source');
+  assert.equal(f.period, '2030');
+});
+
+test('a media attribution is the source; the acquirer pays and the target is the other side', () => {
+  for (const text of ['據彭博報道，軟銀以65億美元收購Ampere。', 'According to Reuters, SoftBank agreed to buy Ampere for $6.5 billion.']) {
+    const [f] = facts(text);
+    assert.equal(f.metric, 'deal', text);
+    assert.equal(f.subject, 'softbank-group', text);
+    assert.equal(f.counterparty, 'ampere-computing', text);
+    assert.ok(f.source === 'bloomberg' || f.source === 'reuters', `${text}: source ${f.source}`);
+  }
+});
+
+test('an investor and the company invested in; a round, its raiser and its lead investor', () => {
+  const [inv] = facts('红杉中国向智谱投资10亿元。');
+  assert.deepEqual([inv.metric, inv.subject, inv.counterparty], ['investment', 'hongshan', 'zhipu']);
+  const [round] = facts('月之暗面完成5亿美元B轮融资，由阿里巴巴领投。');
+  assert.deepEqual([round.metric, round.subject, round.counterparty], ['funding', 'moonshot', 'alibaba']);
+  const [en] = facts('Anthropic raised $13 billion in a round led by ICONIQ.');
+  assert.deepEqual([en.metric, en.subject, en.counterparty], ['funding', 'anthropic', 'iconiq']);
+});
+
+test('a subsidiary keeps its own figures, apart from its parent', () => {
+  const [aws] = facts('亚马逊旗下AWS第三季度营收330亿美元。');
+  assert.equal(aws.subject, 'aws');
+  const [group, ant] = facts('阿里巴巴集团的营收为2000亿元，其子公司蚂蚁集团的利润为300亿元。');
+  assert.deepEqual([group.subject, group.metric], ['alibaba', 'revenue']);
+  assert.deepEqual([ant.subject, ant.metric], ['ant-group', 'profit']);
+  assert.equal(ant.period, null, 'an amount (2000亿) is not a year');
+});
+
+test('a figure in parentheses right after a name is that company’s', () => {
+  const [f] = facts('腾讯（市值4万亿港元）与阿里巴巴的股价均上涨。');
+  assert.deepEqual([f.subject, f.metric], ['tencent', 'market-value']);
+});
+
+test('the n-th amount of a 分别 list is the n-th company’s', () => {
+  const fs = facts('2025年亚马逊、谷歌和微软的资本开支分别为1250亿、910亿和880亿美元。');
+  assert.deepEqual(fs.map((f) => f.subject), ['amazon', 'alphabet', 'microsoft']);
+  assert.ok(fs.every((f) => f.metric === 'capex' && f.period === '2025'));
+  assert.equal(new Set(fs.map((f) => f.fact)).size, 3, 'three facts');
+});
+
+test('a stated conversion is one fact with the amount it converts, and takes its attribution', () => {
+  const [a, b] = facts('字节跳动2026年资本开支计划为1600亿元人民币（约230亿美元）。');
+  assert.equal(a.fact, b.fact);
+  assert.deepEqual([b.subject, b.metric, b.period], ['bytedance', 'capex', '2026']);
+  const [c, d] = facts('Tencent booked 59.7 billion yuan (about $8.6 billion) of capex in the first three quarters of 2025.');
+  assert.equal(c.fact, d.fact);
+  assert.deepEqual([c.subject, c.metric, c.period], ['tencent', 'capex', '2025-9M']);
+});
+
+test('the Chinese and English paragraphs of a bilingual note state one fact; equal amounts of two companies are two', () => {
+  const [zh, en] = facts('Meta将2026年资本开支提高至1350亿美元。\nMeta raised its 2026 capex to $135 billion.');
+  assert.equal(zh.fact, en.fact, 'one fact in two languages');
+  const rounded = facts('OpenAI 2023年营收为16亿美元。\nOpenAI had revenue of $1.6B in 2023.');
+  assert.equal(rounded[0].fact, rounded[1].fact, '16亿美元 and $1.6B are one amount');
+  const [t, a] = facts('腾讯2025年营收为5亿元。阿里巴巴2025年营收为5亿元。');
+  assert.notEqual(t.fact, a.fact, 'two companies');
+  const [y1, y2] = facts('腾讯2024年营收为5亿元。腾讯2025年营收为5亿元。');
+  assert.notEqual(y1.fact, y2.fact, 'two years');
+  const [near, far] = facts('OpenAI 2023年营收为16亿美元。\nOpenAI had revenue of $1.7B in 2023.');
+  assert.notEqual(near.fact, far.fact, '16亿 and 1.7B differ beyond rounding');
+});
+
+test("a broker's target price is the covered company's price, stated by the broker", () => {
+  for (const text of ['高盛將騰訊目標價上調至700港元。', 'Goldman Sachs raised its price target on Tencent to HK$700.']) {
+    const [f] = facts(text);
+    assert.deepEqual([f.subject, f.metric, f.source], ['tencent', 'price', 'goldman-sachs'], text);
+  }
+});
+
+test('a sentence that names nobody goes on about the topic of the sentence before it', () => {
+  const fs = facts('CATL debuted in Hong Kong on Tuesday. The stock hit HK$311.40 and closed at HK$306.20.');
+  assert.deepEqual(fs.map((f) => [f.subject, f.metric]), [['catl', 'price'], ['catl', 'price']]);
+});
+
+test('a company reporting its own numbers is not a source', () => {
+  const [f] = facts('Meta said its 2026 capex would reach $135 billion.');
+  assert.deepEqual([f.subject, f.source, f.metric, f.period], ['meta', null, 'capex', '2026']);
+});
