@@ -112,6 +112,8 @@ export class ClientManager implements vscode.Disposable {
       documentSelector: documentSelector(include, folders),
       initializationOptions: storage ? { cacheDir: vscode.Uri.joinPath(storage, 'index-cache').fsPath } : undefined,
       outputChannel: this.log,
+      // The company hover links to its dossier; no other command may run from a hover.
+      markdown: { isTrusted: { enabledCommands: ['digestLens.showDossier'] } },
       errorHandler: this.errorHandler(),
       // A crash is announced once, quietly (see closed()); never pop the output open.
       revealOutputChannelOn: RevealOutputChannelOn.Never,

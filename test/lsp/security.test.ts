@@ -146,8 +146,10 @@ const FORBIDDEN: { what: string; re: RegExp; allowed: string[] }[] = [
   { what: 'child_process', re: /child_process/, allowed: [] },
   { what: 'eval / new Function', re: /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]/, allowed: [] },
   { what: 'the vm module', re: /from\s+['"](node:)?vm['"]|require\(\s*['"](node:)?vm['"]\s*\)/, allowed: [] },
-  // Hover Markdown is shown untrusted: no client option or middleware may trust it or enable HTML.
-  { what: 'trusted or HTML-enabled Markdown', re: /\bisTrusted\b|\bsupportHtml\b|\bmarkdown\s*:\s*\{/, allowed: [] },
+  // Hover Markdown is shown untrusted: no client option or middleware may trust it or enable HTML,
+  // except client.ts, which enables one command (the dossier link of the company hover): the
+  // test below checks that it is exactly that.
+  { what: 'trusted or HTML-enabled Markdown', re: /\bisTrusted\b|\bsupportHtml\b|\bmarkdown\s*:\s*\{/, allowed: ['client/src/client.ts'] },
   { what: 'language client middleware', re: /\bmiddleware\s*:/, allowed: [] },
 ];
 
@@ -160,6 +162,10 @@ test('no network, process, eval, vm or trusted-Markdown use in server/src and cl
     for (const { file, code } of files) if (re.test(code) && !allowed.includes(file)) found.push(`${what} in ${file}`);
   }
   assert.deepEqual(found, []);
+  // The one trusted-Markdown option enables the dossier command only, and no HTML.
+  const client = files.find((f) => f.file.endsWith('client/src/client.ts'))!.code;
+  assert.deepEqual(client.match(/\bisTrusted\b.*$/gm), [`isTrusted: { enabledCommands: ['digestLens.showDossier'] } },`]);
+  assert.ok(!/\bsupportHtml\b/.test(client));
   // The checker itself sees what it must: these lines would be caught.
   assert.ok(FORBIDDEN[0].re.test(`import * as https from 'node:https';`));
   assert.ok(FORBIDDEN[1].re.test(`await fetch(url)`));
@@ -205,14 +211,17 @@ test('hovers escape HTML and command links from the entity file and the document
     // The entity hover lists the hostile names (so the test is about them), escaped.
     assert.match(entity, /img src=x onerror=alert\\\(1\\\)/, `the entity hover does not show the name:\n${entity}`);
     assert.match(entity, /command:workbench\.action\.quit/);
-    assert.match(entity, /Figures nearby/);
+    // The one command link: the dossier of the entity, its id JSON-encoded and percent-escaped.
+    assert.match(entity, /\]\(command:digestLens\.showDossier\?%5B%22acme%22%5D "/);
     assert.match(figure, /\$3 billion/);
     for (const md of hovers) {
       assert.doesNotMatch(md, /(^|[^\\])<(img|script|a|b)\b/i, `raw HTML in a hover:\n${md}`);
-      assert.ok(!md.includes('](command:'), `a command link in a hover:\n${md}`);
+      const links = md.match(/\]\(command:[^)]*\)/g) ?? [];
+      assert.ok(links.every((l) => l.startsWith('](command:digestLens.showDossier?')), `a command link in a hover:\n${md}`);
       const html = render(md);
-      assert.doesNotMatch(html, /<(img|script|a|b)\b/i, `the hover renders HTML elements:\n${html}`);
-      assert.doesNotMatch(html, /href=/i, `the hover renders a link:\n${html}`);
+      assert.doesNotMatch(html, /<(img|script|b)\b/i, `the hover renders HTML elements:\n${html}`);
+      for (const href of html.match(/href="[^"]*"/gi) ?? []) assert.match(href, /^href="command:digestLens\.showDossier\?%5B%22[a-z0-9-]+%22%5D"$/, `the hover renders a link:\n${html}`);
+      assert.equal((html.match(/<a\b/gi) ?? []).length, (html.match(/href="command:digestLens\.showDossier/gi) ?? []).length, html);
     }
     // The escaped name still reads as the name once rendered.
     assert.ok(render(entity).includes('&lt;img src=x onerror=alert(1)&gt;'), render(entity));

@@ -15,6 +15,7 @@ import { hoverAt } from '../../server/src/features/hover';
 import { computeInlayHints } from '../../server/src/features/inlayHints';
 import { compactFigure, compactMoney, escapeMarkdown, rateText } from '../../server/src/features/moneyText';
 import { latestMonth } from '../../server/src/fx/rates';
+import { attributing } from '../helpers/attributing';
 
 const REPO = join(__dirname, '..', '..');
 const WS = join(REPO, 'test', 'fixtures', 'workspace');
@@ -105,15 +106,15 @@ test('a note dated after the rate table warns that the rate is older than the no
   assert.match(text, new RegExp(`⚠ The CNY rate is from ${latestMonth()}, \\d+ months before the note \\(2031-03\\)`));
 });
 
-test('an entity hover gives names in all scripts, tickers, workspace counts and nearby figures', () => {
+test('an entity hover gives names in all scripts, tickers, workspace counts and a link to its dossier', () => {
   const { hover: h, text } = hover('traditional.digest.txt', '騰訊控股');
   assert.match(text, /^\*\*Tencent\*\* · company/);
   for (const n of ['腾讯', '騰訊', 'Tencent Holdings']) assert.ok(text.includes(n), n);
   assert.match(text, /Tickers: HK:00700/);
   assert.match(text, /written here: 0700\.HK/);
   assert.match(text, /4 mentions in 3 files/);
-  assert.match(text, /Figures nearby:\n- 612\.5港元\/股 ≈ US\$78\.5\d\/share/);
-  assert.equal(text.split('\n').filter((l) => l.startsWith('- ') && /≈|=/.test(l)).length, 5, 'at most five figures');
+  assert.match(text, /\[Open dossier\]\(command:digestLens\.showDossier\?%5B%22tencent%22%5D /);
+  assert.doesNotMatch(text, /Figures nearby/);
   assert.deepEqual(h.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
   // Names are listed once each, whatever their case.
   const names = text.split('\n').find((l) => l.startsWith('- Names:'))!;
@@ -139,7 +140,7 @@ test('document and user text is escaped in the Markdown', () => {
   const { raw, text } = hover('evil.digest', '邪恶公司', { index: idx, gazetteer: g });
   assert.ok(text.includes(evil), 'the name is shown, unescaped it reads the same');
   assert.ok(!/(^|[^\\])<(img|b|\/b)/.test(raw), 'no raw HTML');
-  assert.ok(!raw.includes('](command:'), 'no link');
+  assert.deepEqual(raw.match(/\]\(command:[^)]*\)/g), ["](command:digestLens.showDossier?%5B%22evil%22%5D \"Every fact about it across the notes\")"], 'no link but the dossier');
   assert.ok(!/(^|[^\\])\*\*Corp/.test(raw), 'no emphasis from the name');
   assert.equal(escapeMarkdown('a\nb'), 'a b');
   assert.equal(escapeMarkdown('1,600 亿人民币'), '1,600 亿人民币');
@@ -184,4 +185,20 @@ test('compact amounts and rates read well', () => {
   assert.equal(rateText('CNY', 'USD', 1 / 6.9692), '6.9692 CNY/USD');
   assert.equal(rateText('USD', 'CNY', 6.9692), '6.9692 CNY/USD');
   assert.equal(rateText('CNY', 'HKD', 1.11871), '1.1187 HKD/CNY');
+});
+
+test('a company hover lists its own facts, one line per fact, a conversion folded in, counterparty labelled', () => {
+  const idx = new WorkspaceIndex(attributing(gazetteer));
+  idx.set('file:///ws/a.digest', '腾讯2025年资本开支为800亿元(约112亿美元)。阿里巴巴2025年资本开支为1200亿元。\n\n2026-01-10\n', null);
+  idx.set('file:///ws/b.digest', '软银投资腾讯50亿美元。\n\n2026-01-12\n', null);
+  const doc = idx.get('file:///ws/a.digest')!;
+  const h = hoverAt(doc, 1, idx, settings(), gazetteer)!;
+  const text = (h.contents as { value: string }).value.replace(/\\(.)/g, '$1');
+  const facts = text.split('\n').filter((l) => l.startsWith('- ') && /亿/.test(l));
+  // Its own capex (the stated conversion on the same line), and the investment it received, labelled.
+  assert.equal(facts.length, 2, text);
+  assert.match(facts[0], /^- 800亿元 \(112亿美元\) ≈ US\$11\.\d+ billion · capex 2025$/);
+  assert.match(facts[1], /50亿美元 = US\$5(\.0+)? billion · investment · as counterparty of SoftBank( Group)? · b\.digest 2026-01-12/);
+  assert.ok(!text.includes('1200亿元'), 'another company\'s figure in the same note is not listed');
+  assert.match(text, /2 facts about it · \[Open dossier\]/);
 });

@@ -1,6 +1,7 @@
 /**
  * CSV output of `digest-lens scan --format csv`: one row per figure, entity mention
- * and theme, with a `type` column saying which.
+ * and theme, with a `type` column saying which. A figure's row ends with its fact fields:
+ * subject, counterparty and source (id and name), metric, period and fact number.
  */
 import type { FileRecord } from './report';
 
@@ -8,6 +9,7 @@ export const CSV_HEADER = [
   'path', 'type', 'text', 'offset', 'length', 'line', 'character',
   'currency', 'value', 'min', 'max', 'approximate', 'per', 'base_currency', 'base_value',
   'id', 'name', 'kind', 'ticker', 'mentions',
+  'subject_id', 'subject_name', 'counterparty_id', 'counterparty_name', 'source_id', 'source_name', 'metric', 'period', 'fact',
 ];
 
 /** Quotes a CSV field when it holds a comma, a quote or a line break. */
@@ -21,13 +23,14 @@ export function csvField(v: unknown): string {
 export function csvRows(file: FileRecord): string[] {
   const rows: unknown[][] = [];
   for (const f of file.figures) {
-    rows.push([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '']);
+    rows.push([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '',
+      f.subject?.id, f.subject?.name, f.counterparty?.id, f.counterparty?.name, f.source?.id, f.source?.name, f.metric, f.period, f.fact]);
   }
   for (const e of file.entities) {
-    rows.push([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '']);
+    rows.push([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '', '', '', '', '', '', '', '', '', '']);
   }
   for (const t of file.themes) {
-    rows.push([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions]);
+    rows.push([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions, '', '', '', '', '', '', '', '', '']);
   }
   return rows.map((r) => r.map(csvField).join(','));
 }

@@ -2,7 +2,7 @@
  * Turns a DocumentAnalysis into the records of the CLI's binding JSON contract
  * (DESIGN.md §8). Pure: the CLI, the tests and the export command share it.
  */
-import type { DocumentAnalysis, Figure, FigureParty, Metric } from '../analysis/types';
+import type { DocumentAnalysis, Figure, FigureParty } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
 import { rateAt } from '../fx/rates';
 
@@ -29,14 +29,26 @@ export interface FigureRecord {
   per: string | null;
   qualifier: string | null;
   base: BaseValue | null;
-  /** Whose amount it is, the other side of a transaction, who states it: the mention chosen, or null. */
-  subject: FigureParty | null;
-  counterparty: FigureParty | null;
-  source: FigureParty | null;
-  metric: Metric;
+  /** Whose amount it is (the payer of a transaction), or null. */
+  subject: PartyRecord | null;
+  /** The other side of a transaction, or null. */
+  counterparty: PartyRecord | null;
+  /** The third party stating or forecasting it, or null. */
+  source: PartyRecord | null;
+  /** What it measures (test/devset/FACTS.md). */
+  metric: string;
+  /** The period it is about ("2025", "2025H1", "2025Q3"...), or null. */
   period: string | null;
   /** Figures of the file with the same number state the same fact (the index of its first figure). */
   fact: number;
+}
+
+/** The mention chosen as a figure's subject, counterparty or source. */
+export interface PartyRecord {
+  id: string;
+  name: string;
+  offset: number;
+  length: number;
 }
 
 export interface EntityRecord {
@@ -98,9 +110,9 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
         per: f.per,
         qualifier: f.qualifier,
         base: toBase(f, base, analysis.date, overrides),
-        subject: f.subject ?? null,
-        counterparty: f.counterparty ?? null,
-        source: f.source ?? null,
+        subject: party(f.subject),
+        counterparty: party(f.counterparty),
+        source: party(f.source),
         metric: f.metric ?? 'other',
         period: f.period ?? null,
         fact: f.fact ?? i,
@@ -112,6 +124,10 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
     }),
     themes: analysis.themes.map((t) => ({ id: t.id, label: t.label, mentions: t.mentions })),
   };
+}
+
+function party(p: FigureParty | null | undefined): PartyRecord | null {
+  return p ? { id: p.id, name: p.name, offset: p.offset, length: p.length } : null;
 }
 
 function roundSignificant(x: number, digits: number): number {

@@ -2,7 +2,7 @@
  * The human-readable report of `digest-lens scan --format table`: per file, one row
  * per figure with its value in the base currency, then entities with counts, then themes.
  */
-import type { FileRecord } from './report';
+import type { FigureRecord, FileRecord } from './report';
 import { formatAmount } from '../fx/format';
 
 /** Display width of a string in a terminal: CJK and full-width characters take two cells. */
@@ -62,7 +62,7 @@ export function renderFileTable(file: FileRecord, base: string): string {
   out.push(`${file.path}  (date: ${file.date ?? 'none'}, ${file.figures.length} figures, ${file.entities.length} entity mentions)`);
   out.push('');
   if (file.figures.length) {
-    const rows = file.figures.map((f) => [
+    const rows = file.figures.map((f, i) => [
       `${f.line + 1}:${f.character + 1}`,
       clip(f.text, 28),
       f.currency,
@@ -71,8 +71,17 @@ export function renderFileTable(file: FileRecord, base: string): string {
       f.approximate ? (f.qualifier ? `≈ (${f.qualifier})` : '≈') : '',
       f.base ? formatAmount(f.base.value, base, 'en') + (f.per ? `/${f.per}` : '') : 'n/a',
       f.base && f.currency !== base ? `${trimRate(f.base.rate)} ${f.base.rateDate}` : '',
+      clip(partyText(f), 24),
+      f.metric === 'other' ? '' : f.metric,
+      f.period ?? '',
+      f.source ? clip(f.source.name, 16) : '',
+      factText(file, i),
     ]);
-    out.push(renderTable(['at', 'figure', 'ccy', 'value', 'range', 'approx', base, 'rate'], rows, [false, false, false, true, false, false, true, false]));
+    out.push(
+      renderTable(['at', 'figure', 'ccy', 'value', 'range', 'approx', base, 'rate', 'subject', 'metric', 'period', 'source', 'fact'], rows, [
+        false, false, false, true, false, false, true, false, false, false, false, false, false,
+      ]),
+    );
   } else out.push('(no figures)');
   out.push('');
   const entities = new Map<string, { name: string; kind: string; count: number; texts: Set<string> }>();
@@ -93,6 +102,20 @@ export function renderFileTable(file: FileRecord, base: string): string {
     out.push(renderTable(['theme', 'mentions'], file.themes.map((t) => [t.label, String(t.mentions)]), [false, true]));
   } else out.push('(no themes)');
   return out.join('\n');
+}
+
+/** "Tencent", or "SoftBank → Ampere" for a transaction with a counterparty. */
+function partyText(f: FigureRecord): string {
+  if (!f.subject) return f.counterparty ? `→ ${f.counterparty.name}` : '';
+  return f.counterparty ? `${f.subject.name} → ${f.counterparty.name}` : f.subject.name;
+}
+
+/** "= 3:12" when the figure restates the fact of an earlier figure (its position), else "". */
+function factText(file: FileRecord, i: number): string {
+  const first = file.figures[i].fact;
+  if (first === i || !file.figures[first]) return '';
+  const f = file.figures[first];
+  return `= ${f.line + 1}:${f.character + 1}`;
 }
 
 function trimRate(rate: number): string {

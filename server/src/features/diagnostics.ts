@@ -4,12 +4,17 @@
  *    rate beyond digestLens.conversionTolerance, on the stated figure;
  *  - ambiguous-zhao, ambiguous-yen (Information): a figure whose scale or currency had to be
  *    guessed;
- *  - user-file (Error): a problem in the user's entity or theme file, at its line/column.
+ *  - user-file (Error): a problem in the user's entity or theme file, at its line/column;
+ *  - inconsistent-fact (Information): a fact that an earlier note states with another value
+ *    for the same subject, metric and period (facts/consistency.ts), both values and dates.
  * Open digests are checked whenever the index changes for them and after a full re-index
  * (which is what a settings change causes); closing a document clears its diagnostics.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { IndexedDoc } from '../index/workspaceIndex';
+import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
+import { positionAt } from '../analysis/text';
+import { conflictsOf } from '../facts/consistency';
+import { consistencyKey, factStoreOf, type StoredFact } from '../facts/store';
 import type { DigestSettings } from '../settings';
 import { parseUserEntities } from '../analysis/userEntities';
 import { parseUserThemes } from '../analysis/themes';
@@ -26,7 +31,52 @@ export const Codes = {
   zhao: 'ambiguous-zhao',
   yen: 'ambiguous-yen',
   userFile: 'user-file',
+  inconsistent: 'inconsistent-fact',
 } as const;
+
+/** Most earlier notes named in one consistency diagnostic. */
+const MAX_CONFLICTS_SHOWN = 3;
+
+/** "800亿元 (2026-01-14)" */
+const stated = (f: StoredFact) => `${f.figure.text}${f.date ? ` (${f.date})` : ''}`;
+
+/**
+ * Information diagnostics on the facts of a note that disagree with an earlier note on the
+ * same subject, metric and period: both values and dates, the earlier one linked.
+ */
+export function consistencyDiagnostics(doc: IndexedDoc, index: WorkspaceIndex, settings: Pick<DigestSettings, 'conversionTolerance' | 'rateOverrides'>): Diagnostic[] {
+  const store = factStoreOf(index);
+  const out: Diagnostic[] = [];
+  for (const f of store.factsIn(doc.uri)) {
+    if (!consistencyKey(f)) continue;
+    const earlier = conflictsOf(f, store.sameKey(f), settings.conversionTolerance, settings.rateOverrides);
+    if (!earlier.length) continue;
+    const shown = earlier.slice(0, MAX_CONFLICTS_SHOWN);
+    const where = shown.map((e) => `${stated(e)} in ${fileName(e.uri)}`).join('; ');
+    const more = earlier.length > shown.length ? ` and ${earlier.length - shown.length} more` : '';
+    out.push({
+      range: toRange(doc, f.figure.offset, f.figure.length),
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: Codes.inconsistent,
+      message: `${f.subject!.name} ${f.metric} ${f.period}: ${stated(f)} here, but ${where}${more}`,
+      relatedInformation: shown.map((e) => ({
+        location: { uri: e.uri, range: { start: positionAt(e.lineStarts, e.figure.offset), end: positionAt(e.lineStarts, e.figure.offset + e.figure.length) } },
+        message: `${f.subject!.name} ${f.metric} ${f.period}: ${stated(e)}`,
+      })),
+    });
+  }
+  return out;
+}
+
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
 
 /** Data carried by a conversion-mismatch diagnostic, for the quick fix. */
 export interface MismatchData {
@@ -156,7 +206,11 @@ export const feature: Feature = {
       const open = ctx.documents.get(uri);
       const doc = ctx.index.get(uri);
       if (!open || !doc) return;
-      await publish(uri, (s) => digestDiagnostics(doc, s), open.version);
+      await publish(
+        uri,
+        (s) => [...digestDiagnostics(doc, s), ...consistencyDiagnostics(doc, ctx.index, s)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+        open.version,
+      );
     };
 
     const flush = async () => {

@@ -2,7 +2,8 @@
  * Hover on a money figure (its value in both number styles, range, hedge, per-unit, and
  * conversions into the display currencies at the digest's date, with rates, months and
  * sources) and on an entity mention (names in every script, tickers, workspace counts,
- * the figures stated next to it). Everything comes from the index; document text put into
+ * its own facts: the figures whose subject, or counterparty, it is, one line per fact, and a
+ * link to its dossier). Everything comes from the index; document text put into
  * the Markdown is escaped.
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver';
@@ -17,14 +18,17 @@ import type { Feature } from './context';
 import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
 import { tickerOffset } from './semanticTokens';
+import { factStoreOf, type StoredFact } from '../facts/store';
 
 /** The settings a hover reads. */
 export type HoverSettings = Pick<DigestSettings, 'baseCurrency' | 'displayCurrencies' | 'rateOverrides' | 'numberStyle'>;
 
 /** Names listed in an entity hover before "and N more". */
 const MAX_NAMES = 12;
-/** Figures listed next to a mention. */
+/** Figures listed next to a mention (figuresNear). */
 const MAX_NEARBY = 5;
+/** Facts listed in a company's hover. */
+export const MAX_HOVER_FACTS = 6;
 /** Lines a paragraph may extend each way from a mention (bounds the work on huge files). */
 const MAX_PARAGRAPH_LINES = 60;
 
@@ -182,18 +186,70 @@ export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: Workspa
   facts.push(`${count} mention${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   lines.push(facts.map((x) => `- ${x}`).join('\n'));
 
-  const near = figuresNear(doc, m);
-  if (near.length) {
-    const base = settings.baseCurrency;
-    const rows = near.map((f) => {
-      // A figure already in the base currency is restated, normalised, after "=".
-      const c = convertFigure(f, base, doc.analysis.date, settings.rateOverrides);
-      const value = c ? ` ${f.currency === base ? '=' : '≈'} ${escapeMarkdown(writeConverted(c, 'en'))}` : '';
-      return `- ${escapeMarkdown(f.text)}${value}`;
-    });
-    lines.push(`Figures nearby:\n${rows.join('\n')}`);
-  }
+  const own = factLines(doc, m.id, index, settings);
+  if (own) lines.push(own);
   return lines.join('\n\n');
+}
+
+/** One fact as a hover line: amount, conversion, metric, period, source, and the restatements folded in. */
+export function factLine(f: StoredFact, id: string, settings: HoverSettings, here: boolean): string {
+  const base = settings.baseCurrency;
+  const c = convertFigure(f.figure, base, f.date, settings.rateOverrides);
+  const value = c ? ` ${f.figure.currency === base ? '=' : '≈'} ${escapeMarkdown(writeConverted(c, 'en'))}` : '';
+  const also = f.others.length ? ` (${f.others.map((o) => escapeMarkdown(o.text)).join(', ')})` : '';
+  const what = [f.metric === 'other' ? '' : f.metric, f.period ?? ''].filter(Boolean).join(' ');
+  const parts = [`${escapeMarkdown(f.figure.text)}${also}${value}`];
+  if (what) parts.push(escapeMarkdown(what));
+  if (f.subject?.id !== id && f.counterparty?.id === id) parts.push(`as counterparty of ${escapeMarkdown(f.subject?.name ?? 'an unnamed party')}`);
+  else if (f.counterparty) parts.push(`→ ${escapeMarkdown(f.counterparty.name)}`);
+  if (f.source) parts.push(`per ${escapeMarkdown(f.source.name)}`);
+  if (!here) parts.push(escapeMarkdown(`${baseName(f.uri)}${f.date ? ` ${f.date}` : ''}`));
+  return `- ${parts.join(' · ')}`;
+}
+
+/** The command link of an entity's dossier: its id JSON-encoded, every character that could end the link escaped. */
+export function dossierLink(id: string): string {
+  const args = encodeURIComponent(JSON.stringify([id])).replace(/[()'!*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `command:digestLens.showDossier?${args}`;
+}
+
+/** The last path segment of a uri, decoded. */
+function baseName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * The entity's own facts (as subject, or as counterparty, labelled so): this note's first,
+ * then the most recent of other notes, one line per fact, and a link to the dossier.
+ */
+function factLines(doc: IndexedDoc, id: string, index: WorkspaceIndex, settings: HoverSettings): string {
+  const store = factStoreOf(index);
+  const total = store.countAbout(id);
+  const involves = (f: StoredFact) => f.subject?.id === id || f.counterparty?.id === id;
+  const here = store.factsIn(doc.uri).filter(involves).slice(0, MAX_HOVER_FACTS);
+  const lines = here.map((f) => factLine(f, id, settings, true));
+  if (lines.length < MAX_HOVER_FACTS) {
+    // The most recent facts of other notes, without sorting them all.
+    const recent: StoredFact[] = [];
+    const room = MAX_HOVER_FACTS - lines.length;
+    for (const f of store.about(id)) {
+      if (f.uri === doc.uri) continue;
+      recent.push(f);
+      if (recent.length > room * 4) {
+        recent.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : 0));
+        recent.length = room;
+      }
+    }
+    recent.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : 0));
+    for (const f of recent.slice(0, room)) lines.push(factLine(f, id, settings, false));
+  }
+  const more = `${total ? `${total} fact${total === 1 ? '' : 's'} about it` : 'No facts about it yet'} · [Open dossier](${dossierLink(id)} "Every fact about it across the notes")`;
+  return lines.length ? `Facts:\n${lines.join('\n')}\n\n${more}` : more;
 }
 
 /** The last mention ending at or before `offset`, when it ends a few characters before it. */

@@ -12,6 +12,7 @@ import { feature as rename } from './rename';
 import { feature as diagnostics } from './diagnostics';
 import { feature as codeActions } from './codeActions';
 import { feature as sidebar } from './sidebar';
+import { feature as facts } from './facts';
 
 export const FEATURES: Feature[] = [
   semanticTokens,
@@ -26,4 +27,5 @@ export const FEATURES: Feature[] = [
   diagnostics,
   codeActions,
   sidebar,
+  facts,
 ];

@@ -1,12 +1,11 @@
 /**
  * The sidebar's custom requests (server/src/protocol.ts): entities and themes with counts
  * for a scope, the mentions of one entity or the keyword hits of one theme with one-line
- * snippets, and every figure of a scope converted into the base currency with the company
- * it is about. Answers come from the index; `complete` says whether it is still being built.
+ * snippets, and every figure of a scope converted into the base currency with its subject
+ * (the figures table itself, one row per fact, is features/facts.ts). Answers come from the index; `complete` says whether it is still being built.
  */
 import type { CancellationToken } from 'vscode-languageserver';
 import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
-import type { Mention } from '../analysis/types';
 import { convertFigure } from '../fx/convert';
 import * as P from '../protocol';
 import type { Feature, FeatureContext } from './context';
@@ -17,9 +16,6 @@ export const DEFAULT_MENTION_LIMIT = 2000;
 const MAX_MENTION_LIMIT = 100000;
 /** Snippets are cut to about this many characters around the mention. */
 export const SNIPPET_WIDTH = 80;
-
-/** Mentions that name a company, for grouping figures by entity. */
-const COMPANY_KINDS = new Set(['company', 'candidate']);
 
 /** The documents of a scope. */
 function docsOf(index: WorkspaceIndex, scope: P.Scope | undefined): IndexedDoc[] {
@@ -118,62 +114,15 @@ export function mentionsOf(index: WorkspaceIndex, params: P.MentionsParams, toke
   return { items, truncated: spans.length > items.length };
 }
 
-/** Offsets where paragraphs (runs of non-blank lines) start, ascending. */
-function paragraphStarts(text: string): number[] {
-  const starts = [0];
-  const re = /\n[ \t\u3000]*\r?\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
-  return starts;
-}
-
-/** Index of the last element ≤ x in an ascending array (−1 if none). */
-function floorIndex(values: number[], x: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= x) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
-/**
- * The company a figure is about: the nearest company mention before it on the same line,
- * else after it on the same line, else the same two in its paragraph. Subjects come first
- * in digest sentences ("腾讯 ... 597 亿元"), so a mention before wins over a closer one after.
- */
-export function companyFor(doc: IndexedDoc, companies: Mention[], offsets: number[], paragraphs: number[], figureOffset: number): Mention | null {
-  const i = floorIndex(offsets, figureOffset - 1); // last company starting before the figure
-  const lineOf = (o: number) => floorIndex(doc.lineStarts, o);
-  const paraOf = (o: number) => floorIndex(paragraphs, o);
-  const line = lineOf(figureOffset);
-  const para = paraOf(figureOffset);
-  const before = i >= 0 ? companies[i] : null;
-  const after = i + 1 < companies.length ? companies[i + 1] : null;
-  if (before && lineOf(before.offset) === line) return before;
-  if (after && lineOf(after.offset) === line) return after;
-  if (before && paraOf(before.offset) === para) return before;
-  if (after && paraOf(after.offset) === para) return after;
-  return null;
-}
-
-/** Every figure of a scope converted into `base`, with the company it is about. */
+/** Every figure of a scope converted into `base`, with its subject, source, metric, period and fact. */
 export function figuresOf(index: WorkspaceIndex, scope: P.Scope | undefined, base: string, overrides: Record<string, number>, token?: CancellationToken): P.FigureRow[] {
   const rows: P.FigureRow[] = [];
   for (const doc of docsOf(index, scope).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
     if (token?.isCancellationRequested) break;
-    const { figures, mentions, date } = doc.analysis;
-    if (!figures.length) continue;
-    const companies = mentions.filter((m) => COMPANY_KINDS.has(m.kind));
-    const offsets = companies.map((m) => m.offset);
-    const paragraphs = paragraphStarts(doc.text);
-    for (const f of figures) {
+    const { figures, date } = doc.analysis;
+    for (let i = 0; i < figures.length; i++) {
+      const f = figures[i];
       const conv = convertFigure(f, base, date, overrides);
-      const company = companyFor(doc, companies, offsets, paragraphs, f.offset);
       rows.push({
         uri: doc.uri,
         range: toRange(doc, f.offset, f.length),
@@ -187,8 +136,15 @@ export function figuresOf(index: WorkspaceIndex, scope: P.Scope | undefined, bas
         baseValue: conv ? conv.value : null,
         baseCurrency: base,
         date,
-        entityId: company?.id ?? null,
-        entityName: company?.name ?? null,
+        entityId: f.subject?.id ?? null,
+        entityName: f.subject?.name ?? null,
+        counterpartyId: f.counterparty?.id ?? null,
+        counterpartyName: f.counterparty?.name ?? null,
+        sourceId: f.source?.id ?? null,
+        sourceName: f.source?.name ?? null,
+        metric: f.metric ?? 'other',
+        period: f.period ?? null,
+        fact: f.fact ?? i,
       });
     }
   }

@@ -11,6 +11,7 @@ import { foldText } from '../analysis/text';
 import type { Span } from '../analysis/types';
 import type { EntityCount, IndexedDoc, ThemeCount, WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
+import type { EntityMatch } from '../protocol';
 import { toRange } from './positions';
 
 /** Most results returned for one query. */
@@ -44,6 +45,8 @@ interface Candidate {
   files: number;
   /** Folded names and tickers to match the query against. */
   keys: string[];
+  /** The same names as written, parallel to `keys`. */
+  names: string[];
   /** Where the symbol points, resolved when first listed. */
   first?: { doc: IndexedDoc; span: Span } | null;
 }
@@ -74,16 +77,94 @@ function candidatesOf(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Tax
     const names = [c.name, c.id, ...(e?.names ?? []), ...(e?.tickers ?? [])];
     // Tickers are also searched without their exchange prefix and leading zeros ("HK:00700" → "700").
     for (const t of e?.tickers ?? []) names.push(t.replace(/^[A-Z]+:/, ''), t.replace(/^[A-Z]+:0*/, ''));
-    candidates.push({ kind: 'entity', id: c.id, name: e?.name ?? c.name, entityKind: c.kind, mentions: c.mentions, files: c.files, keys: [...new Set(names.map(foldKey))] });
+    candidates.push({ kind: 'entity', id: c.id, name: e?.name ?? c.name, entityKind: c.kind, mentions: c.mentions, files: c.files, ...keyed(names) });
   }
   const defs = new Map(taxonomy.themes.map((t) => [t.id, t]));
   for (const t of index.themeCounts() as ThemeCount[]) {
     const def = defs.get(t.id);
     const names = [t.label, t.id, def?.labelZh ?? ''].filter(Boolean);
-    candidates.push({ kind: 'theme', id: t.id, name: t.label, entityKind: 'theme', mentions: t.mentions, files: t.files, keys: [...new Set(names.map(foldKey))] });
+    candidates.push({ kind: 'theme', id: t.id, name: t.label, entityKind: 'theme', mentions: t.mentions, files: t.files, ...keyed(names) });
   }
   cache = { index, generation: index.generation, gazetteer, taxonomy, candidates };
   return candidates;
+}
+
+/** Folded keys and the names as written they come from (each name once; 騰訊 and 腾讯 both kept). */
+function keyed(all: string[]): { keys: string[]; names: string[] } {
+  const keys: string[] = [];
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of all) {
+    const n = raw.trim();
+    const k = foldKey(n);
+    if (!k || seen.has(n.toLowerCase())) continue;
+    seen.add(n.toLowerCase());
+    keys.push(k);
+    names.push(n);
+  }
+  return { keys, names };
+}
+
+/**
+ * The name (as written) that matches the folded query best, and its score; among equals, one
+ * that contains the query as typed (騰訊 for "騰訊", 腾讯 for "腾讯").
+ */
+function bestName(query: string, c: Candidate, raw = query): { name: string; score: number } {
+  let best = { name: c.name, score: 0 };
+  const bare = /^\d+$/.test(query) ? query.replace(/^0+/, '') : null;
+  const typed = raw.trim().toLowerCase();
+  const literal = (n: string) => (typed && n.toLowerCase().includes(typed) ? 1 : 0);
+  for (let i = 0; i < c.keys.length; i++) {
+    const score = Math.max(matchScore(query, c.keys[i]), bare ? Math.min(matchScore(bare, c.keys[i]), 3) : 0);
+    if (score > best.score || (score === best.score && score > 0 && literal(c.names[i]) > literal(best.name))) best = { name: c.names[i], score };
+  }
+  return best;
+}
+
+/** Whether `query`'s characters occur in `label` in order, ignoring case: how the editor filters symbols. */
+export function editorWouldShow(label: string, query: string): boolean {
+  const l = label.toLowerCase();
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  let j = 0;
+  for (let i = 0; i < l.length && j < q.length; i++) if (l[i] === q[j]) j++;
+  return j === q.length;
+}
+
+/**
+ * The label of a symbol found by `query`: its display name, with the alias or ticker that
+ * matched added when the name alone does not contain the query ("Tencent · 騰訊控股"). The
+ * editor filters workspace symbols by their label, so the matched alias must be in it.
+ */
+export function symbolLabel(c: Pick<Candidate, 'name' | 'names' | 'keys'>, rawQuery: string): string {
+  const query = rawQuery.trim();
+  if (!query || editorWouldShow(c.name, query)) return c.name;
+  const shown = c.names.filter((n) => n !== c.name && editorWouldShow(n, query));
+  if (shown.length) {
+    // The shortest name that contains the query as typed reads best.
+    const contains = shown.filter((n) => n.toLowerCase().includes(query.toLowerCase()));
+    const pick = (contains.length ? contains : shown).sort((a, b) => a.length - b.length)[0];
+    return `${c.name} · ${pick}`;
+  }
+  // A query in another script than every name ("騰訊" for names written only in Simplified):
+  // the matched name, then the query as typed so the editor keeps the symbol.
+  const best = bestName(foldKey(query), c as Candidate, query);
+  return `${c.name} · ${best.name === c.name ? query : `${best.name} (${query})`}`;
+}
+
+/** Entities (not themes) matching `query` in any script, best first. */
+export function searchEntities(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, limit = MAX_SYMBOLS): EntityMatch[] {
+  const q = foldKey(query);
+  const scored: { c: Candidate; score: number }[] = [];
+  for (const c of candidatesOf(index, gazetteer, taxonomy)) {
+    if (c.kind !== 'entity') continue;
+    const score = scoreOf(q, c.keys);
+    if (score > 0) scored.push({ c, score });
+  }
+  scored.sort((a, b) => b.score - a.score || b.c.mentions - a.c.mentions || a.c.name.localeCompare(b.c.name));
+  return scored.slice(0, limit).map(({ c }) => {
+    const best = q ? bestName(q, c, query) : { name: c.name, score: 0 };
+    return { id: c.id, name: c.name, kind: c.entityKind, mentions: c.mentions, files: c.files, matched: best.name === c.name || foldKey(best.name) === foldKey(c.name) ? null : best.name };
+  });
 }
 
 /** How a query like "0700" compares with a ticker key like "hk:00700": leading zeros do not count. */
@@ -117,7 +198,7 @@ export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, ta
     if (!c.first) continue;
     const { doc, span } = c.first;
     out.push({
-      name: c.name,
+      name: symbolLabel(c, query),
       kind: c.kind === 'theme' ? SymbolKind.Namespace : COMPANY_KINDS.has(c.entityKind) ? SymbolKind.Class : SymbolKind.Object,
       location: { uri: doc.uri, range: toRange(doc, span.offset, span.length) },
       containerName: `${plural(c.mentions, 'mention')} in ${plural(c.files, 'file')}`,

@@ -29,7 +29,7 @@ import type { StringTable } from './packed';
 import type { FileStamp } from './workspaceIndex';
 
 const MAGIC = 0x43494c44; // "DLIC"
-const FORMAT = 2;
+const FORMAT = 3;
 const PREFIX = 16;
 
 /** A running checksum: CRC-32 (fast; Node ≥ 20.15) or SHA-1 (everywhere). */

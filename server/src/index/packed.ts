@@ -7,7 +7,9 @@
  *
  * Layout of `ints` (all Int32):
  *   header   [figures, mentions, themes, sections, dateRef, flags (1 traditional, 2 narrow)]
- *   figures  [offset, length, textRef, currencyRef, perRef, qualifierRef, flags] × figures
+ *   figures  [offset, length, textRef, currencyRef, perRef, qualifierRef, flags,
+ *             metricRef, periodRef, fact, (idRef, nameRef, offset, length) × subject, counterparty,
+ *             source] × figures  (a party's idRef of -1: null)
  *   mentions [span, textRef, entityRef, tickerRef] × mentions
  *   themes   [idRef, labelRef, mentions, paragraphs, hits, (offset, length, mentions) × paragraphs,
  *             span × hits] × themes
@@ -16,11 +18,12 @@
  * shorter than 256 and starting before 2^23, which is nearly always so), else two ints,
  * offset and length: mentions and theme hits are two thirds of the data.
  * `floats` holds [value, min, max] per figure, then one score per theme.
- * A string ref of -1 stands for null, and a figure's textRef of -2 for "the text at its span"
- * (figure texts are nearly all different: keeping them would double the string table).
+ * A string ref of -1 stands for null. A figure's text is kept (a textRef of -2, "the text at
+ * its span", is only written when packing without the fact fields' consumers in mind: tests);
+ * the figures table and the dossier are served from the index without reading any file.
  * `entityRef` points at an (id, name, kind) triple.
  */
-import type { DocumentAnalysis, EntityKind, Figure, Mention, Section, Span, ThemeScore } from '../analysis/types';
+import type { DocumentAnalysis, EntityKind, Figure, FigureParty, Metric, Mention, Section, Span, ThemeScore } from '../analysis/types';
 
 /** One document's analysis, packed. */
 export interface PackedAnalysis {
@@ -29,7 +32,8 @@ export interface PackedAnalysis {
 }
 
 const HEADER = 6;
-const FIGURE = 7;
+/** Ints per figure: 7 for the amount, 3 for metric, period and fact, 4 per party (subject, counterparty, source). */
+const FIGURE = 22;
 const SECTION = 4;
 const TRADITIONAL = 1;
 const NARROW = 2;
@@ -45,6 +49,8 @@ const HAS_MAX = 4;
 /** Bits 3-4: the ambiguity field (absent, null, 'zhao', 'yen-sign'). */
 const AMBIGUITY_SHIFT = 3;
 const AMBIGUITIES = [undefined, null, 'zhao', 'yen-sign'] as const;
+/** Bit 5: the fact fields (subject, counterparty, source, metric, period, fact) are set. */
+const HAS_FACTS = 32;
 
 /**
  * Interned strings and (id, name, kind) entity triples. References are indices; the tables
@@ -121,10 +127,11 @@ export class StringTable {
 const FROM_TEXT = -2;
 
 /**
- * Packs an analysis, interning its strings in `table`. Given the document's `text`,
- * figure texts are not stored; unpacking them then needs the text again.
+ * Packs an analysis, interning its strings in `table`. Figure texts are stored, so that the
+ * figures table and the dossier never read a file; with `keepText` false and the document's
+ * `text`, they are not, and unpacking them needs the text again.
  */
-export function pack(a: DocumentAnalysis, table: StringTable, text?: string): PackedAnalysis {
+export function pack(a: DocumentAnalysis, table: StringTable, text?: string, keepText = true): PackedAnalysis {
   const narrow = a.mentions.every(fitsNarrow) && a.themes.every((t) => t.hits.every(fitsNarrow));
   const w = narrow ? 1 : 2;
   let size = HEADER + a.figures.length * FIGURE + a.mentions.length * (3 + w) + a.sections.length * SECTION;
@@ -142,15 +149,36 @@ export function pack(a: DocumentAnalysis, table: StringTable, text?: string): Pa
     }
   };
   for (const x of a.figures) {
+    const facts = x.metric !== undefined || x.fact !== undefined || x.subject !== undefined;
     const flags =
-      (x.approximate ? APPROXIMATE : 0) | (x.min !== null ? HAS_MIN : 0) | (x.max !== null ? HAS_MAX : 0) | (AMBIGUITIES.indexOf(x.ambiguity as never) << AMBIGUITY_SHIFT);
+      (x.approximate ? APPROXIMATE : 0) |
+      (x.min !== null ? HAS_MIN : 0) |
+      (x.max !== null ? HAS_MAX : 0) |
+      (AMBIGUITIES.indexOf(x.ambiguity as never) << AMBIGUITY_SHIFT) |
+      (facts ? HAS_FACTS : 0);
     ints[i++] = x.offset;
     ints[i++] = x.length;
-    ints[i++] = text !== undefined && text.startsWith(x.text, x.offset) ? FROM_TEXT : table.string(x.text);
+    ints[i++] = text !== undefined && keepText === false && text.startsWith(x.text, x.offset) ? FROM_TEXT : table.string(x.text);
     ints[i++] = table.string(x.currency);
     ints[i++] = table.string(x.per);
     ints[i++] = table.string(x.qualifier);
     ints[i++] = flags;
+    ints[i++] = table.string(x.metric ?? null);
+    ints[i++] = table.string(x.period ?? null);
+    ints[i++] = x.fact ?? -1;
+    for (const party of [x.subject, x.counterparty, x.source]) {
+      if (party) {
+        ints[i++] = table.string(party.id);
+        ints[i++] = table.string(party.name);
+        ints[i++] = party.offset;
+        ints[i++] = party.length;
+      } else {
+        ints[i++] = -1;
+        ints[i++] = -1;
+        ints[i++] = 0;
+        ints[i++] = 0;
+      }
+    }
     floats[f++] = x.value;
     floats[f++] = x.min ?? 0;
     floats[f++] = x.max ?? 0;
@@ -211,6 +239,12 @@ function forEachSlot(ints: Int32Array, visit: (i: number) => void, visitEntity: 
     visit(i + 3);
     visit(i + 4);
     visit(i + 5);
+    visit(i + 7);
+    visit(i + 8);
+    for (let p = i + 10; p < i + FIGURE; p += 4) {
+      visit(p);
+      visit(p + 1);
+    }
   }
   for (let n = ints[1]; n > 0; n--, i += 3 + w) {
     visit(i + w);
@@ -330,9 +364,22 @@ function unpackFigures(p: PackedAnalysis, t: StringTable, textOf: () => string):
     // An absent ambiguity stays absent (deep equality with the analyser's own output).
     const ambiguity = (flags >> AMBIGUITY_SHIFT) & 3;
     if (ambiguity) figure.ambiguity = AMBIGUITIES[ambiguity];
+    if (flags & HAS_FACTS) {
+      figure.subject = partyAt(ints, i + 10, t);
+      figure.counterparty = partyAt(ints, i + 14, t);
+      figure.source = partyAt(ints, i + 18, t);
+      figure.metric = (t.get(ints[i + 7]) ?? 'other') as Metric;
+      figure.period = t.get(ints[i + 8]);
+      figure.fact = ints[i + 9];
+    }
     figures.push(figure);
   }
   return figures;
+}
+
+function partyAt(ints: Int32Array, i: number, t: StringTable): FigureParty | null {
+  if (ints[i] < 0) return null;
+  return { id: t.strings[ints[i]], name: t.strings[ints[i + 1]], offset: ints[i + 2], length: ints[i + 3] };
 }
 
 function unpackMentions(p: PackedAnalysis, t: StringTable): Mention[] {

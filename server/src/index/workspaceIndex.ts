@@ -420,6 +420,26 @@ export class WorkspaceIndex {
     if (doc) doc.version = null;
   }
 
+  /**
+   * The object that stands for a document's current analysis: it changes whenever the
+   * analysis does (caches derived from one document key on it), undefined when not indexed.
+   */
+  stateKey(uri: string): object | undefined {
+    const doc = this.docs.get(uri);
+    return doc ? (doc.mem ? doc.mem.analysis : doc.disk!.packed) : undefined;
+  }
+
+  /**
+   * A document's analysis for a one-off pass over the whole workspace (the fact store): for a
+   * digest indexed from disk a fresh view of its packed form, neither read from disk nor put
+   * into the small cache of recent analyses that requests on open documents use.
+   */
+  analysisForScan(uri: string): DocumentAnalysis | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    return doc.mem ? doc.mem.analysis : new PackedView(doc.disk!.packed, this.table, () => doc.text);
+  }
+
   /** The date of a document without unpacking its analysis. */
   dateOf(uri: string): string | null {
     const doc = this.docs.get(uri);

@@ -1,0 +1,271 @@
+/**
+ * The figures table over the fact store: filter, sort, page, totals per entity and metric,
+ * the chart of what is filtered, and the values of the filters' drop-downs. Pure (facts and
+ * settings in, protocol objects out).
+ *
+ * Totals add only what adds up: flows (revenue, profit, capex, investment, funding, cost,
+ * dividend, buyback, deal), never prices per unit, market or industry sizes, valuations or
+ * market values; each in the base currency at its note's date; and a subject's metric for
+ * one period counts once (the latest note's value), so two notes repeating a figure do not
+ * double it.
+ */
+import type { Figure } from '../analysis/types';
+import { positionAt } from '../analysis/text';
+import { convertAmount } from '../fx/convert';
+import type * as P from '../protocol';
+import type { StoredFact } from './store';
+
+/** Metrics whose amounts add up across facts. */
+export const SUMMABLE: ReadonlySet<string> = new Set(['revenue', 'profit', 'capex', 'investment', 'funding', 'cost', 'dividend', 'buyback', 'deal']);
+
+/** Default and largest page of rows. */
+export const DEFAULT_LIMIT = 500;
+/** Bars of the chart. */
+export const CHART_BARS = 12;
+/** Values listed in the entity drop-down. */
+export const MAX_ENTITY_FACETS = 300;
+
+/** Conversion settings of one request. */
+export interface Money {
+  base: string;
+  overrides: Record<string, number>;
+}
+
+const moneyKey = (m: Money) => m.base + JSON.stringify(m.overrides);
+
+/** The fact's value in the base currency at its note's date (memoised on the fact). */
+export function baseValueOf(f: StoredFact, m: Money, key = moneyKey(m)): number | null {
+  if (f.base && f.base.key === key) return f.base.value;
+  const c = convertAmount(f.figure.value, f.figure.currency, m.base, f.date, m.overrides);
+  f.base = { key, value: c ? c.value : null };
+  return f.base.value;
+}
+
+function range(lineStarts: readonly number[], fig: Figure): P.WireRange {
+  return { start: positionAt(lineStarts as number[], fig.offset), end: positionAt(lineStarts as number[], fig.offset + fig.length) };
+}
+
+/** A fact as a row of the protocol. */
+export function toRow(f: StoredFact, m: Money): P.FactRow {
+  const g = f.figure;
+  return {
+    uri: f.uri,
+    range: range(f.lineStarts, g),
+    text: g.text,
+    currency: g.currency,
+    value: g.value,
+    min: g.min,
+    max: g.max,
+    approximate: g.approximate,
+    per: g.per,
+    baseValue: baseValueOf(f, m),
+    baseCurrency: m.base,
+    date: f.date,
+    subjectId: f.subject?.id ?? null,
+    subjectName: f.subject?.name ?? null,
+    counterpartyId: f.counterparty?.id ?? null,
+    counterpartyName: f.counterparty?.name ?? null,
+    sourceId: f.source?.id ?? null,
+    sourceName: f.source?.name ?? null,
+    metric: f.metric,
+    period: f.period,
+    others: f.others.map((o) => ({ range: range(f.lineStarts, o), text: o.text })),
+  };
+}
+
+/** Whether a fact passes the filter. */
+export function matchesFilter(f: StoredFact, filter: P.FactFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.entityId && f.subject?.id !== filter.entityId && f.counterparty?.id !== filter.entityId) return false;
+  if (filter.metric && f.metric !== filter.metric) return false;
+  if (filter.themeId && !f.themes.includes(filter.themeId)) return false;
+  if (filter.from || filter.to) {
+    if (!f.date) return false;
+    if (filter.from && f.date < filter.from) return false;
+    if (filter.to && f.date > filter.to) return false;
+  }
+  return true;
+}
+
+/** Whether a fact's amount may be added to others of its entity and metric. */
+export function summable(f: StoredFact): boolean {
+  return SUMMABLE.has(f.metric) && f.figure.per === null;
+}
+
+/**
+ * Sums of facts in the base currency, per key, one value per (key, period) — the latest
+ * note's — and every fact without a period.
+ */
+export function sumFacts<K>(facts: Iterable<StoredFact>, keyOf: (f: StoredFact) => K | null, m: Money): Map<K, { value: number; count: number; facts: StoredFact[] }> {
+  const mk = moneyKey(m);
+  const latest = new Map<string, StoredFact>();
+  const out = new Map<K, { value: number; count: number; facts: StoredFact[] }>();
+  const add = (k: K, f: StoredFact, v: number) => {
+    const t = out.get(k);
+    if (t) {
+      t.value += v;
+      t.count++;
+      t.facts.push(f);
+    } else out.set(k, { value: v, count: 1, facts: [f] });
+  };
+  const keys = new Map<string, K>();
+  for (const f of facts) {
+    if (!summable(f)) continue;
+    const k = keyOf(f);
+    if (k === null) continue;
+    const v = baseValueOf(f, m, mk);
+    if (v === null) continue;
+    if (f.period) {
+      const pk = `${String(k)}\u0000${f.period}`;
+      const cur = latest.get(pk);
+      if (!cur || (f.date ?? '') > (cur.date ?? '')) {
+        latest.set(pk, f);
+        keys.set(pk, k);
+      }
+    } else add(k, f, v);
+  }
+  for (const [pk, f] of latest) add(keys.get(pk)!, f, baseValueOf(f, m, mk)!);
+  return out;
+}
+
+/** Totals per entity (subject) and metric over facts. */
+export function totalsOf(facts: readonly StoredFact[], m: Money): P.FactTotal[] {
+  const names = new Map<string, string>();
+  const sums = sumFacts(
+    facts,
+    (f) => {
+      if (!f.subject) return null;
+      names.set(f.subject.id, f.subject.name);
+      return `${f.subject.id}\u0000${f.metric}`;
+    },
+    m,
+  );
+  return [...sums]
+    .map(([k, t]) => {
+      const [entityId, metric] = k.split('\u0000');
+      return { entityId, entityName: names.get(entityId) ?? entityId, metric, value: t.value, count: t.count };
+    })
+    .sort((a, b) => b.value - a.value);
+}
+
+const collator = new Intl.Collator(['en', 'zh'], { sensitivity: 'base', numeric: true });
+
+/** Compares facts by a column; empty values last whatever the direction. */
+export function comparator(key: P.FactSortKey, dir: 1 | -1, m: Money): (a: StoredFact, b: StoredFact) => number {
+  const mk = moneyKey(m);
+  const pick = (f: StoredFact): string | number | null => {
+    switch (key) {
+      case 'baseValue':
+        return baseValueOf(f, m, mk);
+      case 'value':
+        return f.figure.value;
+      case 'text':
+        return f.figure.text;
+      case 'subject':
+        return f.subject?.name ?? null;
+      case 'metric':
+        return f.metric;
+      case 'period':
+        return f.period;
+      case 'source':
+        return f.source?.name ?? null;
+      case 'file':
+        return f.uri;
+      case 'date':
+        return f.date;
+    }
+  };
+  const tie = (a: StoredFact, b: StoredFact) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.figure.offset - b.figure.offset);
+  return (a, b) => {
+    const x = pick(a);
+    const y = pick(b);
+    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
+    const d = typeof x === 'number' && typeof y === 'number' ? x - y : typeof x === 'string' && typeof y === 'string' ? (key === 'file' || key === 'date' || key === 'period' ? (x < y ? -1 : x > y ? 1 : 0) : collator.compare(x, y)) : 0;
+    return d * dir || tie(a, b);
+  };
+}
+
+/** Counts per value, most frequent first. */
+function facet(counts: Map<string, { label: string; count: number }>, limit = Infinity): P.FacetValue[] {
+  return [...counts]
+    .map(([id, v]) => ({ id, label: v.label, count: v.count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label))
+    .slice(0, limit);
+}
+
+function count(map: Map<string, { label: string; count: number }>, id: string, label: string): void {
+  const v = map.get(id);
+  if (v) v.count++;
+  else map.set(id, { label, count: 1 });
+}
+
+/** The figures table's answer for facts in scope. */
+export function queryFacts(
+  inScope: Iterable<StoredFact>,
+  params: Pick<P.FactsParams, 'filter' | 'sort' | 'offset' | 'limit'>,
+  m: Money,
+  themeLabel: (id: string) => string = (id) => id,
+): Omit<P.FactsResult, 'complete'> {
+  const filtered: StoredFact[] = [];
+  const entities = new Map<string, { label: string; count: number }>();
+  const metrics = new Map<string, { label: string; count: number }>();
+  const themes = new Map<string, { label: string; count: number }>();
+  let minDate: string | null = null;
+  let maxDate: string | null = null;
+  let n = 0;
+  for (const f of inScope) {
+    n++;
+    if (f.subject) count(entities, f.subject.id, f.subject.name);
+    if (f.counterparty && f.counterparty.id !== f.subject?.id) count(entities, f.counterparty.id, f.counterparty.name);
+    count(metrics, f.metric, f.metric);
+    for (const t of f.themes) count(themes, t, themeLabel(t));
+    if (f.date) {
+      if (minDate === null || f.date < minDate) minDate = f.date;
+      if (maxDate === null || f.date > maxDate) maxDate = f.date;
+    }
+    if (matchesFilter(f, params.filter)) filtered.push(f);
+  }
+  const sort = params.sort ?? { key: 'baseValue', dir: -1 };
+  filtered.sort(comparator(sort.key, sort.dir === 1 ? 1 : -1, m));
+  const offset = Math.max(0, Math.floor(params.offset ?? 0));
+  const limit = params.limit === 0 ? Infinity : Math.max(1, Math.floor(params.limit ?? DEFAULT_LIMIT));
+  const page = filtered.slice(offset, offset + limit);
+  const rows = page.map((f) => toRow(f, m));
+  const totals = totalsOf(filtered, m);
+  return {
+    rows,
+    total: filtered.length,
+    inScope: n,
+    totals,
+    chart: chartOf(filtered, totals, page, m),
+    facets: { entities: facet(entities, MAX_ENTITY_FACETS), metrics: facet(metrics), themes: facet(themes), minDate, maxDate },
+    baseCurrency: m.base,
+  };
+}
+
+/**
+ * The chart of what is filtered: the totals per entity and metric when some add up, else the
+ * largest filtered facts (per-unit prices left out: they are not amounts).
+ */
+function chartOf(filtered: readonly StoredFact[], totals: readonly P.FactTotal[], page: readonly StoredFact[], m: Money): P.FactsResult['chart'] {
+  if (totals.length) {
+    return {
+      kind: 'totals',
+      bars: totals.slice(0, CHART_BARS).map((t) => ({ label: `${t.entityName} · ${t.metric}`, value: t.value, approximate: false, row: -1, entityId: t.entityId, metric: t.metric })),
+    };
+  }
+  const rowOf = new Map(page.map((f, i) => [f, i]));
+  const largest = filtered
+    .filter((f) => f.figure.per === null && (baseValueOf(f, m) ?? 0) > 0)
+    .sort((a, b) => baseValueOf(b, m)! - baseValueOf(a, m)!)
+    .slice(0, CHART_BARS);
+  return {
+    kind: 'largest',
+    bars: largest.map((f) => ({
+      label: [f.subject?.name ?? f.source?.name ?? '—', f.metric, f.period].filter(Boolean).join(' · '),
+      value: baseValueOf(f, m)!,
+      approximate: f.figure.approximate,
+      row: rowOf.get(f) ?? -1,
+    })),
+  };
+}
