@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreAll, verdicts, sameSpan, TARGETS, VALUE_TOLERANCE } from './lib/score.mjs';
 import { groupsOf, loadDevset, predictItems, scoreGroup } from './lib/devset.mjs';
+import { emptyTotals, factsSummary, isFactsHeldout, loadFactsGold, scoreFacts } from './lib/facts.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DIGEST_LENS_SHARED
@@ -278,7 +279,75 @@ function evalDevset(split) {
   const entries = loadDevset(dir, split);
   if (!entries.length) return null;
   const predictions = predictItems(cliPath(), entries);
+  lastDevset = { entries, predictions };
   return groupsOf(entries).map(([name, list]) => ({ name, items: list.length, ...scoreGroup(list, predictions) }));
+}
+let lastDevset = null;
+
+const FACTS_DIR = path.join(repoRoot, 'test', 'devset', 'facts');
+
+/** Gold company and people mentions of a dev item, or of a seed (with its person ids). */
+function goldMentions(text, companies, people, records) {
+  const out = [...companies, ...(people ?? [])].map((m) => ({ text: m.text, offset: m.offset, length: m.text.length, id: m.id }));
+  for (const r of records) {
+    for (const id of [r.subject, r.counterparty, r.source]) {
+      if (!id?.startsWith('person:')) continue;
+      const name = id.slice('person:'.length);
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) out.push({ text: name, offset: at, length: name.length, id });
+    }
+  }
+  return out;
+}
+
+/** Figures as facts on the seeds and on the dev set (split into its dev and held-out parts). */
+function evalFacts(seedFiles, seedTexts, heldout) {
+  if (!existsSync(FACTS_DIR)) return null;
+  const gold = loadFactsGold(FACTS_DIR);
+  const seeds = emptyTotals();
+  for (const f of seedFiles) {
+    const name = path.basename(f.gold.file ?? '');
+    const records = gold.get(name);
+    const text = seedTexts.get(f.gold.file);
+    if (!records || text === undefined) continue;
+    scoreFacts(seeds, name, text, records, goldMentions(text, f.gold.companies ?? [], [], records), f.pred);
+  }
+  const dev = emptyTotals();
+  if (lastDevset) {
+    for (const { item } of lastDevset.entries) {
+      const records = gold.get(item.id);
+      if (!records || isFactsHeldout(item.id) !== heldout) continue;
+      scoreFacts(dev, item.id, item.text, records, goldMentions(item.text, item.companies ?? [], item.people, records), lastDevset.predictions.get(item.id));
+    }
+  }
+  return { seeds, dev };
+}
+
+function factsReport(facts, heldout) {
+  const rows = [['seeds', facts.seeds], [heldout ? 'dev set, facts held-out fifth' : 'dev set (facts held-out fifth left out)', facts.dev]].map(([name, t]) => {
+    const x = factsSummary(t);
+    return [name, x.figures, x.matched, fmt(x.subject), fmt(x.baseline), fmt(x.counterparty), fmt(x.source), fmt(x.sourceP), fmt(x.sourceR), fmt(x.metric),
+      fmt(x.sameFact.p), fmt(x.sameFact.r), fmt(x.sameFact.f1)];
+  });
+  const d = factsSummary(facts.dev);
+  const bars = [
+    ['attribution (subject)', 0.9, d.subject],
+    ['source', 0.9, d.source],
+    ['same-fact pairwise F1', 0.9, d.sameFact.f1],
+  ];
+  return [
+    'Figures as facts (test/devset/facts; accuracy over the gold figures found; baseline: nearest company before the figure)',
+    table(['set', 'fig', 'found', 'subject', 'baseline', 'counterp.', 'source', 'src P', 'src R', 'metric', 'same P', 'same R', 'same F1'], rows),
+    '',
+    table(['bar (issue 10)', 'goal', 'measured', 'verdict'],
+      bars.map(([name, goal, v]) => [name, `≥ ${goal}`, fmt(v), v !== undefined && v !== null && v >= goal ? 'PASS' : 'FAIL'])),
+  ].join('\n');
+}
+
+function factsMisses(totals, limit = 5000) {
+  return totals.misses.slice(0, limit).map((m) => {
+    const diff = ['subject', 'counterparty', 'source', 'metric'].filter((k) => m[k][0] !== m[k][1]).map((k) => `${k} ${m[k][0]} → ${m[k][1]}`).join('; ');
+    return `  ${m.key} ${m.text}: ${diff}\n      …${m.context}…`;
+  }).join('\n');
 }
 
 function devsetReport(groups, split) {
@@ -343,6 +412,18 @@ if (opts.json) {
 if (!opts.json && !opts.predictions) {
   const split = opts.heldout ? 'heldout' : 'dev';
   const groups = evalDevset(split);
+  if (!lastDevset && opts.heldout) evalDevset('dev');
+  const facts = evalFacts(files, texts, opts.heldout);
+  if (facts) {
+    console.log('');
+    console.log(factsReport(facts, opts.heldout));
+    if (opts.misses) {
+      console.log('\nFacts misses, seeds:');
+      console.log(factsMisses(facts.seeds));
+      console.log('\nFacts misses, dev set:');
+      console.log(factsMisses(facts.dev));
+    }
+  }
   if (groups) {
     console.log('');
     console.log(devsetReport(groups, split));

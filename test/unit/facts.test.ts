@@ -1,191 +1,106 @@
-/**
- * The views over facts, as pure functions over an in-memory index whose analyser sets the fact
- * fields by fixed rules (test/helpers/attributing.ts): the fact store and its updates, the
- * figures-table query (one row per fact, filters, totals, chart, paging), the dossier,
- * consistency across notes, and finding an entity by any name.
- */
+// Figures as facts (issue 10): whose amount a figure is, who states it, what it measures,
+// the period, and which figures state the same fact, in all three scripts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
-import { builtinTaxonomy } from '../../server/src/analysis/themes';
-import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
-import { factStoreOf } from '../../server/src/facts/store';
-import { queryFacts } from '../../server/src/facts/query';
-import { dossierOf } from '../../server/src/facts/dossier';
-import { valuesDiffer } from '../../server/src/facts/consistency';
-import { consistencyDiagnostics } from '../../server/src/features/diagnostics';
-import { searchEntities, workspaceSymbols } from '../../server/src/features/workspaceSymbols';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { attributing } from '../helpers/attributing';
+import { analyse } from '../../server/src/analysis/analyse';
+import type { Figure } from '../../server/src/analysis/types';
 
-const gazetteer = builtinGazetteer();
-const taxonomy = builtinTaxonomy();
-const USD = { base: 'USD', overrides: {} };
-
-const NOTES: Record<string, string> = {
-  'a.digest': '腾讯2025年资本开支为800亿元(约112亿美元)。阿里巴巴2025年资本开支为1200亿元。碳酸锂报价15万元/吨。\n\n2025-11-02\n',
-  'b.digest': '腾讯2025年资本开支为900亿元。东吴证券预计2030年AI算力市场规模达1万亿元。\n\n2026-01-14\n',
-  'c.digest': '软银投资Ampere 65亿美元。腾讯2024年资本开支为767亿元。\n\n2026-01-20\n',
-};
-
-function makeIndex(notes = NOTES): WorkspaceIndex {
-  const index = new WorkspaceIndex(attributing(gazetteer));
-  for (const [name, text] of Object.entries(notes)) index.set(`file:///ws/${name}`, text, null);
-  return index;
+/** The figures of a text as [text, metric, subject id, counterparty id, source id, period]. */
+function facts(text: string): { text: string; metric: string; subject: string | null; counterparty: string | null; source: string | null; period: string | null; fact: number }[] {
+  return analyse(text).figures.map((f: Figure) => ({
+    text: f.text,
+    metric: f.metric ?? 'other',
+    subject: f.subject?.id ?? null,
+    counterparty: f.counterparty?.id ?? null,
+    source: f.source?.id ?? null,
+    period: f.period ?? null,
+    fact: f.fact ?? -1,
+  }));
 }
 
-test('one fact per stated amount: the stated conversion is folded into it', () => {
-  const store = factStoreOf(makeIndex());
-  const a = store.factsIn('file:///ws/a.digest');
-  assert.deepEqual(a.map((f) => f.figure.text), ['800亿元', '1200亿元', '15万元/吨']);
-  assert.deepEqual(a[0].others.map((o) => o.text), ['112亿美元']);
-  assert.equal(a[0].subject?.id, 'tencent');
-  assert.equal(a[0].metric, 'capex');
-  assert.equal(a[0].period, '2025');
-  assert.equal(store.about('tencent').length, 3);
-  assert.equal(store.countAbout('ampere-computing'), 1, 'a counterparty counts as a fact about it');
+test("a broker's market forecast belongs to nobody, and the broker is its source", () => {
+  const [f] = facts('東吳證券預計，2030年全球太空太陽能市場規模將達1.03萬億元。');
+  assert.equal(f.metric, 'market-size');
+  assert.equal(f.subject, null);
+  assert.ok(f.source, 'the broker is the source');
+  assert.equal(f.period, '2030');
 });
 
-test('the store follows edits and deletions of one note without rebuilding the others', () => {
-  const index = makeIndex();
-  const store = factStoreOf(index);
-  const before = store.factsIn('file:///ws/b.digest');
-  index.set('file:///ws/a.digest', '腾讯2025年资本开支为810亿元。\n\n2025-11-02\n', 1);
-  assert.deepEqual(store.factsIn('file:///ws/a.digest').map((f) => f.figure.text), ['810亿元']);
-  assert.equal(store.factsIn('file:///ws/b.digest'), before, 'an untouched note keeps its facts');
-  assert.equal(store.about('alibaba').length, 0);
-  index.delete('file:///ws/c.digest');
-  assert.equal(store.countAbout('softbank-group'), 0);
-  assert.deepEqual(store.about('tencent').map((f) => f.figure.text).sort(), ['810亿元', '900亿元']);
-});
-
-test('the figures table: one row per fact with its parties, both mentions reachable', () => {
-  const res = queryFacts(factStoreOf(makeIndex()).all(), {}, USD);
-  assert.equal(res.total, res.inScope);
-  assert.equal(res.rows.filter((r) => r.text === '112亿美元').length, 0, 'the conversion is no row of its own');
-  const capex = res.rows.find((r) => r.text === '800亿元')!;
-  assert.deepEqual(capex.others.map((o) => o.text), ['112亿美元']);
-  assert.deepEqual(capex.others[0].range.start, { line: 0, character: capex.range.start.character + '800亿元(约'.length });
-  assert.equal(capex.subjectName, 'Tencent');
-  assert.equal(capex.metric, 'capex');
-  assert.equal(capex.period, '2025');
-  assert.ok(capex.baseValue! > 1.0e10 && capex.baseValue! < 1.2e10, String(capex.baseValue));
-  const forecast = res.rows.find((r) => r.text === '1万亿元')!;
-  assert.equal(forecast.subjectId, null);
-  assert.equal(forecast.sourceName, '东吴证券');
-  assert.equal(forecast.metric, 'market-size');
-  const deal = res.rows.find((r) => r.text === '65亿美元')!;
-  assert.deepEqual([deal.subjectId, deal.counterpartyId], ['softbank-group', 'ampere-computing']);
-  // Sorted by the value in the base currency, largest first, by default.
-  const values = res.rows.map((r) => r.baseValue ?? -1);
-  assert.deepEqual(values, [...values].sort((x, y) => y - x));
-});
-
-test('filters by entity (subject or counterparty), metric, theme and date range combine', () => {
-  const facts = () => factStoreOf(makeIndex()).all();
-  assert.deepEqual(queryFacts(facts(), { filter: { entityId: 'tencent' } }, USD).rows.map((r) => r.text).sort(), ['767亿元', '800亿元', '900亿元']);
-  assert.deepEqual(queryFacts(facts(), { filter: { entityId: 'ampere-computing' } }, USD).rows.map((r) => r.text), ['65亿美元']);
-  assert.deepEqual(queryFacts(facts(), { filter: { metric: 'capex', from: '2026-01-01' } }, USD).rows.map((r) => r.text).sort(), ['767亿元', '900亿元']);
-  assert.deepEqual(queryFacts(facts(), { filter: { metric: 'capex', to: '2025-12-31' } }, USD).rows.map((r) => r.text).sort(), ['1200亿元', '800亿元']);
-  const res = queryFacts(facts(), { filter: { metric: 'capex' } }, USD);
-  // The drop-downs list what is in scope, not only what is filtered.
-  assert.ok(res.facets.metrics.some((m) => m.id === 'market-size'));
-  assert.ok(res.facets.entities.some((e) => e.id === 'softbank-group'));
-  assert.deepEqual([res.facets.minDate, res.facets.maxDate], ['2025-11-02', '2026-01-20']);
-  const themes = res.facets.themes.map((t) => t.id);
-  if (themes.length) assert.ok(queryFacts(facts(), { filter: { themeId: themes[0] } }, USD).total > 0);
-  assert.equal(queryFacts(facts(), { filter: { themeId: 'no-such-theme' } }, USD).total, 0);
-});
-
-test('totals per entity and metric: one value per period (the latest note), never prices or market sizes', () => {
-  const res = queryFacts(factStoreOf(makeIndex()).all(), {}, USD);
-  const tencent = res.totals.find((t) => t.entityId === 'tencent' && t.metric === 'capex')!;
-  // 2025: 900亿元 (the 2026-01-14 note replaces the 2025-11-02 one), plus 2024: 767亿元.
-  assert.equal(tencent.count, 2);
-  const rows = res.rows;
-  const v = (text: string) => rows.find((r) => r.text === text)!.baseValue!;
-  assert.ok(Math.abs(tencent.value - (v('900亿元') + v('767亿元'))) < 1, `${tencent.value}`);
-  assert.ok(!res.totals.some((t) => t.metric === 'market-size' || t.metric === 'price'));
-  assert.equal(res.chart.kind, 'totals');
-  assert.ok(res.chart.bars.some((b) => b.entityId === 'tencent' && b.metric === 'capex'));
-  // Only prices and market sizes filtered: nothing adds up, the chart shows the largest facts.
-  const sizes = queryFacts(factStoreOf(makeIndex()).all(), { filter: { metric: 'market-size' } }, USD);
-  assert.deepEqual(sizes.totals, []);
-  assert.equal(sizes.chart.kind, 'largest');
-  assert.equal(sizes.chart.bars[0].row, 0);
-});
-
-test('paging, sorting, and limit 0 for everything (exports)', () => {
-  const facts = () => factStoreOf(makeIndex()).all();
-  const all = queryFacts(facts(), { limit: 0, sort: { key: 'date', dir: 1 } }, USD);
-  assert.equal(all.rows.length, all.total);
-  const dates = all.rows.map((r) => r.date!);
-  assert.deepEqual(dates, [...dates].sort());
-  const page = queryFacts(facts(), { offset: 2, limit: 2, sort: { key: 'date', dir: 1 } }, USD);
-  assert.deepEqual(page.rows.map((r) => r.text), all.rows.slice(2, 4).map((r) => r.text));
-  assert.equal(page.total, all.total);
-});
-
-test('the dossier: facts by metric and date, totals where they make sense, conflicts, statements as a source', () => {
-  const index = makeIndex();
-  const d = dossierOf(factStoreOf(index), 'tencent', gazetteer.get('tencent'), index.countsOf('tencent'), USD, 0.05);
-  assert.equal(d.entity!.name, 'Tencent');
-  assert.ok(d.entity!.names.includes('腾讯'));
-  const capex = d.groups.find((g) => g.metric === 'capex')!;
-  assert.deepEqual(capex.facts.map((f) => f.date), ['2025-11-02', '2026-01-14', '2026-01-20']);
-  assert.equal(capex.total!.count, 2);
-  assert.equal(d.conflicts.length, 1);
-  assert.deepEqual([d.conflicts[0].a.text, d.conflicts[0].b.text, d.conflicts[0].period], ['800亿元', '900亿元', '2025']);
-  const ampere = dossierOf(factStoreOf(index), 'ampere-computing', gazetteer.get('ampere-computing'), index.countsOf('ampere-computing'), USD, 0.05);
-  assert.equal(ampere.groups[0].facts[0].role, 'counterparty');
-  assert.equal(ampere.groups[0].total, null, 'a deal it is the target of is not its own money');
-  const broker = dossierOf(factStoreOf(index), 'sh-601555', gazetteer.get('sh-601555'), index.countsOf('sh-601555'), USD, 0.05);
-  assert.deepEqual(broker.stated.map((r) => r.text), ['1万亿元']);
-});
-
-test('consistency: a later note giving another value for the same subject, metric and period', () => {
-  const index = makeIndex();
-  const diags = consistencyDiagnostics(index.get('file:///ws/b.digest')!, index, DEFAULT_SETTINGS);
-  assert.equal(diags.length, 1);
-  assert.equal(diags[0].severity, 3);
-  assert.equal(diags[0].code, 'inconsistent-fact');
-  assert.equal(diags[0].message, 'Tencent capex 2025: 900亿元 (2026-01-14) here, but 800亿元 (2025-11-02) in a.digest');
-  assert.equal(diags[0].relatedInformation![0].location.uri, 'file:///ws/a.digest');
-  // The earlier note says nothing; the same value in another currency or rounded agrees.
-  assert.deepEqual(consistencyDiagnostics(index.get('file:///ws/a.digest')!, index, DEFAULT_SETTINGS), []);
-  const same = makeIndex({ 'a.digest': NOTES['a.digest'], 'd.digest': '腾讯2025年资本开支为112亿美元。\n\n2025-12-01\n', 'e.digest': '腾讯2025年资本开支为800.5亿元。\n\n2025-12-02\n' });
-  for (const uri of ['file:///ws/d.digest', 'file:///ws/e.digest']) assert.deepEqual(consistencyDiagnostics(same.get(uri)!, same, DEFAULT_SETTINGS), [], uri);
-  // Undated notes are never compared.
-  const undated = makeIndex({ 'a.digest': NOTES['a.digest'], 'u.digest': '腾讯2025年资本开支为900亿元。\n' });
-  assert.deepEqual(consistencyDiagnostics(undated.get('file:///ws/u.digest')!, undated, DEFAULT_SETTINGS), []);
-});
-
-test('values differ beyond rounding, in one currency', () => {
-  const fact = (value: number, currency: string, date: string, min: number | null = null, max: number | null = null) =>
-    ({ figure: { value, currency, min, max }, date }) as never;
-  assert.equal(valuesDiffer(fact(8e10, 'CNY', '2025-11-02'), fact(9e10, 'CNY', '2026-01-14'), 0.05), true);
-  assert.equal(valuesDiffer(fact(1.6e9, 'USD', '2025-11-02'), fact(1.6e9, 'USD', '2026-01-14'), 0.05), false);
-  assert.equal(valuesDiffer(fact(8e10, 'CNY', '2025-11-02'), fact(8.05e10, 'CNY', '2026-01-14'), 0.05), false);
-  assert.equal(valuesDiffer(fact(8e10, 'CNY', '2025-11-02', 7.5e10, 8.5e10), fact(8.4e10, 'CNY', '2026-01-14'), 0.05), false);
-  assert.equal(valuesDiffer(fact(8e10, 'CNY', '2025-11-02'), fact(1.12e10, 'USD', '2026-01-14'), 0.05), false);
-  assert.equal(valuesDiffer(fact(8e10, 'CNY', '2025-11-02'), fact(2e10, 'USD', '2026-01-14'), 0.05), true);
-});
-
-test('an entity is found by any name, alias or ticker, in any script; the label shows what matched', () => {
-  const index = makeIndex({ ...NOTES, 'hk.digest': '騰訊控股(0700.HK)收報612.5港元。\n' });
-  for (const q of ['騰訊', '腾讯', 'tencent', 'TENCENT', '0700', '700']) {
-    const found = searchEntities(index, gazetteer, taxonomy, q);
-    assert.equal(found[0]?.id, 'tencent', q);
+test('a media attribution is the source; the acquirer pays and the target is the other side', () => {
+  for (const text of ['據彭博報道，軟銀以65億美元收購Ampere。', 'According to Reuters, SoftBank agreed to buy Ampere for $6.5 billion.']) {
+    const [f] = facts(text);
+    assert.equal(f.metric, 'deal', text);
+    assert.equal(f.subject, 'softbank-group', text);
+    assert.equal(f.counterparty, 'ampere-computing', text);
+    assert.ok(f.source === 'bloomberg' || f.source === 'reuters', `${text}: source ${f.source}`);
   }
-  assert.match(searchEntities(index, gazetteer, taxonomy, '騰訊')[0].matched ?? '', /騰訊/);
-  assert.equal(searchEntities(index, gazetteer, taxonomy, 'Tencent')[0].matched, null);
-  // Workspace symbols: the editor filters by label, so the matched alias is in it.
-  for (const q of ['騰訊', '腾讯', '0700']) {
-    const sym = workspaceSymbols(index, gazetteer, taxonomy, q)[0];
-    assert.ok(sym.name.startsWith('Tencent'), sym.name);
-    let j = 0;
-    for (const ch of sym.name.toLowerCase()) if (ch === q.toLowerCase()[j]) j++;
-    assert.equal(j, q.length, `${q} is a subsequence of ${sym.name}`);
+});
+
+test('an investor and the company invested in; a round, its raiser and its lead investor', () => {
+  const [inv] = facts('红杉中国向智谱投资10亿元。');
+  assert.deepEqual([inv.metric, inv.subject, inv.counterparty], ['investment', 'hongshan', 'zhipu']);
+  const [round] = facts('月之暗面完成5亿美元B轮融资，由阿里巴巴领投。');
+  assert.deepEqual([round.metric, round.subject, round.counterparty], ['funding', 'moonshot', 'alibaba']);
+  const [en] = facts('Anthropic raised $13 billion in a round led by ICONIQ.');
+  assert.deepEqual([en.metric, en.subject, en.counterparty], ['funding', 'anthropic', 'iconiq']);
+});
+
+test('a subsidiary keeps its own figures, apart from its parent', () => {
+  const [aws] = facts('亚马逊旗下AWS第三季度营收330亿美元。');
+  assert.equal(aws.subject, 'aws');
+  const [group, ant] = facts('阿里巴巴集团的营收为2000亿元，其子公司蚂蚁集团的利润为300亿元。');
+  assert.deepEqual([group.subject, group.metric], ['alibaba', 'revenue']);
+  assert.deepEqual([ant.subject, ant.metric], ['ant-group', 'profit']);
+  assert.equal(ant.period, null, 'an amount (2000亿) is not a year');
+});
+
+test('a figure in parentheses right after a name is that company’s', () => {
+  const [f] = facts('腾讯（市值4万亿港元）与阿里巴巴的股价均上涨。');
+  assert.deepEqual([f.subject, f.metric], ['tencent', 'market-value']);
+});
+
+test('the n-th amount of a 分别 list is the n-th company’s', () => {
+  const fs = facts('2025年亚马逊、谷歌和微软的资本开支分别为1250亿、910亿和880亿美元。');
+  assert.deepEqual(fs.map((f) => f.subject), ['amazon', 'alphabet', 'microsoft']);
+  assert.ok(fs.every((f) => f.metric === 'capex' && f.period === '2025'));
+  assert.equal(new Set(fs.map((f) => f.fact)).size, 3, 'three facts');
+});
+
+test('a stated conversion is one fact with the amount it converts, and takes its attribution', () => {
+  const [a, b] = facts('字节跳动2026年资本开支计划为1600亿元人民币（约230亿美元）。');
+  assert.equal(a.fact, b.fact);
+  assert.deepEqual([b.subject, b.metric, b.period], ['bytedance', 'capex', '2026']);
+  const [c, d] = facts('Tencent booked 59.7 billion yuan (about $8.6 billion) of capex in the first three quarters of 2025.');
+  assert.equal(c.fact, d.fact);
+  assert.deepEqual([c.subject, c.metric, c.period], ['tencent', 'capex', '2025-9M']);
+});
+
+test('the Chinese and English paragraphs of a bilingual note state one fact; equal amounts of two companies are two', () => {
+  const [zh, en] = facts('Meta将2026年资本开支提高至1350亿美元。\nMeta raised its 2026 capex to $135 billion.');
+  assert.equal(zh.fact, en.fact, 'one fact in two languages');
+  const rounded = facts('OpenAI 2023年营收为16亿美元。\nOpenAI had revenue of $1.6B in 2023.');
+  assert.equal(rounded[0].fact, rounded[1].fact, '16亿美元 and $1.6B are one amount');
+  const [t, a] = facts('腾讯2025年营收为5亿元。阿里巴巴2025年营收为5亿元。');
+  assert.notEqual(t.fact, a.fact, 'two companies');
+  const [y1, y2] = facts('腾讯2024年营收为5亿元。腾讯2025年营收为5亿元。');
+  assert.notEqual(y1.fact, y2.fact, 'two years');
+  const [near, far] = facts('OpenAI 2023年营收为16亿美元。\nOpenAI had revenue of $1.7B in 2023.');
+  assert.notEqual(near.fact, far.fact, '16亿 and 1.7B differ beyond rounding');
+});
+
+test("a broker's target price is the covered company's price, stated by the broker", () => {
+  for (const text of ['高盛將騰訊目標價上調至700港元。', 'Goldman Sachs raised its price target on Tencent to HK$700.']) {
+    const [f] = facts(text);
+    assert.deepEqual([f.subject, f.metric, f.source], ['tencent', 'price', 'goldman-sachs'], text);
   }
-  assert.equal(workspaceSymbols(index, gazetteer, taxonomy, 'tenc')[0].name, 'Tencent');
+});
+
+test('a sentence that names nobody goes on about the topic of the sentence before it', () => {
+  const fs = facts('CATL debuted in Hong Kong on Tuesday. The stock hit HK$311.40 and closed at HK$306.20.');
+  assert.deepEqual(fs.map((f) => [f.subject, f.metric]), [['catl', 'price'], ['catl', 'price']]);
+});
+
+test('a company reporting its own numbers is not a source', () => {
+  const [f] = facts('Meta said its 2026 capex would reach $135 billion.');
+  assert.deepEqual([f.subject, f.source, f.metric, f.period], ['meta', null, 'capex', '2026']);
 });

@@ -8,8 +8,8 @@
 // "bounded" = every quantifier has a small maximum; "disjoint" = adjacent quantified parts
 // accept no character in common, so a string splits between them one way only.
 //
-// 113 in server/src (110 literals, 3 built at run time; a literal repeated in one file is listed
-// once) + 12 in the grammar = 125 audited. 3 rewritten: two to a safe form, one to a scanner
+// 152 in server/src (148 literals, 4 built at run time; a literal repeated in one file is listed
+// once) + 12 in the grammar = 164 audited. 3 rewritten: two to a safe form, one to a scanner
 // (its line is marked "(removed)"). The grammar's patterns run with the m flag, as Oniguruma's
 // ^ and $ are line anchors.
 //
@@ -95,9 +95,6 @@
 //   features/codeActions.ts /[",\n]/ — safe: one character
 //   features/codeActions.ts /"/g — safe: one character
 //   features/codeActions.ts /\.csv$/i — safe: fixed word
-//   features/conversionCheck.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs)
-//   features/conversionCheck.ts new RegExp@SLASH_GAP — safe: as PAREN_GAP with "/"
-//   features/conversionCheck.ts new RegExp@WORD_GAP — rewritten: was ^\s*[,，]?\s*HEDGE, two adjacent \s* sharing a run of spaces (quadratic: 8 s on 100 KB of spaces); now ^\s*(?:[,，]\s*)?HEDGE, the same language
 //   features/conversionCheck.ts /^Federal Reserve H\.10/i — safe: anchored, fixed words
 //   features/conversionCheck.ts /^ECB reference rates?,? daily/i — safe: anchored, fixed words
 //   features/conversionCheck.ts /daily/i — safe: fixed word
@@ -129,6 +126,46 @@
 //   index/workerPool.ts /^\d+$/ — safe: anchored, one class
 //   settings.ts /^[A-Za-z]{3}$/ — safe: anchored, fixed length
 //   (removed) features/moneyText.ts /\.?0+$/ — rewritten as a scanner (trimDecimalZeros): quadratic on a run of zeros (11 s at 100 KB), and it also turned "16000" IDR per USD into "16"
+//   analysis/facts/conversions.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs); moved here from features/conversionCheck.ts
+//   analysis/facts/conversions.ts new RegExp@SLASH_GAP — safe: as PAREN_GAP with "/"
+//   analysis/facts/conversions.ts new RegExp@WORD_GAP — safe: anchored; ^\s*(?:[,，]\s*)?HEDGE, the comma group owns the spaces after it, so no two \s* share a run (the rewritten form, moved here from features/conversionCheck.ts)
+//   analysis/facts/metrics.ts /[\u3400-\u9fff]/ — safe: one class or fixed characters, no nested quantifier
+//   analysis/facts/metrics.ts / +/g — safe: one class or fixed characters, no nested quantifier
+//   analysis/facts/metrics.ts /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/metrics.ts /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/metrics.ts /^\s*(?:(?:的|in|of|worth of|for)\s*)?$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/periods.ts new RegExp@PERIOD — safe: alternatives each start with a fixed digit run (20\d\d, FY, Q/H and a digit, a month or ordinal word); every \s is bounded by fixed words on both sides, so each start position scans a bounded span
+//   analysis/facts/periods.ts /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/sameFact.ts /(\d[\d,]*)(?:\.(\d+))?/ — safe: one digit class then an optional bracketed decimal part: disjoint at the "." border, linear
+//   analysis/facts/sameFact.ts /[０-９]/g — safe: one class or fixed characters, no nested quantifier
+//   analysis/facts/sameFact.ts /,/g — safe: one class or fixed characters, no nested quantifier
+//   analysis/facts/sentences.ts /[A-Za-z.]/ — safe: one class or fixed characters, no nested quantifier
+//   analysis/facts/sentences.ts /^\s(?:and|while|whereas|but)\s$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/sources.ts /证券|研究|咨询|智库|资讯|数据|财经|新闻|日报|时报|晚报|周刊|电视|通讯社|媒体|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/sources.ts /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|per)\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/sources.ts /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|[)）]\s*(?:[-—–:：]|--)|[:：])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /报道|报导|reported|reports/ — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/sources.ts /^\s*(?:将|把|对|予)[^。;]{0,12}(?:目标价|评级|盈利预测|预测)/ — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /\btold\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/subjects.ts /收购|并购|买下|购买|买入|购入|投资|注资|入股|增资|认购|出资|领投|参投|跟投|竞得|拍得|下单|采购|\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|buying|purchas(?:e|es|ed|ing)|invest(?:s|ed|ing)?(?:\s+in)?|take\s+over|took\s+over|backed|back|order(?:ed)?)\b/gi — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/subjects.ts /(?:被|遭|获|获得|接受|引入)\s*$/ — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/subjects.ts /^\s*(?:by)\b/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/subjects.ts /出售|转让|卖出|卖给|售予|\b(?:sell|sells|sold|selling|divest(?:s|ed)?)\b/gi — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/subjects.ts /^(?:给|予|与|to)\s*/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/subjects.ts /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+participation\s+from|participation\s+from|investors?\s+(?:including|such\s+as))\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/subjects.ts /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/ — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/subjects.ts /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/subjects.ts /^\s*(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/subjects.ts /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/subjects.ts /分别|respectively/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
+//   analysis/facts/subjects.ts /^\s*$/ — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/subjects.ts /ed$/ — safe: one class or fixed characters, no nested quantifier
+//   analysis/facts/subjects.ts /(?:向|对|给)\s*$/ — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/subjects.ts /卖给|售予/ — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   syntaxes/digest.tmLanguage.json navigation.match — safe: anchored, \s* then "←", disjoint; .*$ cannot fail
 //   syntaxes/digest.tmLanguage.json date-line.match — safe: anchored, fixed-width date; the optional weekday needs "(" after its \s*, so \s* runs are tried once each
 //   syntaxes/digest.tmLanguage.json source-line.match — safe: anchored, bounded {0,39} name

@@ -23,8 +23,9 @@ export interface AnalyseOptions {
 export function analyse(text: string, options: AnalyseOptions = {}): DocumentAnalysis {
   const { folded, traditional } = foldDocument(text);
   const figures = findFigures(text, folded, { traditional });
-  const mentions = findMentions(text, folded, options.gazetteer ?? builtinGazetteer(), figures);
-  attachFacts(text, folded, figures, mentions);
+  const gazetteer = options.gazetteer ?? builtinGazetteer();
+  const mentions = findMentions(text, folded, gazetteer, figures);
+  attachFacts(text, folded, figures, mentions, (id) => gazetteer.get(id)?.sector);
   const themes = findThemes(text, folded, options.taxonomy ?? builtinTaxonomy());
   return {
     date: findDate(text),

@@ -2,22 +2,141 @@
  * Figures as facts: for each figure of a document, whose amount it is (subject and
  * counterparty), who states it (source), what it measures (metric), the period it is about,
  * and which figures state the same fact. Pure: text, figures and mentions in, fields set on
- * the figures out.
+ * the figures out. Work is bounded by the sentences around the figures.
  */
-import type { Figure, Mention } from '../types';
+import type { Figure, FigureParty, Mention } from '../types';
+import { clauseAt, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
+import { chooseMetric, metricWords } from './metrics';
+import { periodAfter, periodBefore, periodRightAfter } from './periods';
+import { datelineSource, isThirdParty, sourcesIn, CONTINUES_REPORT } from './sources';
+import { attribute, canOwn } from './subjects';
+import { groupFacts } from './sameFact';
+import { pairConversions } from './conversions';
+
+export type SectorOf = (id: string) => string | undefined;
+
+const party = (m: Mention | null | undefined): FigureParty | null =>
+  m ? { id: m.id, name: m.name, offset: m.offset, length: m.length } : null;
+
+/** The first mention at or after `offset` (mentions are in text order). */
+function firstAtOrAfter(mentions: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mentionsIn(mentions: Mention[], b: Bounds): Mention[] {
+  const out: Mention[] = [];
+  for (let i = firstAtOrAfter(mentions, b.start); i < mentions.length && mentions[i].offset < b.end; i++) {
+    if (mentions[i].offset + mentions[i].length <= b.end) out.push(mentions[i]);
+  }
+  return out;
+}
+
+interface SentenceInfo {
+  bounds: Bounds;
+  sources: Mention[];
+  owners: Mention[];
+  figures: Figure[];
+}
+
+/** The start of the paragraph (line) holding `at`. */
+function paragraphStart(s: string, at: number): number {
+  const nl = s.lastIndexOf('\n', at - 1);
+  return nl + 1;
+}
+
+/** The first owner named in the nearest earlier sentence of the paragraph that names one. */
+function earlierTopic(s: string, start: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
+  const paragraph = paragraphStart(s, start);
+  let end = start;
+  for (let k = 0; k < 3 && end > paragraph; k++) {
+    const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
+    const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
+    // A broker or an outlet of the sentence before is its source, not its topic.
+    const company = names.find((m) => m.kind !== 'person' && !isThirdParty(m, sectorOf)) ?? names.find((m) => m.kind !== 'person');
+    if (company) return company;
+    if (prev.start >= end) break;
+    end = prev.start;
+  }
+  return null;
+}
 
 /** Sets subject, counterparty, source, metric, period and fact on every figure. */
-export function attachFacts(text: string, folded: string, figures: Figure[], mentions: Mention[]): void {
+export function attachFacts(text: string, folded: string, figures: Figure[], mentions: Mention[], sectorOf: SectorOf = () => undefined): void {
   void text;
-  void folded;
-  void mentions;
+  const s = folded;
+  // Stated conversions, known first: a 分别 list counts the amounts, not their conversions.
+  const conversions = pairConversions(s, figures);
+  const converted = new Set<Figure>(conversions.map((p) => p.to));
+  // The sentences that hold figures, each read once.
+  const sentences: SentenceInfo[] = [];
+  const sentenceOf: SentenceInfo[] = [];
+  for (const f of figures) {
+    let info = sentences[sentences.length - 1];
+    if (!info || f.offset >= info.bounds.end) {
+      const bounds = sentenceAt(s, f.offset, f.offset + f.length);
+      const all = mentionsIn(mentions, bounds);
+      const sources = sourcesIn(s, bounds, all, sectorOf);
+      info = { bounds, sources, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [] };
+      sentences.push(info);
+    }
+    if (!converted.has(f)) info.figures.push(f);
+    sentenceOf.push(info);
+  }
+  // A source carries on into a sentence that continues its report.
+  for (let k = 1; k < sentences.length; k++) {
+    const cur = sentences[k];
+    const prev = sentences[k - 1];
+    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40))) {
+      cur.sources = prev.sources;
+    }
+  }
+  // A dateline opening a paragraph covers the paragraph's sentences that name no source.
+  let dateline: { source: Mention; paragraph: number } | null = null;
+  for (const info of sentences) {
+    const paragraph = paragraphStart(s, info.bounds.start);
+    if (!dateline || dateline.paragraph !== paragraph) {
+      const opener = datelineSource(s, paragraph, mentionsIn(mentions, { start: paragraph, end: Math.min(s.length, paragraph + 60) }), sectorOf);
+      dateline = opener ? { source: opener, paragraph } : null;
+    }
+    if (dateline && !info.sources.length) {
+      info.sources = [dateline.source];
+      info.owners = info.owners.filter((m) => m.id !== dateline!.source.id);
+    }
+  }
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
-    f.subject = null;
-    f.counterparty = null;
-    f.source = null;
-    f.metric = 'other';
-    f.period = null;
-    f.fact = i;
+    const info = sentenceOf[i];
+    const sentence = info.bounds;
+    const clause = clauseAt(s, sentence, f.offset, f.offset + f.length);
+    const end = f.offset + f.length;
+    const choice = chooseMetric(f, s, clause, metricWords(s, clause.start, f.offset), metricWords(s, end, Math.min(clause.end, end + 30)), metricWords(s, sentence.start, clause.start));
+    f.metric = choice.metric;
+    f.period = periodRightAfter(s, end, Math.min(clause.end, end + 24)) ?? periodBefore(s, clause.start, f.offset) ?? periodAfter(s, end, Math.min(clause.end, end + 80)) ?? periodBefore(s, sentence.start, clause.start);
+    // The source nearest before the figure in its sentence, else the first after it.
+    const src = [...info.sources].reverse().find((m) => m.offset < f.offset) ?? info.sources[0] ?? null;
+    const { subject, counterparty } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
+    let owner = subject;
+    // A sentence that names nobody before the amount goes on about the topic of the
+    // sentences before it in the same paragraph ("The stock hit HK$311.40").
+    if (!owner && f.metric !== 'market-size' && !info.sources.some((m) => m.offset >= sentence.start && m.offset < f.offset)) owner = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
+    f.subject = party(owner);
+    f.counterparty = party(counterparty);
+    f.source = src && src.id !== owner?.id ? party(src) : null;
   }
+  // A stated conversion is the amount it converts: it takes that figure's attribution.
+  for (const { from: a, to: b } of conversions) {
+    b.subject = a.subject;
+    b.counterparty = a.counterparty;
+    b.source = a.source;
+    b.metric = a.metric;
+    b.period = a.period;
+  }
+  groupFacts(s, figures);
 }

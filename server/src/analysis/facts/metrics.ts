@@ -1,0 +1,151 @@
+/**
+ * What a figure measures: the metric word nearest to it in its clause (before it, else
+ * right after it), else the topic word of its sentence, refined by the figure's own shape
+ * (a per-share amount is a price unless the words say dividend or earnings).
+ */
+import type { Figure, Metric } from '../types';
+import type { Bounds } from './sentences';
+
+/** Metric words in Simplified script (the folded text) and in English, by metric. */
+const WORDS: Record<Metric, string[]> = {
+  revenue: ['营收', '营业收入', '营业总收入', '营业额', '总收入', '收入', '收益', '销售额', '销售收入', '营运收入', '年化收入', '年收入', '销售', '出货额', 'GMV', 'ARR',
+    'revenue', 'revenues', 'sales', 'turnover', 'top line', 'bookings', 'annualized revenue', 'run-rate', 'run rate'],
+  profit: ['净利润', '净利', '利润', '盈利', '纯利', '纯益', '溢利', '净亏损', '亏损', '净亏', '毛利', '扣非', '归母', '每股收益', '每股盈利', '每股纯益', '每股净利', '税前', '息税', 'EBITDA', 'EPS',
+    'profit', 'profits', 'net income', 'earnings', 'loss', 'losses', 'net loss', 'operating income', 'ebitda', 'eps'],
+  capex: ['资本开支', '资本支出', '资本性支出', '资本投入', '建设', '建厂', '扩产', '投建', '基础设施', '数据中心', '算力', 'capex',
+    'capital expenditure', 'capital expenditures', 'capital spending', 'data center', 'data centers', 'data centre', 'data centres', 'infrastructure', 'buildout', 'build-out'],
+  investment: ['投资', '注资', '入股', '增资', '出资', '领投', '参投', '跟投', '认购', '战略投资', '股权投资',
+    'invest', 'invests', 'invested', 'investing', 'investment', 'investments', 'stake'],
+  funding: ['融资', '募资', '募集', '募得', '集资', '筹资', '筹集', '融得', '上市', '配售', '配股', '定增', '发债', '债券', '可转债', '贷款', '授信', '招股', '天使轮', 'IPO',
+    'raise', 'raised', 'raises', 'raising', 'seeking', 'seeks', 'seek', 'funding', 'financing', 'round', 'proceeds', 'offering', 'placement', 'placing', 'bond', 'bonds', 'notes', 'loan', 'loans', 'ipo'],
+  valuation: ['估值', '投后', '投前', 'valuation', 'valued', 'valuing', 'value of'],
+  'market-value': ['市值', 'market cap', 'market capitalization', 'market capitalisation', 'market value'],
+  'market-size': ['市场规模', '市场空间', '市场容量', '行业规模', '产业规模', '规模', '产值', '市场', 'market size', 'addressable market', 'TAM', 'industry', 'market'],
+  price: ['股价', '收报', '收于', '报收', '价格', '售价', '单价', '均价', '目标价', '发行价', '招股价', '现价', '金价', '油价', '报价', '开盘', '收盘', '价',
+    'price', 'prices', 'priced', 'target', 'shares', 'stock', 'closed at', 'traded at', 'offer price'],
+  cost: ['成本', '费用', '开支', '支出', '研发', '投入', '花费', '耗资', '罚款', '赔偿', '代价',
+    'cost', 'costs', 'expense', 'expenses', 'spending', 'spend', 'spent', 'r&d', 'fine', 'fined', 'penalty'],
+  dividend: ['股息', '派息', '分红', '股利', '末期息', '中期息', '特别息', 'dividend', 'dividends', 'payout'],
+  buyback: ['回购', 'buyback', 'buybacks', 'repurchase', 'repurchases', 'repurchased', 'buy back'],
+  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '中标', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
+    'acquire', 'acquires', 'acquired', 'acquisition', 'acquisitions', 'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased', 'deal', 'deals',
+    'sell', 'sells', 'sold', 'sale', 'contract', 'contracts', 'order', 'orders', 'agreement', 'takeover', 'merger', 'bid'],
+  trading: ['成交额', '成交金额', '成交', '净买入', '净卖出', '净流入', '净流出', '资金流入', '流入', '流出', '南向资金', '北向资金', '卖空', '沽空', '换手',
+    'on turnover', 'trading volume', 'inflow', 'inflows', 'outflow', 'outflows', 'net buying', 'net selling', 'net purchases', 'traded'],
+  other: [],
+};
+
+const METRIC_OF = new Map<string, Metric>();
+for (const [metric, words] of Object.entries(WORDS) as [Metric, string[]][]) {
+  for (const w of words) {
+    const key = /[\u3400-\u9fff]/.test(w) ? w : w.toLowerCase();
+    if (!METRIC_OF.has(key)) METRIC_OF.set(key, metric);
+  }
+}
+/** The longest Chinese metric word, in characters. */
+const LONGEST_CJK = Math.max(...[...METRIC_OF.keys()].filter((w) => /[\u3400-\u9fff]/.test(w)).map((w) => w.length));
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
+const isCjkChar = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+export interface MetricWord {
+  offset: number;
+  length: number;
+  metric: Metric;
+}
+
+/**
+ * Every metric word in [from, to), leftmost-longest, without overlaps: Chinese words
+ * anywhere, English words (up to four, case-insensitive) between word bounds.
+ */
+export function metricWords(s: string, from: number, to: number): MetricWord[] {
+  const out: MetricWord[] = [];
+  let i = from;
+  while (i < to) {
+    const c = s.charCodeAt(i);
+    if (isCjkChar(c)) {
+      let hit = 0;
+      for (let len = Math.min(LONGEST_CJK, to - i); len >= 1 && !hit; len--) if (METRIC_OF.has(s.substr(i, len))) hit = len;
+      if (hit) {
+        out.push({ offset: i, length: hit, metric: METRIC_OF.get(s.substr(i, hit))! });
+        i += hit;
+      } else i++;
+      continue;
+    }
+    if (isLetter(c) && !(i > 0 && (isLetter(s.charCodeAt(i - 1)) || isDigit(s.charCodeAt(i - 1))))) {
+      // The words starting here: the longest run of up to four found in the table wins.
+      const ends: number[] = [];
+      let j = i;
+      while (ends.length < 4 && j < to) {
+        let k = j;
+        while (k < to && isLetter(s.charCodeAt(k))) k++;
+        if (k === j || (k < s.length && isDigit(s.charCodeAt(k)))) break;
+        ends.push(k);
+        let n = k;
+        while (n < to && s.charCodeAt(n) === 0x20) n++;
+        if (n === k || n >= to || !isLetter(s.charCodeAt(n))) break;
+        j = n;
+      }
+      let matched = 0;
+      for (let e = ends.length - 1; e >= 0 && !matched; e--) {
+        const word = s.slice(i, ends[e]).toLowerCase().replace(/ +/g, ' ');
+        const metric = METRIC_OF.get(word);
+        if (metric) {
+          out.push({ offset: i, length: ends[e] - i, metric });
+          matched = ends[e];
+        }
+      }
+      i = matched || (ends[0] ?? i + 1);
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** What money is spent on when an "investment" is capital spending on one's own assets. */
+export const CAPEX_OBJECTS = /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i;
+
+/** Words of a quoted price or a price move, read only when no metric word is near. */
+const PRICE_MOVE = /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i;
+
+export interface MetricChoice {
+  metric: Metric;
+  /** The word the metric was read from, or null. */
+  word: MetricWord | null;
+}
+
+/**
+ * The metric of a figure from the words of its clause and sentence. `before` are the words
+ * between the clause start and the figure, `after` those between the figure and the clause
+ * end, `topic` those of the sentence before the clause.
+ */
+export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: MetricWord[], after: MetricWord[], topic: MetricWord[]): MetricChoice {
+  const end = figure.offset + figure.length;
+  // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
+  const next = after[0];
+  const nextAttached = next && /^\s*(?:(?:的|in|of|worth of|for)\s*)?$/i.test(s.slice(end, next.offset)) && next.metric !== 'other';
+  const last = before[before.length - 1];
+  let word: MetricWord | null = null;
+  if (nextAttached && (!last || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
+  else if (before.length) word = before[before.length - 1];
+  else if (after.length) word = after[0];
+  else if (topic.length) word = topic[topic.length - 1];
+  let metric: Metric = word?.metric ?? 'other';
+  // A price move or quote with no other metric word: "climbed 11p to 806p", "收市报433.2元".
+  if (metric === 'other' && PRICE_MOVE.test(s.slice(Math.max(clause.start, figure.offset - 30), Math.min(clause.end, end + 12)))) metric = 'price';
+  // "投资100亿元建设数据中心": money into one's own assets is capex.
+  if (metric === 'investment' && CAPEX_OBJECTS.test(s.slice(word!.offset, clause.end))) metric = 'capex';
+  const nearWords = [...before.slice(-3), ...after.slice(0, 2)];
+  const says = (m: Metric) => nearWords.some((w) => w.metric === m);
+  if (figure.per === 'share') {
+    if (says('dividend')) metric = 'dividend';
+    else if (says('profit')) metric = 'profit';
+    else if (metric !== 'buyback') metric = 'price';
+  } else if (figure.per) {
+    if (metric !== 'cost' && metric !== 'revenue') metric = 'price';
+  }
+  return { metric, word };
+}

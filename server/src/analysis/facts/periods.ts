@@ -1,0 +1,92 @@
+/**
+ * The period a figure is about, when the text says it: a year ("2025年", "FY2025",
+ * "fiscal 2025"), a half, a quarter, the first three quarters, a month or a day. Written as
+ * "2025", "2025H1", "2025Q3", "2025-9M", "2025-12", "2025-01-23".
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const QUARTER_WORD: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, first: 1, second: 2, third: 3, fourth: 4 };
+
+// A Chinese or numeric year with what may follow it: a half, a quarter, 前三季度, a month and day.
+const PERIOD = new RegExp(
+  [
+    // 2025年上半年 / 2025年第三季度 / 2025年前三季度 / 2025年8月 / 2025年1月23日 / 2025财年 / 2025年
+    String.raw`(20\d\d)\s*(?:财年|年度|财政年度|年)\s*(?:(上半年|下半年|前三季度|全年)|第?([一二三四1-4])季度|(\d{1,2})月(?:(\d{1,2})日)?)?`,
+    // FY2025 / FY25 / fiscal 2025 / fiscal year 2025
+    String.raw`\b(?:FY\s?'?|fiscal\s+(?:year\s+)?)(20\d\d|\d\d)\b`,
+    // Q3 2025 / 3Q25 / H1 2025 / 1H25
+    String.raw`\b(?:Q([1-4])|([1-4])Q)\s*'?(20\d\d|\d\d)\b`,
+    String.raw`\b(?:H([12])|([12])H)\s*'?(20\d\d|\d\d)\b`,
+    // third quarter (of) 2025 / first half of 2025 / first nine months of 2025
+    String.raw`\b(first|second|third|fourth)[-\s]quarter\s+(?:of\s+)?(20\d\d)\b`,
+    String.raw`\b(first|second)\s+half\s+(?:of\s+)?(20\d\d)\b`,
+    String.raw`\bfirst\s+(?:nine\s+months|three\s+quarters)\s+(?:of\s+)?(20\d\d)\b`,
+    // Aug 2025 / August 2025
+    String.raw`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(20\d\d)\b`,
+    // 2025Q3 / 2025H1
+    String.raw`\b(20\d\d)\s?(Q[1-4]|H[12])\b`,
+    // a bare year in English text ("in 2025", "2026 capex")
+    String.raw`\b(20[0-3]\d)\b(?![.,]?\d|\s*(?:亿|万|千|百|billion|million|bn|mn|%))`,
+  ].join('|'),
+  'gi',
+);
+
+function fullYear(y: string): string {
+  return y.length === 2 ? `20${y}` : y;
+}
+
+/** The period written by one match of PERIOD. */
+function periodOf(m: RegExpExecArray): string {
+  const [, y1, part, q1, month, day, fy, q2a, q2b, y2, h2a, h2b, y3, qWord, y4, hWord, y5, y6, mon, y9, y7, qh7, y8] = m;
+  if (y1) {
+    if (part === '上半年') return `${y1}H1`;
+    if (part === '下半年') return `${y1}H2`;
+    if (part === '前三季度') return `${y1}-9M`;
+    if (q1) return `${y1}Q${QUARTER_WORD[q1]}`;
+    if (month) {
+      const mm = month.padStart(2, '0');
+      return day ? `${y1}-${mm}-${day.padStart(2, '0')}` : `${y1}-${mm}`;
+    }
+    return y1;
+  }
+  if (fy) return fullYear(fy);
+  if (y2) return `${fullYear(y2)}Q${q2a ?? q2b}`;
+  if (y3) return `${fullYear(y3)}H${h2a ?? h2b}`;
+  if (y4) return `${y4}Q${QUARTER_WORD[qWord.toLowerCase()]}`;
+  if (y5) return `${y5}H${hWord.toLowerCase() === 'first' ? 1 : 2}`;
+  if (y6) return `${y6}-9M`;
+  if (y9) return `${y9}-${String(MONTHS.indexOf(mon.slice(0, 3).toLowerCase()) + 1).padStart(2, '0')}`;
+  if (y7) return `${y7}${qh7.toUpperCase()}`;
+  return y8;
+}
+
+/** The period written nearest before `to` in [from, to), or null. */
+export function periodBefore(s: string, from: number, to: number): string | null {
+  let found: string | null = null;
+  PERIOD.lastIndex = from;
+  for (let m = PERIOD.exec(s); m && m.index < to; m = PERIOD.exec(s)) {
+    if (m.index + m[0].length > to) break;
+    found = periodOf(m);
+  }
+  return found;
+}
+
+/** A period written right after an amount ("$13B by Aug 2025", "$100M in 2023"), or null. */
+export function periodRightAfter(s: string, from: number, to: number): string | null {
+  PERIOD.lastIndex = from;
+  const m = PERIOD.exec(s);
+  if (!m || m.index + m[0].length > to) return null;
+  return /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i.test(s.slice(from, m.index)) ? periodOf(m) : null;
+}
+
+/** The first period written in [from, to), or null. */
+export function periodAfter(s: string, from: number, to: number): string | null {
+  PERIOD.lastIndex = from;
+  const m = PERIOD.exec(s);
+  return m && m.index + m[0].length <= to ? periodOf(m) : null;
+}
+
+/** True when two periods can be the same: equal, or either unknown. */
+export function samePeriod(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !a || !b || a === b;
+}

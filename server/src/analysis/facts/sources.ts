@@ -1,0 +1,71 @@
+/**
+ * Who states a figure: a broker, a research or data firm, or a media outlet named with a
+ * reporting or forecasting cue in the figure's sentence ("据彭博报道", "东吴证券预计",
+ * "according to Reuters", "Goldman Sachs forecasts"). A company speaking of its own
+ * numbers is not a source.
+ */
+import type { Mention } from '../types';
+import type { Bounds } from './sentences';
+
+/** Ids of banks, brokers and research firms whose forecasts digests quote. */
+const THIRD_PARTY_IDS = new Set([
+  'goldman-sachs', 'morgan-stanley', 'jpmorgan', 'citigroup', 'bank-of-america', 'ubs', 'nomura', 'mizuho', 'barclays', 'nyse-bcs',
+  'nyse-db', 'deutsche-bank', 'hsbc', 'jefferies', 'bernstein', 'macquarie', 'cicc', 'citic-securities', 'htsc', 'gtht', 'idc', 'gartner', 'nyse-it',
+  'trendforce', 'counterpoint', 'canalys', 'wind', 'bloomberg', 'reuters', 'nasdaq-tri', 'factset', 'refinitiv', 'morningstar', 'pitchbook',
+  'crunchbase', 'cbinsights', 'moodys', 'sp-global', 'fitch', 'mckinsey', 'deloitte', 'pwc', 'kpmg', 'ey', 'bain', 'bcg', 'semianalysis',
+]);
+const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audit']);
+/** Name shapes of brokers and research houses. */
+const THIRD_PARTY_NAME = /证券|研究|咨询|智库|资讯|数据|财经|新闻|日报|时报|晚报|周刊|电视|通讯社|媒体|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i;
+
+export function isThirdParty(m: Mention, sectorOf: (id: string) => string | undefined): boolean {
+  if (m.kind === 'media') return true;
+  if (THIRD_PARTY_IDS.has(m.id)) return true;
+  const sector = sectorOf(m.id);
+  if (sector && THIRD_PARTY_SECTORS.has(sector)) return true;
+  return THIRD_PARTY_NAME.test(m.name) || THIRD_PARTY_NAME.test(m.text);
+}
+
+// Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
+const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|per)\s*$/i;
+// Cues right after it (any party): reporting verbs.
+const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
+/** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
+const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
+// Cues right after a third party: forecasting and rating verbs.
+const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
+/** A sentence that goes on with the report of the sentence before it. */
+export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i;
+
+/**
+ * The parties of a sentence that act as sources, with where each cue stands. A party is a
+ * source when a reporting cue stands before or after it, or, for a broker, research firm or
+ * outlet, a forecasting cue stands after it.
+ */
+export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined): Mention[] {
+  const out: Mention[] = [];
+  for (const m of parties) {
+    if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator') continue;
+    const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
+    const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
+    const third = isThirdParty(m, sectorOf);
+    if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
+    else if (CUE_REPORT.test(after) && (third || /报道|报导|reported|reports/.test(after.slice(0, 12)))) out.push(m);
+    else if (third && CUE_FORECAST.test(after)) out.push(m);
+    else if (third && /^\s*(?:将|把|对|予)[^。;]{0,12}(?:目标价|评级|盈利预测|预测)/.test(after)) out.push(m);
+    else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
+    else if (/\btold\s*$/i.test(before) && third) out.push(m);
+  }
+  return out;
+}
+
+/** The outlet of a dateline opening the paragraph that starts at `paragraphStart`, or null. */
+export function datelineSource(s: string, paragraphStart: number, mentions: Mention[], sectorOf: (id: string) => string | undefined): Mention | null {
+  for (const m of mentions) {
+    if (m.offset - paragraphStart > 30) break;
+    if (m.offset < paragraphStart) continue;
+    const after = s.slice(m.offset + m.length, m.offset + m.length + 16);
+    if ((m.kind === 'media' || isThirdParty(m, sectorOf)) && DATELINE_AFTER.test(after)) return m;
+  }
+  return null;
+}

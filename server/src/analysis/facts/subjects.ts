@@ -1,0 +1,218 @@
+/**
+ * Whose amount a figure is. Read from the structure of its sentence, in this order:
+ * a figure in parentheses right after a name; the n-th amount of a 分别 / "respectively"
+ * list and the n-th name of the list before it; a transaction's payer and other side; a
+ * name attached to the metric word ("腾讯的营收", "Tencent's revenue"); the topic of the
+ * clause, then of the sentence; a name right after the amount; and, for a sentence with
+ * no name at all, the subject of the sentence before it in the same paragraph.
+ */
+import type { Figure, Metric, Mention } from '../types';
+import type { Bounds } from './sentences';
+import type { MetricWord } from './metrics';
+
+/** Kinds that can own an amount. */
+export function canOwn(m: Mention): boolean {
+  return m.kind === 'company' || m.kind === 'candidate' || m.kind === 'fund' || m.kind === 'person' || m.kind === 'media';
+}
+
+/** Metrics that belong to nobody in particular. */
+const UNOWNED: ReadonlySet<Metric> = new Set(['market-size']);
+/** Metrics of a company, not of a person. */
+const COMPANY_METRICS: ReadonlySet<Metric> = new Set(['revenue', 'profit', 'capex', 'funding', 'valuation', 'market-value', 'dividend', 'buyback', 'price', 'trading']);
+
+// Transaction verbs. The payer is named before an active verb and after a passive one.
+const PAY_VERB = /收购|并购|买下|购买|买入|购入|投资|注资|入股|增资|认购|出资|领投|参投|跟投|竞得|拍得|下单|采购|\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|buying|purchas(?:e|es|ed|ing)|invest(?:s|ed|ing)?(?:\s+in)?|take\s+over|took\s+over|backed|back|order(?:ed)?)\b/gi;
+const PASSIVE_BEFORE = /(?:被|遭|获|获得|接受|引入)\s*$/;
+const BY_AFTER = /^\s*(?:by)\b/i;
+const SELL_VERB = /出售|转让|卖出|卖给|售予|\b(?:sell|sells|sold|selling|divest(?:s|ed)?)\b/gi;
+const TO_BUYER = /^(?:给|予|与|to)\s*/i;
+// The other side of a funding round: "由Y领投", "Y领投", "led by Y", "from Y".
+const LEAD_BEFORE = /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+participation\s+from|participation\s+from|investors?\s+(?:including|such\s+as))\s*$/i;
+const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/;
+/** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
+const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
+const ATTACHED = /^\s*(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i;
+const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
+const RESPECTIVELY = /分别|respectively/i;
+
+export interface Party {
+  mention: Mention;
+}
+
+export interface Attribution {
+  subject: Mention | null;
+  counterparty: Mention | null;
+}
+
+interface Context {
+  s: string;
+  figure: Figure;
+  sentence: Bounds;
+  clause: Bounds;
+  /** Parties of the sentence that can own an amount, sources left out, in text order. */
+  parties: Mention[];
+  metric: Metric;
+  metricWord: MetricWord | null;
+  /** The other figures of the sentence, in text order, this one included. */
+  sentenceFigures: Figure[];
+}
+
+const before = (ps: Mention[], at: number) => ps.filter((m) => m.offset + m.length <= at);
+const inside = (ps: Mention[], b: Bounds) => ps.filter((m) => m.offset >= b.start && m.offset + m.length <= b.end);
+
+/** A figure in parentheses right after a name: "腾讯（市值4万亿港元）". */
+function parenthesised(c: Context): Mention | null {
+  const { s, figure } = c;
+  let open = -1;
+  for (let i = figure.offset - 1; i >= Math.max(c.clause.start - 2, figure.offset - 20); i--) {
+    const ch = s[i];
+    if (ch === '(' || ch === '（') { open = i; break; }
+    if (ch === ')' || ch === '）') return null;
+  }
+  if (open < 0) return null;
+  const name = c.parties.find((m) => m.offset + m.length <= open && /^\s*$/.test(s.slice(m.offset + m.length, open)));
+  return name ?? null;
+}
+
+/** The n-th amount of a "分别" list takes the n-th name of the list before it. */
+function respectively(c: Context): Mention | null {
+  const { s, figure, sentence } = c;
+  const text = s.slice(sentence.start, sentence.end);
+  const m = RESPECTIVELY.exec(text);
+  if (!m) return null;
+  const at = sentence.start + m.index;
+  const english = m[0].toLowerCase() === 'respectively';
+  // The amounts of the list: the sentence's figures after 分别 (before "respectively").
+  const amounts = c.sentenceFigures.filter((f) => (english ? f.offset < at : f.offset > at));
+  const index = amounts.indexOf(figure);
+  if (index < 0) return null;
+  // The names of the list: distinct parties before 分别 (or before the amounts).
+  const limit = english ? amounts[0].offset : at;
+  const names: Mention[] = [];
+  for (const p of before(c.parties, limit)) if (!names.some((n) => n.id === p.id)) names.push(p);
+  if (names.length < 2) return null;
+  const list = names.slice(-amounts.length);
+  if (list.length === amounts.length) return list[index];
+  // Amounts repeated per name in pairs ("A、B的营收和利润分别为…"): by position.
+  if (amounts.length % list.length === 0 && list.length > 1) return list[Math.floor(index / (amounts.length / list.length))];
+  return null;
+}
+
+/** A transaction's payer and other side, from the verb of the figure's clause or sentence. */
+function transaction(c: Context): Attribution | null {
+  const { s, clause, sentence, figure } = c;
+  const scopes = [clause, sentence];
+  for (const scope of scopes) {
+    const text = s.slice(scope.start, scope.end);
+    SELL_VERB.lastIndex = 0;
+    const sale = SELL_VERB.exec(text);
+    PAY_VERB.lastIndex = 0;
+    const pay = PAY_VERB.exec(text);
+    if (!pay && !sale) continue;
+    if (pay && (!sale || pay.index <= sale.index)) {
+      const at = scope.start + pay.index;
+      const end = at + pay[0].length;
+      const left = before(inside(c.parties, sentence), at);
+      const right = inside(c.parties, { start: end, end: sentence.end });
+      const passive = PASSIVE_BEFORE.test(s.slice(Math.max(sentence.start, at - 4), at)) || BY_AFTER.test(s.slice(end, end + 5)) && /ed$/.test(pay[0]);
+      if (passive) {
+        // "X被Y收购" / "X获Y投资": Y pays. "X was acquired by Y": the name after "by".
+        const payer = BY_AFTER.test(s.slice(end, end + 5)) ? right[0] ?? null : left[left.length - 1] ?? null;
+        const target = BY_AFTER.test(s.slice(end, end + 5)) ? left[0] ?? null : left[0] !== payer ? left[0] ?? null : null;
+        if (payer) return { subject: payer, counterparty: target && target.id !== payer.id ? target : null };
+      }
+      const payer = nearestTopic(left, s, at) ?? null;
+      // "X向Y投资": the other side stands before the verb, after 向 / 对.
+      const aimed = left.find((m) => m !== payer && /(?:向|对|给)\s*$/.test(s.slice(Math.max(0, m.offset - 2), m.offset)));
+      const target = aimed ?? right.find((m) => !payer || m.id !== payer.id) ?? null;
+      if (payer || target) return { subject: payer, counterparty: target };
+    } else if (sale) {
+      const at = scope.start + sale.index;
+      const end = at + sale[0].length;
+      const left = before(inside(c.parties, sentence), at);
+      const rest = s.slice(end);
+      const buyer = TO_BUYER.test(rest) || /卖给|售予/.test(sale[0])
+        ? inside(c.parties, { start: end, end: sentence.end })[0] ?? null
+        : null;
+      const seller = nearestTopic(left, s, at);
+      if (buyer || seller) return { subject: buyer, counterparty: seller ?? null };
+    }
+    void figure;
+  }
+  return null;
+}
+
+/** The first name of a run of names before `at`, passing topic on through 旗下 and the like. */
+function nearestTopic(names: Mention[], s: string, at: number): Mention | null {
+  // A name after a preposition is an object, not the topic ("$6.5B for Ampere", "投资于Intel").
+  const topics = names.filter((m) => !OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset)));
+  if (topics.length) names = topics;
+  if (!names.length) return null;
+  let topic = names[0];
+  for (let i = 1; i < names.length; i++) {
+    const gap = s.slice(topic.offset + topic.length, names[i].offset);
+    if (HANDS_ON.test(gap)) topic = names[i];
+  }
+  void at;
+  return topic;
+}
+
+/** The lead investor of a funding round, when one is named. */
+function leadInvestor(c: Context, subject: Mention | null): Mention | null {
+  const { s, sentence } = c;
+  for (const m of inside(c.parties, sentence)) {
+    if (subject && m.id === subject.id) continue;
+    const b = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
+    const a = s.slice(m.offset + m.length, m.offset + m.length + 8);
+    if (LEAD_BEFORE.test(b) || LEAD_AFTER.test(a)) return m;
+  }
+  return null;
+}
+
+/** A name attached to the metric word: "腾讯的营收", "Tencent's revenue", "Meta capex". */
+function attachedToWord(c: Context): Mention | null {
+  const w = c.metricWord;
+  // Only a word of the figure's own clause: a topic word of the sentence attaches nothing here.
+  if (!w || w.offset < c.clause.start || w.offset >= c.clause.end) return null;
+  const names = before(c.parties, w.offset).filter((m) => m.offset >= c.sentence.start);
+  const last = names[names.length - 1];
+  return last && ATTACHED.test(c.s.slice(last.offset + last.length, w.offset)) ? last : null;
+}
+
+export function attribute(c: Context): Attribution {
+  const { figure, metric, s } = c;
+  if (UNOWNED.has(metric)) return { subject: null, counterparty: null };
+  let parties = c.parties;
+  // A person owns only what a company cannot: wealth, pay, a personal purchase.
+  if (COMPANY_METRICS.has(metric) && parties.some((m) => m.kind !== 'person')) parties = parties.filter((m) => m.kind !== 'person');
+  const ctx = { ...c, parties };
+  const inParens = parenthesised(ctx);
+  if (inParens) return { subject: inParens, counterparty: null };
+  const listed = respectively(ctx);
+  if (listed) return { subject: listed, counterparty: null };
+  if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
+    if (metric !== 'funding') {
+      const t = transaction(ctx);
+      if (t && (metric === 'investment' || metric === 'deal' || (t.subject && t.counterparty))) return t;
+    }
+  }
+  const attached = attachedToWord(ctx);
+  let subject: Mention | null = attached;
+  if (!subject) {
+    const clauseNames = before(inside(parties, c.clause), figure.offset);
+    subject = nearestTopic(clauseNames, s, figure.offset);
+  }
+  if (!subject) {
+    const sentenceNames = before(inside(parties, c.sentence), c.clause.start);
+    subject = nearestTopic(sentenceNames, s, c.clause.start);
+  }
+  if (!subject) {
+    // A name right after the amount in its clause: "$5 billion for OpenAI", "1亿美元给Anthropic".
+    const after = inside(parties, { start: figure.offset + figure.length, end: c.clause.end });
+    if (after.length && metric !== 'price') subject = after[0];
+  }
+  const counterparty = metric === 'funding' ? leadInvestor(ctx, subject) : null;
+  return { subject, counterparty };
+}
+
+export type { Context as SubjectContext };
