@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const CASES = ['analysis', 'peer', 'edit', 'scale', 'adversarial'];
+const CASES = ['analysis', 'peer', 'edit', 'scale', 'views', 'adversarial'];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DIGEST_LENS_SHARED

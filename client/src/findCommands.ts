@@ -51,8 +51,11 @@ export function pickEntity(c: CommandContext, title: string, initial = ''): Prom
     let done = false;
     qp.onDidChangeValue((v) => void search(v));
     qp.onDidAccept(() => {
+      // Enter before the first answer arrives: keep the pick open.
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!picked) return;
       done = true;
-      resolve(qp.selectedItems[0]?.entity);
+      resolve(picked.entity);
       qp.hide();
     });
     qp.onDidHide(() => {

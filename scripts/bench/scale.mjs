@@ -41,7 +41,7 @@ function percentile(values, p) {
 }
 
 /** VmHWM (peak resident set) of a live process, in bytes, or null off Linux. */
-function peakRss(pid) {
+export function peakRss(pid) {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
@@ -51,7 +51,7 @@ function peakRss(pid) {
 }
 
 /** A minimal LSP client for one server process (the logic of test/lsp/harness.ts, in .mjs). */
-class Client {
+export class Client {
   constructor(serverJs) {
     this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.on('data', () => {});
@@ -154,7 +154,7 @@ class Client {
 }
 
 /** Generates (or reuses) .bench/ws-<files>. */
-function workspace(ctx, files) {
+export function workspace(ctx, files) {
   const out = path.join(ctx.repoRoot, '.bench', `ws-${files}`);
   const opts = { files, out, seed: '1', huge: files >= 10_000 ? 3 : 2, binary: files >= 10_000 ? 3 : 2 };
   if (isCurrent(out, opts)) {

@@ -94,7 +94,7 @@ test('themes of the workspace, and keyword hits of one theme', async () => {
   for (const h of hits.items) assert.ok(h.snippet.includes(h.text) && h.text.length > 0, JSON.stringify(h));
 });
 
-test('figures converted into the base currency, grouped by the company they are about', async () => {
+test('figures converted into the base currency, with the subject the analysis gives them', async () => {
   const res = await server.request('digestLens/figures', { scope: WORKSPACE });
   assert.equal(res.baseCurrency, 'USD');
   const row = (text: string) => res.figures.find((f: any) => f.text === text);
@@ -122,7 +122,10 @@ test('figures converted into the base currency, grouped by the company they are 
 
   const file = await server.request('digestLens/figures', { scope: { kind: 'file', uri: english } });
   assert.ok(file.figures.every((f: any) => f.uri === english));
-  assert.equal(file.figures.find((f: any) => f.text === '$37.5 billion').entityName, 'Microsoft');
+  const yuan = file.figures.find((f: any) => f.text === '59.7 billion yuan');
+  assert.deepEqual([yuan.entityName, yuan.metric, yuan.fact], ['Tencent', 'capex', 0]);
+  // The stated conversion is the same fact.
+  assert.equal(file.figures.find((f: any) => f.text === '$8.6 billion').fact, 0);
 });
 
 test('a base currency setting converts figures into it', async () => {

@@ -117,11 +117,11 @@ export class FiguresPanel implements vscode.Disposable {
 
   /** Asks the server for the facts of a scope in a state and sends them to the page. */
   load(scope: P.Scope, state: FiguresState): Promise<void> {
-    this.loading = this.loading.then(() => this.fetch(scope, state)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
+    this.loading = this.loading.then(() => this.query(scope, state)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
     return this.loading;
   }
 
-  private async fetch(scope: P.Scope, state: FiguresState): Promise<void> {
+  private async query(scope: P.Scope, state: FiguresState): Promise<void> {
     this.scopeNow = scope;
     this.stateNow = state;
     const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope, filter: state.filter, sort: state.sort, limit: state.limit } satisfies P.FactsParams);

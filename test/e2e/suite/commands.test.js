@@ -12,7 +12,7 @@ const { ready, waitFor, waitIndexed, nextEvent, fileUri, workspaceDir } = requir
 
 const FIGURE = '1,600 亿人民币';
 
-test('showFigures: the panel receives the figures of the file with values in USD', async () => {
+test('showFigures: the panel receives one row per fact of the file, with values in USD', async () => {
   const api = await ready();
   const uri = fileUri('simplified.digest.md');
   // The panel posts its data once its page says it is ready: wait on that, not on the command.
@@ -21,29 +21,32 @@ test('showFigures: the panel receives the figures of the file with values in USD
   const message = await shown;
   assert.strictEqual(api.figuresShown(), message);
   assert.strictEqual(message.baseCurrency, 'USD');
-  assert.strictEqual(message.rows.length, 8, `rows: ${message.rows.map((r) => r.text).join(', ')}`);
+  assert.strictEqual(message.scope, 'file');
+  // 8 figures, 6 facts: the two stated conversions are folded into the figure they convert.
+  assert.strictEqual(message.rows.length, 6, `rows: ${message.rows.map((r) => r.text).join(', ')}`);
   assert.ok(message.rows.every((r) => r.file === 'simplified.digest.md'));
   const row = message.rows.find((r) => r.text === FIGURE);
   assert.ok(row, `no row for ${FIGURE}`);
+  assert.deepStrictEqual(row.others, ['260 亿美元']);
   assert.strictEqual(row.currency, 'CNY');
   assert.strictEqual(row.value, 1.6e11);
   assert.ok(row.baseValue > 22e9 && row.baseValue < 24e9, `base value ${row.baseValue}`);
-  // A USD figure keeps its value; every figure has a base value (all currencies have rates).
-  const usd = message.rows.find((r) => r.text === '85 亿美元');
-  assert.strictEqual(usd && usd.baseValue, 8.5e9);
+  assert.ok(!message.rows.some((r) => r.text === '85 亿美元'), 'a stated conversion has a row of its own');
   assert.ok(message.rows.every((r) => typeof r.baseValue === 'number'), 'a row has no base value');
-  assert.ok(message.bars.length > 0, 'the chart has no bars');
-  log(`    figures panel: ${message.rows.length} rows; ${FIGURE} = US$${(row.baseValue / 1e9).toFixed(2)} billion`);
+  assert.ok(message.chart.bars.length > 0, 'the chart has no bars');
+  log(`    figures panel: ${message.rows.length} facts; ${FIGURE} = US$${(row.baseValue / 1e9).toFixed(2)} billion, also ${row.others.join(', ')}`);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await waitFor('the figures panel to close', () => api.figuresShown() === undefined);
 });
 
-test('exportFigures writes JSON and CSV files with every figure of the workspace', async () => {
+test('exportFigures writes JSON and CSV files with every fact of the workspace', async () => {
   const api = await ready();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-lens-export-'));
   try {
-    const expected = await api.request('digestLens/figures', { scope: { kind: 'workspace' } });
-    assert.strictEqual(expected.figures.length, 25, 'the three fixture digests hold 8 + 8 + 9 figures');
+    const expected = await api.request('digestLens/facts', { scope: { kind: 'workspace' }, limit: 0 });
+    const figures = await api.request('digestLens/figures', { scope: { kind: 'workspace' } });
+    assert.strictEqual(figures.figures.length, 25, 'the three fixture digests hold 8 + 8 + 9 figures');
+    assert.ok(expected.total < 25 && expected.rows.length === expected.total, `${expected.total} facts`);
 
     const json = path.join(dir, 'figures.json');
     await vscode.commands.executeCommand('digestLens.exportFigures', 'workspace', vscode.Uri.file(json));
@@ -54,20 +57,21 @@ test('exportFigures writes JSON and CSV files with every figure of the workspace
     const folder = path.basename(workspaceDir());
     const fileName = (f) => (f.startsWith(`${folder}/`) ? f.slice(folder.length + 1) : f);
     assert.strictEqual(data.baseCurrency, 'USD');
-    assert.strictEqual(data.figures.length, 25);
-    assert.deepStrictEqual([...new Set(data.figures.map((f) => fileName(f.file)))].sort(), ['english.digest', 'simplified.digest.md', 'traditional.digest.txt']);
-    const row = data.figures.find((f) => f.text === FIGURE);
+    assert.strictEqual(data.facts.length, expected.total);
+    assert.deepStrictEqual([...new Set(data.facts.map((f) => fileName(f.file)))].sort(), ['english.digest', 'simplified.digest.md', 'traditional.digest.txt']);
+    const row = data.facts.find((f) => f.text === FIGURE);
     assert.ok(row, `no ${FIGURE} in the export`);
     assert.deepStrictEqual([fileName(row.file), row.line, row.column, row.currency, row.value], ['simplified.digest.md', 4, 27, 'CNY', 1.6e11]);
+    assert.deepStrictEqual(row.alsoStatedAs.map((o) => o.text), ['260 亿美元']);
     assert.ok(row.baseValue > 22e9 && row.baseValue < 24e9, `base value ${row.baseValue}`);
 
     const csv = path.join(dir, 'figures.csv');
     await vscode.commands.executeCommand('digestLens.exportFigures', 'workspace', vscode.Uri.file(csv));
     const lines = fs.readFileSync(csv, 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n');
-    assert.strictEqual(lines.length, 26, 'a header and 25 rows');
-    assert.match(lines[0], /^file,line,column,text,currency,value/);
-    assert.ok(lines.some((l) => l.replace(`${folder}/`, '').startsWith(`simplified.digest.md,4,27,"${FIGURE}",CNY,160000000000`)), `no CSV row for ${FIGURE}`);
-    log(`    exported ${data.figures.length} figures to JSON and CSV`);
+    assert.strictEqual(lines.length, expected.total + 1, 'a header and one row per fact');
+    assert.match(lines[0], /^file,line,column,text,alsoStatedAs,currency,value/);
+    assert.ok(lines.some((l) => l.replace(`${folder}/`, '').startsWith(`simplified.digest.md,4,27,"${FIGURE}",260 亿美元,CNY,160000000000`)), `no CSV row for ${FIGURE}`);
+    log(`    exported ${data.facts.length} facts (${figures.figures.length} figures) to JSON and CSV`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
