@@ -6,9 +6,9 @@
  */
 import type { Entity } from '../analysis/types';
 import type * as P from '../protocol';
-import { conflictsOf } from './consistency';
+import { later, valuesDiffer } from './consistency';
 import { sumFacts, toRow, type Money } from './query';
-import type { FactStore, StoredFact } from './store';
+import { consistencyKey, type FactStore, type StoredFact } from './store';
 import { METRICS } from '../analysis/types';
 
 /** Most facts stated as a source that are listed. */
@@ -55,12 +55,26 @@ export function dossierOf(
       };
     });
   const stated = [...store.statedBy(id)].sort((a, b) => byDate(b, a)).slice(0, MAX_STATED).map((f) => toRow(f, m));
+  // Conflicts: per subject, metric and period, each note whose value differs from the note
+  // before it (by date): linear in the facts, however many notes repeat a figure.
   const conflicts: P.FactConflict[] = [];
+  const byKey = new Map<string, StoredFact[]>();
   for (const f of about) {
-    if (f.subject?.id !== id || !f.period) continue;
-    for (const earlier of conflictsOf(f, store.sameKey(f), tolerance, m.overrides)) {
-      if (conflicts.length >= MAX_CONFLICTS) break;
-      conflicts.push({ metric: f.metric, period: f.period, entityId: id, entityName: f.subject.name, a: toRow(earlier, m), b: toRow(f, m) });
+    if (f.subject?.id !== id || !f.date) continue;
+    const k = consistencyKey(f);
+    if (!k) continue;
+    const list = byKey.get(k);
+    if (list) list.push(f);
+    else byKey.set(k, [f]);
+  }
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    list.sort(byDate);
+    for (let i = 1; i < list.length && conflicts.length < MAX_CONFLICTS; i++) {
+      const a = list[i - 1];
+      const b = list[i];
+      if (a.uri === b.uri || !later(b, a) || !valuesDiffer(b, a, tolerance, m.overrides)) continue;
+      conflicts.push({ metric: b.metric, period: b.period!, entityId: id, entityName: b.subject!.name, a: toRow(a, m), b: toRow(b, m) });
     }
   }
   conflicts.sort((x, y) => (x.b.date ?? '') < (y.b.date ?? '') ? 1 : -1);

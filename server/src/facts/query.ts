@@ -149,40 +149,75 @@ export function totalsOf(facts: readonly StoredFact[], m: Money): P.FactTotal[] 
 }
 
 const collator = new Intl.Collator(['en', 'zh'], { sensitivity: 'base', numeric: true });
+const SORT_KEYS: ReadonlySet<string> = new Set(['baseValue', 'value', 'text', 'subject', 'metric', 'period', 'source', 'file', 'date']);
 
-/** Compares facts by a column; empty values last whatever the direction. */
-export function comparator(key: P.FactSortKey, dir: 1 | -1, m: Money): (a: StoredFact, b: StoredFact) => number {
+/** The value of a fact in a sort column (null: empty). */
+function columnOf(f: StoredFact, key: P.FactSortKey, m: Money, mk: string): string | number | null {
+  switch (key) {
+    case 'baseValue':
+      return baseValueOf(f, m, mk);
+    case 'value':
+      return f.figure.value;
+    case 'text':
+      return f.figure.text;
+    case 'subject':
+      return f.subject?.name ?? null;
+    case 'metric':
+      return f.metric;
+    case 'period':
+      return f.period;
+    case 'source':
+      return f.source?.name ?? null;
+    case 'file':
+      return f.uri;
+    case 'date':
+      return f.date;
+  }
+}
+
+/** Columns compared as plain strings (dates, periods, uris); the others with the collator. */
+const PLAIN: ReadonlySet<P.FactSortKey> = new Set(['file', 'date', 'period']);
+
+/**
+ * Sorts facts by a column, empty values last whatever the direction, ties by file and
+ * position. Keys are computed once per fact and strings ranked once per distinct value, so a
+ * workspace of 150,000 facts sorts on numbers, not on collator calls.
+ */
+export function sortFacts(facts: readonly StoredFact[], key: P.FactSortKey, dir: 1 | -1, m: Money): StoredFact[] {
+  const n = facts.length;
   const mk = moneyKey(m);
-  const pick = (f: StoredFact): string | number | null => {
-    switch (key) {
-      case 'baseValue':
-        return baseValueOf(f, m, mk);
-      case 'value':
-        return f.figure.value;
-      case 'text':
-        return f.figure.text;
-      case 'subject':
-        return f.subject?.name ?? null;
-      case 'metric':
-        return f.metric;
-      case 'period':
-        return f.period;
-      case 'source':
-        return f.source?.name ?? null;
-      case 'file':
-        return f.uri;
-      case 'date':
-        return f.date;
-    }
-  };
-  const tie = (a: StoredFact, b: StoredFact) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.figure.offset - b.figure.offset);
-  return (a, b) => {
-    const x = pick(a);
-    const y = pick(b);
-    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
-    const d = typeof x === 'number' && typeof y === 'number' ? x - y : typeof x === 'string' && typeof y === 'string' ? (key === 'file' || key === 'date' || key === 'period' ? (x < y ? -1 : x > y ? 1 : 0) : collator.compare(x, y)) : 0;
-    return d * dir || tie(a, b);
-  };
+  const keys = new Float64Array(n);
+  const raw: (string | number | null)[] = new Array(n);
+  let strings = false;
+  for (let i = 0; i < n; i++) {
+    const v = columnOf(facts[i], key, m, mk);
+    raw[i] = v;
+    if (typeof v === 'string') strings = true;
+  }
+  if (strings) {
+    const distinct = [...new Set(raw.filter((v): v is string => typeof v === 'string'))];
+    distinct.sort(PLAIN.has(key) ? (a, b) => (a < b ? -1 : a > b ? 1 : 0) : collator.compare);
+    const rank = new Map(distinct.map((v, i) => [v, i]));
+    for (let i = 0; i < n; i++) keys[i] = typeof raw[i] === 'string' ? rank.get(raw[i] as string)! : NaN;
+  } else for (let i = 0; i < n; i++) keys[i] = raw[i] === null ? NaN : (raw[i] as number);
+  // Ties: by file (ranked once per distinct uri), then position.
+  const uris = [...new Set(facts.map((f) => f.uri))].sort();
+  const uriRank = new Map(uris.map((u, i) => [u, i]));
+  const tie = new Float64Array(n);
+  for (let i = 0; i < n; i++) tie[i] = uriRank.get(facts[i].uri)! * 2 ** 24 + facts[i].figure.offset;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => {
+    const x = keys[a];
+    const y = keys[b];
+    const xe = x !== x;
+    const ye = y !== y;
+    if (xe || ye) return xe && ye ? tie[a] - tie[b] : xe ? 1 : -1;
+    return (x - y) * dir || tie[a] - tie[b];
+  });
+  const out: StoredFact[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = facts[order[i]];
+  return out;
 }
 
 /** Counts per value, most frequent first. */
@@ -226,10 +261,10 @@ export function queryFacts(
     if (matchesFilter(f, params.filter)) filtered.push(f);
   }
   const sort = params.sort ?? { key: 'baseValue', dir: -1 };
-  filtered.sort(comparator(sort.key, sort.dir === 1 ? 1 : -1, m));
+  const sorted = sortFacts(filtered, SORT_KEYS.has(sort.key) ? sort.key : 'baseValue', sort.dir === 1 ? 1 : -1, m);
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
   const limit = params.limit === 0 ? Infinity : Math.max(1, Math.floor(params.limit ?? DEFAULT_LIMIT));
-  const page = filtered.slice(offset, offset + limit);
+  const page = sorted.slice(offset, offset + limit);
   const rows = page.map((f) => toRow(f, m));
   const totals = totalsOf(filtered, m);
   return {
@@ -255,15 +290,22 @@ function chartOf(filtered: readonly StoredFact[], totals: readonly P.FactTotal[]
     };
   }
   const rowOf = new Map(page.map((f, i) => [f, i]));
-  const largest = filtered
-    .filter((f) => f.figure.per === null && (baseValueOf(f, m) ?? 0) > 0)
-    .sort((a, b) => baseValueOf(b, m)! - baseValueOf(a, m)!)
-    .slice(0, CHART_BARS);
+  // The CHART_BARS largest, in one pass (the filter may hold the whole workspace).
+  const largest: { f: StoredFact; v: number }[] = [];
+  for (const f of filtered) {
+    if (f.figure.per !== null) continue;
+    const v = baseValueOf(f, m) ?? 0;
+    if (!(v > 0) || (largest.length === CHART_BARS && v <= largest[CHART_BARS - 1].v)) continue;
+    let at = largest.length;
+    while (at > 0 && largest[at - 1].v < v) at--;
+    largest.splice(at, 0, { f, v });
+    if (largest.length > CHART_BARS) largest.pop();
+  }
   return {
     kind: 'largest',
-    bars: largest.map((f) => ({
+    bars: largest.map(({ f, v }) => ({
       label: [f.subject?.name ?? f.source?.name ?? '—', f.metric, f.period].filter(Boolean).join(' · '),
-      value: baseValueOf(f, m)!,
+      value: v,
       approximate: f.figure.approximate,
       row: rowOf.get(f) ?? -1,
     })),
