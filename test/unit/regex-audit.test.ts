@@ -117,11 +117,12 @@
 //   features/sidebar.ts /[\udc00-\udfff]/ — safe: one character
 //   features/sidebar.ts /[\ud800-\udbff]/ — safe: one character
 //   features/sidebar.ts /\s+/g — safe: one class, every run is a match (replace)
-//   features/sidebar.ts /\n[ \t\u3000]*\r?\n/g — safe: starts at a "\n" and its class excludes "\n", so each start scans to the next line break only
 //   features/workspaceSymbols.ts /^[A-Z]+:/ — safe: anchored, one class
 //   features/workspaceSymbols.ts /^[A-Z]+:0*/ — safe: anchored; [A-Z]+ and ":" are disjoint
 //   features/workspaceSymbols.ts /^\d+$/ — safe: anchored, one class
 //   features/workspaceSymbols.ts /^0+/ — safe: anchored, one class
+//   features/workspaceSymbols.ts /\s+/g — safe: one class, no nested quantifier
+//   features/hover.ts /[()'!*~]/g — safe: one class
 //   fx/format.ts /[1-9]/ — safe: one character
 //   index/workerPool.ts /^\d+$/ — safe: anchored, one class
 //   settings.ts /^[A-Za-z]{3}$/ — safe: anchored, fixed length
