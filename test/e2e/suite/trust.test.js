@@ -37,8 +37,10 @@ test('capabilities: limited trust with the path settings restricted, limited vir
   const language = selector.find((f) => f.language === 'digest');
   assert.ok(language, `no digest language filter in ${JSON.stringify(selector)}`);
   assert.strictEqual(language.scheme, undefined, 'the digest language filter is limited to one scheme');
-  // No option trusts the server's Markdown or lets it render HTML.
-  assert.ok(!client.clientOptions.markdown || (!client.clientOptions.markdown.isTrusted && !client.clientOptions.markdown.supportHtml));
+  // The server's Markdown may run one command (the dossier link of the company hover) and
+  // never renders HTML.
+  assert.deepStrictEqual(client.clientOptions.markdown.isTrusted, { enabledCommands: ['digestLens.showDossier'] });
+  assert.ok(!client.clientOptions.markdown.supportHtml);
   assert.ok(!client.clientOptions.middleware || !client.clientOptions.middleware.provideHover, 'a hover middleware is installed');
 });
 
@@ -58,12 +60,14 @@ test('an untitled digest with HTML and command links: hover works, untrusted and
       for (const h of hovers) {
         for (const c of h.contents) {
           if (typeof c === 'string') continue;
-          assert.ok(!c.isTrusted, `hover Markdown on ${needle} is trusted`);
+          const trusted = c.isTrusted;
+          assert.ok(!trusted || (trusted !== true && JSON.stringify(trusted.enabledCommands) === '["digestLens.showDossier"]'), `hover Markdown on ${needle} is trusted: ${JSON.stringify(trusted)}`);
           assert.ok(!c.supportHtml, `hover Markdown on ${needle} may render HTML`);
         }
       }
       assert.doesNotMatch(text, /(^|[^\\])<img/, `raw HTML in the hover:\n${text}`);
-      assert.ok(!text.includes('](command:'), `a command link in the hover:\n${text}`);
+      const links = text.match(/\]\(command:[^)]*\)/g) || [];
+      assert.ok(links.every((l) => l.startsWith('](command:digestLens.showDossier?')), `a command link in the hover:\n${text}`);
     }
     // References from the untitled document reach the workspace's files.
     const refs = await vscode.commands.executeCommand('vscode.executeReferenceProvider', doc.uri, positionOf(doc, 'Tencent', { delta: 1 }));
