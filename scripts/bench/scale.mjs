@@ -52,8 +52,8 @@ export function peakRss(pid) {
 
 /** A minimal LSP client for one server process (the logic of test/lsp/harness.ts, in .mjs). */
 export class Client {
-  constructor(serverJs) {
-    this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(serverJs, execArgv = []) {
+    this.child = spawn(process.execPath, [...execArgv, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.on('data', () => {});
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.notes = [];

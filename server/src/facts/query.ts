@@ -36,10 +36,24 @@ const moneyKey = (m: Money) => m.base + JSON.stringify(m.overrides);
 /** The fact's value in the base currency at its note's date (memoised on the fact). */
 export function baseValueOf(f: StoredFact, m: Money, key = moneyKey(m)): number | null {
   if (f.base && f.base.key === key) return f.base.value;
-  const c = convertAmount(f.figure.value, f.figure.currency, m.base, f.date, m.overrides);
-  f.base = { key, value: c ? c.value : null };
+  // One rate per currency and note date (a workspace has a few thousand of them).
+  let rates = rateCache.get(key);
+  if (!rates) {
+    if (rateCache.size > 8) rateCache.clear();
+    rateCache.set(key, (rates = new Map()));
+  }
+  const rk = `${f.figure.currency}\u0000${f.date ?? ''}`;
+  let rate = rates.get(rk);
+  if (rate === undefined) {
+    const c = convertAmount(1, f.figure.currency, m.base, f.date, m.overrides);
+    rates.set(rk, (rate = c ? c.rate : null));
+  }
+  f.base = { key, value: rate === null ? null : f.figure.value * rate };
   return f.base.value;
 }
+
+/** Rates per money setting, currency and date. */
+const rateCache = new Map<string, Map<string, number | null>>();
 
 function range(lineStarts: readonly number[], fig: Figure): P.WireRange {
   return { start: positionAt(lineStarts as number[], fig.offset), end: positionAt(lineStarts as number[], fig.offset + fig.length) };
@@ -116,7 +130,7 @@ export function sumFacts<K>(facts: Iterable<StoredFact>, keyOf: (f: StoredFact) 
     const v = baseValueOf(f, m, mk);
     if (v === null) continue;
     if (f.period) {
-      const pk = `${String(k)}\u0000${f.period}`;
+      const pk = typeof k === 'string' && k === f.totalKey ? (f.periodKey ??= `${k}\u0000${f.period}`) : `${String(k)}\u0000${f.period}`;
       const cur = latest.get(pk);
       if (!cur || (f.date ?? '') > (cur.date ?? '')) {
         latest.set(pk, f);
@@ -135,8 +149,8 @@ export function totalsOf(facts: readonly StoredFact[], m: Money): P.FactTotal[] 
     facts,
     (f) => {
       if (!f.subject) return null;
-      names.set(f.subject.id, f.subject.name);
-      return `${f.subject.id}\u0000${f.metric}`;
+      if (!names.has(f.subject.id)) names.set(f.subject.id, f.subject.name);
+      return (f.totalKey ??= `${f.subject.id}\u0000${f.metric}`);
     },
     m,
   );
@@ -240,42 +254,80 @@ export function queryFacts(
   params: Pick<P.FactsParams, 'filter' | 'sort' | 'offset' | 'limit'>,
   m: Money,
   themeLabel: (id: string) => string = (id) => id,
+  cache?: ScopeCache,
 ): Omit<P.FactsResult, 'complete'> {
-  const filtered: StoredFact[] = [];
-  const entities = new Map<string, { label: string; count: number }>();
-  const metrics = new Map<string, { label: string; count: number }>();
-  const themes = new Map<string, { label: string; count: number }>();
-  let minDate: string | null = null;
-  let maxDate: string | null = null;
-  let n = 0;
-  for (const f of inScope) {
-    n++;
-    if (f.subject) count(entities, f.subject.id, f.subject.name);
-    if (f.counterparty && f.counterparty.id !== f.subject?.id) count(entities, f.counterparty.id, f.counterparty.name);
-    count(metrics, f.metric, f.metric);
-    for (const t of f.themes) count(themes, t, themeLabel(t));
-    if (f.date) {
-      if (minDate === null || f.date < minDate) minDate = f.date;
-      if (maxDate === null || f.date > maxDate) maxDate = f.date;
-    }
-    if (matchesFilter(f, params.filter)) filtered.push(f);
-  }
+  const scope = cache ?? new ScopeCache([...inScope]);
   const sort = params.sort ?? { key: 'baseValue', dir: -1 };
-  const sorted = sortFacts(filtered, SORT_KEYS.has(sort.key) ? sort.key : 'baseValue', sort.dir === 1 ? 1 : -1, m);
+  // Filtering the sorted scope keeps its order: one sort per scope and column, not per filter.
+  const sorted = scope.sorted(SORT_KEYS.has(sort.key) ? sort.key : 'baseValue', sort.dir === 1 ? 1 : -1, m);
+  const filter = params.filter;
+  const active = !!filter && Object.keys(filter).some((k) => (filter as Record<string, unknown>)[k]);
+  const filtered = active ? sorted.filter((f) => matchesFilter(f, filter)) : sorted;
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
   const limit = params.limit === 0 ? Infinity : Math.max(1, Math.floor(params.limit ?? DEFAULT_LIMIT));
-  const page = sorted.slice(offset, offset + limit);
+  const page = filtered.slice(offset, offset + limit);
   const rows = page.map((f) => toRow(f, m));
-  const totals = totalsOf(filtered, m);
+  const totals = active ? totalsOf(filtered, m) : scope.totals(m);
   return {
     rows,
     total: filtered.length,
-    inScope: n,
-    totals,
+    inScope: scope.facts.length,
+    totals: totals.slice(0, MAX_TOTALS),
     chart: chartOf(filtered, totals, page, m),
-    facets: { entities: facet(entities, MAX_ENTITY_FACETS), metrics: facet(metrics), themes: facet(themes), minDate, maxDate },
+    facets: scope.facets(themeLabel),
     baseCurrency: m.base,
   };
+}
+
+/** Totals sent with an answer (the largest). */
+export const MAX_TOTALS = 500;
+
+/**
+ * The facts of one scope at one state of the store, with what does not depend on the filter:
+ * the values of the drop-downs and the order per sort column. The feature keeps one per scope
+ * while the store's generation stays, so re-filtering the workspace never sorts it again.
+ */
+export class ScopeCache {
+  private facetValues?: P.FactsResult['facets'];
+  private readonly orders = new Map<string, StoredFact[]>();
+  constructor(readonly facts: StoredFact[]) {}
+
+  facets(themeLabel: (id: string) => string): P.FactsResult['facets'] {
+    if (this.facetValues) return this.facetValues;
+    const entities = new Map<string, { label: string; count: number }>();
+    const metrics = new Map<string, { label: string; count: number }>();
+    const themes = new Map<string, { label: string; count: number }>();
+    let minDate: string | null = null;
+    let maxDate: string | null = null;
+    for (const f of this.facts) {
+      if (f.subject) count(entities, f.subject.id, f.subject.name);
+      if (f.counterparty && f.counterparty.id !== f.subject?.id) count(entities, f.counterparty.id, f.counterparty.name);
+      count(metrics, f.metric, f.metric);
+      for (const t of f.themes) count(themes, t, t);
+      if (f.date) {
+        if (minDate === null || f.date < minDate) minDate = f.date;
+        if (maxDate === null || f.date > maxDate) maxDate = f.date;
+      }
+    }
+    for (const [id, v] of themes) v.label = themeLabel(id);
+    return (this.facetValues = { entities: facet(entities, MAX_ENTITY_FACETS), metrics: facet(metrics), themes: facet(themes), minDate, maxDate });
+  }
+
+  private totalsMemo?: { key: string; totals: P.FactTotal[] };
+
+  /** Totals of the whole scope (no filter). */
+  totals(m: Money): P.FactTotal[] {
+    const key = moneyKey(m);
+    if (this.totalsMemo?.key !== key) this.totalsMemo = { key, totals: totalsOf(this.facts, m) };
+    return this.totalsMemo.totals;
+  }
+
+  sorted(key: P.FactSortKey, dir: 1 | -1, m: Money): StoredFact[] {
+    const k = `${key}\u0000${dir}\u0000${key === 'baseValue' ? moneyKey(m) : ''}`;
+    let order = this.orders.get(k);
+    if (!order) this.orders.set(k, (order = sortFacts(this.facts, key, dir, m)));
+    return order;
+  }
 }
 
 /**

@@ -32,6 +32,9 @@ export interface StoredFact {
   themes: string[];
   /** Memo of the value in a base currency (see query.ts baseValueOf). */
   base?: { key: string; value: number | null };
+  /** Memos of the totals' keys (query.ts totalsOf). */
+  totalKey?: string;
+  periodKey?: string;
 }
 
 /** The consistency key of a fact (subject, metric, period, unit), or null when one is missing. */
@@ -120,24 +123,35 @@ export class FactStore {
 
   /** Brings the maps in line with the index: every document after a full change, else the ones named since. */
   private ensure(): void {
+    this.step(Infinity);
+  }
+
+  /**
+   * Re-derives changed documents for at most `budgetMs` (the server warms the store in small
+   * steps when it is idle, so that the first table or dossier finds it ready); returns true
+   * when the store is up to date.
+   */
+  step(budgetMs: number): boolean {
     if (this.stale) {
       this.stale = false;
-      this.dirty.clear();
       this.byUri.clear();
       this.byEntity.clear();
       this.bySource.clear();
       this.byKey.clear();
-      for (const doc of this.index.all()) this.add(doc.uri);
-      this.generation++;
-      return;
+      this.dirty.clear();
+      for (const doc of this.index.all()) this.dirty.add(doc.uri);
     }
-    if (!this.dirty.size) return;
+    if (!this.dirty.size) return true;
+    const end = budgetMs === Infinity ? Infinity : performance.now() + budgetMs;
+    let n = 0;
     for (const uri of this.dirty) {
       this.remove(uri);
       this.add(uri);
+      this.dirty.delete(uri);
+      if (++n % 16 === 0 && performance.now() > end) break;
     }
-    this.dirty.clear();
     this.generation++;
+    return this.dirty.size === 0;
   }
 
   private derive(uri: string): StoredFact[] {
@@ -177,6 +191,12 @@ export class FactStore {
       const k = consistencyKey(f);
       if (k) take(this.byKey, k, f);
     }
+  }
+
+  /** The store's generation after bringing it up to date: caches of derived answers key on it. */
+  current(): number {
+    this.ensure();
+    return this.generation;
   }
 
   /** The facts of one digest, in text order. */
