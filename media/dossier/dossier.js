@@ -58,9 +58,9 @@
   function timeline(facts) {
     const points = facts.filter((f) => f.date && typeof f.baseValue === 'number' && isFinite(f.baseValue));
     if (points.length === 0) return null;
-    const W = 640;
-    const H = 150;
-    const left = 70;
+    const W = 420;
+    const H = 120;
+    const left = 78;
     const bottom = 22;
     const times = points.map((f) => Date.parse(f.date));
     const t0 = Math.min(...times);

@@ -35,7 +35,7 @@ const moneyKey = (m: Money) => m.base + JSON.stringify(m.overrides);
 
 /** The fact's value in the base currency at its note's date (memoised on the fact). */
 export function baseValueOf(f: StoredFact, m: Money, key = moneyKey(m)): number | null {
-  if (f.base && f.base.key === key) return f.base.value;
+  if (f.baseKey === key) return f.baseValue!;
   // One rate per currency and note date (a workspace has a few thousand of them).
   let rates = rateCache.get(key);
   if (!rates) {
@@ -48,8 +48,9 @@ export function baseValueOf(f: StoredFact, m: Money, key = moneyKey(m)): number 
     const c = convertAmount(1, f.figure.currency, m.base, f.date, m.overrides);
     rates.set(rk, (rate = c ? c.rate : null));
   }
-  f.base = { key, value: rate === null ? null : f.figure.value * rate };
-  return f.base.value;
+  f.baseKey = key;
+  f.baseValue = rate === null ? null : f.figure.value * rate;
+  return f.baseValue;
 }
 
 /** Rates per money setting, currency and date. */

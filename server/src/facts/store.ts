@@ -31,7 +31,8 @@ export interface StoredFact {
   /** Themes with keyword hits in the paragraph of the figure. */
   themes: string[];
   /** Memo of the value in a base currency (see query.ts baseValueOf). */
-  base?: { key: string; value: number | null };
+  baseKey?: string;
+  baseValue?: number | null;
   /** Memos of the totals' keys (query.ts totalsOf). */
   totalKey?: string;
   periodKey?: string;
@@ -83,11 +84,14 @@ export function groupFacts(uri: string, date: string | null, lineStarts: readonl
       source: firstOf(figs, 'source'),
       metric,
       period: firstOf(figs, 'period'),
-      themes,
+      themes: themes.length ? themes : NO_THEMES,
     });
   }
   return out.sort((a, b) => a.figure.offset - b.figure.offset);
 }
+
+/** Shared by every fact without a theme (most of them). */
+const NO_THEMES: string[] = [];
 
 const stores = new WeakMap<WorkspaceIndex, FactStore>();
 

@@ -19,6 +19,33 @@ async function quickRows(page) {
   return page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => (r.textContent || '').trim()));
 }
 
+/**
+ * Runs a command that asks for input (an input box, a quick pick): as runCommand, but after
+ * Enter it waits for the palette to give way to the command's own input.
+ */
+async function runAsking(page, title) {
+  await dismiss(page);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await poll(`"${title}" to be the first row of the palette`, async () =>
+    (await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText().catch(() => '')).includes(title));
+  await page.keyboard.press('Enter');
+  await poll(`the input of "${title}"`, async () => {
+    const value = await input.inputValue().catch(() => '>');
+    return (await input.isVisible()) && !value.startsWith('>');
+  });
+}
+
+/** Opens the Digest Lens side bar unless it is open (clicking its icon again would close it). */
+async function showSideBar(page) {
+  const title = page.locator('.part.sidebar .composite.title', { hasText: /Digest Lens/i });
+  if (await title.isVisible().catch(() => false)) return;
+  await page.locator('.part.activitybar [aria-label^="Digest Lens"]').first().click();
+  await title.waitFor();
+}
+
 async function toggleTheme(page) {
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 }
@@ -43,9 +70,8 @@ export const tests = [
   {
     name: 'the sidebar filter 騰訊 keeps Tencent',
     async run({ page, shot }) {
-      const icon = page.locator('.part.activitybar [aria-label^="Digest Lens"]').first();
-      await icon.click();
-      await runCommand(page, 'Digest Lens: Filter…');
+      await showSideBar(page);
+      await runAsking(page, 'Digest Lens: Filter…');
       await typeInQuickInput(page, '騰訊');
       await page.keyboard.press('Enter');
       const rows = await poll('the Entities view to show Tencent only', async () => {
@@ -87,7 +113,7 @@ export const tests = [
   {
     name: 'the entity quick pick finds Tencent by 腾讯 and opens its dossier',
     async run({ page, shot }) {
-      await runCommand(page, 'Digest Lens: Find Entity (Any Name, Alias or Ticker)');
+      await runAsking(page, 'Digest Lens: Find Entity (Any Name, Alias or Ticker)');
       await typeInQuickInput(page, '腾讯');
       await poll('Tencent in the quick pick', async () => (await quickRows(page)).some((t) => t.includes('Tencent')));
       await shot('find-entity.png');
