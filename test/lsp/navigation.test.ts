@@ -91,7 +91,8 @@ test('definition of the user entity is its entry in .digestlens/entities.json', 
 test('workspace symbols find Tencent as 騰訊, 腾讯 and tencent', async () => {
   for (const query of ['騰訊', '腾讯', 'tencent']) {
     const symbols = await server.request<any[]>('workspace/symbol', { query });
-    assert.equal(symbols[0].name, 'Tencent', query);
+    // The label carries the alias that matched, so the editor's own filter keeps it.
+    assert.match(symbols[0].name, /^Tencent\b/, query);
     assert.equal(symbols[0].containerName, '4 mentions in 3 files');
   }
 });

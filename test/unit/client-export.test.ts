@@ -67,6 +67,13 @@ const row: FigureRow = {
   date: '2025-03-01',
   entityId: 'tencent',
   entityName: '腾讯',
+  counterpartyId: null,
+  counterpartyName: null,
+  sourceId: null,
+  sourceName: null,
+  metric: 'capex',
+  period: '2026',
+  fact: 0,
 };
 
 test('the figures CSV round-trips through a CSV reader with 1-based positions', () => {

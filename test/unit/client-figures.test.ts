@@ -63,7 +63,7 @@ test('the chart shows each entity once at its largest amount, largest first, wit
 
 test('page rows carry 1-based lines and the file label, and keep their index', () => {
   const rows = pageRows(
-    [{ uri: 'file:///w/a.digest', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '$1B', currency: 'USD', value: 1e9, min: null, max: null, approximate: false, per: null, baseValue: 1e9, baseCurrency: 'USD', date: null, entityId: null, entityName: null }],
+    [{ uri: 'file:///w/a.digest', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '$1B', currency: 'USD', value: 1e9, min: null, max: null, approximate: false, per: null, baseValue: 1e9, baseCurrency: 'USD', date: null, entityId: null, entityName: null, counterpartyId: null, counterpartyName: null, sourceId: null, sourceName: null, metric: 'other', period: null, fact: 0 }],
     () => 'a.digest',
   );
   assert.equal(rows[0].line, 1);
