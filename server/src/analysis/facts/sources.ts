@@ -50,7 +50,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     const third = isThirdParty(m, sectorOf);
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
-    else if (CUE_REPORT.test(after) && (third || /报道|报导|reported|reports/.test(after.slice(0, 12)))) out.push(m);
+    else if (CUE_REPORT.test(after) && (third || /报道|报导/.test(after.slice(0, 12)))) out.push(m);
     else if (third && CUE_FORECAST.test(after)) out.push(m);
     else if (third && /^\s*(?:将|把|对|予)[^。;]{0,12}(?:目标价|评级|盈利预测|预测)/.test(after)) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
