@@ -122,6 +122,7 @@ test('figures converted into the base currency, with the subject the analysis gi
 
   const file = await server.request('digestLens/figures', { scope: { kind: 'file', uri: english } });
   assert.ok(file.figures.every((f: any) => f.uri === english));
+  assert.equal(file.figures.find((f: any) => f.text === '$37.5 billion').entityName, 'Microsoft');
   const yuan = file.figures.find((f: any) => f.text === '59.7 billion yuan');
   assert.deepEqual([yuan.entityName, yuan.metric, yuan.fact], ['Tencent', 'capex', 0]);
   // The stated conversion is the same fact.
