@@ -131,7 +131,7 @@
 
     for (const g of data.groups) {
       const sec = el('section', 'metric');
-      const h = el('h2', '', g.metric + ' (' + g.facts.length + ')');
+      const h = el('h2', '', g.metric + ' (' + (g.count > g.facts.length ? g.facts.length + ' / ' + g.count : g.count) + ')');
       const open = el('button', 'link', L.openTable);
       open.dataset.metric = g.metric;
       h.appendChild(open);

@@ -58,7 +58,7 @@ export async function run(ctx) {
     let biggest = { facts: 0, ms: 0, name: '' };
     for (const e of entities) {
       const d = await client.timed('digestLens/dossier', { entityId: e.id });
-      const n = d.result.groups.reduce((k, g) => k + g.facts.length, 0);
+      const n = d.result.groups.reduce((k, g) => k + (g.count ?? g.facts.length), 0);
       dossiers.push(d.ms);
       if (n > biggest.facts) biggest = { facts: n, ms: d.ms, name: e.label };
     }

@@ -265,6 +265,8 @@ export interface FactConflict {
 /** A group of the dossier: one metric, its facts by note date, and its total where one makes sense. */
 export interface DossierGroup {
   metric: string;
+  /** Facts of the metric (the list holds the most recent MAX_DOSSIER_FACTS of them). */
+  count: number;
   facts: (FactRow & { role: 'subject' | 'counterparty' | 'source' })[];
   /** Sum in the base currency (one value per period), or null for prices, market sizes, stocks. */
   total: { value: number; count: number } | null;

@@ -95,7 +95,7 @@ test('page rows carry 1-based lines, the file label, the parties and the restati
 test('the dossier message numbers every fact it can open; its messages are validated', () => {
   const res: DossierResult = {
     entity: { id: 'tencent', name: 'Tencent', kind: 'company', names: ['Tencent', '腾讯'], tickers: ['HK:00700'], mentions: 4, files: 3 },
-    groups: [{ metric: 'capex', facts: [{ ...fact(), role: 'subject' }, { ...fact({ date: '2026-01-14', text: '900亿元', subjectName: 'SoftBank', counterpartyName: 'Tencent' }), role: 'counterparty' }], total: { value: 2e10, count: 1 } }],
+    groups: [{ metric: 'capex', count: 2, facts: [{ ...fact(), role: 'subject' }, { ...fact({ date: '2026-01-14', text: '900亿元', subjectName: 'SoftBank', counterpartyName: 'Tencent' }), role: 'counterparty' }], total: { value: 2e10, count: 1 } }],
     stated: [],
     conflicts: [{ metric: 'capex', period: '2025', entityId: 'tencent', entityName: 'Tencent', a: fact(), b: fact({ text: '900亿元', uri: 'file:///w/b.digest' }) }],
     baseCurrency: 'USD',

@@ -287,7 +287,7 @@ test('the dossier page renders hostile text as text only and opens facts by inde
     baseCurrency: 'USD',
     labels: labels as unknown as DossierMessage['labels'],
     entity: { id: 'evil', name: `Evil ${HOSTILE}`, kind: 'company', names: [HOSTILE], tickers: ['<i>X</i>'] },
-    groups: [{ metric: 'capex', total: { value: 2e10, count: 2 }, facts: [fact(0, '2025-11-02', 1.1e10), fact(1, '2026-01-14', 1.25e10)] }],
+    groups: [{ metric: 'capex', count: 2, total: { value: 2e10, count: 2 }, facts: [fact(0, '2025-11-02', 1.1e10), fact(1, '2026-01-14', 1.25e10)] }],
     stated: [],
     conflicts: [{ metric: 'capex', period: '2025', a: fact(2, '2025-11-02', 1.1e10), b: fact(3, '2026-01-14', 1.25e10) }],
   };

@@ -46,7 +46,7 @@ export interface DossierMessage {
   baseCurrency: string;
   labels: DossierLabels;
   entity: { id: string; name: string; kind: string; names: string[]; tickers: string[] };
-  groups: { metric: string; total: { value: number; count: number } | null; facts: DossierFact[] }[];
+  groups: { metric: string; count: number; total: { value: number; count: number } | null; facts: DossierFact[] }[];
   stated: DossierFact[];
   conflicts: { metric: string; period: string; a: DossierFact; b: DossierFact }[];
 }
@@ -90,7 +90,7 @@ export function dossierMessage(res: DossierResult, label: (uri: string) => strin
       baseCurrency: res.baseCurrency,
       labels,
       entity: { id: e.id, name: e.name, kind: e.kind, names: e.names, tickers: e.tickers },
-      groups: res.groups.map((g) => ({ metric: g.metric, total: g.total, facts: g.facts.map((f) => fact(f, f.role)) })),
+      groups: res.groups.map((g) => ({ metric: g.metric, count: g.count ?? g.facts.length, total: g.total, facts: g.facts.map((f) => fact(f, f.role)) })),
       stated: res.stated.map((r) => fact(r, 'source')),
       conflicts: res.conflicts.map((c) => ({ metric: c.metric, period: c.period, a: fact(c.a, 'subject'), b: fact(c.b, 'subject') })),
     },

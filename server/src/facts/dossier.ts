@@ -13,6 +13,8 @@ import { METRICS } from '../analysis/types';
 
 /** Most facts stated as a source that are listed. */
 export const MAX_STATED = 200;
+/** Most facts listed per metric (the most recent): a company in every note has thousands. */
+export const MAX_FACTS_PER_METRIC = 300;
 /** Most conflicts listed. */
 export const MAX_CONFLICTS = 100;
 
@@ -48,9 +50,12 @@ export function dossierOf(
       // Only the entity's own amounts add up (not the deals it is the target of).
       const own = facts.filter((f) => f.subject?.id === id);
       const sum = sumFacts(own, () => 'all', m).get('all');
+      // The most recent ones are listed; the total counts them all.
+      const shown = facts.length > MAX_FACTS_PER_METRIC ? facts.slice(facts.length - MAX_FACTS_PER_METRIC) : facts;
       return {
         metric,
-        facts: facts.map((f) => ({ ...toRow(f, m), role: f.subject?.id === id ? ('subject' as const) : ('counterparty' as const) })),
+        count: facts.length,
+        facts: shown.map((f) => ({ ...toRow(f, m), role: f.subject?.id === id ? ('subject' as const) : ('counterparty' as const) })),
         total: sum ? { value: sum.value, count: sum.count } : null,
       };
     });
