@@ -130,6 +130,9 @@
 //   analysis/facts/conversions.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs); moved here from features/conversionCheck.ts
 //   analysis/facts/conversions.ts new RegExp@SLASH_GAP — safe: as PAREN_GAP with "/"
 //   analysis/facts/conversions.ts new RegExp@WORD_GAP — safe: anchored; ^\s*(?:[,，]\s*)?HEDGE, the comma group owns the spaces after it, so no two \s* share a run (the rewritten form, moved here from features/conversionCheck.ts)
+//   analysis/facts/index.ts /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i — safe: anchored; fixed words after one \s run
+//   analysis/facts/index.ts /公司|该股|the\s+company|its\b/i — safe: fixed words, one \s run between two fixed words
+//   analysis/facts/subjects.ts /^r/i — safe: anchored, one character
 //   analysis/facts/metrics.ts /[\u3400-\u9fff]/ — safe: one class or fixed characters, no nested quantifier
 //   analysis/facts/metrics.ts / +/g — safe: one class or fixed characters, no nested quantifier
 //   analysis/facts/metrics.ts /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier

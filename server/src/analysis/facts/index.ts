@@ -45,6 +45,12 @@ interface SentenceInfo {
   figures: Figure[];
 }
 
+/** A sentence that opens by pointing back at the company of the report before it. */
+const ANAPHOR = /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i;
+
+/** Words that point back at the company a report is about. */
+const POINTS_BACK = /公司|该股|the\s+company|its\b/i;
+
 /** The start of the paragraph (line) holding `at`. */
 function paragraphStart(s: string, at: number): number {
   const nl = s.lastIndexOf('\n', at - 1);
@@ -93,7 +99,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   for (let k = 1; k < sentences.length; k++) {
     const cur = sentences[k];
     const prev = sentences[k - 1];
-    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40))) {
+    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && (ANAPHOR.test(s.slice(cur.bounds.start, cur.bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40)))) {
       cur.sources = prev.sources;
     }
   }
@@ -125,7 +131,10 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
     // sentences before it in the same paragraph ("The stock hit HK$311.40").
-    if (!owner && f.metric !== 'market-size' && !info.sources.some((m) => m.offset >= sentence.start && m.offset < f.offset)) owner = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
+    // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
+    const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
+    const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
+    if (!owner && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) owner = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;

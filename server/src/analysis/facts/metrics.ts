@@ -42,8 +42,13 @@ for (const [metric, words] of Object.entries(WORDS) as [Metric, string[]][]) {
     if (!METRIC_OF.has(key)) METRIC_OF.set(key, metric);
   }
 }
-/** The longest Chinese metric word, in characters. */
-const LONGEST_CJK = Math.max(...[...METRIC_OF.keys()].filter((w) => /[\u3400-\u9fff]/.test(w)).map((w) => w.length));
+/** For each character that starts a Chinese metric word, the length of the longest such word. */
+const LONGEST_FROM = new Uint8Array(65536);
+for (const w of METRIC_OF.keys()) {
+  if (!/[\u3400-\u9fff]/.test(w)) continue;
+  const c = w.charCodeAt(0);
+  LONGEST_FROM[c] = Math.max(LONGEST_FROM[c], w.length);
+}
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
 const isCjkChar = (c: number) => c >= 0x3400 && c <= 0x9fff;
@@ -65,7 +70,7 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
     const c = s.charCodeAt(i);
     if (isCjkChar(c)) {
       let hit = 0;
-      for (let len = Math.min(LONGEST_CJK, to - i); len >= 1 && !hit; len--) if (METRIC_OF.has(s.substr(i, len))) hit = len;
+      for (let len = Math.min(LONGEST_FROM[c], to - i); len >= 1 && !hit; len--) if (METRIC_OF.has(s.substr(i, len))) hit = len;
       if (hit) {
         out.push({ offset: i, length: hit, metric: METRIC_OF.get(s.substr(i, hit))! });
         i += hit;

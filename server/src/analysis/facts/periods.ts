@@ -60,30 +60,36 @@ function periodOf(m: RegExpExecArray): string {
   return y8;
 }
 
+/** Every period match inside [from, to), scanned on that window only (never past `to`). */
+function matchesIn(s: string, from: number, to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (to <= from) return out;
+  const w = s.slice(from, to);
+  PERIOD.lastIndex = 0;
+  for (let m = PERIOD.exec(w); m; m = PERIOD.exec(w)) {
+    out.push(m);
+    if (m[0].length === 0) PERIOD.lastIndex++;
+  }
+  return out;
+}
+
 /** The period written nearest before `to` in [from, to), or null. */
 export function periodBefore(s: string, from: number, to: number): string | null {
-  let found: string | null = null;
-  PERIOD.lastIndex = from;
-  for (let m = PERIOD.exec(s); m && m.index < to; m = PERIOD.exec(s)) {
-    if (m.index + m[0].length > to) break;
-    found = periodOf(m);
-  }
-  return found;
+  const all = matchesIn(s, from, to);
+  return all.length ? periodOf(all[all.length - 1]) : null;
 }
 
 /** A period written right after an amount ("$13B by Aug 2025", "$100M in 2023"), or null. */
 export function periodRightAfter(s: string, from: number, to: number): string | null {
-  PERIOD.lastIndex = from;
-  const m = PERIOD.exec(s);
-  if (!m || m.index + m[0].length > to) return null;
-  return /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i.test(s.slice(from, m.index)) ? periodOf(m) : null;
+  const m = matchesIn(s, from, to)[0];
+  if (!m) return null;
+  return /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i.test(s.slice(from, from + m.index)) ? periodOf(m) : null;
 }
 
 /** The first period written in [from, to), or null. */
 export function periodAfter(s: string, from: number, to: number): string | null {
-  PERIOD.lastIndex = from;
-  const m = PERIOD.exec(s);
-  return m && m.index + m[0].length <= to ? periodOf(m) : null;
+  const m = matchesIn(s, from, to)[0];
+  return m ? periodOf(m) : null;
 }
 
 /** True when two periods can be the same: equal, or either unknown. */

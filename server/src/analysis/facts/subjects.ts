@@ -77,13 +77,23 @@ function parenthesised(c: Context): Mention | null {
 /** The n-th amount of a "分别" list takes the n-th name of the list before it. */
 function respectively(c: Context): Mention | null {
   const { s, figure, sentence } = c;
+  // The 分别 nearest before the figure (or the first "respectively" after it), and the next one.
+  const marks: { at: number; english: boolean }[] = [];
   const text = s.slice(sentence.start, sentence.end);
-  const m = RESPECTIVELY.exec(text);
-  if (!m) return null;
-  const at = sentence.start + m.index;
-  const english = m[0].toLowerCase() === 'respectively';
-  // The amounts of the list: the sentence's figures after 分别 (before "respectively").
-  const amounts = c.sentenceFigures.filter((f) => (english ? f.offset < at : f.offset > at));
+  for (let k = text.search(RESPECTIVELY); k >= 0; ) {
+    const english = /^r/i.test(text.slice(k, k + 1));
+    marks.push({ at: sentence.start + k, english });
+    const next = text.slice(k + 2).search(RESPECTIVELY);
+    k = next < 0 ? -1 : k + 2 + next;
+  }
+  const chinese = marks.filter((x) => !x.english && x.at < figure.offset);
+  const mark = chinese.length ? chinese[chinese.length - 1] : marks.find((x) => x.english && x.at > figure.offset);
+  if (!mark) return null;
+  const at = mark.at;
+  const english = mark.english;
+  const following = marks.find((x) => x.at > at);
+  // The amounts of the list: the sentence's figures after 分别 up to the next list (before "respectively").
+  const amounts = c.sentenceFigures.filter((f) => (english ? f.offset < at : f.offset > at && (!following || f.offset < following.at)));
   const index = amounts.indexOf(figure);
   if (index < 0) return null;
   // The names of the list: distinct parties before 分别 (or before the amounts).
@@ -183,6 +193,9 @@ export function attribute(c: Context): Attribution {
   const { figure, metric, s } = c;
   if (UNOWNED.has(metric)) return { subject: null, counterparty: null };
   let parties = c.parties;
+  // A price per tonne, ounce or kWh belongs to a known company only: a name read from the
+  // words around it (a candidate such as "碳酸锂现货") is the commodity, not its owner.
+  if (figure.per && figure.per !== 'share') parties = parties.filter((m) => m.kind !== 'candidate');
   // A person owns only what a company cannot: wealth, pay, a personal purchase.
   if (COMPANY_METRICS.has(metric) && parties.some((m) => m.kind !== 'person')) parties = parties.filter((m) => m.kind !== 'person');
   const ctx = { ...c, parties };
