@@ -1623,6 +1623,8 @@ function finish(text: string, s: string, drafts: Draft[]): Figure[] {
     out.push({
       text: text.slice(d.start, d.end), offset: d.start, length: d.end - d.start, currency: d.currency,
       value, min, max, approximate: d.approximate, per: d.per, qualifier: d.qualifier, ambiguity: d.ambiguity,
+      // The fact fields, set by the facts step: present from the start, so every figure keeps one shape.
+      subject: null, counterparty: null, source: null, metric: 'other', period: null, fact: out.length,
     });
   }
   return out;

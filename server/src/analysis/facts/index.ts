@@ -5,9 +5,9 @@
  * the figures out. Work is bounded by the sentences around the figures.
  */
 import type { Figure, FigureParty, Mention } from '../types';
-import { clauseAt, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
-import { chooseMetric, metricWords } from './metrics';
-import { periodAfter, periodBefore, periodRightAfter } from './periods';
+import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
+import { chooseMetric, metricWords, type MetricWord } from './metrics';
+import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
 import { datelineSource, isThirdParty, sourcesIn, CONTINUES_REPORT } from './sources';
 import { attribute, canOwn } from './subjects';
 import { groupFacts } from './sameFact';
@@ -40,9 +40,24 @@ function mentionsIn(mentions: Mention[], b: Bounds): Mention[] {
 
 interface SentenceInfo {
   bounds: Bounds;
+  /** Metric words and periods of the sentence, read once for all its figures. */
+  clauseWords: Map<number, MetricWord[]>;
+  sentenceWords: MetricWord[] | null;
+  /** The end of the sentence's last figure. */
+  lastEnd: number;
+  periods: PeriodMark[] | null;
+  /** The topic of the sentences before, once asked for. */
+  earlier?: Mention | null;
   sources: Mention[];
   owners: Mention[];
   figures: Figure[];
+}
+
+/** The metric words inside [from, to). */
+function wordsIn(words: MetricWord[], from: number, to: number): MetricWord[] {
+  const out: MetricWord[] = [];
+  for (const w of words) if (w.offset >= from && w.offset + w.length <= to) out.push(w);
+  return out;
 }
 
 /** A sentence that opens by pointing back at the company of the report before it. */
@@ -77,6 +92,14 @@ function earlierTopic(s: string, start: number, mentions: Mention[], sources: Me
 export function attachFacts(text: string, folded: string, figures: Figure[], mentions: Mention[], sectorOf: SectorOf = () => undefined): void {
   void text;
   const s = folded;
+  if (!figures.length) return;
+  // Sectors asked once per entity for the whole document.
+  const sectors = new Map<string, string | undefined>();
+  const lookUp = sectorOf;
+  sectorOf = (id) => {
+    if (!sectors.has(id)) sectors.set(id, lookUp(id));
+    return sectors.get(id);
+  };
   // Stated conversions, known first: a 分别 list counts the amounts, not their conversions.
   const conversions = pairConversions(s, figures);
   const converted = new Set<Figure>(conversions.map((p) => p.to));
@@ -89,10 +112,14 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       const bounds = sentenceAt(s, f.offset, f.offset + f.length);
       const all = mentionsIn(mentions, bounds);
       const sources = sourcesIn(s, bounds, all, sectorOf);
-      info = { bounds, sources, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [] };
+      info = {
+        bounds, sources, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
+        clauseWords: new Map(), sentenceWords: null, periods: null, lastEnd: f.offset + f.length,
+      };
       sentences.push(info);
     }
     if (!converted.has(f)) info.figures.push(f);
+    info.lastEnd = f.offset + f.length;
     sentenceOf.push(info);
   }
   // A source carries on into a sentence that continues its report.
@@ -120,13 +147,26 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     const f = figures[i];
     const info = sentenceOf[i];
     const sentence = info.bounds;
-    const clause = clauseAt(s, sentence, f.offset, f.offset + f.length);
+    const clause = clauseOf(s, sentence, f.offset, f.offset + f.length);
     const end = f.offset + f.length;
-    const choice = chooseMetric(f, s, clause, metricWords(s, clause.start, f.offset), metricWords(s, end, Math.min(clause.end, end + 30)), metricWords(s, sentence.start, clause.start));
+    // Periods are read once per sentence, up to a little past its last figure; metric words
+    // once per clause, and those of the sentence before the clause only when asked.
+    if (!info.periods) info.periods = periodsIn(s, sentence.start, Math.min(sentence.end, info.lastEnd + 80));
+    let words = info.clauseWords.get(clause.start);
+    if (!words) {
+      words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + 30));
+      info.clauseWords.set(clause.start, words);
+    }
+    const topicOf = () => {
+      if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + 30));
+      return wordsIn(info.sentenceWords, sentence.start, clause.start);
+    };
+    const choice = chooseMetric(f, s, clause, wordsIn(words, clause.start, f.offset), wordsIn(words, end, Math.min(clause.end, end + 30)), topicOf);
     f.metric = choice.metric;
-    f.period = periodRightAfter(s, end, Math.min(clause.end, end + 24)) ?? periodBefore(s, clause.start, f.offset) ?? periodAfter(s, end, Math.min(clause.end, end + 80)) ?? periodBefore(s, sentence.start, clause.start);
+    f.period = periodOfFigure(s, info.periods, clause.start, clause.end, f.offset, end);
     // The source nearest before the figure in its sentence, else the first after it.
-    const src = [...info.sources].reverse().find((m) => m.offset < f.offset) ?? info.sources[0] ?? null;
+    let src: Mention | null = info.sources[0] ?? null;
+    for (const m of info.sources) if (m.offset < f.offset) src = m;
     const { subject, counterparty } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
@@ -134,7 +174,10 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
     const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
-    if (!owner && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) owner = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
+    if (!owner && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) {
+      if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
+      owner = info.earlier;
+    }
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;
@@ -147,5 +190,5 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.metric = a.metric;
     b.period = a.period;
   }
-  groupFacts(s, figures);
+  groupFacts(s, figures, conversions);
 }

@@ -44,10 +44,24 @@ for (const [metric, words] of Object.entries(WORDS) as [Metric, string[]][]) {
 }
 /** For each character that starts a Chinese metric word, the length of the longest such word. */
 const LONGEST_FROM = new Uint8Array(65536);
+/** Characters that are a metric word alone (价), and the first two characters of longer words. */
+const SINGLE = new Uint8Array(65536);
+const PAIRS = new Set<number>();
+/** Characters that can start a metric word: the first characters of the Chinese words, letters. */
+const CAN_START = new Uint8Array(65536);
+for (let c = 0x41; c <= 0x5a; c++) CAN_START[c] = CAN_START[c + 0x20] = 1;
+/** First words of the English metric words ("net" of "net income"). */
+const FIRST_WORDS = new Set<string>();
 for (const w of METRIC_OF.keys()) {
-  if (!/[\u3400-\u9fff]/.test(w)) continue;
+  if (!/[\u3400-\u9fff]/.test(w)) {
+    FIRST_WORDS.add(w.split(' ')[0]);
+    continue;
+  }
   const c = w.charCodeAt(0);
+  CAN_START[c] = 1;
   LONGEST_FROM[c] = Math.max(LONGEST_FROM[c], w.length);
+  if (w.length === 1) SINGLE[c] = 1;
+  else PAIRS.add(c * 65536 + w.charCodeAt(1));
 }
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
@@ -67,10 +81,16 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
   const out: MetricWord[] = [];
   let i = from;
   while (i < to) {
+    // Characters that start no word are passed in one tight loop.
+    while (i < to && !CAN_START[s.charCodeAt(i)]) i++;
+    if (i >= to) break;
     const c = s.charCodeAt(i);
     if (isCjkChar(c)) {
       let hit = 0;
-      for (let len = Math.min(LONGEST_FROM[c], to - i); len >= 1 && !hit; len--) if (METRIC_OF.has(s.substr(i, len))) hit = len;
+      if (LONGEST_FROM[c] >= 2 && i + 1 < to && PAIRS.has(c * 65536 + s.charCodeAt(i + 1))) {
+        for (let len = Math.min(LONGEST_FROM[c], to - i); len >= 2 && !hit; len--) if (METRIC_OF.has(s.substr(i, len))) hit = len;
+      }
+      if (!hit && SINGLE[c]) hit = 1;
       if (hit) {
         out.push({ offset: i, length: hit, metric: METRIC_OF.get(s.substr(i, hit))! });
         i += hit;
@@ -79,6 +99,12 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
     }
     if (isLetter(c) && !(i > 0 && (isLetter(s.charCodeAt(i - 1)) || isDigit(s.charCodeAt(i - 1))))) {
       // The words starting here: the longest run of up to four found in the table wins.
+      let k0 = i;
+      while (k0 < to && isLetter(s.charCodeAt(k0))) k0++;
+      if (!FIRST_WORDS.has(s.slice(i, k0).toLowerCase())) {
+        i = k0;
+        continue;
+      }
       const ends: number[] = [];
       let j = i;
       while (ends.length < 4 && j < to) {
@@ -125,9 +151,9 @@ export interface MetricChoice {
 /**
  * The metric of a figure from the words of its clause and sentence. `before` are the words
  * between the clause start and the figure, `after` those between the figure and the clause
- * end, `topic` those of the sentence before the clause.
+ * end, `topicOf` gives those of the sentence before the clause (read only when needed).
  */
-export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: MetricWord[], after: MetricWord[], topic: MetricWord[]): MetricChoice {
+export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: MetricWord[], after: MetricWord[], topicOf: () => MetricWord[]): MetricChoice {
   const end = figure.offset + figure.length;
   // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
   const next = after[0];
@@ -137,7 +163,10 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   if (nextAttached && (!last || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
   else if (before.length) word = before[before.length - 1];
   else if (after.length) word = after[0];
-  else if (topic.length) word = topic[topic.length - 1];
+  else {
+    const topic = topicOf();
+    if (topic.length) word = topic[topic.length - 1];
+  }
   let metric: Metric = word?.metric ?? 'other';
   // A price move or quote with no other metric word: "climbed 11p to 806p", "收市报433.2元".
   if (metric === 'other' && PRICE_MOVE.test(s.slice(Math.max(clause.start, figure.offset - 30), Math.min(clause.end, end + 12)))) metric = 'price';

@@ -60,36 +60,51 @@ function periodOf(m: RegExpExecArray): string {
   return y8;
 }
 
-/** Every period match inside [from, to), scanned on that window only (never past `to`). */
-function matchesIn(s: string, from: number, to: number): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+const MAY_SHORT_YEAR = /FY|fiscal|[QH][1-4]|[1-4][QH]/i;
+
+/** A period written in the text: where, and what it says. */
+export interface PeriodMark {
+  offset: number;
+  length: number;
+  period: string;
+}
+
+/** Every period written in [from, to), scanned on that window only (never past `to`). */
+export function periodsIn(s: string, from: number, to: number): PeriodMark[] {
+  const out: PeriodMark[] = [];
   if (to <= from) return out;
   const w = s.slice(from, to);
+  // Every period has a year "20xx" or a two-digit year after FY, Q or H: most text has none.
+  if (!w.includes('20') && !MAY_SHORT_YEAR.test(w)) return out;
   PERIOD.lastIndex = 0;
   for (let m = PERIOD.exec(w); m; m = PERIOD.exec(w)) {
-    out.push(m);
+    out.push({ offset: from + m.index, length: m[0].length, period: periodOf(m) });
     if (m[0].length === 0) PERIOD.lastIndex++;
   }
   return out;
 }
 
-/** The period written nearest before `to` in [from, to), or null. */
-export function periodBefore(s: string, from: number, to: number): string | null {
-  const all = matchesIn(s, from, to);
-  return all.length ? periodOf(all[all.length - 1]) : null;
-}
+const RIGHT_AFTER_GAP = /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i;
 
-/** A period written right after an amount ("$13B by Aug 2025", "$100M in 2023"), or null. */
-export function periodRightAfter(s: string, from: number, to: number): string | null {
-  const m = matchesIn(s, from, to)[0];
-  if (!m) return null;
-  return /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i.test(s.slice(from, from + m.index)) ? periodOf(m) : null;
-}
-
-/** The first period written in [from, to), or null. */
-export function periodAfter(s: string, from: number, to: number): string | null {
-  const m = matchesIn(s, from, to)[0];
-  return m ? periodOf(m) : null;
+/**
+ * The period of a figure from the periods of its sentence: one written right after it ("$13B
+ * by Aug 2025"), else the nearest before it in its clause, else the first after it in its
+ * clause, else the nearest before the clause in the sentence.
+ */
+export function periodOfFigure(s: string, marks: PeriodMark[], clauseStart: number, clauseEnd: number, start: number, end: number): string | null {
+  let before: PeriodMark | null = null;
+  let topic: PeriodMark | null = null;
+  let after: PeriodMark | null = null;
+  for (const m of marks) {
+    if (m.offset + m.length <= start) {
+      if (m.offset >= clauseStart) before = m;
+      else topic = m;
+    } else if (m.offset >= end && m.offset + m.length <= clauseEnd && !after) after = m;
+  }
+  if (after && after.offset + after.length <= end + 24 && RIGHT_AFTER_GAP.test(s.slice(end, after.offset))) return after.period;
+  if (before) return before.period;
+  if (after && after.offset + after.length <= end + 80) return after.period;
+  return topic?.period ?? null;
 }
 
 /** True when two periods can be the same: equal, or either unknown. */

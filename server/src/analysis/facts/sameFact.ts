@@ -20,8 +20,17 @@ function tolerance(f: Figure): number {
   return (scale * 10 ** -decimals) / 2;
 }
 
+const TOLERANCE = new WeakMap<Figure, number>();
+function toleranceOf(f: Figure): number {
+  let t = TOLERANCE.get(f);
+  if (t === undefined) TOLERANCE.set(f, (t = tolerance(f)));
+  return t;
+}
+
 function closeValues(a: Figure, b: Figure): boolean {
-  const tol = Math.max(tolerance(a), tolerance(b)) * 1.0001 + 1e-9;
+  // Far apart values need no rounding to tell them apart.
+  if (Math.abs(a.value - b.value) > 0.2 * Math.max(Math.abs(a.value), Math.abs(b.value))) return false;
+  const tol = Math.max(toleranceOf(a), toleranceOf(b)) * 1.0001 + 1e-9;
   const near = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) <= tol);
   if (!near(a.value, b.value)) return false;
   // A range matches only a range with the same ends.
@@ -42,7 +51,7 @@ export function restates(a: Figure, b: Figure): boolean {
 }
 
 /** Sets `fact` on every figure: the index of the first figure of its fact. */
-export function groupFacts(s: string, figures: Figure[]): void {
+export function groupFacts(s: string, figures: Figure[], conversions = pairConversions(s, figures)): void {
   const parent = figures.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -54,11 +63,13 @@ export function groupFacts(s: string, figures: Figure[]): void {
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
   const index = new Map(figures.map((f, i) => [f, i]));
-  for (const { from, to } of pairConversions(s, figures)) join(index.get(from)!, index.get(to)!);
+  for (const { from, to } of conversions) join(index.get(from)!, index.get(to)!);
   // Restatements are compared only within one currency, unit, metric and subject.
   const buckets = new Map<string, number[]>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
+    // A figure owned by nobody can only restate a market size.
+    if (!f.subject && f.metric !== 'market-size') continue;
     const key = `${f.currency}|${f.per ?? ''}|${f.subject?.id ?? ''}`;
     const list = buckets.get(key);
     if (list) list.push(i);

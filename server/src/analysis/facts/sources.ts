@@ -18,8 +18,28 @@ const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audi
 /** Name shapes of brokers and research houses. */
 const THIRD_PARTY_NAME = /证券|研究|咨询|智库|资讯|数据|财经|新闻|日报|时报|晚报|周刊|电视|通讯社|媒体|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i;
 
+/** Answers of isThirdParty by mention (id, kind, name, text, sector), kept for the next documents. */
+const THIRD_PARTY_SEEN = new Map<string, boolean>();
+/** The same answer by mention object, for the many questions about one mention in a document. */
+const THIRD_PARTY_OF = new WeakMap<Mention, boolean>();
+
 export function isThirdParty(m: Mention, sectorOf: (id: string) => string | undefined): boolean {
   if (m.kind === 'media') return true;
+  let known = THIRD_PARTY_OF.get(m);
+  if (known === undefined) {
+    const key = `${m.id}\u0000${m.text}`;
+    known = THIRD_PARTY_SEEN.get(key);
+    if (known === undefined) {
+      if (THIRD_PARTY_SEEN.size > 20000) THIRD_PARTY_SEEN.clear();
+      known = readThirdParty(m, sectorOf);
+      THIRD_PARTY_SEEN.set(key, known);
+    }
+    THIRD_PARTY_OF.set(m, known);
+  }
+  return known;
+}
+
+function readThirdParty(m: Mention, sectorOf: (id: string) => string | undefined): boolean {
   if (THIRD_PARTY_IDS.has(m.id)) return true;
   const sector = sectorOf(m.id);
   if (sector && THIRD_PARTY_SECTORS.has(sector)) return true;
@@ -30,6 +50,19 @@ export function isThirdParty(m: Mention, sectorOf: (id: string) => string | unde
 const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
 const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
+/** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
+const MAY_CUE_BEFORE = new Uint8Array(65536);
+for (const c of '据援引述用 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
+for (const w of ['the', 'a', 'from', 'at', 'to', 'citing', 'per']) MAY_CUE_BEFORE[w.charCodeAt(w.length - 1)] = 1;
+/** First characters of the reporting cues after a name (报道, 的, 显示, "reported", …) and spaces. */
+const MAY_REPORT_AFTER = new Uint8Array(65536);
+for (const w of ['报道', '报导', '援引', '引述', '消息', '报告', '研报', '晨会', '纪要', '点评', '数据', '显示', '统计', '调查', '调研', '的', '最新', '发布', '在', ' ', '\t']) MAY_REPORT_AFTER[w.charCodeAt(0)] = 1;
+for (let d = 0x30; d <= 0x39; d++) MAY_REPORT_AFTER[d] = 1;
+
+/** First characters of the forecasting and rating cues after a broker (预计, 将…目标价, "'s analysts", …). */
+const MAY_FORECAST_AFTER = new Uint8Array(65536);
+for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', '给', '维', '上', '下', '调', '首', '目', '评', '将', '把', '对', '予', '分', '报', "'", '’']) MAY_FORECAST_AFTER[w.charCodeAt(0)] = 1;
+
 /** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
 const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
 // Cues right after a third party: forecasting and rating verbs.
@@ -46,9 +79,13 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
   const out: Mention[] = [];
   for (const m of parties) {
     if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator') continue;
+    // Most names have no cue at all: the cheap checks on the characters around come first.
     const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
-    const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
+    const a0 = s.charCodeAt(m.offset + m.length);
+    const a1 = s.charCodeAt(m.offset + m.length + 1);
+    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1]) continue;
     const third = isThirdParty(m, sectorOf);
+    const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
     else if (CUE_REPORT.test(after) && (third || /报道|报导/.test(after.slice(0, 12)))) out.push(m);
     else if (third && CUE_FORECAST.test(after)) out.push(m);

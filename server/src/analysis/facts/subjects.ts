@@ -74,18 +74,34 @@ function parenthesised(c: Context): Mention | null {
   return name ?? null;
 }
 
+/** The 分别 / "respectively" of each sentence, read once for all its figures. */
+const LIST_MARKS = new WeakMap<Bounds, { at: number; english: boolean }[]>();
+function listMarksOf(s: string, sentence: Bounds): { at: number; english: boolean }[] {
+  let marks = LIST_MARKS.get(sentence);
+  if (!marks) {
+    marks = [];
+    const text = s.slice(sentence.start, sentence.end);
+    // Most sentences have neither word: two plain searches tell.
+    if (!text.includes('分别') && !text.includes('espectively')) {
+      LIST_MARKS.set(sentence, marks);
+      return marks;
+    }
+    for (let k = text.search(RESPECTIVELY); k >= 0; ) {
+      marks.push({ at: sentence.start + k, english: /^r/i.test(text.slice(k, k + 1)) });
+      const next = text.slice(k + 2).search(RESPECTIVELY);
+      k = next < 0 ? -1 : k + 2 + next;
+    }
+    LIST_MARKS.set(sentence, marks);
+  }
+  return marks;
+}
+
 /** The n-th amount of a "分别" list takes the n-th name of the list before it. */
 function respectively(c: Context): Mention | null {
   const { s, figure, sentence } = c;
   // The 分别 nearest before the figure (or the first "respectively" after it), and the next one.
-  const marks: { at: number; english: boolean }[] = [];
-  const text = s.slice(sentence.start, sentence.end);
-  for (let k = text.search(RESPECTIVELY); k >= 0; ) {
-    const english = /^r/i.test(text.slice(k, k + 1));
-    marks.push({ at: sentence.start + k, english });
-    const next = text.slice(k + 2).search(RESPECTIVELY);
-    k = next < 0 ? -1 : k + 2 + next;
-  }
+  const marks = listMarksOf(s, sentence);
+  if (!marks.length) return null;
   const chinese = marks.filter((x) => !x.english && x.at < figure.offset);
   const mark = chinese.length ? chinese[chinese.length - 1] : marks.find((x) => x.english && x.at > figure.offset);
   if (!mark) return null;
@@ -109,15 +125,39 @@ function respectively(c: Context): Mention | null {
 }
 
 /** A transaction's payer and other side, from the verb of the figure's clause or sentence. */
+interface Verb {
+  at: number;
+  word: string;
+}
+/** The transaction verbs of each sentence, read once for all its figures. */
+const VERBS = new WeakMap<Bounds, { pay: Verb[]; sale: Verb[] }>();
+function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
+  let v = VERBS.get(sentence);
+  if (!v) {
+    const text = s.slice(sentence.start, sentence.end);
+    const all = (re: RegExp): Verb[] => {
+      const out: Verb[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: sentence.start + m.index, word: m[0] });
+      return out;
+    };
+    v = { pay: all(PAY_VERB), sale: all(SELL_VERB) };
+    VERBS.set(sentence, v);
+  }
+  return v;
+}
+
 function transaction(c: Context): Attribution | null {
-  const { s, clause, sentence, figure } = c;
+  const { s, clause, sentence } = c;
+  const verbs = verbsOf(s, sentence);
+  if (!verbs.pay.length && !verbs.sale.length) return null;
   const scopes = [clause, sentence];
   for (const scope of scopes) {
-    const text = s.slice(scope.start, scope.end);
-    SELL_VERB.lastIndex = 0;
-    const sale = SELL_VERB.exec(text);
-    PAY_VERB.lastIndex = 0;
-    const pay = PAY_VERB.exec(text);
+    const within = (v: Verb) => v.at >= scope.start && v.at + v.word.length <= scope.end;
+    const payVerb = verbs.pay.find(within);
+    const saleVerb = verbs.sale.find(within);
+    const pay = payVerb ? Object.assign([payVerb.word], { index: payVerb.at - scope.start }) : null;
+    const sale = saleVerb ? Object.assign([saleVerb.word], { index: saleVerb.at - scope.start }) : null;
     if (!pay && !sale) continue;
     if (pay && (!sale || pay.index <= sale.index)) {
       const at = scope.start + pay.index;
@@ -140,22 +180,29 @@ function transaction(c: Context): Attribution | null {
       const at = scope.start + sale.index;
       const end = at + sale[0].length;
       const left = before(inside(c.parties, sentence), at);
-      const rest = s.slice(end);
+      const rest = s.slice(end, end + 4);
       const buyer = TO_BUYER.test(rest) || /卖给|售予/.test(sale[0])
         ? inside(c.parties, { start: end, end: sentence.end })[0] ?? null
         : null;
       const seller = nearestTopic(left, s, at);
       if (buyer || seller) return { subject: buyer, counterparty: seller ?? null };
     }
-    void figure;
   }
   return null;
+}
+
+/** Whether a name stands after a preposition (an object), asked once per mention. */
+const OBJECT = new WeakMap<Mention, boolean>();
+function isObject(s: string, m: Mention): boolean {
+  let v = OBJECT.get(m);
+  if (v === undefined) OBJECT.set(m, (v = OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset))));
+  return v;
 }
 
 /** The first name of a run of names before `at`, passing topic on through 旗下 and the like. */
 function nearestTopic(names: Mention[], s: string, at: number): Mention | null {
   // A name after a preposition is an object, not the topic ("$6.5B for Ampere", "投资于Intel").
-  const topics = names.filter((m) => !OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset)));
+  const topics = names.filter((m) => !isObject(s, m));
   if (topics.length) names = topics;
   if (!names.length) return null;
   let topic = names[0];
