@@ -133,7 +133,7 @@
 //   analysis/facts/index.ts /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i — safe: anchored; fixed words after one \s run
 //   analysis/facts/index.ts /公司|该股|the\s+company|its\b/i — safe: fixed words, one \s run between two fixed words
 //   analysis/facts/subjects.ts /^r/i — safe: anchored, one character
-//   analysis/facts/periods.ts /FY|fiscal|[QH][1-4]|[1-4][QH]/i — safe: fixed two- to six-character alternatives, no quantifier
+//   analysis/facts/periods.ts /20\d\d|FY|fiscal|[QH][1-4]|[1-4][QH]/gi — safe: fixed two- to six-character alternatives, no quantifier
 //   analysis/facts/metrics.ts /[\u3400-\u9fff]/ — safe: one class or fixed characters, no nested quantifier
 //   analysis/facts/metrics.ts / +/g — safe: one class or fixed characters, no nested quantifier
 //   analysis/facts/metrics.ts /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier

@@ -8,8 +8,8 @@ import type { Figure, FigureParty, Mention } from '../types';
 import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
 import { chooseMetric, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
-import { datelineSource, isThirdParty, sourcesIn, CONTINUES_REPORT } from './sources';
-import { attribute, canOwn } from './subjects';
+import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT } from './sources';
+import { attribute, canOwn, forgetMentions } from './subjects';
 import { groupFacts } from './sameFact';
 import { pairConversions } from './conversions';
 
@@ -93,6 +93,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   void text;
   const s = folded;
   if (!figures.length) return;
+  forgetThirdParties();
+  forgetMentions();
   // Sectors asked once per entity for the whole document.
   const sectors = new Map<string, string | undefined>();
   const lookUp = sectorOf;

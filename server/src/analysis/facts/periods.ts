@@ -60,8 +60,6 @@ function periodOf(m: RegExpExecArray): string {
   return y8;
 }
 
-const MAY_SHORT_YEAR = /FY|fiscal|[QH][1-4]|[1-4][QH]/i;
-
 /** A period written in the text: where, and what it says. */
 export interface PeriodMark {
   offset: number;
@@ -69,17 +67,39 @@ export interface PeriodMark {
   period: string;
 }
 
-/** Every period written in [from, to), scanned on that window only (never past `to`). */
+/** Where a period can be: a year 20xx, or the marks of a two-digit year (FY25, 3Q25, H1 25). */
+const PERIOD_HINT = /20\d\d|FY|fiscal|[QH][1-4]|[1-4][QH]/gi;
+/** The longest text a period has before its year ("first nine months of 2025") or after it. */
+const PERIOD_REACH = 32;
+
+/**
+ * Every period written in [from, to), never read past `to`. The full pattern runs only on
+ * short windows around the hints of a period, not on the whole text.
+ */
 export function periodsIn(s: string, from: number, to: number): PeriodMark[] {
   const out: PeriodMark[] = [];
   if (to <= from) return out;
   const w = s.slice(from, to);
-  // Every period has a year "20xx" or a two-digit year after FY, Q or H: most text has none.
-  if (!w.includes('20') && !MAY_SHORT_YEAR.test(w)) return out;
-  PERIOD.lastIndex = 0;
-  for (let m = PERIOD.exec(w); m; m = PERIOD.exec(w)) {
-    out.push({ offset: from + m.index, length: m[0].length, period: periodOf(m) });
-    if (m[0].length === 0) PERIOD.lastIndex++;
+  PERIOD_HINT.lastIndex = 0;
+  let scannedTo = 0;
+  for (let h = PERIOD_HINT.exec(w); h; h = PERIOD_HINT.exec(w)) {
+    const start = Math.max(scannedTo, h.index - PERIOD_REACH);
+    const end = Math.min(w.length, h.index + h[0].length + PERIOD_REACH);
+    if (end <= start) continue;
+    const window = w.slice(start, end);
+    PERIOD.lastIndex = 0;
+    let last = start;
+    for (let m = PERIOD.exec(window); m; m = PERIOD.exec(window)) {
+      if (m[0].length === 0) {
+        PERIOD.lastIndex++;
+        continue;
+      }
+      // A match that reaches the window's end may go on: it is read again from the next window.
+      if (m.index + m[0].length === window.length && end < w.length) break;
+      out.push({ offset: from + start + m.index, length: m[0].length, period: periodOf(m) });
+      last = start + m.index + m[0].length;
+    }
+    scannedTo = Math.max(last, scannedTo);
   }
   return out;
 }

@@ -20,14 +20,7 @@ function tolerance(f: Figure): number {
   return (scale * 10 ** -decimals) / 2;
 }
 
-const TOLERANCE = new WeakMap<Figure, number>();
-function toleranceOf(f: Figure): number {
-  let t = TOLERANCE.get(f);
-  if (t === undefined) TOLERANCE.set(f, (t = tolerance(f)));
-  return t;
-}
-
-function closeValues(a: Figure, b: Figure): boolean {
+function closeValues(a: Figure, b: Figure, toleranceOf: (f: Figure) => number): boolean {
   // Far apart values need no rounding to tell them apart.
   if (Math.abs(a.value - b.value) > 0.2 * Math.max(Math.abs(a.value), Math.abs(b.value))) return false;
   const tol = Math.max(toleranceOf(a), toleranceOf(b)) * 1.0001 + 1e-9;
@@ -39,7 +32,7 @@ function closeValues(a: Figure, b: Figure): boolean {
 }
 
 /** Whether two figures far apart state the same fact. */
-export function restates(a: Figure, b: Figure): boolean {
+export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => number = tolerance): boolean {
   if (a.currency !== b.currency || a.per !== b.per) return false;
   // The metric may be missed on one side ("other"), not on both.
   if (a.metric !== b.metric && a.metric !== 'other' && b.metric !== 'other') return false;
@@ -47,7 +40,7 @@ export function restates(a: Figure, b: Figure): boolean {
   if ((a.subject?.id ?? null) !== (b.subject?.id ?? null)) return false;
   if (!a.subject && a.metric !== 'market-size') return false;
   if (!samePeriod(a.period, b.period)) return false;
-  return closeValues(a, b);
+  return closeValues(a, b, toleranceOf);
 }
 
 /** Sets `fact` on every figure: the index of the first figure of its fact. */
@@ -63,6 +56,13 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
   const index = new Map(figures.map((f, i) => [f, i]));
+  // Each figure's rounding, worked out once.
+  const tolerances = new Map<Figure, number>();
+  const toleranceAt = (f: Figure): number => {
+    let t = tolerances.get(f);
+    if (t === undefined) tolerances.set(f, (t = tolerance(f)));
+    return t;
+  };
   for (const { from, to } of conversions) join(index.get(from)!, index.get(to)!);
   // Restatements are compared only within one currency, unit, metric and subject.
   const buckets = new Map<string, number[]>();
@@ -80,7 +80,7 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
-        if (find(i) !== find(j) && restates(figures[i], figures[j])) join(i, j);
+        if (find(i) !== find(j) && restates(figures[i], figures[j], toleranceAt)) join(i, j);
       }
     }
   }

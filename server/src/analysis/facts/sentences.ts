@@ -8,6 +8,15 @@
 export interface Bounds {
   start: number;
   end: number;
+  /** What the facts step reads once per sentence (set on sentence bounds only). */
+  memo?: SentenceMemo;
+}
+
+/** Per-sentence results kept on the sentence's bounds. */
+export interface SentenceMemo {
+  breaks?: number[];
+  marks?: { at: number; english: boolean }[];
+  verbs?: { pay: { at: number; word: string }[]; sale: { at: number; word: string }[] };
 }
 
 const REACH = 400;
@@ -57,7 +66,7 @@ export function sentenceAt(s: string, from: number, to: number): Bounds {
   let end = to;
   const hi = Math.min(s.length, to + REACH);
   while (end < hi && (END[s.charCodeAt(end)] === 0 || !isSentenceEnd(s, end))) end++;
-  return { start, end };
+  return { start, end, memo: undefined };
 }
 
 /** A comma that separates clauses: not between two digits ("1,350"). */
@@ -71,20 +80,20 @@ function isClauseComma(s: string, i: number): boolean {
 const CLAUSE_JOIN = /^\s(?:and|while|whereas|but)\s$/i;
 
 /** The clause breaks of each sentence (the offsets where a clause starts), found once. */
-const BREAKS = new WeakMap<Bounds, number[]>();
 
 /**
  * The clause around [from, to) inside its sentence, from the sentence's clause breaks, found
  * once per sentence. Same answer as `clauseAt` for a span that crosses no break.
  */
 export function clauseOf(s: string, sentence: Bounds, from: number, to: number): Bounds {
-  let breaks = BREAKS.get(sentence);
+  const memo = (sentence.memo ??= {});
+  let breaks = memo.breaks;
   if (!breaks) {
     breaks = [];
     for (let i = sentence.start + 1; i < sentence.end; i++) {
       if (isClauseComma(s, i - 1) || joinEndsAt(s, i)) breaks.push(i);
     }
-    BREAKS.set(sentence, breaks);
+    memo.breaks = breaks;
   }
   let start = sentence.start;
   let end = sentence.end;

@@ -21,7 +21,12 @@ const THIRD_PARTY_NAME = /证券|研究|咨询|智库|资讯|数据|财经|新�
 /** Answers of isThirdParty by mention (id, kind, name, text, sector), kept for the next documents. */
 const THIRD_PARTY_SEEN = new Map<string, boolean>();
 /** The same answer by mention object, for the many questions about one mention in a document. */
-const THIRD_PARTY_OF = new WeakMap<Mention, boolean>();
+const THIRD_PARTY_OF = new Map<Mention, boolean>();
+
+/** Forgets the answers kept by mention object (they are kept by name across documents). */
+export function forgetThirdParties(): void {
+  THIRD_PARTY_OF.clear();
+}
 
 export function isThirdParty(m: Mention, sectorOf: (id: string) => string | undefined): boolean {
   if (m.kind === 'media') return true;

@@ -75,15 +75,15 @@ function parenthesised(c: Context): Mention | null {
 }
 
 /** The 分别 / "respectively" of each sentence, read once for all its figures. */
-const LIST_MARKS = new WeakMap<Bounds, { at: number; english: boolean }[]>();
 function listMarksOf(s: string, sentence: Bounds): { at: number; english: boolean }[] {
-  let marks = LIST_MARKS.get(sentence);
+  const memo = (sentence.memo ??= {});
+  let marks = memo.marks;
   if (!marks) {
     marks = [];
     const text = s.slice(sentence.start, sentence.end);
     // Most sentences have neither word: two plain searches tell.
     if (!text.includes('分别') && !text.includes('espectively')) {
-      LIST_MARKS.set(sentence, marks);
+      memo.marks = marks;
       return marks;
     }
     for (let k = text.search(RESPECTIVELY); k >= 0; ) {
@@ -91,7 +91,7 @@ function listMarksOf(s: string, sentence: Bounds): { at: number; english: boolea
       const next = text.slice(k + 2).search(RESPECTIVELY);
       k = next < 0 ? -1 : k + 2 + next;
     }
-    LIST_MARKS.set(sentence, marks);
+    memo.marks = marks;
   }
   return marks;
 }
@@ -130,9 +130,9 @@ interface Verb {
   word: string;
 }
 /** The transaction verbs of each sentence, read once for all its figures. */
-const VERBS = new WeakMap<Bounds, { pay: Verb[]; sale: Verb[] }>();
 function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
-  let v = VERBS.get(sentence);
+  const memo = (sentence.memo ??= {});
+  let v = memo.verbs;
   if (!v) {
     const text = s.slice(sentence.start, sentence.end);
     const all = (re: RegExp): Verb[] => {
@@ -142,7 +142,7 @@ function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
       return out;
     };
     v = { pay: all(PAY_VERB), sale: all(SELL_VERB) };
-    VERBS.set(sentence, v);
+    memo.verbs = v;
   }
   return v;
 }
@@ -192,7 +192,12 @@ function transaction(c: Context): Attribution | null {
 }
 
 /** Whether a name stands after a preposition (an object), asked once per mention. */
-const OBJECT = new WeakMap<Mention, boolean>();
+const OBJECT = new Map<Mention, boolean>();
+
+/** Forgets the answers kept about the mentions of the document before. */
+export function forgetMentions(): void {
+  OBJECT.clear();
+}
 function isObject(s: string, m: Mention): boolean {
   let v = OBJECT.get(m);
   if (v === undefined) OBJECT.set(m, (v = OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset))));
