@@ -96,8 +96,8 @@ async function loadAnalysis(src) {
   if (!existsSync(entry)) throw new Error(`${entry} not found`);
   const lines = [`export { analyse } from ${JSON.stringify(rel(entry))};`];
   const parts = {};
-  for (const part of ['money', 'entities', 'themes', 'text', 'gazetteer', 'date', 'sections']) {
-    const file = path.join(src, `${part}.ts`);
+  for (const part of ['money', 'entities', 'themes', 'text', 'gazetteer', 'date', 'sections', 'facts']) {
+    const file = existsSync(path.join(src, part, 'index.ts')) ? path.join(src, part, 'index.ts') : path.join(src, `${part}.ts`);
     if (existsSync(file)) {
       lines.push(`export * as ${part} from ${JSON.stringify(rel(file))};`);
       parts[part] = true;

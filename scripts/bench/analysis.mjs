@@ -139,6 +139,7 @@ function timeParts(ctx, mod, docs, capMs, whole) {
   const gazetteer = mod.gazetteer ?? {};
   const date = mod.date ?? {};
   const sections = mod.sections ?? {};
+  const facts = mod.facts ?? {};
   const row = (part, value, note) => ({
     figure: `  part: ${part} (MB/s)`,
     budget: null,
@@ -181,6 +182,18 @@ function timeParts(ctx, mod, docs, capMs, whole) {
     ['findDate', () => typeof date.findDate === 'function' && ((d) => date.findDate(d.text) !== null)],
     ['findSections', () => typeof sections.findSections === 'function' && ((d) => sections.findSections(d.text).length > 0)],
     ['isMostlyTraditional', () => typeof text.isMostlyTraditional === 'function' && ((d) => text.isMostlyTraditional(d.text))],
+    // Figures as facts: subject, source, metric, period and same-fact grouping, on the
+    // figures and mentions analyse() found (issue 10's budget: at most 20% of analyse time).
+    ['attachFacts', () => typeof facts.attachFacts === 'function' && gaz && typeof entities.findMentions === 'function' && (() => {
+      const found = docs.map((d, i) => {
+        const figures = money.findFigures(d.text, prepared[i].folded, { traditional: prepared[i].traditional });
+        return { figures, mentions: entities.findMentions(d.text, prepared[i].folded, gaz, figures) };
+      });
+      return (d, i) => {
+        facts.attachFacts(d.text, prepared[i].folded, found[i].figures, found[i].mentions, (id) => gaz.get(id)?.sector);
+        return found[i].figures.length >= 0;
+      };
+    })()],
   ];
   for (const [part, make] of parts) {
     const fn = make();
