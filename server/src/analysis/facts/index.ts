@@ -43,6 +43,8 @@ interface SentenceInfo {
   /** Metric words and periods of the sentence, read once for all its figures. */
   clauseWords: Map<number, MetricWord[]>;
   sentenceWords: MetricWord[] | null;
+  /** The start of the sentence's paragraph (line). */
+  paragraph: number;
   /** The end of the sentence's last figure. */
   lastEnd: number;
   periods: PeriodMark[] | null;
@@ -73,8 +75,7 @@ function paragraphStart(s: string, at: number): number {
 }
 
 /** The first owner named in the nearest earlier sentence of the paragraph that names one. */
-function earlierTopic(s: string, start: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
-  const paragraph = paragraphStart(s, start);
+function earlierTopic(s: string, start: number, paragraph: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
   let end = start;
   for (let k = 0; k < 3 && end > paragraph; k++) {
     const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
@@ -116,7 +117,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       const sources = sourcesIn(s, bounds, all, sectorOf);
       info = {
         bounds, sources, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
-        clauseWords: new Map(), sentenceWords: null, periods: null, lastEnd: f.offset + f.length,
+        clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
       sentences.push(info);
     }
@@ -134,8 +135,12 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   }
   // A dateline opening a paragraph covers the paragraph's sentences that name no source.
   let dateline: { source: Mention; paragraph: number } | null = null;
+  // Paragraph starts found walking forward once: sentences come in text order.
+  let paragraph = paragraphStart(s, sentences[0].bounds.start);
+  let walked = paragraph;
   for (const info of sentences) {
-    const paragraph = paragraphStart(s, info.bounds.start);
+    for (; walked < info.bounds.start; walked++) if (s.charCodeAt(walked) === 0x0a) paragraph = walked + 1;
+    info.paragraph = paragraph;
     if (!dateline || dateline.paragraph !== paragraph) {
       const opener = datelineSource(s, paragraph, mentionsIn(mentions, { start: paragraph, end: Math.min(s.length, paragraph + 60) }), sectorOf);
       dateline = opener ? { source: opener, paragraph } : null;
@@ -177,7 +182,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
     if (!owner && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) {
-      if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, mentions, info.sources, sectorOf);
+      if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
       owner = info.earlier;
     }
     f.subject = party(owner);

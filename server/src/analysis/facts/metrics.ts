@@ -54,7 +54,9 @@ for (let c = 0x41; c <= 0x5a; c++) CAN_START[c] = CAN_START[c + 0x20] = 1;
 const FIRST_WORDS = new Set<string>();
 for (const w of METRIC_OF.keys()) {
   if (!/[\u3400-\u9fff]/.test(w)) {
-    FIRST_WORDS.add(w.split(' ')[0]);
+    // In lower case, capitalised and upper case, so the text needs no lower-casing to be looked up.
+    const first = w.split(' ')[0];
+    FIRST_WORDS.add(first).add(first[0].toUpperCase() + first.slice(1)).add(first.toUpperCase());
     continue;
   }
   const c = w.charCodeAt(0);
@@ -101,7 +103,8 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
       // The words starting here: the longest run of up to four found in the table wins.
       let k0 = i;
       while (k0 < to && isLetter(s.charCodeAt(k0))) k0++;
-      if (!FIRST_WORDS.has(s.slice(i, k0).toLowerCase())) {
+      const first = s.slice(i, k0);
+      if (!FIRST_WORDS.has(first) && !(hasInnerCapital(first) && FIRST_WORDS.has(first.toLowerCase()))) {
         i = k0;
         continue;
       }
@@ -132,6 +135,15 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
     i++;
   }
   return out;
+}
+
+/** A capital after the first letter ("CapEx"): such a word is looked up in lower case too. */
+function hasInnerCapital(w: string): boolean {
+  for (let k = 1; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
