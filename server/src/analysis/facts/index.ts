@@ -139,7 +139,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   let paragraph = paragraphStart(s, sentences[0].bounds.start);
   let walked = paragraph;
   for (const info of sentences) {
-    for (; walked < info.bounds.start; walked++) if (s.charCodeAt(walked) === 0x0a) paragraph = walked + 1;
+    for (let nl = s.indexOf('\n', walked); nl >= 0 && nl < info.bounds.start; nl = s.indexOf('\n', nl + 1)) paragraph = nl + 1;
+    walked = Math.max(walked, info.bounds.start);
     info.paragraph = paragraph;
     if (!dateline || dateline.paragraph !== paragraph) {
       const opener = datelineSource(s, paragraph, mentionsIn(mentions, { start: paragraph, end: Math.min(s.length, paragraph + 60) }), sectorOf);

@@ -91,7 +91,8 @@ export function clauseOf(s: string, sentence: Bounds, from: number, to: number):
   if (!breaks) {
     breaks = [];
     for (let i = sentence.start + 1; i < sentence.end; i++) {
-      if (isClauseComma(s, i - 1) || joinEndsAt(s, i)) breaks.push(i);
+      const c = s.charCodeAt(i - 1);
+      if (c === 0x2c || c === 0x3a ? isClauseComma(s, i - 1) : c === 0x20 && joinEndsAt(s, i)) breaks.push(i);
     }
     memo.breaks = breaks;
   }
