@@ -134,11 +134,13 @@
 //   analysis/facts/index.ts /公司|该股|the\s+company|its\b/i — safe: fixed words, one \s run between two fixed words
 //   analysis/facts/subjects.ts /^r/i — safe: anchored, one character
 //   analysis/facts/periods.ts /20\d\d|FY|fiscal|[QH][1-4]|[1-4][QH]/gi — safe: fixed two- to six-character alternatives, no quantifier
+//   analysis/facts/index.ts /^\s*(?:[,，]\s*)?(?:or|或|即|合)\s*$/i — safe: anchored at both ends; the comma group owns the spaces after it, so no two \s* share a run
+//   analysis/facts/metrics.ts /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i — safe: anchored; at most two bounded repetitions, each a letter run then spaces (disjoint classes)
+//   analysis/facts/metrics.ts /^\s*(?:in|of|for|worth)\b/i — safe: anchored, fixed words
 //   analysis/facts/metrics.ts /[\u3400-\u9fff]/ — safe: one class or fixed characters, no nested quantifier
 //   analysis/facts/metrics.ts / +/g — safe: one class or fixed characters, no nested quantifier
 //   analysis/facts/metrics.ts /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   analysis/facts/metrics.ts /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
-//   analysis/facts/metrics.ts /^\s*(?:(?:的|in|of|worth of|for)\s*)?$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
 //   analysis/facts/periods.ts new RegExp@PERIOD — safe: alternatives each start with a fixed digit run (20\d\d, FY, Q/H and a digit, a month or ordinal word); every \s is bounded by fixed words on both sides, so each start position scans a bounded span
 //   analysis/facts/periods.ts /^\s*(?:(?:in|by|for|during|of|as\s+of|through|at\s+the\s+end\s+of|,)\s*)?(?:the\s+)?$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
 //   analysis/facts/sameFact.ts /(\d[\d,]*)(?:\.(\d+))?/ — safe: one digit class then an optional bracketed decimal part: disjoint at the "." border, linear

@@ -65,6 +65,10 @@ function wordsIn(words: MetricWord[], from: number, to: number): MetricWord[] {
 /** A sentence that opens by pointing back at the company of the report before it. */
 const ANAPHOR = /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i;
 
+/** Metrics whose amount has a per-share form; and the words that introduce it. */
+const PER_SHARE_OF = new Set(['profit', 'dividend', 'revenue']);
+const OR_GAP = /^\s*(?:[,，]\s*)?(?:or|或|即|合)\s*$/i;
+
 /** Words that point back at the company a report is about. */
 const POINTS_BACK = /公司|该股|the\s+company|its\b/i;
 
@@ -189,6 +193,16 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;
+  }
+  // "…5.11 billion dollars, or 60 cents per share": a per-share amount after "or" is the
+  // amount before it per share, of the same metric (earnings, dividends).
+  for (let i = 1; i < figures.length; i++) {
+    const a = figures[i - 1];
+    const b = figures[i];
+    if (b.per === 'share' && a.per === null && PER_SHARE_OF.has(a.metric ?? 'other') && OR_GAP.test(s.slice(a.offset + a.length, b.offset))) {
+      b.metric = a.metric;
+      b.subject ??= a.subject;
+    }
   }
   // A stated conversion is the amount it converts: it takes that figure's attribution.
   for (const { from: a, to: b } of conversions) {

@@ -10,8 +10,8 @@ import type { Bounds } from './sentences';
 const WORDS: Record<Metric, string[]> = {
   revenue: ['营收', '营业收入', '营业总收入', '营业额', '总收入', '收入', '收益', '销售额', '销售收入', '营运收入', '年化收入', '年收入', '销售', '出货额', 'GMV', 'ARR',
     'revenue', 'revenues', 'sales', 'turnover', 'top line', 'bookings', 'annualized revenue', 'run-rate', 'run rate'],
-  profit: ['净利润', '净利', '利润', '盈利', '纯利', '纯益', '溢利', '净亏损', '亏损', '净亏', '毛利', '扣非', '归母', '每股收益', '每股盈利', '每股纯益', '每股净利', '税前', '息税', 'EBITDA', 'EPS',
-    'profit', 'profits', 'net income', 'earnings', 'loss', 'losses', 'net loss', 'operating income', 'ebitda', 'eps'],
+  profit: ['营益', '获利', '税后', '净损', '净利润', '净利', '利润', '盈利', '纯利', '纯益', '溢利', '净亏损', '亏损', '净亏', '毛利', '扣非', '归母', '每股收益', '每股盈利', '每股纯益', '每股净利', '税前', '息税', 'EBITDA', 'EPS',
+    'profit', 'profits', 'net income', 'earnings', 'earned', 'earn', 'earns', 'loss', 'losses', 'net loss', 'operating income', 'ebitda', 'eps'],
   capex: ['资本开支', '资本支出', '资本性支出', '资本投入', '建设', '建厂', '扩产', '投建', '基础设施', '数据中心', '算力', 'capex',
     'capital expenditure', 'capital expenditures', 'capital spending', 'data center', 'data centers', 'data centre', 'data centres', 'infrastructure', 'buildout', 'build-out'],
   investment: ['投资', '注资', '入股', '增资', '出资', '领投', '参投', '跟投', '认购', '战略投资', '股权投资',
@@ -154,6 +154,9 @@ export const CAPEX_OBJECTS = /建设|建厂|数据中心|工厂|产能|基地|�
 /** Words of a quoted price or a price move, read only when no metric word is near. */
 const PRICE_MOVE = /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i;
 
+/** What may stand between an amount and the metric word after it: "的", "in", "of", and up to two modifiers. */
+const ATTACHED_AFTER = /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i;
+
 export interface MetricChoice {
   metric: Metric;
   /** The word the metric was read from, or null. */
@@ -169,10 +172,14 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   const end = figure.offset + figure.length;
   // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
   const next = after[0];
-  const nextAttached = next && /^\s*(?:(?:的|in|of|worth of|for)\s*)?$/i.test(s.slice(end, next.offset)) && next.metric !== 'other';
+  const gap = next ? s.slice(end, next.offset) : '';
+  const nextAttached = next && next.metric !== 'other' && ATTACHED_AFTER.test(gap);
   const last = before[before.length - 1];
   let word: MetricWord | null = null;
-  if (nextAttached && (!last || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
+  // "… in second-quarter operating profit" names the amount before it, unless a word stands
+  // right against the amount's other side ("营收50亿元").
+  const phrase = nextAttached && /^\s*(?:in|of|for|worth)\b/i.test(gap);
+  if (nextAttached && (!last || (phrase && figure.offset - (last.offset + last.length) > 2) || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
   else if (before.length) word = before[before.length - 1];
   else if (after.length) word = after[0];
   else {
