@@ -135,6 +135,7 @@
 //   analysis/facts/subjects.ts /^r/i — safe: anchored, one character
 //   analysis/facts/periods.ts /20\d\d|FY|fiscal|[QH][1-4]|[1-4][QH]/gi — safe: fixed two- to six-character alternatives, no quantifier
 //   analysis/facts/index.ts /^\s*(?:[,，]\s*)?(?:or|或|即|合)\s*$/i — safe: anchored at both ends; the comma group owns the spaces after it, so no two \s* share a run
+//   analysis/facts/metrics.ts /^\s*(?:U\.S\.\s+)?(?:a|per|each|for\s+each|\/)\s*(?:[A-Za-z]+\s+)?(?:share|股)\b|^\s*\/\s*股/i — safe: anchored; fixed words with single \s runs between them and one optional letter run before a space (disjoint)
 //   analysis/facts/metrics.ts /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i — safe: anchored; at most two bounded repetitions, each a letter run then spaces (disjoint classes)
 //   analysis/facts/metrics.ts /^\s*(?:in|of|for|worth)\b/i — safe: anchored, fixed words
 //   analysis/facts/metrics.ts /[\u3400-\u9fff]/ — safe: one class or fixed characters, no nested quantifier

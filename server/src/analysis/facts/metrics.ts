@@ -17,7 +17,7 @@ const WORDS: Record<Metric, string[]> = {
   investment: ['投资', '注资', '入股', '增资', '出资', '领投', '参投', '跟投', '认购', '战略投资', '股权投资',
     'invest', 'invests', 'invested', 'investing', 'investment', 'investments', 'stake'],
   funding: ['融资', '募资', '募集', '募得', '集资', '筹资', '筹集', '融得', '上市', '配售', '配股', '定增', '发债', '债券', '可转债', '贷款', '授信', '招股', '天使轮', 'IPO',
-    'raise', 'raised', 'raises', 'raising', 'seeking', 'seeks', 'seek', 'funding', 'financing', 'round', 'proceeds', 'offering', 'placement', 'placing', 'bond', 'bonds', 'notes', 'loan', 'loans', 'ipo'],
+    'raise', 'raised', 'raises', 'raising', 'seeking', 'seeks', 'seek', 'funding', 'financing', 'round', 'proceeds', 'offering', 'placement', 'placing', 'bond', 'bonds', 'notes', 'loan', 'loans', 'ipo', 'series', 'credit line', 'collected'],
   valuation: ['估值', '投后', '投前', 'valuation', 'valued', 'valuing', 'value of'],
   'market-value': ['市值', 'market cap', 'market capitalization', 'market capitalisation', 'market value'],
   'market-size': ['市场规模', '市场空间', '市场容量', '行业规模', '产业规模', '规模', '产值', '市场', 'market size', 'addressable market', 'TAM', 'industry', 'market'],
@@ -29,7 +29,8 @@ const WORDS: Record<Metric, string[]> = {
   buyback: ['回购', 'buyback', 'buybacks', 'repurchase', 'repurchases', 'repurchased', 'buy back'],
   deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '中标', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
     'acquire', 'acquires', 'acquired', 'acquisition', 'acquisitions', 'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased', 'deal', 'deals',
-    'sell', 'sells', 'sold', 'sale', 'contract', 'contracts', 'order', 'orders', 'agreement', 'takeover', 'merger', 'bid'],
+    'sell', 'sells', 'sold', 'sale', 'contract', 'contracts', 'order', 'orders', 'agreement', 'takeover', 'merger', 'bid',
+    'offer', 'offers', 'paid', 'pay', 'pays', 'paying'],
   trading: ['成交额', '成交金额', '成交', '净买入', '净卖出', '净流入', '净流出', '资金流入', '流入', '流出', '南向资金', '北向资金', '卖空', '沽空', '换手',
     'on turnover', 'trading volume', 'inflow', 'inflows', 'outflow', 'outflows', 'net buying', 'net selling', 'net purchases', 'traded'],
   other: [],
@@ -154,6 +155,9 @@ export const CAPEX_OBJECTS = /建设|建厂|数据中心|工厂|产能|基地|�
 /** Words of a quoted price or a price move, read only when no metric word is near. */
 const PRICE_MOVE = /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i;
 
+/** A share named right after an amount: "a share", "per Suez share", "for each share", "每股". */
+const PER_SHARE_AFTER = /^\s*(?:U\.S\.\s+)?(?:a|per|each|for\s+each|\/)\s*(?:[A-Za-z]+\s+)?(?:share|股)\b|^\s*\/\s*股/i;
+
 /** What may stand between an amount and the metric word after it: "的", "in", "of", and up to two modifiers. */
 const ATTACHED_AFTER = /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i;
 
@@ -189,11 +193,13 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   let metric: Metric = word?.metric ?? 'other';
   // A price move or quote with no other metric word: "climbed 11p to 806p", "收市报433.2元".
   if (metric === 'other' && PRICE_MOVE.test(s.slice(Math.max(clause.start, figure.offset - 30), Math.min(clause.end, end + 12)))) metric = 'price';
-  // "投资100亿元建设数据中心": money into one's own assets is capex.
-  if (metric === 'investment' && CAPEX_OBJECTS.test(s.slice(word!.offset, clause.end))) metric = 'capex';
+  // "投资100亿元建设数据中心", "spent $6 billion on data centers": money into one's own assets is capex.
+  if ((metric === 'investment' || metric === 'cost') && CAPEX_OBJECTS.test(s.slice(word!.offset, clause.end))) metric = 'capex';
+  // "$54.20 for each share", "20.50 euros per Suez share": a price per share however written.
+  const perShare = figure.per === 'share' || (figure.per === null && PER_SHARE_AFTER.test(s.slice(end, end + 24)));
   const nearWords = [...before.slice(-3), ...after.slice(0, 2)];
   const says = (m: Metric) => nearWords.some((w) => w.metric === m);
-  if (figure.per === 'share') {
+  if (perShare) {
     if (says('dividend')) metric = 'dividend';
     else if (says('profit')) metric = 'profit';
     else if (metric !== 'buyback') metric = 'price';
