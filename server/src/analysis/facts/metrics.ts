@@ -20,8 +20,8 @@ const WORDS: Record<Metric, string[]> = {
     'raise', 'raised', 'raises', 'raising', 'seeking', 'seeks', 'seek', 'funding', 'financing', 'round', 'proceeds', 'offering', 'placement', 'placing', 'bond', 'bonds', 'notes', 'loan', 'loans', 'ipo', 'series', 'credit line', 'collected'],
   valuation: ['估值', '投后', '投前', 'valuation', 'valued', 'valuing', 'value of'],
   'market-value': ['市值', 'market cap', 'market capitalization', 'market capitalisation', 'market value'],
-  'market-size': ['市场规模', '市场空间', '市场容量', '行业规模', '产业规模', '规模', '产值', '市场', 'market size', 'addressable market', 'TAM', 'industry', 'market'],
-  price: ['股价', '收报', '收于', '报收', '价格', '售价', '单价', '均价', '目标价', '发行价', '招股价', '现价', '金价', '油价', '报价', '开盘', '收盘', '价',
+  'market-size': ['市场规模', '市场空间', '市场容量', '行业规模', '产业规模', '产值', '市场', 'market size', 'addressable market', 'TAM', 'industry', 'market'],
+  price: ['市场价格', '市场价', '股价', '收报', '收于', '报收', '价格', '售价', '单价', '均价', '目标价', '发行价', '招股价', '现价', '金价', '油价', '报价', '开盘', '收盘', '价',
     'price', 'prices', 'priced', 'target', 'shares', 'stock', 'closed at', 'traded at', 'offer price'],
   cost: ['成本', '费用', '开支', '支出', '研发', '投入', '花费', '耗资', '罚款', '赔偿', '代价',
     'cost', 'costs', 'expense', 'expenses', 'spending', 'spend', 'spent', 'r&d', 'fine', 'fined', 'penalty'],
@@ -33,7 +33,9 @@ const WORDS: Record<Metric, string[]> = {
     'offer', 'offers', 'paid', 'pay', 'pays', 'paying'],
   trading: ['成交额', '成交金额', '成交', '净买入', '净卖出', '净流入', '净流出', '资金流入', '流入', '流出', '南向资金', '北向资金', '卖空', '沽空', '换手',
     'on turnover', 'trading volume', 'inflow', 'inflows', 'outflow', 'outflows', 'net buying', 'net selling', 'net purchases', 'traded'],
-  other: [],
+  // Words read only so that a shorter word inside them is not: "市场预期" is the consensus
+  // about another metric, not a market's size.
+  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', 'market expectations', 'market consensus'],
 };
 
 const METRIC_OF = new Map<string, Metric>();
@@ -175,6 +177,9 @@ export interface MetricChoice {
 export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: MetricWord[], after: MetricWord[], topicOf: () => MetricWord[]): MetricChoice {
   const end = figure.offset + figure.length;
   // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
+  // Words that name no metric ("市场预期") stand only to hide the shorter words inside them.
+  before = before.filter((w) => w.metric !== 'other');
+  after = after.filter((w) => w.metric !== 'other');
   const next = after[0];
   const gap = next ? s.slice(end, next.offset) : '';
   const nextAttached = next && next.metric !== 'other' && ATTACHED_AFTER.test(gap);
@@ -187,7 +192,7 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   else if (before.length) word = before[before.length - 1];
   else if (after.length) word = after[0];
   else {
-    const topic = topicOf();
+    const topic = topicOf().filter((w) => w.metric !== 'other');
     if (topic.length) word = topic[topic.length - 1];
   }
   let metric: Metric = word?.metric ?? 'other';
