@@ -135,6 +135,7 @@
 //   analysis/facts/subjects.ts /^r/i — safe: anchored, one character
 //   analysis/facts/periods.ts /20\d\d|FY|fiscal|[QH][1-4]|[1-4][QH]/gi — safe: fixed two- to six-character alternatives, no quantifier
 //   analysis/facts/index.ts /^\s*(?:[,，]\s*)?(?:or|或|即|合)\s*$/i — safe: anchored at both ends; the comma group owns the spaces after it, so no two \s* share a run
+//   analysis/facts/sources.ts /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/ — safe: anchored; each optional group owns the spaces after it, bounded bracket and gap classes ({1,12}, {0,16}) between fixed words
 //   analysis/facts/metrics.ts /^\s*(?:U\.S\.\s+)?(?:a|per|each|for\s+each|\/)\s*(?:[A-Za-z]+\s+)?(?:share|股)\b|^\s*\/\s*股/i — safe: anchored; fixed words with single \s runs between them and one optional letter run before a space (disjoint)
 //   analysis/facts/metrics.ts /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i — safe: anchored; at most two bounded repetitions, each a letter run then spaces (disjoint classes)
 //   analysis/facts/metrics.ts /^\s*(?:in|of|for|worth)\b/i — safe: anchored, fixed words
@@ -167,7 +168,7 @@
 //   analysis/facts/subjects.ts /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+participation\s+from|participation\s+from|investors?\s+(?:including|such\s+as))\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
 //   analysis/facts/subjects.ts /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/ — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
 //   analysis/facts/subjects.ts /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
-//   analysis/facts/subjects.ts /^\s*(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
+//   analysis/facts/subjects.ts /^\s*(?:\([^()]{1,24}\)\s*)?(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i — a bounded bracket group first; safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
 //   analysis/facts/subjects.ts /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
 //   analysis/facts/subjects.ts /分别|respectively/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   analysis/facts/subjects.ts /^\s*$/ — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run

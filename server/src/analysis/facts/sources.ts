@@ -71,6 +71,9 @@ for (let d = 0x30; d <= 0x39; d++) MAY_REPORT_AFTER[d] = 1;
 const MAY_FORECAST_AFTER = new Uint8Array(65536);
 for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', '给', '维', '上', '下', '调', '首', '目', '评', '将', '把', '对', '予', '分', '报', "'", '’']) MAY_FORECAST_AFTER[w.charCodeAt(0)] = 1;
 
+/** A broker moving a target: "摩根士丹利（大摩）也由9,999元上调至12,345元". */
+const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
+
 /** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
 const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
 // Cues right after a third party: forecasting and rating verbs.
@@ -98,6 +101,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     else if (CUE_REPORT.test(after) && (third || /报道|报导/.test(after.slice(0, 12)))) out.push(m);
     else if (third && CUE_FORECAST.test(after)) out.push(m);
     else if (third && /^\s*(?:将|把|对|予)[^。;]{0,12}(?:目标价|评级|盈利预测|预测)/.test(after)) out.push(m);
+    else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
     else if (/\btold\s*$/i.test(before) && third) out.push(m);
   }

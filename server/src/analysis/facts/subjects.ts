@@ -31,7 +31,7 @@ const LEAD_BEFORE = /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+partici
 const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/;
 /** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
 const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
-const ATTACHED = /^\s*(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i;
+const ATTACHED = /^\s*(?:\([^()]{1,24}\)\s*)?(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i;
 const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
 const RESPECTIVELY = /分别|respectively/i;
 
@@ -249,7 +249,8 @@ export function attribute(c: Context): Attribution {
   // words around it (a candidate such as "碳酸锂现货") is the commodity, not its owner.
   if (figure.per && figure.per !== 'share') parties = parties.filter((m) => m.kind !== 'candidate');
   // A person owns only what a company cannot: wealth, pay, a personal purchase.
-  if (COMPANY_METRICS.has(metric) && parties.some((m) => m.kind !== 'person')) parties = parties.filter((m) => m.kind !== 'person');
+  // (and the company of an earlier sentence is looked for when the sentence names only people).
+  if (COMPANY_METRICS.has(metric)) parties = parties.filter((m) => m.kind !== 'person');
   const ctx = { ...c, parties };
   const inParens = parenthesised(ctx);
   if (inParens) return { subject: inParens, counterparty: null };
