@@ -104,3 +104,12 @@ test('a company reporting its own numbers is not a source', () => {
   const [f] = facts('Meta said its 2026 capex would reach $135 billion.');
   assert.deepEqual([f.subject, f.source, f.metric, f.period], ['meta', null, 'capex', '2026']);
 });
+
+test('one fact in two languages even when they word the metric or the period a little apart', () => {
+  const [zh, en] = facts('阿里巴巴将AI基础设施投资上调至4800亿元人民币。\nAlibaba raised its AI infrastructure capex plan to 480 billion yuan.');
+  assert.equal(zh.fact, en.fact, `${zh.metric} / ${en.metric}`);
+  const [year, nineMonths] = facts('腾讯2025年资本开支为597亿元人民币。\nTencent booked 59.7 billion yuan of capex in the first three quarters of 2025.');
+  assert.equal(year.fact, nineMonths.fact, `${year.period} / ${nineMonths.period}`);
+  const [a, b] = facts('腾讯2024年资本开支为597亿元人民币。\nTencent booked 59.7 billion yuan of capex in 2025.');
+  assert.notEqual(a.fact, b.fact, 'two different years');
+});

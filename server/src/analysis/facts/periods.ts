@@ -127,7 +127,11 @@ export function periodOfFigure(s: string, marks: PeriodMark[], clauseStart: numb
   return topic?.period ?? null;
 }
 
-/** True when two periods can be the same: equal, or either unknown. */
+/**
+ * True when two periods can be the same: equal, either unknown, or one a year and the other
+ * a part of that year ("2025" and "2025-9M": one language says the year, the other the span).
+ */
 export function samePeriod(a: string | null | undefined, b: string | null | undefined): boolean {
-  return !a || !b || a === b;
+  if (!a || !b || a === b) return true;
+  return a.slice(0, 4) === b.slice(0, 4) && (a.length === 4 || b.length === 4);
 }

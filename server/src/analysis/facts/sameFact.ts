@@ -31,13 +31,18 @@ function closeValues(a: Figure, b: Figure, toleranceOf: (f: Figure) => number): 
   return near(a.min, b.min) && near(a.max, b.max);
 }
 
+/** Metrics one language may word as another: spending, and prices per unit. */
+const KIN: Partial<Record<string, string>> = { capex: 'spend', investment: 'spend', cost: 'spend', price: 'price' };
+
 /** Whether two figures far apart state the same fact. */
 export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => number = tolerance): boolean {
   if (a.currency !== b.currency || a.per !== b.per) return false;
-  // The metric may be missed on one side ("other"), not on both.
-  if (a.metric !== b.metric && a.metric !== 'other' && b.metric !== 'other') return false;
+  // The metric may be missed on one side ("other"), not on both, or read as a near one in
+  // the other language (capex / investment / cost; price / cost).
   if (a.metric === 'other' && b.metric === 'other') return false;
+  if (a.metric !== b.metric && a.metric !== 'other' && b.metric !== 'other' && !(KIN[a.metric ?? 'other'] && KIN[a.metric ?? 'other'] === KIN[b.metric ?? 'other'])) return false;
   if ((a.subject?.id ?? null) !== (b.subject?.id ?? null)) return false;
+  // Amounts of nobody's are one fact only about a market, or with one stated period on both.
   if (!a.subject && a.metric !== 'market-size') return false;
   if (!samePeriod(a.period, b.period)) return false;
   return closeValues(a, b, toleranceOf);
