@@ -133,7 +133,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   for (let k = 1; k < sentences.length; k++) {
     const cur = sentences[k];
     const prev = sentences[k - 1];
-    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && (ANAPHOR.test(s.slice(cur.bounds.start, cur.bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40)))) {
+    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && (s.charCodeAt(prev.bounds.end) === 0x3b || ANAPHOR.test(s.slice(cur.bounds.start, cur.bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40)))) {
       cur.sources = prev.sources;
     }
   }

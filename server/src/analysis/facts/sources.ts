@@ -55,9 +55,9 @@ function readThirdParty(m: Mention, sectorOf: (id: string) => string | undefined
 }
 
 // Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
-const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|per)\s*$/i;
+const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
-const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
+const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*){0,3}(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
 const MAY_CUE_BEFORE = new Uint8Array(65536);
 for (const c of '据援引述用 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
