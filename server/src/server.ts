@@ -88,9 +88,12 @@ const log = {
   error: (m: string) => connection.console.error(m),
 };
 const failedFeatures = new Set<string>();
+/** When the editor last asked for anything: background work waits until it has been quiet. */
+let lastRequestAt = 0;
 
 function guard<A extends unknown[], R>(feature: string, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
+    lastRequestAt = performance.now();
     try {
       return await handler(...args);
     } catch (e) {
@@ -673,6 +676,7 @@ const context: FeatureContext = {
   log,
   onRefresh: (listener) => refreshListeners.push(listener),
   guard,
+  idleMs: () => performance.now() - lastRequestAt,
 };
 for (const f of FEATURES) {
   try {

@@ -62,6 +62,8 @@ export interface FeatureContext {
    * once per feature and the request answers with an error; the server keeps serving.
    */
   guard<A extends unknown[], R>(feature: string, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R>;
+  /** Milliseconds since the editor last asked for anything (background work waits for quiet). */
+  idleMs(): number;
 }
 
 /** One LSP feature: the capabilities it declares and the handlers it registers. */

@@ -48,6 +48,12 @@ function register(ctx: FeatureContext): void {
     warming = setTimeout(function stepOnce() {
       warming = undefined;
       if (ctx.indexing()) return;
+      // Only while the editor is quiet: a request never waits behind the warming.
+      if (ctx.idleMs() < WARM_DELAY_MS) {
+        warming = setTimeout(stepOnce, WARM_DELAY_MS - ctx.idleMs());
+        warming.unref?.();
+        return;
+      }
       if (!factStoreOf(index).step(WARM_STEP_MS)) {
         warming = setTimeout(stepOnce, 0);
         return;
@@ -64,6 +70,7 @@ function register(ctx: FeatureContext): void {
     const generation = store.current();
     const facts = scopeCache({ kind: 'workspace' }).facts;
     for (let i = 0; i < facts.length; ) {
+      if (ctx.idleMs() < WARM_DELAY_MS) return warm();
       const end = performance.now() + WARM_STEP_MS;
       for (; i < facts.length && performance.now() < end; i += 64) for (let k = i; k < Math.min(i + 64, facts.length); k++) baseValueOf(facts[k], money);
       await new Promise((r) => setTimeout(r, 0));
@@ -76,6 +83,7 @@ function register(ctx: FeatureContext): void {
     for (const piece of [() => cache.sorted('baseValue', -1, money), () => cache.facets(themeLabel), () => cache.totals(money)]) {
       await new Promise((r) => setTimeout(r, 0));
       if (store.current() !== generation || ctx.indexing()) return;
+      if (ctx.idleMs() < WARM_DELAY_MS) return warm();
       piece();
     }
   };
