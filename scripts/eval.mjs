@@ -350,6 +350,11 @@ function factsMisses(totals, limit = 5000) {
   }).join('\n');
 }
 
+/** Pairs of figures the engine and the gold group differently: "missed" (one fact in the gold), "joined" (two). */
+function pairMisses(totals, limit = 5000) {
+  return totals.pairMisses.slice(0, limit).map((m) => `  ${m.key} ${m.gold ? 'missed' : 'joined'}: ${m.a.text} @${m.a.offset} / ${m.b.text} @${m.b.offset}`).join('\n');
+}
+
 function devsetReport(groups, split) {
   const rows = groups.map((g) => {
     const t = g.result.total;
@@ -422,6 +427,10 @@ if (!opts.json && !opts.predictions) {
       console.log(factsMisses(facts.seeds));
       console.log('\nFacts misses, dev set:');
       console.log(factsMisses(facts.dev));
+      console.log('\nSame-fact misses, seeds:');
+      console.log(pairMisses(facts.seeds));
+      console.log('\nSame-fact misses, dev set:');
+      console.log(pairMisses(facts.dev));
     }
   }
   if (groups) {

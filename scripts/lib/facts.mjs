@@ -38,7 +38,7 @@ function goldIdOf(party, mentions) {
 function emptyTotals() {
   return {
     figures: 0, matched: 0, subject: 0, baseline: 0, counterparty: 0, source: 0, metric: 0,
-    srcTp: 0, srcFp: 0, srcFn: 0, pairTp: 0, pairPred: 0, pairGold: 0, misses: [],
+    srcTp: 0, srcFp: 0, srcFn: 0, pairTp: 0, pairPred: 0, pairGold: 0, misses: [], pairMisses: [],
   };
 }
 
@@ -97,6 +97,7 @@ export function scoreFacts(totals, key, text, gold, mentions, pred) {
       if (goldSame) totals.pairGold++;
       if (predSame) totals.pairPred++;
       if (goldSame && predSame) totals.pairTp++;
+      if (goldSame !== predSame) totals.pairMisses.push({ key, gold: goldSame, a: matched[i].g, b: matched[j].g });
     }
   }
 }

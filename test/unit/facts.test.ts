@@ -113,3 +113,51 @@ test('one fact in two languages even when they word the metric or the period a l
   const [a, b] = facts('腾讯2024年资本开支为597亿元人民币。\nTencent booked 59.7 billion yuan of capex in 2025.');
   assert.notEqual(a.fact, b.fact, 'two different years');
 });
+
+test("a broker's rating list goes on quoting the broker, and whoever sets a target price is a broker there", () => {
+  const list = facts('高盛更新本港銀行股評級：滙豐控股(00005.HK)目標價由84元降至82元，維持買入。東亞銀行(00023.HK)則由10.7元降至9.6元。另一邊廂，星展把中銀香港目標價上調至39.4元。');
+  assert.deepEqual(list.slice(0, 4).map((f) => f.source), ['goldman-sachs', 'goldman-sachs', 'goldman-sachs', 'goldman-sachs']);
+  const last = list[4];
+  assert.ok(last.source && last.source !== 'goldman-sachs', `the party that moves the target is its source: ${last.source}`);
+  assert.equal(last.metric, 'price');
+  // A price quote after a rating is the market's, not the broker's.
+  const quote = facts('摩根大通將台積電目標價調高至新台幣2100元。不過台積電當日股價轉弱，盤中失守1700元關卡。');
+  assert.deepEqual(quote.map((f) => f.source), ['jpmorgan', null]);
+});
+
+test('a dateline with a place is the source of its paragraph; "operating" is no rating', () => {
+  const [f] = facts('新華社臺北消息，台積電10月合併營收達326.06億元，比9月增加10.7%。');
+  assert.deepEqual([f.subject, f.source, f.metric], ['tsmc', 'xinhua', 'revenue']);
+  const en = facts('Samsung Electronics posted 10.4 trillion won in operating profit, according to Yonhap. SK hynix reported an operating profit of 5.5 trillion won.');
+  assert.equal(en[0].source, 'yonhap');
+  assert.equal(en[1].source, null, 'the next sentence is the company’s own report');
+});
+
+test('a company forecasting a market is its source; forecasting its own numbers it is not', () => {
+  const [market, own] = facts('中信建投預測，2030年中國低軌衛星太陽能市場規模超30億美元。小米預計，全年營收將達5000億元。');
+  assert.equal(market.metric, 'market-size');
+  assert.equal(market.subject, null);
+  assert.ok(market.source, 'the forecaster is the source');
+  assert.deepEqual([own.subject, own.source], ['xiaomi', null]);
+});
+
+test('two amounts of one sentence are two facts; a distinctive amount said again is one', () => {
+  const [to, from] = facts('The carmaker raised its sales outlook to 43 trillion yen from 38 trillion yen.');
+  assert.notEqual(to.fact, from.fact);
+  const [actual, expected] = facts('Toyota’s profit slipped to $9.7 billion, just under the $10 billion analysts expected.');
+  assert.notEqual(actual.fact, expected.fact, 'within one sentence, rounding does not join');
+  const twice = facts('软银追加投资后对OpenAI的总投入达347亿美元。\nSoftBank’s total bet on OpenAI now stands at $34.7B.');
+  assert.equal(twice[0].fact, twice[1].fact, 'three significant digits about one party');
+  const round = facts('特斯拉今年資本開支為100億美元。\nTesla’s revenue grew by $10B.');
+  assert.notEqual(round[0].fact, round[1].fact, 'a round amount of two measures is two facts');
+});
+
+test('stated conversions with a currency note, 约折合, 约等于 and 换算 are one fact', () => {
+  const figs = facts('比亞迪第三季營收1950億人民幣（以下同，約台幣8443億），淨利78.2億元。寧德時代將耗資41億歐元，約等於58億新元，建設工廠。日月光將以美金 1 億 200 萬元（約折合新台幣 31 億 2,456 萬元）收購。台積電預估第4季營收322~334億美元，換算新台幣營收將為9,853億元~1.02兆元。');
+  const byText = (t: string) => figs.find((f) => f.text.includes(t))!;
+  assert.equal(byText('1950').fact, byText('8443').fact);
+  assert.notEqual(byText('78.2').fact, byText('1950').fact);
+  assert.equal(byText('41億').fact, byText('58億').fact);
+  assert.equal(byText('200 萬').fact, byText('2,456').fact);
+  assert.equal(byText('322').fact, byText('9,853').fact);
+});

@@ -8,8 +8,8 @@
 // "bounded" = every quantifier has a small maximum; "disjoint" = adjacent quantified parts
 // accept no character in common, so a string splits between them one way only.
 //
-// 152 in server/src (148 literals, 4 built at run time; a literal repeated in one file is listed
-// once) + 12 in the grammar = 164 audited. 3 rewritten: two to a safe form, one to a scanner
+// 173 in server/src (169 literals, 4 built at run time; a literal repeated in one file is listed
+// once) + 12 in the grammar = 185 audited. 3 rewritten: two to a safe form, one to a scanner
 // (its line is marked "(removed)"). The grammar's patterns run with the m flag, as Oniguruma's
 // ^ and $ are line anchors.
 //
@@ -127,7 +127,7 @@
 //   index/workerPool.ts /^\d+$/ — safe: anchored, one class
 //   settings.ts /^[A-Za-z]{3}$/ — safe: anchored, fixed length
 //   (removed) features/moneyText.ts /\.?0+$/ — rewritten as a scanner (trimDecimalZeros): quadratic on a run of zeros (11 s at 100 KB), and it also turned "16000" IDR per USD into "16"
-//   analysis/facts/conversions.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs); moved here from features/conversionCheck.ts
+//   analysis/facts/conversions.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the currency note is a bounded lazy class ({0,8}) ending in the fixed 下同; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs); moved here from features/conversionCheck.ts
 //   analysis/facts/conversions.ts new RegExp@SLASH_GAP — safe: as PAREN_GAP with "/"
 //   analysis/facts/conversions.ts new RegExp@WORD_GAP — safe: anchored; ^\s*(?:[,，]\s*)?HEDGE, the comma group owns the spaces after it, so no two \s* share a run (the rewritten form, moved here from features/conversionCheck.ts)
 //   analysis/facts/index.ts /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i — safe: anchored; fixed words after one \s run
@@ -152,14 +152,26 @@
 //   analysis/facts/sentences.ts /^\s(?:and|while|whereas|but)\s$/i — safe: anchored at both ends; fixed words and optional groups that each own the spaces after them, so no two \s* share a run
 //   analysis/facts/sources.ts /证券|研究|咨询|智库|资讯|数据|财经|新闻|日报|时报|晚报|周刊|电视|通讯社|媒体|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   analysis/facts/sources.ts /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
-//   analysis/facts/sources.ts /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*){0,3}(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
-//   analysis/facts/sources.ts /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|[)）]\s*(?:[-—–:：]|--)|[:：])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
-//   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
+//   analysis/facts/sources.ts /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在)\s*){0,3}(?:(?:研究|最新)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group (the {0,3} group ends with its own \s*)
+//   analysis/facts/sources.ts /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|专讯|[)）]\s*(?:[-—–:：]|--)|[:：])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group
+//   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告|研究|一致)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, \S{0,6} bounded
 //   analysis/facts/sources.ts /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
 //   analysis/facts/sources.ts /报道|报导/ — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
-//   analysis/facts/sources.ts /^\s*(?:将|把|对|予)[^。;]{0,12}(?:目标价|评级|盈利预测|预测)/ — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
 //   analysis/facts/sources.ts /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
 //   analysis/facts/sources.ts /\btold\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
+//   analysis/facts/conversions.ts /^\s*(?:[,，]\s*)?(?:换算|換算|折合|折算)[^\d,，。;；()（）]{0,12}$/ — safe: anchored at both ends; the comma group owns its spaces, then fixed words and one bounded class
+//   analysis/facts/index.ts /该行|该机构|该券商|该所|the\s+(?:bank|brokerage|broker)(?![a-z])/i — safe: fixed words, one \s run between two fixed words
+//   analysis/facts/index.ts /该报告|该研报|该报道|the\s+report(?![a-z])/i — safe: fixed words, one \s run between two fixed words
+//   analysis/facts/index.ts /^\s*[(（]/ — safe: anchored, one class then one character
+//   analysis/facts/index.ts /^\s*[^\s,:;]{1,12}\s*[,:]\s*$/ — safe: anchored at both ends; the space runs and the bounded non-space class are disjoint, and the text tested is a clause gap of a few characters
+//   analysis/facts/index.ts /则由|由[^。;]{0,12}?(?:降至|升至|上调至|下调至|调升至|调降至|调高至|调低至|削至|提高至)/ — safe: fixed words around one bounded lazy class ({0,12})
+//   analysis/facts/index.ts /股价|收报|收市|收盘|盘中|开盘|现价|报价/ — safe: fixed words
+//   analysis/facts/index.ts /^;\s*$/ — safe: anchored at both ends, one character then one class
+//   analysis/facts/sources.ts /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i — safe: fixed words, one \s run between two fixed words
+//   analysis/facts/sources.ts /^(?!\s*[(（])[^。;；，,:：获被]{0,14}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i — safe: anchored; a bounded lazy class ({0,14}) before fixed words, on 24 characters after a name
+//   analysis/facts/sources.ts /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,12}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating)/i — safe: anchored; the optional group owns its spaces, fixed verbs, a bounded lazy class ({0,12}) before fixed words
+//   analysis/facts/sources.ts /^[\u4e00-\u9fff]{2,3}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电|专讯)\s*[,:。\s]/ — safe: anchored, bounded ({2,3}, {1,2}), fixed words
+//   analysis/facts/sources.ts /^[\s【\[(<《]*$/ — safe: anchored at both ends, one class
 //   analysis/facts/subjects.ts /收购|并购|买下|购买|买入|购入|投资|注资|入股|增资|认购|出资|领投|参投|跟投|竞得|拍得|下单|采购|\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|buying|purchas(?:e|es|ed|ing)|invest(?:s|ed|ing)?(?:\s+in)?|take\s+over|took\s+over|backed|back|order(?:ed)?)\b/gi — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   analysis/facts/subjects.ts /(?:被|遭|获|获得|接受|引入)\s*$/ — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
 //   analysis/facts/subjects.ts /^\s*(?:by)\b/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present

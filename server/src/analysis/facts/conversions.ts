@@ -13,9 +13,11 @@ export interface ConversionPair {
 }
 
 // Words that introduce a restatement. Longer alternatives first so "约合" is not read as "约".
-const HEDGE = String.raw`(?:约合|約合|折合|相当于|相當於|大约|大約|约为|約為|约|約|合|即|或|about|approximately|approx\.?|around|roughly|some|circa|c\.|or(?:\s+about|\s+roughly|\s+around)?|i\.e\.,?|~|≈|≒)`;
+const HEDGE = String.raw`(?:约等于|約等於|约折合|約折合|约折|約折|约合|約合|折合|相当于|相當於|等于|等於|大约|大約|约为|約為|约|約|合|即|或|about|approximately|approx\.?|around|roughly|some|circa|c\.|or(?:\s+about|\s+roughly|\s+around)?|i\.e\.,?|~|≈|≒)`;
+/** A note on the currency opening the parenthesis: "(以下同，约…", "(新台币‧下同,约…", "（下同，…". */
+const CURRENCY_NOTE = String.raw`[^()（）\d]{0,8}?下同\s*[,，、;；]?`;
 /** "(" or "（", then an optional hedge: "1,600 亿人民币(约 230 亿美元)". */
-const PAREN_GAP = new RegExp(String.raw`^\s*[(（]\s*(?:${HEDGE}\s*)?$`, 'i');
+const PAREN_GAP = new RegExp(String.raw`^\s*[(（]\s*(?:${CURRENCY_NOTE}\s*)?(?:(?:${HEDGE}|近|逾|超过|超過)\s*)?$`, 'i');
 /** "/" with an optional hedge: "HK$4.19B / $538M". */
 const SLASH_GAP = new RegExp(String.raw`^\s*[/／]\s*(?:${HEDGE}\s*)?$`, 'i');
 /**
@@ -25,13 +27,16 @@ const SLASH_GAP = new RegExp(String.raw`^\s*[/／]\s*(?:${HEDGE}\s*)?$`, 'i');
  */
 const WORD_GAP = new RegExp(String.raw`^\s*(?:[,，]\s*)?${HEDGE}\s*$`, 'i');
 
+/** A converting verb and a few words: "，换算新台币营收将为", "，折合人民币约". */
+const CONVERTS_GAP = /^\s*(?:[,，]\s*)?(?:换算|換算|折合|折算)[^\d,，。;；()（）]{0,12}$/;
+
 /** The longest text between two figures that can still be a restatement. */
 const MAX_GAP = 24;
 
 /** True when the text between two figures makes the second a restatement of the first. */
 export function isConversionGap(gap: string): boolean {
   if (gap.length > MAX_GAP || gap.includes('\n')) return false;
-  return PAREN_GAP.test(gap) || SLASH_GAP.test(gap) || WORD_GAP.test(gap);
+  return PAREN_GAP.test(gap) || SLASH_GAP.test(gap) || WORD_GAP.test(gap) || CONVERTS_GAP.test(gap);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Figure, FigureParty, Mention } from '../types';
 import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
 import { chooseMetric, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
-import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT } from './sources';
+import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT, RATING_WORD } from './sources';
 import { attribute, canOwn, forgetMentions } from './subjects';
 import { groupFacts } from './sameFact';
 import { pairConversions } from './conversions';
@@ -51,6 +51,8 @@ interface SentenceInfo {
   /** The topic of the sentences before, once asked for. */
   earlier?: Mention | null;
   sources: Mention[];
+  /** Parties of the sentence that forecast (see `sourcesIn`). */
+  forecasters: Mention[];
   owners: Mention[];
   figures: Figure[];
 }
@@ -64,6 +66,54 @@ function wordsIn(words: MetricWord[], from: number, to: number): MetricWord[] {
 
 /** A sentence that opens by pointing back at the company of the report before it. */
 const ANAPHOR = /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i;
+
+/** Words that point back at the broker or outlet named before ("该行", "the bank"). */
+const BROKER_ANAPHOR = /该行|该机构|该券商|该所|the\s+(?:bank|brokerage|broker)(?![a-z])/i;
+const REPORT_ANAPHOR = /该报告|该研报|该报道|the\s+report(?![a-z])/i;
+
+/** A rating list going on without its words: "东亚银行则由10.7元降至9.6元". */
+const LIST_MOVE = /则由|由[^。;]{0,12}?(?:降至|升至|上调至|下调至|调升至|调降至|调高至|调低至|削至|提高至)/;
+/** Words of a quote or a trade, not of a target: "股价由…", "收报". */
+const QUOTE_WORD = /股价|收报|收市|收盘|盘中|开盘|现价|报价/;
+
+/** True when the figure sentence before, in the same paragraph, gave a sourced rating or target. */
+function ratedBefore(s: string, sentences: SentenceInfo[], at: number): boolean {
+  const prev = sentences[at - 1];
+  return !!prev && prev.paragraph === sentences[at].paragraph && prev.sources.length > 0 && RATING_WORD.test(s.slice(prev.bounds.start, prev.bounds.end));
+}
+
+/**
+ * The third party that a sentence without a named source goes on quoting: a target price or
+ * rating (always a broker's), or "该行" / "the bank", in a paragraph that named a broker or
+ * outlet before it. The sources of earlier sentences come first, then the nearest third
+ * party named before, if it is not a listing being rated ("中信证券(06030.HK)获…").
+ */
+function quotedBefore(s: string, sentences: SentenceInfo[], at: number, mentions: Mention[], sectorOf: SectorOf): Mention | null {
+  const info = sentences[at];
+  const text = s.slice(info.bounds.start, info.bounds.end);
+  // "该行" / "the bank" names a broker or a bank, never an outlet; and it may be the
+  // company itself (a bank reporting), so only a broker already quoted is taken.
+  const rating = RATING_WORD.test(text) || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(s, sentences, at));
+  if (!rating && !BROKER_ANAPHOR.test(text)) return null;
+  for (let k = at - 1; k >= 0 && sentences[k].paragraph === info.paragraph; k--) {
+    const quoted = sentences[k].sources;
+    if (!quoted.length) continue;
+    const last = quoted[quoted.length - 1];
+    return rating || last.kind !== 'media' ? last : null;
+  }
+  if (!rating) return null;
+  const before = mentionsIn(mentions, { start: info.paragraph, end: info.bounds.start });
+  for (let k = before.length - 1; k >= 0; k--) {
+    const m = before[k];
+    if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator' || !isThirdParty(m, sectorOf)) continue;
+    if (/^\s*[(（]/.test(s.slice(m.offset + m.length, m.offset + m.length + 2))) continue;
+    return m;
+  }
+  return null;
+}
+
+/** What stands between a forecaster and the clause it opens: its cue and a comma ("预测，", "estimates:"). */
+const FORECAST_OPENS = /^\s*[^\s,:;]{1,12}\s*[,:]\s*$/;
 
 /** Metrics whose amount has a per-share form; and the words that introduce it. */
 const PER_SHARE_OF = new Set(['profit', 'dividend', 'revenue']);
@@ -118,9 +168,10 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     if (!info || f.offset >= info.bounds.end) {
       const bounds = sentenceAt(s, f.offset, f.offset + f.length);
       const all = mentionsIn(mentions, bounds);
-      const sources = sourcesIn(s, bounds, all, sectorOf);
+      const forecasters: Mention[] = [];
+      const sources = sourcesIn(s, bounds, all, sectorOf, forecasters);
       info = {
-        bounds, sources, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
+        bounds, sources, forecasters, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
         clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
       sentences.push(info);
@@ -133,7 +184,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   for (let k = 1; k < sentences.length; k++) {
     const cur = sentences[k];
     const prev = sentences[k - 1];
-    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && (s.charCodeAt(prev.bounds.end) === 0x3b || ANAPHOR.test(s.slice(cur.bounds.start, cur.bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40)))) {
+    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && ((s.charCodeAt(prev.bounds.end) === 0x3b && cur.bounds.start - prev.bounds.end <= 3 && /^;\s*$/.test(s.slice(prev.bounds.end, cur.bounds.start))) || ANAPHOR.test(s.slice(cur.bounds.start, cur.bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40)))) {
       cur.sources = prev.sources;
     }
   }
@@ -150,9 +201,21 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       const opener = datelineSource(s, paragraph, mentionsIn(mentions, { start: paragraph, end: Math.min(s.length, paragraph + 60) }), sectorOf);
       dateline = opener ? { source: opener, paragraph } : null;
     }
-    if (dateline && !info.sources.length) {
-      info.sources = [dateline.source];
-      info.owners = info.owners.filter((m) => m.id !== dateline!.source.id);
+    if (dateline) {
+      // The outlet of a dateline owns none of the paragraph's figures.
+      const outlet = dateline.source;
+      info.owners = info.owners.filter((m) => m.id !== outlet.id);
+      if (!info.sources.length) info.sources = [outlet];
+    }
+  }
+  // A target price, a rating or "该行" goes on quoting the broker named before in the paragraph.
+  for (let k = 0; k < sentences.length; k++) {
+    const info = sentences[k];
+    if (info.sources.length) continue;
+    const quoted = quotedBefore(s, sentences, k, mentions, sectorOf);
+    if (quoted) {
+      info.sources = [quoted];
+      info.owners = info.owners.filter((m) => m.id !== quoted.id);
     }
   }
   for (let i = 0; i < figures.length; i++) {
@@ -190,6 +253,14 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
       owner = info.earlier;
     }
+    // A company that forecasts a market or another company's amount is its source.
+    if (!src && info.forecasters.length && !(sourceBefore && !pointsBack)) {
+      for (const m of info.forecasters) {
+        if (m.offset >= f.offset || m.id === owner?.id || m.id === counterparty?.id) continue;
+        // In the figure's clause, or opening the clause before it with its cue ("中信建投预测，…").
+        if (m.offset >= clause.start || FORECAST_OPENS.test(s.slice(m.offset + m.length, clause.start))) src = m;
+      }
+    }
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;
@@ -212,5 +283,6 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.metric = a.metric;
     b.period = a.period;
   }
-  groupFacts(s, figures, conversions);
+  const sentenceNumber = new Map(sentences.map((info, k) => [info, k]));
+  groupFacts(s, figures, conversions, (i) => sentenceNumber.get(sentenceOf[i])!);
 }

@@ -9,20 +9,43 @@ import type { Figure } from '../types';
 import { samePeriod } from './periods';
 import { pairConversions } from './conversions';
 
+/** The written number of a figure: its digits (full-width folded) and decimals, or null. */
+function writtenNumber(f: Figure): { mantissa: number; digits: string; decimals: number } | null {
+  const m = /(\d[\d,]*)(?:\.(\d+))?/.exec(f.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  if (!m) return null;
+  const whole = m[1].replace(/,/g, '');
+  return { mantissa: Number(whole + (m[2] ? `.${m[2]}` : '')), digits: whole + (m[2] ?? ''), decimals: m[2]?.length ?? 0 };
+}
+
 /** Half the place value of the last written digit of the figure's number, in its currency. */
 function tolerance(f: Figure): number {
-  const m = /(\d[\d,]*)(?:\.(\d+))?/.exec(f.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
-  if (!m) return Math.abs(f.value) * 0.05;
-  const mantissa = Number(m[1].replace(/,/g, '') + (m[2] ? `.${m[2]}` : ''));
-  if (!mantissa) return 0;
-  const scale = Math.abs(f.min !== null && f.max !== null ? f.min : f.value) / mantissa;
-  const decimals = m[2]?.length ?? 0;
-  return (scale * 10 ** -decimals) / 2;
+  const n = writtenNumber(f);
+  if (!n) return Math.abs(f.value) * 0.05;
+  if (!n.mantissa) return 0;
+  const scale = Math.abs(f.min !== null && f.max !== null ? f.min : f.value) / n.mantissa;
+  return (scale * 10 ** -n.decimals) / 2;
 }
+
+/**
+ * Significant digits the figure is written with: 626.61 has five, 34.7 and 347 three, 210
+ * two, 3000 one. The more there are, the less likely two things share the amount by chance.
+ */
+export function significantDigits(f: Figure): number {
+  const n = writtenNumber(f);
+  if (!n) return 0;
+  let from = 0;
+  let to = n.digits.length;
+  while (from < to && n.digits.charCodeAt(from) === 0x30) from++;
+  if (!n.decimals) while (to > from && n.digits.charCodeAt(to - 1) === 0x30) to--;
+  return to - from;
+}
+
+/** At most this far apart (relative) are a figure and its rounded restatement (16.3亿 / $1.6B). */
+const ROUNDING_GAP = 0.06;
 
 function closeValues(a: Figure, b: Figure, toleranceOf: (f: Figure) => number): boolean {
   // Far apart values need no rounding to tell them apart.
-  if (Math.abs(a.value - b.value) > 0.2 * Math.max(Math.abs(a.value), Math.abs(b.value))) return false;
+  if (Math.abs(a.value - b.value) > ROUNDING_GAP * Math.max(Math.abs(a.value), Math.abs(b.value))) return false;
   const tol = Math.max(toleranceOf(a), toleranceOf(b)) * 1.0001 + 1e-9;
   const near = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) <= tol);
   if (!near(a.value, b.value)) return false;
@@ -31,25 +54,45 @@ function closeValues(a: Figure, b: Figure, toleranceOf: (f: Figure) => number): 
   return near(a.min, b.min) && near(a.max, b.max);
 }
 
+/** Exactly the same amount, range ends included. */
+function equalValues(a: Figure, b: Figure): boolean {
+  return a.value === b.value && a.min === b.min && a.max === b.max;
+}
+
 /** Metrics one language may word as another: spending, and prices per unit. */
 const KIN: Partial<Record<string, string>> = { capex: 'spend', investment: 'spend', cost: 'spend', price: 'price' };
+
+/** The metric may be missed on one side ("other"), not on both, or read as a near one in the other language. */
+function metricsAgree(a: Figure, b: Figure): boolean {
+  if (a.metric === 'other' && b.metric === 'other') return false;
+  if (a.metric === b.metric || a.metric === 'other' || b.metric === 'other') return true;
+  const kin = KIN[a.metric ?? 'other'];
+  return kin !== undefined && kin === KIN[b.metric ?? 'other'];
+}
 
 /** Whether two figures far apart state the same fact. */
 export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => number = tolerance): boolean {
   if (a.currency !== b.currency || a.per !== b.per) return false;
-  // The metric may be missed on one side ("other"), not on both, or read as a near one in
-  // the other language (capex / investment / cost; price / cost).
-  if (a.metric === 'other' && b.metric === 'other') return false;
-  if (a.metric !== b.metric && a.metric !== 'other' && b.metric !== 'other' && !(KIN[a.metric ?? 'other'] && KIN[a.metric ?? 'other'] === KIN[b.metric ?? 'other'])) return false;
   if ((a.subject?.id ?? null) !== (b.subject?.id ?? null)) return false;
-  // Amounts of nobody's are one fact only about a market, or with one stated period on both.
-  if (!a.subject && a.metric !== 'market-size') return false;
+  if (a.counterparty && b.counterparty && a.counterparty.id !== b.counterparty.id) return false;
   if (!samePeriod(a.period, b.period)) return false;
-  return closeValues(a, b, toleranceOf);
+  // A distinctive amount (three significant digits or more: 347亿 / $34.7B) said again about
+  // the same party is the same fact even where one of the two metrics was misread.
+  const exact = equalValues(a, b);
+  const digits = exact ? Math.min(significantDigits(a), significantDigits(b)) : 0;
+  if (a.subject) {
+    if (digits >= 3) return true;
+    return metricsAgree(a, b) && closeValues(a, b, toleranceOf);
+  }
+  // Amounts of nobody's are one fact about a market, or about the same measure with a
+  // distinctive amount or one stated period on both.
+  if (a.metric === 'market-size' && b.metric === 'market-size') return closeValues(a, b, toleranceOf);
+  if (!exact || a.metric !== b.metric || a.metric === 'other') return false;
+  return digits >= 3 || (a.period !== null && a.period === b.period);
 }
 
-/** Sets `fact` on every figure: the index of the first figure of its fact. */
-export function groupFacts(s: string, figures: Figure[], conversions = pairConversions(s, figures)): void {
+/** Sets `fact` on every figure: the index of the first figure of its fact. `sentenceOf` numbers the sentence of figure i. */
+export function groupFacts(s: string, figures: Figure[], conversions = pairConversions(s, figures), sentenceOf?: (i: number) => number): void {
   const parent = figures.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -73,8 +116,8 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
   const buckets = new Map<string, number[]>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
-    // A figure owned by nobody can only restate a market size.
-    if (!f.subject && f.metric !== 'market-size') continue;
+    // A figure owned by nobody restates only a market size or a measure it names.
+    if (!f.subject && f.metric === 'other') continue;
     const key = `${f.currency}|${f.per ?? ''}|${f.subject?.id ?? ''}`;
     const list = buckets.get(key);
     if (list) list.push(i);
@@ -85,6 +128,9 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
+        // One sentence does not say one amount twice: two amounts there are two facts
+        // ("$9.7 billion, just under the $10 billion expected") unless one converts the other.
+        if (sentenceOf && sentenceOf(i) === sentenceOf(j)) continue;
         if (find(i) !== find(j) && restates(figures[i], figures[j], toleranceAt)) join(i, j);
       }
     }

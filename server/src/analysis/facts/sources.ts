@@ -57,14 +57,14 @@ function readThirdParty(m: Mention, sectorOf: (id: string) => string | undefined
 // Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
 const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
-const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|在)\s*){0,3}(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
+const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在)\s*){0,3}(?:(?:研究|最新)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
 const MAY_CUE_BEFORE = new Uint8Array(65536);
 for (const c of '据援引述用 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
 for (const w of ['the', 'a', 'from', 'at', 'to', 'citing', 'per']) MAY_CUE_BEFORE[w.charCodeAt(w.length - 1)] = 1;
 /** First characters of the reporting cues after a name (报道, 的, 显示, "reported", …) and spaces. */
 const MAY_REPORT_AFTER = new Uint8Array(65536);
-for (const w of ['报道', '报导', '援引', '引述', '消息', '报告', '研报', '晨会', '纪要', '点评', '数据', '显示', '统计', '调查', '调研', '的', '最新', '发布', '在', ' ', '\t']) MAY_REPORT_AFTER[w.charCodeAt(0)] = 1;
+for (const w of ['报道', '报导', '援引', '引述', '消息', '报告', '研报', '研究', '晨会', '纪要', '点评', '数据', '显示', '统计', '调查', '调研', '的', '最新', '发布', '发表', '在', ' ', '\t']) MAY_REPORT_AFTER[w.charCodeAt(0)] = 1;
 for (let d = 0x30; d <= 0x39; d++) MAY_REPORT_AFTER[d] = 1;
 
 /** First characters of the forecasting and rating cues after a broker (预计, 将…目标价, "'s analysts", …). */
@@ -74,10 +74,17 @@ for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', 
 /** A broker moving a target: "摩根士丹利（大摩）也由9,999元上调至12,345元". */
 const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
 
+/** Words of a broker's rating or target price, and a broker acting on them ("高盛提高微软目标价", "星展把中银香港目标价上调"). */
+export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i;
+const ACTS_ON_RATING = /^(?!\s*[(（])[^。;；，,:：获被]{0,14}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
+
+/** Any party that acts on a target price or a rating is a broker there ("星展把中银香港目标价上调", "交银国际将小米目标价提升"). */
+const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,12}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating)/i;
+
 /** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
-const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
+const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|专讯|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
 // Cues right after a third party: forecasting and rating verbs.
-const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
+const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告|研究|一致)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
 /** A sentence that goes on with the report of the sentence before it. */
 export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i;
 
@@ -86,21 +93,26 @@ export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该
  * source when a reporting cue stands before or after it, or, for a broker, research firm or
  * outlet, a forecasting cue stands after it.
  */
-export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined): Mention[] {
+/**
+ * `forecasters` receives the other parties followed by a forecasting cue ("中信建投预测"): a
+ * source for a figure that is not their own (a market size, another company's amount).
+ */
+export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined, forecasters?: Mention[]): Mention[] {
   const out: Mention[] = [];
+  let rates: boolean | undefined;
   for (const m of parties) {
     if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator') continue;
     // Most names have no cue at all: the cheap checks on the characters around come first.
     const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
     const a0 = s.charCodeAt(m.offset + m.length);
     const a1 = s.charCodeAt(m.offset + m.length + 1);
-    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1]) continue;
+    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end)))) continue;
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
     else if (CUE_REPORT.test(after) && (third || /报道|报导/.test(after.slice(0, 12)))) out.push(m);
-    else if (third && CUE_FORECAST.test(after)) out.push(m);
-    else if (third && /^\s*(?:将|把|对|予)[^。;]{0,12}(?:目标价|评级|盈利预测|预测)/.test(after)) out.push(m);
+    else if (CUE_FORECAST.test(after)) (third ? out : forecasters)?.push(m);
+    else if ((third && ACTS_ON_RATING.test(after)) || SETS_RATING.test(after)) out.push(m);
     else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
     else if (/\btold\s*$/i.test(before) && third) out.push(m);
@@ -108,13 +120,19 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
   return out;
 }
 
+/** A dateline with a place, right at the paragraph's start: "新华社台北消息，", "中新社北京3月5日电". */
+const DATELINE_PLACE = /^[\u4e00-\u9fff]{2,3}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电|专讯)\s*[,:。\s]/;
+
 /** The outlet of a dateline opening the paragraph that starts at `paragraphStart`, or null. */
 export function datelineSource(s: string, paragraphStart: number, mentions: Mention[], sectorOf: (id: string) => string | undefined): Mention | null {
   for (const m of mentions) {
     if (m.offset - paragraphStart > 30) break;
     if (m.offset < paragraphStart) continue;
     const after = s.slice(m.offset + m.length, m.offset + m.length + 16);
-    if ((m.kind === 'media' || isThirdParty(m, sectorOf)) && DATELINE_AFTER.test(after)) return m;
+    if (!(m.kind === 'media' || isThirdParty(m, sectorOf))) continue;
+    if (DATELINE_AFTER.test(after)) return m;
+    if (DATELINE_PLACE.test(after) && /^[\s【\[(<《]*$/.test(s.slice(paragraphStart, m.offset))) return m;
   }
   return null;
 }
+
