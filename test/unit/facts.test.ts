@@ -161,3 +161,28 @@ test('stated conversions with a currency note, 约折合, 约等于 and 换算 a
   assert.equal(byText('200 萬').fact, byText('2,456').fact);
   assert.equal(byText('322').fact, byText('9,853').fact);
 });
+
+test('a clause without a name goes on about the nearest clause that names its topic, not an object', () => {
+  const quotes = facts('比亞迪(01211.HK)升12%，報177元，吉利汽車(00175.HK)亦升逾6%，報20.5元。');
+  assert.deepEqual(quotes.map((f) => f.subject), ['byd', 'geely']);
+  const [profit] = facts('Great Eastern, the insurance arm of OCBC, reported a fall in second-half profit to S$337.4 million.');
+  assert.ok(profit.subject && /great/i.test(profit.subject), `the insurer, not its parent: ${profit.subject}`);
+});
+
+test('as many names as amounts, listed alike, pair in order; a 分别 list ends where a new name starts', () => {
+  const [hyundai, kia] = facts('Hyundai Motor Co. and Kia Corp. reported operating profits of 4.3 trillion won and 3.6 trillion won.');
+  assert.equal(hyundai.subject, 'hyundai-motor');
+  assert.ok(kia.subject && kia.subject !== 'hyundai-motor', `the second amount is Kia's: ${kia.subject}`);
+  const figs = facts('去年摩尔线程、景嘉微营收分别为4.38亿元、4.66亿元，摩尔线程去年亏损14.92亿元。');
+  assert.deepEqual(figs.map((f) => f.subject), ['moore-threads', figs[1].subject, 'moore-threads']);
+  assert.notEqual(figs[1].subject, 'moore-threads');
+});
+
+test('"集团" / "the company" opening a sentence is the company of the paragraph, not a broker reporting on it', () => {
+  const figs = facts('汇丰控股(00005.HK)公布中期业绩，除税前利润为158.1亿美元，主要因确认与联营公司交通银行相关的21亿美元减值亏损。集团宣派第二次股息每股0.1美元。');
+  assert.equal(figs[2].subject, 'hsbc');
+  assert.equal(figs[2].metric, 'dividend');
+  const report = facts('财通证券研报指出，徐工机械2025年前三季度营收781.57亿元。公司海外收入375.94亿元。');
+  assert.equal(report[1].subject, report[0].subject);
+  assert.notEqual(report[1].subject, null);
+});

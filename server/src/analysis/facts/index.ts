@@ -143,6 +143,25 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
   return null;
 }
 
+/** Words that name the company a paragraph is about without its name. */
+const COMPANY_ANAPHOR = /^\s*(?:(?:而|但|同时|此外|另外)\s*)?(?:公司|该公司|本公司|集团|该集团|本集团|the\s+company|the\s+group)/i;
+
+/** A listing code in parentheses after a name: "(00005.HK)", "（2330）", "(NASDAQ: NVDA)". */
+const LISTING_CODE = /^\s*[(（]\s*(?:[A-Z]{2,8}\s*[:：]\s*)?[0-9A-Z]{1,6}(?:\.[A-Z]{1,2})?(?:-[A-Z]{2})?\s*[)）]/;
+
+/** The first company the paragraph names before `end` that is not a source of this sentence. */
+function paragraphTopic(s: string, paragraph: number, end: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
+  for (let i = firstAtOrAfter(mentions, paragraph); i < mentions.length && mentions[i].offset < end; i++) {
+    const m = mentions[i];
+    if (!canOwn(m) || m.kind === 'person' || m.kind === 'media' || sources.some((x) => x.id === m.id)) continue;
+    // A broker or bank opening the paragraph is usually the one reporting on the company,
+    // unless it is itself listed there with its code ("汇丰控股(00005.HK)公布…").
+    if (isThirdParty(m, sectorOf) && !LISTING_CODE.test(s.slice(m.offset + m.length, m.offset + m.length + 14))) continue;
+    return m;
+  }
+  return null;
+}
+
 /** Sets subject, counterparty, source, metric, period and fact on every figure. */
 export function attachFacts(text: string, folded: string, figures: Figure[], mentions: Mention[], sectorOf: SectorOf = () => undefined): void {
   void text;
@@ -250,7 +269,11 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
     if (!owner && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) {
-      if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
+      if (info.earlier === undefined) {
+        // "公司" / "集团" / "the company" opening the sentence is the company the paragraph is about.
+        const topic = COMPANY_ANAPHOR.test(s.slice(sentence.start, sentence.start + 16)) ? paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf) : null;
+        info.earlier = topic ?? earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
+      }
       owner = info.earlier;
     }
     // A company that forecasts a market or another company's amount is its source.

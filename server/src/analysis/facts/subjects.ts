@@ -7,7 +7,7 @@
  * no name at all, the subject of the sentence before it in the same paragraph.
  */
 import type { Figure, Metric, Mention } from '../types';
-import type { Bounds } from './sentences';
+import { clauseOf, type Bounds } from './sentences';
 import type { MetricWord } from './metrics';
 
 /** Kinds that can own an amount. */
@@ -109,7 +109,9 @@ function respectively(c: Context): Mention | null {
   const english = mark.english;
   const following = marks.find((x) => x.at > at);
   // The amounts of the list: the sentence's figures after 分别 up to the next list (before "respectively").
-  const amounts = c.sentenceFigures.filter((f) => (english ? f.offset < at : f.offset > at && (!following || f.offset < following.at)));
+  // A name after 分别 starts another statement: the list ends before it.
+  const nextName = english ? undefined : c.parties.find((m) => m.offset > at);
+  const amounts = c.sentenceFigures.filter((f) => (english ? f.offset < at : f.offset > at && (!following || f.offset < following.at) && (!nextName || f.offset < nextName.offset)));
   const index = amounts.indexOf(figure);
   if (index < 0) return null;
   // The names of the list: distinct parties before 分别 (or before the amounts).
@@ -122,6 +124,50 @@ function respectively(c: Context): Mention | null {
   // Amounts repeated per name in pairs ("A、B的营收和利润分别为…"): by position.
   if (amounts.length % list.length === 0 && list.length > 1) return list[Math.floor(index / (amounts.length / list.length))];
   return null;
+}
+
+/** What joins the items of a list: "、", "和", "及", "与", ",", "and". */
+const LIST_JOIN = /^\s*(?:[,、]\s*)?(?:(?:and|和|及|与|以及|&)\s*)?$/i;
+/** Words a name may carry in a list ("Co.", "Corp.", "(00175.HK)"), read as part of it. */
+const NAME_TAIL = /^\s*(?:\([^()]{1,16}\)|(?:co|corp|inc|ltd|plc)\.?)/i;
+
+/** The end of a name with its tail ("Hyundai Motor Co.", "吉利(00175.HK)"). */
+function nameEnd(s: string, m: Mention): number {
+  let end = m.offset + m.length;
+  for (let k = 0; k < 2; k++) {
+    const tail = NAME_TAIL.exec(s.slice(end, end + 20));
+    if (!tail) break;
+    end += tail[0].length;
+  }
+  return end;
+}
+
+/**
+ * A list of names and a list of as many amounts in one clause, without 分别: "Hyundai Motor
+ * and Kia reported operating profits of 4.3 trillion won and 3.6 trillion won". Only when
+ * both lists are plain (nothing but "and", "、", commas between their items).
+ */
+function parallel(c: Context): Mention | null {
+  const { s, figure, clause } = c;
+  const amounts = c.sentenceFigures.filter((f) => f.offset >= clause.start && f.offset + f.length <= clause.end);
+  if (amounts.length < 2) return null;
+  const index = amounts.indexOf(figure);
+  if (index < 0) return null;
+  for (let k = 1; k < amounts.length; k++) {
+    if (!LIST_JOIN.test(s.slice(amounts[k - 1].offset + amounts[k - 1].length, amounts[k].offset))) return null;
+  }
+  // The names: the run of listed names nearest before the amounts in the sentence (an
+  // English "and" may have opened a clause between them), exactly as many as the amounts.
+  const all = before(inside(c.parties, c.sentence), amounts[0].offset);
+  if (all.length < amounts.length) return null;
+  const names = all.slice(-amounts.length);
+  const joined = (a: Mention, b: Mention) => a.id !== b.id && LIST_JOIN.test(s.slice(nameEnd(s, a), b.offset));
+  for (let k = 1; k < names.length; k++) if (!joined(names[k - 1], names[k])) return null;
+  const first = all.length - amounts.length;
+  if (first > 0 && joined(all[first - 1], names[0])) return null;
+  // The last name belongs to the amounts' clause or the one right before.
+  if (names[names.length - 1].offset < clause.start && /[,:]/.test(s.slice(names[names.length - 1].offset, clause.start))) return null;
+  return names[index];
 }
 
 /** A transaction's payer and other side, from the verb of the figure's clause or sentence. */
@@ -254,7 +300,7 @@ export function attribute(c: Context): Attribution {
   const ctx = { ...c, parties };
   const inParens = parenthesised(ctx);
   if (inParens) return { subject: inParens, counterparty: null };
-  const listed = respectively(ctx);
+  const listed = respectively(ctx) ?? parallel(ctx);
   if (listed) return { subject: listed, counterparty: null };
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
     if (metric !== 'funding') {
@@ -269,8 +315,22 @@ export function attribute(c: Context): Attribution {
     subject = nearestTopic(clauseNames, s, figure.offset);
   }
   if (!subject) {
+    // The topic of the nearest clause before that names someone ("比亚迪升12%，报177元，
+    // 吉利亦升6%，报20.5元": 20.5元 is Geely's).
+    // A clause that names someone only as an object ("the insurance arm of OCBC", "from
+    // Bain Capital") hands nothing on: the walk goes on to the clause before it.
     const sentenceNames = before(inside(parties, c.sentence), c.clause.start);
-    subject = nearestTopic(sentenceNames, s, c.clause.start);
+    let end = sentenceNames.length;
+    while (!subject && end > 0) {
+      const last = sentenceNames[end - 1];
+      const from = clauseOf(s, c.sentence, last.offset, last.offset + last.length).start;
+      let start = end - 1;
+      while (start > 0 && sentenceNames[start - 1].offset >= from) start--;
+      const topics = sentenceNames.slice(start, end).filter((m) => !isObject(s, m));
+      if (topics.length) subject = nearestTopic(topics, s, c.clause.start);
+      end = start;
+    }
+    if (!subject) subject = nearestTopic(sentenceNames, s, c.clause.start);
   }
   if (!subject) {
     // A name right after the amount in its clause: "$5 billion for OpenAI", "1亿美元给Anthropic".
