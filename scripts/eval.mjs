@@ -346,7 +346,7 @@ function factsReport(facts, heldout) {
 function factsMisses(totals, limit = 5000) {
   return totals.misses.slice(0, limit).map((m) => {
     const diff = ['subject', 'counterparty', 'source', 'metric'].filter((k) => m[k][0] !== m[k][1]).map((k) => `${k} ${m[k][0]} → ${m[k][1]}`).join('; ');
-    return `  ${m.key} ${m.text}: ${diff}\n      …${m.context}…`;
+    return `  ${m.key} ${m.text}: ${diff}${m.unrecognised ? ' [subject not recognised]' : ''}\n      …${m.context}…`;
   }).join('\n');
 }
 

@@ -59,6 +59,8 @@ export function scoreFacts(totals, key, text, gold, mentions, pred) {
     used.add(k);
     matched.push({ g, p: figures[k] });
   }
+  // Gold ids the engine recognised somewhere in the document (a subject it never found cannot be chosen).
+  const found = new Set(entities.map((e) => goldIdOf({ ...e, text: text.slice(e.offset, e.offset + e.length) }, mentions)));
   const withText = (party) => (party ? { ...party, text: text.slice(party.offset, party.offset + party.length) } : null);
   for (const { g, p } of matched) {
     totals.matched++;
@@ -83,7 +85,7 @@ export function scoreFacts(totals, key, text, gold, mentions, pred) {
     if (g.source && !ok.source) totals.srcFn++;
     if (!ok.subject || !ok.source || !ok.metric || !ok.counterparty) {
       totals.misses.push({
-        key, text: g.text, offset: g.offset,
+        key, text: g.text, offset: g.offset, unrecognised: !!g.subject && !found.has(g.subject),
         subject: [g.subject ?? null, subject], counterparty: [g.counterparty ?? null, counterparty],
         source: [g.source ?? null, source], metric: [g.metric, p.metric],
         context: text.slice(Math.max(0, g.offset - 40), g.offset + g.text.length + 20).replace(/\s+/g, ' '),

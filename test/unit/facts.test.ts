@@ -186,3 +186,15 @@ test('"集团" / "the company" opening a sentence is the company of the paragrap
   assert.equal(report[1].subject, report[0].subject);
   assert.notEqual(report[1].subject, null);
 });
+
+test('a bulleted digest ends a statement at its citation marker; a list standing for a group owns nothing', () => {
+  const figs = facts('运营成本 - ChatGPT单日电费成本接近70万美元 [14] - 阿里巴巴宣布未来五年将投入3800亿元用于云计算 [15] - 字节跳动规划了1600亿元的AI投入 [15]');
+  assert.deepEqual(figs.slice(1).map((f) => f.subject), ['alibaba', 'bytedance']);
+  const [group] = facts('壁仞科技、智谱AI等公司上市，动辄是数百亿港元的估值。');
+  assert.equal(group.subject, null);
+  const [total] = facts('僅隆基綠能、天合光能、晶科能源3家公司在2025年的虧損額就超過200億元。');
+  assert.equal(total.subject, null);
+  const [held] = facts('Tether 持股的 Northern Data 在 11 月以 2 億美元出售了其礦業部門。');
+  assert.notEqual(held.subject, 'tether');
+  assert.notEqual(held.counterparty, 'tether');
+});

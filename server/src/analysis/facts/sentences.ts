@@ -1,7 +1,7 @@
 /**
  * Sentence and clause bounds around an offset of the folded text (Simplified script,
- * half-width ASCII). A sentence ends at 。！？；, a line break, or an English full stop
- * followed by a space and a capital; a clause also ends at a comma that is not a thousands
+ * half-width ASCII). A sentence ends at 。！？；, a line break, a citation marker ("[12] "),
+ * or an English full stop followed by a space and a capital; a clause also ends at a comma that is not a thousands
  * separator. Bounds never reach further than `REACH` characters from the offset.
  */
 
@@ -48,14 +48,26 @@ function isEnglishStop(s: string, i: number): boolean {
   return !ABBREVIATIONS.has(word);
 }
 
-/** 1 for the characters that always end a sentence, 2 for the full stop (which may). */
+/** True when the "]" at `i` closes a citation marker followed by a space ("… 3800亿元 [15] - …"). */
+function isCitationEnd(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 1) !== 0x20) return false;
+  let k = i - 1;
+  while (k > i - 5 && isDigitCode(s.charCodeAt(k))) k--;
+  return k < i - 1 && s.charCodeAt(k) === 0x5b;
+}
+
+/**
+ * 1 for the characters that always end a sentence, 2 for the full stop (which may), 3 for
+ * the "]" of a citation marker: a bulleted digest ends its statements with "[12]".
+ */
 const END = new Uint8Array(65536);
 for (const c of [0x3002, 0x21, 0x3f, 0x3b, 0x0a, 0x0d]) END[c] = 1;
 END[0x2e] = 2;
+END[0x5d] = 3;
 
 function isSentenceEnd(s: string, i: number): boolean {
   const e = END[s.charCodeAt(i)];
-  return e === 1 || (e === 2 && isEnglishStop(s, i));
+  return e === 1 || (e === 2 && isEnglishStop(s, i)) || (e === 3 && isCitationEnd(s, i));
 }
 
 /** The sentence around [from, to). */

@@ -30,7 +30,7 @@ const TO_BUYER = /^(?:给|予|与|to)\s*/i;
 const LEAD_BEFORE = /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+participation\s+from|participation\s+from|investors?\s+(?:including|such\s+as))\s*$/i;
 const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/;
 /** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
-const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
+const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|持股的|参股的|投资的|'s\s+(?:unit|subsidiary|arm|division)|unit|subsidiary)\s*$/i;
 const ATTACHED = /^\s*(?:\([^()]{1,24}\)\s*)?(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i;
 const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
 const RESPECTIVELY = /分别|respectively/i;
@@ -287,6 +287,20 @@ function attachedToWord(c: Context): Mention | null {
   return last && ATTACHED.test(c.s.slice(last.offset + last.length, w.offset)) ? last : null;
 }
 
+/** Words closing a list that stands for a group ("壁仞科技、智谱AI等公司", "隆基、天合、晶科3家公司", "SpaceX、OpenAI这类"). */
+const GROUP_CLOSE = /^\s*(?:等(?![级待同])|这类|这些|之类|此类|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others)/i;
+
+/** True when `m` is an item of a list that stands for a group: an amount of the group is nobody's. */
+function inGroupList(s: string, parties: Mention[], m: Mention): boolean {
+  let last = m;
+  for (const next of parties) {
+    if (next.offset <= last.offset) continue;
+    if (!LIST_JOIN.test(s.slice(nameEnd(s, last), next.offset))) break;
+    last = next;
+  }
+  return GROUP_CLOSE.test(s.slice(nameEnd(s, last), nameEnd(s, last) + 16));
+}
+
 export function attribute(c: Context): Attribution {
   const { figure, metric, s } = c;
   if (UNOWNED.has(metric)) return { subject: null, counterparty: null };
@@ -332,6 +346,8 @@ export function attribute(c: Context): Attribution {
     }
     if (!subject) subject = nearestTopic(sentenceNames, s, c.clause.start);
   }
+  // The topic found is one of a group ("壁仞科技、智谱AI等公司上市，动辄数百亿港元的估值").
+  if (subject && !attached && inGroupList(s, parties, subject)) subject = null;
   if (!subject) {
     // A name right after the amount in its clause: "$5 billion for OpenAI", "1亿美元给Anthropic".
     const after = inside(parties, { start: figure.offset + figure.length, end: c.clause.end });
