@@ -198,3 +198,17 @@ test('a bulleted digest ends a statement at its citation marker; a list standing
   assert.notEqual(held.subject, 'tether');
   assert.notEqual(held.counterparty, 'tether');
 });
+
+test('"X数据显示" makes any party a source; a broker states a commodity price, it does not own it; unnamed investors own nothing', () => {
+  const [sector] = facts('IT桔子数据显示，今年上半年机器人领域共发生223起融资事件，融资金额高达232亿人民币。');
+  assert.ok(sector.source, 'the data firm is the source');
+  assert.equal(sector.subject, null);
+  const gold = facts('高盛再度上调年底金价目标至每盎司3,100美元，上月才刚调高至3,000美元。');
+  assert.deepEqual(gold.map((f) => f.subject), [null, null]);
+  assert.deepEqual(gold.map((f) => f.source), ['goldman-sachs', 'goldman-sachs']);
+  const figs = facts('宁德时代此次集资额最多约310.6亿港元，基石投资者认购约203.7亿港元股份。');
+  assert.equal(figs[0].subject, 'catl');
+  assert.equal(figs[1].subject, null, 'the cornerstone investors are not named');
+  const [profit] = facts('友邦保险股东应占溢利22.5亿美元。');
+  assert.ok(profit.subject, '"股东应占" is a profit line, not a party');
+});

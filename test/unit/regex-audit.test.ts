@@ -8,8 +8,8 @@
 // "bounded" = every quantifier has a small maximum; "disjoint" = adjacent quantified parts
 // accept no character in common, so a string splits between them one way only.
 //
-// 179 in server/src (175 literals, 4 built at run time; a literal repeated in one file is listed
-// once) + 12 in the grammar = 191 audited. 3 rewritten: two to a safe form, one to a scanner
+// 181 in server/src (177 literals, 4 built at run time; a literal repeated in one file is listed
+// once) + 12 in the grammar = 193 audited. 3 rewritten: two to a safe form, one to a scanner
 // (its line is marked "(removed)"). The grammar's patterns run with the m flag, as Oniguruma's
 // ^ and $ are line anchors.
 //
@@ -156,7 +156,6 @@
 //   analysis/facts/sources.ts /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|专讯|[)）]\s*(?:[-—–:：]|--)|[:：])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group
 //   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告|研究|一致)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, \S{0,6} bounded
 //   analysis/facts/sources.ts /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
-//   analysis/facts/sources.ts /报道|报导/ — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   analysis/facts/sources.ts /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present
 //   analysis/facts/sources.ts /\btold\s*$/i — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
 //   analysis/facts/conversions.ts /^\s*(?:[,，]\s*)?(?:换算|換算|折合|折算)[^\d,，。;；()（）]{0,12}$/ — safe: anchored at both ends; the comma group owns its spaces, then fixed words and one bounded class
@@ -168,7 +167,9 @@
 //   analysis/facts/index.ts /股价|收报|收市|收盘|盘中|开盘|现价|报价/ — safe: fixed words
 //   analysis/facts/index.ts /^\s*(?:(?:而|但|同时|此外|另外)\s*)?(?:公司|该公司|本公司|集团|该集团|本集团|the\s+company|the\s+group)/i — safe: anchored; the optional group owns its spaces, then fixed words
 //   analysis/facts/index.ts /^\s*[(（]\s*(?:[A-Z]{2,8}\s*[:：]\s*)?[0-9A-Z]{1,6}(?:\.[A-Z]{1,2})?(?:-[A-Z]{2})?\s*[)）]/ — safe: anchored; bounded classes separated by fixed characters, on 14 characters after a name
+//   analysis/facts/index.ts /金价|油价|铜价|银价|锂价|盎司|每桶|每吨|ounce|barrel|tonne|\bgold\b|\boil\b|copper/i — safe: fixed words
 //   analysis/facts/index.ts /^;\s*$/ — safe: anchored at both ends, one character then one class
+//   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|data\s+(?:show|showed|shows))/i — safe: anchored; each optional group owns the spaces after it, then fixed words
 //   analysis/facts/sources.ts /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i — safe: fixed words, one \s run between two fixed words
 //   analysis/facts/sources.ts /^(?!\s*[(（])[^。;；，,:：获被]{0,14}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i — safe: anchored; a bounded lazy class ({0,14}) before fixed words, on 24 characters after a name
 //   analysis/facts/sources.ts /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,12}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating)/i — safe: anchored; the optional group owns its spaces, fixed verbs, a bounded lazy class ({0,12}) before fixed words
@@ -178,6 +179,7 @@
 //   analysis/facts/subjects.ts /^\s*(?:\([^()]{1,16}\)|(?:co|corp|inc|ltd|plc)\.?)/i — safe: anchored; a bracketed bounded class or fixed words, on 20 characters
 //   analysis/facts/subjects.ts /[,:]/ — safe: one class, no quantifier
 //   analysis/facts/subjects.ts /^\s*(?:等(?![级待同])|这类|这些|之类|此类|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others)/i — safe: anchored; fixed words, a bounded class ({1,2}), the optional comma group owns its spaces; on 16 characters
+//   analysis/facts/subjects.ts /^\s*(?:(?:[\d年月日]{2,10}|此外|另外|同时|其中|而|但)\s*(?:[,，]\s*)?)?(?:(?:其中|另有|另)\s*)?(?:基石投资者|投资者|投资人|散户|股东们?(?!应占|权益|应佔)|外资|北向资金|南向资金|机构投资者|公募基金|政府方面|市政府|政府|分析师|业界|法人|retail\s+investors|investors|shareholders|analysts|the\s+government|cornerstone\s+investors)/i — safe: anchored; a bounded class ({2,10}) or fixed words, each optional group owns the spaces after it (the comma group its own), then fixed words
 //   analysis/facts/subjects.ts /收购|并购|买下|购买|买入|购入|投资|注资|入股|增资|认购|出资|领投|参投|跟投|竞得|拍得|下单|采购|\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|buying|purchas(?:e|es|ed|ing)|invest(?:s|ed|ing)?(?:\s+in)?|take\s+over|took\s+over|backed|back|order(?:ed)?)\b/gi — safe: an alternation of fixed words (with \s+ only between fixed words), no nested quantifier
 //   analysis/facts/subjects.ts /(?:被|遭|获|获得|接受|引入)\s*$/ — safe: fixed words then at most one \s run to the end: a match can start only at a fixed word, and each start scans the following run once
 //   analysis/facts/subjects.ts /^\s*(?:by)\b/i — safe: anchored; fixed words, each \s* between fixed words or owned by an optional group, bounded [^。;]{0,12} where present

@@ -143,6 +143,9 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
   return null;
 }
 
+/** A commodity's price: "金价", "每盎司", "a barrel", "per tonne". */
+const COMMODITY = /金价|油价|铜价|银价|锂价|盎司|每桶|每吨|ounce|barrel|tonne|\bgold\b|\boil\b|copper/i;
+
 /** Words that name the company a paragraph is about without its name. */
 const COMPANY_ANAPHOR = /^\s*(?:(?:而|但|同时|此外|另外)\s*)?(?:公司|该公司|本公司|集团|该集团|本集团|the\s+company|the\s+group)/i;
 
@@ -261,20 +264,25 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // The source nearest before the figure in its sentence, else the first after it.
     let src: Mention | null = info.sources[0] ?? null;
     for (const m of info.sources) if (m.offset < f.offset) src = m;
-    const { subject, counterparty } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
+    const { subject, counterparty, unnamed } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
     // sentences before it in the same paragraph ("The stock hit HK$311.40").
     // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
     const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
-    if (!owner && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) {
+    if (!owner && !unnamed && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) {
       if (info.earlier === undefined) {
         // "公司" / "集团" / "the company" opening the sentence is the company the paragraph is about.
         const topic = COMPANY_ANAPHOR.test(s.slice(sentence.start, sentence.start + 16)) ? paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf) : null;
         info.earlier = topic ?? earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
       }
       owner = info.earlier;
+    }
+    // A broker or an outlet does not own a price per tonne or per ounce: it states it.
+    if (owner && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end)))) && isThirdParty(owner, sectorOf)) {
+      src ??= owner;
+      owner = null;
     }
     // A company that forecasts a market or another company's amount is its source.
     if (!src && info.forecasters.length && !(sourceBefore && !pointsBack)) {

@@ -74,6 +74,9 @@ for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', 
 /** A broker moving a target: "摩根士丹利（大摩）也由9,999元上调至12,345元". */
 const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
 
+/** Report cues that make any party a source: "…报道", "IT桔子数据显示", "X的统计显示", "data show". */
+const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|data\s+(?:show|showed|shows))/i;
+
 /** Words of a broker's rating or target price, and a broker acting on them ("高盛提高微软目标价", "星展把中银香港目标价上调"). */
 export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i;
 const ACTS_ON_RATING = /^(?!\s*[(（])[^。;；，,:：获被]{0,14}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
@@ -110,7 +113,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
-    else if (CUE_REPORT.test(after) && (third || /报道|报导/.test(after.slice(0, 12)))) out.push(m);
+    else if (CUE_REPORT.test(after) && (third || ANY_PARTY_REPORTS.test(after))) out.push(m);
     else if (CUE_FORECAST.test(after)) (third ? out : forecasters)?.push(m);
     else if ((third && ACTS_ON_RATING.test(after)) || SETS_RATING.test(after)) out.push(m);
     else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);

@@ -42,6 +42,8 @@ export interface Party {
 export interface Attribution {
   subject: Mention | null;
   counterparty: Mention | null;
+  /** Set when the clause names its party without a name ("投资者", "investors"): no one else is looked for. */
+  unnamed?: boolean;
 }
 
 interface Context {
@@ -287,6 +289,12 @@ function attachedToWord(c: Context): Mention | null {
   return last && ATTACHED.test(c.s.slice(last.offset + last.length, w.offset)) ? last : null;
 }
 
+/** Metrics told from the company's own side, whatever party opens the clause ("投资者对X的估值"). */
+const OWN_METRICS: ReadonlySet<Metric> = new Set(['funding', 'valuation', 'revenue', 'profit', 'dividend', 'market-value', 'price']);
+
+/** An unnamed party as a clause's subject: investors, shareholders, the government, the market. */
+const UNNAMED_AGENT = /^\s*(?:(?:[\d年月日]{2,10}|此外|另外|同时|其中|而|但)\s*(?:[,，]\s*)?)?(?:(?:其中|另有|另)\s*)?(?:基石投资者|投资者|投资人|散户|股东们?(?!应占|权益|应佔)|外资|北向资金|南向资金|机构投资者|公募基金|政府方面|市政府|政府|分析师|业界|法人|retail\s+investors|investors|shareholders|analysts|the\s+government|cornerstone\s+investors)/i;
+
 /** Words closing a list that stands for a group ("壁仞科技、智谱AI等公司", "隆基、天合、晶科3家公司", "SpaceX、OpenAI这类"). */
 const GROUP_CLOSE = /^\s*(?:等(?![级待同])|这类|这些|之类|此类|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others)/i;
 
@@ -316,6 +324,12 @@ export function attribute(c: Context): Attribution {
   if (inParens) return { subject: inParens, counterparty: null };
   const listed = respectively(ctx) ?? parallel(ctx);
   if (listed) return { subject: listed, counterparty: null };
+  // An unnamed party opening the clause ("基石投资者认购约203.7亿港元", "Retail investors
+  // applied for…") is the one whose amount it is: nobody named.
+  if (!OWN_METRICS.has(metric)) {
+    const firstName = inside(parties, c.clause).find((m) => m.offset < figure.offset);
+    if (UNNAMED_AGENT.test(s.slice(c.clause.start, Math.min(figure.offset, firstName?.offset ?? figure.offset)))) return { subject: null, counterparty: null, unnamed: true };
+  }
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
     if (metric !== 'funding') {
       const t = transaction(ctx);
@@ -324,10 +338,8 @@ export function attribute(c: Context): Attribution {
   }
   const attached = attachedToWord(ctx);
   let subject: Mention | null = attached;
-  if (!subject) {
-    const clauseNames = before(inside(parties, c.clause), figure.offset);
-    subject = nearestTopic(clauseNames, s, figure.offset);
-  }
+  const clauseNames = before(inside(parties, c.clause), figure.offset);
+  if (!subject) subject = nearestTopic(clauseNames, s, figure.offset);
   if (!subject) {
     // The topic of the nearest clause before that names someone ("比亚迪升12%，报177元，
     // 吉利亦升6%，报20.5元": 20.5元 is Geely's).
