@@ -9,7 +9,7 @@ import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences
 import { chooseMetric, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
 import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT, RATING_WORD } from './sources';
-import { attribute, canOwn, forgetMentions } from './subjects';
+import { attribute, canOwn, forgetMentions, type SubjectContext } from './subjects';
 import { groupFacts } from './sameFact';
 import { pairConversions } from './conversions';
 
@@ -40,6 +40,8 @@ function mentionsIn(mentions: Mention[], b: Bounds): Mention[] {
 
 interface SentenceInfo {
   bounds: Bounds;
+  /** Its place among the document's figure sentences. */
+  number: number;
   /** Metric words and periods of the sentence, read once for all its figures. */
   clauseWords: Map<number, MetricWord[]>;
   sentenceWords: MetricWord[] | null;
@@ -71,6 +73,9 @@ const ANAPHOR = /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\
 const BROKER_ANAPHOR = /该行|该机构|该券商|该所|the\s+(?:bank|brokerage|broker)(?![a-z])/i;
 const REPORT_ANAPHOR = /该报告|该研报|该报道|the\s+report(?![a-z])/i;
 
+/** Any of the words `quotedBefore` looks for, in one search. */
+const QUOTED_HINT = /目标价|评级|盈利预测|每股盈测|该|由|target|rating|report|bank|broker/i;
+
 /** A rating list going on without its words: "东亚银行则由10.7元降至9.6元". */
 const LIST_MOVE = /则由|由[^。;]{0,12}?(?:降至|升至|上调至|下调至|调升至|调降至|调高至|调低至|削至|提高至)/;
 /** Words of a quote or a trade, not of a target: "股价由…", "收报". */
@@ -91,6 +96,8 @@ function ratedBefore(s: string, sentences: SentenceInfo[], at: number): boolean 
 function quotedBefore(s: string, sentences: SentenceInfo[], at: number, mentions: Mention[], sectorOf: SectorOf): Mention | null {
   const info = sentences[at];
   const text = s.slice(info.bounds.start, info.bounds.end);
+  // Most sentences hold none of the words below: one search tells.
+  if (!QUOTED_HINT.test(text)) return null;
   // "该行" / "the bank" names a broker or a bank, never an outlet; and it may be the
   // company itself (a bank reporting), so only a broker already quoted is taken.
   const rating = RATING_WORD.test(text) || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(s, sentences, at));
@@ -171,7 +178,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   const s = folded;
   if (!figures.length) return;
   forgetThirdParties();
-  forgetMentions();
+  forgetMentions(s.length);
   // Sectors asked once per entity for the whole document.
   const sectors = new Map<string, string | undefined>();
   const lookUp = sectorOf;
@@ -193,7 +200,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       const forecasters: Mention[] = [];
       const sources = sourcesIn(s, bounds, all, sectorOf, forecasters);
       info = {
-        bounds, sources, forecasters, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
+        bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
         clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
       sentences.push(info);
@@ -240,6 +247,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       info.owners = info.owners.filter((m) => m.id !== quoted.id);
     }
   }
+  // One context for all the figures, its fields set for each (no object per figure).
+  const ctx: SubjectContext = { s, figure: figures[0], sentence: sentences[0].bounds, clause: sentences[0].bounds, parties: [], metric: 'other', metricWord: null, sentenceFigures: [] };
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const info = sentenceOf[i];
@@ -264,7 +273,14 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // The source nearest before the figure in its sentence, else the first after it.
     let src: Mention | null = info.sources[0] ?? null;
     for (const m of info.sources) if (m.offset < f.offset) src = m;
-    const { subject, counterparty, unnamed } = attribute({ s, figure: f, sentence, clause, parties: info.owners, metric: f.metric, metricWord: choice.word, sentenceFigures: info.figures });
+    ctx.figure = f;
+    ctx.sentence = sentence;
+    ctx.clause = clause;
+    ctx.parties = info.owners;
+    ctx.metric = f.metric;
+    ctx.metricWord = choice.word;
+    ctx.sentenceFigures = info.figures;
+    const { subject, counterparty, unnamed } = attribute(ctx);
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
     // sentences before it in the same paragraph ("The stock hit HK$311.40").
@@ -280,7 +296,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       owner = info.earlier;
     }
     // A broker or an outlet does not own a price per tonne or per ounce: it states it.
-    if (owner && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end)))) && isThirdParty(owner, sectorOf)) {
+    if (owner && isThirdParty(owner, sectorOf) && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end))))) {
       src ??= owner;
       owner = null;
     }
@@ -314,6 +330,5 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.metric = a.metric;
     b.period = a.period;
   }
-  const sentenceNumber = new Map(sentences.map((info, k) => [info, k]));
-  groupFacts(s, figures, conversions, (i) => sentenceNumber.get(sentenceOf[i])!);
+  groupFacts(s, figures, conversions, (i) => sentenceOf[i].number);
 }

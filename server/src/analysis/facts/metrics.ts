@@ -69,6 +69,26 @@ for (const w of METRIC_OF.keys()) {
   else PAIRS.add(c * 65536 + w.charCodeAt(1));
 }
 
+/** The first two letters (lower case, a–z) of the English first words: most words of a text start no metric word. */
+const FIRST_PAIR = new Uint8Array(32 * 32);
+let FIRST_LONGEST = 0;
+for (const w of FIRST_WORDS) {
+  const a = w.charCodeAt(0) | 0x20;
+  const b = w.length > 1 ? w.charCodeAt(1) | 0x20 : 0x60;
+  if (a >= 0x61 && a <= 0x7a && b >= 0x60 && b <= 0x7a) FIRST_PAIR[(a - 0x60) * 32 + (b - 0x60)] = 1;
+  else FIRST_PAIR.fill(1);
+  FIRST_LONGEST = Math.max(FIRST_LONGEST, w.length);
+}
+
+/** True when the word [i, k) may be a first word of an English metric word (cheap test before the lookup). */
+function mayStartWord(s: string, i: number, k: number): boolean {
+  if (k - i > FIRST_LONGEST) return false;
+  const a = s.charCodeAt(i) | 0x20;
+  const b = k - i > 1 ? s.charCodeAt(i + 1) | 0x20 : 0x60;
+  if (a < 0x61 || a > 0x7a || b < 0x60 || b > 0x7a) return true;
+  return FIRST_PAIR[(a - 0x60) * 32 + (b - 0x60)] === 1;
+}
+
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
 const isCjkChar = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
@@ -106,6 +126,10 @@ export function metricWords(s: string, from: number, to: number): MetricWord[] {
       // The words starting here: the longest run of up to four found in the table wins.
       let k0 = i;
       while (k0 < to && isLetter(s.charCodeAt(k0))) k0++;
+      if (!mayStartWord(s, i, k0)) {
+        i = k0;
+        continue;
+      }
       const first = s.slice(i, k0);
       if (!FIRST_WORDS.has(first) && !(hasInnerCapital(first) && FIRST_WORDS.has(first.toLowerCase()))) {
         i = k0;
@@ -202,8 +226,12 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   if ((metric === 'investment' || metric === 'cost') && CAPEX_OBJECTS.test(s.slice(word!.offset, clause.end))) metric = 'capex';
   // "$54.20 for each share", "20.50 euros per Suez share": a price per share however written.
   const perShare = figure.per === 'share' || (figure.per === null && PER_SHARE_AFTER.test(s.slice(end, end + 24)));
-  const nearWords = [...before.slice(-3), ...after.slice(0, 2)];
-  const says = (m: Metric) => nearWords.some((w) => w.metric === m);
+  // The three words before the figure and the two after it.
+  const says = (m: Metric) => {
+    for (let k = Math.max(0, before.length - 3); k < before.length; k++) if (before[k].metric === m) return true;
+    for (let k = 0; k < 2 && k < after.length; k++) if (after[k].metric === m) return true;
+    return false;
+  };
   if (perShare) {
     if (says('dividend')) metric = 'dividend';
     else if (says('profit')) metric = 'profit';

@@ -71,7 +71,7 @@ function metricsAgree(a: Figure, b: Figure): boolean {
 }
 
 /** Whether two figures far apart state the same fact. */
-export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => number = tolerance): boolean {
+export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => number = tolerance, digitsOf: (f: Figure) => number = significantDigits): boolean {
   if (a.currency !== b.currency || a.per !== b.per) return false;
   if ((a.subject?.id ?? null) !== (b.subject?.id ?? null)) return false;
   if (a.counterparty && b.counterparty && a.counterparty.id !== b.counterparty.id) return false;
@@ -79,7 +79,7 @@ export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => numbe
   // A distinctive amount (three significant digits or more: 347亿 / $34.7B) said again about
   // the same party is the same fact even where one of the two metrics was misread.
   const exact = equalValues(a, b);
-  const digits = exact ? Math.min(significantDigits(a), significantDigits(b)) : 0;
+  const digits = exact ? Math.min(digitsOf(a), digitsOf(b)) : 0;
   if (a.subject) {
     if (digits >= 3) return true;
     return metricsAgree(a, b) && closeValues(a, b, toleranceOf);
@@ -103,7 +103,7 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
     const b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  const index = new Map(figures.map((f, i) => [f, i]));
+
   // Each figure's rounding, worked out once.
   const tolerances = new Map<Figure, number>();
   const toleranceAt = (f: Figure): number => {
@@ -111,7 +111,20 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
     if (t === undefined) tolerances.set(f, (t = tolerance(f)));
     return t;
   };
-  for (const { from, to } of conversions) join(index.get(from)!, index.get(to)!);
+  const digits = new Map<Figure, number>();
+  const digitsAt = (f: Figure): number => {
+    let d = digits.get(f);
+    if (d === undefined) digits.set(f, (d = significantDigits(f)));
+    return d;
+  };
+  // Conversions pair neighbours: each is looked up from where the last one was found.
+  let at = 0;
+  for (const { from, to } of conversions) {
+    while (at < figures.length && figures[at] !== from) at++;
+    const i = at < figures.length ? at : figures.indexOf(from);
+    const j = figures[i + 1] === to ? i + 1 : figures.indexOf(to);
+    if (i >= 0 && j >= 0) join(i, j);
+  }
   // Restatements are compared only within one currency, unit, metric and subject.
   const buckets = new Map<string, number[]>();
   for (let i = 0; i < figures.length; i++) {
@@ -131,7 +144,7 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
         // One sentence does not say one amount twice: two amounts there are two facts
         // ("$9.7 billion, just under the $10 billion expected") unless one converts the other.
         if (sentenceOf && sentenceOf(i) === sentenceOf(j)) continue;
-        if (find(i) !== find(j) && restates(figures[i], figures[j], toleranceAt)) join(i, j);
+        if (find(i) !== find(j) && restates(figures[i], figures[j], toleranceAt, digitsAt)) join(i, j);
       }
     }
   }

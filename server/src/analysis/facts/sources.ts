@@ -18,31 +18,22 @@ const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audi
 /** Name shapes of brokers and research houses. */
 const THIRD_PARTY_NAME = /证券|研究|咨询|智库|资讯|数据|财经|新闻|日报|时报|晚报|周刊|电视|通讯社|媒体|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i;
 
-/** Answers of isThirdParty by mention (id, kind, name, text, sector), kept for the next documents. */
+/** Answers of isThirdParty by entity id and mention text, kept for the next documents. */
 const THIRD_PARTY_SEEN = new Map<string, Map<string, boolean>>();
-/** The same answer by mention object, for the many questions about one mention in a document. */
-const THIRD_PARTY_OF = new Map<Mention, boolean>();
 
-/** Forgets the answers kept by mention object (they are kept by name across documents). */
+/** Kept for callers that start a document; answers are kept by id and text across documents. */
 export function forgetThirdParties(): void {
-  THIRD_PARTY_OF.clear();
+  if (THIRD_PARTY_SEEN.size > 20000) THIRD_PARTY_SEEN.clear();
 }
 
 export function isThirdParty(m: Mention, sectorOf: (id: string) => string | undefined): boolean {
   if (m.kind === 'media') return true;
-  let known = THIRD_PARTY_OF.get(m);
+  let byText = THIRD_PARTY_SEEN.get(m.id);
+  if (!byText) THIRD_PARTY_SEEN.set(m.id, (byText = new Map()));
+  let known = byText.get(m.text);
   if (known === undefined) {
-    let byText = THIRD_PARTY_SEEN.get(m.id);
-    if (!byText) {
-      if (THIRD_PARTY_SEEN.size > 20000) THIRD_PARTY_SEEN.clear();
-      THIRD_PARTY_SEEN.set(m.id, (byText = new Map()));
-    }
-    known = byText.get(m.text);
-    if (known === undefined) {
-      known = readThirdParty(m, sectorOf);
-      byText.set(m.text, known);
-    }
-    THIRD_PARTY_OF.set(m, known);
+    known = readThirdParty(m, sectorOf);
+    byText.set(m.text, known);
   }
   return known;
 }

@@ -239,17 +239,21 @@ function transaction(c: Context): Attribution | null {
   return null;
 }
 
-/** Whether a name stands after a preposition (an object), asked once per mention. */
-const OBJECT = new Map<Mention, boolean>();
+/**
+ * Whether a name stands after a preposition (an object), asked once per mention: by the
+ * mention's offset, 1 for no and 2 for yes (0 not asked yet) in a buffer kept for the document.
+ */
+let OBJECT_AT = new Uint8Array(1 << 12);
 
-/** Forgets the answers kept about the mentions of the document before. */
-export function forgetMentions(): void {
-  OBJECT.clear();
+/** Forgets the answers kept about the mentions of the document before; `length` is the new one's. */
+export function forgetMentions(length = 0): void {
+  if (OBJECT_AT.length < length + 1) OBJECT_AT = new Uint8Array(Math.max(length + 1, OBJECT_AT.length * 2));
+  else OBJECT_AT.fill(0, 0, Math.min(OBJECT_AT.length, length + 1));
 }
 function isObject(s: string, m: Mention): boolean {
-  let v = OBJECT.get(m);
-  if (v === undefined) OBJECT.set(m, (v = OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset))));
-  return v;
+  let v = OBJECT_AT[m.offset];
+  if (v === 0) OBJECT_AT[m.offset] = v = OBJECT_BEFORE.test(s.slice(Math.max(0, m.offset - 8), m.offset)) ? 2 : 1;
+  return v === 2;
 }
 
 /** The first name of a run of names before `at`, passing topic on through 旗下 and the like. */
@@ -310,19 +314,31 @@ function inGroupList(s: string, parties: Mention[], m: Mention): boolean {
 }
 
 export function attribute(c: Context): Attribution {
-  const { figure, metric, s } = c;
+  const { figure, metric } = c;
   if (UNOWNED.has(metric)) return { subject: null, counterparty: null };
   let parties = c.parties;
   // A price per tonne, ounce or kWh belongs to a known company only: a name read from the
   // words around it (a candidate such as "碳酸锂现货") is the commodity, not its owner.
-  if (figure.per && figure.per !== 'share') parties = parties.filter((m) => m.kind !== 'candidate');
+  if (figure.per && figure.per !== 'share' && parties.some((m) => m.kind === 'candidate')) parties = parties.filter((m) => m.kind !== 'candidate');
   // A person owns only what a company cannot: wealth, pay, a personal purchase.
   // (and the company of an earlier sentence is looked for when the sentence names only people).
-  if (COMPANY_METRICS.has(metric)) parties = parties.filter((m) => m.kind !== 'person');
-  const ctx = { ...c, parties };
-  const inParens = parenthesised(ctx);
+  if (COMPANY_METRICS.has(metric) && parties.some((m) => m.kind === 'person')) parties = parties.filter((m) => m.kind !== 'person');
+  // The parties left are set on the context for the steps below, and put back after.
+  const all = c.parties;
+  c.parties = parties;
+  try {
+    return attributeAmong(c);
+  } finally {
+    c.parties = all;
+  }
+}
+
+/** `attribute` once the parties that cannot own this figure are left out. */
+function attributeAmong(c: Context): Attribution {
+  const { figure, metric, s, parties } = c;
+  const inParens = parenthesised(c);
   if (inParens) return { subject: inParens, counterparty: null };
-  const listed = respectively(ctx) ?? parallel(ctx);
+  const listed = respectively(c) ?? parallel(c);
   if (listed) return { subject: listed, counterparty: null };
   // An unnamed party opening the clause ("基石投资者认购约203.7亿港元", "Retail investors
   // applied for…") is the one whose amount it is: nobody named.
@@ -332,11 +348,11 @@ export function attribute(c: Context): Attribution {
   }
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
     if (metric !== 'funding') {
-      const t = transaction(ctx);
+      const t = transaction(c);
       if (t && (metric === 'investment' || metric === 'deal' || (t.subject && t.counterparty))) return t;
     }
   }
-  const attached = attachedToWord(ctx);
+  const attached = attachedToWord(c);
   let subject: Mention | null = attached;
   const clauseNames = before(inside(parties, c.clause), figure.offset);
   if (!subject) subject = nearestTopic(clauseNames, s, figure.offset);
@@ -365,7 +381,7 @@ export function attribute(c: Context): Attribution {
     const after = inside(parties, { start: figure.offset + figure.length, end: c.clause.end });
     if (after.length && metric !== 'price') subject = after[0];
   }
-  const counterparty = metric === 'funding' ? leadInvestor(ctx, subject) : null;
+  const counterparty = metric === 'funding' ? leadInvestor(c, subject) : null;
   return { subject, counterparty };
 }
 
