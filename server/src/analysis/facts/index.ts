@@ -221,10 +221,13 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   let dateline: { source: Mention; paragraph: number } | null = null;
   // Paragraph starts found walking forward once: sentences come in text order.
   let paragraph = paragraphStart(s, sentences[0].bounds.start);
-  let walked = paragraph;
+  // The next line break after the current paragraph's start (-1: none left).
+  let nextBreak = s.indexOf('\n', paragraph);
   for (const info of sentences) {
-    for (let nl = s.indexOf('\n', walked); nl >= 0 && nl < info.bounds.start; nl = s.indexOf('\n', nl + 1)) paragraph = nl + 1;
-    walked = Math.max(walked, info.bounds.start);
+    while (nextBreak >= 0 && nextBreak < info.bounds.start) {
+      paragraph = nextBreak + 1;
+      nextBreak = s.indexOf('\n', paragraph);
+    }
     info.paragraph = paragraph;
     if (!dateline || dateline.paragraph !== paragraph) {
       const opener = datelineSource(s, paragraph, mentionsIn(mentions, { start: paragraph, end: Math.min(s.length, paragraph + 60) }), sectorOf);
@@ -267,7 +270,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + 30));
       return wordsIn(info.sentenceWords, sentence.start, clause.start);
     };
-    const choice = chooseMetric(f, s, clause, wordsIn(words, clause.start, f.offset), wordsIn(words, end, Math.min(clause.end, end + 30)), topicOf);
+    const choice = chooseMetric(f, s, clause, words, topicOf);
     f.metric = choice.metric;
     f.period = periodOfFigure(s, info.periods, clause.start, clause.end, f.offset, end);
     // The source nearest before the figure in its sentence, else the first after it.

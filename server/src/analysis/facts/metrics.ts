@@ -194,30 +194,48 @@ export interface MetricChoice {
 }
 
 /**
- * The metric of a figure from the words of its clause and sentence. `before` are the words
- * between the clause start and the figure, `after` those between the figure and the clause
- * end, `topicOf` gives those of the sentence before the clause (read only when needed).
+ * The metric of a figure from the words of its clause and sentence. `words` are the metric
+ * words of the clause (in text order; those outside the clause are passed over), `topicOf`
+ * gives those of the sentence before the clause (read only when needed). The figure reads
+ * the words between the clause start and itself, and those in the 30 characters after it.
  */
-export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: MetricWord[], after: MetricWord[], topicOf: () => MetricWord[]): MetricChoice {
+export function chooseMetric(figure: Figure, s: string, clause: Bounds, words: readonly MetricWord[], topicOf: () => MetricWord[]): MetricChoice {
   const end = figure.offset + figure.length;
+  const afterEnd = Math.min(clause.end, end + 30);
+  // The last three words before the figure and the first two after it; words that name no
+  // metric ("市场预期") stand only to hide the shorter words inside them.
+  let b1: MetricWord | null = null;
+  let b2: MetricWord | null = null;
+  let b3: MetricWord | null = null;
+  let a1: MetricWord | null = null;
+  let a2: MetricWord | null = null;
+  for (const w of words) {
+    if (w.metric === 'other' || w.offset < clause.start) continue;
+    if (w.offset + w.length <= figure.offset) {
+      b3 = b2;
+      b2 = b1;
+      b1 = w;
+    } else if (w.offset >= end && w.offset + w.length <= afterEnd) {
+      if (!a1) a1 = w;
+      else if (!a2) a2 = w;
+      else break;
+    }
+  }
   // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
-  // Words that name no metric ("市场预期") stand only to hide the shorter words inside them.
-  before = before.filter((w) => w.metric !== 'other');
-  after = after.filter((w) => w.metric !== 'other');
-  const next = after[0];
+  const next = a1;
   const gap = next ? s.slice(end, next.offset) : '';
-  const nextAttached = next && next.metric !== 'other' && ATTACHED_AFTER.test(gap);
-  const last = before[before.length - 1];
+  const nextAttached = next !== null && ATTACHED_AFTER.test(gap);
+  const last = b1;
   let word: MetricWord | null = null;
   // "… in second-quarter operating profit" names the amount before it, unless a word stands
   // right against the amount's other side ("营收50亿元").
   const phrase = nextAttached && /^\s*(?:in|of|for|worth)\b/i.test(gap);
-  if (nextAttached && (!last || (phrase && figure.offset - (last.offset + last.length) > 2) || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
-  else if (before.length) word = before[before.length - 1];
-  else if (after.length) word = after[0];
+  if (next && nextAttached && (!last || (phrase && figure.offset - (last.offset + last.length) > 2) || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
+  else if (last) word = last;
+  else if (next) word = next;
   else {
-    const topic = topicOf().filter((w) => w.metric !== 'other');
-    if (topic.length) word = topic[topic.length - 1];
+    const topic = topicOf();
+    for (let k = topic.length - 1; k >= 0 && !word; k--) if (topic[k].metric !== 'other') word = topic[k];
   }
   let metric: Metric = word?.metric ?? 'other';
   // A price move or quote with no other metric word: "climbed 11p to 806p", "收市报433.2元".
@@ -227,11 +245,7 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, before: 
   // "$54.20 for each share", "20.50 euros per Suez share": a price per share however written.
   const perShare = figure.per === 'share' || (figure.per === null && PER_SHARE_AFTER.test(s.slice(end, end + 24)));
   // The three words before the figure and the two after it.
-  const says = (m: Metric) => {
-    for (let k = Math.max(0, before.length - 3); k < before.length; k++) if (before[k].metric === m) return true;
-    for (let k = 0; k < 2 && k < after.length; k++) if (after[k].metric === m) return true;
-    return false;
-  };
+  const says = (m: Metric) => b1?.metric === m || b2?.metric === m || b3?.metric === m || a1?.metric === m || a2?.metric === m;
   if (perShare) {
     if (says('dividend')) metric = 'dividend';
     else if (says('profit')) metric = 'profit';

@@ -9,9 +9,13 @@ import type { Figure } from '../types';
 import { samePeriod } from './periods';
 import { pairConversions } from './conversions';
 
+const FULL_WIDTH_DIGIT = /[０-９]/;
+const WRITTEN_NUMBER = /(\d[\d,]*)(?:\.(\d+))?/;
+
 /** The written number of a figure: its digits (full-width folded) and decimals, or null. */
 function writtenNumber(f: Figure): { mantissa: number; digits: string; decimals: number } | null {
-  const m = /(\d[\d,]*)(?:\.(\d+))?/.exec(f.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  const text = FULL_WIDTH_DIGIT.test(f.text) ? f.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : f.text;
+  const m = WRITTEN_NUMBER.exec(text);
   if (!m) return null;
   const whole = m[1].replace(/,/g, '');
   return { mantissa: Number(whole + (m[2] ? `.${m[2]}` : '')), digits: whole + (m[2] ?? ''), decimals: m[2]?.length ?? 0 };

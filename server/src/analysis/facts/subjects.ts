@@ -151,8 +151,10 @@ function nameEnd(s: string, m: Mention): number {
  */
 function parallel(c: Context): Mention | null {
   const { s, figure, clause } = c;
+  let inClause = 0;
+  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end) inClause++;
+  if (inClause < 2) return null;
   const amounts = c.sentenceFigures.filter((f) => f.offset >= clause.start && f.offset + f.length <= clause.end);
-  if (amounts.length < 2) return null;
   const index = amounts.indexOf(figure);
   if (index < 0) return null;
   for (let k = 1; k < amounts.length; k++) {
@@ -343,7 +345,7 @@ function attributeAmong(c: Context): Attribution {
   // An unnamed party opening the clause ("基石投资者认购约203.7亿港元", "Retail investors
   // applied for…") is the one whose amount it is: nobody named.
   if (!OWN_METRICS.has(metric)) {
-    const firstName = inside(parties, c.clause).find((m) => m.offset < figure.offset);
+    const firstName = parties.find((m) => m.offset >= c.clause.start && m.offset + m.length <= c.clause.end && m.offset < figure.offset);
     if (UNNAMED_AGENT.test(s.slice(c.clause.start, Math.min(figure.offset, firstName?.offset ?? figure.offset)))) return { subject: null, counterparty: null, unnamed: true };
   }
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
