@@ -80,13 +80,23 @@ for (const w of FIRST_WORDS) {
   FIRST_LONGEST = Math.max(FIRST_LONGEST, w.length);
 }
 
+/** A hash of a word's letters in lower case, the same for "Revenue", "revenue" and "REVENUE". */
+function foldedHash(s: string, i: number, k: number): number {
+  let h = 0;
+  for (let j = i; j < k; j++) h = (Math.imul(h, 31) + (s.charCodeAt(j) | 0x20)) | 0;
+  return h;
+}
+/** The hashes of the English first words. */
+const FIRST_HASHES = new Set<number>();
+for (const w of FIRST_WORDS) FIRST_HASHES.add(foldedHash(w, 0, w.length));
+
 /** True when the word [i, k) may be a first word of an English metric word (cheap test before the lookup). */
 function mayStartWord(s: string, i: number, k: number): boolean {
   if (k - i > FIRST_LONGEST) return false;
   const a = s.charCodeAt(i) | 0x20;
   const b = k - i > 1 ? s.charCodeAt(i + 1) | 0x20 : 0x60;
-  if (a < 0x61 || a > 0x7a || b < 0x60 || b > 0x7a) return true;
-  return FIRST_PAIR[(a - 0x60) * 32 + (b - 0x60)] === 1;
+  if (a >= 0x61 && a <= 0x7a && b >= 0x60 && b <= 0x7a && FIRST_PAIR[(a - 0x60) * 32 + (b - 0x60)] !== 1) return false;
+  return FIRST_HASHES.has(foldedHash(s, i, k));
 }
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;

@@ -139,6 +139,9 @@ export function clauseAt(s: string, sentence: Bounds, from: number, to: number):
 /** True when a clause join ("and", "while") followed by a capitalised word ends at `i`. */
 function joinEndsAt(s: string, i: number): boolean {
   if (s.charCodeAt(i - 1) !== 0x20 || !isUpper(s.charCodeAt(i))) return false;
+  // The join words end in d, e, s or t (and, while, whereas, but): most words do not.
+  const last = s.charCodeAt(i - 2) | 0x20;
+  if (last !== 0x64 && last !== 0x65 && last !== 0x73 && last !== 0x74) return false;
   const k = s.lastIndexOf(' ', i - 2);
   return k >= 0 && CLAUSE_JOIN.test(s.slice(k, i));
 }
