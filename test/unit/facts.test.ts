@@ -212,3 +212,15 @@ test('"X数据显示" makes any party a source; a broker states a commodity pric
   const [profit] = facts('友邦保险股东应占溢利22.5亿美元。');
   assert.ok(profit.subject, '"股东应占" is a profit line, not a party');
 });
+
+test('in a list of names and amounts each amount is the name right before it; a broker analysing or listing is a source', () => {
+  const figs = facts('騰訊(00700.HK)目標價635元、網易(09999.HK)226.2元、小米-W(01810.HK)67元。台積電目標價以里昂證券的3,030元最高。');
+  assert.deepEqual(figs.slice(0, 3).map((f) => f.subject), ['tencent', 'netease', 'xiaomi']);
+  assert.equal(figs[3].subject, 'tsmc', 'a broker’s target for a company is the company’s price');
+  assert.ok(figs[3].source, 'the broker named with its target is the source');
+  const [trend] = facts('TrendForce 分析第三季晶圓代工營收，台積電營收近331億美元。');
+  assert.deepEqual([trend.subject, trend.source], ['tsmc', 'trendforce']);
+  const report = facts('国盛证券研究员杨传忻点评古井贡酒三季报：公司前三季度实现营业收入80.69亿元。');
+  assert.ok(report[0].source, 'a broker’s analyst commenting is the source');
+  assert.notEqual(report[0].subject, report[0].source);
+});

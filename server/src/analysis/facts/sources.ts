@@ -15,8 +15,8 @@ const THIRD_PARTY_IDS = new Set([
   'crunchbase', 'cbinsights', 'moodys', 'sp-global', 'fitch', 'mckinsey', 'deloitte', 'pwc', 'kpmg', 'ey', 'bain', 'bcg', 'semianalysis',
 ]);
 const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audit']);
-/** Name shapes of brokers and research houses. */
-const THIRD_PARTY_NAME = /证券|研究|咨询|智库|资讯|数据|财经|新闻|日报|时报|晚报|周刊|电视|通讯社|媒体|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i;
+/** Name shapes of brokers and research houses, in both scripts (a mention's text is as written). */
+const THIRD_PARTY_NAME = /证券|證券|研究|咨询|諮詢|智库|智庫|资讯|資訊|数据|數據|财经|財經|新闻|新聞|日报|日報|时报|時報|晚报|晚報|周刊|週刊|电视|電視|通讯社|通訊社|媒体|媒體|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i;
 
 /** Answers of isThirdParty by entity id and mention text, kept for the next documents. */
 const THIRD_PARTY_SEEN = new Map<string, Map<string, boolean>>();
@@ -60,7 +60,7 @@ for (let d = 0x30; d <= 0x39; d++) MAY_REPORT_AFTER[d] = 1;
 
 /** First characters of the forecasting and rating cues after a broker (预计, 将…目标价, "'s analysts", …). */
 const MAY_FORECAST_AFTER = new Uint8Array(65536);
-for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', '给', '维', '上', '下', '调', '首', '目', '评', '将', '把', '对', '予', '分', '报', "'", '’']) MAY_FORECAST_AFTER[w.charCodeAt(0)] = 1;
+for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', '给', '维', '上', '下', '调', '首', '目', '评', '将', '把', '对', '予', '分', '报', '点', '盘', '列', '提', '则', '由', '从', '也', '亦', '(', "'", '’']) MAY_FORECAST_AFTER[w.charCodeAt(0)] = 1;
 
 /** A broker moving a target: "摩根士丹利（大摩）也由9,999元上调至12,345元". */
 const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
@@ -78,7 +78,7 @@ const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|�
 /** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
 const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|专讯|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
 // Cues right after a third party: forecasting and rating verbs.
-const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告|研究|一致)\s*)?(?:(?:的|分析师|研究员|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
+const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告|研究|一致)\s*)?(?:(?:的|(?:分析师|研究员)[\u4e00-\u9fff·]{0,4}|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|提到|提及|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|分析|点评|盘点|列出|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
 /** A sentence that goes on with the report of the sentence before it. */
 export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i;
 
@@ -107,6 +107,8 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     else if (CUE_REPORT.test(after) && (third || ANY_PARTY_REPORTS.test(after))) out.push(m);
     else if (CUE_FORECAST.test(after)) (third ? out : forecasters)?.push(m);
     else if ((third && ACTS_ON_RATING.test(after)) || SETS_RATING.test(after)) out.push(m);
+    // "目标价以里昂证券的3,030元最高": a broker's own amount in a sentence about targets.
+    else if (third && /^\s*(?:的|为|為)\s*[\d$¥€£]/.test(after) && (rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end)))) out.push(m);
     else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
     else if (/\btold\s*$/i.test(before) && third) out.push(m);

@@ -285,11 +285,19 @@ function leadInvestor(c: Context, subject: Mention | null): Mention | null {
   return null;
 }
 
+/** True when only the name's tail (its code, "Co.") stands between it and the figure. */
+function adjacent(s: string, m: Mention, figure: Figure): boolean {
+  const end = nameEnd(s, m);
+  return end <= figure.offset && figure.offset - end <= 2 && s.slice(end, figure.offset).trim() === '';
+}
+
 /** A name attached to the metric word: "腾讯的营收", "Tencent's revenue", "Meta capex". */
 function attachedToWord(c: Context): Mention | null {
   const w = c.metricWord;
   // Only a word of the figure's own clause: a topic word of the sentence attaches nothing here.
   if (!w || w.offset < c.clause.start || w.offset >= c.clause.end) return null;
+  // A name between the word and the amount takes the amount itself ("腾讯目标价635元、网易226.2元").
+  if (c.parties.some((m) => m.offset >= w.offset + w.length && m.offset + m.length <= c.figure.offset && adjacent(c.s, m, c.figure))) return null;
   const names = before(c.parties, w.offset).filter((m) => m.offset >= c.sentence.start);
   const last = names[names.length - 1];
   return last && ATTACHED.test(c.s.slice(last.offset + last.length, w.offset)) ? last : null;
@@ -357,6 +365,12 @@ function attributeAmong(c: Context): Attribution {
   const attached = attachedToWord(c);
   let subject: Mention | null = attached;
   const clauseNames = before(inside(parties, c.clause), figure.offset);
+  // A name right against the amount, with only its code or 的 between, in a list of names
+  // and amounts ("腾讯目标价635元、网易(09999.HK)226.2元"): the amount is that name's.
+  if (!subject && clauseNames.length > 1) {
+    const last = clauseNames[clauseNames.length - 1];
+    if (!isObject(s, last) && adjacent(s, last, figure)) subject = last;
+  }
   if (!subject) subject = nearestTopic(clauseNames, s, figure.offset);
   if (!subject) {
     // The topic of the nearest clause before that names someone ("比亚迪升12%，报177元，
