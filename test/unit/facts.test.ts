@@ -224,3 +224,16 @@ test('in a list of names and amounts each amount is the name right before it; a 
   assert.ok(report[0].source, 'a broker’s analyst commenting is the source');
   assert.notEqual(report[0].subject, report[0].source);
 });
+
+test('in a run of target prices each broker that moves or keeps one is its source, and the company stays the subject', () => {
+  const figs = facts('摩根大通將台積電目標價從2100元升至2250元，里昂維持2000元，法巴則從1670元上調至1990元。');
+  assert.deepEqual(figs.map((f) => f.subject), ['tsmc', 'tsmc', 'tsmc', 'tsmc', 'tsmc']);
+  assert.equal(figs[0].source, 'jpmorgan');
+  assert.ok(figs[2].source && figs[2].source !== 'jpmorgan', `里昂 keeps its own target: ${figs[2].source}`);
+  assert.ok(figs[4].source && figs[4].source !== figs[2].source, `法巴 moves its own: ${figs[4].source}`);
+  assert.equal(figs[2].period, null, '2000元 is an amount, not the year 2000');
+  // A company listed with its code is the one rated, not a broker.
+  const rated = facts('高盛更新本港銀行股評級：滙豐控股(00005.HK)目標價由84元降至82元；東亞銀行(00023.HK)則由10.7元降至9.6元。');
+  assert.ok(rated[2].subject && rated[2].subject !== 'goldman-sachs' && rated[2].subject !== 'hsbc', `the bank rated: ${rated[2].subject}`);
+  assert.equal(rated[2].source, 'goldman-sachs');
+});

@@ -192,13 +192,19 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   // The sentences that hold figures, each read once.
   const sentences: SentenceInfo[] = [];
   const sentenceOf: SentenceInfo[] = [];
+  // The end of the last sentence that spoke of target prices or ratings (-1: none yet).
+  let ratedUpTo = -1;
   for (const f of figures) {
     let info = sentences[sentences.length - 1];
     if (!info || f.offset >= info.bounds.end) {
       const bounds = sentenceAt(s, f.offset, f.offset + f.length);
       const all = mentionsIn(mentions, bounds);
       const forecasters: Mention[] = [];
-      const sources = sourcesIn(s, bounds, all, sectorOf, forecasters);
+      // A sentence about target prices, or one right after it in the same paragraph.
+      const rates = RATING_WORD.test(s.slice(bounds.start, bounds.end));
+      const ratingContext = rates || (ratedUpTo >= 0 && !lineBreakBetween(s, ratedUpTo, bounds.start));
+      if (rates) ratedUpTo = bounds.end;
+      const sources = sourcesIn(s, bounds, all, sectorOf, forecasters, ratingContext);
       info = {
         bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
         clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,

@@ -26,7 +26,7 @@ const PERIOD = new RegExp(
     // 2025Q3 / 2025H1
     String.raw`\b(20\d\d)\s?(Q[1-4]|H[12])\b`,
     // a bare year in English text ("in 2025", "2026 capex")
-    String.raw`\b(20[0-3]\d)\b(?![.,]?\d|\s*(?:亿|万|千|百|billion|million|bn|mn|%))`,
+    String.raw`\b(20[0-3]\d)\b(?![.,]?\d|\s*(?:亿|万|千|百|元|圆|美元|港元|块|billion|million|bn|mn|%))`,
   ].join('|'),
   'gi',
 );

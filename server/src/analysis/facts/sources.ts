@@ -75,6 +75,9 @@ const ACTS_ON_RATING = /^(?!\s*[(（])[^。;；，,:：获被]{0,14}?(?:目标�
 /** Any party that acts on a target price or a rating is a broker there ("星展把中银香港目标价上调", "交银国际将小米目标价提升"). */
 const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,12}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating)/i;
 
+/** A broker keeping or giving a target amount: "维持2000元", "为2,700元", "皆为2,600元". */
+const KEEPS_TARGET = /^\s*(?:(?:也|则|亦|皆|均|同)\s*)?(?:维持|为|為|给予|给出|定为)\s*[\d$]/;
+
 /** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
 const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|专讯|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
 // Cues right after a third party: forecasting and rating verbs.
@@ -91,7 +94,7 @@ export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该
  * `forecasters` receives the other parties followed by a forecasting cue ("中信建投预测"): a
  * source for a figure that is not their own (a market size, another company's amount).
  */
-export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined, forecasters?: Mention[]): Mention[] {
+export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined, forecasters?: Mention[], ratingContext = false): Mention[] {
   const out: Mention[] = [];
   let rates: boolean | undefined;
   for (const m of parties) {
@@ -104,6 +107,9 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
+    // In a run of target prices, whoever moves or keeps one is the broker ("法巴则从1670元上调至1990元",
+    // "里昂维持2000元"); a name with its listing code is a company rated ("东亚银行(00023.HK)则由10.7元降至9.6元").
+    else if (ratingContext && a0 !== 0x28 && (KEEPS_TARGET.test(after) || TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40))))) out.push(m);
     else if (CUE_REPORT.test(after) && (third || ANY_PARTY_REPORTS.test(after))) out.push(m);
     else if (CUE_FORECAST.test(after)) (third ? out : forecasters)?.push(m);
     else if ((third && ACTS_ON_RATING.test(after)) || SETS_RATING.test(after)) out.push(m);
