@@ -237,3 +237,9 @@ test('in a run of target prices each broker that moves or keeps one is its sourc
   assert.ok(rated[2].subject && rated[2].subject !== 'goldman-sachs' && rated[2].subject !== 'hsbc', `the bank rated: ${rated[2].subject}`);
   assert.equal(rated[2].source, 'goldman-sachs');
 });
+
+test('a data firm quoted for an estimate states the estimate, not the company’s reported figures', () => {
+  const figs = facts('First Solar posted a third-quarter profit of $455.9 million, and net sales climbed to $1.6 billion against expectations of $1.5 billion, according to LSEG data.');
+  assert.equal(figs[0].source, null, 'the company reports its own profit');
+  assert.ok(figs[2].source, 'the estimate is the data firm’s');
+});

@@ -53,6 +53,8 @@ interface SentenceInfo {
   /** The topic of the sentences before, once asked for. */
   earlier?: Mention | null;
   sources: Mention[];
+  /** Whether the sentence speaks of an estimate (see `expectsIn`), once asked. */
+  expects?: boolean;
   /** Parties of the sentence that forecast (see `sourcesIn`). */
   forecasters: Mention[];
   owners: Mention[];
@@ -148,6 +150,15 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
     end = prev.start;
   }
   return null;
+}
+
+/** Words of an estimate a figure is set against. */
+const EXPECTATION = /estimates?\b|expectations?|expected|consensus|forecast|analysts\s+(?:had\s+)?(?:polled|expected|estimated)|预期|预估|一致预测/i;
+
+/** Whether the sentence sets its figures against an estimate (asked once per sentence). */
+function expectsIn(s: string, info: SentenceInfo): boolean {
+  info.expects ??= EXPECTATION.test(s.slice(info.bounds.start, info.bounds.end));
+  return info.expects;
 }
 
 /** A commodity's price: "金价", "每盎司", "a barrel", "per tonne". */
@@ -289,6 +300,9 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     ctx.metric = f.metric;
     ctx.metricWord = choice.word;
     ctx.sentenceFigures = info.figures;
+    // A sentence that sets a figure against an estimate ("…$1.6 billion against expectations
+    // of $1.5 billion, according to LSEG data"): the data firm states the estimate only.
+    if (src && src.offset >= sentence.start && src.offset < sentence.end && expectsIn(s, info) && !EXPECTATION.test(s.slice(clause.start, clause.end)) && (src.offset < clause.start || src.offset >= clause.end)) src = null;
     const { subject, counterparty, unnamed } = attribute(ctx);
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
