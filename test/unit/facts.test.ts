@@ -243,3 +243,13 @@ test('a data firm quoted for an estimate states the estimate, not the company’
   assert.equal(figs[0].source, null, 'the company reports its own profit');
   assert.ok(figs[2].source, 'the estimate is the data firm’s');
 });
+
+test('a company whose name holds "media" is no outlet; an estimate quoted from a data firm is the company’s measure; a listed exchange owns its results', () => {
+  const [q4] = facts('聯發科預期，以美元對新台幣匯率1比30.6計算，第4季營收約1,421億元至1,501億元。');
+  assert.deepEqual([q4.subject, q4.source], ['mediatek', null]);
+  const est = facts('Microsoft reported quarterly revenue. Analysts polled by Thomson Reuters had expected revenue of 17.18 billion dollars.');
+  assert.equal(est[0].subject, 'microsoft');
+  assert.ok(est[0].source, 'the data firm states the estimate');
+  const hkex = facts('港交所(00388.HK)去年純利增長百分之七，賺五十億三千七百萬元，派末期息每股2.31元。');
+  assert.deepEqual(hkex.map((f) => f.subject), ['hkex', 'hkex']);
+});

@@ -53,6 +53,8 @@ interface SentenceInfo {
   /** The topic of the sentences before, once asked for. */
   earlier?: Mention | null;
   sources: Mention[];
+  /** Whether the sentence speaks of target prices or ratings, or follows one that does. */
+  ratingContext: boolean;
   /** Whether the sentence speaks of an estimate (see `expectsIn`), once asked. */
   expects?: boolean;
   /** Parties of the sentence that forecast (see `sourcesIn`). */
@@ -152,6 +154,9 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
   return null;
 }
 
+/** Measures that are always some company's own, whoever quotes them. */
+const COMPANY_OWN: ReadonlySet<string> = new Set(['revenue', 'profit', 'dividend', 'buyback', 'valuation', 'market-value']);
+
 /** Words of an estimate a figure is set against. */
 const EXPECTATION = /estimates?\b|expectations?|expected|consensus|forecast|analysts\s+(?:had\s+)?(?:polled|expected|estimated)|预期|预估|一致预测/i;
 
@@ -166,6 +171,11 @@ const COMMODITY = /金价|油价|铜价|银价|锂价|盎司|每桶|每吨|ounce
 
 /** Words that name the company a paragraph is about without its name. */
 const COMPANY_ANAPHOR = /^\s*(?:(?:而|但|同时|此外|另外)\s*)?(?:公司|该公司|本公司|集团|该集团|本集团|the\s+company|the\s+group)/i;
+
+/** An exchange named with its own listing code ("港交所(00388.HK)") speaks as a listed company: it can own amounts. */
+function listedExchange(s: string, m: Mention): boolean {
+  return m.kind === 'exchange' && LISTING_CODE.test(s.slice(m.offset + m.length, m.offset + m.length + 14));
+}
 
 /** A listing code in parentheses after a name: "(00005.HK)", "（2330）", "(NASDAQ: NVDA)". */
 const LISTING_CODE = /^\s*[(（]\s*(?:[A-Z]{2,8}\s*[:：]\s*)?[0-9A-Z]{1,6}(?:\.[A-Z]{1,2})?(?:-[A-Z]{2})?\s*[)）]/;
@@ -217,7 +227,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       if (rates) ratedUpTo = bounds.end;
       const sources = sourcesIn(s, bounds, all, sectorOf, forecasters, ratingContext);
       info = {
-        bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => canOwn(m) && !sources.includes(m)), figures: [],
+        ratingContext,
+        bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
         clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
       sentences.push(info);
@@ -310,7 +321,10 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
     const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
-    if (!owner && !unnamed && f.metric !== 'market-size' && (!sourceBefore || pointsBack)) {
+    // After a broker's or a data firm's words a company's own measure (its revenue, its target
+    // price, an estimate of its profit) is still about the company of the report.
+    const aboutCompany = !!sourceBefore && (COMPANY_OWN.has(f.metric) || (f.metric === 'price' && info.ratingContext));
+    if (!owner && !unnamed && f.metric !== 'market-size' && (!sourceBefore || pointsBack || aboutCompany)) {
       if (info.earlier === undefined) {
         // "公司" / "集团" / "the company" opening the sentence is the company the paragraph is about.
         const topic = COMPANY_ANAPHOR.test(s.slice(sentence.start, sentence.start + 16)) ? paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf) : null;

@@ -16,7 +16,7 @@ const THIRD_PARTY_IDS = new Set([
 ]);
 const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audit']);
 /** Name shapes of brokers and research houses, in both scripts (a mention's text is as written). */
-const THIRD_PARTY_NAME = /证券|證券|研究|咨询|諮詢|智库|智庫|资讯|資訊|数据|數據|财经|財經|新闻|新聞|日报|日報|时报|時報|晚报|晚報|周刊|週刊|电视|電視|通讯社|通訊社|媒体|媒體|securities|research|analytics|insights|intelligence|consult|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv\b/i;
+const THIRD_PARTY_NAME = /证券|證券|研究|咨询|諮詢|智库|智庫|资讯|資訊|数据|數據|财经|財經|新闻|新聞|日报|日報|时报|時報|晚报|晚報|周刊|週刊|电视|電視|通讯社|通訊社|媒体|媒體|\b(?:securities|research|analytics|insights|intelligence|consult(?:ing|ants|ancy)?|capital markets|partners|advisors|news|times|journal|post|daily|wire|media|tv)\b/i;
 
 /** Answers of isThirdParty by entity id and mention text, kept for the next documents. */
 const THIRD_PARTY_SEEN = new Map<string, Map<string, boolean>>();
