@@ -253,3 +253,14 @@ test('a company whose name holds "media" is no outlet; an estimate quoted from a
   const hkex = facts('港交所(00388.HK)去年純利增長百分之七，賺五十億三千七百萬元，派末期息每股2.31元。');
   assert.deepEqual(hkex.map((f) => f.subject), ['hkex', 'hkex']);
 });
+
+test('a sector total owned by no company is a market size, in both languages one fact; EPS after "or" is profit', () => {
+  const [total] = facts('据不完全统计，2026年开年以来具身智能领域已披露88起融资事件，融资总额已接近150亿元。');
+  assert.deepEqual([total.subject, total.metric], [null, 'market-size']);
+  const bilingual = facts('德勤预估2026年香港将有160宗新上市、募资至少3000亿港元。\nDeloitte projects 160 Hong Kong IPOs raising at least HK$300B in 2026.');
+  assert.equal(bilingual[0].fact, bilingual[1].fact);
+  const [own] = facts('月之暗面近期完成5亿美元C轮融资。');
+  assert.equal(own.metric, 'funding', 'a named company’s round stays funding');
+  const [income, eps] = facts('Coinbase reported net income of $771.5 million, or $3.05 per diluted share.');
+  assert.deepEqual([income.metric, eps.metric], ['profit', 'profit']);
+});

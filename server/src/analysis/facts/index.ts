@@ -6,7 +6,7 @@
  */
 import type { Figure, FigureParty, Mention } from '../types';
 import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
-import { chooseMetric, metricWords, type MetricWord } from './metrics';
+import { chooseMetric, isPerShare, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
 import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT, RATING_WORD } from './sources';
 import { attribute, canOwn, forgetMentions, type SubjectContext } from './subjects';
@@ -153,6 +153,10 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
   }
   return null;
 }
+
+/** Measures a sector can total, and the words of a total over many companies or deals. */
+const SECTOR_METRICS: ReadonlySet<string> = new Set(['funding', 'profit', 'revenue', 'investment']);
+const AGGREGATE = /总额|合计|总计|累计|共发生|共有|共披露|(?<!\d)\d{1,6}\s*(?:起|笔|宗|家|只)|startups|companies|IPOs|listings|in\s+total|combined|across\s+\d+|altogether/i;
 
 /** Measures that are always some company's own, whoever quotes them. */
 const COMPANY_OWN: ReadonlySet<string> = new Set(['revenue', 'profit', 'dividend', 'buyback', 'valuation', 'market-value']);
@@ -332,6 +336,9 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       }
       owner = info.earlier;
     }
+    // Money raised, earned or sold by a whole sector or a count of companies, owned by no one,
+    // is a sector total ("印度初创企业全年融资总额约105亿美元", "66 companies raised US$23.27 billion").
+    if (!owner && SECTOR_METRICS.has(f.metric) && AGGREGATE.test(s.slice(sentence.start, sentence.end))) f.metric = 'market-size';
     // A broker or an outlet does not own a price per tonne or per ounce: it states it.
     if (owner && isThirdParty(owner, sectorOf) && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end))))) {
       src ??= owner;
@@ -354,7 +361,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   for (let i = 1; i < figures.length; i++) {
     const a = figures[i - 1];
     const b = figures[i];
-    if (b.per === 'share' && a.per === null && PER_SHARE_OF.has(a.metric ?? 'other') && OR_GAP.test(s.slice(a.offset + a.length, b.offset))) {
+    if (a.per === null && PER_SHARE_OF.has(a.metric ?? 'other') && isPerShare(s, b) && !isPerShare(s, a) && OR_GAP.test(s.slice(a.offset + a.length, b.offset))) {
       b.metric = a.metric;
       b.subject ??= a.subject;
     }

@@ -11,7 +11,8 @@ const WORDS: Record<Metric, string[]> = {
   revenue: ['营收', '营业收入', '营业总收入', '营业额', '总收入', '收入', '收益', '销售额', '销售收入', '营运收入', '年化收入', '年收入', '销售', '出货额', 'GMV', 'ARR',
     'revenue', 'revenues', 'sales', 'turnover', 'top line', 'bookings', 'annualized revenue', 'run-rate', 'run rate'],
   profit: ['营益', '获利', '税后', '净损', '净利润', '净利', '利润', '盈利', '纯利', '纯益', '溢利', '净亏损', '亏损', '净亏', '毛利', '扣非', '归母', '每股收益', '每股盈利', '每股纯益', '每股净利', '税前', '息税', 'EBITDA', 'EPS',
-    'profit', 'profits', 'net income', 'earnings', 'earned', 'earn', 'earns', 'loss', 'losses', 'net loss', 'operating income', 'ebitda', 'eps'],
+    '每股基本收益', '每股基本盈利', '基本每股收益', '基本每股盈利', '每股摊薄收益', '稀释每股收益', '每股盈余', '盈余', '每股盈测',
+    'profit', 'profits', 'net income', 'earnings', 'earned', 'earn', 'earns', 'loss', 'losses', 'net loss', 'operating income', 'ebitda', 'eps', 'per diluted share'],
   capex: ['资本开支', '资本支出', '资本性支出', '资本投入', '建设', '建厂', '扩产', '投建', '基础设施', '数据中心', '算力', 'capex',
     'capital expenditure', 'capital expenditures', 'capital spending', 'data center', 'data centers', 'data centre', 'data centres', 'infrastructure', 'buildout', 'build-out'],
   investment: ['投资', '注资', '入股', '增资', '出资', '领投', '参投', '跟投', '认购', '战略投资', '股权投资',
@@ -194,6 +195,12 @@ const PRICE_MOVE = /收市报|收报|现报|报|升至|涨至|跌至|降至|升�
 /** A share named right after an amount: "a share", "per Suez share", "for each share", "每股". */
 const PER_SHARE_AFTER = /^\s*(?:U\.S\.\s+)?(?:a|per|each|for\s+each|\/)\s*(?:[A-Za-z]+\s+)?(?:share|股)\b|^\s*\/\s*股/i;
 
+/** True when the figure is an amount per share, as parsed or as the words after it say ("$3.05 per diluted share"). */
+export function isPerShare(s: string, figure: Figure): boolean {
+  const end = figure.offset + figure.length;
+  return figure.per === 'share' || (figure.per === null && PER_SHARE_AFTER.test(s.slice(end, end + 24)));
+}
+
 /** What may stand between an amount and the metric word after it: "的", "in", "of", and up to two modifiers. */
 const ATTACHED_AFTER = /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i;
 
@@ -253,7 +260,7 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, words: r
   // "投资100亿元建设数据中心", "spent $6 billion on data centers": money into one's own assets is capex.
   if ((metric === 'investment' || metric === 'cost') && CAPEX_OBJECTS.test(s.slice(word!.offset, clause.end))) metric = 'capex';
   // "$54.20 for each share", "20.50 euros per Suez share": a price per share however written.
-  const perShare = figure.per === 'share' || (figure.per === null && PER_SHARE_AFTER.test(s.slice(end, end + 24)));
+  const perShare = isPerShare(s, figure);
   // The three words before the figure and the two after it.
   const says = (m: Metric) => b1?.metric === m || b2?.metric === m || b3?.metric === m || a1?.metric === m || a2?.metric === m;
   if (perShare) {

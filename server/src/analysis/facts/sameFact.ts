@@ -63,6 +63,9 @@ function equalValues(a: Figure, b: Figure): boolean {
   return a.value === b.value && a.min === b.min && a.max === b.max;
 }
 
+/** Measures a sector total may be read as, besides its market size. */
+const SECTOR_KIN: ReadonlySet<string> = new Set(['funding', 'revenue', 'profit', 'investment']);
+
 /** Metrics one language may word as another: spending, and prices per unit. */
 const KIN: Partial<Record<string, string>> = { capex: 'spend', investment: 'spend', cost: 'spend', price: 'price' };
 
@@ -90,7 +93,12 @@ export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => numbe
   }
   // Amounts of nobody's are one fact about a market, or about the same measure with a
   // distinctive amount or one stated period on both.
-  if (a.metric === 'market-size' && b.metric === 'market-size') return closeValues(a, b, toleranceOf);
+  // A sector total may be read as the market's size in one language and as money raised or
+  // earned in the other.
+  if (a.metric === 'market-size' || b.metric === 'market-size') {
+    const other = a.metric === 'market-size' ? b.metric : a.metric;
+    return (other === 'market-size' || SECTOR_KIN.has(other ?? 'other')) && closeValues(a, b, toleranceOf);
+  }
   if (!exact || a.metric !== b.metric || a.metric === 'other') return false;
   return digits >= 3 || (a.period !== null && a.period === b.period);
 }
