@@ -173,7 +173,7 @@
 //   analysis/facts/index.ts /estimates?\b|expectations?|expected|consensus|forecast|analysts\s+(?:had\s+)?(?:polled|expected|estimated)|预期|预估|一致预测/i — safe: fixed words, \s+ only between fixed words
 //   analysis/facts/index.ts /总额|合计|总计|累计|共发生|共有|共披露|(?<!\d)\d{1,6}\s*(?:起|笔|宗|家|只)|startups|companies|IPOs|listings|in\s+total|combined|across\s+\d+|altogether/i — safe: fixed words; the count starts only at the first digit of a run (lookbehind) and is bounded ({1,6}), then \s* and fixed characters, all disjoint
 //   analysis/facts/index.ts /^;\s*$/ — safe: anchored at both ends, one character then one class
-//   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|data\s+(?:show|showed|shows))/i — safe: anchored; each optional group owns the spaces after it, then fixed words
+//   analysis/facts/sources.ts /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|一致预期|data\s+(?:show|showed|shows)|(?:mean|average|consensus)\s+(?:estimates?|forecasts?))/i — safe: anchored; each optional group owns the spaces after it, then fixed words
 //   analysis/facts/sources.ts /^\s*(?:的|为|為)\s*[\d$¥€£]/ — safe: anchored; one \s run, fixed words, one \s run, one class
 //   analysis/facts/sources.ts /^\s*(?:(?:也|则|亦|皆|均|同)\s*)?(?:维持|为|為|给予|给出|定为)\s*[\d$]/ — safe: anchored; the optional group owns its spaces, fixed words, one \s run, one class
 //   analysis/facts/sources.ts /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i — safe: fixed words, one \s run between two fixed words

@@ -12,7 +12,7 @@ const THIRD_PARTY_IDS = new Set([
   'goldman-sachs', 'morgan-stanley', 'jpmorgan', 'citigroup', 'bank-of-america', 'ubs', 'nomura', 'mizuho', 'barclays', 'nyse-bcs',
   'nyse-db', 'deutsche-bank', 'hsbc', 'jefferies', 'bernstein', 'macquarie', 'cicc', 'citic-securities', 'htsc', 'gtht', 'idc', 'gartner', 'nyse-it',
   'trendforce', 'counterpoint', 'canalys', 'wind', 'bloomberg', 'reuters', 'nasdaq-tri', 'factset', 'refinitiv', 'morningstar', 'pitchbook',
-  'crunchbase', 'cbinsights', 'moodys', 'sp-global', 'fitch', 'mckinsey', 'deloitte', 'pwc', 'kpmg', 'ey', 'bain', 'bcg', 'semianalysis',
+  'crunchbase', 'cbinsights', 'moodys', 'sp-global', 'fitch', 'mckinsey', 'deloitte', 'pwc', 'kpmg', 'ey', 'bain', 'bcg', 'semianalysis', 'lseg', 'zacks', 'visible-alpha',
 ]);
 const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audit']);
 /** Name shapes of brokers and research houses, in both scripts (a mention's text is as written). */
@@ -66,7 +66,7 @@ for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', 
 const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
 
 /** Report cues that make any party a source: "…报道", "IT桔子数据显示", "X的统计显示", "data show". */
-const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|data\s+(?:show|showed|shows))/i;
+const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|一致预期|data\s+(?:show|showed|shows)|(?:mean|average|consensus)\s+(?:estimates?|forecasts?))/i;
 
 /** Words of a broker's rating or target price, and a broker acting on them ("高盛提高微软目标价", "星展把中银香港目标价上调"). */
 export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i;
