@@ -141,18 +141,23 @@ function paragraphStart(s: string, at: number): number {
 
 /** The first owner named in the nearest earlier sentence of the paragraph that names one. */
 function earlierTopic(s: string, start: number, paragraph: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
+  // "The bank" / "该银行" points back at a bank: a bank named before is then the topic, not a source.
+  const bank = BANK_ANAPHOR.test(s.slice(start, start + 16));
   let end = start;
   for (let k = 0; k < 3 && end > paragraph; k++) {
     const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
     const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
     // A broker or an outlet of the sentence before is its source, not its topic.
-    const company = names.find((m) => m.kind !== 'person' && !isThirdParty(m, sectorOf)) ?? names.find((m) => m.kind !== 'person');
+    const company = names.find((m) => m.kind !== 'person' && (bank || !isThirdParty(m, sectorOf))) ?? names.find((m) => m.kind !== 'person');
     if (company) return company;
     if (prev.start >= end) break;
     end = prev.start;
   }
   return null;
 }
+
+/** A sentence opening on the bank named before ("The bank slipped 26 cents", "该银行…"). */
+const BANK_ANAPHOR = /^\s*(?:the\s+(?:bank|lender)\b|该银行|该行(?:的|股价|宣派|公布))/i;
 
 /** Measures a sector can total, and the words of a total over many companies or deals. */
 const SECTOR_METRICS: ReadonlySet<string> = new Set(['funding', 'profit', 'revenue', 'investment']);

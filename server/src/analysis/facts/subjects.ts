@@ -291,6 +291,20 @@ function adjacent(s: string, m: Mention, figure: Figure): boolean {
   return end <= figure.offset && figure.offset - end <= 2 && s.slice(end, figure.offset).trim() === '';
 }
 
+/** The words after a per-share amount that name the company of the share: "per Suez share", "a Twitter share". */
+const NAMED_SHARE = /^\s*(?:a|per|each|for\s+each)\s+$/i;
+
+/** The company named between "per" and "share" right after the figure, if any. */
+function shareOf(c: Context): Mention | null {
+  const end = c.figure.offset + c.figure.length;
+  for (const m of c.parties) {
+    if (m.offset < end || m.offset > end + 16) continue;
+    if (!NAMED_SHARE.test(c.s.slice(end, m.offset))) return null;
+    return /^(?:'s)?\s+(?:ordinary\s+|common\s+)?shares?\b/i.test(c.s.slice(m.offset + m.length, m.offset + m.length + 20)) ? m : null;
+  }
+  return null;
+}
+
 /** A name attached to the metric word: "腾讯的营收", "Tencent's revenue", "Meta capex". */
 function attachedToWord(c: Context): Mention | null {
   const w = c.metricWord;
@@ -346,6 +360,11 @@ export function attribute(c: Context): Attribution {
 /** `attribute` once the parties that cannot own this figure are left out. */
 function attributeAmong(c: Context): Attribution {
   const { figure, metric, s, parties } = c;
+  // "20.50 euros per Suez share": the company whose share it is.
+  if (figure.per === 'share' || metric === 'price' || metric === 'dividend') {
+    const named = shareOf(c);
+    if (named) return { subject: named, counterparty: null };
+  }
   const inParens = parenthesised(c);
   if (inParens) return { subject: inParens, counterparty: null };
   const listed = respectively(c) ?? parallel(c);
