@@ -148,7 +148,8 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
     const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
     const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
     // A broker or an outlet of the sentence before is its source, not its topic.
-    const company = names.find((m) => m.kind !== 'person' && (bank || !isThirdParty(m, sectorOf))) ?? names.find((m) => m.kind !== 'person');
+    const company = (bank ? names.find((m) => BANK_NAME.test(m.name) || BANK_NAME.test(m.text)) : undefined)
+      ?? names.find((m) => m.kind !== 'person' && !isThirdParty(m, sectorOf)) ?? names.find((m) => m.kind !== 'person');
     if (company) return company;
     if (prev.start >= end) break;
     end = prev.start;
@@ -158,6 +159,9 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
 
 /** A sentence opening on the bank named before ("The bank slipped 26 cents", "该银行…"). */
 const BANK_ANAPHOR = /^\s*(?:the\s+(?:bank|lender)\b|该银行|该行(?:的|股价|宣派|公布))/i;
+
+/** A bank's name: "Royal Bank of Canada", "汇丰银行". */
+const BANK_NAME = /\bbank\b|银行|銀行/i;
 
 /** Measures a sector can total, and the words of a total over many companies or deals. */
 const SECTOR_METRICS: ReadonlySet<string> = new Set(['funding', 'profit', 'revenue', 'investment']);
