@@ -272,3 +272,12 @@ test('"per Suez share" names the company of the price; "the bank" points back at
   assert.equal(figs.length, 2);
   for (const f of figs) assert.ok(f.subject && f.subject !== 'shopify', `the bank, not Shopify: ${f.subject}`);
 });
+
+test('an outlet that discloses or learns ("披露", "独家获悉") is the source; "expected to" is no estimate', () => {
+  const [rev] = facts('证券之星披露，招商证券2025年上半年实现营业收入105.20亿元。');
+  assert.equal(rev.source, 'stockstar');
+  const [round] = facts('《晚点LatePost》独家获悉，月之暗面近期完成5亿美元C轮融资。');
+  assert.equal(round.source, 'latepost');
+  const [valuation] = facts('Mistral AI is on track for a round that would value the startup at 12 billion euros, Bloomberg reports, with the investment expected to total around 2 billion euros.');
+  assert.equal(valuation.source, 'bloomberg');
+});

@@ -171,7 +171,7 @@ const AGGREGATE = /总额|合计|总计|累计|共发生|共有|共披露|(?<!\d
 const COMPANY_OWN: ReadonlySet<string> = new Set(['revenue', 'profit', 'dividend', 'buyback', 'valuation', 'market-value']);
 
 /** Words of an estimate a figure is set against. */
-const EXPECTATION = /estimates?\b|expectations?|expected|consensus|forecast|analysts\s+(?:had\s+)?(?:polled|expected|estimated)|预期|预估|一致预测/i;
+const EXPECTATION = /estimates?\b|expectations|consensus|had\s+expected|analysts\s+(?:had\s+)?(?:polled|expected|estimated|forecast)|市场预期|分析师预期|一致预期|预期的|市场预估|一致预测/i;
 
 /** Whether the sentence sets its figures against an estimate (asked once per sentence). */
 function expectsIn(s: string, info: SentenceInfo): boolean {

@@ -48,14 +48,14 @@ function readThirdParty(m: Mention, sectorOf: (id: string) => string | undefined
 // Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
 const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
-const CUE_REPORT = /^\s*(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在)\s*){0,3}(?:(?:研究|最新)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
+const CUE_REPORT = /^\s*(?:[》」”"]\s*)?(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在|独家)\s*){0,3}(?:(?:研究|最新)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|披露|透露|获悉|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
 const MAY_CUE_BEFORE = new Uint8Array(65536);
 for (const c of '据援引述用 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
 for (const w of ['the', 'a', 'from', 'at', 'to', 'citing', 'per']) MAY_CUE_BEFORE[w.charCodeAt(w.length - 1)] = 1;
 /** First characters of the reporting cues after a name (报道, 的, 显示, "reported", …) and spaces. */
 const MAY_REPORT_AFTER = new Uint8Array(65536);
-for (const w of ['报道', '报导', '援引', '引述', '消息', '报告', '研报', '研究', '晨会', '纪要', '点评', '数据', '显示', '统计', '调查', '调研', '的', '最新', '发布', '发表', '在', ' ', '\t']) MAY_REPORT_AFTER[w.charCodeAt(0)] = 1;
+for (const w of ['报道', '报导', '援引', '引述', '消息', '报告', '研报', '研究', '晨会', '纪要', '点评', '数据', '显示', '统计', '调查', '调研', '的', '最新', '发布', '发表', '在', '披露', '透露', '获悉', '独家', '》', '」', '”', '"', ' ', '\t']) MAY_REPORT_AFTER[w.charCodeAt(0)] = 1;
 for (let d = 0x30; d <= 0x39; d++) MAY_REPORT_AFTER[d] = 1;
 
 /** First characters of the forecasting and rating cues after a broker (预计, 将…目标价, "'s analysts", …). */
