@@ -281,3 +281,10 @@ test('an outlet that discloses or learns ("披露", "独家获悉") is the sourc
   const [valuation] = facts('Mistral AI is on track for a round that would value the startup at 12 billion euros, Bloomberg reports, with the investment expected to total around 2 billion euros.');
   assert.equal(valuation.source, 'bloomberg');
 });
+
+test('companies spending together are a group; an exchange in the possessive owns its results', () => {
+  const [joint] = facts('Cloud demand stayed strong. Amazon, Microsoft and Meta together spent about $72 billion on purchases of property.');
+  assert.equal(joint.subject, null);
+  const figs = facts('Indian exchange CoinDCX raised $90 million. Coinbase’s trading revenues reached $1.8 billion in the first quarter.');
+  assert.ok(figs[1].subject && /coinbase/.test(figs[1].subject), `Coinbase's own revenue: ${figs[1].subject}`);
+});

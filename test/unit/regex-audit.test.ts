@@ -186,7 +186,7 @@
 //   analysis/facts/subjects.ts /^\s*(?:[,、]\s*)?(?:(?:and|和|及|与|以及|&)\s*)?$/i — safe: anchored at both ends; each optional group owns the spaces after it, and the comma and the words are disjoint from spaces
 //   analysis/facts/subjects.ts /^\s*(?:\([^()]{1,16}\)|(?:co|corp|inc|ltd|plc)\.?)/i — safe: anchored; a bracketed bounded class or fixed words, on 20 characters
 //   analysis/facts/subjects.ts /[,:]/ — safe: one class, no quantifier
-//   analysis/facts/subjects.ts /^\s*(?:等(?![级待同])|这类|这些|之类|此类|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others)/i — safe: anchored; fixed words, a bounded class ({1,2}), the optional comma group owns its spaces; on 16 characters
+//   analysis/facts/subjects.ts /^\s*(?:等(?![级待同])|这类|这些|之类|此类|合计|合共|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others|together\b|combined\b|between\s+them\b)/i — safe: anchored; fixed words, a bounded class ({1,2}), the optional comma group owns its spaces; on 16 characters
 //   analysis/facts/subjects.ts /^\s*(?:(?:[\d年月日]{2,10}|此外|另外|同时|其中|而|但)\s*(?:[,，]\s*)?)?(?:(?:其中|另有|另)\s*)?(?:基石投资者|投资者|投资人|散户|股东们?(?!应占|权益|应佔)|外资|北向资金|南向资金|机构投资者|公募基金|政府方面|市政府|政府|分析师|业界|法人|retail\s+investors|investors|shareholders|analysts|the\s+government|cornerstone\s+investors)/i — safe: anchored; a bounded class ({2,10}) or fixed words, each optional group owns the spaces after it (the comma group its own), then fixed words
 //   analysis/facts/subjects.ts /^\s*(?:a|per|each|for\s+each)\s+$/i — safe: anchored at both ends; fixed words between two \s runs they separate; on at most 16 characters
 //   analysis/facts/subjects.ts /^(?:'s)?\s+(?:ordinary\s+|common\s+)?shares?\b/i — safe: anchored; each optional word owns the spaces after it, then a fixed word

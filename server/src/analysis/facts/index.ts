@@ -30,6 +30,13 @@ function firstAtOrAfter(mentions: Mention[], offset: number): number {
   return lo;
 }
 
+/** A mention that starts before `at` and ends after it, if any. */
+function mentionAcross(mentions: Mention[], at: number): Mention | null {
+  const i = firstAtOrAfter(mentions, at);
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (mentions[k].offset < at && mentions[k].offset + mentions[k].length > at) return mentions[k];
+  return null;
+}
+
 function mentionsIn(mentions: Mention[], b: Bounds): Mention[] {
   const out: Mention[] = [];
   for (let i = firstAtOrAfter(mentions, b.start); i < mentions.length && mentions[i].offset < b.end; i++) {
@@ -185,9 +192,11 @@ const COMMODITY = /金价|油价|铜价|银价|锂价|盎司|每桶|每吨|ounce
 /** Words that name the company a paragraph is about without its name. */
 const COMPANY_ANAPHOR = /^\s*(?:(?:而|但|同时|此外|另外)\s*)?(?:公司|该公司|本公司|集团|该集团|本集团|the\s+company|the\s+group)/i;
 
-/** An exchange named with its own listing code ("港交所(00388.HK)") speaks as a listed company: it can own amounts. */
+/** An exchange named with its own listing code ("港交所(00388.HK)") or in the possessive ("Coinbase's revenue") speaks as a listed company: it can own amounts. */
 function listedExchange(s: string, m: Mention): boolean {
-  return m.kind === 'exchange' && LISTING_CODE.test(s.slice(m.offset + m.length, m.offset + m.length + 14));
+  if (m.kind !== 'exchange') return false;
+  const after = s.slice(m.offset + m.length, m.offset + m.length + 14);
+  return LISTING_CODE.test(after) || after.startsWith("'s ") || after.startsWith('’s ');
 }
 
 /** A listing code in parentheses after a name: "(00005.HK)", "（2330）", "(NASDAQ: NVDA)". */
@@ -231,7 +240,10 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   for (const f of figures) {
     let info = sentences[sentences.length - 1];
     if (!info || f.offset >= info.bounds.end) {
-      const bounds = sentenceAt(s, f.offset, f.offset + f.length);
+      let bounds = sentenceAt(s, f.offset, f.offset + f.length);
+      // A full stop inside a name ("Infra. Market raised…") ends no sentence.
+      const cut = mentionAcross(mentions, bounds.start);
+      if (cut) bounds = sentenceAt(s, cut.offset, f.offset + f.length);
       const all = mentionsIn(mentions, bounds);
       const forecasters: Mention[] = [];
       // A sentence about target prices, or one right after it in the same paragraph.

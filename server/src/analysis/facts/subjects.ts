@@ -324,7 +324,7 @@ const OWN_METRICS: ReadonlySet<Metric> = new Set(['funding', 'valuation', 'reven
 const UNNAMED_AGENT = /^\s*(?:(?:[\d年月日]{2,10}|此外|另外|同时|其中|而|但)\s*(?:[,，]\s*)?)?(?:(?:其中|另有|另)\s*)?(?:基石投资者|投资者|投资人|散户|股东们?(?!应占|权益|应佔)|外资|北向资金|南向资金|机构投资者|公募基金|政府方面|市政府|政府|分析师|业界|法人|retail\s+investors|investors|shareholders|analysts|the\s+government|cornerstone\s+investors)/i;
 
 /** Words closing a list that stands for a group ("壁仞科技、智谱AI等公司", "隆基、天合、晶科3家公司", "SpaceX、OpenAI这类"). */
-const GROUP_CLOSE = /^\s*(?:等(?![级待同])|这类|这些|之类|此类|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others)/i;
+const GROUP_CLOSE = /^\s*(?:等(?![级待同])|这类|这些|之类|此类|合计|合共|[\d一二三四五六七八九十两几多数]{1,2}\s*家|(?:,\s*)?and\s+other\b|among\s+others|together\b|combined\b|between\s+them\b)/i;
 
 /** True when `m` is an item of a list that stands for a group: an amount of the group is nobody's. */
 function inGroupList(s: string, parties: Mention[], m: Mention): boolean {
@@ -378,7 +378,11 @@ function attributeAmong(c: Context): Attribution {
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
     if (metric !== 'funding') {
       const t = transaction(c);
-      if (t && (metric === 'investment' || metric === 'deal' || (t.subject && t.counterparty))) return t;
+      if (t && (metric === 'investment' || metric === 'deal' || (t.subject && t.counterparty))) {
+        // A group pays together ("Amazon, Microsoft and Meta together spent…"): no one of them.
+        if (t.subject && inGroupList(s, parties, t.subject)) return { subject: null, counterparty: t.counterparty, unnamed: true };
+        return t;
+      }
     }
   }
   const attached = attachedToWord(c);
@@ -410,14 +414,18 @@ function attributeAmong(c: Context): Attribution {
     if (!subject) subject = nearestTopic(sentenceNames, s, c.clause.start);
   }
   // The topic found is one of a group ("壁仞科技、智谱AI等公司上市，动辄数百亿港元的估值").
-  if (subject && !attached && inGroupList(s, parties, subject)) subject = null;
-  if (!subject) {
+  let group = false;
+  if (subject && !attached && inGroupList(s, parties, subject)) {
+    subject = null;
+    group = true;
+  }
+  if (!subject && !group) {
     // A name right after the amount in its clause: "$5 billion for OpenAI", "1亿美元给Anthropic".
     const after = inside(parties, { start: figure.offset + figure.length, end: c.clause.end });
     if (after.length && metric !== 'price') subject = after[0];
   }
   const counterparty = metric === 'funding' ? leadInvestor(c, subject) : null;
-  return { subject, counterparty };
+  return { subject, counterparty, unnamed: group };
 }
 
 export type { Context as SubjectContext };
