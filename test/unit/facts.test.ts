@@ -288,3 +288,16 @@ test('companies spending together are a group; an exchange in the possessive own
   const figs = facts('Indian exchange CoinDCX raised $90 million. Coinbase’s trading revenues reached $1.8 billion in the first quarter.');
   assert.ok(figs[1].subject && /coinbase/.test(figs[1].subject), `Coinbase's own revenue: ${figs[1].subject}`);
 });
+
+test('brokers listed with their targets state them; an alias in parentheses is no listing code; a round price said twice is two facts', () => {
+  const figs = facts('台積電股價創新高。不過仍有5家外資目標價不到600元，包括大和證券、野村投信、晨星、麥格理資本及瑞穗銀行，分別為488元、530元、540元、546元和590元。');
+  const listed = figs.slice(1);
+  assert.equal(listed.length, 5);
+  for (const f of listed) assert.ok(f.source, `each target has its broker: ${f.text}`);
+  assert.equal(new Set(listed.map((f) => f.source)).size, 5, 'five brokers');
+  const ms = facts('聯發科本周累計飆升21%。摩根士丹利（大摩）證券將其評級調升至「優於大盤」，目標價由1,288元上修至1,588元。');
+  assert.deepEqual(ms.map((f) => f.source), ['morgan-stanley', 'morgan-stanley']);
+  assert.deepEqual(ms.map((f) => f.subject), ['mediatek', 'mediatek']);
+  const twice = facts('里昂將台積電目標價由600元提高至650元。仍有5家外資目標價不到600元。');
+  assert.notEqual(twice[0].fact, twice[2].fact);
+});

@@ -199,6 +199,14 @@ function listedExchange(s: string, m: Mention): boolean {
   return LISTING_CODE.test(after) || after.startsWith("'s ") || after.startsWith('’s ');
 }
 
+/** Name shapes of brokers, fund houses and banks (a rated company has its code or none of these). */
+const BROKER_NAME = /证券|證券|投信|投顾|投顧|资本|資本|银行|銀行|研究|\b(?:securities|capital|bank|research)\b/i;
+
+/** True when a listing code follows the name: the company is listed, named as one rated. */
+function listedWithCode(s: string, m: Mention): boolean {
+  return LISTING_CODE.test(s.slice(m.offset + m.length, m.offset + m.length + 14));
+}
+
 /** A listing code in parentheses after a name: "(00005.HK)", "（2330）", "(NASDAQ: NVDA)". */
 const LISTING_CODE = /^\s*[(（]\s*(?:[A-Z]{2,8}\s*[:：]\s*)?[0-9A-Z]{1,6}(?:\.[A-Z]{1,2})?(?:-[A-Z]{2})?\s*[)）]/;
 
@@ -360,6 +368,13 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // Money raised, earned or sold by a whole sector or a count of companies, owned by no one,
     // is a sector total ("印度初创企业全年融资总额约105亿美元", "66 companies raised US$23.27 billion").
     if (!owner && SECTOR_METRICS.has(f.metric) && AGGREGATE.test(s.slice(sentence.start, sentence.end))) f.metric = 'market-size';
+    // Among target prices, a broker named with its own target states it; the target is the
+    // rated company's ("包括大和证券、晨星…，分别为488元、540元").
+    if (owner && f.metric === 'price' && info.ratingContext && !listedWithCode(s, owner) && (isThirdParty(owner, sectorOf) || BROKER_NAME.test(owner.name) || BROKER_NAME.test(owner.text))) {
+      src = owner;
+      if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
+      owner = info.earlier && info.earlier.id !== src.id ? info.earlier : null;
+    }
     // A broker or an outlet does not own a price per tonne or per ounce: it states it.
     if (owner && isThirdParty(owner, sectorOf) && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end))))) {
       src ??= owner;

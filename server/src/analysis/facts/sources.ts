@@ -12,7 +12,7 @@ const THIRD_PARTY_IDS = new Set([
   'goldman-sachs', 'morgan-stanley', 'jpmorgan', 'citigroup', 'bank-of-america', 'ubs', 'nomura', 'mizuho', 'barclays', 'nyse-bcs',
   'nyse-db', 'deutsche-bank', 'hsbc', 'jefferies', 'bernstein', 'macquarie', 'cicc', 'citic-securities', 'htsc', 'gtht', 'idc', 'gartner', 'nyse-it',
   'trendforce', 'counterpoint', 'canalys', 'wind', 'bloomberg', 'reuters', 'nasdaq-tri', 'factset', 'refinitiv', 'morningstar', 'pitchbook',
-  'crunchbase', 'cbinsights', 'moodys', 'sp-global', 'fitch', 'mckinsey', 'deloitte', 'pwc', 'kpmg', 'ey', 'bain', 'bcg', 'semianalysis', 'lseg', 'zacks', 'visible-alpha',
+  'crunchbase', 'cbinsights', 'moodys', 'sp-global', 'fitch', 'mckinsey', 'deloitte', 'pwc', 'kpmg', 'ey', 'bain', 'bcg', 'semianalysis', 'lseg', 'zacks', 'visible-alpha', 'nasdaq-morn',
 ]);
 const THIRD_PARTY_SECTORS = new Set(['bank-broker', 'research', 'consulting-audit']);
 /** Name shapes of brokers and research houses, in both scripts (a mention's text is as written). */
@@ -70,10 +70,15 @@ const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|
 
 /** Words of a broker's rating or target price, and a broker acting on them ("高盛提高微软目标价", "星展把中银香港目标价上调"). */
 export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i;
-const ACTS_ON_RATING = /^(?!\s*[(（])[^。;；，,:：获被]{0,14}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
+const ACTS_ON_RATING = /^(?!\s*[(（][^()（）]{0,12}\d)[^。;；，,:：获被]{0,16}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
 
 /** Any party that acts on a target price or a rating is a broker there ("星展把中银香港目标价上调", "交银国际将小米目标价提升"). */
 const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,12}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating)/i;
+
+/** A broker's own amount: "里昂证券的3,030元", "晨星为2,700元". */
+const OWN_AMOUNT = /^\s*(?:的|为|為)\s*[\d$¥€£]/;
+/** A listing code in parentheses right after a name ("(00005.HK)", "（2330）"), not an alias ("（大摩）"). */
+const CODE_AFTER = /^\s*[(（][^()（）]{0,12}\d/;
 
 /** A broker keeping or giving a target amount: "维持2000元", "为2,700元", "皆为2,600元". */
 const KEEPS_TARGET = /^\s*(?:(?:也|则|亦|皆|均|同)\s*)?(?:维持|为|為|给予|给出|定为)\s*[\d$]/;
@@ -109,12 +114,12 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
     // In a run of target prices, whoever moves or keeps one is the broker ("法巴则从1670元上调至1990元",
     // "里昂维持2000元"); a name with its listing code is a company rated ("东亚银行(00023.HK)则由10.7元降至9.6元").
-    else if (ratingContext && a0 !== 0x28 && (KEEPS_TARGET.test(after) || TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40))))) out.push(m);
+    else if (ratingContext && !CODE_AFTER.test(after) && (KEEPS_TARGET.test(after) || TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40))) || OWN_AMOUNT.test(after))) out.push(m);
     else if (CUE_REPORT.test(after) && (third || ANY_PARTY_REPORTS.test(after))) out.push(m);
     else if (CUE_FORECAST.test(after)) (third ? out : forecasters)?.push(m);
     else if ((third && ACTS_ON_RATING.test(after)) || SETS_RATING.test(after)) out.push(m);
     // "目标价以里昂证券的3,030元最高": a broker's own amount in a sentence about targets.
-    else if (third && /^\s*(?:的|为|為)\s*[\d$¥€£]/.test(after) && (rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end)))) out.push(m);
+    else if (third && OWN_AMOUNT.test(after) && (rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end)))) out.push(m);
     else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
     else if (/\btold\s*$/i.test(before) && third) out.push(m);
