@@ -301,3 +301,12 @@ test('brokers listed with their targets state them; an alias in parentheses is n
   const twice = facts('里昂將台積電目標價由600元提高至650元。仍有5家外資目標價不到600元。');
   assert.notEqual(twice[0].fact, twice[2].fact);
 });
+
+test('a conversion after 即 with a word, 相当于将近, or a trade term before the parenthesis is one fact', () => {
+  const div = facts('汇丰控股宣派第二次股息每股0.1美元，即派息10美仙。');
+  assert.equal(div[0].fact, div[1].fact);
+  const stake = facts('黃仁勳所持輝達股票價值約1792億美元，相當於將近5.5兆台幣。');
+  assert.equal(stake[0].fact, stake[1].fact);
+  const potash = facts('今年钾肥进口大合同价为346美元/吨CFR(约2500元/吨)。');
+  assert.equal(potash[0].fact, potash[1].fact);
+});

@@ -127,9 +127,9 @@
 //   index/workerPool.ts /^\d+$/ — safe: anchored, one class
 //   settings.ts /^[A-Za-z]{3}$/ — safe: anchored, fixed length
 //   (removed) features/moneyText.ts /\.?0+$/ — rewritten as a scanner (trimDecimalZeros): quadratic on a run of zeros (11 s at 100 KB), and it also turned "16000" IDR per USD into "16"
-//   analysis/facts/conversions.ts new RegExp@PAREN_GAP — safe: anchored; "(" separates the two \s*; the currency note is a bounded lazy class ({0,8}) ending in the fixed 下同; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs); moved here from features/conversionCheck.ts
+//   analysis/facts/conversions.ts new RegExp@PAREN_GAP — safe: anchored; an optional bounded trade term ([A-Z]{2,4}) owns its spaces; "(" separates the two \s*; the currency note is a bounded lazy class ({0,8}) ending in the fixed 下同; the hedge words are fixed, "or(?:\s+about…)?\s*$" backtracks linearly (and gaps are capped at 24 characters before it runs); moved here from features/conversionCheck.ts
 //   analysis/facts/conversions.ts new RegExp@SLASH_GAP — safe: as PAREN_GAP with "/"
-//   analysis/facts/conversions.ts new RegExp@WORD_GAP — safe: anchored; ^\s*(?:[,，]\s*)?HEDGE, the comma group owns the spaces after it, so no two \s* share a run (the rewritten form, moved here from features/conversionCheck.ts)
+//   analysis/facts/conversions.ts new RegExp@WORD_GAP — safe: anchored; ^\s*(?:[,，]\s*)?HEDGE, the comma group owns the spaces after it, so no two \s* share a run (the rewritten form, moved here from features/conversionCheck.ts); the optional word after the hedge (将近, 派息, a bounded {1,2} currency name) owns the spaces after it
 //   analysis/facts/index.ts /^\s*(?:公司|该公司|其|集团|该集团|the\s+company|the\s+group|it\b|its\b)/i — safe: anchored; fixed words after one \s run
 //   analysis/facts/index.ts /公司|该股|the\s+company|its\b/i — safe: fixed words, one \s run between two fixed words
 //   analysis/facts/subjects.ts /^r/i — safe: anchored, one character

@@ -16,16 +16,17 @@ export interface ConversionPair {
 const HEDGE = String.raw`(?:约等于|約等於|约折合|約折合|约折|約折|约合|約合|折合|相当于|相當於|等于|等於|大约|大約|约为|約為|约|約|合|即|或|about|approximately|approx\.?|around|roughly|some|circa|c\.|or(?:\s+about|\s+roughly|\s+around)?|i\.e\.,?|~|≈|≒)`;
 /** A note on the currency opening the parenthesis: "(以下同，约…", "(新台币‧下同,约…", "（下同，…". */
 const CURRENCY_NOTE = String.raw`[^()（）\d]{0,8}?下同\s*[,，、;；]?`;
-/** "(" or "（", then an optional hedge: "1,600 亿人民币(约 230 亿美元)". */
-const PAREN_GAP = new RegExp(String.raw`^\s*[(（]\s*(?:${CURRENCY_NOTE}\s*)?(?:(?:${HEDGE}|近|逾|超过|超過)\s*)?$`, 'i');
+/** "(" or "（" (after a trade term such as "CFR"), then an optional hedge: "1,600 亿人民币(约 230 亿美元)". */
+const PAREN_GAP = new RegExp(String.raw`^\s*(?:[A-Z]{2,4}\s*)?[(（]\s*(?:${CURRENCY_NOTE}\s*)?(?:(?:${HEDGE}|近|逾|超过|超過)\s*)?$`, 'i');
 /** "/" with an optional hedge: "HK$4.19B / $538M". */
 const SLASH_GAP = new RegExp(String.raw`^\s*[/／]\s*(?:${HEDGE}\s*)?$`, 'i');
 /**
- * A comma is only a restatement when a conversion word follows it: "$1 billion, or 7.1 billion yuan".
+ * A comma is only a restatement when a conversion word follows it: "$1 billion, or 7.1 billion yuan",
+ * "0.1美元，即派息10美仙", "，相当于将近5.5兆台币".
  * The spaces after the comma belong to the optional comma group: `\s*[,，]?\s*` would let two
  * adjacent `\s*` share a run of spaces, quadratic backtracking on a long one.
  */
-const WORD_GAP = new RegExp(String.raw`^\s*(?:[,，]\s*)?${HEDGE}\s*$`, 'i');
+const WORD_GAP = new RegExp(String.raw`^\s*(?:[,，]\s*)?${HEDGE}\s*(?:(?:将近|接近|近|约|約|派息|派|[\u4e00-\u9fff]{1,2}币|[\u4e00-\u9fff]{1,2}幣)\s*)?$`, 'i');
 
 /** A converting verb and a few words: "，换算新台币营收将为", "，折合人民币约". */
 const CONVERTS_GAP = /^\s*(?:[,，]\s*)?(?:换算|換算|折合|折算)[^\d,，。;；()（）]{0,12}$/;

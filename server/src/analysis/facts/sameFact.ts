@@ -7,7 +7,7 @@
  */
 import type { Figure } from '../types';
 import { samePeriod } from './periods';
-import { pairConversions } from './conversions';
+import { isConversionGap, pairConversions } from './conversions';
 
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const WRITTEN_NUMBER = /(\d[\d,]*)(?:\.(\d+))?/;
@@ -105,6 +105,12 @@ export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => numbe
   return digits >= 3 || (a.period !== null && a.period === b.period);
 }
 
+/** One amount said again right after itself in the same currency, another unit: "0.1美元，即派息10美仙". */
+function saidAgainAt(s: string, a: Figure, b: Figure): boolean {
+  const end = a.offset + a.length;
+  return b.offset >= end && b.offset - end <= 12 && a.value === b.value && isConversionGap(s.slice(end, b.offset));
+}
+
 /** Sets `fact` on every figure: the index of the first figure of its fact. `sentenceOf` numbers the sentence of figure i. */
 export function groupFacts(s: string, figures: Figure[], conversions = pairConversions(s, figures), sentenceOf?: (i: number) => number): void {
   const parent = figures.map((_, i) => i);
@@ -138,6 +144,12 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
     const i = at < figures.length ? at : figures.indexOf(from);
     const j = figures[i + 1] === to ? i + 1 : figures.indexOf(to);
     if (i >= 0 && j >= 0) join(i, j);
+  }
+  // One amount said again right after itself in another unit of its currency ("0.1美元，即派息10美仙").
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i];
+    const b = figures[i + 1];
+    if (a.currency === b.currency && (b.per === null || b.per === a.per) && saidAgainAt(s, a, b)) join(i, i + 1);
   }
   // Restatements are compared only within one currency, unit, metric and subject.
   const buckets = new Map<string, number[]>();
