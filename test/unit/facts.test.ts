@@ -310,3 +310,9 @@ test('a conversion after 即 with a word, 相当于将近, or a trade term befor
   const potash = facts('今年钾肥进口大合同价为346美元/吨CFR(约2500元/吨)。');
   assert.equal(potash[0].fact, potash[1].fact);
 });
+
+test('"价值" is worth, not a price: an order worth an amount is a deal, the same order said again one fact', () => {
+  const figs = facts('Anthropic签署价值210亿美元的定制芯片采购大单。\n博通承接了Anthropic的210亿美元定制订单。');
+  assert.deepEqual(figs.map((f) => f.metric), ['deal', 'deal']);
+  assert.equal(figs[0].fact, figs[1].fact);
+});

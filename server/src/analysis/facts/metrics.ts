@@ -28,15 +28,15 @@ const WORDS: Record<Metric, string[]> = {
     'cost', 'costs', 'expense', 'expenses', 'spending', 'spend', 'spent', 'r&d', 'fine', 'fined', 'penalty'],
   dividend: ['股息', '派息', '分红', '股利', '末期息', '中期息', '特别息', 'dividend', 'dividends', 'payout'],
   buyback: ['回购', 'buyback', 'buybacks', 'repurchase', 'repurchases', 'repurchased', 'buy back'],
-  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '中标', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
+  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '大单', '中标', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
     'acquire', 'acquires', 'acquired', 'acquisition', 'acquisitions', 'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased', 'deal', 'deals',
     'sell', 'sells', 'sold', 'sale', 'contract', 'contracts', 'order', 'orders', 'agreement', 'takeover', 'merger', 'bid',
     'offer', 'offers', 'paid', 'pay', 'pays', 'paying'],
   trading: ['成交额', '成交金额', '成交', '净买入', '净卖出', '净流入', '净流出', '资金流入', '流入', '流出', '南向资金', '北向资金', '卖空', '沽空', '换手',
     'on turnover', 'trading volume', 'inflow', 'inflows', 'outflow', 'outflows', 'net buying', 'net selling', 'net purchases', 'traded'],
   // Words read only so that a shorter word inside them is not: "市场预期" is the consensus
-  // about another metric, not a market's size.
-  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', 'market expectations', 'market consensus'],
+  // about another metric, not a market's size; "价值" (worth) is no price.
+  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', '价值', 'market expectations', 'market consensus'],
 };
 
 const METRIC_OF = new Map<string, Metric>();

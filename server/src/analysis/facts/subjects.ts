@@ -305,6 +305,16 @@ function shareOf(c: Context): Mention | null {
   return null;
 }
 
+/** The name right before the amount in the possessive ("X的", "X's"), not an object of a preposition. */
+function possessive(c: Context): Mention | null {
+  const { s, figure } = c;
+  let last: Mention | null = null;
+  for (const m of c.parties) if (m.offset >= c.clause.start && m.offset + m.length <= figure.offset) last = m;
+  if (!last || isObject(s, last)) return null;
+  return POSSESSIVE_GAP.test(s.slice(last.offset + last.length, figure.offset)) ? last : null;
+}
+const POSSESSIVE_GAP = /^(?:的|'s|’s)\s*$/;
+
 /** A name attached to the metric word: "腾讯的营收", "Tencent's revenue", "Meta capex". */
 function attachedToWord(c: Context): Mention | null {
   const w = c.metricWord;
@@ -374,6 +384,17 @@ function attributeAmong(c: Context): Attribution {
   if (!OWN_METRICS.has(metric)) {
     const firstName = parties.find((m) => m.offset >= c.clause.start && m.offset + m.length <= c.clause.end && m.offset < figure.offset);
     if (UNNAMED_AGENT.test(s.slice(c.clause.start, Math.min(figure.offset, firstName?.offset ?? figure.offset)))) return { subject: null, counterparty: null, unnamed: true };
+  }
+  // "Anthropic的210亿美元订单", "Tesla's $5 billion order": the name owning the amount itself.
+  const owning = possessive(c);
+  if (owning) {
+    let counterparty: Mention | null = null;
+    if (metric === 'investment' || metric === 'deal') {
+      const t = transaction(c);
+      const other = t && (t.subject && t.subject.id !== owning.id ? t.subject : t.counterparty);
+      counterparty = other && other.id !== owning.id ? other : null;
+    }
+    return { subject: owning, counterparty };
   }
   if (metric === 'investment' || metric === 'deal' || metric === 'funding' || metric === 'other' || metric === 'cost') {
     if (metric !== 'funding') {
