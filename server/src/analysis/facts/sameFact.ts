@@ -89,9 +89,9 @@ export function restates(a: Figure, b: Figure, toleranceOf: (f: Figure) => numbe
   const digits = exact ? Math.min(digitsOf(a), digitsOf(b)) : 0;
   if (a.subject) {
     if (digits >= 3) return true;
+    if (!metricsAgree(a, b) || !closeValues(a, b, toleranceOf)) return false;
     // A round price (600元, $50) recurs as a threshold or a level: said again, it is no evidence.
-    if (a.metric === 'price' && b.metric === 'price' && Math.min(digitsOf(a), digitsOf(b)) < 2) return false;
-    return metricsAgree(a, b) && closeValues(a, b, toleranceOf);
+    return !(a.metric === 'price' && b.metric === 'price' && Math.min(digitsOf(a), digitsOf(b)) < 2);
   }
   // Amounts of nobody's are one fact about a market, or about the same measure with a
   // distinctive amount or one stated period on both.
