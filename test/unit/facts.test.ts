@@ -316,3 +316,10 @@ test('"价值" is worth, not a price: an order worth an amount is a deal, the sa
   assert.deepEqual(figs.map((f) => f.metric), ['deal', 'deal']);
   assert.equal(figs[0].fact, figs[1].fact);
 });
+
+test('each clause of a run of deals has its own buyer and target', () => {
+  const figs = facts('半导体业并购频传：ADI以210亿美元收购Maxim，英伟达以400亿美元收购Arm，AMD以350亿美元收购Xilinx。');
+  assert.deepEqual(figs.map((f) => f.subject), ['nasdaq-adi', 'nvidia', 'amd']);
+  assert.deepEqual(figs.map((f) => f.metric), ['deal', 'deal', 'deal']);
+  assert.ok(figs[1].counterparty && figs[1].counterparty !== 'maxim', `Arm is NVIDIA's target: ${figs[1].counterparty}`);
+});

@@ -212,8 +212,11 @@ function transaction(c: Context): Attribution | null {
     if (pay && (!sale || pay.index <= sale.index)) {
       const at = scope.start + pay.index;
       const end = at + pay[0].length;
-      const left = before(inside(c.parties, sentence), at);
-      const right = inside(c.parties, { start: end, end: sentence.end });
+      // The parties of the verb's own clause first ("ADI以210亿美元收购Maxim，英伟达以400亿美元收购Arm").
+      const leftInScope = inside(c.parties, { start: scope.start, end: at });
+      const left = leftInScope.length ? leftInScope : before(inside(c.parties, sentence), at);
+      const rightInScope = inside(c.parties, { start: end, end: scope.end });
+      const right = rightInScope.length ? rightInScope : inside(c.parties, { start: end, end: sentence.end });
       const passive = PASSIVE_BEFORE.test(s.slice(Math.max(sentence.start, at - 4), at)) || BY_AFTER.test(s.slice(end, end + 5)) && /ed$/.test(pay[0]);
       if (passive) {
         // "X被Y收购" / "X获Y投资": Y pays. "X was acquired by Y": the name after "by".
