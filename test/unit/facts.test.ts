@@ -323,3 +323,11 @@ test('each clause of a run of deals has its own buyer and target', () => {
   assert.deepEqual(figs.map((f) => f.metric), ['deal', 'deal', 'deal']);
   assert.ok(figs[1].counterparty && figs[1].counterparty !== 'maxim', `Arm is NVIDIA's target: ${figs[1].counterparty}`);
 });
+
+test('"其中" goes on with the company of the figures before it; a clause that names its payer keeps its other side', () => {
+  const figs = facts('财信证券维持宁德时代(300750)买入评级。公司2024年实现总营业收入3620.13亿元；扣非归母净利润449.93亿元。其中第四季度营收1029.68亿元。');
+  assert.deepEqual(figs.map((f) => f.subject), ['catl', 'catl', 'catl']);
+  const capex = facts('晟銘電預計投資10億元回台設廠，鉅明將投資逾8億元在高雄擴廠。');
+  assert.equal(capex[0].counterparty, null, 'the next clause’s company is not the other side');
+  assert.equal(capex[0].metric, 'capex');
+});

@@ -170,6 +170,9 @@ const BANK_ANAPHOR = /^\s*(?:the\s+(?:bank|lender)\b|该银行|该行(?:的|股�
 /** A bank's name: "Royal Bank of Canada", "汇丰银行". */
 const BANK_NAME = /\bbank\b|银行|銀行/i;
 
+/** "其中" / "of which" opening a sentence: it breaks down the figures before it. */
+const OF_WHICH = /^\s*(?:其中|of\s+which)/i;
+
 /** Measures a sector can total, and the words of a total over many companies or deals. */
 const SECTOR_METRICS: ReadonlySet<string> = new Set(['funding', 'profit', 'revenue', 'investment']);
 const AGGREGATE = /总额|合计|总计|累计|共发生|共有|共披露|(?<!\d)\d{1,6}\s*(?:起|笔|宗|家|只)|startups|companies|IPOs|listings|in\s+total|combined|across\s+\d+|altogether/i;
@@ -311,6 +314,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       info.owners = info.owners.filter((m) => m.id !== quoted.id);
     }
   }
+  // The owner of the last figure, for a sentence that goes on with "其中" (of which).
+  let lastOwner: { mention: Mention; paragraph: number } | null = null;
   // One context for all the figures, its fields set for each (no object per figure).
   const ctx: SubjectContext = { s, figure: figures[0], sentence: sentences[0].bounds, clause: sentences[0].bounds, parties: [], metric: 'other', metricWord: null, sentenceFigures: [] };
   for (let i = 0; i < figures.length; i++) {
@@ -364,6 +369,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         info.earlier = topic ?? earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
       }
       owner = info.earlier;
+      // "其中第四季度营收…" (of which) goes on with the figures just before it.
+      if (!owner && lastOwner && lastOwner.paragraph === info.paragraph && OF_WHICH.test(s.slice(sentence.start, sentence.start + 6))) owner = lastOwner.mention;
     }
     // Money raised, earned or sold by a whole sector or a count of companies, owned by no one,
     // is a sector total ("印度初创企业全年融资总额约105亿美元", "66 companies raised US$23.27 billion").
@@ -388,6 +395,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         if (m.offset >= clause.start || FORECAST_OPENS.test(s.slice(m.offset + m.length, clause.start))) src = m;
       }
     }
+    if (owner) lastOwner = { mention: owner, paragraph: info.paragraph };
     f.subject = party(owner);
     f.counterparty = party(counterparty);
     f.source = src && src.id !== owner?.id ? party(src) : null;

@@ -187,7 +187,7 @@ function hasInnerCapital(w: string): boolean {
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** What money is spent on when an "investment" is capital spending on one's own assets. */
-export const CAPEX_OBJECTS = /建设|建厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i;
+export const CAPEX_OBJECTS = /建设|建厂|设厂|扩厂|数据中心|工厂|产能|基地|扩产|产线|项目|厂房|infrastructure|data cent|plant|factory|fab\b|campus/i;
 
 /** Words of a quoted price or a price move, read only when no metric word is near. */
 const PRICE_MOVE = /收市报|收报|现报|报|升至|涨至|跌至|降至|升到|涨到|跌到|上调至|下调至|调升至|调高至|调降至|调低至|一度|高见|低见|收涨|收跌|盘中|\b(?:climbed|rose|fell|jumped|added|slipped|gained|dropped|lost|declined|surged|soared|tumbled|plunged|edged|closed|close|trading|traded|was\s+(?:down|up)|hit|touching|touched|at\s+(?:about\s+)?(?:HK|US|C|A|S)?\$)\b/i;

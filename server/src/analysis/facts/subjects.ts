@@ -215,8 +215,9 @@ function transaction(c: Context): Attribution | null {
       // The parties of the verb's own clause first ("ADI以210亿美元收购Maxim，英伟达以400亿美元收购Arm").
       const leftInScope = inside(c.parties, { start: scope.start, end: at });
       const left = leftInScope.length ? leftInScope : before(inside(c.parties, sentence), at);
+      // The other side from beyond the clause only when the clause names no one at all.
       const rightInScope = inside(c.parties, { start: end, end: scope.end });
-      const right = rightInScope.length ? rightInScope : inside(c.parties, { start: end, end: sentence.end });
+      const right = rightInScope.length || leftInScope.length ? rightInScope : inside(c.parties, { start: end, end: sentence.end });
       const passive = PASSIVE_BEFORE.test(s.slice(Math.max(sentence.start, at - 4), at)) || BY_AFTER.test(s.slice(end, end + 5)) && /ed$/.test(pay[0]);
       if (passive) {
         // "X被Y收购" / "X获Y投资": Y pays. "X was acquired by Y": the name after "by".
