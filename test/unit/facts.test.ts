@@ -331,3 +331,11 @@ test('"其中" goes on with the company of the figures before it; a clause that 
   assert.equal(capex[0].counterparty, null, 'the next clause’s company is not the other side');
   assert.equal(capex[0].metric, 'capex');
 });
+
+test('a bank’s brand name makes it a broker in either script; 依X计算 quotes X', () => {
+  const figs = facts('台積電目前股價142.5元，以瑞士信貸預估的全年EPS 12.2元計算，本益比約11.7倍；瑞士信貸給予目標價163元。');
+  assert.equal(figs[1].subject, 'tsmc');
+  assert.ok(figs[1].source, 'the bank forecasting EPS is its source');
+  const [stake] = facts('依路透社計算，執行長黃仁勳所持輝達股票價值約1792億美元。');
+  assert.equal(stake.source, 'reuters');
+});

@@ -5,6 +5,7 @@
  * numbers is not a source.
  */
 import type { Mention } from '../types';
+import { foldCode } from '../text';
 import type { Bounds } from './sentences';
 
 /** Ids of banks, brokers and research firms whose forecasts digests quote. */
@@ -42,16 +43,23 @@ function readThirdParty(m: Mention, sectorOf: (id: string) => string | undefined
   if (THIRD_PARTY_IDS.has(m.id)) return true;
   const sector = sectorOf(m.id);
   if (sector && THIRD_PARTY_SECTORS.has(sector)) return true;
-  return THIRD_PARTY_NAME.test(m.name) || THIRD_PARTY_NAME.test(m.text);
+  if (THIRD_PARTY_NAME.test(m.name) || THIRD_PARTY_NAME.test(m.text)) return true;
+  // Banks' and brokers' brand names, in either script (the text is read folded to Simplified).
+  let folded = '';
+  for (let i = 0; i < m.text.length; i++) folded += String.fromCharCode(foldCode(m.text.charCodeAt(i)));
+  return BROKER_BRAND.test(m.name) || BROKER_BRAND.test(folded);
 }
 
+/** Brand names of investment banks and brokers whose research digests quote. */
+const BROKER_BRAND = /里昂|瑞信|瑞银|瑞穗|大和|野村|麦格理|花旗|高盛|摩根|大摩|小摩|美银|汇丰|星展|法巴|法兴|德银|巴克莱|杰富瑞|富瑞|伯恩斯坦|联博|晨星|中金|建银国际|中银国际|交银国际|招银国际|海通国际|\b(?:credit\s+suisse|bnp\s+paribas|soci[eé]t[eé]\s+g[eé]n[eé]rale|nomura|daiwa|mizuho|jefferies|macquarie|bernstein|citi(?:group)?|barclays|goldman|morgan\s+stanley|j\.?p\.?\s*morgan|ubs|clsa|evercore|morningstar)\b/i;
+
 // Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
-const CUE_BEFORE = /(?:据|根据|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
+const CUE_BEFORE = /(?:据|根据|依据|依照|依|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
 const CUE_REPORT = /^\s*(?:[》」”"]\s*)?(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在|独家)\s*){0,3}(?:(?:研究|最新)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|披露|透露|获悉|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
 const MAY_CUE_BEFORE = new Uint8Array(65536);
-for (const c of '据援引述用 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
+for (const c of '据援引述用依照 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
 for (const w of ['the', 'a', 'from', 'at', 'to', 'citing', 'per']) MAY_CUE_BEFORE[w.charCodeAt(w.length - 1)] = 1;
 /** First characters of the reporting cues after a name (报道, 的, 显示, "reported", …) and spaces. */
 const MAY_REPORT_AFTER = new Uint8Array(65536);
