@@ -339,3 +339,8 @@ test('a bank’s brand name makes it a broker in either script; 依X计算 quote
   const [stake] = facts('依路透社計算，執行長黃仁勳所持輝達股票價值約1792億美元。');
   assert.equal(stake.source, 'reuters');
 });
+
+test('a broker’s analyst speaking for it makes the broker the source', () => {
+  const [capex] = facts('大摩大中華區半導體主管詹家鴻預估，台積電2027年資本支出將達540億美元。');
+  assert.deepEqual([capex.subject, capex.source, capex.metric], ['tsmc', 'morgan-stanley', 'capex']);
+});

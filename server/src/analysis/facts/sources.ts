@@ -116,7 +116,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
     const a0 = s.charCodeAt(m.offset + m.length);
     const a1 = s.charCodeAt(m.offset + m.length + 1);
-    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end)))) continue;
+    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end))) && !personSoonAfter(m, parties)) continue;
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
@@ -131,12 +131,32 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
     else if (/\btold\s*$/i.test(before) && third) out.push(m);
+    // A broker's analyst speaking for it: "大摩大中华区半导体主管詹家鸿预估…".
+    else if (third && speaksFor(s, m, parties, sentence)) out.push(m);
   }
   return out;
 }
 
 /** A dateline with a place, right at the paragraph's start: "新华社台北消息，", "中新社北京3月5日电". */
 const DATELINE_PLACE = /^[\u4e00-\u9fff]{2,3}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电|专讯)\s*[,:。\s]/;
+
+/** True when a person is named within 16 characters after the party. */
+function personSoonAfter(m: Mention, parties: Mention[]): boolean {
+  const end = m.offset + m.length;
+  for (const p of parties) if (p.kind === 'person' && p.offset >= end && p.offset - end <= 16) return true;
+  return false;
+}
+
+/** True when a person named within 16 characters after the party speaks with a forecasting cue. */
+function speaksFor(s: string, m: Mention, parties: Mention[], sentence: Bounds): boolean {
+  const end = m.offset + m.length;
+  for (const p of parties) {
+    if (p.kind !== 'person' || p.offset < end || p.offset - end > 16) continue;
+    if (/[,，。;；:：]/.test(s.slice(end, p.offset))) return false;
+    return CUE_FORECAST.test(s.slice(p.offset + p.length, Math.min(sentence.end, p.offset + p.length + 24)));
+  }
+  return false;
+}
 
 /** The outlet of a dateline opening the paragraph that starts at `paragraphStart`, or null. */
 export function datelineSource(s: string, paragraphStart: number, mentions: Mention[], sectorOf: (id: string) => string | undefined): Mention | null {
