@@ -344,3 +344,15 @@ test('a broker’s analyst speaking for it makes the broker the source', () => {
   const [capex] = facts('大摩大中華區半導體主管詹家鴻預估，台積電2027年資本支出將達540億美元。');
   assert.deepEqual([capex.subject, capex.source, capex.metric], ['tsmc', 'morgan-stanley', 'capex']);
 });
+
+test('a founder named after the company owns his fortune; a broker cutting a loss forecast or quoting its weekly report is a source', () => {
+  const [fortune] = facts('福布斯亿万富豪榜显示，泡泡玛特创始人王宁身价达到279亿美元。');
+  assert.ok(fortune.subject?.startsWith('person:'), `the founder: ${fortune.subject}`);
+  assert.equal(fortune.metric, 'other');
+  assert.equal(fortune.source, 'forbes');
+  const loss = facts('高盛同时把商汤2026及27年的净亏损预测分别下调至 9.64 亿及 1.98 亿元人民币。');
+  assert.deepEqual(loss.map((f) => f.source), ['goldman-sachs', 'goldman-sachs']);
+  assert.deepEqual(loss.map((f) => f.subject), ['sensetime', 'sensetime']);
+  const [weekly] = facts('民生证券非银周报提到，阳光保险1H25总保费收入808.1亿元。');
+  assert.ok(weekly.source, 'the broker’s weekly report');
+});

@@ -35,8 +35,8 @@ const WORDS: Record<Metric, string[]> = {
   trading: ['成交额', '成交金额', '成交', '净买入', '净卖出', '净流入', '净流出', '资金流入', '流入', '流出', '南向资金', '北向资金', '卖空', '沽空', '换手',
     'on turnover', 'trading volume', 'inflow', 'inflows', 'outflow', 'outflows', 'net buying', 'net selling', 'net purchases', 'traded'],
   // Words read only so that a shorter word inside them is not: "市场预期" is the consensus
-  // about another metric, not a market's size; "价值" (worth) is no price.
-  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', '价值', 'market expectations', 'market consensus'],
+  // about another metric, not a market's size; "价值" (worth) and "身价" (a fortune) are no price.
+  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', '价值', '身价', '身家', '净资产', 'market expectations', 'market consensus'],
 };
 
 const METRIC_OF = new Map<string, Metric>();

@@ -56,7 +56,7 @@ const BROKER_BRAND = /里昂|瑞信|瑞银|瑞穗|大和|野村|麦格理|花旗
 // Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
 const CUE_BEFORE = /(?:据|根据|依据|依照|依|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
-const CUE_REPORT = /^\s*(?:[》」”"]\s*)?(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在|独家)\s*){0,3}(?:(?:研究|最新)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|披露|透露|获悉|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
+const CUE_REPORT = /^\s*(?:[》」”"]\s*)?(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在|独家)\s*){0,3}(?:(?:研究|最新|[\u4e00-\u9fff]{0,6}榜)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|披露|透露|获悉|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
 const MAY_CUE_BEFORE = new Uint8Array(65536);
 for (const c of '据援引述用依照 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
@@ -68,7 +68,7 @@ for (let d = 0x30; d <= 0x39; d++) MAY_REPORT_AFTER[d] = 1;
 
 /** First characters of the forecasting and rating cues after a broker (预计, 将…目标价, "'s analysts", …). */
 const MAY_FORECAST_AFTER = new Uint8Array(65536);
-for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', '给', '维', '上', '下', '调', '首', '目', '评', '将', '把', '对', '予', '分', '报', '点', '盘', '列', '提', '则', '由', '从', '也', '亦', '(', "'", '’']) MAY_FORECAST_AFTER[w.charCodeAt(0)] = 1;
+for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', '给', '维', '上', '下', '调', '首', '目', '评', '将', '把', '对', '予', '分', '报', '点', '盘', '列', '提', '则', '由', '从', '也', '亦', '同', '再', '(', "'", '’']) MAY_FORECAST_AFTER[w.charCodeAt(0)] = 1;
 
 /** A broker moving a target: "摩根士丹利（大摩）也由9,999元上调至12,345元". */
 const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
@@ -81,7 +81,7 @@ export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+
 const ACTS_ON_RATING = /^(?!\s*[(（][^()（）]{0,12}\d)[^。;；，,:：获被]{0,16}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
 
 /** Any party that acts on a target price or a rating is a broker there ("星展把中银香港目标价上调", "交银国际将小米目标价提升"). */
-const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,12}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating)/i;
+const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,16}?(?:目标价|评级|盈利预测|每股盈测|预测|target\s+price|price\s+target|\brating|forecast)/i;
 
 /** A broker's own amount: "里昂证券的3,030元", "晨星为2,700元". */
 const OWN_AMOUNT = /^\s*(?:的|为|為)\s*[\d$¥€£]/;
@@ -94,7 +94,7 @@ const KEEPS_TARGET = /^\s*(?:(?:也|则|亦|皆|均|同)\s*)?(?:维持|为|為|�
 /** A dateline: an outlet's name opening a paragraph ("智通财经APP讯，", "(Reuters) -", "财新网8月8日消息"). */
 const DATELINE_AFTER = /^\s*(?:APP\s*)?(?:\d{1,2}月\d{1,2}日\s*)?(?:讯|消息|获悉|报道|报导|电|专讯|[)）]\s*(?:[-—–:：]|--)|[:：])/i;
 // Cues right after a third party: forecasting and rating verbs.
-const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:研报|报告|研究|一致)\s*)?(?:(?:的|(?:分析师|研究员)[\u4e00-\u9fff·]{0,4}|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|提到|提及|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|分析|点评|盘点|列出|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
+const CUE_FORECAST = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:(?:[\u4e00-\u9fff]{0,4}(?:研报|报告|周报|日报|月报|晨报|点评)|研究|一致)\s*)?(?:(?:的|(?:分析师|研究员)[\u4e00-\u9fff·]{0,4}|首席\S{0,6})\s*)?(?:预计|预期|预测|预估|预料|预判|研判|估计|估算|测算|料|认为|指出|提到|提及|表示|称|给予|维持|上调|下调|调升|调降|首次覆盖|目标价|评级|分析|点评|盘点|列出|said|says|expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|predicted|estimated|sees|believes|raised|cut|lowered|lifted|set|kept|maintained|reiterated|rates|rated|upgraded|downgraded|initiated|has\s+a|gave)(?![a-z])/i;
 /** A sentence that goes on with the report of the sentence before it. */
 export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该研报|其预计|预计公司|报告预计|该报道|报道(?:还|并|又|亦)?(?:称|指出|说|显示)|报告(?:还|并)?(?:称|指出|显示)|其报告|the\s+(?:report|newspaper|outlet|agency|paper|wire|bank|broker|firm|analysts?)\s+(?:said|added|also|noted|estimated|wrote)|it\s+(?:added|also\s+said)|according\s+to\s+the\s+(?:report|newspaper))/i;
 
@@ -116,7 +116,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
     const a0 = s.charCodeAt(m.offset + m.length);
     const a1 = s.charCodeAt(m.offset + m.length + 1);
-    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end))) && !personSoonAfter(m, parties)) continue;
+    if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end))) && !personSoonAfter(m, parties) && !reportSoonAfter(s, m)) continue;
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
@@ -139,6 +139,13 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
 
 /** A dateline with a place, right at the paragraph's start: "新华社台北消息，", "中新社北京3月5日电". */
 const DATELINE_PLACE = /^[\u4e00-\u9fff]{2,3}(?:\d{1,2}月\d{1,2}日)?(?:讯|消息|电|专讯)\s*[,:。\s]/;
+
+/** True when a report's name follows within 6 characters ("民生证券非银周报提到"). */
+function reportSoonAfter(s: string, m: Mention): boolean {
+  const end = m.offset + m.length;
+  for (let i = end; i < end + 6 && i < s.length; i++) if (s.charCodeAt(i) === 0x62a5) return true; // 报
+  return false;
+}
 
 /** True when a person is named within 16 characters after the party. */
 function personSoonAfter(m: Mention, parties: Mention[]): boolean {
