@@ -356,3 +356,11 @@ test('a founder named after the company owns his fortune; a broker cutting a los
   const [weekly] = facts('民生证券非银周报提到，阳光保险1H25总保费收入808.1亿元。');
   assert.ok(weekly.source, 'the broker’s weekly report');
 });
+
+test('a bank reporting its own results is their subject, not a source; "$X for Y" opening a clause is Y’s', () => {
+  const [profit] = facts('DBS reported record third-quarter net profit of S$3.03 billion.');
+  assert.ok(profit.subject, 'the bank owns its profit');
+  assert.equal(profit.source, null);
+  const figs = facts('Chip start-ups collected money this week: $350 million for SambaNova, $250 million for Axelera AI.');
+  assert.ok(figs[0].subject && /sambanova/.test(figs[0].subject), `SambaNova's round: ${figs[0].subject}`);
+});

@@ -73,6 +73,9 @@ for (const w of ['预', '研', '估', '测', '料', '认', '指', '表', '称', 
 /** A broker moving a target: "摩根士丹利（大摩）也由9,999元上调至12,345元". */
 const TARGET_MOVE = /^\s*(?:\([^()]{1,12}\)\s*)?(?:(?:也|则|亦|再)\s*)?(?:由|从|将)[^。;]{0,16}(?:上调|下调|调升|调降|调高|调低|上修|下修|升至|降至|提高|提升|削减)/;
 
+/** A company (a bank too) reporting its own results: "DBS reported record third-quarter net profit". */
+const OWN_REPORT = /^\s*(?:reported|reports|reporting)\s+(?:[\w-]+\s+){0,3}(?:profits?|revenues?|earnings|sales|loss(?:es)?|income|results?|dividends?)\b/i;
+
 /** Report cues that make any party a source: "…报道", "IT桔子数据显示", "X的统计显示", "data show". */
 const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|一致预期|data\s+(?:show|showed|shows)|(?:mean|average|consensus)\s+(?:estimates?|forecasts?))/i;
 
@@ -123,7 +126,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     // In a run of target prices, whoever moves or keeps one is the broker ("法巴则从1670元上调至1990元",
     // "里昂维持2000元"); a name with its listing code is a company rated ("东亚银行(00023.HK)则由10.7元降至9.6元").
     else if (ratingContext && !CODE_AFTER.test(after) && (KEEPS_TARGET.test(after) || TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40))) || OWN_AMOUNT.test(after))) out.push(m);
-    else if (CUE_REPORT.test(after) && (third || ANY_PARTY_REPORTS.test(after))) out.push(m);
+    else if (CUE_REPORT.test(after) && (third || ANY_PARTY_REPORTS.test(after)) && !(m.kind !== 'media' && OWN_REPORT.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 60))))) out.push(m);
     else if (CUE_FORECAST.test(after)) (third ? out : forecasters)?.push(m);
     else if ((third && ACTS_ON_RATING.test(after)) || SETS_RATING.test(after)) out.push(m);
     // "目标价以里昂证券的3,030元最高": a broker's own amount in a sentence about targets.

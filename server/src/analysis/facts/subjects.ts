@@ -319,6 +319,9 @@ function possessive(c: Context): Mention | null {
 }
 const POSSESSIVE_GAP = /^(?:的|'s|’s)\s*$/;
 
+/** What links an amount to the party it is for: "for MatX", "to Dutch chipmaker Axelera", "给X". */
+const FOR_PARTY = /^\s*(?:(?:in\s+)?(?:for|to|into)\s+(?:[A-Za-z-]+\s+){0,3}|给|投向)$/i;
+
 /** A name attached to the metric word: "腾讯的营收", "Tencent's revenue", "Meta capex". */
 function attachedToWord(c: Context): Mention | null {
   const w = c.metricWord;
@@ -420,6 +423,13 @@ function attributeAmong(c: Context): Attribution {
     if (!isObject(s, last) && adjacent(s, last, figure)) subject = last;
   }
   if (!subject) subject = nearestTopic(clauseNames, s, figure.offset);
+  // A clause that opens with the amount names its party after it: "…: $500 million for MatX,
+  // $350 million for SambaNova".
+  if (!subject && /^[\s:;-]*$/.test(s.slice(c.clause.start, figure.offset))) {
+    const end = figure.offset + figure.length;
+    const next = parties.find((m) => m.offset >= end && m.offset + m.length <= c.clause.end);
+    if (next && FOR_PARTY.test(s.slice(end, next.offset))) subject = next;
+  }
   if (!subject) {
     // The topic of the nearest clause before that names someone ("比亚迪升12%，报177元，
     // 吉利亦升6%，报20.5元": 20.5元 is Geely's).
