@@ -364,3 +364,8 @@ test('a bank reporting its own results is their subject, not a source; "$X for Y
   const figs = facts('Chip start-ups collected money this week: $350 million for SambaNova, $250 million for Axelera AI.');
   assert.ok(figs[0].subject && /sambanova/.test(figs[0].subject), `SambaNova's round: ${figs[0].subject}`);
 });
+
+test('a colon or comma inside parentheses breaks no clause', () => {
+  const figs = facts('Aged care operator Estia Health (ASX: EHE) has agreed to a $3.20 a share offer from private equity firm Bain Capital, valuing the business at $959 million.');
+  assert.notEqual(figs[1].subject, 'bain-capital', 'the business valued is Estia, not the bidder');
+});

@@ -2,7 +2,7 @@
  * Sentence and clause bounds around an offset of the folded text (Simplified script,
  * half-width ASCII). A sentence ends at 。！？；, a line break, a citation marker ("[12] "),
  * or an English full stop followed by a space and a capital; a clause also ends at a comma that is not a thousands
- * separator. Bounds never reach further than `REACH` characters from the offset.
+ * separator and not inside parentheses. Bounds never reach further than `REACH` characters from the offset.
  */
 
 export interface Bounds {
@@ -91,20 +91,22 @@ function isClauseComma(s: string, i: number): boolean {
 /** English words that open a new clause after a comma-less join ("… $3.69 billion while GlobalFoundries …"). */
 const CLAUSE_JOIN = /^\s(?:and|while|whereas|but)\s$/i;
 
-/** The clause breaks of each sentence (the offsets where a clause starts), found once. */
-
 /**
  * The clause around [from, to) inside its sentence, from the sentence's clause breaks, found
- * once per sentence. Same answer as `clauseAt` for a span that crosses no break.
+ * once per sentence.
  */
 export function clauseOf(s: string, sentence: Bounds, from: number, to: number): Bounds {
   const memo = (sentence.memo ??= {});
   let breaks = memo.breaks;
   if (!breaks) {
     breaks = [];
+    // A comma or colon inside parentheses ("(ASX: EHE)", "（人民币，下同）") breaks no clause.
+    let depth = 0;
     for (let i = sentence.start + 1; i < sentence.end; i++) {
       const c = s.charCodeAt(i - 1);
-      if (c === 0x2c || c === 0x3a ? isClauseComma(s, i - 1) : c === 0x20 && joinEndsAt(s, i)) breaks.push(i);
+      if (c === 0x28) depth++;
+      else if (c === 0x29) depth = depth > 0 ? depth - 1 : 0;
+      else if (depth === 0 && (c === 0x2c || c === 0x3a ? isClauseComma(s, i - 1) : c === 0x20 && joinEndsAt(s, i))) breaks.push(i);
     }
     memo.breaks = breaks;
   }
@@ -127,14 +129,6 @@ function joinStartBefore(s: string, b: number): number {
   return k >= 0 ? k : b;
 }
 
-/** The clause around [from, to) inside its sentence. */
-export function clauseAt(s: string, sentence: Bounds, from: number, to: number): Bounds {
-  let start = from;
-  while (start > sentence.start && !isClauseComma(s, start - 1) && !joinEndsAt(s, start)) start--;
-  let end = to;
-  while (end < sentence.end && !isClauseComma(s, end) && !joinStartsAt(s, end)) end++;
-  return { start, end };
-}
 
 /** True when a clause join ("and", "while") followed by a capitalised word ends at `i`. */
 function joinEndsAt(s: string, i: number): boolean {
@@ -146,12 +140,6 @@ function joinEndsAt(s: string, i: number): boolean {
   return k >= 0 && CLAUSE_JOIN.test(s.slice(k, i));
 }
 
-/** True when a clause join followed by a capitalised word starts at `i`. */
-function joinStartsAt(s: string, i: number): boolean {
-  if (s.charCodeAt(i) !== 0x20) return false;
-  const k = s.indexOf(' ', i + 1);
-  return k > 0 && k - i < 10 && CLAUSE_JOIN.test(s.slice(i, k + 1)) && isUpper(s.charCodeAt(k + 1));
-}
 
 /** True when a blank line or a line break lies between two offsets (another paragraph). */
 export function lineBreakBetween(s: string, from: number, to: number): boolean {
