@@ -369,3 +369,8 @@ test('a colon or comma inside parentheses breaks no clause', () => {
   const figs = facts('Aged care operator Estia Health (ASX: EHE) has agreed to a $3.20 a share offer from private equity firm Bain Capital, valuing the business at $959 million.');
   assert.notEqual(figs[1].subject, 'bain-capital', 'the business valued is Estia, not the bidder');
 });
+
+test('"$2 billion at a valuation of over $20 billion": the round and the valuation', () => {
+  const [round, valuation] = facts('ByteDance is raising at least $2 billion at a valuation of over $20 billion in its latest funding round.');
+  assert.deepEqual([round.metric, valuation.metric], ['funding', 'valuation']);
+});

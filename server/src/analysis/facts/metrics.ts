@@ -203,6 +203,10 @@ export function isPerShare(s: string, figure: Figure): boolean {
 
 /** What may stand between an amount and the metric word after it: "的", "in", "of", and up to two modifiers. */
 const ATTACHED_AFTER = /^\s*(?:(?:的|in|of|worth of|for)\s*)?(?:[a-z][a-z-]*\s+){0,2}$/i;
+/** A gap that leads on to what comes next rather than naming the amount before: " at a ", " with a ". */
+const LEADS_ON = /^\s*(?:at|with)\s/i;
+/** A metric word tied to the amount after it by "of" (and a hedge): "valuation of over ", "revenue of ". */
+const TIED_BEFORE = /^\s+of\s+(?:(?:about|around|over|nearly|roughly|some|approximately|almost|up\s+to|more\s+than|at\s+least)\s+)?$/i;
 
 export interface MetricChoice {
   metric: Metric;
@@ -241,13 +245,16 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, words: r
   // A word right after the figure that names it: "500亿元的营收", "$5 billion in revenue".
   const next = a1;
   const gap = next ? s.slice(end, next.offset) : '';
-  const nextAttached = next !== null && ATTACHED_AFTER.test(gap);
+  // "… at a valuation of $20 billion": a word after "at" or "with" belongs to the amount after it.
+  const nextAttached = next !== null && ATTACHED_AFTER.test(gap) && !LEADS_ON.test(gap);
   const last = b1;
+  // "valuation of over $20 billion", "revenue of $5 billion": the word before, tied by "of", names the amount.
+  const lastTied = last !== null && TIED_BEFORE.test(s.slice(last.offset + last.length, figure.offset));
   let word: MetricWord | null = null;
   // "… in second-quarter operating profit" names the amount before it, unless a word stands
   // right against the amount's other side ("营收50亿元").
   const phrase = nextAttached && /^\s*(?:in|of|for|worth)\b/i.test(gap);
-  if (next && nextAttached && (!last || (phrase && figure.offset - (last.offset + last.length) > 2) || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
+  if (next && nextAttached && !lastTied && (!last || (phrase && figure.offset - (last.offset + last.length) > 2) || next.offset - end < figure.offset - (last.offset + last.length))) word = next;
   else if (last) word = last;
   else if (next) word = next;
   else {
