@@ -350,8 +350,9 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     ctx.metricWord = choice.word;
     ctx.sentenceFigures = info.figures;
     // A sentence that sets a figure against an estimate ("…$1.6 billion against expectations
-    // of $1.5 billion, according to LSEG data"): the data firm states the estimate only.
-    if (src && src.offset >= sentence.start && src.offset < sentence.end && expectsIn(s, info) && !EXPECTATION.test(s.slice(clause.start, clause.end)) && (src.offset < clause.start || src.offset >= clause.end)) src = null;
+    // of $1.5 billion, according to LSEG data"): the data firm states the estimate only (an
+    // outlet reports the whole sentence).
+    if (src && src.kind !== 'media' && src.offset >= sentence.start && src.offset < sentence.end && expectsIn(s, info) && !EXPECTATION.test(s.slice(clause.start, clause.end)) && (src.offset < clause.start || src.offset >= clause.end)) src = null;
     const { subject, counterparty, unnamed } = attribute(ctx);
     let owner = subject;
     // A sentence that names nobody before the amount goes on about the topic of the
