@@ -374,3 +374,8 @@ test('"$2 billion at a valuation of over $20 billion": the round and the valuati
   const [round, valuation] = facts('ByteDance is raising at least $2 billion at a valuation of over $20 billion in its latest funding round.');
   assert.deepEqual([round.metric, valuation.metric], ['funding', 'valuation']);
 });
+
+test('"sources told the Wall Street Journal" makes the paper the source of its sentence', () => {
+  const figs = facts('SenseTime is considering seeking $1bn in funding at a post-money valuation of $9.5bn, sources told the Wall Street Journal.');
+  assert.deepEqual(figs.map((f) => f.source), ['wsj', 'wsj']);
+});

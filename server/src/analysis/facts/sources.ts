@@ -60,7 +60,7 @@ const CUE_REPORT = /^\s*(?:[》」”"]\s*)?(?:(?:\d{1,2}月\d{1,2}日|最新|�
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
 const MAY_CUE_BEFORE = new Uint8Array(65536);
 for (const c of '据援引述用依照 \t') MAY_CUE_BEFORE[c.charCodeAt(0)] = 1;
-for (const w of ['the', 'a', 'from', 'at', 'to', 'citing', 'per']) MAY_CUE_BEFORE[w.charCodeAt(w.length - 1)] = 1;
+for (const w of ['the', 'a', 'from', 'at', 'to', 'citing', 'per', 'told']) MAY_CUE_BEFORE[w.charCodeAt(w.length - 1)] = 1;
 /** First characters of the reporting cues after a name (报道, 的, 显示, "reported", …) and spaces. */
 const MAY_REPORT_AFTER = new Uint8Array(65536);
 for (const w of ['报道', '报导', '援引', '引述', '消息', '报告', '研报', '研究', '晨会', '纪要', '点评', '数据', '显示', '统计', '调查', '调研', '的', '最新', '发布', '发表', '在', '披露', '透露', '获悉', '独家', '》', '」', '”', '"', ' ', '\t']) MAY_REPORT_AFTER[w.charCodeAt(0)] = 1;
@@ -133,7 +133,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     else if (third && OWN_AMOUNT.test(after) && (rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end)))) out.push(m);
     else if (third && TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40)))) out.push(m);
     else if (third && /^\s*(?:'s|’s)\s+(?:analysts?|data|estimates?|report|research|forecasts?)/i.test(after)) out.push(m);
-    else if (/\btold\s*$/i.test(before) && third) out.push(m);
+    else if (/\btold\s+(?:the\s+)?$/i.test(before) && third) out.push(m);
     // A broker's analyst speaking for it: "大摩大中华区半导体主管詹家鸿预估…".
     else if (third && speaksFor(s, m, parties, sentence)) out.push(m);
   }
