@@ -379,3 +379,10 @@ test('"sources told the Wall Street Journal" makes the paper the source of its s
   const figs = facts('SenseTime is considering seeking $1bn in funding at a post-money valuation of $9.5bn, sources told the Wall Street Journal.');
   assert.deepEqual(figs.map((f) => f.source), ['wsj', 'wsj']);
 });
+
+test('a broker’s grey-market quote is the new listing’s price, stated by the broker', () => {
+  const figs = facts('紫金黃金國際招股價71.59元。此前輝立暗盤收報10.2元、每手賺5690元。');
+  const grey = figs[1];
+  assert.notEqual(grey.subject, grey.source, 'the broker is not the owner');
+  assert.ok(grey.source, 'the broker quotes it');
+});

@@ -202,6 +202,14 @@ function listedExchange(s: string, m: Mention): boolean {
   return LISTING_CODE.test(after) || after.startsWith("'s ") || after.startsWith('’s ');
 }
 
+/** A broker's grey market for a new listing. */
+const GREY_MARKET = /暗盘|grey\s+market/i;
+
+/** A third party, or a name shaped like a broker's, a fund house's or a bank's. */
+function isBroker(m: Mention, sectorOf: SectorOf): boolean {
+  return isThirdParty(m, sectorOf) || BROKER_NAME.test(m.name) || BROKER_NAME.test(m.text);
+}
+
 /** Name shapes of brokers, fund houses and banks (a rated company has its code or none of these). */
 const BROKER_NAME = /证券|證券|投信|投顾|投顧|资本|資本|银行|銀行|研究|\b(?:securities|capital|bank|research)\b/i;
 
@@ -378,10 +386,13 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     if (!owner && SECTOR_METRICS.has(f.metric) && AGGREGATE.test(s.slice(sentence.start, sentence.end))) f.metric = 'market-size';
     // Among target prices, a broker named with its own target states it; the target is the
     // rated company's ("包括大和证券、晨星…，分别为488元、540元").
-    if (owner && f.metric === 'price' && info.ratingContext && !listedWithCode(s, owner) && (isThirdParty(owner, sectorOf) || BROKER_NAME.test(owner.name) || BROKER_NAME.test(owner.text))) {
+    // The same for a broker's grey market ("辉立暗盘收报10.2元"): the price is the new listing's.
+    if (owner && f.metric === 'price' && (info.ratingContext || GREY_MARKET.test(s.slice(sentence.start, sentence.end))) && !listedWithCode(s, owner) && isBroker(owner, sectorOf)) {
       src = owner;
       if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
-      owner = info.earlier && info.earlier.id !== src.id ? info.earlier : null;
+      let rated: Mention | null = info.earlier && info.earlier.id !== src.id && !isBroker(info.earlier, sectorOf) ? info.earlier : null;
+      rated ??= paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf);
+      owner = rated && rated.id !== src.id && !isBroker(rated, sectorOf) ? rated : null;
     }
     // A broker or an outlet does not own a price per tonne or per ounce: it states it.
     if (owner && isThirdParty(owner, sectorOf) && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end))))) {
