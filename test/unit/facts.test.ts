@@ -386,3 +386,9 @@ test('a broker’s grey-market quote is the new listing’s price, stated by the
   assert.notEqual(grey.subject, grey.source, 'the broker is not the owner');
   assert.ok(grey.source, 'the broker quotes it');
 });
+
+test('a price per share in a takeover is the target’s; a total price is the deal', () => {
+  const figs = facts('联想集团宣布将以每股13欧元的价格收购德国电子厂商Medion AG 36.66%股份，交易总价格达到2.31亿欧元。');
+  assert.ok(figs[0].subject && figs[0].subject !== 'lenovo', `the target's share price: ${figs[0].subject}`);
+  assert.deepEqual([figs[1].subject, figs[1].metric], ['lenovo', 'deal']);
+});

@@ -28,7 +28,7 @@ const WORDS: Record<Metric, string[]> = {
     'cost', 'costs', 'expense', 'expenses', 'spending', 'spend', 'spent', 'r&d', 'fine', 'fined', 'penalty'],
   dividend: ['股息', '派息', '分红', '股利', '末期息', '中期息', '特别息', 'dividend', 'dividends', 'payout'],
   buyback: ['回购', 'buyback', 'buybacks', 'repurchase', 'repurchases', 'repurchased', 'buy back'],
-  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '大单', '中标', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
+  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '大单', '中标', '总价', '总价格', '总对价', '总代价', '交易总额', '交易总价', '交易总价格', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
     'acquire', 'acquires', 'acquired', 'acquisition', 'acquisitions', 'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased', 'deal', 'deals',
     'sell', 'sells', 'sold', 'sale', 'contract', 'contracts', 'order', 'orders', 'agreement', 'takeover', 'merger', 'bid',
     'offer', 'offers', 'paid', 'pay', 'pays', 'paying'],

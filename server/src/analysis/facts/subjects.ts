@@ -8,7 +8,7 @@
  */
 import type { Figure, Metric, Mention } from '../types';
 import { clauseOf, type Bounds } from './sentences';
-import type { MetricWord } from './metrics';
+import { isPerShare, type MetricWord } from './metrics';
 
 /** Kinds that can own an amount. */
 export function canOwn(m: Mention): boolean {
@@ -384,6 +384,12 @@ function attributeAmong(c: Context): Attribution {
   }
   const inParens = parenthesised(c);
   if (inParens) return { subject: inParens, counterparty: null };
+  // A price per share in a takeover is the target's share price ("以每股10.06港元向澳优股东收购",
+  // "agreed to acquire XenoPort for $7.03 per share").
+  if ((metric === 'price' || metric === 'deal') && isPerShare(s, figure)) {
+    const t = transaction(c);
+    if (t && t.counterparty && t.subject && t.counterparty.id !== t.subject.id) return { subject: t.counterparty, counterparty: null };
+  }
   const listed = respectively(c) ?? parallel(c);
   if (listed) return { subject: listed, counterparty: null };
   // An unnamed party opening the clause ("基石投资者认购约203.7亿港元", "Retail investors
