@@ -392,3 +392,10 @@ test('a price per share in a takeover is the target’s; a total price is the de
   assert.ok(figs[0].subject && figs[0].subject !== 'lenovo', `the target's share price: ${figs[0].subject}`);
   assert.deepEqual([figs[1].subject, figs[1].metric], ['lenovo', 'deal']);
 });
+
+test('the words after an amount are read far enough ("in second-quarter operating profit"); charges and quotes are prices', () => {
+  const [profit] = facts('Samsung Electronics posted 10.4 trillion won in second-quarter operating profit.');
+  assert.equal(profit.metric, 'profit');
+  const [cup] = facts('The lemonade stand charged 75 cents a cup.');
+  assert.equal(cup.metric, 'price');
+});

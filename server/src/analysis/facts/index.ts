@@ -6,7 +6,7 @@
  */
 import type { Figure, FigureParty, Mention } from '../types';
 import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
-import { chooseMetric, isPerShare, metricWords, type MetricWord } from './metrics';
+import { AFTER_WORDS, chooseMetric, isPerShare, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
 import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT, RATING_WORD } from './sources';
 import { attribute, canOwn, forgetMentions, type SubjectContext } from './subjects';
@@ -337,11 +337,11 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     if (!info.periods) info.periods = periodsIn(s, sentence.start, Math.min(sentence.end, info.lastEnd + 80));
     let words = info.clauseWords.get(clause.start);
     if (!words) {
-      words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + 30));
+      words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + AFTER_WORDS));
       info.clauseWords.set(clause.start, words);
     }
     const topicOf = () => {
-      if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + 30));
+      if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
       return wordsIn(info.sentenceWords, sentence.start, clause.start);
     };
     const choice = chooseMetric(f, s, clause, words, topicOf);

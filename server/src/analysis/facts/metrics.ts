@@ -23,12 +23,12 @@ const WORDS: Record<Metric, string[]> = {
   'market-value': ['市值', 'market cap', 'market capitalization', 'market capitalisation', 'market value'],
   'market-size': ['市场规模', '市场空间', '市场容量', '行业规模', '产业规模', '产值', '市场', 'market size', 'addressable market', 'TAM', 'industry', 'market'],
   price: ['市场价格', '市场价', '股价', '收报', '收于', '报收', '价格', '售价', '单价', '均价', '目标价', '发行价', '招股价', '现价', '金价', '油价', '报价', '开盘', '收盘', '价',
-    'price', 'prices', 'priced', 'target', 'shares', 'stock', 'closed at', 'traded at', 'offer price'],
+    'price', 'prices', 'priced', 'target', 'shares', 'stock', 'closed at', 'traded at', 'offer price', 'charged', 'charges', 'quoted', 'receipt', 'bill'],
   cost: ['成本', '费用', '开支', '支出', '研发', '投入', '花费', '耗资', '罚款', '赔偿', '代价',
     'cost', 'costs', 'expense', 'expenses', 'spending', 'spend', 'spent', 'r&d', 'fine', 'fined', 'penalty'],
   dividend: ['股息', '派息', '分红', '股利', '末期息', '中期息', '特别息', 'dividend', 'dividends', 'payout'],
   buyback: ['回购', 'buyback', 'buybacks', 'repurchase', 'repurchases', 'repurchased', 'buy back'],
-  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '大单', '中标', '总价', '总价格', '总对价', '总代价', '交易总额', '交易总价', '交易总价格', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
+  deal: ['收购', '并购', '买下', '购买', '买入', '出售', '转让', '交易', '对价', '合同', '订单', '大单', '中标', '支付', '总价', '总价格', '总对价', '总代价', '交易总额', '交易总价', '交易总价格', '签约', '采购', '协议', '合约', '购入', '竞得', '拍得',
     'acquire', 'acquires', 'acquired', 'acquisition', 'acquisitions', 'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased', 'deal', 'deals',
     'sell', 'sells', 'sold', 'sale', 'contract', 'contracts', 'order', 'orders', 'agreement', 'takeover', 'merger', 'bid',
     'offer', 'offers', 'paid', 'pay', 'pays', 'paying'],
@@ -102,6 +102,9 @@ function mayStartWord(s: string, i: number, k: number): boolean {
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
 const isCjkChar = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** How far after a figure the words that name it are read ("… in second-quarter operating profit"). */
+export const AFTER_WORDS = 40;
 
 export interface MetricWord {
   offset: number;
@@ -218,11 +221,11 @@ export interface MetricChoice {
  * The metric of a figure from the words of its clause and sentence. `words` are the metric
  * words of the clause (in text order; those outside the clause are passed over), `topicOf`
  * gives those of the sentence before the clause (read only when needed). The figure reads
- * the words between the clause start and itself, and those in the 30 characters after it.
+ * the words between the clause start and itself, and those in the `AFTER_WORDS` characters after it.
  */
 export function chooseMetric(figure: Figure, s: string, clause: Bounds, words: readonly MetricWord[], topicOf: () => MetricWord[]): MetricChoice {
   const end = figure.offset + figure.length;
-  const afterEnd = Math.min(clause.end, end + 30);
+  const afterEnd = Math.min(clause.end, end + AFTER_WORDS);
   // The last three words before the figure and the first two after it; words that name no
   // metric ("市场预期") stand only to hide the shorter words inside them.
   let b1: MetricWord | null = null;
