@@ -399,3 +399,8 @@ test('the words after an amount are read far enough ("in second-quarter operatin
   const [cup] = facts('The lemonade stand charged 75 cents a cup.');
   assert.equal(cup.metric, 'price');
 });
+
+test('", or approximately" states a conversion', () => {
+  const figs = facts('Samsung Electronics said its operating profit climbed to 12.1 trillion won, or approximately 8.5 billion U.S. dollars.');
+  assert.equal(figs[0].fact, figs[1].fact);
+});

@@ -13,7 +13,7 @@ export interface ConversionPair {
 }
 
 // Words that introduce a restatement. Longer alternatives first so "约合" is not read as "约".
-const HEDGE = String.raw`(?:约等于|約等於|约折合|約折合|约折|約折|约合|約合|折合|相当于|相當於|等于|等於|大约|大約|约为|約為|约|約|合|即|或|about|approximately|approx\.?|around|roughly|some|circa|c\.|or(?:\s+about|\s+roughly|\s+around)?|i\.e\.,?|~|≈|≒)`;
+const HEDGE = String.raw`(?:约等于|約等於|约折合|約折合|约折|約折|约合|約合|折合|相当于|相當於|等于|等於|大约|大約|约为|約為|约|約|合|即|或|about|approximately|approx\.?|around|roughly|some|circa|c\.|or(?:\s+about|\s+roughly|\s+around|\s+approximately|\s+nearly|\s+some)?|i\.e\.,?|~|≈|≒)`;
 /** A note on the currency opening the parenthesis: "(以下同，约…", "(新台币‧下同,约…", "（下同，…". */
 const CURRENCY_NOTE = String.raw`[^()（）\d]{0,8}?下同\s*[,，、;；]?`;
 /** "(" or "（" (after a trade term such as "CFR"), then an optional hedge: "1,600 亿人民币(约 230 亿美元)". */
