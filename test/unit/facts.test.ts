@@ -404,3 +404,8 @@ test('", or approximately" states a conversion', () => {
   const figs = facts('Samsung Electronics said its operating profit climbed to 12.1 trillion won, or approximately 8.5 billion U.S. dollars.');
   assert.equal(figs[0].fact, figs[1].fact);
 });
+
+test('a clause that names someone only as an object leaves the topic to the clauses before it', () => {
+  const figs = facts('SoftBank doubled down on OpenAI: an additional $22.5B brought its total to $34.7B, alongside deals like $6.5B for Ampere and planned FY2025 investments of $42.1B.');
+  assert.equal(figs[3].subject, 'softbank-group');
+});

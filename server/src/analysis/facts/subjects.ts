@@ -428,7 +428,9 @@ function attributeAmong(c: Context): Attribution {
     const last = clauseNames[clauseNames.length - 1];
     if (!isObject(s, last) && adjacent(s, last, figure)) subject = last;
   }
-  if (!subject) subject = nearestTopic(clauseNames, s, figure.offset);
+  // The clause's topic; a clause that names someone only as an object ("$6.5B for Ampere")
+  // leaves the topic to the clauses before it.
+  if (!subject) subject = nearestTopic(clauseNames.filter((m) => !isObject(s, m)), s, figure.offset);
   // A clause that opens with the amount names its party after it: "…: $500 million for MatX,
   // $350 million for SambaNova".
   if (!subject && /^[\s:;-]*$/.test(s.slice(c.clause.start, figure.offset))) {
