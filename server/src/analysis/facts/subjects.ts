@@ -456,6 +456,8 @@ function attributeAmong(c: Context): Attribution {
     }
     if (!subject) subject = nearestTopic(sentenceNames, s, c.clause.start);
   }
+  // Last, a name of the clause even as an object ("raised its price target on Tencent").
+  if (!subject) subject = nearestTopic(clauseNames, s, figure.offset);
   // The topic found is one of a group ("壁仞科技、智谱AI等公司上市，动辄数百亿港元的估值").
   let group = false;
   if (subject && !attached && inGroupList(s, parties, subject)) {
