@@ -409,3 +409,11 @@ test('a clause that names someone only as an object leaves the topic to the clau
   const figs = facts('SoftBank doubled down on OpenAI: an additional $22.5B brought its total to $34.7B, alongside deals like $6.5B for Ampere and planned FY2025 investments of $42.1B.');
   assert.equal(figs[3].subject, 'softbank-group');
 });
+
+test('a person’s stake and fortune are his; "他" points back at the person named before', () => {
+  const figs = facts('若特斯拉市值突破8.5万亿美元，马斯克的持股价值将超过2.4万亿美元，而他目前身家约为4900亿美元。');
+  assert.equal(figs[0].subject, 'tesla');
+  assert.deepEqual(figs.slice(1).map((f) => f.metric), ['other', 'other']);
+  assert.ok(figs[1].subject?.startsWith('person:') || figs[1].subject === 'elon-musk', `Musk's stake: ${figs[1].subject}`);
+  assert.equal(figs[2].subject, figs[1].subject);
+});

@@ -36,7 +36,7 @@ const WORDS: Record<Metric, string[]> = {
     'on turnover', 'trading volume', 'inflow', 'inflows', 'outflow', 'outflows', 'net buying', 'net selling', 'net purchases', 'traded'],
   // Words read only so that a shorter word inside them is not: "市场预期" is the consensus
   // about another metric, not a market's size; "价值" (worth) and "身价" (a fortune) are no price.
-  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', '价值', '身价', '身家', '净资产', 'market expectations', 'market consensus'],
+  other: ['市场预期', '市场预估', '市场估计', '市场共识', '市场普遍预期', '市场资金', '市场人士', '市场传闻', '市场消息', '价值', '持股价值', '身价', '身家', '净资产', 'market expectations', 'market consensus'],
 };
 
 const METRIC_OF = new Map<string, Metric>();
@@ -102,6 +102,9 @@ function mayStartWord(s: string, i: number, k: number): boolean {
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x26 || c === 0x2d;
 const isCjkChar = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** Words of the "other" list that do name what an amount is (a fortune, a stake's worth): read as "other". */
+const NAMES_OTHER = new Set(['身价', '身家', '净资产', '持股价值']);
 
 /** How far after a figure the words that name it are read ("… in second-quarter operating profit"). */
 export const AFTER_WORDS = 40;
@@ -234,7 +237,7 @@ export function chooseMetric(figure: Figure, s: string, clause: Bounds, words: r
   let a1: MetricWord | null = null;
   let a2: MetricWord | null = null;
   for (const w of words) {
-    if (w.metric === 'other' || w.offset < clause.start) continue;
+    if (w.offset < clause.start || (w.metric === 'other' && !NAMES_OTHER.has(s.substr(w.offset, w.length)))) continue;
     if (w.offset + w.length <= figure.offset) {
       b3 = b2;
       b2 = b1;

@@ -53,6 +53,8 @@ interface Context {
   clause: Bounds;
   /** Parties of the sentence that can own an amount, sources left out, in text order. */
   parties: Mention[];
+  /** The same before `attribute` leaves out those that cannot own this figure (set by it). */
+  sentenceParties?: Mention[];
   metric: Metric;
   metricWord: MetricWord | null;
   /** The other figures of the sentence, in text order, this one included. */
@@ -319,6 +321,9 @@ function possessive(c: Context): Mention | null {
 }
 const POSSESSIVE_GAP = /^(?:的|'s|’s)\s*$/;
 
+/** A clause about a person named before: "而他…", "his fortune". */
+const PERSON_PRONOUN = /^\s*(?:(?:而|但|且|and|but|while)\s*)?(?:他|她|his\b|her\b|he\b|she\b)/i;
+
 /** What links an amount to the party it is for: "for MatX", "to Dutch chipmaker Axelera", "给X". */
 const FOR_PARTY = /^\s*(?:(?:in\s+)?(?:for|to|into)\s+(?:[A-Za-z-]+\s+){0,3}|给|投向)$/i;
 
@@ -366,6 +371,7 @@ export function attribute(c: Context): Attribution {
   if (COMPANY_METRICS.has(metric) && parties.some((m) => m.kind === 'person')) parties = parties.filter((m) => m.kind !== 'person');
   // The parties left are set on the context for the steps below, and put back after.
   const all = c.parties;
+  c.sentenceParties = all;
   c.parties = parties;
   try {
     return attributeAmong(c);
@@ -397,6 +403,12 @@ function attributeAmong(c: Context): Attribution {
   if (!OWN_METRICS.has(metric)) {
     const firstName = parties.find((m) => m.offset >= c.clause.start && m.offset + m.length <= c.clause.end && m.offset < figure.offset);
     if (UNNAMED_AGENT.test(s.slice(c.clause.start, Math.min(figure.offset, firstName?.offset ?? figure.offset)))) return { subject: null, counterparty: null, unnamed: true };
+  }
+  // "而他目前身家约为4900亿美元", "his fortune of $X": the person named last before.
+  if (!COMPANY_METRICS.has(metric) && PERSON_PRONOUN.test(s.slice(c.clause.start, figure.offset))) {
+    let person: Mention | null = null;
+    for (const m of c.sentenceParties ?? parties) if (m.kind === 'person' && m.offset < figure.offset) person = m;
+    if (person) return { subject: person, counterparty: null };
   }
   // "Anthropic的210亿美元订单", "Tesla's $5 billion order": the name owning the amount itself.
   const owning = possessive(c);
