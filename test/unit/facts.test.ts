@@ -417,3 +417,8 @@ test('a person’s stake and fortune are his; "他" points back at the person na
   assert.ok(figs[1].subject?.startsWith('person:') || figs[1].subject === 'elon-musk', `Musk's stake: ${figs[1].subject}`);
   assert.equal(figs[2].subject, figs[1].subject);
 });
+
+test('"X\'s Y" and "X的Y" hand the topic to the named unit', () => {
+  assert.equal(facts("SoftBank's Vision Fund segment lost ¥258.9 billion in the quarter.")[0].subject, 'softbank-vision-fund');
+  assert.equal(facts('阿里巴巴的蚂蚁集团利润为300亿元。')[0].subject, 'ant-group');
+});

@@ -30,7 +30,7 @@ const TO_BUYER = /^(?:给|予|与|to)\s*/i;
 const LEAD_BEFORE = /(?:由|led\s+by|co-led\s+by|from|backed\s+by|with\s+participation\s+from|participation\s+from|investors?\s+(?:including|such\s+as))\s*$/i;
 const LEAD_AFTER = /^\s*(?:领投|牵头|联合领投|独家投资|参投|跟投)/;
 /** Words that hand a clause's topic to the name after them ("亚马逊旗下AWS"). */
-const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|持股的|参股的|投资的|(?:的)?(?:创始人|联合创始人|董事长|主席|首席执行官|行政总裁|总裁|总经理|CEO)|'s\s+(?:unit|subsidiary|arm|division|founder|co-founder|chief\s+executive|CEO|chairman)|unit|subsidiary)\s*$/i;
+const HANDS_ON = /^\s*(?:旗下|的子公司|子公司|控股的|持股的|参股的|投资的|的|(?:的)?(?:创始人|联合创始人|董事长|主席|首席执行官|行政总裁|总裁|总经理|CEO)|['’]s(?:\s+(?:unit|subsidiary|arm|division|founder|co-founder|chief\s+executive|CEO|chairman))?|unit|subsidiary)\s*$/i;
 const ATTACHED = /^\s*(?:\([^()]{1,24}\)\s*)?(?:(?:的|之|'s|’s|')\s*)?(?:[a-z-]+\s+)?$/i;
 const OBJECT_BEFORE = /(?:\b(?:for|of|in|into|on|to|from|with|at|by|than|over|like)\s+(?:the\s+)?|向|对|给|于|从|比)$/i;
 const RESPECTIVELY = /分别|respectively/i;
