@@ -422,3 +422,8 @@ test('"X\'s Y" and "X的Y" hand the topic to the named unit', () => {
   assert.equal(facts("SoftBank's Vision Fund segment lost ¥258.9 billion in the quarter.")[0].subject, 'softbank-vision-fund');
   assert.equal(facts('阿里巴巴的蚂蚁集团利润为300亿元。')[0].subject, 'ant-group');
 });
+
+test('a whole market’s turnover is nobody’s, even after the exchange that publishes it', () => {
+  const [turnover] = facts('港交所(00388)公布，今年9月證券市場日均成交達1692億元，按年升87%。');
+  assert.deepEqual([turnover.subject, turnover.metric], [null, 'trading']);
+});

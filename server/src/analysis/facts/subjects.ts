@@ -321,6 +321,9 @@ function possessive(c: Context): Mention | null {
 }
 const POSSESSIVE_GAP = /^(?:的|'s|’s)\s*$/;
 
+/** Words of a whole market: "证券市场", "大市", "港股", "两市", "the market". */
+const MARKET_WIDE = /市场|大市|港股|A股|两市|沪深|全市|南向|北向|market\b|exchange-wide/i;
+
 /** A clause about a person named before: "而他…", "his fortune". */
 const PERSON_PRONOUN = /^\s*(?:(?:而|但|且|and|but|while)\s*)?(?:他|她|his\b|her\b|he\b|she\b)/i;
 
@@ -434,6 +437,8 @@ function attributeAmong(c: Context): Attribution {
   const attached = attachedToWord(c);
   let subject: Mention | null = attached;
   const clauseNames = before(inside(parties, c.clause), figure.offset);
+  // A whole market's turnover or flows, with no name in its clause: nobody's ("证券市场日均成交达1692亿元").
+  if (metric === 'trading' && !clauseNames.length && MARKET_WIDE.test(s.slice(c.clause.start, figure.offset))) return { subject: null, counterparty: null, unnamed: true };
   // A name right against the amount, with only its code or 的 between, in a list of names
   // and amounts ("腾讯目标价635元、网易(09999.HK)226.2元"): the amount is that name's.
   if (!subject && clauseNames.length > 1) {
