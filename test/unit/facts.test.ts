@@ -427,3 +427,11 @@ test('a whole market’s turnover is nobody’s, even after the exchange that pu
   const [turnover] = facts('港交所(00388)公布，今年9月證券市場日均成交達1692億元，按年升87%。');
   assert.deepEqual([turnover.subject, turnover.metric], [null, 'trading']);
 });
+
+test('the company a broker acts on is rated, never the source, even a bank; an executive speaks for his own company', () => {
+  const figs = facts('大摩将汇丰控股目标价由92.3港元下调至83港元。');
+  assert.deepEqual(figs.map((f) => f.subject), ['hsbc', 'hsbc']);
+  assert.deepEqual(figs.map((f) => f.source), ['morgan-stanley', 'morgan-stanley']);
+  const [dividend] = facts('滙控行政總裁艾橋智表示，強勁的業績表現讓集團得以宣派第二次股息每股0.1元。');
+  assert.deepEqual([dividend.subject, dividend.source], ['hsbc', null]);
+});

@@ -202,6 +202,9 @@ function listedExchange(s: string, m: Mention): boolean {
   return LISTING_CODE.test(after) || after.startsWith("'s ") || after.startsWith('’s ');
 }
 
+/** A name followed by its target or rating is the company rated ("大摩将汇丰控股目标价由…"), even a bank. */
+const RATED_AFTER = /^\s*(?:的\s*)?(?:目标价|评级|股价|[(（])/;
+
 /** A broker's grey market for a new listing. */
 const GREY_MARKET = /暗盘|grey\s+market/i;
 
@@ -387,7 +390,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // Among target prices, a broker named with its own target states it; the target is the
     // rated company's ("包括大和证券、晨星…，分别为488元、540元").
     // The same for a broker's grey market ("辉立暗盘收报10.2元"): the price is the new listing's.
-    if (owner && f.metric === 'price' && (info.ratingContext || GREY_MARKET.test(s.slice(sentence.start, sentence.end))) && !listedWithCode(s, owner) && isBroker(owner, sectorOf)) {
+    if (owner && f.metric === 'price' && (info.ratingContext || GREY_MARKET.test(s.slice(sentence.start, sentence.end))) && !listedWithCode(s, owner) && !RATED_AFTER.test(s.slice(owner.offset + owner.length, owner.offset + owner.length + 6)) && isBroker(owner, sectorOf)) {
       src = owner;
       if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
       let rated: Mention | null = info.earlier && info.earlier.id !== src.id && !isBroker(info.earlier, sectorOf) ? info.earlier : null;

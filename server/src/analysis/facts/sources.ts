@@ -81,10 +81,13 @@ const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|
 
 /** Words of a broker's rating or target price, and a broker acting on them ("高盛提高微软目标价", "星展把中银香港目标价上调"). */
 export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i;
-const ACTS_ON_RATING = /^(?!\s*[(（][^()（）]{0,12}\d)[^。;；，,:：获被]{0,16}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
+const ACTS_ON_RATING = /^(?!\s*[(（][^()（）]{0,12}\d)(?!\s*(?:的\s*)?(?:目标价|评级))[^。;；，,:：获被]{0,16}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
 
 /** Any party that acts on a target price or a rating is a broker there ("星展把中银香港目标价上调", "交银国际将小米目标价提升"). */
 const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,16}?(?:目标价|评级|盈利预测|每股盈测|预测|target\s+price|price\s+target|\brating|forecast)/i;
+
+/** What stands right before the object of a rating or a target: "将", "把", "对". */
+const ACTED_ON = /(?:将|把|对|给予)\s*$/;
 
 /** A broker's own amount: "里昂证券的3,030元", "晨星为2,700元". */
 const OWN_AMOUNT = /^\s*(?:的|为|為)\s*[\d$¥€£]/;
@@ -120,6 +123,8 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     const a0 = s.charCodeAt(m.offset + m.length);
     const a1 = s.charCodeAt(m.offset + m.length + 1);
     if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end))) && !personSoonAfter(m, parties) && !reportSoonAfter(s, m)) continue;
+    // The object of a broker's action ("大摩将汇丰控股目标价…") is the company rated, never a source.
+    if (ACTED_ON.test(before)) continue;
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
     if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
@@ -162,7 +167,8 @@ function speaksFor(s: string, m: Mention, parties: Mention[], sentence: Bounds):
   const end = m.offset + m.length;
   for (const p of parties) {
     if (p.kind !== 'person' || p.offset < end || p.offset - end > 16) continue;
-    if (/[,，。;；:：]/.test(s.slice(end, p.offset))) return false;
+    // An executive speaks for the company itself ("汇控行政总裁艾桥智表示"), not as a third party.
+    if (/[,，。;；:：]|总裁|CEO|主席|董事长|首席执行官|总经理|财务总监|CFO|chief\s+executive|chairman/i.test(s.slice(end, p.offset))) return false;
     return CUE_FORECAST.test(s.slice(p.offset + p.length, Math.min(sentence.end, p.offset + p.length + 24)));
   }
   return false;
