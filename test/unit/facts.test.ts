@@ -435,3 +435,9 @@ test('the company a broker acts on is rated, never the source, even a bank; an e
   const [dividend] = facts('滙控行政總裁艾橋智表示，強勁的業績表現讓集團得以宣派第二次股息每股0.1元。');
   assert.deepEqual([dividend.subject, dividend.source], ['hsbc', null]);
 });
+
+test('"the average forecast by X" makes X the source whatever it is', () => {
+  const [f] = facts('Samsung is expected to post an operating profit of 9.89 trillion won for July-September, according to the average forecast by FnGuide.');
+  assert.equal(f.subject, 'samsung-electronics');
+  assert.ok(f.source && f.source !== 'samsung-electronics', `the forecaster: ${f.source}`);
+});

@@ -54,7 +54,7 @@ function readThirdParty(m: Mention, sectorOf: (id: string) => string | undefined
 const BROKER_BRAND = /里昂|瑞信|瑞银|瑞穗|大和|野村|麦格理|花旗|高盛|摩根|大摩|小摩|美银|汇丰|星展|法巴|法兴|德银|巴克莱|杰富瑞|富瑞|伯恩斯坦|联博|晨星|中金|建银国际|中银国际|交银国际|招银国际|海通国际|\b(?:credit\s+suisse|bnp\s+paribas|soci[eé]t[eé]\s+g[eé]n[eé]rale|nomura|daiwa|mizuho|jefferies|macquarie|bernstein|citi(?:group)?|barclays|goldman|morgan\s+stanley|j\.?p\.?\s*morgan|ubs|clsa|evercore|morningstar)\b/i;
 
 // Cues before the named party: 据 / 根据 / 援引 / according to / citing / per.
-const CUE_BEFORE = /(?:据|根据|依据|依照|依|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|per)\s*$/i;
+const CUE_BEFORE = /(?:据|根据|依据|依照|依|援引|引述|引用|according\s+to(?:\s+(?:the|a|data\s+from|estimates\s+from|research\s+from|analysts\s+at))?|citing(?:\s+the)?|data\s+from|estimates\s+from|analysts\s+at|compiled\s+by|polled\s+by|surveyed\s+by|forecast\s+by|estimated\s+by|expected\s+by|per)\s*$/i;
 // Cues right after it (any party): reporting verbs.
 const CUE_REPORT = /^\s*(?:[》」”"]\s*)?(?:(?:\d{1,2}月\d{1,2}日|最新|发布的?|发表的?|在|独家)\s*){0,3}(?:(?:研究|最新|[\u4e00-\u9fff]{0,6}榜)\s*)?(?:的\s*)?(?:报道|报导|援引|引述|消息|披露|透露|获悉|报告|研报|晨会纪要|纪要|点评|数据显示|显示|数据|统计|调查|调研|(?:(?:mean|average|consensus)\s+estimates?|reported|reports|report|reporting|wrote|data|estimates?|research|analysts?|calculations?|surveys?|calculation|consensus)(?![a-z]))/i;
 /** Last characters of the cues before a name (据, 根据, 援引, "according to", "citing", "per", …) and spaces. */
@@ -80,11 +80,14 @@ const OWN_REPORT = /^\s*(?:reported|reports|reporting)\s+(?:[\w-]+\s+){0,3}(?:pr
 const ANY_PARTY_REPORTS = /^\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:的\s*)?(?:报道|报导|(?:最新)?数据显示|统计显示|统计数据|调查显示|一致预期|data\s+(?:show|showed|shows)|(?:mean|average|consensus)\s+(?:estimates?|forecasts?))/i;
 
 /** Words of a broker's rating or target price, and a broker acting on them ("高盛提高微软目标价", "星展把中银香港目标价上调"). */
-export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|\brating/i;
-const ACTS_ON_RATING = /^(?!\s*[(（][^()（）]{0,12}\d)(?!\s*(?:的\s*)?(?:目标价|评级))[^。;；，,:：获被]{0,16}?(?:目标价|评级|盈利预测|每股盈测|target\s+price|price\s+target|rating\s+on)/i;
+export const RATING_WORD = /目标价|评级|盈利预测|每股盈测|合理价值|target\s+price|price\s+target|fair\s+value|\brating/i;
+const ACTS_ON_RATING = /^(?!\s*[(（][^()（）]{0,12}\d)(?!\s*(?:的\s*)?(?:目标价|评级))[^。;；，,:：获被]{0,16}?(?:目标价|评级|盈利预测|每股盈测|合理价值|target\s+price|price\s+target|fair\s+value|rating\s+on)/i;
 
 /** Any party that acts on a target price or a rating is a broker there ("星展把中银香港目标价上调", "交银国际将小米目标价提升"). */
-const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,16}?(?:目标价|评级|盈利预测|每股盈测|预测|target\s+price|price\s+target|\brating|forecast)/i;
+const SETS_RATING = /^\s*(?:(?:也|亦|则|再|同时)\s*)?(?:将|把|对|予|给予|维持|首次|上调|下调|调升|调降|调高|提高|提升|降低|削减|更新|重申|raised|cut|lowered|lifted|set|reiterated|maintained)[^。;；，,:：]{0,16}?(?:目标价|评级|盈利预测|每股盈测|合理价值|预测|target\s+price|price\s+target|fair\s+value|\brating|forecast)/i;
+
+/** "forecast by X", "polled by X": whoever is named there estimates, a third party by the words alone. */
+const BY_ESTIMATOR = /(?:compiled|polled|surveyed|forecast|estimated|expected)\s+by\s*$/i;
 
 /** What stands right before the object of a rating or a target: "将", "把", "对". */
 const ACTED_ON = /(?:将|把|对|给予)\s*$/;
@@ -127,7 +130,7 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
     if (ACTED_ON.test(before)) continue;
     const third = isThirdParty(m, sectorOf);
     const after = s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 24));
-    if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after))) out.push(m);
+    if (CUE_BEFORE.test(before) && (third || CUE_REPORT.test(after) || BY_ESTIMATOR.test(before))) out.push(m);
     // In a run of target prices, whoever moves or keeps one is the broker ("法巴则从1670元上调至1990元",
     // "里昂维持2000元"); a name with its listing code is a company rated ("东亚银行(00023.HK)则由10.7元降至9.6元").
     else if (ratingContext && !CODE_AFTER.test(after) && (KEEPS_TARGET.test(after) || TARGET_MOVE.test(s.slice(m.offset + m.length, Math.min(sentence.end, m.offset + m.length + 40))) || OWN_AMOUNT.test(after))) out.push(m);
