@@ -15,8 +15,14 @@ import { pairConversions } from './conversions';
 
 export type SectorOf = (id: string) => string | undefined;
 
-const party = (m: Mention | null | undefined): FigureParty | null =>
-  m ? { id: m.id, name: m.name, offset: m.offset, length: m.length } : null;
+/** The party record of a mention, made once per mention for all the figures of a document. */
+const PARTIES = new Map<Mention, FigureParty>();
+function party(m: Mention | null | undefined): FigureParty | null {
+  if (!m) return null;
+  let p = PARTIES.get(m);
+  if (!p) PARTIES.set(m, (p = { id: m.id, name: m.name, offset: m.offset, length: m.length }));
+  return p;
+}
 
 /** The first mention at or after `offset` (mentions are in text order). */
 function firstAtOrAfter(mentions: Mention[], offset: number): number {
@@ -62,6 +68,8 @@ interface SentenceInfo {
   sources: Mention[];
   /** Whether the sentence speaks of target prices or ratings, or follows one that does. */
   ratingContext: boolean;
+  /** Whether the sentence itself names a target price or a rating. */
+  rates: boolean;
   /** Whether the sentence speaks of an estimate (see `expectsIn`), once asked. */
   expects?: boolean;
   /** Parties of the sentence that forecast (see `sourcesIn`). */
@@ -93,9 +101,9 @@ const LIST_MOVE = /则由|由[^。;]{0,12}?(?:降至|升至|上调至|下调至|
 const QUOTE_WORD = /股价|收报|收市|收盘|盘中|开盘|现价|报价/;
 
 /** True when the figure sentence before, in the same paragraph, gave a sourced rating or target. */
-function ratedBefore(s: string, sentences: SentenceInfo[], at: number): boolean {
+function ratedBefore(sentences: SentenceInfo[], at: number): boolean {
   const prev = sentences[at - 1];
-  return !!prev && prev.paragraph === sentences[at].paragraph && prev.sources.length > 0 && RATING_WORD.test(s.slice(prev.bounds.start, prev.bounds.end));
+  return !!prev && prev.paragraph === sentences[at].paragraph && prev.sources.length > 0 && prev.rates;
 }
 
 /**
@@ -111,7 +119,7 @@ function quotedBefore(s: string, sentences: SentenceInfo[], at: number, mentions
   if (!QUOTED_HINT.test(text)) return null;
   // "该行" / "the bank" names a broker or a bank, never an outlet; and it may be the
   // company itself (a bank reporting), so only a broker already quoted is taken.
-  const rating = RATING_WORD.test(text) || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(s, sentences, at));
+  const rating = info.rates || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(sentences, at));
   if (!rating && !BROKER_ANAPHOR.test(text)) return null;
   for (let k = at - 1; k >= 0 && sentences[k].paragraph === info.paragraph; k--) {
     const quoted = sentences[k].sources;
@@ -244,6 +252,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   if (!figures.length) return;
   forgetThirdParties();
   forgetMentions(s.length);
+  PARTIES.clear();
   // Sectors asked once per entity for the whole document.
   const sectors = new Map<string, string | undefined>();
   const lookUp = sectorOf;
@@ -272,9 +281,10 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       const rates = RATING_WORD.test(s.slice(bounds.start, bounds.end));
       const ratingContext = rates || (ratedUpTo >= 0 && !lineBreakBetween(s, ratedUpTo, bounds.start));
       if (rates) ratedUpTo = bounds.end;
-      const sources = sourcesIn(s, bounds, all, sectorOf, forecasters, ratingContext);
+      const sources = sourcesIn(s, bounds, all, sectorOf, forecasters, ratingContext, rates);
       info = {
         ratingContext,
+        rates,
         bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
         clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
@@ -434,4 +444,5 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.period = a.period;
   }
   groupFacts(s, figures, conversions, (i) => sentenceOf[i].number);
+  PARTIES.clear();
 }

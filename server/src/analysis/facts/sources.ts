@@ -115,10 +115,12 @@ export const CONTINUES_REPORT = /^\s*(?:该机构|该行|该券商|该报告|该
 /**
  * `forecasters` receives the other parties followed by a forecasting cue ("中信建投预测"): a
  * source for a figure that is not their own (a market size, another company's amount).
+ * `ratingContext` says the sentence is about target prices or follows one that is;
+ * `ratesKnown`, when given, whether the sentence itself names a target or rating.
  */
-export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined, forecasters?: Mention[], ratingContext = false): Mention[] {
+export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], sectorOf: (id: string) => string | undefined, forecasters?: Mention[], ratingContext = false, ratesKnown?: boolean): Mention[] {
   const out: Mention[] = [];
-  let rates: boolean | undefined;
+  let rates: boolean | undefined = ratesKnown;
   for (const m of parties) {
     if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator') continue;
     // Most names have no cue at all: the cheap checks on the characters around come first.
