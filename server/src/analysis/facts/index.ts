@@ -15,14 +15,8 @@ import { pairConversions } from './conversions';
 
 export type SectorOf = (id: string) => string | undefined;
 
-/** The party record of a mention, made once per mention for all the figures of a document. */
-const PARTIES = new Map<Mention, FigureParty>();
-function party(m: Mention | null | undefined): FigureParty | null {
-  if (!m) return null;
-  let p = PARTIES.get(m);
-  if (!p) PARTIES.set(m, (p = { id: m.id, name: m.name, offset: m.offset, length: m.length }));
-  return p;
-}
+const party = (m: Mention | null | undefined): FigureParty | null =>
+  m ? { id: m.id, name: m.name, offset: m.offset, length: m.length } : null;
 
 /** The first mention at or after `offset` (mentions are in text order). */
 function firstAtOrAfter(mentions: Mention[], offset: number): number {
@@ -252,7 +246,6 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   if (!figures.length) return;
   forgetThirdParties();
   forgetMentions(s.length);
-  PARTIES.clear();
   // Sectors asked once per entity for the whole document.
   const sectors = new Map<string, string | undefined>();
   const lookUp = sectorOf;
@@ -444,5 +437,4 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.period = a.period;
   }
   groupFacts(s, figures, conversions, (i) => sentenceOf[i].number);
-  PARTIES.clear();
 }
