@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreAll, verdicts, sameSpan, TARGETS, VALUE_TOLERANCE } from './lib/score.mjs';
 import { groupsOf, loadDevset, predictItems, scoreGroup } from './lib/devset.mjs';
-import { emptyTotals, factsSummary, isFactsHeldout, loadFactsGold, scoreFacts } from './lib/facts.mjs';
+import { emptyTotals, factsSummary, goldMentions, isFactsHeldout, loadFactsGold, scoreFacts } from './lib/facts.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DIGEST_LENS_SHARED
@@ -285,19 +285,6 @@ function evalDevset(split) {
 let lastDevset = null;
 
 const FACTS_DIR = path.join(repoRoot, 'test', 'devset', 'facts');
-
-/** Gold company and people mentions of a dev item, or of a seed (with its person ids). */
-function goldMentions(text, companies, people, records) {
-  const out = [...companies, ...(people ?? [])].map((m) => ({ text: m.text, offset: m.offset, length: m.text.length, id: m.id }));
-  for (const r of records) {
-    for (const id of [r.subject, r.counterparty, r.source]) {
-      if (!id?.startsWith('person:')) continue;
-      const name = id.slice('person:'.length);
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) out.push({ text: name, offset: at, length: name.length, id });
-    }
-  }
-  return out;
-}
 
 /** Figures as facts on the seeds and on the dev set (split into its dev and held-out parts). */
 function evalFacts(seedFiles, seedTexts, heldout) {

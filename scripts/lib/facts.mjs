@@ -15,6 +15,19 @@ export function loadFactsGold(dir) {
   return out;
 }
 
+/** Gold company and people mentions of a dev item, or of a seed (with its person ids). */
+export function goldMentions(text, companies, people, records) {
+  const out = [...companies, ...(people ?? [])].map((m) => ({ text: m.text, offset: m.offset, length: m.text.length, id: m.id }));
+  for (const r of records) {
+    for (const id of [r.subject, r.counterparty, r.source]) {
+      if (!id?.startsWith('person:')) continue;
+      const name = id.slice('person:'.length);
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) out.push({ text: name, offset: at, length: name.length, id });
+    }
+  }
+  return out;
+}
+
 /** Items of the facts held-out part: a fifth of the dev items, by the number of their id. */
 export function isFactsHeldout(id) {
   const m = /-(\d+)$/.exec(id);
