@@ -41,6 +41,8 @@ export interface MentionItem {
   text: string;
   /** The line around it, trimmed, for display. */
   snippet: string;
+  /** Where the mention sits in `snippet`: [start, end) in UTF-16 units (for highlighting it). */
+  highlight?: [number, number];
   /** The digest's date, or null. */
   date: string | null;
 }
