@@ -96,7 +96,7 @@ export class FiguresPanel implements vscode.Disposable {
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
           this.timer = undefined;
-          this.load(scope, this.stateNow).catch((err: unknown) => manager.log.warn(`figures: ${(err as Error).message}`));
+          this.load(scope, this.stateNow, true).catch((err: unknown) => manager.log.warn(`figures: ${(err as Error).message}`));
         }, REFRESH_DEBOUNCE_MS);
       }),
     );
@@ -119,12 +119,12 @@ export class FiguresPanel implements vscode.Disposable {
   }
 
   /** Asks the server for the facts of a scope in a state and sends them to the page. */
-  load(scope: P.Scope, state: FiguresState): Promise<void> {
-    this.loading = this.loading.then(() => this.query(scope, state)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
+  load(scope: P.Scope, state: FiguresState, onIndexChange = false): Promise<void> {
+    this.loading = this.loading.then(() => this.query(scope, state, onIndexChange)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
     return this.loading;
   }
 
-  private async query(scope: P.Scope, state: FiguresState): Promise<void> {
+  private async query(scope: P.Scope, state: FiguresState, onIndexChange: boolean): Promise<void> {
     this.scopeNow = scope;
     this.stateNow = state;
     const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope, filter: state.filter, sort: state.sort, limit: state.limit } satisfies P.FactsParams);
@@ -145,7 +145,8 @@ export class FiguresPanel implements vscode.Disposable {
       facets: res.facets,
       state,
     };
-    if (this.ready && !sameData(this.message, this.lastPosted)) await this.post();
+    // After an index change that changed nothing shown, the page is left alone.
+    if (this.ready && !(onIndexChange && sameData(this.message, this.lastPosted))) await this.post();
   }
 
   private async post(): Promise<void> {
