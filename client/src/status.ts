@@ -39,6 +39,7 @@ export class StatusController implements vscode.Disposable {
         if (e.affectsConfiguration('digestLens.baseCurrency') || e.affectsConfiguration('digestLens.rateOverrides')) void this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      vscode.window.onDidChangeVisibleTextEditors(() => void this.update()),
     );
     this.render();
     this.item.show();
@@ -88,12 +89,27 @@ export class StatusController implements vscode.Disposable {
     return this.pending;
   }
 
-  /** The active editor's note date and rate month (its date may have changed: asked every time). */
+  /** The uri of the last text editor that was active, for when a panel (figures, dossier) takes the focus. */
+  private lastEditorUri: string | undefined;
+
+  /**
+   * The note the status bar describes: the active text editor's; while a webview panel is
+   * active (no active text editor), the last active one if it is still visible.
+   */
+  private noteUri(): string | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && active.uri.scheme !== 'output') return (this.lastEditorUri = active.uri.toString());
+    if (active) return undefined;
+    const last = this.lastEditorUri;
+    return last && vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === last) ? last : undefined;
+  }
+
+  /** The active note's date and rate month (its date may have changed: asked every time). */
   private async activeNoteRates(): Promise<P.NoteRatesResult | null> {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.uri.scheme === 'output') return null;
+    const uri = this.noteUri();
+    if (!uri) return null;
     try {
-      return await this.manager.request<P.NoteRatesResult>(P.NoteRatesRequest, { uri: doc.uri.toString() } satisfies P.NoteRatesParams);
+      return await this.manager.request<P.NoteRatesResult>(P.NoteRatesRequest, { uri } satisfies P.NoteRatesParams);
     } catch (e) {
       this.manager.log.warn(`note rates: ${(e as Error).message}`);
       return null;

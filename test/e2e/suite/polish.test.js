@@ -151,6 +151,10 @@ test('the figures panel opens below the note (not squeezed beside it) and takes 
     assert.ok(panelTab, 'the panel is in the lower group');
     assert.ok(groups[1].isActive && panelTab.isActive, 'the panel has the focus');
     assert.ok(groups[0].tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString()), 'the note stays above');
+    // The panel has the focus, the note is still in view: the status bar keeps the note's month.
+    await api.refreshStatus();
+    assert.strictEqual(api.noteRates() && api.noteRates().date, '2026-01-14', 'the status bar describes the visible note');
+    assert.match(api.statusText(), /USD · 2026-01$/);
     // Showing figures again reuses the panel and gives it the focus back.
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('digestLens.showFigures', 'workspace');
