@@ -87,6 +87,8 @@ export const tests = [
       const input = await openPicker(page, 'Digest Lens: Set Base Currency');
       const first = await poll('the currencies', async () => (await quickRows(page))[0]);
       assert.match(first, /^USD\s*US dollar — current/, first);
+      assert.equal(await page.locator('.quick-input-widget .monaco-list-row').first().locator('.codicon-check').count(), 1, 'the current currency is marked');
+      await shot('currency-picker-all.png');
       await input.fill('rmb');
       const rmb = await poll('CNY for "rmb"', async () => {
         const r = await quickRows(page);
