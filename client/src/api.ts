@@ -47,6 +47,8 @@ export interface DigestLensApi {
   statusText(): string;
   /** The last digestLens/status answer, or null before the first. */
   status(): P.StatusResult | null;
+  /** The active note's date and rate month as the status bar shows them, or null (no digest editor). */
+  noteRates(): P.NoteRatesResult | null;
   /** Asks the server for its status again and resolves when the item shows it. */
   refreshStatus(): Promise<void>;
 

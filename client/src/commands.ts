@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import * as P from '../../server/src/protocol';
 import { knownCurrencies } from '../../server/src/fx/rates';
+import { currencyChoices, matchCurrency, uiLanguage } from './currencyNames';
 import type { ClientManager } from './client';
 import { registerEntityCommands } from './entityCommands';
 import { registerExportCommands } from './exportCommands';
@@ -61,17 +62,43 @@ async function askFilter(state: SidebarState, arg: unknown): Promise<void> {
   if (value !== undefined) state.setFilter(value);
 }
 
-/** Quick pick of the known currencies; writes digestLens.baseCurrency in workspace or user settings. */
+/** The picker's rows: the current currency first and marked, names in the user's language, aliases as the detail. */
+function currencyItems(current: string): (vscode.QuickPickItem & { code: string })[] {
+  return currencyChoices(knownCurrencies(), current, uiLanguage(vscode.env.language)).map((c) => ({
+    code: c.code,
+    label: c.current ? `$(check) ${c.code}` : c.code,
+    description: c.current ? vscode.l10n.t('{0} — current', c.name) : c.name,
+    detail: c.aliases.join(' · ') || undefined,
+    picked: c.current,
+  }));
+}
+
+/**
+ * Quick pick of the known currencies, found by code, name or alias in any script (RMB,
+ * 人民币, 港幣, NT$ …); writes digestLens.baseCurrency in workspace or user settings. A
+ * code or alias passed as argument (menus, tests) skips the picker.
+ */
 async function setBaseCurrency(arg: unknown, targetArg: unknown): Promise<void> {
   const config = vscode.workspace.getConfiguration('digestLens');
   const current = (config.get<string>('baseCurrency') ?? 'USD').toUpperCase();
-  let code = typeof arg === 'string' && /^[A-Za-z]{3}$/.test(arg) ? arg.toUpperCase() : undefined;
-  if (!code) {
-    const pick = await vscode.window.showQuickPick(
-      knownCurrencies().map((c) => ({ label: c, description: c === current ? vscode.l10n.t('current') : undefined })),
-      { title: vscode.l10n.t('Base currency for conversions'), placeHolder: current },
-    );
-    code = pick?.label;
+  let code: string | undefined;
+  if (typeof arg === 'string' && arg.trim()) {
+    const choices = currencyChoices(knownCurrencies(), current, uiLanguage(vscode.env.language));
+    const exact = choices.find((c) => c.code === arg.trim().toUpperCase());
+    const found = exact ? [exact.code] : matchCurrency(choices, arg);
+    if (found.length !== 1) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Digest Lens: "{0}" is not a known currency. Choose one with "Set Base Currency".', arg));
+      return;
+    }
+    code = found[0];
+  } else {
+    const pick = await vscode.window.showQuickPick(currencyItems(current), {
+      title: vscode.l10n.t('Base currency for conversions'),
+      placeHolder: vscode.l10n.t('Type a code, a name or an alias (RMB, 人民币, 港幣, NT$ …); now {0}', current),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    code = pick?.code;
   }
   if (!code) return;
   let target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global;

@@ -99,6 +99,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     sidebar: () => ({ scope: state.scope, sort: state.sort, filter: state.filter, file: state.file?.toString(), description: state.describe() }),
     statusText: () => status.text,
     status: () => status.status,
+    noteRates: () => status.noteRates,
     refreshStatus: () => status.update(),
     figuresShown: () => FiguresPanel.active?.lastPosted,
     onFiguresShown: FiguresPanel.onDidPost,

@@ -1,7 +1,9 @@
 /**
- * The status bar item: base currency, month of the built-in rates and the indexing state,
- * from the digestLens/status request, refreshed by digestLens/indexChanged. Clicking it opens
- * the figures table; when the server is down it opens the log instead.
+ * The status bar item: base currency, the month of the rates the ACTIVE note's conversions
+ * use (from its date, as its hovers do; the latest month for an undated note or another
+ * editor) and the indexing state, from the digestLens/status and digestLens/noteRates
+ * requests, refreshed by digestLens/indexChanged and when the active editor changes.
+ * Clicking it opens the figures table; when the server is down it opens the log instead.
  */
 import * as vscode from 'vscode';
 import * as P from '../../server/src/protocol';
@@ -13,6 +15,8 @@ export class StatusController implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private last: P.StatusResult | null = null;
+  /** The rates of the note in the active editor (null: no editor, or not asked yet). */
+  private note: P.NoteRatesResult | null = null;
   private pending: Promise<void> | undefined;
   private again = false;
 
@@ -32,8 +36,10 @@ export class StatusController implements vscode.Disposable {
         void this.update();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('digestLens.baseCurrency')) void this.update();
+        if (e.affectsConfiguration('digestLens.baseCurrency') || e.affectsConfiguration('digestLens.rateOverrides')) void this.update();
       }),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      vscode.window.onDidChangeVisibleTextEditors(() => void this.update()),
     );
     this.render();
     this.item.show();
@@ -52,6 +58,11 @@ export class StatusController implements vscode.Disposable {
     return this.last;
   }
 
+  /** The rates of the active note as last shown, or null. */
+  get noteRates(): P.NoteRatesResult | null {
+    return this.note;
+  }
+
   /** Asks the server for its status; requests that arrive meanwhile collapse into one more. */
   update(): Promise<void> {
     if (this.pending) {
@@ -68,6 +79,7 @@ export class StatusController implements vscode.Disposable {
           if (key(next) !== key(this.last)) for (const f of next.skipped) this.manager.log.info(`not indexed: ${f.uri} (${f.reason})`);
           this.last = next;
           this.onSkipped?.(next.skipped);
+          this.note = await this.activeNoteRates();
         } catch (e) {
           this.manager.log.warn(`status: ${(e as Error).message}`);
         }
@@ -77,10 +89,40 @@ export class StatusController implements vscode.Disposable {
     return this.pending;
   }
 
+  /** The uri of the last text editor that was active, for when a panel (figures, dossier) takes the focus. */
+  private lastEditorUri: string | undefined;
+
+  /**
+   * The note the status bar describes: the active text editor's; while a webview panel is
+   * active (no active text editor), the last active one if it is still visible.
+   */
+  private noteUri(): string | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && active.uri.scheme !== 'output') return (this.lastEditorUri = active.uri.toString());
+    if (active) return undefined;
+    const last = this.lastEditorUri;
+    return last && vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === last) ? last : undefined;
+  }
+
+  /** The active note's date and rate month (its date may have changed: asked every time). */
+  private async activeNoteRates(): Promise<P.NoteRatesResult | null> {
+    const uri = this.noteUri();
+    if (!uri) return null;
+    try {
+      return await this.manager.request<P.NoteRatesResult>(P.NoteRatesRequest, { uri } satisfies P.NoteRatesParams);
+    } catch (e) {
+      this.manager.log.warn(`note rates: ${(e as Error).message}`);
+      return null;
+    }
+  }
+
   private render(): void {
     const health = this.manager.health;
     const s = this.last;
-    this.item.text = statusText(s, health);
+    const note = this.note?.indexed ? this.note : null;
+    // A dated note shows its own rate month; an undated one says it gets the latest rates.
+    const month = !note ? s?.rateMonth : note.date ? note.rateMonth : vscode.l10n.t('latest rates ({0})', note.rateMonth);
+    this.item.text = statusText(s && { ...s, rateMonth: month ?? s.rateMonth }, health);
     const down = health === 'failed' || health === 'stopped';
     this.item.command = down ? 'digestLens.showLog' : { command: 'digestLens.showFigures', title: vscode.l10n.t('Show figures'), arguments: ['workspace'] };
     this.item.backgroundColor = down ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
@@ -89,6 +131,9 @@ export class StatusController implements vscode.Disposable {
     else if (!s) md.appendText(vscode.l10n.t('Digest Lens is starting…'));
     else {
       md.appendText(vscode.l10n.t('Base currency: {0}', s.baseCurrency) + '\n\n');
+      if (note?.date) md.appendText(vscode.l10n.t('This note is dated {0}: its amounts are converted at the rates of {1}', note.date, note.rateMonth) + '\n\n');
+      else if (note) md.appendText(vscode.l10n.t('This note has no date: its amounts are converted at the latest rates ({0})', note.rateMonth) + '\n\n');
+      else md.appendText(vscode.l10n.t('No note in the active editor: latest rates ({0})', s.rateMonth) + '\n\n');
       md.appendText(vscode.l10n.t('Built-in rates up to {0}', s.rateMonth) + '\n\n');
       md.appendText((s.indexing ? vscode.l10n.t('Indexing… {0} files so far', s.files) : vscode.l10n.t('{0} digest files indexed', s.files)) + '\n\n');
       if (s.skipped.length) md.appendText(vscode.l10n.t('{0} files skipped (see the log)', s.skipped.length) + '\n\n');

@@ -314,9 +314,33 @@
     if (e.key === 'Enter') activate(e.target);
   });
 
+  // New data never redraws the table while a button is down: a row replaced between
+  // mousedown and mouseup would get no click, and the user's click would be lost. It is
+  // drawn just after the click (pointerup, then the click event, then this timeout).
+  let pointerDown = false;
+  /** @type {any} */
+  let waiting = null;
+  const release = () => {
+    setTimeout(() => {
+      pointerDown = false;
+      if (waiting) {
+        data = waiting;
+        waiting = null;
+        render();
+      }
+    }, 0);
+  };
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('pointercancel', release, true);
+
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (!m || m.type !== 'facts' || !Array.isArray(m.rows)) return;
+    if (pointerDown) {
+      waiting = m;
+      return;
+    }
     data = m;
     render();
   });

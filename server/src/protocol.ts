@@ -41,6 +41,8 @@ export interface MentionItem {
   text: string;
   /** The line around it, trimmed, for display. */
   snippet: string;
+  /** Where the mention sits in `snippet`: [start, end) in UTF-16 units (for highlighting it). */
+  highlight?: [number, number];
   /** The digest's date, or null. */
   date: string | null;
 }
@@ -133,6 +135,23 @@ export interface StatusResult {
   baseCurrency: string;
   /** The newest month of the built-in rates, YYYY-MM. */
   rateMonth: string;
+}
+
+/** client → server: a note's date and the month of the rates its conversions use (the status bar). */
+export const NoteRatesRequest = 'digestLens/noteRates';
+export interface NoteRatesParams {
+  uri: string;
+}
+export interface NoteRatesResult {
+  /** Whether the document is an indexed digest; when false, the other fields describe the latest rates. */
+  indexed: boolean;
+  /** The note's date, YYYY-MM-DD, or null (undated, or not a digest). */
+  date: string | null;
+  /** The month of the rates a conversion in this note uses, YYYY-MM (the latest month for an undated note). */
+  rateMonth: string;
+  /** The newest month of the built-in rates, YYYY-MM. */
+  latestMonth: string;
+  baseCurrency: string;
 }
 
 /** client → server: drop the index and rebuild it from disk. */

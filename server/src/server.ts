@@ -588,6 +588,9 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
   reportedProblems.clear();
+  // Hovers and inlay hints read the new settings at once: ask the editor for fresh hints now,
+  // not only when the (possibly long) reindex below ends.
+  refreshEditorViews();
   void indexWorkspace();
 });
 

@@ -69,6 +69,8 @@ test('mentions of an entity across the workspace, with snippets and dates, cappe
   assert.equal(tw.text, '騰訊控股');
   for (const item of res.items) {
     assert.ok(item.snippet.includes(item.text), item.snippet);
+    // The place of the mention in the snippet, which the Entities view highlights.
+    assert.equal(item.snippet.slice(item.highlight[0], item.highlight[1]), item.text, JSON.stringify(item));
     assert.ok(!/\n|\s\s/.test(item.snippet));
     assert.ok(item.snippet.length <= 84, item.snippet);
   }

@@ -176,7 +176,7 @@ function loadPage(script = PAGE_SCRIPT) {
   };
   const window = { addEventListener: winListeners.addEventListener.bind(winListeners) };
   const acquireVsCodeApi = () => ({ postMessage: (m: unknown) => sent.push(JSON.parse(JSON.stringify(m))), getState: () => undefined, setState: () => {} });
-  runInNewContext(script, { document, window, acquireVsCodeApi, Intl, isFinite, Number, String, Math, JSON, Date, Object, Array });
+  runInNewContext(script, { document, window, acquireVsCodeApi, Intl, isFinite, Number, String, Math, JSON, Date, Object, Array, setTimeout });
   const post = (data: unknown) => (winListeners.listeners.get('message') ?? []).forEach((fn) => fn({ data }));
   return { byId, thead, tbody, totals, created, sent, post, docListeners };
 }
@@ -271,6 +271,30 @@ test('the figures page asks for data, then renders hostile text as text only', (
   page.post({ type: 'facts', rows: 'nope' });
   page.post({ type: 'run', command: 'workbench.action.quit' });
   assert.equal(page.tbody.children.length, before);
+});
+
+test('the figures page never redraws the table while a button is down: the click lands on the row it began on', async () => {
+  const page = loadPage();
+  const message = (rows: PageRow[]): FiguresMessage => ({
+    type: 'facts', baseCurrency: 'USD', locale: 'en', labels: LABELS, scope: 'workspace', rows, total: rows.length, inScope: rows.length, totals: [],
+    chart: { kind: 'largest', bars: [] }, facets: { entities: [], metrics: [], themes: [], minDate: null, maxDate: null },
+    state: { filter: {}, sort: { key: 'baseValue', dir: -1 }, limit: 500 },
+  });
+  page.post(message([row(0, 'a', null, 1), row(1, 'b', null, 2)]));
+  const shown = [...page.tbody.children];
+  assert.equal(shown.length, 2);
+  const fire = (type: string) => (page.docListeners.listeners.get(type) ?? []).forEach((fn) => fn({ target: null }));
+  fire('pointerdown');
+  // An index change brings new data between mousedown and mouseup: the rows stay.
+  page.post(message([row(0, 'c', null, 3)]));
+  assert.deepEqual(page.tbody.children, shown, 'the rows under the pointer are not replaced');
+  fire('pointerup');
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(page.tbody.children.length, 1, 'the new data is drawn right after the click');
+  assert.ok(page.tbody.textContent.includes('c'));
+  // Without a button down, data is drawn at once.
+  page.post(message([row(0, 'd', null, 4), row(1, 'e', null, 5)]));
+  assert.equal(page.tbody.children.length, 2);
 });
 
 test('the dossier page renders hostile text as text only and opens facts by index', () => {

@@ -94,6 +94,17 @@ test('display currencies and rate overrides from the settings are honoured', () 
   assert.ok(!text.includes('HK$') && !text.includes('€'));
 });
 
+test('the base currency is converted into first, even when it is not a display currency', () => {
+  const { text } = hover('simplified.digest.md', '1,600 亿人民币', { settings: settings({ baseCurrency: 'JPY', displayCurrencies: ['USD', 'EUR'] }) });
+  const lines = text.split('\n').filter((l) => l.startsWith('- ≈'));
+  assert.equal(lines.length, 3, text);
+  assert.match(lines[0], /JPY|¥|円/, `the first conversion is into JPY: ${lines[0]}`);
+  assert.match(lines[1], /US\$/);
+  const usdFirst = hover('simplified.digest.md', '1,600 亿人民币', { settings: settings({ baseCurrency: 'USD', displayCurrencies: ['EUR', 'USD'] }) }).text;
+  const first = usdFirst.split('\n').find((l) => l.startsWith('- ≈'))!;
+  assert.match(first, /US\$/, 'USD as the base currency comes before the display currencies');
+});
+
 test('an undated note converts at the latest month and says so', () => {
   const idx = makeIndex(gazetteer, { 'undated.digest': '腾讯投资 1,600 亿元。\n' });
   const { text } = hover('undated.digest', '1,600 亿元', { index: idx });

@@ -12,6 +12,7 @@ import type { ClientManager } from '../client';
 import { baseName } from '../views/model';
 import { REFRESH_DEBOUNCE_MS } from '../views/treeBase';
 import { factsMarkdown, factsTsv } from '../export';
+import { figuresPlacement } from './placement';
 import { figuresHtml, makeNonce, pageRows, parsePageMessage, type FiguresLabels, type FiguresMessage, type FiguresState } from './html';
 
 /** Every message any figures panel sent its page (tests observe them through the extension's API). */
@@ -49,7 +50,9 @@ export class FiguresPanel implements vscode.Disposable {
     let panel = FiguresPanel.current;
     if (!panel) {
       const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-      const webview = vscode.window.createWebviewPanel('digestLens.figures', vscode.l10n.t('Digest Lens: Figures'), vscode.ViewColumn.Beside, {
+      // Focus goes to the panel (preserveFocus false): the user's first click in it then acts
+      // on the page instead of only moving the focus into the webview.
+      const webview = vscode.window.createWebviewPanel('digestLens.figures', vscode.l10n.t('Digest Lens: Figures'), { viewColumn: await panelColumn(), preserveFocus: false }, {
         enableScripts: true,
         // The page reads nothing but its own script and stylesheet.
         localResourceRoots: [media],
@@ -57,7 +60,7 @@ export class FiguresPanel implements vscode.Disposable {
       });
       panel = new FiguresPanel(webview, context, manager);
       FiguresPanel.current = panel;
-    } else panel.panel.reveal(undefined, true);
+    } else panel.panel.reveal(undefined, false);
     const sameScope = panel.scopeNow && JSON.stringify(panel.scopeNow) === JSON.stringify(scope);
     await panel.load(scope, filter ? { ...INITIAL, filter } : sameScope ? panel.stateNow : INITIAL);
     return panel;
@@ -93,7 +96,7 @@ export class FiguresPanel implements vscode.Disposable {
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
           this.timer = undefined;
-          this.load(scope, this.stateNow).catch((err: unknown) => manager.log.warn(`figures: ${(err as Error).message}`));
+          this.load(scope, this.stateNow, true).catch((err: unknown) => manager.log.warn(`figures: ${(err as Error).message}`));
         }, REFRESH_DEBOUNCE_MS);
       }),
     );
@@ -116,12 +119,12 @@ export class FiguresPanel implements vscode.Disposable {
   }
 
   /** Asks the server for the facts of a scope in a state and sends them to the page. */
-  load(scope: P.Scope, state: FiguresState): Promise<void> {
-    this.loading = this.loading.then(() => this.query(scope, state)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
+  load(scope: P.Scope, state: FiguresState, onIndexChange = false): Promise<void> {
+    this.loading = this.loading.then(() => this.query(scope, state, onIndexChange)).catch((e: unknown) => this.manager.log.warn(`figures: ${(e as Error).message}`));
     return this.loading;
   }
 
-  private async query(scope: P.Scope, state: FiguresState): Promise<void> {
+  private async query(scope: P.Scope, state: FiguresState, onIndexChange: boolean): Promise<void> {
     this.scopeNow = scope;
     this.stateNow = state;
     const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope, filter: state.filter, sort: state.sort, limit: state.limit } satisfies P.FactsParams);
@@ -142,7 +145,8 @@ export class FiguresPanel implements vscode.Disposable {
       facets: res.facets,
       state,
     };
-    if (this.ready) await this.post();
+    // After an index change that changed nothing shown, the page is left alone.
+    if (this.ready && !(onIndexChange && sameData(this.message, this.lastPosted))) await this.post();
   }
 
   private async post(): Promise<void> {
@@ -180,7 +184,7 @@ export class FiguresPanel implements vscode.Disposable {
       case 'open': {
         const row = this.rows[m.index];
         const range = m.mention < 0 ? row.range : row.others[m.mention].range;
-        void vscode.commands.executeCommand('digestLens.openLocation', row.uri, range);
+        void this.openNote(row.uri, range);
         return;
       }
       case 'query':
@@ -195,6 +199,17 @@ export class FiguresPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * Opens a figure in the note (digestLens.openLocation: the first group). When the panel is
+   * alone in that group, the note goes into a new group above it, so the table stays in view.
+   */
+  private async openNote(uri: string, range: P.WireRange): Promise<void> {
+    if (this.panel.viewColumn === vscode.ViewColumn.One && vscode.window.tabGroups.all.length === 1) {
+      await vscode.commands.executeCommand('workbench.action.newGroupAbove');
+    }
+    await vscode.commands.executeCommand('digestLens.openLocation', uri, range);
+  }
+
   private disposed = false;
 
   dispose(): void {
@@ -205,6 +220,27 @@ export class FiguresPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
+}
+
+/**
+ * Whether two messages show the same thing. An index change (opening a note re-reads it)
+ * reloads the facts; re-sending identical data would redraw the table under the user's
+ * pointer, and a row replaced between mousedown and mouseup gets no click.
+ */
+function sameData(a: FiguresMessage | undefined, b: FiguresMessage | undefined): boolean {
+  return !!a && !!b && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The column the panel opens in (see placement.ts): never a new group beside the note. */
+async function panelColumn(): Promise<vscode.ViewColumn> {
+  const groups = vscode.window.tabGroups.all.map((g) => ({ viewColumn: g.viewColumn, tabs: g.tabs.length, isActive: g.isActive }));
+  const place = figuresPlacement(groups);
+  if (place.kind === 'column') return place.viewColumn;
+  if (place.kind === 'below') {
+    // An empty group below the active one, which becomes active: the panel goes into it.
+    await vscode.commands.executeCommand('workbench.action.newGroupBelow');
+  }
+  return vscode.ViewColumn.Active;
 }
 
 /** The page's labels in the UI language. */

@@ -1,19 +1,21 @@
 /**
- * The Entities view: kind → entity → mentions ("file:line" and the line around it), with
- * counts in each item's description. Entities come from digestLens/entities, mentions from
+ * The Entities view: kind → entity → note (the file with its date, newest first) → mentions
+ * (the line around the mention, the mention highlighted, as the references view shows it),
+ * with counts in each item's description. Entities come from digestLens/entities, mentions from
  * digestLens/mentions, both for the sidebar's scope; sort and filter are applied here. The
  * filter matches the display name and id here, and every name, alias and ticker in any script
  * through the server's entity search (digestLens/searchEntities).
  */
 import * as vscode from 'vscode';
 import * as P from '../../../server/src/protocol';
-import { filterEntities, groupByKind, matchesFilter, mentionLabel, type KindGroup } from './model';
-import { CachedTree, mentionCount, openMentionCommand, type NoteNode } from './treeBase';
+import { baseName, filterEntities, groupByKind, groupByNote, labelHighlight, matchesFilter, plainText, shortFileName, type KindGroup, type NoteGroup } from './model';
+import { CachedTree, entityCount, mentionCount, openMentionCommand, type NoteNode } from './treeBase';
 
 /** A node of the Entities tree. Plain data: tests read `getChildren()` directly. */
 export type EntityNode =
   | { type: 'kind'; id: string; group: KindGroup }
   | { type: 'entity'; id: string; entity: P.EntitySummary }
+  | { type: 'file'; id: string; entityId: string; group: NoteGroup }
   | { type: 'mention'; id: string; entityId: string; item: P.MentionItem };
 
 /** Codicons per kind, so the tree reads at a glance without our own icon files. */
@@ -96,14 +98,22 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
     if (element.type === 'kind') return element.group.entities.map((entity) => ({ type: 'entity', id: `entity:${entity.id}`, entity }));
     if (element.type === 'entity') {
       const res = await this.manager.request<P.MentionsResult>(P.MentionsRequest, { scope, entityId: element.entity.id } satisfies P.MentionsParams);
-      const nodes: (EntityNode | NoteNode)[] = res.items.map((item) => ({
-        type: 'mention',
-        id: `mention:${element.entity.id}:${item.uri}:${item.range.start.line}:${item.range.start.character}`,
+      const nodes: (EntityNode | NoteNode)[] = groupByNote(res.items).map((group) => ({
+        type: 'file',
+        id: `file:${element.entity.id}:${group.uri}`,
         entityId: element.entity.id,
-        item,
+        group,
       }));
       if (res.truncated) nodes.push(this.note(`more:${element.entity.id}`, vscode.l10n.t('More mentions not shown ({0} listed)', res.items.length)));
       return nodes;
+    }
+    if (element.type === 'file') {
+      return element.group.items.map((item) => ({
+        type: 'mention',
+        id: `mention:${element.entityId}:${item.uri}:${item.range.start.line}:${item.range.start.character}`,
+        entityId: element.entityId,
+        item,
+      }));
     }
     return [];
   }
@@ -114,7 +124,8 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
       case 'kind': {
         const item = new vscode.TreeItem(kindLabel(node.group.kind), vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
-        item.description = vscode.l10n.t('{0} entities · {1} mentions', node.group.entities.length, node.group.mentions);
+        item.description = `${entityCount(node.group.entities.length)} · ${mentionCount(node.group.mentions)}`;
+        item.accessibilityInformation = { label: `${kindLabel(node.group.kind)}, ${item.description}` };
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.group.kind] ?? 'symbol-misc');
         item.contextValue = 'kind';
         return item;
@@ -130,18 +141,41 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
         tooltip.appendText(`${e.id} · ${kindLabel(e.kind)}` + (e.firstDate ? ' · ' + vscode.l10n.t('first seen {0}', e.firstDate) : ''));
         item.tooltip = tooltip;
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[e.kind] ?? 'symbol-misc');
+        // The Markdown tooltip escapes spaces as &nbsp;: screen readers get plain text instead.
+        item.accessibilityInformation = { label: plainText(`${e.name}, ${kindLabel(e.kind)}, ${item.description}`) };
         // "entity.candidate" lets the context menu offer "Add to my entities" for unknown names only.
         item.contextValue = `entity.${e.kind}`;
         return item;
       }
+      case 'file': {
+        const g = node.group;
+        const uri = vscode.Uri.parse(g.uri);
+        const name = baseName(g.uri);
+        const date = g.date ?? vscode.l10n.t('undated');
+        const item = new vscode.TreeItem(date, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.resourceUri = uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        // A long (hashed) file name is shortened here; the tooltip has the whole path.
+        item.description = `${shortFileName(name)} · ${mentionCount(g.items.length)}`;
+        const path = uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : g.uri;
+        item.tooltip = `${path}\n${date} · ${mentionCount(g.items.length)}`;
+        item.accessibilityInformation = { label: plainText(`${date}, ${name}, ${mentionCount(g.items.length)}`) };
+        item.contextValue = 'mentionFile';
+        return item;
+      }
       case 'mention': {
         const m = node.item;
-        const item = new vscode.TreeItem(mentionLabel(m), vscode.TreeItemCollapsibleState.None);
+        const highlight = labelHighlight(m.highlight, m.snippet.length);
+        const label: vscode.TreeItemLabel = { label: m.snippet, highlights: highlight ? [highlight] : undefined };
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.description = m.snippet;
-        item.tooltip = m.date ? `${m.snippet}\n${m.date}` : m.snippet;
-        item.resourceUri = vscode.Uri.parse(m.uri);
-        item.iconPath = vscode.ThemeIcon.File;
+        const line = m.range.start.line + 1;
+        item.description = vscode.l10n.t('line {0}', line);
+        const where = `${baseName(m.uri)}:${line}`;
+        item.tooltip = m.date ? `${where} · ${m.date}\n${m.snippet}` : `${where}\n${m.snippet}`;
+        item.accessibilityInformation = { label: plainText(vscode.l10n.t('{0}, line {1} of {2}: {3}', m.text, line, baseName(m.uri), m.snippet)) };
+        item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.command = openMentionCommand(m.uri, m.range, vscode.l10n.t('Open mention'));
         item.contextValue = 'mention';
         return item;

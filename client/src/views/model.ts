@@ -134,3 +134,65 @@ export function changeConcerns(scope: ScopeMode, fileUri: string | undefined, ch
   if (scope === 'workspace' || change.uris === 'all') return true;
   return fileUri !== undefined && change.uris.includes(fileUri);
 }
+
+/** Mentions of one note, with the note's date: a group row of an entity in the Entities view. */
+export interface NoteGroup extends FileGroup {
+  date: string | null;
+}
+
+/** Groups mentions by note: newest note first, undated notes last, then by file name; mentions in document order. */
+export function groupByNote(items: readonly MentionItem[]): NoteGroup[] {
+  const dates = new Map<string, string | null>();
+  for (const m of items) if (!dates.has(m.uri) || m.date) dates.set(m.uri, m.date ?? dates.get(m.uri) ?? null);
+  const byName = groupByFile(items);
+  const order = new Map(byName.map((g, i) => [g.uri, i]));
+  return byName
+    .map((g) => ({ ...g, date: dates.get(g.uri) ?? null }))
+    .sort((a, b) => {
+      if (a.date !== b.date) {
+        if (a.date === null) return 1;
+        if (b.date === null) return -1;
+        return a.date < b.date ? 1 : -1;
+      }
+      return order.get(a.uri)! - order.get(b.uri)!;
+    });
+}
+
+/** Stems longer than this many characters are shortened in labels. */
+export const MAX_STEM = 20;
+
+/**
+ * A file name short enough to leave room for the text beside it: a long stem (a hash, a
+ * long title) keeps its first 8 and last 4 characters around "…", the extension stays
+ * ("3f2a9c0d…00e1.digest.md"). Short names are unchanged.
+ */
+export function shortFileName(name: string, maxStem = MAX_STEM): string {
+  const m = /^(.*?)((?:\.digest)?(?:\.[A-Za-z0-9]{1,8})?)$/.exec(name);
+  const stem = m ? m[1] : name;
+  const ext = m ? m[2] : '';
+  const chars = [...stem];
+  if (chars.length <= maxStem) return name;
+  return chars.slice(0, 8).join('') + '…' + chars.slice(-4).join('') + ext;
+}
+
+/** A highlight range clamped into a label of `length` UTF-16 units, or null when there is nothing to mark. */
+export function labelHighlight(highlight: readonly [number, number] | undefined, length: number): [number, number] | null {
+  if (!highlight) return null;
+  const start = Math.max(0, Math.min(highlight[0], length));
+  const end = Math.max(start, Math.min(highlight[1], length));
+  return end > start ? [start, end] : null;
+}
+
+/** Text for screen readers: HTML entities and Markdown escapes spelled out as the characters they stand for, whitespace collapsed. */
+export function plainText(s: string): string {
+  return s
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -158,6 +158,11 @@ export function mentionCount(mentions: number, files = 1): string {
   return mentions === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', mentions);
 }
 
+/** "1 entity", "4 entities" ("1 个实体", "4 個實體"). */
+export function entityCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 entity') : vscode.l10n.t('{0} entities', n);
+}
+
 /** The command a mention's tree item runs: reveal and select its range. */
 export function openMentionCommand(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, title: string): vscode.Command {
   return { command: 'digestLens.openLocation', title, arguments: [uri, range] };

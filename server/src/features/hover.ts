@@ -65,6 +65,11 @@ function rateWarnings(rates: RateInfo[], date: string | null): string[] {
   return out;
 }
 
+/** The currencies a figure's hover converts into: the base currency first, then the display currencies. */
+export function conversionTargets(settings: Pick<HoverSettings, 'baseCurrency' | 'displayCurrencies'>): string[] {
+  return [...new Set([settings.baseCurrency, ...settings.displayCurrencies])];
+}
+
 /** The Markdown of a figure's hover. */
 export function figureHoverMarkdown(f: Figure, date: string | null, settings: HoverSettings): string {
   const lines: string[] = [];
@@ -85,7 +90,7 @@ export function figureHoverMarkdown(f: Figure, date: string | null, settings: Ho
   const style = styleFor(f.text, settings.numberStyle);
   const conversions: string[] = [];
   const rates = new Map<string, RateInfo>();
-  for (const to of settings.displayCurrencies) {
+  for (const to of conversionTargets(settings)) {
     if (to === f.currency) continue;
     const c = convertFigure(f, to, date, settings.rateOverrides);
     if (!c) continue;

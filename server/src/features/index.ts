@@ -13,6 +13,7 @@ import { feature as diagnostics } from './diagnostics';
 import { feature as codeActions } from './codeActions';
 import { feature as sidebar } from './sidebar';
 import { feature as facts } from './facts';
+import { feature as noteRates } from './noteRates';
 
 export const FEATURES: Feature[] = [
   semanticTokens,
@@ -28,4 +29,5 @@ export const FEATURES: Feature[] = [
   codeActions,
   sidebar,
   facts,
+  noteRates,
 ];

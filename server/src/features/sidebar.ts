@@ -65,6 +65,17 @@ export function themesOf(index: WorkspaceIndex, scope: P.Scope | undefined): P.T
  * the span, with "…" where it was cut.
  */
 export function snippetAt(text: string, offset: number, length: number, width = SNIPPET_WIDTH): string {
+  return snippetSpanAt(text, offset, length, width).snippet;
+}
+
+/** A snippet and where the span sits in it: [start, end) in UTF-16 units of `snippet`. */
+export interface SnippetSpan {
+  snippet: string;
+  highlight: [number, number];
+}
+
+/** What snippetAt gives, with the place of the span in the snippet (for highlighting it). */
+export function snippetSpanAt(text: string, offset: number, length: number, width = SNIPPET_WIDTH): SnippetSpan {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset + length);
   if (lineEnd < 0) lineEnd = text.length;
@@ -79,8 +90,19 @@ export function snippetAt(text: string, offset: number, length: number, width = 
   // Never cut a surrogate pair in half.
   if (from > lineStart && /[\udc00-\udfff]/.test(text[from])) from--;
   if (to < lineEnd && /[\ud800-\udbff]/.test(text[to - 1])) to++;
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return (from > lineStart ? '…' : '') + body + (to < lineEnd ? '…' : '');
+  // Collapse whitespace before, inside and after the span separately, so the span's place is known.
+  const collapse = (t: string) => t.replace(/\s+/g, ' ');
+  const spanEnd = Math.min(offset + length, to);
+  const before = collapse(text.slice(from, Math.max(from, offset))).trimStart();
+  const inside = collapse(text.slice(Math.max(from, offset), spanEnd));
+  const after = collapse(text.slice(spanEnd, to)).trimEnd();
+  const lead = from > lineStart ? '…' : '';
+  const start = lead.length + before.length;
+  const body = before + inside + after;
+  const trimmed = body.trimEnd();
+  const snippet = lead + trimmed + (to < lineEnd ? '…' : '');
+  const end = Math.min(start + inside.length, lead.length + trimmed.length);
+  return { snippet, highlight: [start, Math.max(start, end)] };
 }
 
 /** Every mention of an entity, or keyword hit of a theme, in a scope, at most `limit`. */
@@ -103,11 +125,13 @@ export function mentionsOf(index: WorkspaceIndex, params: P.MentionsParams, toke
     if (token?.isCancellationRequested) break;
     const doc = index.get(s.uri);
     if (!doc) continue;
+    const { snippet, highlight } = snippetSpanAt(doc.text, s.offset, s.length);
     items.push({
       uri: s.uri,
       range: toRange(doc, s.offset, s.length),
       text: doc.text.slice(s.offset, s.offset + s.length),
-      snippet: snippetAt(doc.text, s.offset, s.length),
+      snippet,
+      highlight,
       date: doc.analysis.date,
     });
   }

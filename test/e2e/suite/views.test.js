@@ -41,9 +41,11 @@ test('Entities view: kinds, then Tencent with 4 mentions in 3 files, then its me
   assert.ok(yuanlan, 'the user entity yuanlan-compute is not listed');
   assert.strictEqual(yuanlan.entity.files, 2);
 
-  const mentions = await view.getChildren(tencent);
+  // Its notes (by date), then the mentions in each: file:line of every mention.
+  const notes = await view.getChildren(tencent);
+  const mentions = (await Promise.all(notes.map((n) => view.getChildren(n)))).flat();
   assert.strictEqual(mentions.length, 4);
-  const labels = mentions.map((m) => label(view.getTreeItem(m))).sort();
+  const labels = mentions.map((m) => `${m.item.uri.replace(/^.*\//, '')}:${view.getTreeItem(m).description.replace('line ', '')}`).sort();
   assert.deepStrictEqual(labels, ['english.digest:1', 'english.digest:3', 'simplified.digest.md:3', 'traditional.digest.txt:3']);
   const open = view.getTreeItem(mentions[0]).command;
   assert.strictEqual(open && open.command, 'digestLens.openLocation');

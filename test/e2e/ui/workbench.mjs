@@ -26,9 +26,9 @@ export async function poll(what, check, { timeoutMs = UI_TIMEOUT_MS, intervalMs 
   }
 }
 
-/** The Digest Lens status bar item (base currency · rates month). */
+/** The Digest Lens status bar item (base currency · rates month, or "latest rates (month)" for an undated note). */
 export function statusItem(page) {
-  return page.locator('.statusbar-item').filter({ hasText: /[A-Z]{3} · \d{4}-\d{2}/ });
+  return page.locator('.statusbar-item').filter({ hasText: /[A-Z]{3} · (latest rates \()?\d{4}-\d{2}/ });
 }
 
 /** Waits until the extension runs and its server has indexed the workspace (status icon no longer spins). */
