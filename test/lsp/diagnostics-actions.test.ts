@@ -66,7 +66,7 @@ test('a wrong stated conversion is flagged once; fixing the text or widening the
     assert.deepEqual(found[0].range, rangeOf(text, '260 亿美元'));
     assert.equal(found[0].severity, 2);
     assert.equal(found[0].source, 'digest-lens');
-    assert.match(found[0].message, /implies 6\.15 CNY\/USD; reference 6\.97 CNY\/USD \(2026-01 average, Fed H\.10\): 13% off/);
+    assert.match(found[0].message, /implies USD\/CNY 6\.15; reference USD\/CNY 6\.97 \(2026-01 average, Fed H\.10\): 13% off/);
     // "597 亿元(约 85 亿美元)" is right: nothing on it.
     assert.ok(!diags.some((d) => d.range.start.line === positionOf(text, '85 亿美元').line));
 
