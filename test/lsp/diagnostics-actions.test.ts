@@ -218,7 +218,7 @@ test('Simplified ↔ Traditional rewrites the selection, or the whole document',
     const actions = await codeActions(server, uri, sel, [], ['refactor.rewrite']);
     const tw = actions.find((a) => a.title === 'Convert to Traditional Chinese (Taiwan)');
     assert.ok(tw, JSON.stringify(actions.map((a) => a.title)));
-    assert.equal(tw.kind, 'refactor.rewrite');
+    assert.equal(tw.kind, 'refactor.rewrite.script.tw');
     // Only what changes is replaced: 控股 is the same in both scripts.
     assert.deepEqual(tw.edit.changes[uri], [{ range: { start: sel.start, end: { line: sel.start.line, character: sel.start.character + 2 } }, newText: '騰訊' }]);
     assert.ok(actions.some((a) => a.title === 'Convert to Traditional Chinese (Hong Kong)'));

@@ -256,7 +256,10 @@ function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Dia
   };
 }
 
-/** The conversions offered, with their titles (the client's commands match on these titles). */
+/**
+ * The conversions offered, with their titles. Each has its own kind under refactor.rewrite,
+ * "refactor.rewrite.script.<target>" (SCRIPT_KIND), which the client's commands match on.
+ */
 const SCRIPT_ACTIONS: [ScriptTarget, string][] = [
   ['tw', 'Convert to Traditional Chinese (Taiwan)'],
   ['hk', 'Convert to Traditional Chinese (Hong Kong)'],
@@ -266,6 +269,9 @@ const SCRIPT_ACTIONS: [ScriptTarget, string][] = [
 
 /** Results of the last few script conversions; asking again for the same text costs nothing. */
 const scriptCache = new Map<string, Map<ScriptTarget, ScriptEdit[]>>();
+
+/** The code action kind of a conversion: "refactor.rewrite.script.tw". */
+export const SCRIPT_KIND = (target: ScriptTarget): string => `${CodeActionKind.RefactorRewrite}.script.${target}`;
 
 function scriptActions(doc: IndexedDoc, start: number, end: number, token: CancellationToken): CodeAction[] {
   const whole = start === end;
@@ -290,7 +296,7 @@ function scriptActions(doc: IndexedDoc, start: number, end: number, token: Cance
     const edits = results.get(target)!;
     if (!edits.length) continue; // nothing would change
     const changes = edits.map((e) => TextEdit.replace(toRange(doc, from + e.offset, e.length), e.text));
-    out.push({ title: label + scope, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: changes } } });
+    out.push({ title: label + scope, kind: SCRIPT_KIND(target), edit: { changes: { [doc.uri]: changes } } });
   }
   return out;
 }
@@ -370,8 +376,9 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
   // Script conversions convert the whole text: not on the light bulb's automatic requests
   // (each cursor move), only when code actions are asked for (Ctrl+., the commands).
   const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !only?.length;
-  if (wants(only, CodeActionKind.RefactorRewrite) && !automatic && !token.isCancellationRequested) {
-    out.push(...scriptActions(doc, start, end, token));
+  const scriptKinds = wants(only, CodeActionKind.RefactorRewrite) || !!only?.some((o) => o.startsWith(`${CodeActionKind.RefactorRewrite}.script`));
+  if (scriptKinds && !automatic && !token.isCancellationRequested) {
+    out.push(...scriptActions(doc, start, end, token).filter((a) => wants(only, a.kind!)));
   }
   return out;
 }
