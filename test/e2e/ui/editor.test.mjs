@@ -110,9 +110,16 @@ export const tests = [
         await mouseAway(page);
         // The rendered lines with their hints (the editor draws a hint's text inside the line).
         const lines = await poll('the inlay hints of the Traditional note', async () => {
-          const texts = (await activeEditor(page).locator('.view-lines .view-line').allTextContents()).map((t) => t.replace(/\u00a0/g, ' '));
-          const all = texts.join('\n').split('≈').length - 1;
-          const hints = texts.flatMap((t) => [...t.matchAll(/≈[-\d.,–萬億兆]+美元(\/(股|噸|千瓦時))?/g)].map((m) => m[0]));
+          // In screen order (the editor reuses line elements, so the DOM order is not the visual one).
+          const texts = await activeEditor(page).evaluate((editor) =>
+            [...editor.querySelectorAll('.view-lines .view-line')]
+              .map((l) => ({ top: l.getBoundingClientRect().top, text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
+              .sort((a, b) => a.top - b.top)
+              .map((l) => l.text));
+          // A wrapped line is drawn as several visual lines, and a hint can be split between two.
+          const joined = texts.map((t) => t.trim()).join('');
+          const all = joined.split('≈').length - 1;
+          const hints = [...joined.matchAll(/≈[-\d.,–萬億兆]+美元(\/(股|噸|千瓦時))?/g)].map((m) => m[0]);
           return all >= 5 ? { texts, hints, all } : null;
         }, { timeoutMs: 40_000 });
         const { hints, all, texts } = lines;
