@@ -1,28 +1,22 @@
 /**
- * Convert to Traditional / Simplified Chinese: runs the server's "refactor.rewrite" code
+ * Convert to Traditional / Simplified Chinese: runs the server's script-conversion code
  * actions for the selection (or, with an empty selection, the whole document) and applies
- * the one asked for. The conversion stays on the server (opencc there), so the command,
- * the light bulb and the CLI all convert the same way.
+ * the one asked for, as one undoable edit. The conversion stays on the server (opencc-js
+ * there, with Taiwan and Hong Kong words), so the command, the light bulb and the CLI all
+ * convert the same way. Which Traditional: the command's argument ('tw', 'hk', 'plain'),
+ * else the setting digestLens.traditionalVariant, else ("ask", the default) a quick pick.
  */
 import * as vscode from 'vscode';
 import type { Register } from './exportCommands';
 
-/** Which conversion a command asks for. 'tw' and 'hk' are the two Traditional variants. */
-export type ScriptTarget = 'simplified' | 'traditional' | 'tw' | 'hk';
+import { KIND_PREFIX, kindMatches, traditionalTarget, type ScriptTarget } from './scriptTargets';
 
-/**
- * Whether a code action's title is the conversion asked for. The server's titles are
- * "Convert to Traditional Chinese (Taiwan)", "… (Hong Kong)" and "Convert to Simplified
- * Chinese", with " (whole document)" appended; matching on them is the only handle the
- * actions offer (a dedicated code action kind per variant would be sturdier).
- */
-export function titleMatches(title: string, target: ScriptTarget): boolean {
-  if (!/^Convert to /i.test(title)) return false;
-  if (target === 'simplified') return /Simplified/i.test(title);
-  if (!/Traditional/i.test(title)) return false;
-  if (target === 'tw') return /Taiwan/i.test(title);
-  if (target === 'hk') return /Hong Kong/i.test(title);
-  return true;
+/** Quick-pick labels of the variants, in the order offered. */
+function variantLabel(kind: string): { label: string; detail: string } {
+  const variant = kind.slice(KIND_PREFIX.length);
+  if (variant === 'tw') return { label: vscode.l10n.t('Taiwan'), detail: vscode.l10n.t('Traditional characters and Taiwan words: 軟體, 晶片, 資訊') };
+  if (variant === 'hk') return { label: vscode.l10n.t('Hong Kong'), detail: vscode.l10n.t('Traditional characters and Hong Kong words: 軟件, 芯片, 滑鼠') };
+  return { label: vscode.l10n.t('Characters only'), detail: vscode.l10n.t('Traditional characters, words left as written') };
 }
 
 async function convert(target: ScriptTarget): Promise<boolean> {
@@ -34,14 +28,14 @@ async function convert(target: ScriptTarget): Promise<boolean> {
   // An empty selection asks the server for the whole document (its rule for an empty range).
   const range = editor.selection.isEmpty ? new vscode.Range(editor.selection.active, editor.selection.active) : editor.selection;
   const actions =
-    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.RefactorRewrite.value)) ?? [];
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', editor.document.uri, range, 'refactor.rewrite.script')) ?? [];
   // A bare Command has a string `command`; a CodeAction has an edit and maybe a Command object.
-  const matching = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string' && titleMatches(a.title, target));
+  const matching = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string' && kindMatches((a as vscode.CodeAction).kind?.value, target));
   let chosen: vscode.CodeAction | undefined = matching[0];
   if (matching.length > 1) {
     const pick = await vscode.window.showQuickPick(
-      matching.map((a) => ({ label: a.title, action: a })),
-      { title: vscode.l10n.t('Which Traditional Chinese?') },
+      matching.map((a) => ({ ...variantLabel(a.kind!.value), action: a })),
+      { title: vscode.l10n.t('Which Traditional Chinese?'), placeHolder: vscode.l10n.t('Set digestLens.traditionalVariant to skip this question') },
     );
     chosen = pick?.action;
     if (!pick) return false;
@@ -58,8 +52,14 @@ async function convert(target: ScriptTarget): Promise<boolean> {
   return ok;
 }
 
-/** Registers convertToTraditional (optional argument 'tw' or 'hk' skips the choice) and convertToSimplified. */
+/**
+ * Registers convertToTraditional (optional argument 'tw', 'hk' or 'plain' skips the choice,
+ * as does the setting digestLens.traditionalVariant) and convertToSimplified.
+ */
 export function registerScriptCommands(reg: Register): void {
-  reg('digestLens.convertToTraditional', (variant) => convert(variant === 'tw' || variant === 'hk' ? variant : 'traditional'));
+  reg('digestLens.convertToTraditional', (variant) => {
+    const setting = vscode.workspace.getConfiguration('digestLens', vscode.window.activeTextEditor?.document.uri).get('traditionalVariant');
+    return convert(traditionalTarget(variant, setting));
+  });
   reg('digestLens.convertToSimplified', () => convert('simplified'));
 }

@@ -66,7 +66,7 @@ test('a wrong stated conversion is flagged once; fixing the text or widening the
     assert.deepEqual(found[0].range, rangeOf(text, '260 亿美元'));
     assert.equal(found[0].severity, 2);
     assert.equal(found[0].source, 'digest-lens');
-    assert.match(found[0].message, /implies 6\.15 CNY\/USD; reference 6\.97 CNY\/USD \(2026-01 average, Fed H\.10\): 13% off/);
+    assert.match(found[0].message, /implies USD\/CNY 6\.15; reference USD\/CNY 6\.97 \(2026-01 average, Fed H\.10\): 13% off/);
     // "597 亿元(约 85 亿美元)" is right: nothing on it.
     assert.ok(!diags.some((d) => d.range.start.line === positionOf(text, '85 亿美元').line));
 
@@ -218,8 +218,9 @@ test('Simplified ↔ Traditional rewrites the selection, or the whole document',
     const actions = await codeActions(server, uri, sel, [], ['refactor.rewrite']);
     const tw = actions.find((a) => a.title === 'Convert to Traditional Chinese (Taiwan)');
     assert.ok(tw, JSON.stringify(actions.map((a) => a.title)));
-    assert.equal(tw.kind, 'refactor.rewrite');
-    assert.deepEqual(tw.edit.changes[uri], [{ range: sel, newText: '騰訊控股' }]);
+    assert.equal(tw.kind, 'refactor.rewrite.script.tw');
+    // Only what changes is replaced: 控股 is the same in both scripts.
+    assert.deepEqual(tw.edit.changes[uri], [{ range: { start: sel.start, end: { line: sel.start.line, character: sel.start.character + 2 } }, newText: '騰訊' }]);
     assert.ok(actions.some((a) => a.title === 'Convert to Traditional Chinese (Hong Kong)'));
     // Already Simplified: no conversion to Simplified is offered.
     assert.ok(!actions.some((a) => a.title.startsWith('Convert to Simplified')));
@@ -240,11 +241,95 @@ test('Simplified ↔ Traditional rewrites the selection, or the whole document',
     const back = await codeActions(server, trad, tsel, [], ['refactor.rewrite']);
     const cn = back.find((a) => a.title === 'Convert to Simplified Chinese');
     assert.ok(cn);
-    assert.equal(cn.edit.changes[trad][0].newText, '腾讯控股');
+    assert.equal(applyEdits(tradText, cn.edit.changes[trad]).split('\n')[2].slice(0, 4), '腾讯控股');
 
     // Nothing Chinese selected: nothing offered.
     const en = await codeActions(server, uri, rangeOf(text, 'Tencent rose'), [], ['refactor.rewrite']);
     assert.deepEqual(en, []);
+  });
+});
+
+test('script conversions change words too: Taiwan, Hong Kong, characters only, and back', async () => {
+  await withServer(async (server, ws) => {
+    const uri = uriOf(join(ws, 'words.digest.md'));
+    const text = '# 软件周记\n\n该公司发布财报,软件和芯片业务的信息披露更完整,鼠标和键盘出货 1,200 万只。\nTencent rose 3%.\n';
+    server.open(uri, text);
+    const empty = { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } };
+    const actions = await codeActions(server, uri, empty, [], ['refactor.rewrite']);
+    const titles = actions.map((a) => a.title);
+    const convert = (title: string) => {
+      const a = actions.find((x) => x.title === title);
+      assert.ok(a, `${title} in ${JSON.stringify(titles)}`);
+      // One undoable edit of small replacements: the English line and the line breaks are untouched.
+      for (const e of a.edit.changes[uri]) assert.ok(!e.newText.includes('\n') && e.range.start.line === e.range.end.line, JSON.stringify(e));
+      return applyEdits(text, a.edit.changes[uri]);
+    };
+    const tw = convert('Convert to Traditional Chinese (Taiwan) (whole document)');
+    assert.equal(tw, '# 軟體週記\n\n該公司發布財報,軟體和晶片業務的資訊披露更完整,滑鼠和鍵盤出貨 1,200 萬隻。\nTencent rose 3%.\n');
+    const hk = convert('Convert to Traditional Chinese (Hong Kong) (whole document)');
+    assert.match(hk, /軟件和芯片業務的信息披露/, 'Hong Kong keeps 軟件, 芯片, 信息');
+    assert.match(hk, /滑鼠和鍵盤出貨/, 'and says 滑鼠');
+    assert.match(hk, /發佈財報/);
+    const plain = convert('Convert to Traditional Chinese (characters only) (whole document)');
+    assert.match(plain, /軟件和芯片業務的信息披露/, 'characters only: no word changes');
+    assert.ok(!titles.some((t) => t.startsWith('Convert to Simplified')), 'already Simplified');
+
+    // Back from Taiwan's words to Simplified ones, and a Simplified sentence is left as it is.
+    const back = uriOf(join(ws, 'back.digest.md'));
+    const mixed = '軟體與晶片資訊,記憶體供不應求。\n短视频平台的影片业务增长。\n';
+    server.open(back, mixed);
+    const cnActions = await codeActions(server, back, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['refactor.rewrite']);
+    const cn = cnActions.find((a) => a.title === 'Convert to Simplified Chinese (whole document)');
+    assert.ok(cn, JSON.stringify(cnActions.map((a) => a.title)));
+    assert.equal(applyEdits(mixed, cn.edit.changes[back]), '软件与芯片信息,内存供不应求。\n短视频平台的影片业务增长。\n');
+
+    // The automatic light-bulb request does not convert (opencc is loaded only when asked).
+    const auto = await server.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: empty, context: { diagnostics: [], triggerKind: 2 } });
+    assert.ok(!auto.some((a) => a.title.startsWith('Convert to')), JSON.stringify(auto.map((a) => a.title)));
+  });
+});
+
+test('inserted and replacing conversions follow the script of their sentence', async () => {
+  await withServer(async (server, ws) => {
+    // A Traditional sentence: 約 and 億.
+    const trad = uriOf(join(ws, 'traditional.digest.txt'));
+    const tradText = readFileSync(join(ws, 'traditional.digest.txt'), 'utf8');
+    server.open(trad, tradText);
+    const at = positionOf(tradText, '86億港元');
+    const actions = await codeActions(server, trad, { start: at, end: at }, [], ['refactor']);
+    const insert = actions.find((a) => a.title.startsWith('Insert conversion'));
+    assert.ok(insert, JSON.stringify(actions.map((a) => a.title)));
+    assert.match(insert.edit.changes[trad][0].newText, /^\(約 11(\.\d)?億美元\)$/);
+
+    // A Simplified sentence in a mostly Traditional note: 约 and 亿, and the wrong
+    // conversion it states is replaced in Simplified too.
+    const mixedUri = uriOf(join(ws, 'mixed.digest.md'));
+    const mixed = tradText.replace('內地數據中心的購電價約為 0.35—0.45元/千瓦時。', '字节跳动预算 1,600 亿人民币(约 260 亿美元)。');
+    server.open(mixedUri, mixed);
+    const diags = await server.diagnostics(mixedUri, (d) => mismatches(d).length === 1);
+    const wrong = rangeOf(mixed, '260 亿美元');
+    const fixes = await codeActions(server, mixedUri, wrong, mismatches(diags), ['quickfix']);
+    assert.equal(fixes.length, 1, JSON.stringify(fixes.map((a) => a.title)));
+    assert.equal(fixes[0].edit.changes[mixedUri][0].newText, '230 亿美元');
+    const cnyAt = positionOf(mixed, '1,600 亿人民币');
+    const inserts = await codeActions(server, mixedUri, { start: cnyAt, end: cnyAt }, [], ['refactor']);
+    assert.equal(inserts.find((a) => a.title.startsWith('Insert conversion'))?.edit.changes[mixedUri][0].newText, '(约 230 亿美元)');
+
+    // The same wrong conversion in a Traditional sentence is replaced in Traditional.
+    const tradWrong = tradText.replace('內地數據中心的購電價約為 0.35—0.45元/千瓦時。', '字節跳動預算 1,600 億人民幣(約 260 億美元)。');
+    const twUri = uriOf(join(ws, 'wrong.digest.txt'));
+    server.open(twUri, tradWrong);
+    const twDiags = await server.diagnostics(twUri, (d) => mismatches(d).length === 1);
+    const twFix = await codeActions(server, twUri, rangeOf(tradWrong, '260 億美元'), mismatches(twDiags), ['quickfix']);
+    assert.equal(twFix[0].edit.changes[twUri][0].newText, '230 億美元');
+
+    // An English sentence: English.
+    const en = uriOf(join(ws, 'english.digest'));
+    const enText = 'Alibaba raised its AI budget to 480 billion yuan.\n';
+    server.open(en, enText);
+    const enAt = positionOf(enText, '480 billion yuan');
+    const enActions = await codeActions(server, en, { start: enAt, end: enAt }, [], ['refactor']);
+    assert.match(enActions.find((a) => a.title.startsWith('Insert conversion'))!.edit.changes[en][0].newText, /^ \(≈US\$\d\d\.\d billion\)$/);
   });
 });
 

@@ -59,7 +59,7 @@ test('a figure hover gives the amount as written, both styles, conversions with 
   const usdLine = text.split('\n').find((l) => l.includes('US$'))!;
   const value = usd(usdLine);
   assert.ok(value > 22e9 && value < 24e9, usdLine);
-  assert.match(usdLine, /6\.9692 CNY\/USD/);
+  assert.match(usdLine, /USD\/CNY 6\.9692/);
   assert.match(text, /HK\$/);
   assert.match(text, /€/);
   // The figure's own currency is not a conversion target.
@@ -89,7 +89,7 @@ test('a per-unit price is converted per unit', () => {
 test('display currencies and rate overrides from the settings are honoured', () => {
   const { text } = hover('simplified.digest.md', '1,600 亿人民币', { settings: settings({ displayCurrencies: ['USD'], rateOverrides: { CNY: 8 } }) });
   assert.equal(usd(text), 20e9);
-  assert.match(text, /8 CNY\/USD/);
+  assert.match(text, /USD\/CNY 8\b/);
   assert.match(text, /user setting/);
   assert.ok(!text.includes('HK$') && !text.includes('€'));
 });
@@ -170,14 +170,14 @@ test('inlay hints are off by default, and on they follow figures not in the base
   const figure = doc.analysis.figures.find((f) => f.text === '1,600 亿人民币')!;
   const h = hints.find((x) => x.position.line === 3 && x.position.character === 36)!;
   assert.ok(h, 'a hint at the end of 1,600 亿人民币');
-  assert.equal(h.label, '≈US$23.0B');
+  assert.equal(h.label, '≈230亿美元', 'in the Simplified sentence\'s own script');
   assert.equal(h.paddingLeft, true);
-  assert.match(String(h.tooltip), /6\.9692 CNY\/USD, rates of 2026-01/);
+  assert.match(String(h.tooltip), /≈ 230亿美元 \(US\$23\.0B\) at USD\/CNY 6\.9692, rates of 2026-01/);
   // USD figures get none; every CNY figure gets one.
   const cny = doc.analysis.figures.filter((f) => f.currency !== 'USD');
   assert.equal(hints.length, cny.length);
   assert.ok(figure);
-  assert.equal(hints.find((x) => x.position.line === 4 && x.position.character === 41)?.label, '≈US$21.8k/t');
+  assert.equal(hints.find((x) => x.position.line === 4 && x.position.character === 41)?.label, '≈2.18万美元/吨');
   // With CNY as base the USD figures are the ones converted.
   const toCny = computeInlayHints(doc, settings({ inlayHints: true, baseCurrency: 'CNY' }));
   assert.equal(toCny.length, doc.analysis.figures.length - cny.length);
@@ -193,9 +193,9 @@ test('compact amounts and rates read well', () => {
   assert.equal(compactMoney(-5.97e10, 'CNY'), '-CNY 59.7B');
   assert.equal(compactMoney(0.06, 'USD', 'kWh'), 'US$0.0600/kWh');
   assert.equal(compactFigure({ currency: 'USD', value: 4.66e9, min: 4.3e9, max: 5.02e9, per: null }), 'US$4.30–5.02B');
-  assert.equal(rateText('CNY', 'USD', 1 / 6.9692), '6.9692 CNY/USD');
-  assert.equal(rateText('USD', 'CNY', 6.9692), '6.9692 CNY/USD');
-  assert.equal(rateText('CNY', 'HKD', 1.11871), '1.1187 HKD/CNY');
+  assert.equal(rateText('CNY', 'USD', 1 / 6.9692), 'USD/CNY 6.9692');
+  assert.equal(rateText('USD', 'CNY', 6.9692), 'USD/CNY 6.9692');
+  assert.equal(rateText('CNY', 'HKD', 1.11871), 'CNY/HKD 1.1187');
 });
 
 test('a company hover lists its own facts, one line per fact, a conversion folded in, counterparty labelled', () => {

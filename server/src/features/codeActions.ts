@@ -2,15 +2,20 @@
  * Code actions. Every action returns a WorkspaceEdit for the user to apply; nothing here
  * writes a file.
  *  - "Insert conversion: ≈ US$23.0 billion" at a figure not in the base currency, written
- *    in the figure's own style ("(约 230 亿美元)" after a Chinese figure);
- *  - "Replace with reference conversion" for a conversion-mismatch diagnostic;
- *  - Simplified ↔ Traditional (Taiwan, Hong Kong) for the selection, or the whole document
- *    when nothing is selected, with opencc-js;
+ *    in the language and script of the sentence it goes into ("(约 230 亿美元)" in a
+ *    Simplified sentence, "(約 230 億美元)" in a Traditional one, " (≈US$23.0 billion)" in English);
+ *  - "Replace with reference conversion" for a conversion-mismatch diagnostic, written the
+ *    same way;
+ *  - Simplified ↔ Traditional (Taiwan or Hong Kong words, or characters only) for the
+ *    selection, or the whole document when nothing is selected (scriptConversion.ts), offered
+ *    when code actions are asked for, not on the automatic light-bulb requests, so opencc-js
+ *    is loaded only for a conversion;
  *  - "Add <name> to your entity list" on a candidate mention: a new entry in the user's
  *    entity file (created when the workspace has none).
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   CreateFile,
   TextDocumentEdit,
   TextEdit,
@@ -18,64 +23,25 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
-  type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import * as OpenCC from 'opencc-js';
 import { promises as fs } from 'node:fs';
 import { URI, Utils } from 'vscode-uri';
 import type { Figure, Mention } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import { convertFigure } from '../fx/convert';
-import { formatAmount, formatRange } from '../fx/format';
+import { formatAmount, formatRange, type MoneyStyle } from '../fx/format';
 import type { Feature, FeatureContext } from './context';
 import { findMismatches, type ConversionCheck } from './conversionCheck';
 import { Codes } from './diagnostics';
 import { toOffset, toRange } from './positions';
-
-// ---------------------------------------------------------------------------------------
-// Simplified ↔ Traditional, with converters built on first use (building one takes ~200 ms)
-
-type Variant = 'tw' | 'hk' | 'cn';
-const converters = new Map<string, (s: string) => string>();
-
-function converter(from: Variant, to: Variant): (s: string) => string {
-  const key = `${from}>${to}`;
-  let c = converters.get(key);
-  if (!c) converters.set(key, (c = OpenCC.Converter({ from, to })));
-  return c;
-}
-
-/** Converts Chinese text to one script: Traditional as written in Taiwan or Hong Kong, or Simplified. */
-export function convertScript(text: string, target: Variant): string {
-  if (target === 'cn') return converter('hk', 'cn')(converter('tw', 'cn')(text));
-  return converter('cn', target)(text);
-}
+import { styleAt } from './moneyText';
+import { convertName, scriptEdits, type ScriptEdit, type ScriptTarget } from './scriptConversion';
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const TRADITIONAL_HINT = /[億萬圓幣約歐韓臺]/;
-
-/** Results of the last few script conversions; a cursor move asks again for the same text. */
-const scriptCache = new Map<string, Record<Variant, string>>();
-
-function scriptVariants(text: string, token: CancellationToken): Record<Variant, string> | null {
-  const cached = scriptCache.get(text);
-  if (cached) return cached;
-  const out = {} as Record<Variant, string>;
-  for (const v of ['tw', 'hk', 'cn'] as const) {
-    if (token.isCancellationRequested) return null;
-    out[v] = convertScript(text, v);
-  }
-  if (scriptCache.size >= 8) scriptCache.delete(scriptCache.keys().next().value as string);
-  scriptCache.set(text, out);
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------
-// Amounts in the style of the figure they go next to
-
-/** True when a figure is written in Chinese ("1,600 亿人民币", "86億港元"), not "HK$4.19B". */
-const isChineseFigure = (f: Figure) => HAS_CJK.test(f.text);
+// Amounts in the language and script of the sentence they go into
 
 /** An amount to write: a value, or a range when min and max differ. */
 interface Amount {
@@ -93,26 +59,27 @@ function englishAmount(a: Amount): string {
 }
 
 /**
- * An amount in the style of the figure it goes with: English after an English figure;
- * after a Chinese one, Chinese with three significant digits, the figure's spacing ("597 亿元"
- * or "86億港元") and, in Traditional text, Traditional script.
+ * An amount written next to (or instead of) the figure `like`, in `style`: English, or
+ * Chinese with three significant digits in Simplified or Traditional script, with the
+ * figure's spacing ("597 亿元" or "86億港元") and, after "…人民币", 人民币 for CNY.
  */
-export function amountLike(like: Figure, a: Amount, traditional: boolean): string {
-  if (!isChineseFigure(like)) return englishAmount(a);
+export function amountLike(like: Figure, a: Amount, style: MoneyStyle): string {
+  if (style === 'en') return englishAmount(a);
   const { value, min, max, currency, per } = a;
   const ranged = min !== null && max !== null && min !== max;
-  const opts = { digits: 3, per, cnyWord: currency === 'CNY' && like.text.includes('人民币') ? ('人民币' as const) : undefined };
-  let s = ranged ? formatRange(min!, max!, currency, 'zh', opts) : formatAmount(value, currency, 'zh', opts);
+  const cnyWord = currency === 'CNY' && style === 'zh' && like.text.includes('人民币') ? ('人民币' as const) : undefined;
+  const opts = { digits: 3, per, cnyWord };
+  let s = ranged ? formatRange(min!, max!, currency, style, opts) : formatAmount(value, currency, style, opts);
   // "597 亿元" keeps a space between number and unit; "86億港元" does not.
   // A range ("43亿–50.2亿美元") is left as formatted: a space inside it would read as a break.
   if (!ranged && /\d\s+\D/.test(like.text)) s = s.replace(/^(-?[\d,.]+)(?=[^\d,.\s])/, '$1 ');
-  return traditional ? convertScript(s, 'tw') : s;
+  return s;
 }
 
-/** The text inserted after a figure: " (≈US$23.0 billion)" or "(约 230 亿美元)". */
-function insertionText(f: Figure, amount: string, traditional: boolean): string {
-  if (!isChineseFigure(f)) return ` (≈${amount})`;
-  return traditional ? `(約 ${amount})` : `(约 ${amount})`;
+/** The text inserted after a figure: " (≈US$23.0 billion)", "(约 230 亿美元)" or "(約 230 億美元)". */
+function insertionText(amount: string, style: MoneyStyle): string {
+  if (style === 'en') return ` (≈${amount})`;
+  return style === 'zh-Hant' ? `(約 ${amount})` : `(约 ${amount})`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -131,7 +98,7 @@ export function entityIdFor(name: string, taken: (id: string) => boolean): strin
 
 /** A new entry: the name, its other-script variants as aliases, no tickers, kind company. */
 export function newEntity(name: string, taken: (id: string) => boolean): { id: string; name: string; aliases: string[]; tickers: string[]; kind: string } {
-  const aliases = HAS_CJK.test(name) ? [...new Set([convertScript(name, 'tw'), convertScript(name, 'hk'), convertScript(name, 'cn')])].filter((a) => a !== name) : [];
+  const aliases = HAS_CJK.test(name) ? [...new Set([convertName(name, 'tw'), convertName(name, 'hk'), convertName(name, 'cn')])].filter((a) => a !== name) : [];
   return { id: entityIdFor(name, taken), name, aliases, tickers: [], kind: 'company' };
 }
 
@@ -253,27 +220,31 @@ const wants = (only: string[] | undefined, kind: string) => !only || only.some((
 
 const overlaps = (a: { offset: number; length: number }, start: number, end: number) => a.offset <= end && a.offset + a.length >= start;
 
+/** The style of an amount written at a figure: the language and script of its sentence. */
+const styleOfFigure = (doc: IndexedDoc, f: Figure): MoneyStyle => styleAt(doc.text, f.offset, f.text, doc.analysis.traditional);
+
 function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>): CodeAction | null {
   if (f.currency === base) return null;
   const conv = convertFigure(f, base, doc.analysis.date, overrides);
   if (!conv) return null;
-  const traditional = doc.analysis.traditional || TRADITIONAL_HINT.test(f.text);
+  const style = styleOfFigure(doc, f);
   const target: Amount = { value: conv.value, min: conv.min, max: conv.max, currency: base, per: conv.per };
-  const amount = amountLike(f, target, traditional);
+  const amount = amountLike(f, target, style);
   const at = toRange(doc, f.offset + f.length, 0).start;
   return {
     title: `Insert conversion: ≈ ${englishAmount(target)}`,
     kind: CodeActionKind.Refactor,
-    edit: { changes: { [doc.uri]: [TextEdit.insert(at, insertionText(f, amount, traditional))] } },
+    edit: { changes: { [doc.uri]: [TextEdit.insert(at, insertionText(amount, style))] } },
   };
 }
 
 function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Diagnostic[]): CodeAction {
   const rate = m.expected / m.from.value;
   const ranged = m.to.min !== null && m.from.min !== null && m.from.max !== null;
-  const traditional = doc.analysis.traditional || TRADITIONAL_HINT.test(m.to.text);
   const amount: Amount = { value: m.expected, min: ranged ? m.from.min! * rate : null, max: ranged ? m.from.max! * rate : null, currency: m.to.currency, per: m.to.per };
-  const text = amountLike(m.to, amount, traditional);
+  // The stated figure's own language decides (it is replaced), its sentence the script.
+  const style = styleAt(doc.text, m.to.offset, m.to.text, doc.analysis.traditional, HAS_CJK.test(m.to.text) ? 'zh' : 'en');
+  const text = amountLike(m.to, amount, style);
   const range = toRange(doc, m.to.offset, m.to.length);
   const related = diagnostics.filter((d) => d.code === Codes.conversionMismatch && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
   return {
@@ -285,25 +256,47 @@ function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Dia
   };
 }
 
-function scriptActions(doc: IndexedDoc, range: Range, start: number, end: number, token: CancellationToken): CodeAction[] {
+/**
+ * The conversions offered, with their titles. Each has its own kind under refactor.rewrite,
+ * "refactor.rewrite.script.<target>" (SCRIPT_KIND), which the client's commands match on.
+ */
+const SCRIPT_ACTIONS: [ScriptTarget, string][] = [
+  ['tw', 'Convert to Traditional Chinese (Taiwan)'],
+  ['hk', 'Convert to Traditional Chinese (Hong Kong)'],
+  ['plain', 'Convert to Traditional Chinese (characters only)'],
+  ['cn', 'Convert to Simplified Chinese'],
+];
+
+/** Results of the last few script conversions; asking again for the same text costs nothing. */
+const scriptCache = new Map<string, Map<ScriptTarget, ScriptEdit[]>>();
+
+/** The code action kind of a conversion: "refactor.rewrite.script.tw". */
+export const SCRIPT_KIND = (target: ScriptTarget): string => `${CodeActionKind.RefactorRewrite}.script.${target}`;
+
+function scriptActions(doc: IndexedDoc, start: number, end: number, token: CancellationToken): CodeAction[] {
   const whole = start === end;
   const from = whole ? 0 : start;
   const to = whole ? doc.text.length : end;
   const text = doc.text.slice(from, to);
   if (!HAS_CJK.test(text)) return [];
-  const variants = scriptVariants(text, token);
-  if (!variants) return [];
-  const target: Range = whole ? toRange(doc, 0, doc.text.length) : range;
+  let results = scriptCache.get(text);
+  if (!results) {
+    results = new Map();
+    for (const [target] of SCRIPT_ACTIONS) {
+      const edits = scriptEdits(text, target, () => token.isCancellationRequested);
+      if (!edits) return [];
+      results.set(target, edits);
+    }
+    if (scriptCache.size >= 8) scriptCache.delete(scriptCache.keys().next().value as string);
+    scriptCache.set(text, results);
+  }
   const scope = whole ? ' (whole document)' : '';
   const out: CodeAction[] = [];
-  const labels: [Variant, string][] = [
-    ['tw', 'Convert to Traditional Chinese (Taiwan)'],
-    ['hk', 'Convert to Traditional Chinese (Hong Kong)'],
-    ['cn', 'Convert to Simplified Chinese'],
-  ];
-  for (const [v, label] of labels) {
-    if (variants[v] === text) continue; // nothing would change
-    out.push({ title: label + scope, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: [TextEdit.replace(target, variants[v])] } } });
+  for (const [target, label] of SCRIPT_ACTIONS) {
+    const edits = results.get(target)!;
+    if (!edits.length) continue; // nothing would change
+    const changes = edits.map((e) => TextEdit.replace(toRange(doc, from + e.offset, e.length), e.text));
+    out.push({ title: label + scope, kind: SCRIPT_KIND(target), edit: { changes: { [doc.uri]: changes } } });
   }
   return out;
 }
@@ -380,8 +373,12 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
       if (action) out.push(action);
     }
   }
-  if (wants(only, CodeActionKind.RefactorRewrite) && !token.isCancellationRequested) {
-    out.push(...scriptActions(doc, params.range, start, end, token));
+  // Script conversions convert the whole text: not on the light bulb's automatic requests
+  // (each cursor move), only when code actions are asked for (Ctrl+., the commands).
+  const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !only?.length;
+  const scriptKinds = wants(only, CodeActionKind.RefactorRewrite) || !!only?.some((o) => o.startsWith(`${CodeActionKind.RefactorRewrite}.script`));
+  if (scriptKinds && !automatic && !token.isCancellationRequested) {
+    out.push(...scriptActions(doc, start, end, token).filter((a) => wants(only, a.kind!)));
   }
   return out;
 }

@@ -13,6 +13,7 @@ import type { Figure } from '../analysis/types';
 import { convertAmount } from '../fx/convert';
 import { USER_SOURCE, type RateInfo } from '../fx/rates';
 import { pairConversions, type ConversionPair } from '../analysis/facts/conversions';
+import { marketPair, pairText } from './moneyText';
 
 /** A figure and its stated conversion written right after it. */
 
@@ -88,29 +89,16 @@ export function checkConversion(
   const conv = convertAmount(from.value, from.currency, to.currency, date, overrides);
   if (!conv || !(conv.value > 0)) return null;
   const off = to.value / conv.value - 1;
-  // Quote the pair the way markets do: per USD when USD is one side, else so the rate is ≥ 1.
-  // conv.rate is units of `to` per 1 unit of `from`.
-  let base: string;
-  let quote: string;
-  let referenceRate: number;
-  let impliedRate: number;
+  // The pair as markets quote it (USD/CNY, EUR/USD). conv.rate is units of `to` per 1 unit of `from`.
   const toPerFrom = conv.rate;
-  const useFromAsBase = from.currency === 'USD' || (to.currency !== 'USD' && toPerFrom >= 1);
-  if (useFromAsBase) {
-    base = from.currency;
-    quote = to.currency;
-    referenceRate = toPerFrom;
-    impliedRate = to.value / from.value;
-  } else {
-    base = to.currency;
-    quote = from.currency;
-    referenceRate = 1 / toPerFrom;
-    impliedRate = from.value / to.value;
-  }
+  const { base, quote } = marketPair(from.currency, to.currency, toPerFrom);
+  const fromIsBase = base === from.currency;
+  const referenceRate = fromIsBase ? toPerFrom : 1 / toPerFrom;
+  const impliedRate = fromIsBase ? to.value / from.value : from.value / to.value;
   const reference = describeReference(conv.fromRate, conv.toRate);
   const message =
-    `Stated conversion implies ${formatRate(impliedRate)} ${quote}/${base}; ` +
-    `reference ${formatRate(referenceRate)} ${quote}/${base} (${reference}): ${formatOff(off)} off`;
+    `Stated conversion implies ${pairText(base, quote, impliedRate, formatRate)}; ` +
+    `reference ${pairText(base, quote, referenceRate, formatRate)} (${reference}): ${formatOff(off)} off`;
   return { from, to, expected: conv.value, off, flagged: Math.abs(off) > tolerance, base, quote, impliedRate, referenceRate, reference, message };
 }
 

@@ -41,8 +41,9 @@ function writeConverted(c: ConvertedFigure, style: MoneyStyle): string {
   return formatAmount(c.value, c.currency, style, opts);
 }
 
+/** The second style of a conversion line: English after Chinese (either script), Simplified after English. */
 function otherStyle(style: MoneyStyle): MoneyStyle {
-  return style === 'zh' ? 'en' : 'zh';
+  return style === 'en' ? 'zh' : 'en';
 }
 
 /** The month of a YYYY-MM-DD date. */

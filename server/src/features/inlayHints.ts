@@ -1,8 +1,10 @@
 /**
  * Inlay hints (off by default, setting digestLens.inlayHints): after each figure whose
- * currency is not the base currency, its converted amount, e.g. "≈US$23.0B" after
- * "1,600 亿人民币", with the rate, month and source in the tooltip. Only the figures of
- * the requested range are looked at (binary search), so the cost is that of the range.
+ * currency is not the base currency, its converted amount, short and in the script of the
+ * sentence it stands in: "≈230亿美元" after "1,600 亿人民币", "≈230億美元" in a Traditional
+ * sentence, "≈US$538M" in English (setting digestLens.numberStyle: "zh" or "en" forces
+ * Chinese or English). The rate, month and source are in the tooltip only. Only the
+ * figures of the requested range are looked at (binary search), so the cost is that of the range.
  */
 import type { CancellationToken, InlayHint } from 'vscode-languageserver';
 import type { IndexedDoc } from '../index/workspaceIndex';
@@ -10,10 +12,10 @@ import type { DigestSettings } from '../settings';
 import { convertFigure } from '../fx/convert';
 import type { Feature } from './context';
 import { toOffset, toPosition } from './positions';
-import { compactFigure, rateText } from './moneyText';
+import { compactFigure, hintAmount, rateText, styleAt } from './moneyText';
 
 /** The settings inlay hints read. */
-export type InlayHintSettings = Pick<DigestSettings, 'inlayHints' | 'baseCurrency' | 'rateOverrides'>;
+export type InlayHintSettings = Pick<DigestSettings, 'inlayHints' | 'baseCurrency' | 'rateOverrides'> & Partial<Pick<DigestSettings, 'numberStyle'>>;
 
 /**
  * The hints for the figures that end inside [start, end) (UTF-16 offsets; default the
@@ -41,11 +43,14 @@ export function computeInlayHints(doc: IndexedDoc, settings: InlayHintSettings, 
     if (!c) continue;
     const from = c.fromRate.source === 'definition' ? c.toRate : c.fromRate;
     const when = date ? `rates of ${from.month}` : `latest rates (${from.month}; the note has no date)`;
+    const style = styleAt(doc.text, f.offset, f.text, doc.analysis.traditional, settings.numberStyle);
+    const amount = hintAmount(c, style);
+    const english = style === 'en' ? '' : ` (${compactFigure(c)})`;
     hints.push({
       position: toPosition(doc, at),
-      label: `≈${compactFigure(c)}`,
+      label: `≈${amount}`,
       paddingLeft: true,
-      tooltip: `${f.text} ≈ ${compactFigure(c)} at ${rateText(f.currency, c.currency, c.rate)}, ${when}, ${from.source}`,
+      tooltip: `${f.text} ≈ ${amount}${english} at ${rateText(f.currency, c.currency, c.rate)}, ${when}, ${from.source}`,
     });
   }
   return hints;

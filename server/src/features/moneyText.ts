@@ -1,10 +1,12 @@
 /**
- * Short texts about money shared by the hover and the inlay hints: Markdown escaping,
- * compact amounts ("US$23.0B", "US$21.8k/t"), rates ("6.9692 CNY/USD"), unit names and
- * the choice of number style. Pure: no LSP, no settings lookups.
+ * Short texts about money shared by the hover, the inlay hints, the code actions and the
+ * conversion check: Markdown escaping, compact amounts ("US$23.0B", "230亿美元",
+ * "230億美元"), rates as markets quote them ("USD/CNY 6.9692", "EUR/USD 1.08"), unit names
+ * and the choice of number style and script. Pure: no LSP, no settings lookups.
  */
 import type { Figure } from '../analysis/types';
-import { formatAmount, type MoneyStyle } from '../fx/format';
+import { formatAmount, formatRange, type MoneyStyle } from '../fx/format';
+import { mostlyChinese, scriptAt, scriptOf, sentenceAround } from '../analysis/script';
 
 /**
  * Escapes text taken from a document (or a user file) for Markdown: every character that
@@ -89,13 +91,37 @@ function trimDecimalZeros(s: string): string {
 }
 
 /**
- * A rate between two currencies, written the conventional way round so the number is at
- * least 1: converting CNY to USD at 0.1435 USD per CNY reads "6.9692 CNY/USD".
- * `rate` is units of `to` per 1 unit of `from`.
+ * Currencies that markets quote as the base of a pair, first wins: EUR/GBP, GBP/USD,
+ * AUD/USD, NZD/USD, then USD before every other currency (USD/CNY, USD/JPY, USD/HKD).
  */
-export function rateText(from: string, to: string, rate: number): string {
-  if (!(rate > 0) || !Number.isFinite(rate)) return `? ${to}/${from}`;
-  return rate >= 1 ? `${rateNumber(rate)} ${to}/${from}` : `${rateNumber(1 / rate)} ${from}/${to}`;
+const BASE_RANK: Record<string, number> = { EUR: 0, GBP: 1, AUD: 2, NZD: 3, USD: 4 };
+
+/**
+ * The pair of two currencies as markets quote it: { base, quote }, the rate being units of
+ * `quote` per 1 `base`. EUR, GBP, AUD and NZD are quoted against USD as base, USD is the
+ * base against the rest; a cross of two other currencies is written so the rate is at
+ * least 1 (`bPerA` is units of `b` per 1 `a`).
+ */
+export function marketPair(a: string, b: string, bPerA: number): { base: string; quote: string } {
+  const ra = BASE_RANK[a] ?? 9;
+  const rb = BASE_RANK[b] ?? 9;
+  const aFirst = ra !== rb ? ra < rb : !(bPerA > 0) || bPerA >= 1;
+  return aFirst ? { base: a, quote: b } : { base: b, quote: a };
+}
+
+/**
+ * A rate between two currencies as markets quote it: "USD/CNY 6.9692", "EUR/USD 1.0812",
+ * "USD/JPY 156.3". `rate` is units of `to` per 1 unit of `from`; `number` writes the rate
+ * (five significant digits by default).
+ */
+export function rateText(from: string, to: string, rate: number, number: (x: number) => string = rateNumber): string {
+  const { base, quote } = marketPair(from, to, rate);
+  return pairText(base, quote, base === from ? rate : 1 / rate, number);
+}
+
+/** A rate of a pair already oriented (units of `quote` per 1 `base`): "USD/CNY 6.9692"; "USD/CNY ?" when not a positive number. */
+export function pairText(base: string, quote: string, rate: number, number: (x: number) => string = rateNumber): string {
+  return `${base}/${quote} ${rate > 0 && Number.isFinite(rate) ? number(rate) : '?'}`;
 }
 
 const UNIT_NAMES: Record<string, string> = {
@@ -127,6 +153,35 @@ export function hasCjk(text: string): boolean {
 
 /** The style a figure is described in first: the setting, or the figure's own script for "auto". */
 export function styleFor(figureText: string, setting: 'auto' | 'zh' | 'en'): MoneyStyle {
-  if (setting !== 'auto') return setting;
-  return hasCjk(figureText) ? 'zh' : 'en';
+  if (setting === 'en') return 'en';
+  if (setting === 'auto' && !hasCjk(figureText)) return 'en';
+  // Chinese in the figure's own script; Simplified when it does not tell ("230 美元").
+  return scriptOf(figureText) === 'traditional' ? 'zh-Hant' : 'zh';
+}
+
+/**
+ * The style of text written into (or shown in) a sentence of a document at `offset`, next
+ * to a figure written `figureText`: English when the setting says so, or for "auto" when
+ * neither the figure nor its sentence is Chinese; else Chinese in the sentence's script
+ * (the document's, `traditional`, when the sentence does not tell).
+ */
+export function styleAt(text: string, offset: number, figureText: string, traditional: boolean, setting: 'auto' | 'zh' | 'en' = 'auto'): MoneyStyle {
+  if (setting === 'en') return 'en';
+  if (setting === 'auto' && !hasCjk(figureText)) {
+    const s = sentenceAround(text, offset);
+    if (!mostlyChinese(text, s.start, s.end)) return 'en';
+  }
+  return scriptAt(text, offset, traditional ? 'traditional' : 'simplified') === 'traditional' ? 'zh-Hant' : 'zh';
+}
+
+/**
+ * A short amount for an inlay hint, in one style: "US$538M", "US$4.30–5.02B" in English;
+ * "230亿美元", "20万–25万元/平方米" in Simplified; "230億美元", "2.18萬美元/噸" in
+ * Traditional (three significant digits).
+ */
+export function hintAmount(f: Pick<Figure, 'value' | 'min' | 'max' | 'per'> & { currency: string }, style: MoneyStyle): string {
+  if (style === 'en') return compactFigure(f);
+  const opts = { digits: 3, per: f.per };
+  if (f.min !== null && f.max !== null && f.min !== f.max) return formatRange(f.min, f.max, f.currency, style, opts);
+  return formatAmount(f.value, f.currency, style, opts);
 }

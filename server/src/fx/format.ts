@@ -1,10 +1,16 @@
 /**
- * Money formatting in two house styles.
+ * Money formatting in three house styles.
  *
- * Chinese ('zh'): scale words 万 (1e4), 亿 (1e8), 万亿 (1e12); four significant digits with
- * trailing zeros dropped; thousands separators in the integer part; the currency word
- * written straight after, with no spaces: "1,600亿元", "22.96亿美元", "41.9亿港元",
+ * Simplified Chinese ('zh'): scale words 万 (1e4), 亿 (1e8), 万亿 (1e12); four significant
+ * digits with trailing zeros dropped; thousands separators in the integer part; the currency
+ * word written straight after, with no spaces: "1,600亿元", "22.96亿美元", "41.9亿港元",
  * "999元", "0元", "-1万亿元". 元 is CNY (option `cnyWord` gives "1,600亿人民币").
+ *
+ * Traditional Chinese ('zh-Hant'): the same numbers with 萬 / 億 and, for 1e12, 兆 as
+ * Taiwan's financial press writes it ("1.2兆美元"; Hong Kong papers write 萬億 too, and
+ * read 兆 the same way in a money amount). Currency and unit words in Traditional script
+ * as Taiwan writes them: 美元, 港元, 人民幣, 新台幣, 歐元, 日圓, 英鎊, 千瓦時, 噸.
+ * CNY is 人民幣, not 元: in Taiwan a bare 元 is the New Taiwan dollar.
  *
  * English ('en'): a symbol where it is unambiguous (US$, HK$, NT$, S$, A$, C$, NZ$, €, £,
  * ₹, ₩), else the ISO code and a space ("CNY", "JPY"); million/billion/trillion from one
@@ -16,15 +22,20 @@
  * No style ever prints an exponent ("1e+11").
  */
 import type { Figure } from '../analysis/types';
+import { scriptOf } from '../analysis/script';
 
-export type MoneyStyle = 'zh' | 'en';
+/** 'zh': Simplified Chinese; 'zh-Hant': Traditional Chinese; 'en': English. */
+export type MoneyStyle = 'zh' | 'zh-Hant' | 'en';
+
+/** True for both Chinese styles. */
+export const isChineseStyle = (style: MoneyStyle): boolean => style !== 'en';
 
 export interface FormatOptions {
   /** Significant digits: default 4 in 'zh', 3 in 'en' (clamped to 1..6). */
   digits?: number;
   /** 'en' only: false writes ISO codes instead of symbols ("USD 22.5 billion"). Default true. */
   symbols?: boolean;
-  /** 'zh' only: the word used for CNY, default "元". */
+  /** Chinese styles only: the word used for CNY, default "元" ('zh') or "人民幣" ('zh-Hant'). */
   cnyWord?: '元' | '人民币';
   /** Unit of a per-unit price, appended with formatPer ("/t", "/千瓦时"). */
   per?: string | null;
@@ -39,6 +50,16 @@ const ZH_WORDS: Record<string, string> = {
   ILS: '以色列新谢克尔', TRY: '土耳其里拉', LKR: '斯里兰卡卢比',
 };
 
+/** The Traditional words (Taiwan usage), where they differ from a character-by-character conversion. */
+const ZH_HANT_WORDS: Record<string, string> = {
+  CNY: '人民幣', USD: '美元', HKD: '港元', EUR: '歐元', JPY: '日圓', GBP: '英鎊', KRW: '韓元',
+  TWD: '新台幣', SGD: '新加坡元', AUD: '澳幣', CAD: '加幣', NZD: '紐元', CHF: '瑞士法郎',
+  INR: '印度盧比', RUB: '盧布', VND: '越南盾', MYR: '令吉', THB: '泰銖', IDR: '印尼盾',
+  PHP: '菲律賓比索', BRL: '巴西雷亞爾', MXN: '墨西哥比索', ZAR: '南非蘭特', SEK: '瑞典克朗',
+  NOK: '挪威克朗', DKK: '丹麥克朗', PLN: '波蘭茲羅提', CZK: '捷克克朗', HUF: '匈牙利福林',
+  ILS: '以色列新謝克爾', TRY: '土耳其里拉', LKR: '斯里蘭卡盧比',
+};
+
 const EN_SYMBOLS: Record<string, string> = {
   USD: 'US$', HKD: 'HK$', TWD: 'NT$', SGD: 'S$', AUD: 'A$', CAD: 'C$', NZD: 'NZ$',
   EUR: '€', GBP: '£', INR: '₹', KRW: '₩',
@@ -47,12 +68,20 @@ const EN_SYMBOLS: Record<string, string> = {
 const PER_ZH: Record<string, string> = {
   t: '吨', kWh: '千瓦时', MWh: '兆瓦时', W: '瓦', m2: '平方米', share: '股', oz: '盎司', kg: '千克', g: '克',
 };
+const PER_ZH_HANT: Record<string, string> = {
+  t: '噸', kWh: '千瓦時', MWh: '兆瓦時', W: '瓦', m2: '平方米', share: '股', oz: '盎司', kg: '公斤', g: '克',
+};
 const PER_EN: Record<string, string> = { m2: 'm²' };
 
 const ZH_SCALES: [number, string][] = [
   [1e12, '万亿'],
   [1e8, '亿'],
   [1e4, '万'],
+];
+const ZH_HANT_SCALES: [number, string][] = [
+  [1e12, '兆'],
+  [1e8, '億'],
+  [1e4, '萬'],
 ];
 const EN_SCALES: [number, string][] = [
   [1e12, 'trillion'],
@@ -105,13 +134,14 @@ function clampDigits(d: number | undefined, fallback: number): number {
 
 /** The number and scale word of |value| in one style, without currency or sign. */
 function magnitude(abs: number, style: MoneyStyle, digits: number): string {
-  if (style === 'zh') {
-    for (let k = 0; k < ZH_SCALES.length; k++) {
-      const [unit, word] = ZH_SCALES[k];
+  if (style !== 'en') {
+    const scales = style === 'zh' ? ZH_SCALES : ZH_HANT_SCALES;
+    for (let k = 0; k < scales.length; k++) {
+      const [unit, word] = scales[k];
       if (abs >= unit) {
         const s = stripZeros(fixed(abs / unit, digits, 0, 6));
         // Rounding can reach the next scale: 9,999.6万 is 1亿.
-        if (k > 0 && Number(s) >= 1e4) return magnitude(ZH_SCALES[k - 1][0], style, digits);
+        if (k > 0 && Number(s) >= 1e4) return magnitude(scales[k - 1][0], style, digits);
         return group(s) + word;
       }
     }
@@ -133,7 +163,7 @@ function magnitude(abs: number, style: MoneyStyle, digits: number): string {
 /** The unit suffix of a per-unit price: formatPer('t','en') → "/t", formatPer('kWh','zh') → "/千瓦时". */
 export function formatPer(per: string | null | undefined, style: MoneyStyle = 'en'): string {
   if (!per) return '';
-  const table = style === 'zh' ? PER_ZH : PER_EN;
+  const table = style === 'zh' ? PER_ZH : style === 'zh-Hant' ? PER_ZH_HANT : PER_EN;
   return '/' + (table[per] ?? per);
 }
 
@@ -143,25 +173,31 @@ function prefixOf(currency: string, opts: FormatOptions | undefined): string {
   return symbol ?? `${code} `;
 }
 
-function wordOf(currency: string, opts: FormatOptions | undefined): string {
+function wordOf(currency: string, opts: FormatOptions | undefined, style: MoneyStyle): string {
   const code = currency.toUpperCase();
+  if (style === 'zh-Hant') {
+    if (code === 'CNY' && opts?.cnyWord) return opts.cnyWord === '元' ? '元' : '人民幣';
+    return ZH_HANT_WORDS[code] ?? ` ${code}`;
+  }
   if (code === 'CNY' && opts?.cnyWord) return opts.cnyWord;
   return ZH_WORDS[code] ?? ` ${code}`;
 }
 
 /**
- * Formats an amount of money (units of `currency`) in Chinese or English style; see the
- * module comment for the exact forms. formatAmount(160e9, 'CNY', 'zh') → "1,600亿元";
- * formatAmount(160e9, 'CNY', 'en') → "CNY 160.0 billion".
+ * Formats an amount of money (units of `currency`) in one style; see the module comment
+ * for the exact forms. formatAmount(160e9, 'CNY', 'zh') → "1,600亿元";
+ * formatAmount(23e9, 'USD', 'zh-Hant') → "230億美元"; formatAmount(160e9, 'CNY', 'en') →
+ * "CNY 160.0 billion".
  */
 export function formatAmount(value: number, currency: string, style: MoneyStyle, opts?: FormatOptions): string {
   const per = formatPer(opts?.per, style);
-  if (!Number.isFinite(value)) return style === 'zh' ? `?${wordOf(currency, opts)}${per}` : `${prefixOf(currency, opts)}?${per}`;
-  const digits = clampDigits(opts?.digits, style === 'zh' ? 4 : 3);
+  const zh = style !== 'en';
+  if (!Number.isFinite(value)) return zh ? `?${wordOf(currency, opts, style)}${per}` : `${prefixOf(currency, opts)}?${per}`;
+  const digits = clampDigits(opts?.digits, zh ? 4 : 3);
   let body = magnitude(Math.abs(value), style, digits);
   // A value that rounds to zero prints without a minus sign.
   const sign = value < 0 && /[1-9]/.test(body) ? '-' : '';
-  if (style === 'zh') return `${sign}${body}${wordOf(currency, opts)}${per}`;
+  if (zh) return `${sign}${body}${wordOf(currency, opts, style)}${per}`;
   body = `${prefixOf(currency, opts)}${body}`;
   return `${sign}${body}${per}`;
 }
@@ -174,10 +210,10 @@ export function formatAmount(value: number, currency: string, style: MoneyStyle,
 export function formatRange(min: number, max: number, currency: string, style: MoneyStyle, opts?: FormatOptions): string {
   const per = formatPer(opts?.per, style);
   const bare = { ...opts, per: null };
-  if (style === 'zh') {
-    const word = wordOf(currency, opts);
-    const lo = formatAmount(min, currency, 'zh', bare);
-    const hi = formatAmount(max, currency, 'zh', bare);
+  if (style !== 'en') {
+    const word = wordOf(currency, opts, style);
+    const lo = formatAmount(min, currency, style, bare);
+    const hi = formatAmount(max, currency, style, bare);
     return `${lo.slice(0, lo.length - word.length)}–${hi.slice(0, hi.length - word.length)}${word}${per}`;
   }
   const prefix = prefixOf(currency, opts);
@@ -193,12 +229,15 @@ export function formatRange(min: number, max: number, currency: string, style: M
 /**
  * The normalised description of a figure, English then Chinese:
  * "CNY 160.0 billion / 1,600亿元", "~US$13.0 billion / ~130亿美元" (approximate),
- * "CNY 200,000–250,000/m² / 20万–25万元/平方米" (a range per unit).
+ * "CNY 200,000–250,000/m² / 20万–25万元/平方米" (a range per unit). The Chinese half is
+ * in the script of the figure's own text when it is given and written in Traditional
+ * ("230 億美元" → "US$23.0 billion / 230億美元"), else Simplified.
  */
 export function describeFigure(
-  figure: Pick<Figure, 'currency' | 'value' | 'min' | 'max' | 'per' | 'approximate'>,
+  figure: Pick<Figure, 'currency' | 'value' | 'min' | 'max' | 'per' | 'approximate'> & { text?: string },
   opts?: Omit<FormatOptions, 'per'>,
 ): string {
+  const chinese: MoneyStyle = figure.text !== undefined && scriptOf(figure.text) === 'traditional' ? 'zh-Hant' : 'zh';
   const o = { ...opts, per: figure.per };
   const ranged = figure.min !== null && figure.max !== null && figure.min !== figure.max;
   const one = (style: MoneyStyle) =>
@@ -206,5 +245,5 @@ export function describeFigure(
       ? formatRange(figure.min as number, figure.max as number, figure.currency, style, o)
       : formatAmount(figure.value, figure.currency, style, o);
   const approx = figure.approximate ? '~' : '';
-  return `${approx}${one('en')} / ${approx}${one('zh')}`;
+  return `${approx}${one('en')} / ${approx}${one(chinese)}`;
 }

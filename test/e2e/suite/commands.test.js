@@ -142,3 +142,32 @@ test('convertToTraditional rewrites a new digest document in Traditional script'
   }
   await waitFor('the closed untitled digest to leave the index', async () => (await api.request('digestLens/status')).files === 3);
 });
+
+test('convertToTraditional follows digestLens.traditionalVariant: Hong Kong words, one undo restores the text', async () => {
+  const api = await ready();
+  const simplified = '# 周记\n\n无线鼠标销量大增,软件和芯片业务的信息更完整。\n';
+  const config = () => vscode.workspace.getConfiguration('digestLens');
+  await config().update('traditionalVariant', 'hk', vscode.ConfigurationTarget.Global);
+  const doc = await vscode.workspace.openTextDocument({ language: 'digest', content: simplified });
+  const editor = await vscode.window.showTextDocument(doc);
+  try {
+    await waitFor('the untitled digest to be indexed', async () => (await api.request('digestLens/status')).files === 4);
+    // No argument: the setting chooses, no quick pick opens.
+    assert.strictEqual(await vscode.commands.executeCommand('digestLens.convertToTraditional'), true);
+    const text = editor.document.getText();
+    assert.match(text, /無線滑鼠銷量大增/, `Hong Kong words: ${text}`);
+    assert.match(text, /軟件和芯片業務的信息更完整/, `Hong Kong keeps 軟件, 芯片, 信息: ${text}`);
+    log(`    converted (hk): ${text.split('\n')[2]}`);
+    // The conversion is one edit: one undo gives the Simplified text back.
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), simplified);
+    // The argument wins over the setting: Taiwan words.
+    assert.strictEqual(await vscode.commands.executeCommand('digestLens.convertToTraditional', 'tw'), true);
+    assert.match(editor.document.getText(), /軟體和晶片業務的資訊更完整/);
+  } finally {
+    await config().update('traditionalVariant', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await waitFor('the closed untitled digest to leave the index', async () => (await api.request('digestLens/status')).files === 3);
+});

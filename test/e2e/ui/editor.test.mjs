@@ -1,7 +1,9 @@
 // UI tests in the editor: what a user sees when hovering a figure, finding the references of
 // a company and looking at the colours of a line. Run by scripts/e2e/run-ui-tests.mjs on a
 // copy of test/fixtures/workspace, with Digest Lens installed from its .vsix.
-import { activeEditor, assert, clickText, lineSpans, poll, quickOpen, textBox } from './workbench.mjs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activeEditor, assert, clickText, lineSpans, poll, quickOpen, runCommand, textBox } from './workbench.mjs';
 
 const FIGURE = '1,600 亿人民币';
 
@@ -94,6 +96,44 @@ export const tests = [
       assert.notEqual(seen.figure.color, seen.company.color, 'money and company share a colour');
       await shot('tokens.png');
       return `colours: figure ${seen.figure.color}, company ${seen.company.color}, plain ${seen.plain.color}`;
+    },
+  },
+  {
+    name: 'inlay hints are short, in the script of their sentence, and none is cut off',
+    async run({ page, workspace, shot }) {
+      // Inlay hints are off by default: turn them on for this workspace, as a user would.
+      const dir = join(workspace, '.vscode');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ 'digestLens.inlayHints': true }, null, 2));
+      try {
+        await quickOpen(page, 'traditional.digest.txt');
+        await mouseAway(page);
+        // The rendered lines with their hints (the editor draws a hint's text inside the line).
+        const lines = await poll('the inlay hints of the Traditional note', async () => {
+          // In screen order (the editor reuses line elements, so the DOM order is not the visual one).
+          const texts = await activeEditor(page).evaluate((editor) =>
+            [...editor.querySelectorAll('.view-lines .view-line')]
+              .map((l) => ({ top: l.getBoundingClientRect().top, text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
+              .sort((a, b) => a.top - b.top)
+              .map((l) => l.text));
+          // A wrapped line is drawn as several visual lines, and a hint can be split between two.
+          const joined = texts.map((t) => t.trim()).join('');
+          const all = joined.split('≈').length - 1;
+          const hints = [...joined.matchAll(/≈[-\d.,–萬億兆]+美元(\/(股|噸|千瓦時))?/g)].map((m) => m[0]);
+          return all >= 5 ? { texts, hints, all } : null;
+        }, { timeoutMs: 40_000 });
+        const { hints, all, texts } = lines;
+        // Every hint is whole and in the note's Traditional script: none cut to "≈US…".
+        assert.equal(hints.length, all, `a hint is cut off or not in Traditional script:\n${texts.filter((t) => t.includes('≈')).join('\n')}`);
+        assert.ok(hints.some((h) => /^≈11(\.\d+)?億美元$/.test(h)), `no ≈11億美元 after 86億港元 in ${JSON.stringify(hints)}`);
+        await shot('inlay-hints.png');
+        await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+        await shot('inlay-hints-light.png');
+        await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+        return `inlay hints: ${hints.join(' ')}`;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
 ];
