@@ -25,6 +25,9 @@ export function containingFolder(folders: readonly string[], uri: string): strin
   return best;
 }
 
+/** The signature of a setup without user entries (analysisSetup's JSON of no entities, no themes). */
+const NO_ENTRIES = JSON.stringify([[], []]);
+
 export class FolderSetups {
   private readonly byFolder = new Map<string, AnalysisSetup>();
   private readonly folderList: string[];
@@ -45,7 +48,10 @@ export class FolderSetups {
       const setup = analysisSetup({ entities: f.entities ? [f.entities] : [], themes: f.themes ? [f.themes] : [] });
       this.byFolder.set(f.folder, this.share(setup));
     }
-    this.signature = JSON.stringify(files.map((f) => [f.folder, this.byFolder.get(f.folder)!.signature]));
+    // Folders with no entries of their own add nothing: a workspace without user files keeps
+    // the signature (and the data version, and its cache) of the built-in data alone.
+    const own = files.map((f) => [f.folder, this.byFolder.get(f.folder)!.signature]).filter(([, sig]) => sig !== NO_ENTRIES);
+    this.signature = JSON.stringify(own);
   }
 
   /** Reuses an equal setup already made (same entries): one gazetteer for equal folders. */
