@@ -3,7 +3,7 @@
  * its .md / .txt notes look like digests (noteSampler.ts: a bounded sample, a prefix of
  * each), Digest Lens offers once, in a non-modal message, to use itself for them:
  *
- *   - "Use Digest Lens for these notes" writes `digestLens.include` (a workspace setting:
+ *   - "Use Digest Lens" writes `digestLens.include` (a workspace setting:
  *     the action the user asked for, and nothing else; the setting is window-scoped, so in
  *     a multi-root workspace its globs, relative to each folder, apply to every folder);
  *   - "Not now" (or closing the message) is remembered for this workspace;
@@ -95,7 +95,7 @@ export class FirstUse implements vscode.Disposable {
         globs: assessment.globs,
         assessment,
         message: vscode.l10n.t(
-          'The notes in {0} look like digests (dates, money amounts, companies). Use Digest Lens for them? This adds "digestLens.include": {1} to the folder\'s settings.',
+          'The notes in {0} look like digests (dates, money amounts, companies). Use Digest Lens for them? This adds "digestLens.include": {1} to the workspace settings.',
           folder.name,
           JSON.stringify(assessment.globs),
         ),
@@ -126,7 +126,7 @@ export class FirstUse implements vscode.Disposable {
 
   private async ask(offer: FirstUseOffer): Promise<FirstUseAnswer | undefined> {
     if (this.responder) return this.responder(offer);
-    const use = vscode.l10n.t('Use Digest Lens for these notes');
+    const use = vscode.l10n.t('Use Digest Lens');
     const later = vscode.l10n.t('Not now');
     const never = vscode.l10n.t('Never for this folder');
     const choice = await vscode.window.showInformationMessage(offer.message, use, later, never);
