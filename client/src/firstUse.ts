@@ -37,7 +37,7 @@ export interface FirstUseOffer {
 
 /** What became of the check of one folder. */
 export type FirstUseOutcome =
-  | { folder: string; result: 'skipped'; reason: 'not a local folder' | 'include set' | 'answered' | 'never' | 'no digest-like notes' | 'busy' }
+  | { folder: string; result: 'skipped'; reason: 'not a local folder' | 'untrusted' | 'include set' | 'answered' | 'never' | 'no digest-like notes' | 'busy' }
   | { folder: string; result: 'offered'; offer: FirstUseOffer; answer: FirstUseAnswer };
 
 /** workspaceState: folder uri → answer given in this workspace. */
@@ -63,6 +63,7 @@ export class FirstUse implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.added) void this.check(f);
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.checkAll()),
     );
   }
 
@@ -78,6 +79,9 @@ export class FirstUse implements vscode.Disposable {
     const key = folder.uri.toString();
     const skipped = (reason: Extract<FirstUseOutcome, { result: 'skipped' }>['reason']): FirstUseOutcome => ({ folder: key, result: 'skipped', reason });
     if (folder.uri.scheme !== 'file') return skipped('not a local folder');
+    // In Restricted Mode the workspace's digestLens.include is ignored (package.json
+    // restrictedConfigurations): writing it would change nothing the user could see.
+    if (!vscode.workspace.isTrusted) return skipped('untrusted');
     if (this.busy.has(key)) return skipped('busy');
     this.busy.add(key);
     try {

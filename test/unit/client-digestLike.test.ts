@@ -190,3 +190,23 @@ test('a 10,000-file folder is judged from a bounded sample in little time', asyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the offer speaks English, Simplified and Traditional Chinese: every string of firstUse.ts is in the three bundles', async () => {
+  const { readFileSync } = await import('node:fs');
+  const repo = join(__dirname, '..', '..');
+  const source = readFileSync(join(repo, 'client', 'src', 'firstUse.ts'), 'utf8');
+  const keys = [...source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+  assert.ok(keys.length >= 5, `strings found: ${keys.length}`);
+  const bundle = (name: string) => JSON.parse(readFileSync(join(repo, 'l10n', name), 'utf8')) as Record<string, string>;
+  const en = bundle('bundle.l10n.json');
+  const cn = bundle('bundle.l10n.zh-cn.json');
+  const tw = bundle('bundle.l10n.zh-tw.json');
+  for (const k of keys) {
+    assert.equal(en[k], k, `English bundle: ${k}`);
+    assert.ok(cn[k] && /[\u4e00-\u9fff]/.test(cn[k]), `zh-cn translation of: ${k}`);
+    assert.ok(tw[k] && /[\u4e00-\u9fff]/.test(tw[k]), `zh-tw translation of: ${k}`);
+    for (const placeholder of k.match(/\{\d\}/g) ?? []) {
+      assert.ok(cn[k].includes(placeholder) && tw[k].includes(placeholder), `placeholder ${placeholder} kept in: ${k}`);
+    }
+  }
+});
