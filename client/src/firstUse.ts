@@ -177,6 +177,8 @@ export class FirstUse implements vscode.Disposable {
  */
 export class PlainNotesMode implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  /** Documents switched once: a user who sets one back to plain text keeps it so. */
+  private readonly switched = new Set<string>();
 
   constructor() {
     this.disposables.push(
@@ -200,6 +202,9 @@ export class PlainNotesMode implements vscode.Disposable {
     if (!include.length) return;
     const filters = includeFilters(include, [folder.uri.fsPath]);
     if (!filters.length || vscode.languages.match(filters, doc) <= 0) return;
+    const key = doc.uri.toString();
+    if (this.switched.has(key)) return;
+    this.switched.add(key);
     try {
       await vscode.languages.setTextDocumentLanguage(doc, 'digest');
     } catch {
