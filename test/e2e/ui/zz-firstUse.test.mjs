@@ -92,7 +92,9 @@ export const tests = [
         return figure && plain && figure.color !== plain.color ? { figure, plain } : null;
       };
       const light = await poll('the figure to be coloured in the Markdown note', coloured, { timeoutMs: 40_000 });
-      await waitForDigestLens(page); // the restarted server has indexed the notes too
+      // The restarted server has indexed the notes too (the sidebar no longer says it is indexing).
+      await waitForDigestLens(page);
+      await poll('the index to be complete', async () => (await page.getByText(/Indexing the workspace/).count()) === 0);
       // The long paragraph wraps (Markdown's own default): more view lines than text lines.
       const wrapped = await activeEditor(page).locator('.view-line').count();
       assert.ok(wrapped > NOTE_MD.split('\n').length, `no wrapping: ${wrapped} view lines`);
