@@ -13,6 +13,7 @@ import type { DossierMessage } from './dossier/model';
 import type { ScopeMode, SortMode } from './views/model';
 import type { EntitiesTreeProvider, EntityNode } from './views/entitiesView';
 import type { ThemesTreeProvider, ThemeNode } from './views/themesView';
+import type { FirstUseAnswer, FirstUseOffer, FirstUseOutcome } from './firstUse';
 
 export interface DigestLensApi {
   /** Settles when the language client is running (the server answered `initialize`). */
@@ -65,6 +66,21 @@ export interface DigestLensApi {
   dossierShown(): DossierMessage | undefined;
   /** Fires each time the dossier panel sends data to its page. */
   readonly onDossierShown: vscode.Event<DossierMessage>;
+
+  /** The first-use offer on plain notes (client/src/firstUse.ts). */
+  readonly firstUse: {
+    /** Checks every workspace folder as activation does; resolves with what became of each. */
+    check(): Promise<FirstUseOutcome[]>;
+    /** Every offer made since activation. */
+    offers(): FirstUseOffer[];
+    /**
+     * Test hook: answer offers with `answer` (undefined: as if the message were closed)
+     * instead of showing the message; null shows the real message again.
+     */
+    respondWith(answer: FirstUseAnswer | undefined | null): void;
+    /** Test hook: forgets the answers given for a folder. */
+    forget(folder: vscode.Uri): Promise<void>;
+  };
 }
 
 export type { EntityNode, ThemeNode };

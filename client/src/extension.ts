@@ -13,6 +13,7 @@ import { FiguresPanel } from './figures/figuresPanel';
 import { DossierPanel } from './dossier/dossierPanel';
 import { StatusController } from './status';
 import { documentSelector } from './selector';
+import { FirstUse, PlainNotesMode } from './firstUse';
 import { EntitiesTreeProvider } from './views/entitiesView';
 import { SidebarState } from './views/scope';
 import { ThemesTreeProvider } from './views/themesView';
@@ -86,6 +87,11 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const client = manager.start();
   client.catch((e: unknown) => reportStartFailure(log, e));
 
+  // First use on plain notes: offer once per folder whose .md/.txt notes look like digests.
+  const firstUse = new FirstUse(context, log);
+  context.subscriptions.push(firstUse, new PlainNotesMode());
+  void firstUse.checkAll();
+
   const m = manager;
   return {
     client,
@@ -110,6 +116,14 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     },
     dossierShown: () => DossierPanel.active?.lastPosted,
     onDossierShown: DossierPanel.onDidPost,
+    firstUse: {
+      check: () => firstUse.checkAll(),
+      offers: () => [...firstUse.offers],
+      respondWith: (answer) => {
+        firstUse.responder = answer === null ? undefined : async () => answer;
+      },
+      forget: (folder) => firstUse.forget(folder),
+    },
   };
 }
 

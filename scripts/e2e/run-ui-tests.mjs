@@ -46,7 +46,7 @@ const SCREENSHOTS = join(ROOT, 'screenshots');
 /** The screenshots the tests write; removed first so an old one is never taken for new. */
 const SHOT_NAMES = ['hover.png', 'references.png', 'sidebar.png', 'tokens.png', 'figures.png', 'figures-light.png', 'dossier.png', 'dossier-light.png', 'symbols-zh.png', 'find-entity.png', 'sidebar-filter-zh.png',
   'mentions.png', 'mentions-light.png', 'currency-picker.png', 'currency-picker-all.png', 'currency-picker-light.png', 'status.png', 'status-light.png', 'figures-placement.png', 'figures-placement-light.png',
-  'inlay-hints.png', 'inlay-hints-light.png'];
+  'inlay-hints.png', 'inlay-hints-light.png', 'first-use-offer.png', 'first-use-offer-light.png', 'first-use-note.png', 'first-use-note-light.png'];
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;

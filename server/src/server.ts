@@ -26,9 +26,12 @@ import { URI, Utils } from 'vscode-uri';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from './analysis/analyse';
+import { parseUserEntities } from './analysis/userEntities';
+import { parseUserThemes } from './analysis/themes';
 import { decodeBytes } from './io/decode';
 import { WorkspaceIndex } from './index/workspaceIndex';
-import { analysisSetup, dataVersion, type AnalysisSetup, type UserFileTexts } from './index/analysisSetup';
+import { dataVersion } from './index/analysisSetup';
+import { containingFolder, FolderSetups, type FolderUserFiles } from './index/folderSetups';
 import { analyseFile, readWithStamp, type FileResult, type FileTask } from './index/analyseFile';
 import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from './index/workerPool';
 import { discoverDigests } from './index/discover';
@@ -55,18 +58,22 @@ let initOptions: unknown = undefined;
 let indexing = false;
 let indexRun = 0;
 
-/** Gazetteer and taxonomy in force (built on first use), from the user files' contents. */
-let setup: AnalysisSetup = analysisSetup({ entities: [], themes: [] });
-/** The user files' contents the setup was made from: the analysis workers get the same. */
-let userTexts: UserFileTexts = { entities: [], themes: [] };
-let userFileState: { entities: UserFileState; themes: UserFileState } = {
-  entities: { uri: null, problems: [] },
-  themes: { uri: null, problems: [] },
-};
+/**
+ * Gazetteer and taxonomy of each workspace folder (built on first use), from that folder's
+ * entity and theme files: a folder's notes never see another folder's entities. The
+ * analysis workers get the same file contents.
+ */
+let setups = new FolderSetups([]);
+/** Each folder's entity and theme file state (keyed by folder uri). */
+let userFileState = new Map<string, { entities: UserFileState; themes: UserFileState }>();
+const NO_USER_FILES = { entities: { uri: null, problems: [] }, themes: { uri: null, problems: [] } };
 
-const analyser = (text: string) => analyse(text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy });
+const analyser = (text: string, uri: string) => {
+  const setup = setups.forUri(uri);
+  return analyse(text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy });
+};
 const index = new WorkspaceIndex(analyser);
-index.dataVersion = dataVersion(setup);
+index.dataVersion = dataVersion(setups);
 // Digests indexed from disk keep no text: features that need it read it on demand.
 index.loadText = (uri) => {
   try {
@@ -179,31 +186,33 @@ async function readUserFile(folder: string, relPath: string): Promise<{ uri: str
  * indexed from disk become stale; returns true, and the caller re-indexes.
  */
 async function loadUserFiles(force = false): Promise<boolean> {
-  const texts: UserFileTexts = { entities: [], themes: [] };
+  const files: FolderUserFiles[] = [];
   for (const folder of folders) {
     const s = await settingsFor(folder);
-    const ent = await readUserFile(folder, s.entitiesFile);
-    if (ent) texts.entities.push(ent);
-    const th = await readUserFile(folder, s.themesFile);
-    if (th) texts.themes.push(th);
+    files.push({ folder, entities: await readUserFile(folder, s.entitiesFile), themes: await readUserFile(folder, s.themesFile) });
   }
-  const next = analysisSetup(texts);
-  const state: typeof userFileState = { entities: { uri: null, problems: [] }, themes: { uri: null, problems: [] } };
-  for (const [which, list] of [['entities', next.entityErrors], ['themes', next.themeErrors]] as const) {
-    for (const { uri, errors } of list) {
-      state[which] = { uri, problems: errors };
-      if (errors.length) log.warn(`${uri}: ${errors.length} problem(s), first: ${errors[0].line}:${errors[0].column} ${errors[0].message}`);
+  const next = new FolderSetups(files, setups);
+  const state: typeof userFileState = new Map();
+  for (const f of files) {
+    const entry = { entities: { uri: f.entities?.uri ?? null, problems: [] as UserFileState['problems'] }, themes: { uri: f.themes?.uri ?? null, problems: [] as UserFileState['problems'] } };
+    // Each file's own problems (folders with equal entries share one setup, not their errors).
+    for (const which of ['entities', 'themes'] as const) {
+      const file = f[which];
+      if (!file) continue;
+      const errors = which === 'entities' ? parseUserEntities(file.content, file.uri).errors : parseUserThemes(file.content, file.uri).errors;
+      entry[which].problems = errors;
+      if (errors.length) log.warn(`${file.uri}: ${errors.length} problem(s), first: ${errors[0].line}:${errors[0].column} ${errors[0].message}`);
     }
+    state.set(f.folder, entry);
   }
   userFileState = state;
-  if (!force && next.signature === setup.signature) {
+  if (!force && next.signature === setups.signature) {
     // Same entries, but the file's problems may differ (one error replaced by another).
     refreshEditorViews();
     return false;
   }
-  setup = next;
-  userTexts = texts;
-  index.setAnalyser(analyser, dataVersion(setup));
+  setups = next;
+  index.setAnalyser(analyser, dataVersion(setups));
   refreshEditorViews();
   return true;
 }
@@ -226,12 +235,7 @@ async function matcherFor(folder: string): Promise<DigestMatcher> {
 
 /** The workspace folder containing a uri, or undefined. */
 function folderOf(uri: string): string | undefined {
-  let best: string | undefined;
-  for (const f of folders) {
-    const prefix = f.endsWith('/') ? f : f + '/';
-    if (uri.startsWith(prefix) && (!best || f.length > best.length)) best = f;
-  }
-  return best;
+  return containingFolder(folders, uri);
 }
 
 async function isWorkspaceDigest(uri: string): Promise<boolean> {
@@ -267,7 +271,7 @@ async function indexFromDisk(uri: string): Promise<void> {
     // analyseFile reports it.
   }
   if (documents.get(uri)) return; // opened meanwhile
-  applyResult(analyseFile({ uri, path, maxSize }, setup, index.table, index.dataVersion), true);
+  applyResult(analyseFile({ uri, path, maxSize }, setups.forUri(uri), index.table, index.dataVersion), true);
   scheduleCacheSave(CACHE_SAVE_DELAY_MS);
 }
 
@@ -397,8 +401,8 @@ async function indexWorkspace(force = false): Promise<void> {
     let bytes = 0;
     for (const v of sizes.values()) bytes += v;
     const plan = planWorkers(bytes);
-    const analyseHere = (task: FileTask) => analyseFile(task, setup, index.table, version);
-    pool = AnalysisPool.start(WORKER_SCRIPT, plan.workers, userTexts, version, index.table, log);
+    const analyseHere = (task: FileTask) => analyseFile(task, setups.forUri(task.uri), index.table, version);
+    pool = AnalysisPool.start(WORKER_SCRIPT, plan.workers, [...setups.files], version, index.table, log);
     const workers = pool?.size ?? 0;
     let rest = tasks;
     if (pool && tasks.length) {
@@ -450,7 +454,7 @@ async function reanalyseStale(): Promise<void> {
   const stale = index.staleOnDisk();
   for (const uri of stale) {
     const task = { uri, path: URI.parse(uri).fsPath, maxSize: maxSizes.get(folderOf(uri))! };
-    applyResult(analyseFile(task, setup, index.table, index.dataVersion), false);
+    applyResult(analyseFile(task, setups.forUri(uri), index.table, index.dataVersion), false);
   }
   if (stale.length) index.notifyChanged('all');
   scheduleCacheSave(CACHE_SAVE_DELAY_MS);
@@ -671,10 +675,12 @@ const context: FeatureContext = {
   index,
   settings: (uri?: string) => settingsFor(uri ?? folders[0]),
   folders: () => folders,
-  gazetteer: () => setup.gazetteer,
-  taxonomy: () => setup.taxonomy,
-  userEntities: () => setup.userEntities,
-  userFiles: () => userFileState,
+  folderOf,
+  gazetteer: (uri) => (uri ? setups.forUri(uri) : setups.union()).gazetteer,
+  taxonomy: (uri) => (uri ? setups.forUri(uri) : setups.union()).taxonomy,
+  userEntities: (uri) => (uri ? setups.forUri(uri) : setups.union()).userEntities,
+  userFiles: (uri) => userFileState.get((uri && folderOf(uri)) ?? folders[0]) ?? NO_USER_FILES,
+  allUserFiles: () => [...userFileState.values()],
   indexing: () => indexing,
   log,
   onRefresh: (listener) => refreshListeners.push(listener),

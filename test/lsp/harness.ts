@@ -42,6 +42,11 @@ export interface StartOptions {
   configuration?: boolean;
   /** Sent in the initialize request (e.g. the cacheDir the server may write to). */
   initializationOptions?: unknown;
+  /**
+   * More workspace folders after `folder` (a multi-root workspace), each with its own
+   * digestLens settings, answered for requests scoped to a uri inside it.
+   */
+  moreFolders?: { path: string; settings?: Record<string, unknown> }[];
 }
 
 export class TestServer {
@@ -155,8 +160,13 @@ export async function startServer(opts: StartOptions): Promise<TestServer> {
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = new TestServer(child, connection, opts.folder, opts);
   connection.onNotification((method: string, params: any) => server.record(method, params));
+  const more = (opts.moreFolders ?? []).map((f) => ({ uri: uriOf(f.path), settings: f.settings ?? {} }));
+  const settingsOf = (scopeUri: unknown) => {
+    const own = typeof scopeUri === 'string' ? more.find((f) => scopeUri === f.uri || scopeUri.startsWith(f.uri + '/')) : undefined;
+    return own ? { ...server.settings, ...own.settings } : server.settings;
+  };
   connection.onRequest('workspace/configuration', (params: any) =>
-    params.items.map((item: any) => (item.section === 'files.exclude' ? server.filesExclude : item.section === 'digestLens' ? server.settings : null)),
+    params.items.map((item: any) => (item.section === 'files.exclude' ? server.filesExclude : item.section === 'digestLens' ? settingsOf(item.scopeUri) : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('client/unregisterCapability', () => null);
@@ -174,7 +184,7 @@ export async function startServer(opts: StartOptions): Promise<TestServer> {
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: folderUri,
-    workspaceFolders: [{ uri: folderUri, name: 'ws' }],
+    workspaceFolders: [{ uri: folderUri, name: 'ws' }, ...more.map((f, i) => ({ uri: f.uri, name: `ws${i + 2}` }))],
     initializationOptions: opts.initializationOptions,
     capabilities: {
       workspace: { configuration: opts.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },

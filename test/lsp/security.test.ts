@@ -148,8 +148,9 @@ const FORBIDDEN: { what: string; re: RegExp; allowed: string[] }[] = [
   { what: 'the vm module', re: /from\s+['"](node:)?vm['"]|require\(\s*['"](node:)?vm['"]\s*\)/, allowed: [] },
   // Hover Markdown is shown untrusted: no client option or middleware may trust it or enable HTML,
   // except client.ts, which enables one command (the dossier link of the company hover): the
-  // test below checks that it is exactly that.
-  { what: 'trusted or HTML-enabled Markdown', re: /\bisTrusted\b|\bsupportHtml\b|\bmarkdown\s*:\s*\{/, allowed: ['client/src/client.ts'] },
+  // test below checks that it is exactly that. (`workspace.isTrusted`, the workspace trust
+  // that firstUse.ts reads, is not Markdown.)
+  { what: 'trusted or HTML-enabled Markdown', re: /(?<!workspace\.)\bisTrusted\b|\bsupportHtml\b|\bmarkdown\s*:\s*\{/, allowed: ['client/src/client.ts'] },
   { what: 'language client middleware', re: /\bmiddleware\s*:/, allowed: [] },
 ];
 

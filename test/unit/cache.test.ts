@@ -188,7 +188,9 @@ test('an analysis worker gives the same analyses as the server, with the user en
     const version = dataVersion(setup);
     const table = new StringTable();
     const log = { info: () => {}, warn: (m: string) => assert.fail(m) };
-    const pool = AnalysisPool.start(WORKER, 1, USER, version, table, log);
+    // The files' folder has the user files; the worker picks a file's setup by its folder.
+    const folders = [{ folder: `file://${dir}`, entities: USER.entities[0] ?? null, themes: USER.themes[0] ?? null }];
+    const pool = AnalysisPool.start(WORKER, 1, folders, version, table, log);
     assert.ok(pool, 'a worker started');
     const results: FileResult[] = [];
     const tasks = [...files, { uri: 'file:///binary', path: join(dir, 'binary.digest'), maxSize: 1 << 20 }];
@@ -217,7 +219,7 @@ test('an analysis worker gives the same analyses as the server, with the user en
 
 test('a worker that cannot start leaves the work to the server', () => {
   const warnings: string[] = [];
-  const pool = AnalysisPool.start(join(REPO, 'dist', 'no-such-worker.js'), 2, USER, 'v', new StringTable(), { info: () => {}, warn: (m) => warnings.push(m) });
+  const pool = AnalysisPool.start(join(REPO, 'dist', 'no-such-worker.js'), 2, [], 'v', new StringTable(), { info: () => {}, warn: (m) => warnings.push(m) });
   assert.equal(pool, null);
   assert.match(warnings.join('\n'), /not found/);
 });

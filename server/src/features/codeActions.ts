@@ -301,10 +301,11 @@ function scriptActions(doc: IndexedDoc, start: number, end: number, token: Cance
   return out;
 }
 
-async function addEntityAction(ctx: FeatureContext, mention: Mention): Promise<CodeAction | null> {
-  const state = ctx.userFiles().entities;
-  const gazetteer = ctx.gazetteer();
-  const userIds = new Set(ctx.userEntities().map((e) => e.id));
+/** Adds a candidate of document `docUri` to the entity file of the document's folder. */
+async function addEntityAction(ctx: FeatureContext, docUri: string, mention: Mention): Promise<CodeAction | null> {
+  const state = ctx.userFiles(docUri).entities;
+  const gazetteer = ctx.gazetteer(docUri);
+  const userIds = new Set(ctx.userEntities(docUri).map((e) => e.id));
   const entry = newEntity(mention.name, (id) => userIds.has(id) || !!gazetteer.get(id));
   const title = `Add ${mention.name} to your entity list`;
   if (state.uri) {
@@ -331,7 +332,7 @@ async function addEntityAction(ctx: FeatureContext, mention: Mention): Promise<C
     if (!ins) return null; // no list to add to (the file is broken): its diagnostics say why
     return { title, kind: CodeActionKind.Refactor, edit: { changes: { [state.uri]: [TextEdit.insert(pos(ins.offset), ins.text)] } } };
   }
-  const folder = ctx.folders()[0];
+  const folder = ctx.folderOf(docUri) ?? ctx.folders()[0];
   if (!folder) return null;
   const settings = await ctx.settings(folder);
   const uri = Utils.joinPath(URI.parse(folder), settings.entitiesFile).toString();
@@ -369,7 +370,7 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
       if (m.offset > end) break;
       if (m.kind !== 'candidate' || !overlaps(m, start, end) || seen.has(m.id)) continue;
       seen.add(m.id);
-      const action = await addEntityAction(ctx, m);
+      const action = await addEntityAction(ctx, doc.uri, m);
       if (action) out.push(action);
     }
   }

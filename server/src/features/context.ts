@@ -41,14 +41,21 @@ export interface FeatureContext {
   settings(uri?: string): Promise<DigestSettings>;
   /** Workspace folder uris. */
   folders(): string[];
-  /** The entities in force: built-in plus the user's. */
-  gazetteer(): Gazetteer;
-  /** The themes in force: built-in plus the user's. */
-  taxonomy(): Taxonomy;
-  /** The user's own entities (also part of gazetteer()), for definition and rename. */
-  userEntities(): Entity[];
-  /** State of the user entity file and the user theme file. */
-  userFiles(): { entities: UserFileState; themes: UserFileState };
+  /** The workspace folder (uri) containing a uri, or undefined. */
+  folderOf(uri: string): string | undefined;
+  /**
+   * The entities in force for a document: built-in plus its folder's own. Without a uri,
+   * every folder's (workspace-wide lookups such as symbols and search).
+   */
+  gazetteer(uri?: string): Gazetteer;
+  /** The themes in force for a document (its folder's), or every folder's without a uri. */
+  taxonomy(uri?: string): Taxonomy;
+  /** The user's own entities for a document (its folder's file), for definition and rename. */
+  userEntities(uri?: string): Entity[];
+  /** State of the entity file and the theme file of the folder of `uri` (the first folder without). */
+  userFiles(uri?: string): { entities: UserFileState; themes: UserFileState };
+  /** The entity and theme file states of every folder. */
+  allUserFiles(): { entities: UserFileState; themes: UserFileState }[];
   /** True while the workspace is being indexed. */
   indexing(): boolean;
   log: Logger;

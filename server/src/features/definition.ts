@@ -1,6 +1,6 @@
 /**
  * Go to definition on an entity mention (any script, alias or ticker). A user-defined entity
- * goes to its entry in the user's entity file; any other entity goes to its earliest-dated
+ * goes to its entry in the entity file of the note's own workspace folder; any other entity goes to its earliest-dated
  * mention in the workspace. Answered from the index: no digest is read or rescanned.
  */
 import { promises as fs } from 'node:fs';
@@ -70,11 +70,12 @@ export function definitionOf(index: WorkspaceIndex, id: string, user?: { entity:
 }
 
 /**
- * Reads the user's entity file: the open document's text when it is open, else the file on
- * disk (once per request). Null when there is none or it cannot be read.
+ * Reads the entity file of the folder of document `docUri`: the open document's text when
+ * it is open, else the file on disk (once per request). Null when there is none or it
+ * cannot be read.
  */
-export async function readEntityFile(ctx: FeatureContext): Promise<EntityFile | null> {
-  const uri = ctx.userFiles().entities.uri;
+export async function readEntityFile(ctx: FeatureContext, docUri: string): Promise<EntityFile | null> {
+  const uri = ctx.userFiles(docUri).entities.uri;
   if (!uri) return null;
   const open = ctx.documents.get(uri);
   if (open) return { uri, text: open.getText() };
@@ -91,8 +92,10 @@ export async function definitionAt(ctx: FeatureContext, uri: string, position: {
   if (!doc) return null;
   const mention = entityAt(doc, toOffset(doc, position));
   if (!mention) return null;
-  const entity = ctx.userEntities().find((e) => e.id === mention.id);
-  const user = entity ? { entity, file: await readEntityFile(ctx) } : undefined;
+  // The document's own folder's entities and entity file: in a multi-root workspace each
+  // folder has its own.
+  const entity = ctx.userEntities(uri).find((e) => e.id === mention.id);
+  const user = entity ? { entity, file: await readEntityFile(ctx, uri) } : undefined;
   return { id: mention.id, target: definitionOf(ctx.index, mention.id, user) };
 }
 

@@ -149,17 +149,21 @@ export const feature: Feature = {
     const runs = new Map<string, number>();
     let pending: Set<string> | 'all' | null = null;
 
+    /** The entity and theme files of every folder. */
     const userFileUris = () => {
-      const state = ctx.userFiles();
-      return { entities: state.entities.uri, themes: state.themes.uri };
+      const states = ctx.allUserFiles();
+      const entities = new Set(states.map((s) => s.entities.uri).filter((u): u is string => !!u));
+      const themes = new Set(states.map((s) => s.themes.uri).filter((u): u is string => !!u));
+      return { entities, themes, has: (uri: string) => entities.has(uri) || themes.has(uri) };
     };
 
     /** Problems of a user file: parsed from the live text when open, else as the server loaded it. */
     const userProblems = (uri: string): UserFileProblem[] => {
-      const state = ctx.userFiles();
       const open = ctx.documents.get(uri);
-      if (uri === state.entities.uri) return open ? parseUserEntities(open.getText(), uri).errors : state.entities.problems;
-      if (uri === state.themes.uri) return open ? parseUserThemes(open.getText(), uri).errors : state.themes.problems;
+      for (const state of ctx.allUserFiles()) {
+        if (uri === state.entities.uri) return open ? parseUserEntities(open.getText(), uri).errors : state.entities.problems;
+        if (uri === state.themes.uri) return open ? parseUserThemes(open.getText(), uri).errors : state.themes.problems;
+      }
       return [];
     };
 
@@ -182,7 +186,7 @@ export const feature: Feature = {
 
     const refreshUserFiles = async () => {
       const uris = userFileUris();
-      const current = new Set([uris.entities, uris.themes].filter((u): u is string => !!u));
+      const current = new Set([...uris.entities, ...uris.themes]);
       for (const uri of current) {
         await publish(uri, () => {
           const diags = userFileDiagnostics(userProblems(uri));
@@ -202,7 +206,7 @@ export const feature: Feature = {
 
     const refreshDoc = async (uri: string) => {
       const uris = userFileUris();
-      if (uri === uris.entities || uri === uris.themes) return; // handled by refreshUserFiles
+      if (uris.has(uri)) return; // handled by refreshUserFiles
       const open = ctx.documents.get(uri);
       const doc = ctx.index.get(uri);
       if (!open || !doc) return;
@@ -239,11 +243,11 @@ export const feature: Feature = {
     // An open user file is checked as it is typed, whether or not its entities changed.
     ctx.documents.onDidChangeContent((e) => {
       const uris = userFileUris();
-      if (e.document.uri === uris.entities || e.document.uri === uris.themes) schedule([]);
+      if (uris.has(e.document.uri)) schedule([]);
     });
     ctx.documents.onDidClose((e) => {
       const uris = userFileUris();
-      if (e.document.uri === uris.entities || e.document.uri === uris.themes) {
+      if (uris.has(e.document.uri)) {
         schedule([]);
         return;
       }

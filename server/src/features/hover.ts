@@ -307,7 +307,7 @@ export const feature: Feature = {
         const doc = ctx.index.get(params.textDocument.uri);
         if (!doc) return null;
         const settings = await ctx.settings(doc.uri);
-        return hoverAt(doc, toOffset(doc, params.position), ctx.index, settings, ctx.gazetteer());
+        return hoverAt(doc, toOffset(doc, params.position), ctx.index, settings, ctx.gazetteer(doc.uri));
       }),
     );
   },

@@ -39,14 +39,14 @@ export type VersionOf = (uri: string) => number | null;
  * display name, and the entity file's "name" (with the old name added to "aliases" when it
  * is not there yet). `file` is the entity file's text, or null when it cannot be read.
  */
-export function renameEdit(index: WorkspaceIndex, entity: Entity, newName: string, file: EntityFile | null, versionOf: VersionOf): Outcome<WorkspaceEdit> {
+export function renameEdit(index: WorkspaceIndex, entity: Entity, newName: string, file: EntityFile | null, versionOf: VersionOf, inScope: (uri: string) => boolean = () => true): Outcome<WorkspaceEdit> {
   const name = newName.trim();
   if (!name) return { refused: 'The new name is empty.' };
   if (/[\r\n]/.test(name)) return { refused: 'The new name must fit on one line.' };
   const changes: TextDocumentEdit[] = [];
   const byUri = new Map<string, TextEdit[]>();
   for (const { uri, mention } of index.mentionsOf(entity.id)) {
-    if (!writtenAsName(mention, entity.name) || mention.text === name) continue;
+    if (!writtenAsName(mention, entity.name) || mention.text === name || !inScope(uri)) continue;
     const doc = index.get(uri);
     if (!doc) continue;
     let edits = byUri.get(uri);
@@ -97,16 +97,20 @@ export const feature: Feature = {
     // through it and become a ResponseError with their own message only outside it.
     const prepare = ctx.guard('rename', (uri: string, position: { line: number; character: number }) => {
       const doc = ctx.index.get(uri);
-      return doc ? prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities()) : null;
+      return doc ? prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities(uri)) : null;
     });
     const rename = ctx.guard('rename', async (uri: string, position: { line: number; character: number }, newName: string) => {
       const doc = ctx.index.get(uri);
       if (!doc) return null;
-      const prepared = prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities());
+      const prepared = prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities(uri));
       if ('refused' in prepared) return prepared;
       const mention = entityAt(doc, toOffset(doc, position))!;
-      const entity = ctx.userEntities().find((e) => e.id === mention.id)!;
-      return renameEdit(ctx.index, entity, newName, await readEntityFile(ctx), versionOf);
+      const entity = ctx.userEntities(uri).find((e) => e.id === mention.id)!;
+      // Only the notes of this folder (an entity of the same id in another folder's file is
+      // another entity) and this folder's entity file.
+      const folder = ctx.folderOf(uri);
+      const inScope = (other: string) => ctx.folderOf(other) === folder;
+      return renameEdit(ctx.index, entity, newName, await readEntityFile(ctx, uri), versionOf, inScope);
     });
     ctx.connection.onPrepareRename(async (params) => unwrap(await prepare(params.textDocument.uri, params.position)));
     ctx.connection.onRenameRequest(async (params) => unwrap(await rename(params.textDocument.uri, params.position, params.newName)));

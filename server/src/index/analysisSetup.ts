@@ -89,7 +89,7 @@ let builtinHash: string | undefined;
  * build's fingerprint; from source, the data alone) and the user's entries. An analysis
  * made under another data version is never reused.
  */
-export function dataVersion(setup: AnalysisSetup): string {
+export function dataVersion(setup: { signature: string }): string {
   builtinHash ??=
     typeof DIGEST_LENS_ANALYSIS_FINGERPRINT === 'string'
       ? DIGEST_LENS_ANALYSIS_FINGERPRINT

@@ -3,17 +3,16 @@
  * decodes and analyses digests given by path and answers with packed analyses whose
  * buffers are transferred, not copied. The server's main thread stays free for requests.
  *
- * Messages in:  {type: 'setup', files: UserFileTexts}  then any number of
+ * Messages in:  {type: 'setup', folders: FolderUserFiles[]}  then any number of
  *               {type: 'batch', id, files: FileTask[]}
  * Messages out: {type: 'batch', id, results: FileResult[], strings, entities}
  */
 import { parentPort } from 'node:worker_threads';
-import { analysisSetup, type AnalysisSetup } from './analysisSetup';
 import { analyseFile, type FileResult, type FileTask } from './analyseFile';
+import { FolderSetups, type FolderUserFiles } from './folderSetups';
 import { StringTable } from './packed';
-import type { UserFileTexts } from './analysisSetup';
 
-export type WorkerRequest = { type: 'setup'; files: UserFileTexts; dataVersion: string } | { type: 'batch'; id: number; files: FileTask[] };
+export type WorkerRequest = { type: 'setup'; folders: FolderUserFiles[]; dataVersion: string } | { type: 'batch'; id: number; files: FileTask[] };
 
 export interface WorkerBatchResult {
   type: 'batch';
@@ -24,21 +23,23 @@ export interface WorkerBatchResult {
   entities: number[];
 }
 
-let setup: AnalysisSetup | undefined;
+let setups: FolderSetups | undefined;
 let version = '';
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'setup') {
-    setup = analysisSetup(msg.files);
+    setups = new FolderSetups(msg.folders);
     version = msg.dataVersion;
-    // Build the matchers now, while the server is still walking the workspace.
-    void setup.gazetteer;
-    void setup.taxonomy;
+    // Build the matchers now, while the server is still walking the workspace (the other
+    // folders' setups are built when a file of theirs comes).
+    const first = setups.setups()[0] ?? setups.union();
+    void first.gazetteer;
+    void first.taxonomy;
     return;
   }
   const table = new StringTable();
-  const s = setup ?? (setup = analysisSetup({ entities: [], themes: [] }));
-  const results = msg.files.map((f) => analyseFile(f, s, table, version));
+  const s = setups ?? (setups = new FolderSetups([]));
+  const results = msg.files.map((f) => analyseFile(f, s.forUri(f.uri), table, version));
   const out: WorkerBatchResult = { type: 'batch', id: msg.id, results, strings: table.strings, entities: table.entities };
   parentPort!.postMessage(out, intoArenas(results));
 });

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { UserFileTexts } from './analysisSetup';
+import type { FolderUserFiles } from './folderSetups';
 import type { FileResult, FileTask } from './analyseFile';
 import { remap, type StringTable } from './packed';
 import type { WorkerBatchResult, WorkerRequest } from './analysisWorker';
@@ -91,7 +91,7 @@ export class AnalysisPool {
    * Starts `count` workers from `script`, each set up with the user files; null when the
    * script is missing or no worker starts (the caller then analyses in-process).
    */
-  static start(script: string, count: number, files: UserFileTexts, dataVersion: string, table: StringTable, log: Logger): AnalysisPool | null {
+  static start(script: string, count: number, folders: FolderUserFiles[], dataVersion: string, table: StringTable, log: Logger): AnalysisPool | null {
     if (count < 1) return null;
     if (!existsSync(script)) {
       log.warn(`analysis workers unavailable (${script} not found): analysing in the server`);
@@ -111,7 +111,7 @@ export class AnalysisPool {
         worker.on('exit', () => {
           pool.slots = pool.slots.filter((s) => s !== slot);
         });
-        worker.postMessage({ type: 'setup', files, dataVersion } satisfies WorkerRequest);
+        worker.postMessage({ type: 'setup', folders, dataVersion } satisfies WorkerRequest);
         pool.slots.push(slot);
       } catch (e) {
         log.warn(`analysis worker could not start: ${(e as Error).message}`);

@@ -75,7 +75,8 @@ export interface ThemeCount {
   files: number;
 }
 
-export type Analyser = (text: string) => DocumentAnalysis;
+/** Analyses a document's text; `uri` says whose user files apply (its workspace folder's). */
+export type Analyser = (text: string, uri: string) => DocumentAnalysis;
 
 /** Why the index changed: the uris touched, or all of them. */
 export interface IndexChange {
@@ -198,7 +199,7 @@ export class WorkspaceIndex {
     for (const d of this.docs.values()) {
       if (!d.mem) continue;
       this.withdraw(d);
-      d.mem = { text: d.mem.text, analysis: analyser(d.mem.text), lineStarts: d.mem.lineStarts };
+      d.mem = { text: d.mem.text, analysis: analyser(d.mem.text, d.uri), lineStarts: d.mem.lineStarts };
       this.insert(d);
     }
     this.changed({ uris: 'all' });
@@ -215,7 +216,7 @@ export class WorkspaceIndex {
     else this.docs.set(uri, (doc = new Doc(this, uri, version)));
     this.skipped.delete(uri);
     doc.version = version;
-    doc.mem = { text, analysis: this.analyser(text), lineStarts: lineStarts(text) };
+    doc.mem = { text, analysis: this.analyser(text, uri), lineStarts: lineStarts(text) };
     this.insert(doc);
     this.changed({ uris: [uri] });
     return doc;
@@ -244,7 +245,7 @@ export class WorkspaceIndex {
 
   /** Analyses a file's text read from disk and indexes it as a disk state. */
   setDiskText(uri: string, text: string, stamp: FileStamp): void {
-    const disk: DiskState = { stamp, packed: pack(this.analyser(text), this.table, text), lineStarts: lineStarts(text), textLength: text.length, dataVersion: this.dataVersion };
+    const disk: DiskState = { stamp, packed: pack(this.analyser(text, uri), this.table, text), lineStarts: lineStarts(text), textLength: text.length, dataVersion: this.dataVersion };
     this.setDisk(uri, disk);
     this.texts.set(this.docs.get(uri)!, text);
   }
