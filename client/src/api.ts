@@ -17,7 +17,10 @@ import type { FirstUseAnswer, FirstUseOffer, FirstUseOutcome } from './firstUse'
 
 export interface DigestLensApi {
   /** Settles when the language client is running (the server answered `initialize`). */
+  /** The client, once started (asking for it starts the server). */
   readonly client: Promise<LanguageClient>;
+  /** Whether the window held digests at activation (the server then started at once). */
+  serverWanted(): Promise<boolean>;
   /** The client running now (changes after a restart for new `digestLens.include` globs). */
   currentClient(): Promise<LanguageClient>;
   /** Health of the server: starting, running, restarted (after a crash), stopped, failed. */

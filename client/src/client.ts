@@ -86,6 +86,11 @@ export class ClientManager implements vscode.Disposable {
     return this.starting;
   }
 
+  /** Whether the client was started (it may still be starting, or have stopped since). */
+  get isStarted(): boolean {
+    return this.starting !== undefined || this.client !== undefined;
+  }
+
   /** The running client, waiting for it to start. */
   ready(): Promise<LanguageClient> {
     return this.start();

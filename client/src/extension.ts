@@ -2,8 +2,9 @@
  * The Digest Lens extension: starts the language client, the status bar item, the Themes and
  * Entities views and the commands, and returns a small API for the end-to-end tests
  * (client/src/api.ts). Activation is late (package.json "activationEvents": the digest
- * language, workspaces containing digests or an entity file; views and commands are
- * inferred by VS Code ≥ 1.74).
+ * language, workspaces containing digests or an entity file, and start-up finished, for the
+ * first-use offer); the language server itself starts only where there are digests or when
+ * Digest Lens is used (lazyStart.ts).
  */
 import * as vscode from 'vscode';
 import type { DigestLensApi } from './api';
@@ -14,6 +15,7 @@ import { DossierPanel } from './dossier/dossierPanel';
 import { StatusController } from './status';
 import { documentSelector } from './selector';
 import { FirstUse, PlainNotesMode } from './firstUse';
+import { startWhenNeeded } from './lazyStart';
 import { EntitiesTreeProvider } from './views/entitiesView';
 import { SidebarState } from './views/scope';
 import { ThemesTreeProvider } from './views/themesView';
@@ -84,8 +86,10 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   // Closing the window or deactivating closes the panel too.
   context.subscriptions.push({ dispose: () => FiguresPanel.active?.dispose() }, { dispose: () => DossierPanel.active?.dispose() });
 
-  const client = manager.start();
-  client.catch((e: unknown) => reportStartFailure(log, e));
+  // The server starts where there are digests (or when Digest Lens is used), not in every window.
+  const m0 = manager;
+  const lazy = startWhenNeeded({ start: () => m0.start().catch((e: unknown) => reportStartFailure(log, e)) }, () => state.selector ?? [{ language: 'digest' }], log);
+  context.subscriptions.push(lazy);
 
   // First use on plain notes: offer once per folder whose .md/.txt notes look like digests.
   const firstUse = new FirstUse(context, log);
@@ -94,7 +98,10 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
 
   const m = manager;
   return {
-    client,
+    get client() {
+      return m.ready();
+    },
+    serverWanted: () => lazy.decided,
     currentClient: () => m.ready(),
     serverHealth: () => m.health,
     serverPid: () => m.serverPid(),

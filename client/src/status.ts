@@ -42,7 +42,6 @@ export class StatusController implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => void this.update()),
     );
     this.render();
-    this.item.show();
   }
 
   /** Called with the files the server did not index (binary, over the size cap), after each status. */
@@ -65,6 +64,8 @@ export class StatusController implements vscode.Disposable {
 
   /** Asks the server for its status; requests that arrive meanwhile collapse into one more. */
   update(): Promise<void> {
+    // Nothing to show (and no server to start) before Digest Lens starts in this window.
+    if (!this.manager.isStarted) return Promise.resolve();
     if (this.pending) {
       this.again = true;
       return this.pending;
@@ -117,6 +118,11 @@ export class StatusController implements vscode.Disposable {
   }
 
   private render(): void {
+    if (!this.manager.isStarted) {
+      this.item.hide();
+      return;
+    }
+    this.item.show();
     const health = this.manager.health;
     const s = this.last;
     const note = this.note?.indexed ? this.note : null;
