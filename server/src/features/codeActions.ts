@@ -32,6 +32,7 @@ import type { Feature, FeatureContext } from './context';
 import { findMismatches, type ConversionCheck } from './conversionCheck';
 import { Codes } from './diagnostics';
 import { toOffset, toRange } from './positions';
+import { translator, type Translator } from '../l10n';
 
 // ---------------------------------------------------------------------------------------
 // Simplified ↔ Traditional, with converters built on first use (building one takes ~200 ms)
@@ -253,7 +254,7 @@ const wants = (only: string[] | undefined, kind: string) => !only || only.some((
 
 const overlaps = (a: { offset: number; length: number }, start: number, end: number) => a.offset <= end && a.offset + a.length >= start;
 
-function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>): CodeAction | null {
+function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>, tr: Translator): CodeAction | null {
   if (f.currency === base) return null;
   const conv = convertFigure(f, base, doc.analysis.date, overrides);
   if (!conv) return null;
@@ -262,13 +263,13 @@ function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: R
   const amount = amountLike(f, target, traditional);
   const at = toRange(doc, f.offset + f.length, 0).start;
   return {
-    title: `Insert conversion: ≈ ${englishAmount(target)}`,
+    title: tr('action.insertConversion', englishAmount(target)),
     kind: CodeActionKind.Refactor,
     edit: { changes: { [doc.uri]: [TextEdit.insert(at, insertionText(f, amount, traditional))] } },
   };
 }
 
-function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Diagnostic[]): CodeAction {
+function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Diagnostic[], tr: Translator): CodeAction {
   const rate = m.expected / m.from.value;
   const ranged = m.to.min !== null && m.from.min !== null && m.from.max !== null;
   const traditional = doc.analysis.traditional || TRADITIONAL_HINT.test(m.to.text);
@@ -277,7 +278,7 @@ function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Dia
   const range = toRange(doc, m.to.offset, m.to.length);
   const related = diagnostics.filter((d) => d.code === Codes.conversionMismatch && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
   return {
-    title: `Replace with reference conversion: ${text}`,
+    title: tr('action.replaceConversion', text),
     kind: CodeActionKind.QuickFix,
     diagnostics: related.length ? related : undefined,
     isPreferred: true,
@@ -285,7 +286,7 @@ function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Dia
   };
 }
 
-function scriptActions(doc: IndexedDoc, range: Range, start: number, end: number, token: CancellationToken): CodeAction[] {
+function scriptActions(doc: IndexedDoc, range: Range, start: number, end: number, token: CancellationToken, tr: Translator): CodeAction[] {
   const whole = start === end;
   const from = whole ? 0 : start;
   const to = whole ? doc.text.length : end;
@@ -294,26 +295,25 @@ function scriptActions(doc: IndexedDoc, range: Range, start: number, end: number
   const variants = scriptVariants(text, token);
   if (!variants) return [];
   const target: Range = whole ? toRange(doc, 0, doc.text.length) : range;
-  const scope = whole ? ' (whole document)' : '';
   const out: CodeAction[] = [];
   const labels: [Variant, string][] = [
-    ['tw', 'Convert to Traditional Chinese (Taiwan)'],
-    ['hk', 'Convert to Traditional Chinese (Hong Kong)'],
-    ['cn', 'Convert to Simplified Chinese'],
+    ['tw', tr('action.toTaiwan')],
+    ['hk', tr('action.toHongKong')],
+    ['cn', tr('action.toSimplified')],
   ];
   for (const [v, label] of labels) {
     if (variants[v] === text) continue; // nothing would change
-    out.push({ title: label + scope, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: [TextEdit.replace(target, variants[v])] } } });
+    out.push({ title: whole ? tr('action.wholeDocument', label) : label, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: [TextEdit.replace(target, variants[v])] } } });
   }
   return out;
 }
 
-async function addEntityAction(ctx: FeatureContext, mention: Mention): Promise<CodeAction | null> {
+async function addEntityAction(ctx: FeatureContext, mention: Mention, tr: Translator): Promise<CodeAction | null> {
   const state = ctx.userFiles().entities;
   const gazetteer = ctx.gazetteer();
   const userIds = new Set(ctx.userEntities().map((e) => e.id));
   const entry = newEntity(mention.name, (id) => userIds.has(id) || !!gazetteer.get(id));
-  const title = `Add ${mention.name} to your entity list`;
+  const title = tr('action.addEntity', mention.name);
   if (state.uri) {
     // The file exists: insert into its list. It is small; read it only when the action is asked for.
     const open = ctx.documents.get(state.uri);
@@ -357,17 +357,18 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
   const start = toOffset(doc, params.range.start);
   const end = toOffset(doc, params.range.end);
   const settings = await ctx.settings(doc.uri);
+  const tr = translator(await ctx.locale(doc.uri));
   const out: CodeAction[] = [];
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const mismatches = findMismatches(doc.text, doc.analysis.figures, doc.analysis.date, settings.conversionTolerance, settings.rateOverrides);
-    for (const m of mismatches) if (overlaps(m.to, start, end)) out.push(replaceConversion(doc, m, params.context.diagnostics));
+    for (const m of mismatches) if (overlaps(m.to, start, end)) out.push(replaceConversion(doc, m, params.context.diagnostics, tr));
   }
   if (wants(only, CodeActionKind.Refactor)) {
     for (const f of doc.analysis.figures) {
       if (f.offset > end) break;
       if (!overlaps(f, start, end)) continue;
-      const action = insertConversion(doc, f, settings.baseCurrency, settings.rateOverrides);
+      const action = insertConversion(doc, f, settings.baseCurrency, settings.rateOverrides, tr);
       if (action) out.push(action);
       if (out.length >= 5) break;
     }
@@ -376,12 +377,12 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
       if (m.offset > end) break;
       if (m.kind !== 'candidate' || !overlaps(m, start, end) || seen.has(m.id)) continue;
       seen.add(m.id);
-      const action = await addEntityAction(ctx, m);
+      const action = await addEntityAction(ctx, m, tr);
       if (action) out.push(action);
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite) && !token.isCancellationRequested) {
-    out.push(...scriptActions(doc, params.range, start, end, token));
+    out.push(...scriptActions(doc, params.range, start, end, token, tr));
   }
   return out;
 }
