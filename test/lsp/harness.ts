@@ -42,6 +42,8 @@ export interface StartOptions {
   configuration?: boolean;
   /** Sent in the initialize request (e.g. the cacheDir the server may write to). */
   initializationOptions?: unknown;
+  /** The editor's display language sent in initialize ("en", "zh-cn", "zh-TW"…); none by default. */
+  locale?: string;
 }
 
 export class TestServer {
@@ -176,6 +178,7 @@ export async function startServer(opts: StartOptions): Promise<TestServer> {
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'ws' }],
     initializationOptions: opts.initializationOptions,
+    locale: opts.locale,
     capabilities: {
       workspace: { configuration: opts.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
       window: { workDoneProgress: true },

@@ -86,7 +86,7 @@ export const zhTw: Catalogue = {
 
   'action.insertConversion': '插入換算：≈ {0}',
   'action.replaceConversion': '取代為參考換算：{0}',
-  'action.toTaiwan': '轉換為繁體中文（台灣）',
+  'action.toTaiwan': '轉換為繁體中文（臺灣）',
   'action.toHongKong': '轉換為繁體中文（香港）',
   'action.toSimplified': '轉換為簡體中文',
   'action.wholeDocument': '{0}（整份文件）',
