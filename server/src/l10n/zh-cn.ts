@@ -89,7 +89,7 @@ export const zhCn: Catalogue = {
   'action.toTaiwan': '转换为繁体中文（台湾）',
   'action.toHongKong': '转换为繁体中文（香港）',
   'action.toSimplified': '转换为简体中文',
-  'action.wholeDocument': '{0}（整个文档）',
+  'action.wholeDocument': '整个文档{0}',
   'action.addEntity': '将 {0} 添加到你的实体列表',
 
   'rename.nothingHere': '这里没有可重命名的内容：请将光标放在实体文件中的公司上。',

@@ -89,7 +89,7 @@ export const zhTw: Catalogue = {
   'action.toTaiwan': '轉換為繁體中文（臺灣）',
   'action.toHongKong': '轉換為繁體中文（香港）',
   'action.toSimplified': '轉換為簡體中文',
-  'action.wholeDocument': '{0}（整份文件）',
+  'action.wholeDocument': '整份文件{0}',
   'action.addEntity': '將 {0} 加入你的實體清單',
 
   'rename.nothingHere': '這裡沒有可重新命名的項目：請將游標放在實體檔案中的公司上。',
