@@ -5,9 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOGUES, en, LOCALES, metricLabel, resolveLocale, t, toLocale, translator, type MessageKey } from '../../server/src/l10n';
 import { themeLabelOf, themeLabeller } from '../../server/src/l10n/themeLabel';
-import { problemTexts, validateSettings } from '../../server/src/settings';
+import { DEFAULT_SETTINGS, problemTexts, validateSettings } from '../../server/src/settings';
 import { createTaxonomy } from '../../server/src/analysis/themes';
 import { convertScript } from '../../server/src/features/codeActions';
 import { conversionTargets } from '../../server/src/features/hover';
@@ -122,4 +124,17 @@ test("a figure's hover converts into the base currency first, even when it is no
   assert.deepEqual(conversionTargets('CNY', { baseCurrency: 'EUR', displayCurrencies: ['USD', 'CNY', 'HKD'] }), ['EUR', 'USD', 'HKD']);
   assert.deepEqual(conversionTargets('CNY', { baseCurrency: 'HKD', displayCurrencies: ['USD', 'CNY', 'HKD', 'EUR'] }), ['HKD', 'USD', 'EUR']);
   assert.deepEqual(conversionTargets('USD', { baseCurrency: 'USD', displayCurrencies: ['USD', 'CNY'] }), ['CNY']);
+});
+
+test('package.json declares digestLens.language as settings.ts reads it, described in all three languages', () => {
+  const root = join(__dirname, '..', '..');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const setting = pkg.contributes.configuration.properties['digestLens.language'];
+  assert.deepEqual(setting.enum, ['auto', ...LOCALES]);
+  assert.equal(setting.default, DEFAULT_SETTINGS.language);
+  const keys = [setting.description, ...setting.enumDescriptions].map((d: string) => /^%(.+)%$/.exec(d)![1]);
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) {
+    const nls = JSON.parse(readFileSync(join(root, file), 'utf8'));
+    for (const k of keys) assert.ok(typeof nls[k] === 'string' && nls[k].trim(), `${file} has ${k}`);
+  }
 });
