@@ -14,8 +14,12 @@ export type LanguageSetting = 'auto' | Locale;
 /** Maps any locale tag (BCP 47 or POSIX style, any case) to a language the server speaks. */
 export function toLocale(tag: unknown): Locale {
   if (typeof tag !== 'string') return 'en';
-  // "zh_TW.UTF-8" → "zh-tw"; "zh-Hant-TW" → "zh-hant-tw".
-  const t = tag.trim().toLowerCase().replace(/[.@].*$/, '').replace(/_/g, '-');
+  // "zh_TW.UTF-8" → "zh-tw"; "zh-Hant-TW" → "zh-hant-tw". A POSIX charset or modifier is cut
+  // off at its first "." or "@" (by search, not a pattern: the tag comes from the client).
+  let t = tag.slice(0, 64).trim().toLowerCase();
+  const cut = [t.indexOf('.'), t.indexOf('@')].filter((i) => i >= 0);
+  if (cut.length) t = t.slice(0, Math.min(...cut));
+  t = t.replace(/_/g, '-');
   const parts = t.split('-');
   if (parts[0] !== 'zh') return 'en';
   if (parts.includes('hans')) return 'zh-cn';
