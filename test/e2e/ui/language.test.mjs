@@ -1,19 +1,37 @@
-// UI test of the server's language: with digestLens.language set (here in the scratch
-// workspace's .vscode/settings.json, removed afterwards), the hover over a figure reads in
+// UI test of the server's language: with digestLens.language set (in the scratch
+// workspace's settings, emptied afterwards), the hover over a figure reads in
 // Simplified Chinese in the dark theme, then in Traditional Chinese in the light theme.
 // (code-server's own display language cannot be switched on this machine: it needs a
 // language pack from the marketplace.)
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { activeEditor, assert, poll, quickOpen, runCommand, textBox } from './workbench.mjs';
 
 const FIGURE = '1,600 亿人民币';
 
-function setLanguage(workspace, language) {
-  const dir = join(workspace, '.vscode');
-  if (language === undefined) return rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ 'digestLens.language': language }, null, 2));
+/**
+ * Sets digestLens.language in the workspace settings the way a user does: .vscode/settings.json
+ * opened with Quick Open, its text replaced, saved. (Only the empty file is written from here,
+ * the first time: a file written behind VS Code's back may go unnoticed for a long while.)
+ * `undefined` empties it.
+ */
+async function setLanguage(page, workspace, language) {
+  const file = join(workspace, '.vscode', 'settings.json');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '{}\n');
+  }
+  await quickOpen(page, 'settings.json');
+  await activeEditor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // insertText: no auto-closed quotes or braces in the way.
+  await page.keyboard.insertText(language === undefined ? '{}\n' : `{ "digestLens.language": "${language}" }\n`);
+  await page.keyboard.press('Control+S');
+  const tab = page.locator('.tab.active', { hasText: 'settings.json' });
+  await poll('the settings to be saved', async () => !/\bdirty\b/.test((await tab.getAttribute('class')) ?? 'dirty'));
+  await page.keyboard.press('Control+W');
+  await tab.waitFor({ state: 'detached' });
 }
 
 /** Points at the figure until its hover shows `marker`; returns the hover's text. */
@@ -42,7 +60,7 @@ export const tests = [
     async run({ page, workspace, shot }) {
       let light = false;
       try {
-        setLanguage(workspace, 'zh-cn');
+        await setLanguage(page, workspace, 'zh-cn');
         await quickOpen(page, 'simplified.digest.md');
         const cn = await hoverUntil(page, '按摘要日期');
         assert.match(cn, /金额/);
@@ -51,15 +69,16 @@ export const tests = [
 
         await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
         light = true;
-        setLanguage(workspace, 'zh-tw');
+        await setLanguage(page, workspace, 'zh-tw');
+        await quickOpen(page, 'simplified.digest.md');
         const tw = await hoverUntil(page, '依摘要日期');
         assert.match(tw, /金額/);
         assert.match(tw, /匯率：/);
         await shot('hover-zh-tw-light.png');
         return `zh-cn: ${cn.split('\n').filter(Boolean).slice(2, 4).join(' | ')}; zh-tw: ${tw.split('\n').filter(Boolean).slice(2, 4).join(' | ')}`;
       } finally {
-        setLanguage(workspace, undefined);
         await page.mouse.move(5, 5);
+        await setLanguage(page, workspace, undefined);
         if (light) await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
       }
     },
