@@ -89,6 +89,8 @@ test('locale "zh-cn": hovers, diagnostics, code actions, rename, outline, themes
 
     const outline = JSON.stringify(await server.request('textDocument/documentSymbol', { textDocument: doc }));
     assert.match(outline, /"detail":"1 次提及"/);
+    const symbols = await server.request<any[]>('workspace/symbol', { query: '腾讯' });
+    assert.match(symbols.find((s) => /Tencent/.test(s.name)).containerName, /^\d+ 个文件中共 \d+ 次提及$/);
 
     assert.ok((await themeLabels(server)).includes('AI基础设施与资本开支'));
     const facts = await server.request<any>('digestLens/facts', { scope: { kind: 'workspace' } });
