@@ -3,35 +3,31 @@
 // Simplified Chinese in the dark theme, then in Traditional Chinese in the light theme.
 // (code-server's own display language cannot be switched on this machine: it needs a
 // language pack from the marketplace.)
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { activeEditor, assert, poll, quickOpen, runCommand, textBox } from './workbench.mjs';
 
 const FIGURE = '1,600 亿人民币';
 
 /**
- * Sets digestLens.language in the workspace settings the way a user does: .vscode/settings.json
- * opened with Quick Open, its text replaced, saved. (Only the empty file is written from here,
- * the first time: a file written behind VS Code's back may go unnoticed for a long while.)
- * `undefined` empties it.
+ * Sets digestLens.language in the workspace settings the way a user does: the settings JSON
+ * opened from the palette (VS Code shows it over the editors), its text replaced, saved,
+ * closed. (A file written behind VS Code's back in a new .vscode folder may go unnoticed for
+ * a long while, and Quick Open may not list it yet.) `undefined` empties it.
  */
-async function setLanguage(page, workspace, language) {
-  const file = join(workspace, '.vscode', 'settings.json');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, '{}\n');
-  }
-  await quickOpen(page, 'settings.json');
-  await activeEditor(page).click();
+async function setLanguage(page, language) {
+  const focusedText = () => page.locator('.monaco-editor.focused .view-lines').first().innerText().catch(() => '');
+  await runCommand(page, 'Preferences: Open Workspace Settings (JSON)');
+  // The digests start with a heading; the settings JSON with a brace.
+  await poll('the settings JSON to open with the focus', async () => (await focusedText()).trim().startsWith('{'));
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   // insertText: no auto-closed quotes or braces in the way.
-  await page.keyboard.insertText(language === undefined ? '{}\n' : `{ "digestLens.language": "${language}" }\n`);
+  const text = language === undefined ? '{}' : `{ "digestLens.language": "${language}" }`;
+  await page.keyboard.insertText(text);
+  await poll('the new settings to be typed', async () => (await focusedText()).replace(/\s+/g, ' ').trim() === text);
   await page.keyboard.press('Control+S');
-  const tab = page.locator('.tab.active', { hasText: 'settings.json' });
-  await poll('the settings to be saved', async () => !/\bdirty\b/.test((await tab.getAttribute('class')) ?? 'dirty'));
+  await page.waitForTimeout(300);
   await page.keyboard.press('Control+W');
-  await tab.waitFor({ state: 'detached' });
+  await poll('the settings JSON to close', async () => !(await focusedText()).trim().startsWith('{'));
 }
 
 /** Points at the figure until its hover shows `marker`; returns the hover's text. */
@@ -57,10 +53,10 @@ async function hoverUntil(page, marker) {
 export const tests = [
   {
     name: 'digestLens.language: the figure hover in Simplified (dark) and Traditional Chinese (light)',
-    async run({ page, workspace, shot }) {
+    async run({ page, shot }) {
       let light = false;
       try {
-        await setLanguage(page, workspace, 'zh-cn');
+        await setLanguage(page, 'zh-cn');
         await quickOpen(page, 'simplified.digest.md');
         const cn = await hoverUntil(page, '按摘要日期');
         assert.match(cn, /金额/);
@@ -69,7 +65,7 @@ export const tests = [
 
         await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
         light = true;
-        await setLanguage(page, workspace, 'zh-tw');
+        await setLanguage(page, 'zh-tw');
         await quickOpen(page, 'simplified.digest.md');
         const tw = await hoverUntil(page, '依摘要日期');
         assert.match(tw, /金額/);
@@ -78,7 +74,7 @@ export const tests = [
         return `zh-cn: ${cn.split('\n').filter(Boolean).slice(2, 4).join(' | ')}; zh-tw: ${tw.split('\n').filter(Boolean).slice(2, 4).join(' | ')}`;
       } finally {
         await page.mouse.move(5, 5);
-        await setLanguage(page, workspace, undefined);
+        await setLanguage(page, undefined);
         if (light) await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
       }
     },
