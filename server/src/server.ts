@@ -37,7 +37,8 @@ import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from './index/worker
 import { discoverDigests } from './index/discover';
 import { cacheFile, loadCache, saveCache, type CacheSource } from './index/cache';
 import { remap } from './index/packed';
-import { validateSettings, type DigestSettings } from './settings';
+import { problemTexts, validateSettings, type DigestSettings, type SettingsProblem } from './settings';
+import { resolveLocale, translator, type Locale } from './l10n';
 import { DigestMatcher, enabledGlobs, relativePath } from './workspace/files';
 import type { FeatureContext, UserFileState } from './features/context';
 import { FEATURES } from './features';
@@ -55,6 +56,10 @@ let hasWorkspaceFolders = false;
 let canRefreshTokens = false;
 let canRefreshHints = false;
 let initOptions: unknown = undefined;
+/** The editor's display language as sent in initialize ("en", "zh-cn", "zh-TW"…), or undefined. */
+let editorLocale: unknown = undefined;
+/** The language of the first folder's settings, for texts sent outside any request on a resource. */
+let serverLocale: Locale = 'en';
 let indexing = false;
 let indexRun = 0;
 
@@ -109,7 +114,7 @@ function guard<A extends unknown[], R>(feature: string, handler: (...args: A) =>
         failedFeatures.add(feature);
         log.error(`${feature} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       }
-      throw new ResponseError(ErrorCodes.InternalError, `Digest Lens: ${feature} failed`);
+      throw new ResponseError(ErrorCodes.InternalError, translator(serverLocale)('server.featureFailed', feature));
     }
   };
 }
@@ -120,12 +125,15 @@ function guard<A extends unknown[], R>(feature: string, handler: (...args: A) =>
 const settingsCache = new Map<string, Promise<DigestSettings>>();
 const reportedProblems = new Set<string>();
 
-function reportProblems(problems: string[]): void {
-  const fresh = problems.filter((p) => !reportedProblems.has(p));
+/** Shows each settings problem once (in the user's language; the log gets English). */
+function reportProblems(problems: string[], keyed: SettingsProblem[], locale: Locale): void {
+  const fresh = problems.map((p, i) => ({ p, k: keyed[i] })).filter(({ p }) => !reportedProblems.has(p));
   if (!fresh.length) return;
-  for (const p of fresh) reportedProblems.add(p);
-  log.warn(fresh.join('\n'));
-  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Digest Lens: ${fresh.join('; ')}` });
+  for (const { p } of fresh) reportedProblems.add(p);
+  log.warn(fresh.map(({ p }) => p).join('\n'));
+  const tr = translator(locale);
+  const message = tr('server.settingsProblems', problemTexts(fresh.map(({ k }) => k), tr).join(tr.locale === 'en' ? '; ' : '；'));
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
 function settingsFor(uri?: string): Promise<DigestSettings> {
@@ -141,13 +149,20 @@ function settingsFor(uri?: string): Promise<DigestSettings> {
           raw = undefined;
         }
       }
-      const { settings, problems } = validateSettings(raw);
-      reportProblems(problems);
+      const { settings, problems, keyed } = validateSettings(raw);
+      const locale = resolveLocale(settings.language, editorLocale);
+      if (key === (folders[0] ?? '')) serverLocale = locale;
+      reportProblems(problems, keyed, locale);
       return settings;
     })();
     settingsCache.set(key, cached);
   }
   return cached;
+}
+
+/** The language of the texts about a resource: digestLens.language, else the editor's. */
+async function localeFor(uri?: string): Promise<Locale> {
+  return resolveLocale((await settingsFor(uri)).language, editorLocale);
 }
 
 async function filesExclude(uri?: string): Promise<string[]> {
@@ -312,7 +327,8 @@ async function indexWorkspace(force = false): Promise<void> {
   if (hasProgress) {
     try {
       progress = await connection.window.createWorkDoneProgress();
-      progress.begin('Digest Lens', 0, 'indexing digests…', false);
+      serverLocale = await localeFor(folders[0]);
+      progress.begin('Digest Lens', 0, translator(serverLocale)('progress.indexing'), false);
     } catch {
       progress = undefined;
     }
@@ -394,7 +410,7 @@ async function indexWorkspace(force = false): Promise<void> {
       index.notifyChanged(results.map((r) => r.uri));
       done += results.length;
       if (Date.now() - lastReport > 100) {
-        progress?.report(Math.round((done / tasks.length) * 100), `${done}/${tasks.length} digests`);
+        progress?.report(Math.round((done / tasks.length) * 100), translator(serverLocale)('progress.digests', done, tasks.length));
         lastReport = Date.now();
       }
     };
@@ -563,6 +579,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRefreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
   canRefreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
   initOptions = params.initializationOptions;
+  editorLocale = params.locale;
+  serverLocale = resolveLocale('auto', editorLocale);
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!folders.length && params.rootUri) folders = [params.rootUri];
   const capabilities: ServerCapabilities = {
@@ -674,6 +692,7 @@ const context: FeatureContext = {
   documents,
   index,
   settings: (uri?: string) => settingsFor(uri ?? folders[0]),
+  locale: (uri?: string) => localeFor(uri ?? folders[0]),
   folders: () => folders,
   folderOf,
   gazetteer: (uri) => (uri ? setups.forUri(uri) : setups.union()).gazetteer,

@@ -5,6 +5,7 @@
  * default with a message, never an exception.
  */
 import { rateAt } from './fx/rates';
+import { english, LOCALES, type Arg, type LanguageSetting, type MessageKey, type Translator } from './l10n';
 
 export interface DigestSettings {
   /** Currency that hovers, inlay hints and the figures table convert into. */
@@ -31,6 +32,8 @@ export interface DigestSettings {
   themesFile: string;
   /** How amounts are written in hovers: "auto" follows the figure's script. */
   numberStyle: 'auto' | 'zh' | 'en';
+  /** Language of the server's texts: "auto" follows the editor's display language. */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
@@ -46,47 +49,68 @@ export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
   entitiesFile: '.digestlens/entities.json',
   themesFile: '.digestlens/themes.json',
   numberStyle: 'auto',
+  language: 'auto',
 });
+
+/** A problem with a setting, as a message of the catalogue (shown in the user's language). */
+export interface SettingsProblem {
+  key: MessageKey;
+  args: Arg[];
+}
 
 export interface SettingsResult {
   settings: DigestSettings;
-  /** One sentence per setting that was wrong and fell back to its default. */
+  /** One sentence per setting that was wrong and fell back to its default, in English (for the log). */
   problems: string[];
+  /** The same problems, to be written in any language. */
+  keyed: SettingsProblem[];
+}
+
+/** The sentences of settings problems in one language. */
+export function problemTexts(problems: readonly SettingsProblem[], tr: Translator): string[] {
+  return problems.map((p) => {
+    // "settings.fallback" takes the reason as a message of its own.
+    const args = p.key === 'settings.fallback' && typeof p.args[1] === 'string' && p.args[1].startsWith('settings.') ? [p.args[0], tr(p.args[1] as MessageKey, ...p.args.slice(3)), p.args[2]] : p.args;
+    return tr(p.key, ...args);
+  });
 }
 
 const isCurrency = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z]{3}$/.test(v) && rateAt(v.toUpperCase(), null) !== null;
 
 /** Validates raw settings (whatever the client sent) into a complete, safe settings object. */
 export function validateSettings(raw: unknown): SettingsResult {
-  const problems: string[] = [];
+  const keyed: SettingsProblem[] = [];
+  const done = (settings: DigestSettings): SettingsResult => ({ settings, problems: problemTexts(keyed, english), keyed });
+  const problems = { push: (key: MessageKey, ...args: Arg[]) => keyed.push({ key, args }) };
   const s: DigestSettings = { ...DEFAULT_SETTINGS, displayCurrencies: [...DEFAULT_SETTINGS.displayCurrencies], include: [], exclude: [], rateOverrides: {} };
-  if (raw === null || raw === undefined) return { settings: s, problems };
+  if (raw === null || raw === undefined) return done(s);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push('digestLens settings must be an object; using the defaults');
-    return { settings: s, problems };
+    problems.push('settings.notObject');
+    return done(s);
   }
   const r = raw as Record<string, unknown>;
-  const bad = (key: string, why: string) => problems.push(`digestLens.${key} ${why}; using the default (${JSON.stringify((DEFAULT_SETTINGS as any)[key])})`);
+  /** A setting that falls back to its default; `why` is a message, its arguments follow. */
+  const bad = (key: string, why: MessageKey, ...whyArgs: Arg[]) => problems.push('settings.fallback', key, why, JSON.stringify((DEFAULT_SETTINGS as any)[key]), ...whyArgs);
 
   if (r.baseCurrency !== undefined) {
     if (isCurrency(r.baseCurrency)) s.baseCurrency = r.baseCurrency.toUpperCase();
-    else bad('baseCurrency', `is not a known currency code (${JSON.stringify(r.baseCurrency)})`);
+    else bad('baseCurrency', 'settings.unknownCurrency', JSON.stringify(r.baseCurrency));
   }
   if (r.displayCurrencies !== undefined) {
     if (Array.isArray(r.displayCurrencies)) {
       const good = r.displayCurrencies.filter(isCurrency).map((c) => c.toUpperCase());
       const wrong = r.displayCurrencies.filter((c) => !isCurrency(c));
-      if (wrong.length) problems.push(`digestLens.displayCurrencies: unknown currency codes ${JSON.stringify(wrong)} are ignored`);
+      if (wrong.length) problems.push('settings.unknownCurrencies', JSON.stringify(wrong));
       s.displayCurrencies = good.length ? [...new Set(good)] : [...DEFAULT_SETTINGS.displayCurrencies];
-    } else bad('displayCurrencies', 'must be a list of currency codes');
+    } else bad('displayCurrencies', 'settings.currencyList');
   }
   if (r.rateOverrides !== undefined) {
     if (r.rateOverrides && typeof r.rateOverrides === 'object' && !Array.isArray(r.rateOverrides)) {
       for (const [k, v] of Object.entries(r.rateOverrides as Record<string, unknown>)) {
         if (isCurrency(k) && typeof v === 'number' && Number.isFinite(v) && v > 0) s.rateOverrides[k.toUpperCase()] = v;
-        else problems.push(`digestLens.rateOverrides.${k} is ignored: it needs a known currency code and a positive number of units per USD`);
+        else problems.push('settings.rateOverrideIgnored', k);
       }
-    } else bad('rateOverrides', 'must be an object such as {"CNY": 7.1}');
+    } else bad('rateOverrides', 'settings.rateOverridesObject');
   }
   for (const key of ['include', 'exclude'] as const) {
     const v = r[key];
@@ -94,36 +118,41 @@ export function validateSettings(raw: unknown): SettingsResult {
     if (Array.isArray(v) && v.every((g) => typeof g === 'string')) {
       const globs = (v as string[]).filter((g) => g.trim() !== '');
       const invalid = globs.filter((g) => !isPlausibleGlob(g));
-      if (invalid.length) problems.push(`digestLens.${key}: invalid globs ${JSON.stringify(invalid)} are ignored`);
+      if (invalid.length) problems.push('settings.invalidGlobs', key, JSON.stringify(invalid));
       s[key] = globs.filter(isPlausibleGlob);
-    } else bad(key, 'must be a list of glob strings');
+    } else bad(key, 'settings.globList');
   }
   if (r.maxFileSize !== undefined) {
     if (typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize > 0) s.maxFileSize = Math.floor(r.maxFileSize);
-    else bad('maxFileSize', 'must be a positive number of bytes');
+    else bad('maxFileSize', 'settings.positiveBytes');
   }
   for (const key of ['inlayHints', 'diagnosticsEnabled'] as const) {
     const v = r[key];
     if (v === undefined) continue;
     if (typeof v === 'boolean') s[key] = v;
-    else bad(key, 'must be true or false');
+    else bad(key, 'settings.boolean');
   }
   if (r.conversionTolerance !== undefined) {
     const v = r.conversionTolerance;
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 10) s.conversionTolerance = v;
-    else bad('conversionTolerance', 'must be a number such as 0.05 (5%)');
+    else bad('conversionTolerance', 'settings.tolerance');
   }
   for (const key of ['entitiesFile', 'themesFile'] as const) {
     const v = r[key];
     if (v === undefined) continue;
     if (typeof v === 'string' && v.trim()) s[key] = v.trim();
-    else bad(key, 'must be a workspace-relative path');
+    else bad(key, 'settings.relativePath');
   }
   if (r.numberStyle !== undefined) {
     if (r.numberStyle === 'auto' || r.numberStyle === 'zh' || r.numberStyle === 'en') s.numberStyle = r.numberStyle;
-    else bad('numberStyle', 'must be "auto", "zh" or "en"');
+    else bad('numberStyle', 'settings.numberStyle');
   }
-  return { settings: s, problems };
+  if (r.language !== undefined) {
+    const v = typeof r.language === 'string' ? r.language.trim().toLowerCase() : r.language;
+    if (v === 'auto' || (LOCALES as readonly unknown[]).includes(v)) s.language = v as LanguageSetting;
+    else bad('language', 'settings.language');
+  }
+  return done(s);
 }
 
 /** Rejects globs with unbalanced brackets or braces, which glob matchers read unpredictably. */

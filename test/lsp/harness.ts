@@ -47,6 +47,8 @@ export interface StartOptions {
    * digestLens settings, answered for requests scoped to a uri inside it.
    */
   moreFolders?: { path: string; settings?: Record<string, unknown> }[];
+  /** The editor's display language sent in initialize ("en", "zh-cn", "zh-TW"…); none by default. */
+  locale?: string;
 }
 
 export class TestServer {
@@ -186,6 +188,7 @@ export async function startServer(opts: StartOptions): Promise<TestServer> {
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'ws' }, ...more.map((f, i) => ({ uri: f.uri, name: `ws${i + 2}` }))],
     initializationOptions: opts.initializationOptions,
+    locale: opts.locale,
     capabilities: {
       workspace: { configuration: opts.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
       window: { workDoneProgress: true },

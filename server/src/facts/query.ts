@@ -256,6 +256,7 @@ export function queryFacts(
   m: Money,
   themeLabel: (id: string) => string = (id) => id,
   cache?: ScopeCache,
+  metricName: (metric: string) => string = (metric) => metric,
 ): Omit<P.FactsResult, 'complete'> {
   const scope = cache ?? new ScopeCache([...inScope]);
   const sort = params.sort ?? { key: 'baseValue', dir: -1 };
@@ -274,8 +275,8 @@ export function queryFacts(
     total: filtered.length,
     inScope: scope.facts.length,
     totals: totals.slice(0, MAX_TOTALS),
-    chart: chartOf(filtered, totals, page, m),
-    facets: scope.facets(themeLabel),
+    chart: chartOf(filtered, totals, page, m, metricName),
+    facets: scope.facets(themeLabel, metricName),
     baseCurrency: m.base,
   };
 }
@@ -293,7 +294,17 @@ export class ScopeCache {
   private readonly orders = new Map<string, StoredFact[]>();
   constructor(readonly facts: StoredFact[]) {}
 
-  facets(themeLabel: (id: string) => string): P.FactsResult['facets'] {
+  /** The drop-downs' values; labels are written on each call (the user's language may change), counts are kept. */
+  facets(themeLabel: (id: string) => string, metricName: (metric: string) => string = (metric) => metric): P.FactsResult['facets'] {
+    const f = this.countFacets();
+    return {
+      ...f,
+      metrics: f.metrics.map((v) => ({ ...v, label: metricName(v.id) })),
+      themes: f.themes.map((v) => ({ ...v, label: themeLabel(v.id) })),
+    };
+  }
+
+  private countFacets(): P.FactsResult['facets'] {
     if (this.facetValues) return this.facetValues;
     const entities = new Map<string, { label: string; count: number }>();
     const metrics = new Map<string, { label: string; count: number }>();
@@ -310,7 +321,6 @@ export class ScopeCache {
         if (maxDate === null || f.date > maxDate) maxDate = f.date;
       }
     }
-    for (const [id, v] of themes) v.label = themeLabel(id);
     return (this.facetValues = { entities: facet(entities, MAX_ENTITY_FACETS), metrics: facet(metrics), themes: facet(themes), minDate, maxDate });
   }
 
@@ -335,11 +345,11 @@ export class ScopeCache {
  * The chart of what is filtered: the totals per entity and metric when some add up, else the
  * largest filtered facts (per-unit prices left out: they are not amounts).
  */
-function chartOf(filtered: readonly StoredFact[], totals: readonly P.FactTotal[], page: readonly StoredFact[], m: Money): P.FactsResult['chart'] {
+function chartOf(filtered: readonly StoredFact[], totals: readonly P.FactTotal[], page: readonly StoredFact[], m: Money, metricName: (metric: string) => string): P.FactsResult['chart'] {
   if (totals.length) {
     return {
       kind: 'totals',
-      bars: totals.slice(0, CHART_BARS).map((t) => ({ label: `${t.entityName} · ${t.metric}`, value: t.value, approximate: false, row: -1, entityId: t.entityId, metric: t.metric })),
+      bars: totals.slice(0, CHART_BARS).map((t) => ({ label: `${t.entityName} · ${metricName(t.metric)}`, value: t.value, approximate: false, row: -1, entityId: t.entityId, metric: t.metric })),
     };
   }
   const rowOf = new Map(page.map((f, i) => [f, i]));
@@ -357,7 +367,7 @@ function chartOf(filtered: readonly StoredFact[], totals: readonly P.FactTotal[]
   return {
     kind: 'largest',
     bars: largest.map(({ f, v }) => ({
-      label: [f.subject?.name ?? f.source?.name ?? '—', f.metric, f.period].filter(Boolean).join(' · '),
+      label: [f.subject?.name ?? f.source?.name ?? '—', metricName(f.metric), f.period].filter(Boolean).join(' · '),
       value: v,
       approximate: f.figure.approximate,
       row: rowOf.get(f) ?? -1,

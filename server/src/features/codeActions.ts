@@ -37,6 +37,8 @@ import { Codes } from './diagnostics';
 import { toOffset, toRange } from './positions';
 import { styleAt } from './moneyText';
 import { convertName, scriptEdits, type ScriptEdit, type ScriptTarget } from './scriptConversion';
+import { translator, type Translator } from '../l10n';
+import type { MessageKey } from '../l10n/messages';
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -223,7 +225,7 @@ const overlaps = (a: { offset: number; length: number }, start: number, end: num
 /** The style of an amount written at a figure: the language and script of its sentence. */
 const styleOfFigure = (doc: IndexedDoc, f: Figure): MoneyStyle => styleAt(doc.text, f.offset, f.text, doc.analysis.traditional);
 
-function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>): CodeAction | null {
+function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>, tr: Translator): CodeAction | null {
   if (f.currency === base) return null;
   const conv = convertFigure(f, base, doc.analysis.date, overrides);
   if (!conv) return null;
@@ -232,13 +234,13 @@ function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: R
   const amount = amountLike(f, target, style);
   const at = toRange(doc, f.offset + f.length, 0).start;
   return {
-    title: `Insert conversion: ≈ ${englishAmount(target)}`,
+    title: tr('action.insertConversion', englishAmount(target)),
     kind: CodeActionKind.Refactor,
     edit: { changes: { [doc.uri]: [TextEdit.insert(at, insertionText(amount, style))] } },
   };
 }
 
-function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Diagnostic[]): CodeAction {
+function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Diagnostic[], tr: Translator): CodeAction {
   const rate = m.expected / m.from.value;
   const ranged = m.to.min !== null && m.from.min !== null && m.from.max !== null;
   const amount: Amount = { value: m.expected, min: ranged ? m.from.min! * rate : null, max: ranged ? m.from.max! * rate : null, currency: m.to.currency, per: m.to.per };
@@ -248,7 +250,7 @@ function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Dia
   const range = toRange(doc, m.to.offset, m.to.length);
   const related = diagnostics.filter((d) => d.code === Codes.conversionMismatch && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
   return {
-    title: `Replace with reference conversion: ${text}`,
+    title: tr('action.replaceConversion', text),
     kind: CodeActionKind.QuickFix,
     diagnostics: related.length ? related : undefined,
     isPreferred: true,
@@ -260,11 +262,11 @@ function replaceConversion(doc: IndexedDoc, m: ConversionCheck, diagnostics: Dia
  * The conversions offered, with their titles. Each has its own kind under refactor.rewrite,
  * "refactor.rewrite.script.<target>" (SCRIPT_KIND), which the client's commands match on.
  */
-const SCRIPT_ACTIONS: [ScriptTarget, string][] = [
-  ['tw', 'Convert to Traditional Chinese (Taiwan)'],
-  ['hk', 'Convert to Traditional Chinese (Hong Kong)'],
-  ['plain', 'Convert to Traditional Chinese (characters only)'],
-  ['cn', 'Convert to Simplified Chinese'],
+const SCRIPT_ACTIONS: [ScriptTarget, MessageKey][] = [
+  ['tw', 'action.toTaiwan'],
+  ['hk', 'action.toHongKong'],
+  ['plain', 'action.toTraditionalPlain'],
+  ['cn', 'action.toSimplified'],
 ];
 
 /** Results of the last few script conversions; asking again for the same text costs nothing. */
@@ -273,7 +275,7 @@ const scriptCache = new Map<string, Map<ScriptTarget, ScriptEdit[]>>();
 /** The code action kind of a conversion: "refactor.rewrite.script.tw". */
 export const SCRIPT_KIND = (target: ScriptTarget): string => `${CodeActionKind.RefactorRewrite}.script.${target}`;
 
-function scriptActions(doc: IndexedDoc, start: number, end: number, token: CancellationToken): CodeAction[] {
+function scriptActions(doc: IndexedDoc, start: number, end: number, token: CancellationToken, tr: Translator): CodeAction[] {
   const whole = start === end;
   const from = whole ? 0 : start;
   const to = whole ? doc.text.length : end;
@@ -290,24 +292,24 @@ function scriptActions(doc: IndexedDoc, start: number, end: number, token: Cance
     if (scriptCache.size >= 8) scriptCache.delete(scriptCache.keys().next().value as string);
     scriptCache.set(text, results);
   }
-  const scope = whole ? ' (whole document)' : '';
   const out: CodeAction[] = [];
-  for (const [target, label] of SCRIPT_ACTIONS) {
+  for (const [target, key] of SCRIPT_ACTIONS) {
     const edits = results.get(target)!;
     if (!edits.length) continue; // nothing would change
     const changes = edits.map((e) => TextEdit.replace(toRange(doc, from + e.offset, e.length), e.text));
-    out.push({ title: label + scope, kind: SCRIPT_KIND(target), edit: { changes: { [doc.uri]: changes } } });
+    const label = tr(key);
+    out.push({ title: whole ? tr('action.wholeDocument', label) : label, kind: SCRIPT_KIND(target), edit: { changes: { [doc.uri]: changes } } });
   }
   return out;
 }
 
 /** Adds a candidate of document `docUri` to the entity file of the document's folder. */
-async function addEntityAction(ctx: FeatureContext, docUri: string, mention: Mention): Promise<CodeAction | null> {
+async function addEntityAction(ctx: FeatureContext, docUri: string, mention: Mention, tr: Translator): Promise<CodeAction | null> {
   const state = ctx.userFiles(docUri).entities;
   const gazetteer = ctx.gazetteer(docUri);
   const userIds = new Set(ctx.userEntities(docUri).map((e) => e.id));
   const entry = newEntity(mention.name, (id) => userIds.has(id) || !!gazetteer.get(id));
-  const title = `Add ${mention.name} to your entity list`;
+  const title = tr('action.addEntity', mention.name);
   if (state.uri) {
     // The file exists: insert into its list. It is small; read it only when the action is asked for.
     const open = ctx.documents.get(state.uri);
@@ -351,17 +353,18 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
   const start = toOffset(doc, params.range.start);
   const end = toOffset(doc, params.range.end);
   const settings = await ctx.settings(doc.uri);
+  const tr = translator(await ctx.locale(doc.uri));
   const out: CodeAction[] = [];
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const mismatches = findMismatches(doc.text, doc.analysis.figures, doc.analysis.date, settings.conversionTolerance, settings.rateOverrides);
-    for (const m of mismatches) if (overlaps(m.to, start, end)) out.push(replaceConversion(doc, m, params.context.diagnostics));
+    for (const m of mismatches) if (overlaps(m.to, start, end)) out.push(replaceConversion(doc, m, params.context.diagnostics, tr));
   }
   if (wants(only, CodeActionKind.Refactor)) {
     for (const f of doc.analysis.figures) {
       if (f.offset > end) break;
       if (!overlaps(f, start, end)) continue;
-      const action = insertConversion(doc, f, settings.baseCurrency, settings.rateOverrides);
+      const action = insertConversion(doc, f, settings.baseCurrency, settings.rateOverrides, tr);
       if (action) out.push(action);
       if (out.length >= 5) break;
     }
@@ -370,7 +373,7 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
       if (m.offset > end) break;
       if (m.kind !== 'candidate' || !overlaps(m, start, end) || seen.has(m.id)) continue;
       seen.add(m.id);
-      const action = await addEntityAction(ctx, doc.uri, m);
+      const action = await addEntityAction(ctx, doc.uri, m, tr);
       if (action) out.push(action);
     }
   }
@@ -379,7 +382,7 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
   const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !only?.length;
   const scriptKinds = wants(only, CodeActionKind.RefactorRewrite) || !!only?.some((o) => o.startsWith(`${CodeActionKind.RefactorRewrite}.script`));
   if (scriptKinds && !automatic && !token.isCancellationRequested) {
-    out.push(...scriptActions(doc, start, end, token).filter((a) => wants(only, a.kind!)));
+    out.push(...scriptActions(doc, start, end, token, tr).filter((a) => wants(only, a.kind!)));
   }
   return out;
 }

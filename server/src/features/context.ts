@@ -6,6 +6,7 @@ import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { DigestSettings } from '../settings';
+import type { Locale } from '../l10n';
 import type { Gazetteer } from '../analysis/gazetteer';
 import type { Taxonomy } from '../analysis/themes';
 import type { Entity } from '../analysis/types';
@@ -39,6 +40,8 @@ export interface FeatureContext {
   index: WorkspaceIndex;
   /** Settings for a resource, validated; cached per uri until the configuration changes. */
   settings(uri?: string): Promise<DigestSettings>;
+  /** The language of the texts about a resource: digestLens.language, else the editor's display language. */
+  locale(uri?: string): Promise<Locale>;
   /** Workspace folder uris. */
   folders(): string[];
   /** The workspace folder (uri) containing a uri, or undefined. */

@@ -14,6 +14,7 @@ import { convertAmount } from '../fx/convert';
 import { USER_SOURCE, type RateInfo } from '../fx/rates';
 import { pairConversions, type ConversionPair } from '../analysis/facts/conversions';
 import { marketPair, pairText } from './moneyText';
+import { english, type Translator } from '../l10n';
 
 /** A figure and its stated conversion written right after it. */
 
@@ -34,7 +35,9 @@ export interface ConversionCheck extends ConversionPair {
   referenceRate: number;
   /** "2026-01 average, Fed H.10" or "user setting". */
   reference: string;
-  /** The full diagnostic message. */
+  /** The rates of the two currencies the reference comes from. */
+  rates: [RateInfo, RateInfo];
+  /** The full diagnostic message, in English (conversionMessage writes it in another language). */
   message: string;
 }
 
@@ -51,14 +54,14 @@ function shortSource(source: string): string {
 }
 
 /** Where a reference rate comes from: "2026-01 average, Fed H.10", or "user setting". */
-export function describeReference(a: RateInfo, b: RateInfo): string {
+export function describeReference(a: RateInfo, b: RateInfo, tr: Translator = english): string {
   const rates = [a, b].filter((r) => r.currency !== 'USD');
-  if (!rates.length) return 'definition';
-  if (rates.some((r) => r.source === USER_SOURCE)) return USER_SOURCE;
+  if (!rates.length) return tr('rate.definition');
+  if (rates.some((r) => r.source === USER_SOURCE)) return tr('rate.userSetting');
   const sources = [...new Set(rates.map((r) => shortSource(r.source)))].join(' / ');
   const month = rates.map((r) => r.month).sort()[0];
   const monthly = rates.every((r) => !/daily|spot/i.test(r.source));
-  return monthly ? `${month} average, ${sources}` : `${month}, ${sources}`;
+  return tr(monthly ? 'rate.monthAverage' : 'rate.month', month, sources);
 }
 
 /** A rate for a message: "6.97", "156.3", "0.128". */
@@ -96,10 +99,16 @@ export function checkConversion(
   const referenceRate = fromIsBase ? toPerFrom : 1 / toPerFrom;
   const impliedRate = fromIsBase ? to.value / from.value : from.value / to.value;
   const reference = describeReference(conv.fromRate, conv.toRate);
-  const message =
-    `Stated conversion implies ${pairText(base, quote, impliedRate, formatRate)}; ` +
-    `reference ${pairText(base, quote, referenceRate, formatRate)} (${reference}): ${formatOff(off)} off`;
-  return { from, to, expected: conv.value, off, flagged: Math.abs(off) > tolerance, base, quote, impliedRate, referenceRate, reference, message };
+  const check = { from, to, expected: conv.value, off, flagged: Math.abs(off) > tolerance, base, quote, impliedRate, referenceRate, reference, rates: [conv.fromRate, conv.toRate] as [RateInfo, RateInfo], message: '' };
+  check.message = conversionMessage(check, english);
+  return check;
+}
+
+/** The message of a stated conversion check: "Stated conversion implies USD/CNY 6.15; reference USD/CNY 6.97 (2026-01 average, Fed H.10): 13% off". */
+export function conversionMessage(c: Omit<ConversionCheck, 'message'>, tr: Translator): string {
+  const implied = pairText(c.base, c.quote, c.impliedRate, formatRate);
+  const reference = pairText(c.base, c.quote, c.referenceRate, formatRate);
+  return tr('diag.conversionMismatch', implied, reference, describeReference(c.rates[0], c.rates[1], tr), formatOff(c.off));
 }
 
 /** Every stated conversion of a document that disagrees with the reference rate beyond `tolerance`. */

@@ -19,7 +19,8 @@ import type { DigestSettings } from '../settings';
 import { parseUserEntities } from '../analysis/userEntities';
 import { parseUserThemes } from '../analysis/themes';
 import type { Feature, FeatureContext, UserFileProblem } from './context';
-import { findMismatches } from './conversionCheck';
+import { conversionMessage, findMismatches } from './conversionCheck';
+import { english, metricLabel, translator, type Translator } from '../l10n';
 import { toRange } from './positions';
 
 /** The `source` of every diagnostic of the extension. */
@@ -44,7 +45,7 @@ const stated = (f: StoredFact) => `${f.figure.text}${f.date ? ` (${f.date})` : '
  * Information diagnostics on the facts of a note that disagree with an earlier note on the
  * same subject, metric and period: both values and dates, the earlier one linked.
  */
-export function consistencyDiagnostics(doc: IndexedDoc, index: WorkspaceIndex, settings: Pick<DigestSettings, 'conversionTolerance' | 'rateOverrides'>): Diagnostic[] {
+export function consistencyDiagnostics(doc: IndexedDoc, index: WorkspaceIndex, settings: Pick<DigestSettings, 'conversionTolerance' | 'rateOverrides'>, tr: Translator = english): Diagnostic[] {
   const store = factStoreOf(index);
   const out: Diagnostic[] = [];
   for (const f of store.factsIn(doc.uri)) {
@@ -52,17 +53,18 @@ export function consistencyDiagnostics(doc: IndexedDoc, index: WorkspaceIndex, s
     const earlier = conflictsOf(f, store.sameKey(f), settings.conversionTolerance, settings.rateOverrides);
     if (!earlier.length) continue;
     const shown = earlier.slice(0, MAX_CONFLICTS_SHOWN);
-    const where = shown.map((e) => `${stated(e)} in ${fileName(e.uri)}`).join('; ');
-    const more = earlier.length > shown.length ? ` and ${earlier.length - shown.length} more` : '';
+    const where = shown.map((e) => tr('diag.inconsistentIn', stated(e), fileName(e.uri))).join(tr.locale === 'en' ? '; ' : '；');
+    const others = earlier.length > shown.length ? tr('diag.inconsistentMore', where, earlier.length - shown.length) : where;
+    const what = `${f.subject!.name} ${metricLabel(tr, f.metric)} ${f.period}`;
     out.push({
       range: toRange(doc, f.figure.offset, f.figure.length),
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
       code: Codes.inconsistent,
-      message: `${f.subject!.name} ${f.metric} ${f.period}: ${stated(f)} here, but ${where}${more}`,
+      message: tr('diag.inconsistent', what, stated(f), others),
       relatedInformation: shown.map((e) => ({
         location: { uri: e.uri, range: { start: positionAt(e.lineStarts, e.figure.offset), end: positionAt(e.lineStarts, e.figure.offset + e.figure.length) } },
-        message: `${f.subject!.name} ${f.metric} ${f.period}: ${stated(e)}`,
+        message: tr('diag.inconsistentRelated', what, stated(e)),
       })),
     });
   }
@@ -86,7 +88,7 @@ export interface MismatchData {
 }
 
 /** The diagnostics of one digest: stated conversions that disagree, and guessed scales or currencies. */
-export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings): Diagnostic[] {
+export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings, tr: Translator = english): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { analysis } = doc;
   for (const m of findMismatches(doc.text, analysis.figures, analysis.date, settings.conversionTolerance, settings.rateOverrides)) {
@@ -96,8 +98,8 @@ export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings): Di
       severity: DiagnosticSeverity.Warning,
       source: SOURCE,
       code: Codes.conversionMismatch,
-      message: m.message,
-      relatedInformation: [{ location: { uri: doc.uri, range: toRange(doc, m.from.offset, m.from.length) }, message: 'the amount it converts' }],
+      message: tr.locale === 'en' ? m.message : conversionMessage(m, tr),
+      relatedInformation: [{ location: { uri: doc.uri, range: toRange(doc, m.from.offset, m.from.length) }, message: tr('diag.amountConverted') }],
       data,
     });
   }
@@ -108,7 +110,7 @@ export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings): Di
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: Codes.zhao,
-        message: '兆 read as 10^12 (万亿); in mainland usage it can mean 10^6',
+        message: tr('diag.zhao'),
       });
     } else if (f.ambiguity === 'yen-sign') {
       out.push({
@@ -116,7 +118,7 @@ export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings): Di
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: Codes.yen,
-        message: `¥ read as ${f.currency} from context (¥ is both CNY and JPY); write 元/人民币 or 日元/JPY to be explicit`,
+        message: tr('diag.yen', f.currency),
       });
     }
   }
@@ -170,12 +172,13 @@ export const feature: Feature = {
     /** Last diagnostics sent for each user file: they are re-checked often and rarely change. */
     const userFileSent = new Map<string, string>();
 
-    const publish = async (uri: string, compute: (s: DigestSettings) => Diagnostic[], version?: number, dedupe = false) => {
+    const publish = async (uri: string, compute: (s: DigestSettings, tr: Translator) => Diagnostic[], version?: number, dedupe = false) => {
       const run = (runs.get(uri) ?? 0) + 1;
       runs.set(uri, run);
       const settings = await ctx.settings(uri);
+      const tr = translator(await ctx.locale(uri));
       if (runs.get(uri) !== run) return;
-      const diagnostics = settings.diagnosticsEnabled ? compute(settings) : [];
+      const diagnostics = settings.diagnosticsEnabled ? compute(settings, tr) : [];
       if (dedupe) {
         const key = JSON.stringify(diagnostics);
         if (userFileSent.get(uri) === key) return;
@@ -212,7 +215,7 @@ export const feature: Feature = {
       if (!open || !doc) return;
       await publish(
         uri,
-        (s) => [...digestDiagnostics(doc, s), ...consistencyDiagnostics(doc, ctx.index, s)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+        (s, tr) => [...digestDiagnostics(doc, s, tr), ...consistencyDiagnostics(doc, ctx.index, s, tr)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
         open.version,
       );
     };

@@ -8,11 +8,10 @@ import { describeFigure } from '../fx/format';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import type { Feature } from './context';
 import { toRange } from './positions';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { english, translator, type Translator } from '../l10n';
 
 /** One child per entity id, at its first mention in `mentions`, with the count as detail. */
-function companySymbols(doc: IndexedDoc, mentions: Mention[]): DocumentSymbol[] {
+function companySymbols(doc: IndexedDoc, mentions: Mention[], tr: Translator): DocumentSymbol[] {
   const byId = new Map<string, { first: Mention; count: number }>();
   for (const m of mentions) {
     const seen = byId.get(m.id);
@@ -21,7 +20,7 @@ function companySymbols(doc: IndexedDoc, mentions: Mention[]): DocumentSymbol[] 
   }
   return [...byId.values()].map(({ first, count }) => {
     const range = toRange(doc, first.offset, first.length);
-    return { name: first.name || first.text, detail: plural(count, 'mention'), kind: SymbolKind.Class, range, selectionRange: range };
+    return { name: first.name || first.text, detail: tr('count.mentions', count), kind: SymbolKind.Class, range, selectionRange: range };
   });
 }
 
@@ -50,32 +49,32 @@ function within<T extends { offset: number }>(items: T[], from: number, to: numb
 }
 
 /** Companies and Figures parents over a stretch of the document; empty groups are left out. */
-function groups(doc: IndexedDoc, mentions: Mention[], figures: Figure[], range: Range): DocumentSymbol[] {
+function groups(doc: IndexedDoc, mentions: Mention[], figures: Figure[], range: Range, tr: Translator): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  const companies = companySymbols(doc, mentions);
-  if (companies.length) out.push({ name: 'Companies', detail: companies.length === 1 ? '1 entity' : `${companies.length} entities`, kind: SymbolKind.Namespace, range, selectionRange: companies[0].selectionRange, children: companies });
+  const companies = companySymbols(doc, mentions, tr);
+  if (companies.length) out.push({ name: tr('symbols.companies'), detail: tr('count.entities', companies.length), kind: SymbolKind.Namespace, range, selectionRange: companies[0].selectionRange, children: companies });
   const figs = figureSymbols(doc, figures);
-  if (figs.length) out.push({ name: 'Figures', detail: plural(figs.length, 'figure'), kind: SymbolKind.Namespace, range, selectionRange: figs[0].selectionRange, children: figs });
+  if (figs.length) out.push({ name: tr('symbols.figures'), detail: tr('count.figures', figs.length), kind: SymbolKind.Namespace, range, selectionRange: figs[0].selectionRange, children: figs });
   return out;
 }
 
 /** The outline of one digest. */
-export function documentSymbols(doc: IndexedDoc): DocumentSymbol[] {
+export function documentSymbols(doc: IndexedDoc, tr: Translator = english): DocumentSymbol[] {
   const { sections, mentions, figures } = doc.analysis;
   const end = doc.text.length;
-  if (!sections.length) return groups(doc, mentions, figures, toRange(doc, 0, end));
+  if (!sections.length) return groups(doc, mentions, figures, toRange(doc, 0, end), tr);
   const out: DocumentSymbol[] = [];
   // Whatever comes before the first heading still belongs in the outline.
   const head = sections[0].offset;
-  if (head > 0) out.push(...groups(doc, within(mentions, 0, head), within(figures, 0, head), toRange(doc, 0, head)));
+  if (head > 0) out.push(...groups(doc, within(mentions, 0, head), within(figures, 0, head), toRange(doc, 0, head), tr));
   sections.forEach((s, i) => {
     const to = i + 1 < sections.length ? sections[i + 1].offset : end;
     const children = [
-      ...companySymbols(doc, within(mentions, s.offset, to)),
+      ...companySymbols(doc, within(mentions, s.offset, to), tr),
       ...figureSymbols(doc, within(figures, s.offset, to)),
     ];
     out.push({
-      name: s.title.trim() || `Section ${i + 1}`,
+      name: s.title.trim() || tr('symbols.section', i + 1),
       kind: SymbolKind.Namespace,
       range: toRange(doc, s.offset, to - s.offset),
       selectionRange: toRange(doc, s.offset, s.length),
@@ -90,9 +89,9 @@ export const feature: Feature = {
   capabilities: { documentSymbolProvider: true },
   register(ctx) {
     ctx.connection.onDocumentSymbol(
-      ctx.guard('documentSymbols', (params) => {
+      ctx.guard('documentSymbols', async (params) => {
         const doc = ctx.index.get(params.textDocument.uri);
-        return doc ? documentSymbols(doc) : null;
+        return doc ? documentSymbols(doc, translator(await ctx.locale(doc.uri))) : null;
       }),
     );
   },

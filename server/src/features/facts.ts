@@ -11,6 +11,8 @@ import { baseValueOf, queryFacts, ScopeCache } from '../facts/query';
 import { dossierOf } from '../facts/dossier';
 import type { Feature, FeatureContext } from './context';
 import { searchEntities } from './workspaceSymbols';
+import { metricLabel, translator } from '../l10n';
+import { themeLabeller } from '../l10n/themeLabel';
 
 /** Idle time after a change before the store is warmed, and the longest step of warming. */
 const WARM_DELAY_MS = 1000;
@@ -96,7 +98,10 @@ function register(ctx: FeatureContext): void {
       const scope = params?.scope ?? { kind: 'workspace' };
       const settings = await ctx.settings(scope.kind === 'file' ? scope.uri : undefined);
       if (token?.isCancellationRequested) throw new Error('cancelled');
-      const res = queryFacts([], params ?? {}, { base: settings.baseCurrency, overrides: settings.rateOverrides }, themeLabel, scopeCache(scope));
+      const locale = await ctx.locale(scope.kind === 'file' ? scope.uri : undefined);
+      const label = themeLabeller(ctx.taxonomy(), locale);
+      const tr = translator(locale);
+      const res = queryFacts([], params ?? {}, { base: settings.baseCurrency, overrides: settings.rateOverrides }, (id) => label(id) ?? id, scopeCache(scope), (metric) => metricLabel(tr, metric));
       return { ...res, complete: !ctx.indexing() };
     }),
   );

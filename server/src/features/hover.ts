@@ -19,6 +19,7 @@ import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
 import { tickerOffset } from './semanticTokens';
 import { factStoreOf, type StoredFact } from '../facts/store';
+import { english, hasKey, metricLabel, translator, type Translator } from '../l10n';
 
 /** The settings a hover reads. */
 export type HoverSettings = Pick<DigestSettings, 'baseCurrency' | 'displayCurrencies' | 'rateOverrides' | 'numberStyle'>;
@@ -52,47 +53,54 @@ function monthOf(date: string): string {
 }
 
 /** Warning lines about the rates used: older or newer than the note, or the note has no date. */
-function rateWarnings(rates: RateInfo[], date: string | null): string[] {
-  if (date === null) return [`⚠ This note has no date: converted at the latest rates (${latestMonth()}).`];
+function rateWarnings(rates: RateInfo[], date: string | null, tr: Translator): string[] {
+  if (date === null) return [tr('hover.noDate', latestMonth())];
   const out: string[] = [];
   for (const r of rates) {
     if (r.source === 'definition') continue;
     if (r.ageMonths > 0) {
-      out.push(`⚠ The ${r.currency} rate is from ${r.month}, ${r.ageMonths} month${r.ageMonths === 1 ? '' : 's'} before the note (${monthOf(date)}).`);
+      out.push(tr('hover.rateOlder', r.ageMonths, r.currency, r.month, monthOf(date)));
     } else if (r.ageMonths < 0) {
-      out.push(`⚠ The ${r.currency} rate is from ${r.month}, later than the note (${monthOf(date)}): the table starts there.`);
+      out.push(tr('hover.rateNewer', r.currency, r.month, monthOf(date)));
     }
   }
   return out;
 }
 
-/** The currencies a figure's hover converts into: the base currency first, then the display currencies. */
-export function conversionTargets(settings: Pick<HoverSettings, 'baseCurrency' | 'displayCurrencies'>): string[] {
-  return [...new Set([settings.baseCurrency, ...settings.displayCurrencies])];
+/** The name of a per-unit unit in the hover's language: "t" → "tonne", "吨", "公噸". */
+function unitLabel(per: string, tr: Translator): string {
+  const key = `unit.${per}`;
+  return hasKey(key) ? tr(key) : unitName(per);
 }
 
-/** The Markdown of a figure's hover. */
-export function figureHoverMarkdown(f: Figure, date: string | null, settings: HoverSettings): string {
+/**
+ * The currencies a figure's hover converts into: the base currency first (even when it is
+ * not a display currency), then the display currencies; never the figure's own.
+ */
+export function conversionTargets(from: string, settings: Pick<HoverSettings, 'baseCurrency' | 'displayCurrencies'>): string[] {
+  return [...new Set([settings.baseCurrency, ...settings.displayCurrencies])].filter((c) => c !== from);
+}
+
+export function figureHoverMarkdown(f: Figure, date: string | null, settings: HoverSettings, tr: Translator = english): string {
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(f.text)}** · money`);
+  lines.push(`**${escapeMarkdown(f.text)}** · ${tr('hover.money')}`);
   lines.push(escapeMarkdown(describeFigure(f)));
   const facts: string[] = [];
   if (f.min !== null && f.max !== null) {
     const opts = { per: f.per };
     const mid = `${formatAmount(f.value, f.currency, 'en', opts)} / ${formatAmount(f.value, f.currency, 'zh', opts)}`;
-    facts.push(`Interval: ${escapeMarkdown(formatRange(f.min, f.max, f.currency, 'en', opts))}; midpoint ${escapeMarkdown(mid)}`);
+    facts.push(tr('hover.interval', escapeMarkdown(formatRange(f.min, f.max, f.currency, 'en', opts)), escapeMarkdown(mid)));
   }
-  if (f.approximate) facts.push(f.qualifier ? `Approximate ("${escapeMarkdown(f.qualifier)}")` : 'Approximate');
-  if (f.per) facts.push(`Per unit: per ${escapeMarkdown(unitName(f.per))} (${escapeMarkdown(f.per)})`);
-  if (f.ambiguity === 'zhao') facts.push('⚠ 兆 read as 10¹² (it can also mean 10⁶)');
-  if (f.ambiguity === 'yen-sign') facts.push('⚠ ¥ read as CNY (it can also mean JPY)');
+  if (f.approximate) facts.push(f.qualifier ? tr('hover.approximateQualified', escapeMarkdown(f.qualifier)) : tr('hover.approximate'));
+  if (f.per) facts.push(tr('hover.perUnit', escapeMarkdown(unitLabel(f.per, tr)), escapeMarkdown(f.per)));
+  if (f.ambiguity === 'zhao') facts.push(tr('hover.zhao'));
+  if (f.ambiguity === 'yen-sign') facts.push(tr('hover.yenSign'));
   if (facts.length) lines.push(facts.map((x) => `- ${x}`).join('\n'));
 
   const style = styleFor(f.text, settings.numberStyle);
   const conversions: string[] = [];
   const rates = new Map<string, RateInfo>();
-  for (const to of conversionTargets(settings)) {
-    if (to === f.currency) continue;
+  for (const to of conversionTargets(f.currency, settings)) {
     const c = convertFigure(f, to, date, settings.rateOverrides);
     if (!c) continue;
     rates.set(c.fromRate.currency, c.fromRate);
@@ -100,8 +108,8 @@ export function figureHoverMarkdown(f: Figure, date: string | null, settings: Ho
     conversions.push(`- ≈ ${escapeMarkdown(writeConverted(c, style))} / ${escapeMarkdown(writeConverted(c, otherStyle(style)))} · ${escapeMarkdown(rateText(f.currency, c.currency, c.rate))}`);
   }
   if (conversions.length) {
-    const at = date ? `at the digest's date (${date})` : 'at the latest rates (undated note)';
-    lines.push(`Converted ${at}:\n${conversions.join('\n')}`);
+    const heading = date ? tr('hover.convertedAtDate', date) : tr('hover.convertedLatest');
+    lines.push(`${heading}\n${conversions.join('\n')}`);
     // One line per month and source, so overrides and fallbacks are visible.
     const bySource = new Map<string, string[]>();
     for (const r of rates.values()) {
@@ -109,9 +117,9 @@ export function figureHoverMarkdown(f: Figure, date: string | null, settings: Ho
       const key = `${r.month} · ${escapeMarkdown(r.source)}`;
       bySource.set(key, [...(bySource.get(key) ?? []), r.currency]);
     }
-    const sources = [...bySource].map(([key, codes]) => `${codes.join(', ')} per USD: ${key}`);
-    if (sources.length) lines.push(`Rates: ${sources.join('; ')}`);
-    lines.push(...rateWarnings([...rates.values()], date));
+    const sources = [...bySource].map(([key, codes]) => tr('hover.ratesPerUsd', codes.join(', '), key));
+    if (sources.length) lines.push(tr('hover.rates', sources.join('; ')));
+    lines.push(...rateWarnings([...rates.values()], date, tr));
   }
   return lines.join('\n\n');
 }
@@ -164,11 +172,12 @@ export function figuresNear(doc: IndexedDoc, mention: Mention): Figure[] {
 }
 
 /** The Markdown of an entity mention's hover. */
-export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer): string {
+export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer, tr: Translator = english): string {
   const entity = gazetteer.get(m.id);
   const name = entity?.name ?? m.name;
   const kind = entity?.kind ?? m.kind;
-  const what = kind === 'candidate' ? 'candidate (a company-like name in no entity list)' : kind;
+  const kindKey = `kind.${kind}`;
+  const what = hasKey(kindKey) ? tr(kindKey) : kind;
   const lines: string[] = [`**${escapeMarkdown(name)}** · ${escapeMarkdown(what)}${entity?.sector ? ` · ${escapeMarkdown(entity.sector)}` : ''}`];
 
   const seen = new Set<string>();
@@ -180,35 +189,35 @@ export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: Workspa
     names.push(n.trim());
   }
   const shown = names.slice(0, MAX_NAMES).map(escapeMarkdown).join(' · ');
-  const more = names.length > MAX_NAMES ? ` and ${names.length - MAX_NAMES} more` : '';
-  const facts: string[] = [`Names: ${shown}${more}`];
+  const facts: string[] = [tr('hover.names', names.length > MAX_NAMES ? tr('hover.namesMore', shown, names.length - MAX_NAMES) : shown)];
   const tickers = [...new Set(entity?.tickers ?? [])];
   if (tickers.length || m.ticker) {
-    const written = m.ticker && !tickers.includes(m.ticker) ? ` (written here: ${escapeMarkdown(m.ticker)})` : '';
-    facts.push(`Tickers: ${tickers.length ? tickers.map(escapeMarkdown).join(' · ') : escapeMarkdown(m.ticker ?? '')}${tickers.length ? written : ''}`);
+    const listed = tickers.length ? tickers.map(escapeMarkdown).join(' · ') : escapeMarkdown(m.ticker ?? '');
+    const written = tickers.length && m.ticker && !tickers.includes(m.ticker);
+    facts.push(tr('hover.tickers', written ? tr('hover.tickerWrittenHere', listed, escapeMarkdown(m.ticker!)) : listed));
   }
   // Running totals of the index: a common entity has tens of thousands of mentions.
   const { mentions: count, files } = index.countsOf(m.id);
-  facts.push(`${count} mention${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+  facts.push(tr('hover.mentionsInFiles', tr('count.mentions', count), tr('count.files', files)));
   lines.push(facts.map((x) => `- ${x}`).join('\n'));
 
-  const own = factLines(doc, m.id, index, settings);
+  const own = factLines(doc, m.id, index, settings, tr);
   if (own) lines.push(own);
   return lines.join('\n\n');
 }
 
 /** One fact as a hover line: amount, conversion, metric, period, source, and the restatements folded in. */
-export function factLine(f: StoredFact, id: string, settings: HoverSettings, here: boolean): string {
+export function factLine(f: StoredFact, id: string, settings: HoverSettings, here: boolean, tr: Translator = english): string {
   const base = settings.baseCurrency;
   const c = convertFigure(f.figure, base, f.date, settings.rateOverrides);
   const value = c ? ` ${f.figure.currency === base ? '=' : '≈'} ${escapeMarkdown(writeConverted(c, 'en'))}` : '';
   const also = f.others.length ? ` (${f.others.map((o) => escapeMarkdown(o.text)).join(', ')})` : '';
-  const what = [f.metric === 'other' ? '' : f.metric, f.period ?? ''].filter(Boolean).join(' ');
+  const what = [f.metric === 'other' ? '' : metricLabel(tr, f.metric), f.period ?? ''].filter(Boolean).join(' ');
   const parts = [`${escapeMarkdown(f.figure.text)}${also}${value}`];
   if (what) parts.push(escapeMarkdown(what));
-  if (f.subject?.id !== id && f.counterparty?.id === id) parts.push(`as counterparty of ${escapeMarkdown(f.subject?.name ?? 'an unnamed party')}`);
+  if (f.subject?.id !== id && f.counterparty?.id === id) parts.push(tr('hover.counterpartyOf', escapeMarkdown(f.subject?.name ?? tr('hover.unnamedParty'))));
   else if (f.counterparty) parts.push(`→ ${escapeMarkdown(f.counterparty.name)}`);
-  if (f.source) parts.push(`per ${escapeMarkdown(f.source.name)}`);
+  if (f.source) parts.push(tr('hover.source', escapeMarkdown(f.source.name)));
   if (!here) parts.push(escapeMarkdown(`${baseName(f.uri)}${f.date ? ` ${f.date}` : ''}`));
   return `- ${parts.join(' · ')}`;
 }
@@ -233,12 +242,12 @@ function baseName(uri: string): string {
  * The entity's own facts (as subject, or as counterparty, labelled so): this note's first,
  * then the most recent of other notes, one line per fact, and a link to the dossier.
  */
-function factLines(doc: IndexedDoc, id: string, index: WorkspaceIndex, settings: HoverSettings): string {
+function factLines(doc: IndexedDoc, id: string, index: WorkspaceIndex, settings: HoverSettings, tr: Translator): string {
   const store = factStoreOf(index);
   const total = store.countAbout(id);
   const involves = (f: StoredFact) => f.subject?.id === id || f.counterparty?.id === id;
   const here = store.factsIn(doc.uri).filter(involves).slice(0, MAX_HOVER_FACTS);
-  const lines = here.map((f) => factLine(f, id, settings, true));
+  const lines = here.map((f) => factLine(f, id, settings, true, tr));
   if (lines.length < MAX_HOVER_FACTS) {
     // The most recent facts of other notes, without sorting them all.
     const recent: StoredFact[] = [];
@@ -252,10 +261,10 @@ function factLines(doc: IndexedDoc, id: string, index: WorkspaceIndex, settings:
       }
     }
     recent.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : 0));
-    for (const f of recent.slice(0, room)) lines.push(factLine(f, id, settings, false));
+    for (const f of recent.slice(0, room)) lines.push(factLine(f, id, settings, false, tr));
   }
-  const more = `${total ? `${total} fact${total === 1 ? '' : 's'} about it` : 'No facts about it yet'} · [Open dossier](${dossierLink(id)} "Every fact about it across the notes")`;
-  return lines.length ? `Facts:\n${lines.join('\n')}\n\n${more}` : more;
+  const more = `${total ? tr('hover.factCount', total) : tr('hover.noFacts')} · [${tr('hover.openDossier')}](${dossierLink(id)} "${tr('hover.openDossierTitle')}")`;
+  return lines.length ? `${tr('hover.facts')}\n${lines.join('\n')}\n\n${more}` : more;
 }
 
 /** The last mention ending at or before `offset`, when it ends a few characters before it. */
@@ -276,7 +285,7 @@ function mentionBefore(doc: IndexedDoc, offset: number): Mention | undefined {
  * The hover at `offset` of an indexed document: a figure's, a mention's, or null. A span
  * strictly containing the offset wins over one that merely ends there.
  */
-export function hoverAt(doc: IndexedDoc, offset: number, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer): Hover | null {
+export function hoverAt(doc: IndexedDoc, offset: number, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer, tr: Translator = english): Hover | null {
   const figure = spanAt(doc.analysis.figures, offset);
   const mention = spanAt(doc.analysis.mentions, offset);
   const inside = (s: { offset: number; length: number } | undefined) => !!s && offset < s.offset + s.length;
@@ -288,12 +297,12 @@ export function hoverAt(doc: IndexedDoc, offset: number, index: WorkspaceIndex, 
     const m = mentionBefore(doc, offset);
     const at = m ? tickerOffset(doc.text, m) : -1;
     if (!m || at < 0 || offset < at || offset > at + m.ticker!.length) return null;
-    const value = mentionHoverMarkdown(doc, m, index, settings, gazetteer);
+    const value = mentionHoverMarkdown(doc, m, index, settings, gazetteer, tr);
     return { contents: { kind: 'markdown', value }, range: toRange(doc, at, m.ticker!.length) };
   }
   const value = 'currency' in item
-    ? figureHoverMarkdown(item, doc.analysis.date, settings)
-    : mentionHoverMarkdown(doc, item, index, settings, gazetteer);
+    ? figureHoverMarkdown(item, doc.analysis.date, settings, tr)
+    : mentionHoverMarkdown(doc, item, index, settings, gazetteer, tr);
   const contents: MarkupContent = { kind: 'markdown', value };
   return { contents, range: toRange(doc, item.offset, item.length) };
 }
@@ -307,7 +316,7 @@ export const feature: Feature = {
         const doc = ctx.index.get(params.textDocument.uri);
         if (!doc) return null;
         const settings = await ctx.settings(doc.uri);
-        return hoverAt(doc, toOffset(doc, params.position), ctx.index, settings, ctx.gazetteer(doc.uri));
+        return hoverAt(doc, toOffset(doc, params.position), ctx.index, settings, ctx.gazetteer(doc.uri), translator(await ctx.locale(doc.uri)));
       }),
     );
   },

@@ -15,16 +15,17 @@ import type { Feature } from './context';
 import { readEntityFile, type EntityFile } from './definition';
 import { entityAt, locateUserEntry } from './entityAt';
 import { toOffset, toRange } from './positions';
+import { english, translator, type Translator } from '../l10n';
 
 /** A result, or the message a refused request answers with. */
 export type Outcome<T> = { ok: T } | { refused: string };
 
 /** What prepareRename answers: the mention's range and the entity's display name. */
-export function prepareRenameAt(doc: IndexedDoc, offset: number, userEntities: readonly Entity[]): Outcome<{ range: Range; placeholder: string }> {
+export function prepareRenameAt(doc: IndexedDoc, offset: number, userEntities: readonly Entity[], tr: Translator = english): Outcome<{ range: Range; placeholder: string }> {
   const mention = entityAt(doc, offset);
-  if (!mention) return { refused: 'Nothing to rename here: put the cursor on a company from your entity file.' };
+  if (!mention) return { refused: tr('rename.nothingHere') };
   const entity = userEntities.find((e) => e.id === mention.id);
-  if (!entity) return { refused: `Only entities from your entity file can be renamed; ${mention.name} is built in.` };
+  if (!entity) return { refused: tr('rename.builtIn', mention.name) };
   return { ok: { range: toRange(doc, mention.offset, mention.length), placeholder: entity.name } };
 }
 
@@ -39,10 +40,10 @@ export type VersionOf = (uri: string) => number | null;
  * display name, and the entity file's "name" (with the old name added to "aliases" when it
  * is not there yet). `file` is the entity file's text, or null when it cannot be read.
  */
-export function renameEdit(index: WorkspaceIndex, entity: Entity, newName: string, file: EntityFile | null, versionOf: VersionOf, inScope: (uri: string) => boolean = () => true): Outcome<WorkspaceEdit> {
+export function renameEdit(index: WorkspaceIndex, entity: Entity, newName: string, file: EntityFile | null, versionOf: VersionOf, inScope: (uri: string) => boolean = () => true, tr: Translator = english): Outcome<WorkspaceEdit> {
   const name = newName.trim();
-  if (!name) return { refused: 'The new name is empty.' };
-  if (/[\r\n]/.test(name)) return { refused: 'The new name must fit on one line.' };
+  if (!name) return { refused: tr('rename.empty') };
+  if (/[\r\n]/.test(name)) return { refused: tr('rename.oneLine') };
   const changes: TextDocumentEdit[] = [];
   const byUri = new Map<string, TextEdit[]>();
   for (const { uri, mention } of index.mentionsOf(entity.id)) {
@@ -55,7 +56,7 @@ export function renameEdit(index: WorkspaceIndex, entity: Entity, newName: strin
   }
   for (const [uri, edits] of byUri) changes.push(TextDocumentEdit.create({ uri, version: versionOf(uri) }, edits));
   if (file) {
-    const edits = entityFileEdits(file, entity, name);
+    const edits = entityFileEdits(file, entity, name, tr);
     if ('refused' in edits) return edits;
     if (edits.ok.length) changes.push(TextDocumentEdit.create({ uri: file.uri, version: versionOf(file.uri) }, edits.ok));
   }
@@ -63,12 +64,12 @@ export function renameEdit(index: WorkspaceIndex, entity: Entity, newName: strin
 }
 
 /** The minimal edits of the entity file: the name value, and the old name kept as an alias. */
-function entityFileEdits(file: EntityFile, entity: Entity, newName: string): Outcome<TextEdit[]> {
+function entityFileEdits(file: EntityFile, entity: Entity, newName: string, tr: Translator): Outcome<TextEdit[]> {
   const csv = /\.csv$/i.test(URI.parse(file.uri).path);
   const entry = locateUserEntry(file.text, URI.parse(file.uri).path, entity.id, entity.name);
   if (!entry) return { ok: [] };
   // A CSV cell is not re-quoted here, so it only takes text that needs no quoting.
-  if (csv && /[",|]/.test(newName)) return { refused: 'In a CSV entity file a name cannot contain a comma, a quote or "|"; rename it in the file itself.' };
+  if (csv && /[",|]/.test(newName)) return { refused: tr('rename.csvCharacters') };
   const starts = lineStarts(file.text);
   const at = (offset: number, length = 0): Range => ({ start: positionAt(starts, offset), end: positionAt(starts, offset + length) });
   const escaped = csv ? newName : JSON.stringify(newName).slice(1, -1);
@@ -95,14 +96,15 @@ export const feature: Feature = {
     const versionOf: VersionOf = (uri) => ctx.documents.get(uri)?.version ?? null;
     // The guard turns exceptions into a generic failure, so refusals travel as values
     // through it and become a ResponseError with their own message only outside it.
-    const prepare = ctx.guard('rename', (uri: string, position: { line: number; character: number }) => {
+    const prepare = ctx.guard('rename', async (uri: string, position: { line: number; character: number }) => {
       const doc = ctx.index.get(uri);
-      return doc ? prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities(uri)) : null;
+      return doc ? prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities(uri), translator(await ctx.locale(uri))) : null;
     });
     const rename = ctx.guard('rename', async (uri: string, position: { line: number; character: number }, newName: string) => {
       const doc = ctx.index.get(uri);
       if (!doc) return null;
-      const prepared = prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities(uri));
+      const tr = translator(await ctx.locale(uri));
+      const prepared = prepareRenameAt(doc, toOffset(doc, position), ctx.userEntities(uri), tr);
       if ('refused' in prepared) return prepared;
       const mention = entityAt(doc, toOffset(doc, position))!;
       const entity = ctx.userEntities(uri).find((e) => e.id === mention.id)!;
@@ -110,7 +112,7 @@ export const feature: Feature = {
       // another entity) and this folder's entity file.
       const folder = ctx.folderOf(uri);
       const inScope = (other: string) => ctx.folderOf(other) === folder;
-      return renameEdit(ctx.index, entity, newName, await readEntityFile(ctx, uri), versionOf, inScope);
+      return renameEdit(ctx.index, entity, newName, await readEntityFile(ctx, uri), versionOf, inScope, tr);
     });
     ctx.connection.onPrepareRename(async (params) => unwrap(await prepare(params.textDocument.uri, params.position)));
     ctx.connection.onRenameRequest(async (params) => unwrap(await rename(params.textDocument.uri, params.position, params.newName)));

@@ -10,6 +10,7 @@ import { convertFigure } from '../fx/convert';
 import * as P from '../protocol';
 import type { Feature, FeatureContext } from './context';
 import { toRange } from './positions';
+import { themeLabeller } from '../l10n/themeLabel';
 
 /** Default and largest `limit` of a mentions request. */
 export const DEFAULT_MENTION_LIMIT = 2000;
@@ -47,8 +48,8 @@ export function entitiesOf(index: WorkspaceIndex, scope: P.Scope | undefined): P
     .sort((a, b) => b.mentions - a.mentions || b.files - a.files || a.name.localeCompare(b.name));
 }
 
-/** Themes with counts and first dates, most mentioned first. */
-export function themesOf(index: WorkspaceIndex, scope: P.Scope | undefined): P.ThemeSummary[] {
+/** Themes with counts and first dates, most mentioned first; `label` writes a theme's label in the user's language. */
+export function themesOf(index: WorkspaceIndex, scope: P.Scope | undefined, label?: (id: string) => string | undefined): P.ThemeSummary[] {
   const uri = scope?.kind === 'file' ? scope.uri : undefined;
   const first = new Map<string, string | null>();
   for (const doc of docsOf(index, scope)) {
@@ -56,7 +57,7 @@ export function themesOf(index: WorkspaceIndex, scope: P.Scope | undefined): P.T
   }
   return index
     .themeCounts(uri)
-    .map((c) => ({ id: c.id, label: c.label, mentions: c.mentions, files: c.files, firstDate: first.get(c.id) ?? null }))
+    .map((c) => ({ id: c.id, label: label?.(c.id) ?? c.label, mentions: c.mentions, files: c.files, firstDate: first.get(c.id) ?? null }))
     .sort((a, b) => b.mentions - a.mentions || b.files - a.files || a.label.localeCompare(b.label));
 }
 
@@ -183,7 +184,11 @@ function register(ctx: FeatureContext): void {
   );
   connection.onRequest(
     P.ThemesRequest,
-    ctx.guard('sidebar', (params: P.ThemesParams): P.ThemesResult => ({ themes: themesOf(index, params?.scope), complete: !ctx.indexing() })),
+    ctx.guard('sidebar', async (params: P.ThemesParams): Promise<P.ThemesResult> => {
+      const scope = params?.scope;
+      const locale = await ctx.locale(scope?.kind === 'file' ? scope.uri : undefined);
+      return { themes: themesOf(index, scope, themeLabeller(ctx.taxonomy(), locale)), complete: !ctx.indexing() };
+    }),
   );
   connection.onRequest(
     P.MentionsRequest,

@@ -13,6 +13,7 @@ import type { EntityCount, IndexedDoc, ThemeCount, WorkspaceIndex } from '../ind
 import type { Feature } from './context';
 import type { EntityMatch } from '../protocol';
 import { toRange } from './positions';
+import { english, translator, type Translator } from '../l10n';
 
 /** Most results returned for one query. */
 export const MAX_SYMBOLS = 200;
@@ -178,10 +179,8 @@ function scoreOf(query: string, keys: string[]): number {
   return best;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** Symbols matching `query`, best first (exact > prefix > substring > subsequence, then most mentioned). */
-export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, token?: CancellationToken): SymbolInformation[] {
+export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, token?: CancellationToken, tr: Translator = english): SymbolInformation[] {
   const q = foldKey(query);
   const scored: { c: Candidate; score: number }[] = [];
   const candidates = candidatesOf(index, gazetteer, taxonomy);
@@ -201,7 +200,7 @@ export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, ta
       name: symbolLabel(c, query),
       kind: c.kind === 'theme' ? SymbolKind.Namespace : COMPANY_KINDS.has(c.entityKind) ? SymbolKind.Class : SymbolKind.Object,
       location: { uri: doc.uri, range: toRange(doc, span.offset, span.length) },
-      containerName: `${plural(c.mentions, 'mention')} in ${plural(c.files, 'file')}`,
+      containerName: tr('hover.mentionsInFiles', tr('count.mentions', c.mentions), tr('count.files', c.files)),
     });
   }
   return out;
@@ -212,7 +211,10 @@ export const feature: Feature = {
   capabilities: { workspaceSymbolProvider: true },
   register(ctx) {
     ctx.connection.onWorkspaceSymbol(
-      ctx.guard('workspaceSymbols', (params, token) => workspaceSymbols(ctx.index, ctx.gazetteer(), ctx.taxonomy(), params.query, token)),
+      ctx.guard('workspaceSymbols', async (params, token) => {
+        const tr = translator(await ctx.locale());
+        return workspaceSymbols(ctx.index, ctx.gazetteer(), ctx.taxonomy(), params.query, token, tr);
+      }),
     );
   },
 };

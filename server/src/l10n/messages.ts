@@ -1,0 +1,153 @@
+/**
+ * The server's user-visible texts: every key with its English text. The Chinese catalogues
+ * (zh-cn.ts, zh-tw.ts) are typed against these keys, so a missing translation fails the
+ * typecheck. Placeholders are {0}, {1}…; a text with English plural forms is { one, other },
+ * chosen by its first argument ({0}). Log lines for the output channel stay English and do
+ * not come from here.
+ */
+
+/** A message: one text, or English plural forms chosen by the first argument. */
+export type Message = string | { one: string; other: string };
+
+export const en = {
+  // Figure hover
+  'hover.money': 'money',
+  'hover.interval': 'Interval: {0}; midpoint {1}',
+  'hover.approximate': 'Approximate',
+  'hover.approximateQualified': 'Approximate ("{0}")',
+  'hover.perUnit': 'Per unit: per {0} ({1})',
+  'hover.zhao': '⚠ 兆 read as 10¹² (it can also mean 10⁶)',
+  'hover.yenSign': '⚠ ¥ read as CNY (it can also mean JPY)',
+  'hover.convertedAtDate': "Converted at the digest's date ({0}):",
+  'hover.convertedLatest': 'Converted at the latest rates (undated note):',
+  'hover.rates': 'Rates: {0}',
+  'hover.ratesPerUsd': '{0} per USD: {1}',
+  'hover.noDate': '⚠ This note has no date: converted at the latest rates ({0}).',
+  'hover.rateOlder': {
+    one: '⚠ The {1} rate is from {2}, {0} month before the note ({3}).',
+    other: '⚠ The {1} rate is from {2}, {0} months before the note ({3}).',
+  },
+  'hover.rateNewer': '⚠ The {0} rate is from {1}, later than the note ({2}): the table starts there.',
+
+  // Units of per-unit prices
+  'unit.t': 'tonne',
+  'unit.kg': 'kilogram',
+  'unit.g': 'gram',
+  'unit.oz': 'ounce',
+  'unit.kWh': 'kilowatt-hour',
+  'unit.MWh': 'megawatt-hour',
+  'unit.W': 'watt',
+  'unit.m2': 'square metre',
+  'unit.share': 'share',
+  'unit.TH/s': 'TH/s of hash rate',
+
+  // Entity hover
+  'kind.company': 'company',
+  'kind.exchange': 'exchange',
+  'kind.media': 'media',
+  'kind.fund': 'fund',
+  'kind.product': 'product',
+  'kind.person': 'person',
+  'kind.regulator': 'regulator',
+  'kind.index': 'index',
+  'kind.candidate': 'candidate (a company-like name in no entity list)',
+  'hover.names': 'Names: {0}',
+  'hover.namesMore': '{0} and {1} more',
+  'hover.tickers': 'Tickers: {0}',
+  'hover.tickerWrittenHere': '{0} (written here: {1})',
+  'count.mentions': { one: '{0} mention', other: '{0} mentions' },
+  'count.files': { one: '{0} file', other: '{0} files' },
+  'count.entities': { one: '{0} entity', other: '{0} entities' },
+  'count.figures': { one: '{0} figure', other: '{0} figures' },
+  'hover.mentionsInFiles': '{0} in {1}',
+  'hover.facts': 'Facts:',
+  'hover.factCount': { one: '{0} fact about it', other: '{0} facts about it' },
+  'hover.noFacts': 'No facts about it yet',
+  'hover.openDossier': 'Open dossier',
+  'hover.openDossierTitle': 'Every fact about it across the notes',
+  'hover.counterpartyOf': 'as counterparty of {0}',
+  'hover.unnamedParty': 'an unnamed party',
+  'hover.source': 'per {0}',
+
+  // Metrics (display names; the JSON and CLI values stay the English ids)
+  'metric.revenue': 'revenue',
+  'metric.profit': 'profit',
+  'metric.capex': 'capex',
+  'metric.investment': 'investment',
+  'metric.funding': 'funding',
+  'metric.valuation': 'valuation',
+  'metric.market-value': 'market value',
+  'metric.market-size': 'market size',
+  'metric.price': 'price',
+  'metric.cost': 'cost',
+  'metric.dividend': 'dividend',
+  'metric.buyback': 'buyback',
+  'metric.deal': 'deal',
+  'metric.trading': 'trading',
+  'metric.other': 'other',
+
+  // Diagnostics
+  'diag.inconsistent': '{0}: {1} here, but {2}',
+  'diag.inconsistentIn': '{0} in {1}',
+  'diag.inconsistentMore': '{0} and {1} more',
+  'diag.inconsistentRelated': '{0}: {1}',
+  'diag.amountConverted': 'the amount it converts',
+  'diag.zhao': '兆 read as 10^12 (万亿); in mainland usage it can mean 10^6',
+  'diag.yen': '¥ read as {0} from context (¥ is both CNY and JPY); write 元/人民币 or 日元/JPY to be explicit',
+  'diag.conversionMismatch': 'Stated conversion implies {0}; reference {1} ({2}): {3} off',
+  'rate.monthAverage': '{0} average, {1}',
+  'rate.month': '{0}, {1}',
+  'rate.userSetting': 'user setting',
+  'rate.definition': 'definition',
+
+  // Code action titles
+  'action.insertConversion': 'Insert conversion: ≈ {0}',
+  'action.replaceConversion': 'Replace with reference conversion: {0}',
+  'action.toTaiwan': 'Convert to Traditional Chinese (Taiwan)',
+  'action.toHongKong': 'Convert to Traditional Chinese (Hong Kong)',
+  'action.toTraditionalPlain': 'Convert to Traditional Chinese (characters only)',
+  'action.toSimplified': 'Convert to Simplified Chinese',
+  'action.wholeDocument': '{0} (whole document)',
+  'action.addEntity': 'Add {0} to your entity list',
+
+  // Rename refusals
+  'rename.nothingHere': 'Nothing to rename here: put the cursor on a company from your entity file.',
+  'rename.builtIn': 'Only entities from your entity file can be renamed; {0} is built in.',
+  'rename.empty': 'The new name is empty.',
+  'rename.oneLine': 'The new name must fit on one line.',
+  'rename.csvCharacters': 'In a CSV entity file a name cannot contain a comma, a quote or "|"; rename it in the file itself.',
+
+  // Document symbols
+  'symbols.companies': 'Companies',
+  'symbols.figures': 'Figures',
+  'symbols.section': 'Section {0}',
+
+  // Progress, status and messages of the server
+  'progress.indexing': 'indexing digests…',
+  'progress.digests': '{0}/{1} digests',
+  'server.featureFailed': 'Digest Lens: {0} failed',
+  'server.settingsProblems': 'Digest Lens: {0}',
+
+  // Settings problems (shown once in a message)
+  'settings.notObject': 'digestLens settings must be an object; using the defaults',
+  'settings.fallback': 'digestLens.{0} {1}; using the default ({2})',
+  'settings.unknownCurrency': 'is not a known currency code ({0})',
+  'settings.currencyList': 'must be a list of currency codes',
+  'settings.unknownCurrencies': 'digestLens.displayCurrencies: unknown currency codes {0} are ignored',
+  'settings.rateOverrideIgnored': 'digestLens.rateOverrides.{0} is ignored: it needs a known currency code and a positive number of units per USD',
+  'settings.rateOverridesObject': 'must be an object such as {"CNY": 7.1}',
+  'settings.invalidGlobs': 'digestLens.{0}: invalid globs {1} are ignored',
+  'settings.globList': 'must be a list of glob strings',
+  'settings.positiveBytes': 'must be a positive number of bytes',
+  'settings.boolean': 'must be true or false',
+  'settings.tolerance': 'must be a number such as 0.05 (5%)',
+  'settings.relativePath': 'must be a workspace-relative path',
+  'settings.numberStyle': 'must be "auto", "zh" or "en"',
+  'settings.language': 'must be "auto", "en", "zh-cn" or "zh-tw"',
+} satisfies Record<string, Message>;
+
+/** Every message key. */
+export type MessageKey = keyof typeof en;
+
+/** A Chinese catalogue: one text per key (Chinese has no plural forms). */
+export type Catalogue = Record<MessageKey, string>;
