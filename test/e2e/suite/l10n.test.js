@@ -19,7 +19,7 @@ function expectedLocale(tag) {
 
 /** The heading of a dated figure hover's conversions, per language. */
 const CONVERTED = { en: "Converted at the digest's date", 'zh-cn': '按摘要日期', 'zh-tw': '依摘要日期' };
-const MISMATCH = { en: /^Stated conversion implies 6\.15 CNY\/USD/, 'zh-cn': /^文中换算隐含汇率 6\.15 CNY\/USD/, 'zh-tw': /^文中換算隱含匯率 6\.15 CNY\/USD/ };
+const MISMATCH = { en: /^Stated conversion implies USD\/CNY 6\.15/, 'zh-cn': /^文中换算隐含汇率 USD\/CNY 6\.15/, 'zh-tw': /^文中換算隱含匯率 USD\/CNY 6\.15/ };
 const INSERT = { en: /^Insert conversion: ≈ US\$/, 'zh-cn': /^插入换算：≈ US\$/, 'zh-tw': /^插入換算：≈ US\$/ };
 
 const config = () => vscode.workspace.getConfiguration('digestLens');
