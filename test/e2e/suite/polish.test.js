@@ -32,11 +32,11 @@ test('changing digestLens.baseCurrency changes hovers and inlay hints at once, t
     await config().update('inlayHints', true, vscode.ConfigurationTarget.Global);
     const before = await waitFor('inlay hints in USD', async () => {
       const h = await hints(doc);
-      return h.length && h.some((l) => /US\$/.test(l)) ? h : null;
+      return h.length && h.some((l) => /US\$|美元/.test(l)) ? h : null;
     });
     const first = (await conversions(doc))[0];
     assert.match(first, /US\$/, `the first conversion before the change: ${first}`);
-    // JPY is not among the display currencies: the hover must still convert into it, first.
+    // Hints are written in the note's script (≈85亿美元, ≈1.3万亿日元). JPY is not among the display currencies: the hover must still convert into it, first.
     await config().update('baseCurrency', 'JPY', vscode.ConfigurationTarget.Global);
     const afterHover = await waitFor('the hover to convert into JPY first', async () => {
       const lines = await conversions(doc);
@@ -44,7 +44,7 @@ test('changing digestLens.baseCurrency changes hovers and inlay hints at once, t
     }, { timeoutMs: 5000 });
     const afterHints = await waitFor('inlay hints in JPY', async () => {
       const h = await hints(doc);
-      return h.length && h.every((l) => !/US\$/.test(l) || /JPY|日元/.test(l)) && h.some((l) => /JPY|日元/.test(l)) ? h : null;
+      return h.length && h.every((l) => !/US\$|美元/.test(l)) && h.some((l) => /JPY|日元|日圓/.test(l)) ? h : null;
     }, { timeoutMs: 5000 });
     log(`    hover before: ${first.trim()}; after: ${afterHover[0].trim()}`);
     log(`    hints before: ${before.slice(0, 2).join(' | ')}; after: ${afterHints.slice(0, 2).join(' | ')}`);
