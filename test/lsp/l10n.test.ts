@@ -61,6 +61,8 @@ test('locale "zh-cn": hovers, diagnostics, code actions, rename, outline, themes
   await withServer({ locale: 'zh-cn' }, async (server, doc) => {
     const figure = await hover(server, doc, '1,600 亿人民币');
     assert.match(figure, /· 金额\n/);
+    // The amount restated: the Chinese form first for a reader of Chinese.
+    assert.match(figure, /\n1,600亿元 \/ CNY 160\.0 billion\n/);
     assert.match(figure, /按摘要日期（2026-01-14）的汇率换算：/);
     assert.match(figure, /汇率：.*兑 1 美元：2026-01/);
     assert.doesNotMatch(figure, /Converted|Rates:|money/);

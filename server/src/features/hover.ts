@@ -84,7 +84,7 @@ export function conversionTargets(from: string, settings: Pick<HoverSettings, 'b
 export function figureHoverMarkdown(f: Figure, date: string | null, settings: HoverSettings, tr: Translator = english): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(f.text)}** · ${tr('hover.money')}`);
-  lines.push(escapeMarkdown(describeFigure(f)));
+  lines.push(escapeMarkdown(describeFigure(f, undefined, tr.locale !== 'en')));
   const facts: string[] = [];
   if (f.min !== null && f.max !== null) {
     const opts = { per: f.per };

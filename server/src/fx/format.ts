@@ -231,11 +231,13 @@ export function formatRange(min: number, max: number, currency: string, style: M
  * "CNY 160.0 billion / 1,600亿元", "~US$13.0 billion / ~130亿美元" (approximate),
  * "CNY 200,000–250,000/m² / 20万–25万元/平方米" (a range per unit). The Chinese half is
  * in the script of the figure's own text when it is given and written in Traditional
- * ("230 億美元" → "US$23.0 billion / 230億美元"), else Simplified.
+ * ("230 億美元" → "US$23.0 billion / 230億美元"), else Simplified. `chineseFirst` (a reader of
+ * Chinese) puts the Chinese half first.
  */
 export function describeFigure(
   figure: Pick<Figure, 'currency' | 'value' | 'min' | 'max' | 'per' | 'approximate'> & { text?: string },
   opts?: Omit<FormatOptions, 'per'>,
+  chineseFirst = false,
 ): string {
   const chinese: MoneyStyle = figure.text !== undefined && scriptOf(figure.text) === 'traditional' ? 'zh-Hant' : 'zh';
   const o = { ...opts, per: figure.per };
@@ -245,5 +247,5 @@ export function describeFigure(
       ? formatRange(figure.min as number, figure.max as number, figure.currency, style, o)
       : formatAmount(figure.value, figure.currency, style, o);
   const approx = figure.approximate ? '~' : '';
-  return `${approx}${one('en')} / ${approx}${one(chinese)}`;
+  return chineseFirst ? `${approx}${one(chinese)} / ${approx}${one('en')}` : `${approx}${one('en')} / ${approx}${one(chinese)}`;
 }
