@@ -119,7 +119,7 @@
       const ul = el('ul', 'facts');
       for (const c of data.conflicts) {
         const li = el('li', 'conflict');
-        li.appendChild(el('span', 'tag', c.metric + ' ' + c.period));
+        li.appendChild(el('span', 'tag', (c.label || c.metric) + ' ' + c.period));
         const a = factItem(c.a);
         const b = factItem(c.b);
         li.append(a, el('span', 'vs', '≠'), b);
@@ -131,7 +131,7 @@
 
     for (const g of data.groups) {
       const sec = el('section', 'metric');
-      const h = el('h2', '', g.metric + ' (' + (g.count > g.facts.length ? g.facts.length + ' / ' + g.count : g.count) + ')');
+      const h = el('h2', '', (g.label || g.metric) + ' (' + (g.count > g.facts.length ? g.facts.length + ' / ' + g.count : g.count) + ')');
       const open = el('button', 'link', L.openTable);
       open.dataset.metric = g.metric;
       h.appendChild(open);

@@ -56,6 +56,12 @@
     return f.format(value) + ' ' + currency;
   }
 
+  /** The display name of a metric in the user's language, from the facets the server labelled. */
+  function metricName(id) {
+    const facet = data.facets && data.facets.metrics ? data.facets.metrics.find((m) => m.id === id) : null;
+    return facet && facet.label ? facet.label : id;
+  }
+
   /** Asks the extension for the facts in a new state. */
   function query(change) {
     const state = Object.assign({}, data.state, change);
@@ -162,7 +168,7 @@
       const tr = el('tr', 'total');
       tr.tabIndex = 0;
       tr.dataset.total = String(data.totals.indexOf(t));
-      tr.append(el('td', '', t.entityName), el('td', '', t.metric), el('td', 'num', amount(t.value, data.baseCurrency)), el('td', 'num muted', String(t.count)));
+      tr.append(el('td', '', t.entityName), el('td', '', metricName(t.metric)), el('td', 'num', amount(t.value, data.baseCurrency)), el('td', 'num muted', String(t.count)));
       tbody.appendChild(tr);
     }
   }
@@ -216,7 +222,7 @@
       tr.appendChild(conv);
       const who = r.subject ? (r.counterparty ? r.subject + ' → ' + r.counterparty : r.subject) : r.counterparty ? '→ ' + r.counterparty : '';
       tr.appendChild(el('td', '', who));
-      tr.appendChild(el('td', 'muted', r.metric));
+      tr.appendChild(el('td', 'muted', r.metric ? metricName(r.metric) : ''));
       tr.appendChild(el('td', '', r.period || ''));
       tr.appendChild(el('td', 'muted', r.source || ''));
       tr.appendChild(el('td', 'file', r.file + ':' + r.line));

@@ -299,6 +299,8 @@ export interface DossierParams {
 export interface DossierResult {
   entity: { id: string; name: string; kind: string; names: string[]; tickers: string[]; mentions: number; files: number } | null;
   groups: DossierGroup[];
+  /** Display names of the metrics of the groups and conflicts, in the user's language ("capex" → "资本开支"). */
+  metricLabels?: Record<string, string>;
   /** Facts the entity states as a source (a broker's forecast), most recent first. */
   stated: FactRow[];
   conflicts: FactConflict[];

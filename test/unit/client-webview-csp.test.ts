@@ -238,7 +238,7 @@ test('the figures page asks for data, then renders hostile text as text only', (
     inScope: 3,
     totals: [{ entityId: 'evil', entityName: `Evil ${HOSTILE}`, metric: 'capex', value: 1.5e9, count: 2 }],
     chart: { kind: 'totals', bars: [{ label: `Evil ${HOSTILE} · capex`, value: 1.5e9, approximate: false, row: -1, entityId: 'evil', metric: 'capex' }] },
-    facets: { entities: [{ id: 'evil', label: `Evil ${HOSTILE}`, count: 2 }], metrics: [{ id: 'capex', label: 'capex', count: 2 }], themes: [], minDate: '2026-01-14', maxDate: '2026-01-14' },
+    facets: { entities: [{ id: 'evil', label: `Evil ${HOSTILE}`, count: 2 }], metrics: [{ id: 'capex', label: `资本开支 ${HOSTILE}`, count: 2 }], themes: [], minDate: '2026-01-14', maxDate: '2026-01-14' },
     state: { filter: {}, sort: { key: 'baseValue', dir: -1 }, limit: 500 },
   };
   page.post(message);
@@ -249,6 +249,8 @@ test('the figures page asks for data, then renders hostile text as text only', (
   assert.ok(tableText.includes(HOSTILE) && tableText.includes('"><svg onload=alert(1)>') && tableText.includes('<script>0</script>.digest'));
   assert.ok(page.byId.get('summary')!.textContent.includes(HOSTILE));
   assert.ok(page.totals.textContent.includes(`Evil ${HOSTILE}`));
+  // Metrics are shown by the label the server wrote in the user's language.
+  assert.ok(page.totals.textContent.includes(`资本开支 ${HOSTILE}`), 'the totals name the metric by its label');
   assert.ok(page.byId.get('chart')!.textContent.includes('Evil <img'), 'the chart labels the bars');
   assert.ok(page.byId.get('toolbar')!.textContent.includes(`Evil ${HOSTILE} (2)`), 'the entity filter lists the entity');
   checkCreated(page.created);
@@ -311,14 +313,16 @@ test('the dossier page renders hostile text as text only and opens facts by inde
     baseCurrency: 'USD',
     labels: labels as unknown as DossierMessage['labels'],
     entity: { id: 'evil', name: `Evil ${HOSTILE}`, kind: 'company', names: [HOSTILE], tickers: ['<i>X</i>'] },
-    groups: [{ metric: 'capex', count: 2, total: { value: 2e10, count: 2 }, facts: [fact(0, '2025-11-02', 1.1e10), fact(1, '2026-01-14', 1.25e10)] }],
+    groups: [{ metric: 'capex', label: `资本开支 ${HOSTILE}`, count: 2, total: { value: 2e10, count: 2 }, facts: [fact(0, '2025-11-02', 1.1e10), fact(1, '2026-01-14', 1.25e10)] }],
     stated: [],
-    conflicts: [{ metric: 'capex', period: '2025', a: fact(2, '2025-11-02', 1.1e10), b: fact(3, '2026-01-14', 1.25e10) }],
+    conflicts: [{ metric: 'capex', label: `资本开支 ${HOSTILE}`, period: '2025', a: fact(2, '2025-11-02', 1.1e10), b: fact(3, '2026-01-14', 1.25e10) }],
   };
   page.post(message);
   const root = page.byId.get('facts')!;
   assert.ok(root.textContent.includes(`${HOSTILE} 0`) && root.textContent.includes('<b>1</b>.digest:1'));
   assert.ok(page.byId.get('title')!.textContent.includes(HOSTILE));
+  // The metric is shown by its label in the user's language (as text), and asked for by its id.
+  assert.ok(root.textContent.includes(`资本开支 ${HOSTILE} (2)`), 'the metric heading shows its label');
   assert.ok(page.created.some((n) => n.tagName === 'polyline'), 'a timeline of the metric');
   assert.equal(page.created.filter((n) => n.tagName === 'circle').length, 2);
   checkCreated(page.created);

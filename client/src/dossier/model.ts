@@ -46,9 +46,9 @@ export interface DossierMessage {
   baseCurrency: string;
   labels: DossierLabels;
   entity: { id: string; name: string; kind: string; names: string[]; tickers: string[] };
-  groups: { metric: string; count: number; total: { value: number; count: number } | null; facts: DossierFact[] }[];
+  groups: { metric: string; label: string; count: number; total: { value: number; count: number } | null; facts: DossierFact[] }[];
   stated: DossierFact[];
-  conflicts: { metric: string; period: string; a: DossierFact; b: DossierFact }[];
+  conflicts: { metric: string; label: string; period: string; a: DossierFact; b: DossierFact }[];
 }
 
 /** Where each fact index leads. */
@@ -90,9 +90,9 @@ export function dossierMessage(res: DossierResult, label: (uri: string) => strin
       baseCurrency: res.baseCurrency,
       labels,
       entity: { id: e.id, name: e.name, kind: e.kind, names: e.names, tickers: e.tickers },
-      groups: res.groups.map((g) => ({ metric: g.metric, count: g.count ?? g.facts.length, total: g.total, facts: g.facts.map((f) => fact(f, f.role)) })),
+      groups: res.groups.map((g) => ({ metric: g.metric, label: res.metricLabels?.[g.metric] ?? g.metric, count: g.count ?? g.facts.length, total: g.total, facts: g.facts.map((f) => fact(f, f.role)) })),
       stated: res.stated.map((r) => fact(r, 'source')),
-      conflicts: res.conflicts.map((c) => ({ metric: c.metric, period: c.period, a: fact(c.a, 'subject'), b: fact(c.b, 'subject') })),
+      conflicts: res.conflicts.map((c) => ({ metric: c.metric, label: res.metricLabels?.[c.metric] ?? c.metric, period: c.period, a: fact(c.a, 'subject'), b: fact(c.b, 'subject') })),
     },
     locations,
   };

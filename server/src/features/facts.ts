@@ -118,7 +118,10 @@ function register(ctx: FeatureContext): void {
         const first = index.mentionsOf(id, 1)[0]?.mention;
         if (first) res.entity = { ...res.entity, name: first.name, kind: first.kind, names: [first.name] };
       }
-      return { ...res, complete: !ctx.indexing() };
+      const tr = translator(await ctx.locale());
+      const metricLabels: Record<string, string> = {};
+      for (const m of [...res.groups.map((g) => g.metric), ...res.conflicts.map((c) => c.metric)]) metricLabels[m] = metricLabel(tr, m);
+      return { ...res, metricLabels, complete: !ctx.indexing() };
     }),
   );
 
