@@ -1,6 +1,5 @@
 /**
- * Every interface string of the status bar, the commands, the side bar views and the
- * figures panel (vscode.l10n.t calls) has its Simplified and Traditional Chinese entry in
+ * Every interface string of the client (vscode.l10n.t calls in client/src) has its Simplified and Traditional Chinese entry in
  * l10n/, and the placeholders of each translation are those of the English text.
  */
 import { test } from 'node:test';
@@ -9,12 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REPO = join(__dirname, '..', '..');
-const FILES = [
-  'client/src/status.ts',
-  'client/src/commands.ts',
-  ...readdirSync(join(REPO, 'client/src/views')).map((f) => `client/src/views/${f}`),
-  ...readdirSync(join(REPO, 'client/src/figures')).map((f) => `client/src/figures/${f}`),
-];
+/** Every TypeScript file of the client. */
+const FILES = (readdirSync(join(REPO, 'client/src'), { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `client/src/${f.replace(/\\/g, '/')}`);
 const bundle = (name: string): Record<string, string> => JSON.parse(readFileSync(join(REPO, 'l10n', name), 'utf8'));
 const BUNDLES = { 'zh-cn': bundle('bundle.l10n.zh-cn.json'), 'zh-tw': bundle('bundle.l10n.zh-tw.json') };
 
@@ -26,7 +23,7 @@ function keys(source: string): string[] {
 }
 const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
-test('the client strings of the status bar, commands, views and figures panel are translated', () => {
+test('every client string is translated into Simplified and Traditional Chinese', () => {
   const all = [...new Set(FILES.flatMap((f) => keys(readFileSync(join(REPO, f), 'utf8'))))];
   assert.ok(all.length > 50, `only ${all.length} strings found`);
   for (const [lang, b] of Object.entries(BUNDLES)) {
