@@ -175,6 +175,11 @@ test('a hover on a Traditional figure writes its amounts in Traditional', () => 
   assert.match(usdLine, /^- ≈ 11\.\d+億美元 \/ US\$1\.1\d+ billion · USD\/HKD 7\.\d+$/);
   const eurLine = md.split('\n').find((l) => l.startsWith('- ≈') && l.includes('€'))!;
   assert.match(eurLine, /億歐元 \/ €[\d.]+ (million|billion) · EUR\/HKD [\d.]+$/);
+  // A range's midpoint line writes its Chinese half in the figure's script too.
+  const range = hoverAt(doc, text.indexOf('300萬-350萬美元') + 2, index, settings(), gazetteer)!;
+  const rangeMd = (range.contents as { value: string }).value.replace(/\\(.)/g, '$1');
+  assert.match(rangeMd, /US\$3\.25 million \/ 325萬美元/);
+  assert.doesNotMatch(rangeMd, /万/);
 });
 
 test('rates are quoted as markets quote them, by one helper', () => {

@@ -88,7 +88,9 @@ export function figureHoverMarkdown(f: Figure, date: string | null, settings: Ho
   const facts: string[] = [];
   if (f.min !== null && f.max !== null) {
     const opts = { per: f.per };
-    const mid = `${formatAmount(f.value, f.currency, 'en', opts)} / ${formatAmount(f.value, f.currency, 'zh', opts)}`;
+    // The Chinese half in the figure's own script (萬/億 for a Traditional figure).
+    const chinese = styleFor(f.text, 'zh');
+    const mid = `${formatAmount(f.value, f.currency, 'en', opts)} / ${formatAmount(f.value, f.currency, chinese, opts)}`;
     facts.push(tr('hover.interval', escapeMarkdown(formatRange(f.min, f.max, f.currency, 'en', opts)), escapeMarkdown(mid)));
   }
   if (f.approximate) facts.push(f.qualifier ? tr('hover.approximateQualified', escapeMarkdown(f.qualifier)) : tr('hover.approximate'));
