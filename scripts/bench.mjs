@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Performance benchmarks against the quality budgets of DESIGN.md §10.
+// Performance benchmarks against the quality budgets of ARCHITECTURE.md ("Invariants").
 //
 //   node --expose-gc scripts/bench.mjs [--quick] [--json] [--case NAME]... [--src DIR]
 //

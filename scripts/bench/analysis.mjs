@@ -5,7 +5,7 @@
 export const name = 'analysis';
 export const description = 'analyse() throughput on the seeds repeated to ≥ 10 MB (2 MB quick), one seed-sized document per call';
 
-/** Budget of DESIGN.md §10: analysis ≥ 50 MB/s per core on text like the seeds. */
+/** Budget of ARCHITECTURE.md ("Invariants"): analysis ≥ 50 MB/s per core on text like the seeds. */
 const BUDGET_MBPS = 50;
 
 /** Warm-up of analyse() before timing, and of each part. */

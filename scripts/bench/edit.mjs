@@ -8,7 +8,7 @@ import path from 'node:path';
 export const name = 'edit';
 export const description = 'index: re-analysis after an edit of a ~100 KB digest, lookups on a 1,000-file index';
 
-/** Budgets of DESIGN.md §10: one edit re-analysed in ≤ 5 ms; lookups answer in ≤ 5 ms. */
+/** Budgets of ARCHITECTURE.md ("Invariants"): one edit re-analysed in ≤ 5 ms; lookups answer in ≤ 5 ms. */
 const EDIT_BUDGET_MS = 5;
 const LOOKUP_BUDGET_MS = 5;
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 export const name = 'peer';
 export const description = 'recognizers-text currency models (zh + en) on seed lines, time-boxed; ratio to analyse()';
 
-/** Budget of DESIGN.md §10: "thousands of times ahead of general recognisers". */
+/** Budget of ARCHITECTURE.md ("Invariants"): "thousands of times ahead of general recognisers". */
 const BUDGET_RATIO = 5000;
 
 /** Non-blank lines of the seeds, taken in turn from each seed so the sample mixes them. */

@@ -2,7 +2,7 @@
 // Pure functions over plain data: no file access, no process state, so the unit
 // tests can feed them tiny hand-made gold/prediction pairs.
 //
-// Shapes (a subset of seeds-gold/README.md and the CLI JSON contract, DESIGN.md §8):
+// Shapes (a subset of seeds-gold/README.md and the CLI JSON contract, ARCHITECTURE.md):
 //   gold file:  { file, date, figures: [{text, offset, currency, value, min, max, approximate, per}],
 //                 companies: [{text, offset, id, kind}], money_no_currency: [{text, offset}] }
 //   pred file:  { path, date, figures: [{text, offset, length, currency, value, min, max, approximate, per}],

@@ -7,7 +7,7 @@
  * it alone) is matched with picomatch while walking from its static base folder.
  * `--format jsonl` writes each file's record as soon as it is analysed and keeps nothing,
  * so memory stays flat however many files are scanned.
- * The JSON shape is binding (DESIGN.md §8). Exit status: 0 on success, 2 on bad usage,
+ * The JSON shape is binding (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Exit status: 0 on success, 2 on bad usage,
  * 1 when a file cannot be read (the other files are still reported).
  */
 import { readFileSync, readdirSync, statSync, writeSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The command line: the binding JSON contract (DESIGN.md §8), the other formats, and the
+ * The command line: the binding JSON contract (ARCHITECTURE.md, "Invariants"; the fields are listed in the README), the other formats, and the
  * exit codes. Runs the real bundle (dist/cli.js, built by `npm test`) as a user would.
  */
 import { test } from 'node:test';
