@@ -198,8 +198,8 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Converts an offset into a 0-based line and character, given the line starts. */
-export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
+/** The 0-based line of `offset`, by binary search over the line starts (the one owner of this search). */
+export function lineOf(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -207,7 +207,13 @@ export function positionAt(starts: ArrayLike<number>, offset: number): { line: n
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
+}
+
+/** Converts an offset into a 0-based line and character, given the line starts. */
+export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
+  const line = lineOf(starts, offset);
+  return { line, character: offset - starts[line] };
 }
 
 /**

@@ -17,6 +17,7 @@ import { latestMonth, type RateInfo } from '../fx/rates';
 import type { Feature } from './context';
 import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
+import { lineOf } from '../analysis/text';
 import { tickerOffset } from './semanticTokens';
 import { factStoreOf, type StoredFact } from '../facts/store';
 import { english, hasKey, metricLabel, translator, type Translator } from '../l10n';
@@ -130,13 +131,7 @@ export function figureHoverMarkdown(f: Figure, date: string | null, settings: Ho
 function paragraphAround(doc: IndexedDoc, offset: number): { start: number; end: number } {
   const starts = doc.lineStarts;
   const text = doc.text;
-  let line = 0;
-  let hi = starts.length - 1;
-  while (line < hi) {
-    const mid = (line + hi + 1) >> 1;
-    if (starts[mid] <= offset) line = mid;
-    else hi = mid - 1;
-  }
+  const line = lineOf(starts, offset);
   // Scans only up to the first visible character, so long lines cost nothing.
   const blank = (l: number) => {
     const end = l + 1 < starts.length ? starts[l + 1] : text.length;

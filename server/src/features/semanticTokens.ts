@@ -18,6 +18,7 @@ import type {
 import type { EntityKind, Figure, Mention } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import type { Feature } from './context';
+import { lineOf } from '../analysis/text';
 import { toOffset } from './positions';
 
 /** Token types, in legend order. Custom ones are declared with a superType in package.json. */
@@ -73,18 +74,6 @@ function firstEndingAfter(items: readonly { offset: number; length: number }[], 
     const mid = (lo + hi) >> 1;
     if (items[mid].offset + items[mid].length <= offset) lo = mid + 1;
     else hi = mid;
-  }
-  return lo;
-}
-
-/** Line index of `offset` by binary search over line starts. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
   }
   return lo;
 }
