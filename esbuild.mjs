@@ -16,10 +16,9 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const entries = [
-  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/server.ts', out: 'server' },
-  // The language server's analysis workers; the server loads it from its own folder.
-  { in: 'server/src/index/analysisWorker.ts', out: 'analysisWorker' },
+  // The language server, its analysis workers and the CLI in one bundle (server/src/main.ts);
+  // dist/server.js, dist/analysisWorker.js and dist/cli.js are the small files below.
+  { in: 'server/src/main.ts', out: 'core' },
   { in: 'client/src/extension.ts', out: 'extension' },
   // opencc-js on its own, required lazily by server/src/features/scriptConversion.ts.
   { in: 'node_modules/opencc-js/dist/umd/full.js', out: 'opencc', library: true },
@@ -60,6 +59,19 @@ function packOpencc() {
 
 function brotliParams(size) {
   return { [constants.BROTLI_PARAM_QUALITY]: production ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: size, [constants.BROTLI_PARAM_LGWIN]: 24 };
+}
+
+/** The entry files: each requires dist/core.js (server/src/main.ts) and starts one part. */
+const SHIMS = {
+  'server.js': "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\nrequire('./core.js').startServer();\n",
+  'analysisWorker.js': "// An analysis worker thread of the language server.\nrequire('./core.js').startWorker();\n",
+  'cli.js': "#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`.\nrequire('./core.js').runCli();\n",
+};
+
+function writeShims() {
+  mkdirSync('dist', { recursive: true });
+  for (const [name, text] of Object.entries(SHIMS)) writeFileSync(join('dist', name), text);
+  chmodSync(join('dist', 'cli.js'), 0o755);
 }
 
 /** Writes server/data/*.json, brotli-compressed, to dist/data/ (the one copy the bundles read). */
@@ -115,7 +127,10 @@ const contexts = await Promise.all(
   ),
 );
 
+// A fresh dist/ each build, so no file of an older layout lingers (and gets packaged).
+if (!watch) rmSync('dist', { recursive: true, force: true });
 packData();
+writeShims();
 // vscode-languageclient (bundled into extension.js) runs this script beside itself to end a
 // language server that does not stop when asked.
 mkdirSync('dist', { recursive: true });

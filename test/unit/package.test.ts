@@ -14,7 +14,8 @@ import { BUILTIN_DATA } from '../../server/src/data/builtin';
 
 const REPO = join(__dirname, '..', '..');
 const DIST = join(REPO, 'dist');
-const BUNDLES = ['extension.js', 'server.js', 'cli.js', 'analysisWorker.js'];
+/** The entry files and dist/core.js, the bundle behind the server, its workers and the CLI. */
+const BUNDLES = ['extension.js', 'server.js', 'cli.js', 'analysisWorker.js', 'core.js'];
 
 function packaged(): Set<string> {
   const vsce = join(REPO, 'node_modules', '.bin', 'vsce');
@@ -30,7 +31,7 @@ test('every file the build writes to dist/ (except source maps) is in the packag
   const files = packaged();
   const built = readdirSync(DIST, { recursive: true }).map((f) => posix.join('dist', String(f).split(/[\\/]/).join('/')));
   const wanted = built.filter((f) => !f.endsWith('.map') && existsSync(join(REPO, f)) && !readdirSyncSafe(join(REPO, f)));
-  for (const f of ['dist/analysisWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(wanted.includes(f), `the build writes ${f}`);
+  for (const f of ['dist/core.js', 'dist/analysisWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(wanted.includes(f), `the build writes ${f}`);
   for (const f of wanted) assert.ok(files.has(f), `${f} is built but not packaged`);
   assert.deepEqual([...files].filter((f) => f.endsWith('.map') || f.endsWith('.png') || f.startsWith('test/') || f.startsWith('server/')), [], 'no source maps, screenshots or sources');
 });
@@ -54,7 +55,12 @@ test('every file the bundles open beside themselves is packaged: worker, opencc,
   for (const f of ['dist/analysisWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(named.has(f), `a bundle opens ${f}: ${[...named].join(', ')}`);
   for (const f of named) assert.ok(files.has(f), `${f} is opened at run time but not packaged`);
   // The built-in data: read by the server, the worker and the CLI from dist/data/, not inlined.
-  for (const b of ['server.js', 'cli.js', 'analysisWorker.js']) assert.match(bundle(b), /"data", `\$\{name\}\.json\.br`/, `${b} reads dist/data/`);
+  assert.match(bundle('core.js'), /"data", `\$\{name\}\.json\.br`/, 'core.js reads dist/data/');
+  // The server, its workers and the CLI share that one bundle instead of carrying a copy each.
+  for (const b of ['server.js', 'cli.js', 'analysisWorker.js']) {
+    assert.match(bundle(b), /require\('\.\/core\.js'\)/, `${b} requires core.js`);
+    assert.ok(bundle(b).length < 1000, `${b} is a small entry file`);
+  }
   for (const name of BUILTIN_DATA) assert.ok(files.has(`dist/data/${name}.json.br`), `dist/data/${name}.json.br is packaged`);
 });
 
