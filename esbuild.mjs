@@ -74,13 +74,20 @@ function writeShims() {
   chmodSync(join('dist', 'cli.js'), 0o755);
 }
 
-/** Writes server/data/*.json, brotli-compressed, to dist/data/ (the one copy the bundles read). */
-function packData() {
+/** server/src/data/packing.ts, bundled in memory and imported: the one owner of the packed form. */
+async function loadPacking() {
+  const built = await esbuild.build({ entryPoints: ['server/src/data/packing.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+}
+
+/** Writes server/data/*.json in their packed form, brotli-compressed, to dist/data/ (the one copy the bundles read). */
+async function packData() {
+  const { packBuiltin } = await loadPacking();
   const out = join('dist', 'data');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync('server/data').filter((n) => n.endsWith('.json'))) {
-    const raw = readFileSync(join('server/data', f));
+    const raw = Buffer.from(packBuiltin(f.replace(/\.json$/, ''), JSON.parse(readFileSync(join('server/data', f), 'utf8'))));
     writeFileSync(join(out, `${f}.br`), brotliCompressSync(raw, { params: brotliParams(raw.length) }));
   }
 }
@@ -129,7 +136,7 @@ const contexts = await Promise.all(
 
 // A fresh dist/ each build, so no file of an older layout lingers (and gets packaged).
 if (!watch) rmSync('dist', { recursive: true, force: true });
-packData();
+await packData();
 writeShims();
 // vscode-languageclient (bundled into extension.js) runs this script beside itself to end a
 // language server that does not stop when asked.
