@@ -65,7 +65,9 @@ function brotliParams(size) {
 const SHIMS = {
   'server.js': "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\nrequire('./core.js').startServer();\n",
   'analysisWorker.js': "// An analysis worker thread of the language server.\nrequire('./core.js').startWorker();\n",
-  'cli.js': "#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`.\nrequire('./core.js').runCli();\n",
+  'cli.js':
+    '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
+    "const cli = require('./core.js').cliModule();\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
 };
 
 function writeShims() {

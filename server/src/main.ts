@@ -16,7 +16,7 @@ export function startWorker(): void {
   require('./index/analysisWorker');
 }
 
-/** The command line (`digest-lens scan …`). */
-export function runCli(): void {
-  (require('./cli') as typeof import('./cli')).runCommandLine();
+/** The command line's module: dist/cli.js exports it (scripts call its `main`) and runs it when run. */
+export function cliModule(): typeof import('./cli') {
+  return require('./cli');
 }
