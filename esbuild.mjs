@@ -1,20 +1,98 @@
 // One build for every bundle: the extension client, the language server and the CLI.
 // `--production` minifies; `--watch` rebuilds on change. `vscode` stays external.
+// Shared by the server, the analysis worker and the CLI, and so kept out of their bundles:
+//  - the built-in data (server/data/*.json) → dist/data/<name>.json.br, read by
+//    server/src/data/builtin.ts;
+//  - opencc-js (script conversion, only loaded when a conversion is asked for) →
+//    dist/opencc.js.br (a bundle of its own, brotli-compressed: its dictionaries are most of
+//    the package), which the bundles decompress and run on first require.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const entries = [
-  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/server.ts', out: 'server' },
-  // The language server's analysis workers; the server loads it from its own folder.
-  { in: 'server/src/index/analysisWorker.ts', out: 'analysisWorker' },
+  // The language server, its analysis workers and the CLI in one bundle (server/src/main.ts);
+  // dist/server.js, dist/analysisWorker.js and dist/cli.js are the small files below.
+  { in: 'server/src/main.ts', out: 'core' },
   { in: 'client/src/extension.ts', out: 'extension' },
+  // opencc-js on its own, required lazily by server/src/features/scriptConversion.ts.
+  { in: 'node_modules/opencc-js/dist/umd/full.js', out: 'opencc', library: true },
 ].filter((e) => existsSync(e.in));
+
+/**
+ * `require('opencc-js')` in the bundles becomes a small module that reads dist/opencc.js.br
+ * beside the bundle, decompresses it and runs it as a CommonJS module (vm.compileFunction).
+ */
+const openccBeside = {
+  name: 'opencc-beside',
+  setup(build) {
+    build.onResolve({ filter: /^opencc-js$/ }, () => ({ path: 'opencc-js', namespace: 'opencc-beside' }));
+    build.onLoad({ filter: /.*/, namespace: 'opencc-beside' }, () => ({
+      loader: 'js',
+      contents: `
+        const { readFileSync } = require('node:fs');
+        const { join } = require('node:path');
+        const { compileFunction } = require('node:vm');
+        const { brotliDecompressSync } = require('node:zlib');
+        const file = join(__dirname, 'opencc.js.br');
+        const code = brotliDecompressSync(readFileSync(file)).toString('utf8');
+        const mod = { exports: {} };
+        compileFunction(code, ['module', 'exports', 'require'], { filename: file })(mod, mod.exports, require);
+        module.exports = mod.exports;`,
+    }));
+  },
+};
+
+/** Compresses dist/opencc.js to dist/opencc.js.br (what ships) and removes the plain file. */
+function packOpencc() {
+  const plain = join('dist', 'opencc.js');
+  if (!existsSync(plain)) return;
+  const raw = readFileSync(plain);
+  writeFileSync(`${plain}.br`, brotliCompressSync(raw, { params: brotliParams(raw.length) }));
+  rmSync(plain);
+}
+
+function brotliParams(size) {
+  return { [constants.BROTLI_PARAM_QUALITY]: production ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: size, [constants.BROTLI_PARAM_LGWIN]: 24 };
+}
+
+/** The entry files: each requires dist/core.js (server/src/main.ts) and starts one part. */
+const SHIMS = {
+  'server.js': "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\nrequire('./core.js').startServer();\n",
+  'analysisWorker.js': "// An analysis worker thread of the language server.\nrequire('./core.js').startWorker();\n",
+  'cli.js':
+    '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
+    "const cli = require('./core.js').cliModule();\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
+};
+
+function writeShims() {
+  mkdirSync('dist', { recursive: true });
+  for (const [name, text] of Object.entries(SHIMS)) writeFileSync(join('dist', name), text);
+  chmodSync(join('dist', 'cli.js'), 0o755);
+}
+
+/** server/src/data/packing.ts, bundled in memory and imported: the one owner of the packed form. */
+async function loadPacking() {
+  const built = await esbuild.build({ entryPoints: ['server/src/data/packing.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+}
+
+/** Writes server/data/*.json in their packed form, brotli-compressed, to dist/data/ (the one copy the bundles read). */
+async function packData() {
+  const { packBuiltin } = await loadPacking();
+  const out = join('dist', 'data');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync('server/data').filter((n) => n.endsWith('.json'))) {
+    const raw = Buffer.from(packBuiltin(f.replace(/\.json$/, ''), JSON.parse(readFileSync(join('server/data', f), 'utf8'))));
+    writeFileSync(join(out, `${f}.br`), brotliCompressSync(raw, { params: brotliParams(raw.length) }));
+  }
+}
 
 /**
  * A hash of everything a digest's analysis depends on (the analysis code, the built-in
@@ -46,9 +124,11 @@ const contexts = await Promise.all(
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
-      sourcemap: !production,
+      plugins: e.library ? [] : [openccBeside],
+      sourcemap: !production && !e.library,
       minify: production,
       legalComments: 'none',
+      charset: 'utf8',
       logLevel: 'warning',
       banner: e.banner ? { js: e.banner } : undefined,
       define: { DIGEST_LENS_ANALYSIS_FINGERPRINT: JSON.stringify(fingerprint) },
@@ -56,9 +136,24 @@ const contexts = await Promise.all(
   ),
 );
 
+// A fresh dist/ each build, so no file of an older layout lingers (and gets packaged).
+if (!watch) rmSync('dist', { recursive: true, force: true });
+await packData();
+writeShims();
+// vscode-languageclient (bundled into extension.js) runs this script beside itself to end a
+// language server that does not stop when asked.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', join('dist', 'terminateProcess.sh'));
+chmodSync(join('dist', 'terminateProcess.sh'), 0o755);
+// opencc-js does not change with the sources: built (and compressed) once, even with --watch.
+const library = entries.map((e, i) => (e.library ? contexts[i] : null)).filter(Boolean);
+const sources = contexts.filter((c) => !library.includes(c));
+await Promise.all(library.map((c) => c.rebuild()));
+await Promise.all(library.map((c) => c.dispose()));
+packOpencc();
 if (watch) {
-  await Promise.all(contexts.map((c) => c.watch()));
+  await Promise.all(sources.map((c) => c.watch()));
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
-  await Promise.all(contexts.map((c) => c.dispose()));
+  await Promise.all(sources.map((c) => c.rebuild()));
+  await Promise.all(sources.map((c) => c.dispose()));
 }

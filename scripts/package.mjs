@@ -1,26 +1,28 @@
 #!/usr/bin/env node
-// `npm run package`: production bundles, then a .vsix. The screenshots the UI tests take
-// (screenshots/, not in git) are copied into media/screenshots/ so that the README shown on
-// the extension's page in VS Code can show them; relative links are kept as they are.
+// `npm run package`: production bundles, then a .vsix (digest-lens.vsix), then the sizes of
+// the bundles and of the .vsix. What goes in is .vscodeignore's allow-list: the bundles and
+// what they load at run time (dist/analysisWorker.js, dist/opencc.js, dist/data/), the
+// grammar, media, l10n, README, CHANGELOG, LICENSE. The README's screenshots (screenshots/,
+// taken by the UI tests) are not shipped: they would triple the package's size.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const README_SHOTS = ['hover.png', 'references.png', 'sidebar.png', 'tokens.png'];
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+// Older versions of this script copied the screenshots here; they must not ship.
+rmSync(join(root, 'media', 'screenshots'), { recursive: true, force: true });
 run(process.execPath, ['esbuild.mjs', '--production']);
-const shots = join(root, 'screenshots');
-if (existsSync(shots)) {
-  // Only the pictures the README shows; a failure screenshot never ships.
-  const target = join(root, 'media', 'screenshots');
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  for (const f of readdirSync(shots).filter((n) => README_SHOTS.includes(n))) cpSync(join(shots, f), join(target, f));
-} else {
-  console.warn('package: no screenshots/ yet (npm run test:e2e takes them); the README images will be missing');
-}
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
 run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', 'digest-lens.vsix']);
+
+const dist = join(root, 'dist');
+for (const f of readdirSync(dist, { recursive: true }).map(String).sort()) {
+  const s = statSync(join(dist, f));
+  if (s.isFile()) console.log(`  dist/${f}  ${kb(s.size)}`);
+}
+console.log(`  digest-lens.vsix  ${kb(statSync(join(root, 'digest-lens.vsix')).size)}`);

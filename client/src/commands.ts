@@ -8,8 +8,7 @@
  */
 import * as vscode from 'vscode';
 import * as P from '../../server/src/protocol';
-import { knownCurrencies } from '../../server/src/fx/rates';
-import { currencyChoices, matchCurrency, uiLanguage } from './currencyNames';
+import { currencyChoices, matchCurrency, namedCurrencies, uiLanguage } from './currencyNames';
 import type { ClientManager } from './client';
 import { registerEntityCommands } from './entityCommands';
 import { registerExportCommands } from './exportCommands';
@@ -62,9 +61,23 @@ async function askFilter(state: SidebarState, arg: unknown): Promise<void> {
   if (value !== undefined) state.setFilter(value);
 }
 
+/**
+ * The currencies the language server has rates for (its status answer, so the client does
+ * not carry the rate tables); the named ones if the server cannot answer.
+ */
+async function knownCurrencies(manager: ClientManager): Promise<string[]> {
+  try {
+    const status = await manager.request<P.StatusResult>(P.StatusRequest);
+    if (Array.isArray(status?.currencies) && status.currencies.length) return status.currencies;
+  } catch {
+    // The server is not running (or crashed): fall through to the names the client knows.
+  }
+  return namedCurrencies();
+}
+
 /** The picker's rows: the current currency first and marked, names in the user's language, aliases as the detail. */
-function currencyItems(current: string): (vscode.QuickPickItem & { code: string })[] {
-  return currencyChoices(knownCurrencies(), current, uiLanguage(vscode.env.language)).map((c) => ({
+function currencyItems(codes: readonly string[], current: string): (vscode.QuickPickItem & { code: string })[] {
+  return currencyChoices(codes, current, uiLanguage(vscode.env.language)).map((c) => ({
     code: c.code,
     label: c.current ? `$(check) ${c.code}` : c.code,
     description: c.current ? vscode.l10n.t('{0} — current', c.name) : c.name,
@@ -78,12 +91,13 @@ function currencyItems(current: string): (vscode.QuickPickItem & { code: string 
  * 人民币, 港幣, NT$ …); writes digestLens.baseCurrency in workspace or user settings. A
  * code or alias passed as argument (menus, tests) skips the picker.
  */
-async function setBaseCurrency(arg: unknown, targetArg: unknown): Promise<void> {
+async function setBaseCurrency(manager: ClientManager, arg: unknown, targetArg: unknown): Promise<void> {
   const config = vscode.workspace.getConfiguration('digestLens');
   const current = (config.get<string>('baseCurrency') ?? 'USD').toUpperCase();
+  const codes = await knownCurrencies(manager);
   let code: string | undefined;
   if (typeof arg === 'string' && arg.trim()) {
-    const choices = currencyChoices(knownCurrencies(), current, uiLanguage(vscode.env.language));
+    const choices = currencyChoices(codes, current, uiLanguage(vscode.env.language));
     const exact = choices.find((c) => c.code === arg.trim().toUpperCase());
     const found = exact ? [exact.code] : matchCurrency(choices, arg);
     if (found.length !== 1) {
@@ -92,7 +106,7 @@ async function setBaseCurrency(arg: unknown, targetArg: unknown): Promise<void> 
     }
     code = found[0];
   } else {
-    const pick = await vscode.window.showQuickPick(currencyItems(current), {
+    const pick = await vscode.window.showQuickPick(currencyItems(codes, current), {
       title: vscode.l10n.t('Base currency for conversions'),
       placeHolder: vscode.l10n.t('Type a code, a name or an alias (RMB, 人民币, 港幣, NT$ …); now {0}', current),
       matchOnDescription: true,
@@ -143,7 +157,7 @@ export function registerCommands(c: CommandContext): void {
   });
   reg('digestLens.openLocation', (uri, range) => openLocation(uri as string | vscode.Uri, range as P.WireRange | undefined));
   reg('digestLens.showLog', () => manager.log.show(true));
-  reg('digestLens.setBaseCurrency', (code, target) => setBaseCurrency(code, target));
+  reg('digestLens.setBaseCurrency', (code, target) => setBaseCurrency(manager, code, target));
   reg('digestLens.reindex', () => reindex(c));
   reg('digestLens.refreshViews', async () => {
     c.entities.refresh();

@@ -63,6 +63,11 @@ export function uiLanguage(language: string): UiLanguage {
 }
 
 /** The name of a currency in a language, or null for a code this table does not know. */
+/** The codes this table names, sorted. */
+export function namedCurrencies(): string[] {
+  return Object.keys(NAMES).sort();
+}
+
 export function currencyName(code: string, lang: UiLanguage): string | null {
   const n = NAMES[code.toUpperCase()];
   if (!n) return null;

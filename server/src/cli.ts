@@ -316,7 +316,8 @@ function writeFully(fd: number, text: string): void {
   }
 }
 
-if (require.main === module) {
+/** Runs `main` on this process's arguments, standard output and standard error. */
+export function runCommandLine(): void {
   const chunks: string[] = [];
   let size = 0;
   // Buffer output and flush in large writes: one write per file would be slow on pipes.
@@ -337,3 +338,5 @@ if (require.main === module) {
   flush();
   process.exitCode = status;
 }
+
+if (require.main === module) runCommandLine();

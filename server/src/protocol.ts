@@ -135,6 +135,8 @@ export interface StatusResult {
   baseCurrency: string;
   /** The newest month of the built-in rates, YYYY-MM. */
   rateMonth: string;
+  /** The currency codes the built-in rates know, sorted (the base-currency picker's list). */
+  currencies: string[];
 }
 
 /** client → server: a note's date and the month of the rates its conversions use (the status bar). */

@@ -43,7 +43,7 @@ import { DigestMatcher, enabledGlobs, relativePath } from './workspace/files';
 import type { FeatureContext, UserFileState } from './features/context';
 import { FEATURES } from './features';
 import * as P from './protocol';
-import { latestMonth } from './fx/rates';
+import { knownCurrencies, latestMonth } from './fx/rates';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -672,6 +672,7 @@ connection.onRequest(
       skipped: [...index.skipped].map(([uri, reason]) => ({ uri, reason })),
       baseCurrency: s.baseCurrency,
       rateMonth: latestMonth(),
+      currencies: knownCurrencies(),
     };
   }),
 );

@@ -75,6 +75,9 @@ describe('files in other encodings and line endings', () => {
     const status = await server.request('digestLens/status', null);
     assert.equal(status.files, 8, JSON.stringify(status.skipped));
     assert.deepEqual(status.skipped, []);
+    // The base-currency picker's list comes from here (the client carries no rate tables).
+    assert.ok(['USD', 'CNY', 'HKD', 'EUR', 'TWD', 'JPY'].every((c) => status.currencies.includes(c)), JSON.stringify(status.currencies));
+    assert.deepEqual(status.currencies, [...status.currencies].sort());
   });
 
   test('the GBK, Big5 and UTF-16 files are read as text: their companies are found', async () => {

@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, unlinkSync } from
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { copyWorkspace, removeWorkspace, startServer, uriOf, type TestServer } from './harness';
+import { needShared } from '../helpers/requires';
 
 interface Loc { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
 
@@ -145,9 +146,10 @@ test('a digest deleted on disk leaves the references', async () => {
   }
 });
 
-test('as a user would: the seed digests, references for Tencent and highlights for Microsoft', async () => {
+test('as a user would: the seed digests, references for Tencent and highlights for Microsoft', async (t) => {
+  const seeds = needShared(t, 'seeds');
+  if (!seeds) return;
   const dir = mkdtempSync(join(tmpdir(), 'digest-lens-seeds-'));
-  const seeds = join(__dirname, '..', '..', '..', 'shared', 'seeds');
   for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) copyFileSync(join(seeds, f), join(dir, f.replace(/\.txt$/, '.digest.txt')));
   const s = await startServer({ folder: dir });
   try {

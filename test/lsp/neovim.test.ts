@@ -6,17 +6,18 @@
  * uris and, in 0.7, no workspace/configuration, so the settings travel as
  * initializationOptions.settings; this is what a user of another editor gets.
  *
- * A missing nvim fails the test with a message saying how to install it: a skipped test
- * would read as coverage it is not.
+ * Without nvim on PATH the test skips with a line saying how to install it; under CI=true
+ * (.ci/run) it fails instead (test/helpers/requires.ts decides).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyWorkspace, removeWorkspace, REPO, SERVER } from './harness';
+import { needProgram } from '../helpers/requires';
 
 const SCRIPT = join(REPO, 'test', 'lsp', 'neovim', 'hover-references.lua');
 /** Neovim, the server start-up and four requests take a second or two; this bounds a hang. */
@@ -27,20 +28,10 @@ const FILES = ['english.digest', 'simplified.digest.md', 'traditional.digest.txt
 /** Every way the fixtures write Tencent: name, Simplified, Traditional, ticker. */
 const TENCENT = /tencent|腾讯|騰訊|0700/i;
 
-/** `nvim --version`'s first line, or a test failure that says how to get Neovim. */
-function nvimVersion(): string {
-  const probe = spawnSync('nvim', ['--version'], { encoding: 'utf8', timeout: 10_000 });
-  if (probe.error || probe.status !== 0) {
-    assert.fail(
-      'Neovim (nvim) is not installed or does not run, so the second-editor test cannot run: ' +
-        "install it with `apt-get install -y --no-install-recommends neovim` (.ci/run does this). " +
-        `(${probe.error?.message ?? `exit ${probe.status}: ${probe.stderr}`})`,
-    );
-  }
-  const first = probe.stdout.split('\n')[0];
+/** Checks that `nvim --version`'s first line is Neovim 0.7 or newer. */
+function checkVersion(first: string): void {
   const m = /NVIM v(\d+)\.(\d+)/.exec(first);
   assert.ok(m && (Number(m[1]) > 0 || Number(m[2]) >= 7), `Neovim 0.7 or newer is needed (vim.lsp.start_client, buf_attach_client), found: ${first}`);
-  return first;
 }
 
 interface NvimRun {
@@ -98,7 +89,9 @@ function textAt(location: any): string {
 }
 
 test('Neovim (headless, vim.lsp.start_client) gets a hover and cross-file references from the server', { timeout: NVIM_TIMEOUT_MS + 30_000 }, async (t) => {
-  const version = nvimVersion();
+  const version = needProgram(t, 'nvim');
+  if (!version) return;
+  checkVersion(version);
   assert.ok(existsSync(SERVER), `${SERVER} is missing: run npm run build first`);
   const ws = copyWorkspace();
   // Neovim's own state (lsp.log, shada, swap) goes to a throwaway home, never the user's.

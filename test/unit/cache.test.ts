@@ -17,16 +17,18 @@ import { AnalysisPool, planWorkers } from '../../server/src/index/workerPool';
 import type { FileResult } from '../../server/src/index/analyseFile';
 import { lineStartsOf } from '../../server/src/index/analyseFile';
 import { lineStarts } from '../../server/src/analysis/text';
+import { optionalShared } from '../helpers/requires';
 
 const REPO = join(__dirname, '..', '..');
 const WS = join(REPO, 'test', 'fixtures', 'workspace');
-const SEEDS = '/work/shared/seeds';
+/** The seed digests widen the corpus where ../shared is present (required under CI). */
+const SEEDS = optionalShared('seeds');
 const WORKER = join(REPO, 'dist', 'analysisWorker.js');
 
 /** The fixture digests and, where present, the five seed digests. */
 function corpus(): { name: string; text: string }[] {
   const out = ['english.digest', 'simplified.digest.md', 'traditional.digest.txt'].map((f) => ({ name: f, text: readFileSync(join(WS, f), 'utf8') }));
-  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS)) out.push({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') });
+  if (SEEDS) for (const f of readdirSync(SEEDS)) out.push({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') });
   return out;
 }
 

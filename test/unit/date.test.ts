@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { findDate, parseDateLine } from '../../server/src/analysis/date';
 import { join } from 'node:path';
+import { needShared } from '../helpers/requires';
 
 test('a footer date line wins (English digest with a weekday and a hash)', () => {
   const text = 'Chip makers raised prices again.\n\nMemory stays tight into 2027.\n\n2025-11-03 (Monday) · 9f8e7d6c5b4a\n';
@@ -44,9 +45,9 @@ test('month and day are validated', () => {
   assert.equal(parseDateLine('2025-06/07'), null, 'mixed separators');
 });
 
-test('the seed digests give their gold dates', () => {
-  const seeds = join(__dirname, '..', '..', '..', 'shared', 'seeds');
-  assert.ok(existsSync(seeds), `the seeds are expected at ${seeds} (../shared beside the repo)`);
+test('the seed digests give their gold dates', (t) => {
+  const seeds = needShared(t, 'seeds');
+  if (!seeds) return;
   const gold: Record<string, string | null> = { '000': '2026-01-07', '001': '2026-02-04', '002': '2026-01-27', '003': null, '004': null };
   for (const f of readdirSync(seeds)) {
     assert.equal(findDate(readFileSync(join(seeds, f), 'utf8')), gold[f.slice(0, 3)], f);

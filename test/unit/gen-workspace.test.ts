@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { needShared } from '../helpers/requires';
 
 const repo = join(__dirname, '..', '..');
 const script = join(repo, 'scripts', 'gen-workspace.mjs');
@@ -150,7 +151,7 @@ test('sizes: 1 KB to 200 KB, skewed, mean near 10 KB; all three scripts', async 
 
 test("the CLI finds figures, companies and theme words at the seeds' density (±30%)", async (t) => {
   const { measureDensities, seedsDir } = await gen();
-  if (!existsSync(seedsDir())) return t.skip(`no seeds at ${seedsDir()}`);
+  if (!needShared(t, 'seeds')) return;
   const dir = mkdtempSync(join(tmpdir(), 'gen-density-'));
   try {
     generate(dir, '--files', '300');

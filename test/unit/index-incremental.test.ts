@@ -7,16 +7,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
 import { builtinTaxonomy } from '../../server/src/analysis/themes';
 import { parseUserEntities } from '../../server/src/analysis/userEntities';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { optionalShared } from '../helpers/requires';
 
 const WS = join(__dirname, '..', '..', 'test', 'fixtures', 'workspace');
-const SEEDS = '/work/shared/seeds';
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+/** The seed digests widen the corpus where ../shared is present (required under CI). */
+const SEEDS = optionalShared('seeds');
 const gazetteer = builtinGazetteer().withEntities(parseUserEntities(readFileSync(join(WS, '.digestlens', 'entities.json'), 'utf8'), 'entities.json').entities);
 const taxonomy = builtinTaxonomy();
 const analyser = (text: string) => analyse(text, { gazetteer, taxonomy });
@@ -39,9 +42,11 @@ function rng(seed: number): () => number {
   };
 }
 
+/** The fixtures, the example digests (so a clone without ../shared has enough to edit) and, where present, seeds. */
 function corpus(): string[] {
   const texts = ['english.digest', 'simplified.digest.md', 'traditional.digest.txt'].map((f) => readFileSync(join(WS, f), 'utf8'));
-  if (existsSync(SEEDS)) for (const f of readdirSync(SEEDS).slice(0, 3)) texts.push(readFileSync(join(SEEDS, f), 'utf8').slice(0, 6000));
+  for (const f of ['2026-01/ai-capex.digest.md', '2026-01/hk-taiwan-markets.digest.txt', '2026-01/english-briefing.digest']) texts.push(readFileSync(join(EXAMPLES, f), 'utf8').slice(0, 6000));
+  if (SEEDS) for (const f of readdirSync(SEEDS).slice(0, 3)) texts.push(readFileSync(join(SEEDS, f), 'utf8').slice(0, 6000));
   return texts;
 }
 

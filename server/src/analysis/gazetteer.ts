@@ -21,8 +21,7 @@
 import type { Entity, EntityKind } from './types';
 import { foldCode } from './text';
 import { normaliseTicker } from './tickers';
-import companiesData from '../../data/companies.json';
-import extraData from '../../data/entities-extra.json';
+import { builtinData } from '../data/builtin';
 
 /** Listed short names that are ordinary words in Chinese prose. */
 const COMMON_WORDS = new Set([
@@ -797,8 +796,8 @@ export function caseOk(mode: number, name: string, text: string, start: number):
 }
 
 function loadBuiltin(): Gazetteer {
-  const data = companiesData as unknown as CompactData;
-  const extra = extraData as unknown as ExtraData;
+  const data = builtinData('companies') as CompactData;
+  const extra = builtinData('entities-extra') as ExtraData;
   const entities: Entity[] = [];
   const tiers: number[] = [];
   const index = new Map<string, number>();

@@ -3,7 +3,7 @@
  * same UTF-16 index as the character it came from. Recognisers scan the folded text and
  * slice the original for display.
  */
-import t2sData from '../../data/t2s.json';
+import { builtinData } from '../data/builtin';
 
 const FOLD = new Uint16Array(65536);
 for (let i = 0; i < 65536; i++) FOLD[i] = i;
@@ -18,7 +18,7 @@ FOLD[0xfe52] = 0x2e; // small full stop, a decimal point in Hong Kong papers ("9
 FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
 FOLD[0x2019] = 0x27; // right single quotation mark, the apostrophe of most English news ("Dr. Reddy’s")
 {
-  const pairs: string = (t2sData as { pairs: string }).pairs;
+  const pairs: string = (builtinData('t2s') as { pairs: string }).pairs;
   for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   // Old and variant forms common in Taiwan and Hong Kong text that the table leaves alone.
   const variants = '尙尚淸清靑青緖绪鄕乡値值硏研顚颠擧举槪概吿告祕秘僞伪郞郎';
@@ -47,7 +47,7 @@ FOLD[0x2019] = 0x27; // right single quotation mark, the apostrophe of most Engl
 const SCRIPT = new Uint8Array(65536);
 SCRIPT.fill(1, 0x3400, 0xa000);
 {
-  const pairs: string = (t2sData as { pairs: string }).pairs;
+  const pairs: string = (builtinData('t2s') as { pairs: string }).pairs;
   for (let i = 0; i + 1 < pairs.length; i += 2) SCRIPT[pairs.charCodeAt(i)] |= 2;
 }
 /** True for characters that Traditional-to-Simplified folding changes. */

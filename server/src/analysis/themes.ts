@@ -21,7 +21,7 @@
  */
 import type { ThemeScore } from './types';
 import { codeUnits, foldText } from './text';
-import themesData from '../../data/themes.json';
+import { builtinData } from '../data/builtin';
 
 /** One theme as written in themes.json or in a user's themes file. */
 export interface ThemeDef {
@@ -365,7 +365,7 @@ let builtin: Taxonomy | undefined;
 
 /** The built-in taxonomy of server/data/themes.json, compiled once and cached. */
 export function builtinTaxonomy(): Taxonomy {
-  if (!builtin) builtin = createTaxonomy((themesData as { themes: ThemeDef[] }).themes);
+  if (!builtin) builtin = createTaxonomy((builtinData('themes') as { themes: ThemeDef[] }).themes);
   return builtin;
 }
 

@@ -7,7 +7,7 @@
  * table, at the latest month (with its age); when it is earlier, at the first month.
  * An undated amount converts at the latest month.
  */
-import ratesData from '../../data/rates.json';
+import { builtinData } from '../data/builtin';
 
 /** One rate, with everything a hover needs to say where it came from. */
 export interface RateInfo {
@@ -57,7 +57,7 @@ interface RatesFile {
   latest: Record<'daily' | 'spot', { date: string; source: string; values: Record<string, number> }>;
 }
 
-const file = ratesData as unknown as RatesFile;
+const file = builtinData('rates') as RatesFile;
 const SERIES = new Map<string, Series>();
 let LATEST_MONTH = 0;
 for (const [code, s] of Object.entries(file.currencies)) {

@@ -10,10 +10,7 @@ import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
 import { builtinTaxonomy, extendTaxonomy, parseUserThemes, type Taxonomy, type ThemeDef, type ThemeFileError } from '../analysis/themes';
 import { parseUserEntities, type UserEntityError } from '../analysis/userEntities';
 import type { Entity } from '../analysis/types';
-import companiesData from '../../data/companies.json';
-import extraData from '../../data/entities-extra.json';
-import themesData from '../../data/themes.json';
-import t2sData from '../../data/t2s.json';
+import { BUILTIN_DATA, builtinData } from '../data/builtin';
 
 /**
  * Bumped whenever the analysis or the packed form changes in a way the data version does
@@ -93,6 +90,6 @@ export function dataVersion(setup: { signature: string }): string {
   builtinHash ??=
     typeof DIGEST_LENS_ANALYSIS_FINGERPRINT === 'string'
       ? DIGEST_LENS_ANALYSIS_FINGERPRINT
-      : createHash('sha1').update(JSON.stringify([companiesData, extraData, themesData, t2sData])).digest('hex');
+      : createHash('sha1').update(JSON.stringify(BUILTIN_DATA.map(builtinData))).digest('hex');
   return createHash('sha1').update(`${ENGINE_VERSION}\n${builtinHash}\n${setup.signature}`).digest('hex').slice(0, 20);
 }

@@ -1,0 +1,22 @@
+/**
+ * The one bundle (dist/core.js) behind the language server, its analysis workers and the
+ * command line: dist/server.js, dist/analysisWorker.js and dist/cli.js are two-line files
+ * (written by esbuild.mjs) that require it and call one of these, so the analysis code and
+ * its libraries ship once. Each part is required only when called.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/** The language server (`node dist/server.js --stdio`, or VS Code's IPC). */
+export function startServer(): void {
+  require('./server');
+}
+
+/** An analysis worker thread, started by the server from dist/analysisWorker.js. */
+export function startWorker(): void {
+  require('./index/analysisWorker');
+}
+
+/** The command line's module: dist/cli.js exports it (scripts call its `main`) and runs it when run. */
+export function cliModule(): typeof import('./cli') {
+  return require('./cli');
+}

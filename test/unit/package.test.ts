@@ -1,0 +1,86 @@
+/**
+ * The .vsix holds every file the bundles load at run time: the files esbuild.mjs writes to
+ * dist/ (bundles, the analysis worker, opencc, the built-in data), the files the bundles
+ * name beside themselves, what package.json points at and the webviews' media. The listing
+ * is `vsce ls`, the same allow-list (.vscodeignore) `npm run package` packs; it reads the
+ * dist/ that `npm test` has just built. The UI tests install the real .vsix.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { BUILTIN_DATA } from '../../server/src/data/builtin';
+
+const REPO = join(__dirname, '..', '..');
+const DIST = join(REPO, 'dist');
+/** The entry files and dist/core.js, the bundle behind the server, its workers and the CLI. */
+const BUNDLES = ['extension.js', 'server.js', 'cli.js', 'analysisWorker.js', 'core.js'];
+
+function packaged(): Set<string> {
+  const vsce = join(REPO, 'node_modules', '.bin', 'vsce');
+  const run = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.status, 0, `vsce ls failed: ${run.error?.message ?? run.stderr}`);
+  return new Set(run.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
+}
+
+const bundle = (name: string) => readFileSync(join(DIST, name), 'utf8');
+
+test('every file the build writes to dist/ (except source maps) is in the package', () => {
+  for (const b of BUNDLES) assert.ok(existsSync(join(DIST, b)), `dist/${b} is built`);
+  const files = packaged();
+  const built = readdirSync(DIST, { recursive: true }).map((f) => posix.join('dist', String(f).split(/[\\/]/).join('/')));
+  const wanted = built.filter((f) => !f.endsWith('.map') && existsSync(join(REPO, f)) && !readdirSyncSafe(join(REPO, f)));
+  for (const f of ['dist/core.js', 'dist/analysisWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(wanted.includes(f), `the build writes ${f}`);
+  for (const f of wanted) assert.ok(files.has(f), `${f} is built but not packaged`);
+  assert.deepEqual([...files].filter((f) => f.endsWith('.map') || f.endsWith('.png') || f.startsWith('test/') || f.startsWith('server/')), [], 'no source maps, screenshots or sources');
+});
+
+/** True when `p` is a folder. */
+function readdirSyncSafe(p: string): boolean {
+  try {
+    readdirSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('every file the bundles open beside themselves is packaged: worker, opencc, data, helper scripts', () => {
+  const files = packaged();
+  const named = new Set<string>();
+  for (const b of BUNDLES) {
+    for (const m of bundle(b).matchAll(/__dirname,\s*"([^"]+)"\s*\)/g)) named.add(`dist/${m[1]}`);
+  }
+  for (const f of ['dist/analysisWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(named.has(f), `a bundle opens ${f}: ${[...named].join(', ')}`);
+  for (const f of named) assert.ok(files.has(f), `${f} is opened at run time but not packaged`);
+  // The built-in data: read by the server, the worker and the CLI from dist/data/, not inlined.
+  assert.match(bundle('core.js'), /"data", `\$\{name\}\.json\.br`/, 'core.js reads dist/data/');
+  // The server, its workers and the CLI share that one bundle instead of carrying a copy each.
+  for (const b of ['server.js', 'cli.js', 'analysisWorker.js']) {
+    assert.match(bundle(b), /require\('\.\/core\.js'\)/, `${b} requires core.js`);
+    assert.ok(bundle(b).length < 1000, `${b} is a small entry file`);
+  }
+  for (const name of BUILTIN_DATA) assert.ok(files.has(`dist/data/${name}.json.br`), `dist/data/${name}.json.br is packaged`);
+});
+
+test("package.json's entry points and the webviews' media are packaged", () => {
+  const files = packaged();
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+  const paths = [pkg.main, ...Object.values<string>(pkg.bin), ...pkg.contributes.grammars.map((g: { path: string }) => g.path), ...pkg.contributes.languages.map((l: { configuration: string }) => l.configuration)];
+  for (const p of paths) assert.ok(files.has(posix.normalize(p)), `${p} (package.json) is not packaged`);
+  const ext = bundle('extension.js');
+  for (const m of ext.matchAll(/asAbsolutePath\("([^"]+)"\)/g)) assert.ok(files.has(m[1]), `${m[1]} (extension.js) is not packaged`);
+  for (const m of ext.matchAll(/joinPath\(context\.extensionUri, "media", "([^"]+)"\)/g)) {
+    assert.ok([...files].some((f) => f === `media/${m[1]}` || f.startsWith(`media/${m[1]}/`)), `media/${m[1]} (extension.js) is not packaged`);
+  }
+});
+
+test('the extension bundle carries neither the rate tables nor the analysis data', () => {
+  const ext = bundle('extension.js');
+  assert.doesNotMatch(ext, /json\.br/, 'extension.js reads no built-in data');
+  const rates = JSON.parse(readFileSync(join(REPO, 'server', 'data', 'rates.json'), 'utf8'));
+  const someSeries = Object.values<{ values: (number | null)[] }>(rates.currencies)[0].values.filter((v) => v !== null).slice(0, 6).join(',');
+  assert.ok(!ext.includes(someSeries), 'extension.js holds a rate series');
+  for (const b of BUNDLES) assert.ok(!bundle(b).includes(someSeries), `${b} holds a rate series (they are read from dist/data/)`);
+});
