@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { entityIdFor, entityInsertion, idsIn, newFileContent, splitList, type NewEntity } from '../../client/src/entityFile';
 
 const entry: NewEntity = { id: 'yunhai', name: '云海科技', aliases: ['Yunhai Tech'], tickers: ['1234.HK'], kind: 'company' };

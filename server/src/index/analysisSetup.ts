@@ -7,8 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
-import { builtinTaxonomy, extendTaxonomy, parseUserThemes, type Taxonomy, type ThemeDef, type ThemeFileError } from '../analysis/themes';
-import { parseUserEntities, type UserEntityError } from '../analysis/userEntities';
+import { builtinTaxonomy, extendTaxonomy, type Taxonomy, type ThemeDef } from '../analysis/themes';
+import { parseUserEntities, type UserEntityError } from '../analysis/userFiles/entities';
+import { parseUserThemes, type ThemeFileError } from '../analysis/userFiles/themes';
 import type { Entity } from '../analysis/types';
 import companiesData from '../../data/companies.json';
 import extraData from '../../data/entities-extra.json';
