@@ -350,4 +350,4 @@ export interface AddEntityEditParams {
 /** The edit (an LSP WorkspaceEdit, creating the file when absent), or why there is none. */
 export type AddEntityEditResult =
   | { edit: { changes?: Record<string, { range: WireRange; newText: string }[]>; documentChanges?: unknown[] }; uri: string; id: string; name: string }
-  | { refusal: string };
+  | { refusal: string; /** The entity file, when the refusal is about its content (the client offers to open it). */ file?: string };

@@ -78,7 +78,7 @@ export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEdit
     edit = { documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, newEntityFile(entry, fileName))])] };
   } else {
     const ins = entityInsertion(text, entry, fileName);
-    if (!ins) return { refusal: tr('addEntity.noList', Utils.basename(URI.parse(uri))) };
+    if (!ins) return { refusal: tr('addEntity.noList', Utils.basename(URI.parse(uri))), file: uri };
     const { line, column } = lineColumn(lineStarts(text), ins.offset);
     edit = { changes: { [uri]: [TextEdit.insert({ line: line - 1, character: column - 1 }, ins.text)] } };
   }

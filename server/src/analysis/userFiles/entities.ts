@@ -332,7 +332,8 @@ export function entityInsertion(text: string, e: NewEntity, fileName: string): {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   if (isCsv(fileName)) {
     const { rows, errors } = readCsv(text);
-    if (errors.length) return null;
+    // A header without a "name" column is no entity list: a row under it would not load.
+    if (errors.length || (rows.length && csvColumns(rows[0].cells).name < 0)) return null;
     if (!rows.length) return { offset: text.length, text: `${/\n$/.test(text) ? '' : eol}${CSV_HEADER}${eol}${csvRow(e)}${eol}` };
     return { offset: text.length, text: `${text.endsWith('\n') ? '' : eol}${csvRow(e)}${eol}` };
   }
