@@ -52,8 +52,10 @@ export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEdit
   const where = typeof params.uri === 'string' ? params.uri : undefined;
   const folder = (where && (ctx.folderOf(where) ?? (ctx.folders().includes(where) ? where : undefined))) ?? ctx.folders()[0];
   if (!folder) return { refusal: tr('addEntity.noFolder') };
+  // A uri inside the folder: the per-folder lookups go by the folder containing a uri.
+  const scope = folder.endsWith('/') ? folder : folder + '/';
 
-  const known = ctx.userFiles(folder).entities.uri;
+  const known = ctx.userFiles(scope).entities.uri;
   const uri = known ?? Utils.joinPath(URI.parse(folder), (await ctx.settings(folder)).entitiesFile).toString();
   const fileName = URI.parse(uri).path;
   const text = await currentText(ctx, uri, params.file);
@@ -64,13 +66,13 @@ export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEdit
 
   // Already listed: by the file as the editor has it, or by the folder's loaded entities.
   const listed = text ? listedIn(text, fileName) : { ids: new Set<string>(), names: new Map<string, string>() };
-  for (const e of ctx.userEntities(folder)) for (const n of e.names) if (!listed.names.has(n.toLowerCase())) listed.names.set(n.toLowerCase(), e.id);
+  for (const e of ctx.userEntities(scope)) for (const n of e.names) if (!listed.names.has(n.toLowerCase())) listed.names.set(n.toLowerCase(), e.id);
   for (const n of [name, ...(params.aliases ?? [])]) {
     const owner = typeof n === 'string' ? listed.names.get(n.trim().toLowerCase()) : undefined;
     if (owner) return { refusal: tr('addEntity.duplicate', n.trim(), owner) };
   }
-  const userIds = new Set(ctx.userEntities(folder).map((e) => e.id));
-  const gazetteer = ctx.gazetteer(folder);
+  const userIds = new Set(ctx.userEntities(scope).map((e) => e.id));
+  const gazetteer = ctx.gazetteer(scope);
   const entry: NewEntity = { id: entityIdFor(name, (id) => listed.ids.has(id) || userIds.has(id) || !!gazetteer.get(id)), name, aliases, tickers, kind };
 
   let edit: WorkspaceEdit;

@@ -4,9 +4,11 @@
  * node keeps its offset. Never throws: syntax errors come back with their offsets, and a
  * file nested deeper than MAX_DEPTH is refused before it is parsed.
  */
-import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// The ES module build: esbuild cannot follow the relative requires inside the UMD build's
+// factory (the package's "main"), so the bundle would fail at load.
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
-export type { Node as JsonNode } from 'jsonc-parser';
+export type { Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
 
 /** A problem in a user file: a message and the offset it is about. */
 export interface OffsetError {
