@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import { URI, Utils } from 'vscode-uri';
 import * as P from '../protocol';
 import { ENTITY_KINDS, entityIdFor, entityInsertion, listedIn, newEntityFile, type NewEntity } from '../analysis/userFiles/entities';
-import { lineColumn, lineStarts } from '../analysis/userFiles/json';
+import { lineStarts, positionAt } from '../analysis/text';
 import { translator, type Translator } from '../l10n';
 import type { Feature, FeatureContext } from './context';
 import { convertName } from './scriptConversion';
@@ -81,8 +81,7 @@ export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEdit
   } else {
     const ins = entityInsertion(text, entry, fileName);
     if (!ins) return { refusal: tr('addEntity.noList', Utils.basename(URI.parse(uri))), file: uri };
-    const { line, column } = lineColumn(lineStarts(text), ins.offset);
-    edit = { changes: { [uri]: [TextEdit.insert({ line: line - 1, character: column - 1 }, ins.text)] } };
+    edit = { changes: { [uri]: [TextEdit.insert(positionAt(lineStarts(text), ins.offset), ins.text)] } };
   }
   return { edit, uri, id: entry.id, name };
 }

@@ -12,7 +12,7 @@
  */
 import type { Entity, EntityKind } from '../types';
 import { csvCell, readCsv, type CsvCell } from './csv';
-import { lineColumn, lineStarts, listOf, member, readJson, type JsonNode, type UserFileError } from './json';
+import { listOf, member, problems, readJson, type JsonNode, type UserFileError } from './json';
 
 export type { UserFileError } from './json';
 /** @deprecated name kept for the callers of the former parser: a problem in the entity file. */
@@ -58,10 +58,8 @@ export function parseUserEntities(content: string, fileName: string): { entities
 }
 
 function parseJson(content: string): { entities: Entity[]; errors: UserFileError[] } {
-  const starts = lineStarts(content);
-  const errors: UserFileError[] = [];
+  const { errors, report: bad } = problems(content);
   const entities: Entity[] = [];
-  const bad = (message: string, offset: number) => errors.push({ message, ...lineColumn(starts, offset) });
   const { root, errors: syntax } = readJson(content);
   // A syntax error is reported (the first is enough: the rest follow from it), and only
   // the entries that end before it are read.
@@ -151,10 +149,8 @@ function csvColumns(header: CsvCell[]) {
 }
 
 function parseCsv(content: string): { entities: Entity[]; errors: UserFileError[] } {
-  const starts = lineStarts(content);
+  const { errors, report: bad } = problems(content);
   const entities: Entity[] = [];
-  const errors: UserFileError[] = [];
-  const bad = (message: string, offset: number) => errors.push({ message, ...lineColumn(starts, offset) });
   const { rows, errors: syntax } = readCsv(content);
   for (const e of syntax) bad(e.message, e.offset);
   if (!rows.length) return { entities, errors };

@@ -9,6 +9,7 @@
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
 export type { Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
+import { lineStarts, positionAt } from '../text';
 
 /** A problem in a user file: a message and the offset it is about. */
 export interface OffsetError {
@@ -102,21 +103,15 @@ export function listOf(root: Node | undefined, key: string): Node | undefined {
   return v?.type === 'array' ? v : undefined;
 }
 
-/** Offsets of the line starts of a text. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
+/** 1-based line and column of an offset, given the line starts (analysis/text.ts: lineStarts). */
+function lineColumn(starts: readonly number[], offset: number): { line: number; column: number } {
+  const p = positionAt(starts, offset);
+  return { line: p.line + 1, column: p.character + 1 };
 }
 
-/** 1-based line and column of an offset, given the line starts. */
-export function lineColumn(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+/** A list of problems of one file and the function that adds one at an offset. */
+export function problems(text: string): { errors: UserFileError[]; report: (message: string, offset: number) => void } {
+  const starts = lineStarts(text);
+  const errors: UserFileError[] = [];
+  return { errors, report: (message, offset) => void errors.push({ message, ...lineColumn(starts, offset) }) };
 }

@@ -6,7 +6,7 @@
  * Pure and never throws.
  */
 import type { ThemeDef } from '../themes';
-import { lineColumn, lineStarts, listOf, readJson, type JsonNode, type UserFileError } from './json';
+import { listOf, problems, readJson, type JsonNode, type UserFileError } from './json';
 
 /** A problem in a user's themes file, 1-based line and column. */
 export type ThemeFileError = UserFileError;
@@ -22,9 +22,7 @@ const KNOWN_KEYS = new Set(['id', 'label', 'labelZh', 'keywords', 'exclude']);
  * messages about the file as a whole.
  */
 export function parseUserThemes(content: string, fileName: string): { themes: ThemeDef[]; errors: ThemeFileError[] } {
-  const errors: ThemeFileError[] = [];
-  const starts = lineStarts(content);
-  const report = (message: string, offset: number) => errors.push({ message, ...lineColumn(starts, offset) });
+  const { errors, report } = problems(content);
   const { root, errors: syntax } = readJson(content);
   if (syntax.length || !root) {
     report(`${fileName}: invalid JSON: ${syntax[0]?.message.toLowerCase() ?? 'empty file'}`, syntax[0]?.offset ?? 0);
