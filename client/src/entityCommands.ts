@@ -10,6 +10,7 @@ import type { CommandContext } from './commands';
 import { splitList } from './entityFile';
 import type { Register } from './exportCommands';
 import * as P from '../../server/src/protocol';
+import { entityFileWith } from '../../server/src/analysis/userFiles/templates';
 
 /** The fields of a new entity the user gives. */
 interface NewEntity {
@@ -140,7 +141,7 @@ async function openEntityFile(createArg: unknown): Promise<void> {
     if (!ok) return;
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true });
-    edit.insert(uri, new vscode.Position(0, 0), /\.csv$/i.test(uri.path) ? 'id,name,aliases,tickers,kind\n' : '{\n  "entities": []\n}\n');
+    edit.insert(uri, new vscode.Position(0, 0), entityFileWith(uri.path));
     await vscode.workspace.applyEdit(edit);
     await (await vscode.workspace.openTextDocument(uri)).save();
   }

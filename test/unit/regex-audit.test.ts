@@ -73,7 +73,7 @@
 //   analysis/userFiles/csv.ts /\r$/ — safe: one character
 //   analysis/userFiles/csv.ts /[",\r\n]/ — safe: one character
 //   analysis/userFiles/csv.ts /"/g — safe: one character
-//   analysis/userFiles/entities.ts /\.csv$/i — safe: fixed word
+//   analysis/userFiles/templates.ts /\.csv$/i — safe: fixed word
 //   analysis/userFiles/entities.ts /[^a-z0-9\u3400-\u9fff]+/g — safe: one class, every run is a match (replace)
 //   analysis/userFiles/entities.ts /^-|-$/g — rewritten: was /^-+|-+$/g, whose unanchored -+$ is quadratic on a long run of dashes ("a---…-x": 13 s at 100 KB); runs are collapsed to one dash just before, so one dash is all there is to trim
 //   analysis/userFiles/entities.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character

@@ -55,8 +55,8 @@ export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEdit
   // A uri inside the folder: the per-folder lookups go by the folder containing a uri.
   const scope = folder.endsWith('/') ? folder : folder + '/';
 
-  const known = ctx.userFiles(scope).entities.uri;
-  const uri = known ?? Utils.joinPath(URI.parse(folder), (await ctx.settings(folder)).entitiesFile).toString();
+  // From the settings as they are now (the loaded file state may lag a settings change), as the server reads it.
+  const uri = Utils.joinPath(URI.parse(folder), (await ctx.settings(scope)).entitiesFile).toString();
   const fileName = URI.parse(uri).path;
   const text = await currentText(ctx, uri, params.file);
 

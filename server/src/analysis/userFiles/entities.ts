@@ -13,12 +13,13 @@
 import type { Entity, EntityKind } from '../types';
 import { csvCell, readCsv, type CsvCell } from './csv';
 import { listOf, member, problems, readJson, type JsonNode, type UserFileError } from './json';
+import { CSV_HEADER, entityFileWith, isCsvFile } from './templates';
 
 export type { UserFileError } from './json';
 /** @deprecated name kept for the callers of the former parser: a problem in the entity file. */
 export type UserEntityError = UserFileError;
 
-const isCsv = (fileName: string) => /\.csv$/i.test(fileName);
+const isCsv = isCsvFile;
 
 export const ENTITY_KINDS: readonly EntityKind[] = ['company', 'exchange', 'media', 'fund', 'product', 'person', 'regulator', 'index', 'candidate'];
 const KINDS = new Set<string>(ENTITY_KINDS);
@@ -298,8 +299,6 @@ export function listedIn(text: string, fileName: string): { ids: Set<string>; na
   return { ids: new Set(entities.map((e) => e.id)), names };
 }
 
-export const CSV_HEADER = 'id,name,aliases,tickers,kind';
-
 /** The entry as JSON lines, each prefixed with `indent`, its fields with one more `unit`. */
 function entryJson(e: NewEntity, indent: string, unit: string, eol: string): string {
   const fields = (['id', 'name', 'aliases', 'tickers', 'kind'] as const).map((k) => `${indent}${unit}${JSON.stringify(k)}: ${JSON.stringify(e[k])}`);
@@ -313,7 +312,7 @@ export function csvRow(e: NewEntity): string {
 
 /** The content of a new entity file holding only this entry. */
 export function newEntityFile(e: NewEntity, fileName: string): string {
-  return isCsv(fileName) ? `${CSV_HEADER}\n${csvRow(e)}\n` : `{\n  "entities": [\n${entryJson(e, '    ', '  ', '\n')}\n  ]\n}\n`;
+  return entityFileWith(fileName, [isCsv(fileName) ? csvRow(e) : entryJson(e, '    ', '  ', '\n')]);
 }
 
 const indentAt = (s: string, offset: number) => /^[ \t]*/.exec(s.slice(s.lastIndexOf('\n', offset - 1) + 1, offset))![0];
