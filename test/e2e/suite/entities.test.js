@@ -41,12 +41,20 @@ test('addEntity creates the entity file, inserts into it, refuses a repeated nam
     assert.strictEqual(again, undefined);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), text);
 
-    // 4. The server reads the saved file: both are entities of the workspace now.
-    await waitFor('the server to know the added entities', async () => {
-      const res = await api.request('digestLens/searchEntities', { query: 'Zephyr' });
-      const zh = await api.request('digestLens/searchEntities', { query: '杭州雲棲科技' });
-      return res.entities.some((e) => e.id === 'zephyr-orbital' && e.kind === 'product') && zh.entities.some((e) => e.id === 'user-杭州云栖科技');
-    });
+    // 4. The server reads the saved file: a note naming both finds them as entities
+    //    (the Traditional spelling too), found by the entity search.
+    const note = await vscode.workspace.openTextDocument({ language: 'digest', content: 'Zephyr Orbital raised $200 million, led by 杭州雲棲科技.\n' });
+    await vscode.window.showTextDocument(note);
+    try {
+      await waitFor('the server to know the added entities', async () => {
+        const en = await api.request('digestLens/searchEntities', { query: 'Zephyr' });
+        const zh = await api.request('digestLens/searchEntities', { query: '杭州雲棲科技' });
+        return en.entities.some((e) => e.id === 'zephyr-orbital' && e.kind === 'product') && zh.entities.some((e) => e.id === 'user-杭州云栖科技');
+      });
+    } finally {
+      await vscode.window.showTextDocument(note);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     log(`    added 2 entities to ${REL}; a repeated name was refused`);
   } finally {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
