@@ -72,11 +72,15 @@ test('a Chinese name gets its Traditional forms; ids avoid built-in ones', async
 test('refusals: a name or alias already listed, an unknown kind, an empty name, a broken file', async () => {
   const dup = await ask({ name: 'yuanlan compute' });
   assert.ok('refusal' in dup && /already in your entity list/.test(dup.refusal) && dup.refusal.includes('yuanlan-compute'), JSON.stringify(dup));
-  const dupAlias = await ask({ name: 'Something New', aliases: ['远澜算力'] });
+  // The Traditional spelling of a listed name, with full-width letters, is the same name.
+  const folded = await ask({ name: '遠瀾算力' });
+  assert.ok('refusal' in folded && folded.refusal.includes('yuanlan-compute'), JSON.stringify(folded));
+  const dupAlias = await ask({ name: 'Something New', aliases: ['ＹＵＡＮＬＡＮ Compute'] });
   assert.ok('refusal' in dupAlias, JSON.stringify(dupAlias));
   assert.ok('refusal' in (await ask({ name: 'X', kind: 'planet' })));
   assert.ok('refusal' in (await ask({ name: '  ' })));
   assert.ok('refusal' in (await ask({ name: 'Two\nlines' })));
+  assert.ok('refusal' in (await ask({ name: 42, aliases: 'x' } as unknown as AddEntityEditParams)));
   // The editor's unsaved text is what the edit is made on: broken there, refused, naming the file.
   const uri = uriOf(entitiesPath());
   const broken = await ask({ name: 'New Co', file: { uri, text: '{"entities": [ {"name": "A"' } });

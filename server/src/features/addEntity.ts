@@ -8,7 +8,7 @@ import { CreateFile, TextDocumentEdit, TextEdit, type WorkspaceEdit } from 'vsco
 import { promises as fs } from 'node:fs';
 import { URI, Utils } from 'vscode-uri';
 import * as P from '../protocol';
-import { ENTITY_KINDS, entityIdFor, entityInsertion, listedIn, newEntityFile, type NewEntity } from '../analysis/userFiles/entities';
+import { ENTITY_KINDS, entityIdFor, entityInsertion, listedIn, nameKey, newEntityFile, type NewEntity } from '../analysis/userFiles/entities';
 import { lineStarts, positionAt } from '../analysis/text';
 import { translator, type Translator } from '../l10n';
 import type { Feature, FeatureContext } from './context';
@@ -44,8 +44,9 @@ async function currentText(ctx: FeatureContext, uri: string, fromClient: P.AddEn
  * file's ids, the folder's user entities and the built-in ones; a Chinese name gets its
  * other-script forms as aliases; the file is created when the folder has none.
  */
-export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEditParams, tr: Translator): Promise<P.AddEntityEditResult> {
-  const name = typeof params?.name === 'string' ? params.name.trim() : '';
+export async function addEntityEdit(ctx: FeatureContext, request: P.AddEntityEditParams | undefined, tr: Translator): Promise<P.AddEntityEditResult> {
+  const params: Partial<P.AddEntityEditParams> = request && typeof request === 'object' ? request : {};
+  const name = typeof params.name === 'string' ? params.name.trim() : '';
   if (!name || /[\r\n]/.test(name)) return { refusal: tr('addEntity.noName') };
   const kind = typeof params.kind === 'string' && params.kind.trim() ? params.kind.trim().toLowerCase() : 'company';
   if (!ADDABLE.has(kind)) return { refusal: tr('addEntity.badKind', String(params.kind)) };
@@ -61,15 +62,16 @@ export async function addEntityEdit(ctx: FeatureContext, params: P.AddEntityEdit
   const text = await currentText(ctx, uri, params.file);
 
   const variants = HAS_CJK.test(name) ? [convertName(name, 'tw'), convertName(name, 'hk'), convertName(name, 'cn')] : [];
-  const aliases = cleanList([...(params.aliases ?? []), ...variants], name);
+  const typed = cleanList(params.aliases, name);
+  const aliases = cleanList([...typed, ...variants], name);
   const tickers = cleanList(params.tickers, name);
 
   // Already listed: by the file as the editor has it, or by the folder's loaded entities.
   const listed = text ? listedIn(text, fileName) : { ids: new Set<string>(), names: new Map<string, string>() };
-  for (const e of ctx.userEntities(scope)) for (const n of e.names) if (!listed.names.has(n.toLowerCase())) listed.names.set(n.toLowerCase(), e.id);
-  for (const n of [name, ...(params.aliases ?? [])]) {
-    const owner = typeof n === 'string' ? listed.names.get(n.trim().toLowerCase()) : undefined;
-    if (owner) return { refusal: tr('addEntity.duplicate', n.trim(), owner) };
+  for (const e of ctx.userEntities(scope)) for (const n of e.names) if (!listed.names.has(nameKey(n))) listed.names.set(nameKey(n), e.id);
+  for (const n of [name, ...typed]) {
+    const owner = listed.names.get(nameKey(n));
+    if (owner) return { refusal: tr('addEntity.duplicate', n, owner) };
   }
   const userIds = new Set(ctx.userEntities(scope).map((e) => e.id));
   const gazetteer = ctx.gazetteer(scope);

@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy, type ThemeDef } from '../analysis/themes';
-import { parseUserEntities, type UserEntityError } from '../analysis/userFiles/entities';
-import { parseUserThemes, type ThemeFileError } from '../analysis/userFiles/themes';
+import { parseUserEntities } from '../analysis/userFiles/entities';
+import { parseUserThemes } from '../analysis/userFiles/themes';
+import type { UserFileError } from '../analysis/userFiles/json';
 import type { Entity } from '../analysis/types';
 import companiesData from '../../data/companies.json';
 import extraData from '../../data/entities-extra.json';
@@ -41,8 +42,8 @@ export interface AnalysisSetup {
   readonly taxonomy: Taxonomy;
   userEntities: Entity[];
   userThemes: ThemeDef[];
-  entityErrors: { uri: string; errors: UserEntityError[] }[];
-  themeErrors: { uri: string; errors: ThemeFileError[] }[];
+  entityErrors: { uri: string; errors: UserFileError[] }[];
+  themeErrors: { uri: string; errors: UserFileError[] }[];
   /** JSON of the parsed user entries: equal signatures analyse alike. */
   signature: string;
 }

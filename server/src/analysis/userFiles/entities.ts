@@ -11,13 +11,12 @@
  * written before it load.
  */
 import type { Entity, EntityKind } from '../types';
+import { foldText } from '../text';
 import { csvCell, readCsv, type CsvCell } from './csv';
 import { listOf, member, problems, readJson, type JsonNode, type UserFileError } from './json';
 import { CSV_HEADER, entityFileWith, isCsvFile } from './templates';
 
 export type { UserFileError } from './json';
-/** @deprecated name kept for the callers of the former parser: a problem in the entity file. */
-export type UserEntityError = UserFileError;
 
 const isCsv = isCsvFile;
 
@@ -291,11 +290,14 @@ export function entityIdFor(name: string, taken: (id: string) => boolean): strin
   return id;
 }
 
-/** Every id and name (with aliases) an entity file already lists, for uniqueness checks. */
+/** How names compare for "already listed": trimmed, folded (Traditional → Simplified, full-width → ASCII), any case. */
+export const nameKey = (name: string): string => foldText(name.trim()).toLowerCase();
+
+/** Every id and name (with aliases, by nameKey → id) an entity file already lists, for uniqueness checks. */
 export function listedIn(text: string, fileName: string): { ids: Set<string>; names: Map<string, string> } {
   const { entities } = parseUserEntities(text, fileName);
   const names = new Map<string, string>();
-  for (const e of entities) for (const n of e.names) if (!names.has(n.toLowerCase())) names.set(n.toLowerCase(), e.id);
+  for (const e of entities) for (const n of e.names) if (!names.has(nameKey(n))) names.set(nameKey(n), e.id);
   return { ids: new Set(entities.map((e) => e.id)), names };
 }
 

@@ -8,9 +8,6 @@
 import type { ThemeDef } from '../themes';
 import { listOf, problems, readJson, type JsonNode, type UserFileError } from './json';
 
-/** A problem in a user's themes file, 1-based line and column. */
-export type ThemeFileError = UserFileError;
-
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KNOWN_KEYS = new Set(['id', 'label', 'labelZh', 'keywords', 'exclude']);
 
@@ -21,7 +18,7 @@ const KNOWN_KEYS = new Set(['id', 'label', 'labelZh', 'keywords', 'exclude']);
  * are kept. Entries of the same id in one file are merged. `fileName` appears in
  * messages about the file as a whole.
  */
-export function parseUserThemes(content: string, fileName: string): { themes: ThemeDef[]; errors: ThemeFileError[] } {
+export function parseUserThemes(content: string, fileName: string): { themes: ThemeDef[]; errors: UserFileError[] } {
   const { errors, report } = problems(content);
   const { root, errors: syntax } = readJson(content);
   if (syntax.length || !root) {
