@@ -2,7 +2,7 @@
 // and the server's answer. The name typed is the Traditional spelling of the fixture's own
 // entity (遠瀾算力 for 远澜算力), so the server refuses it and nothing is written; the
 // warning says which entry already has it. Screenshots in the dark theme and the light one.
-import { assert, dismiss, poll, runCommand } from './workbench.mjs';
+import { assert, dismiss, poll, runAsking, runCommand } from './workbench.mjs';
 
 /** Types into the open input box (or quick pick) and accepts it. */
 async function answer(page, text, title) {
@@ -10,18 +10,6 @@ async function answer(page, text, title) {
   await poll(`the prompt "${title}"`, async () => (await widget.locator('.quick-input-title').innerText().catch(() => '')).includes(title));
   const input = widget.locator('.quick-input-box input');
   await input.fill(text);
-  await page.keyboard.press('Enter');
-}
-
-/** Starts a command from the palette that opens a prompt of its own (runCommand waits for the palette to close). */
-async function startPrompting(page, title) {
-  await dismiss(page);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await poll(`"${title}" to be the first row of the palette`, async () =>
-    (await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText().catch(() => '')).includes(title));
   await page.keyboard.press('Enter');
 }
 
@@ -33,7 +21,7 @@ export const tests = [
       for (const theme of ['dark', 'light']) {
         await dismiss(page);
         await runCommand(page, 'Notifications: Clear All Notifications');
-        await startPrompting(page, 'Digest Lens: Add Entity…');
+        await runAsking(page, 'Digest Lens: Add Entity…');
         await answer(page, '遠瀾算力', 'Add entity (1/4)');
         await answer(page, '', 'Add entity (2/4)');
         await answer(page, '', 'Add entity (3/4)');

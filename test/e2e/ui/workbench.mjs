@@ -66,6 +66,26 @@ export async function runCommand(page, title) {
 }
 
 /**
+ * Runs a command that asks for input (an input box, a quick pick): as runCommand, but after
+ * Enter it waits for the palette to give way to the command's own input, and returns it.
+ */
+export async function runAsking(page, title) {
+  await dismiss(page);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await poll(`"${title}" to be the first row of the palette`, async () =>
+    (await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText().catch(() => '')).includes(title));
+  await page.keyboard.press('Enter');
+  await poll(`the input of "${title}"`, async () => {
+    const value = await input.inputValue().catch(() => '>');
+    return (await input.isVisible()) && !value.startsWith('>');
+  });
+  return input;
+}
+
+/**
  * Opens a workspace file with Quick Open: Ctrl+P, the name, Enter. Resolves when its tab is
  * active and its text is rendered.
  */
