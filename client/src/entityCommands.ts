@@ -1,12 +1,24 @@
 /**
  * The user's entity file (digestLens.entitiesFile, default .digestlens/entities.json):
- * addEntity asks for a name, aliases, tickers and a kind and inserts the entry through a
+ * addEntity asks for a name, aliases, tickers and a kind, asks the server for the edit
+ * (digestLens/addEntityEdit: the server owns the file's format) and applies it through a
  * WorkspaceEdit (undoable, creating the file when missing); openEntityFile opens it.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CommandContext } from './commands';
-import { entityIdFor, entityInsertion, idsIn, newFileContent, splitList, type NewEntity } from './entityFile';
+import { splitList } from './entityFile';
 import type { Register } from './exportCommands';
+import * as P from '../../server/src/protocol';
+import { entityFileWith } from '../../server/src/analysis/userFiles/templates';
+
+/** The fields of a new entity the user gives. */
+interface NewEntity {
+  name: string;
+  aliases: string[];
+  tickers: string[];
+  kind: string;
+}
 
 /** Kinds the server accepts in a user file, in the order offered. */
 const KINDS = ['company', 'person', 'product', 'fund', 'index', 'exchange', 'regulator', 'media'];
@@ -37,12 +49,12 @@ async function openIfExists(uri: vscode.Uri): Promise<vscode.TextDocument | unde
 }
 
 /** What addEntity can be called with: a tree node of the Entities view, a name, or a full entry (tests). */
-type AddEntityArg = { type?: string; entity?: { name?: string } } | string | Partial<Omit<NewEntity, 'id'>> | undefined;
+type AddEntityArg = { type?: string; entity?: { name?: string } } | string | Partial<NewEntity> | undefined;
 
-async function askEntity(arg: AddEntityArg): Promise<Omit<NewEntity, 'id'> | undefined> {
+async function askEntity(arg: AddEntityArg): Promise<NewEntity | undefined> {
   if (arg && typeof arg === 'object' && 'name' in arg && typeof arg.name === 'string' && arg.name.trim()) {
     // A complete entry from a caller: no prompts.
-    const a = arg as Partial<Omit<NewEntity, 'id'>>;
+    const a = arg as Partial<NewEntity>;
     return { name: a.name!.trim(), aliases: a.aliases ?? [], tickers: a.tickers ?? [], kind: a.kind && KINDS.includes(a.kind) ? a.kind : 'company' };
   }
   const editor = vscode.window.activeTextEditor;
@@ -71,8 +83,8 @@ async function askEntity(arg: AddEntityArg): Promise<Omit<NewEntity, 'id'> | und
   return { name: name.trim(), aliases: splitList(aliases).filter((a) => a !== name.trim()), tickers: splitList(tickers), kind };
 }
 
-/** Adds an entity; resolves to the file it was written to, or undefined when cancelled. */
-async function addEntity(arg: AddEntityArg): Promise<vscode.Uri | undefined> {
+/** Adds an entity; resolves to the file it was written to, or undefined when cancelled or refused. */
+async function addEntity(c: CommandContext, arg: AddEntityArg): Promise<vscode.Uri | undefined> {
   const folder = currentFolder();
   if (!folder) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the entity list lives in the workspace.'));
@@ -80,35 +92,38 @@ async function addEntity(arg: AddEntityArg): Promise<vscode.Uri | undefined> {
   }
   const input = await askEntity(arg);
   if (!input) return undefined;
-  const uri = entityFileOf(folder);
-  const csv = /\.csv$/i.test(uri.path);
-  const doc = await openIfExists(uri);
-  const text = doc?.getText() ?? '';
-  const entry: NewEntity = { id: entityIdFor(input.name, idsIn(text, csv)), ...input };
-  const edit = new vscode.WorkspaceEdit();
-  if (!doc) {
-    edit.createFile(uri, { ignoreIfExists: true });
-    edit.insert(uri, new vscode.Position(0, 0), newFileContent(entry, csv));
-  } else {
-    const ins = entityInsertion(text, entry, csv);
-    if (!ins) {
-      const open = vscode.l10n.t('Open file');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no entity list to add to (expected a JSON array, or an object with an "entities" array).', vscode.workspace.asRelativePath(uri)), open).then((c) => {
-        if (c === open) void vscode.window.showTextDocument(uri);
-      });
-      return undefined;
-    }
-    edit.insert(uri, doc.positionAt(ins.offset), ins.text);
+  // The editor's text of the entity file, when open: the server computes the edit on it.
+  const fileUri = entityFileOf(folder);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fileUri.toString());
+  let client: LanguageClient;
+  let result: P.AddEntityEditResult;
+  try {
+    client = await c.manager.ready();
+    const params: P.AddEntityEditParams = { ...input, uri: folder.uri.toString(), file: open ? { uri: fileUri.toString(), text: open.getText() } : undefined };
+    result = await client.sendRequest<P.AddEntityEditResult>(P.AddEntityEditRequest, params);
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not add the entity: {0}', e instanceof Error ? e.message : String(e)));
+    return undefined;
   }
-  const wasDirty = doc?.isDirty ?? false;
-  if (!(await vscode.workspace.applyEdit(edit))) {
+  if ('refusal' in result) {
+    const openFile = vscode.l10n.t('Open file');
+    const file = result.file;
+    void vscode.window.showWarningMessage(result.refusal, ...(file ? [openFile] : [])).then((choice) => {
+      if (choice === openFile && file) void vscode.window.showTextDocument(vscode.Uri.parse(file));
+    });
+    return undefined;
+  }
+  const uri = vscode.Uri.parse(result.uri);
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
+  const wasDirty = open?.isDirty ?? false;
+  if (!edit || !(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(uri)));
     return undefined;
   }
   // The server reads the file from disk, so save it, unless the user had unsaved changes of their own in it.
   const saved = await vscode.workspace.openTextDocument(uri);
   if (!wasDirty) await saved.save();
-  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to {1}.', entry.name, vscode.workspace.asRelativePath(uri)));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to {1}.', result.name, vscode.workspace.asRelativePath(uri)));
   return uri;
 }
 
@@ -126,7 +141,7 @@ async function openEntityFile(createArg: unknown): Promise<void> {
     if (!ok) return;
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true });
-    edit.insert(uri, new vscode.Position(0, 0), /\.csv$/i.test(uri.path) ? 'id,name,aliases,tickers,kind\n' : '{\n  "entities": []\n}\n');
+    edit.insert(uri, new vscode.Position(0, 0), entityFileWith(uri.path));
     await vscode.workspace.applyEdit(edit);
     await (await vscode.workspace.openTextDocument(uri)).save();
   }
@@ -134,7 +149,7 @@ async function openEntityFile(createArg: unknown): Promise<void> {
 }
 
 /** Registers addEntity and openEntityFile. */
-export function registerEntityCommands(_c: CommandContext, reg: Register): void {
-  reg('digestLens.addEntity', (arg) => addEntity(arg as AddEntityArg));
+export function registerEntityCommands(c: CommandContext, reg: Register): void {
+  reg('digestLens.addEntity', (arg) => addEntity(c, arg as AddEntityArg));
   reg('digestLens.openEntityFile', (arg) => openEntityFile(arg));
 }

@@ -331,3 +331,25 @@ export interface SearchEntitiesParams {
 export interface SearchEntitiesResult {
   entities: EntityMatch[];
 }
+
+/**
+ * client → server: the edit that adds one entity to the entity file of a folder (the "Add
+ * entity" command; the "Add … to your entity list" code action makes the same edit). The
+ * server only computes the edit; the client applies it, as the user asked for it.
+ */
+export const AddEntityEditRequest = 'digestLens/addEntityEdit';
+export interface AddEntityEditParams {
+  name: string;
+  aliases?: string[];
+  tickers?: string[];
+  /** One of the entity kinds (company, person, product, fund, index, exchange, regulator, media); default company. */
+  kind?: string;
+  /** A document or folder of the workspace: its folder's entity file gets the entry (default: the first folder's). */
+  uri?: string;
+  /** The editor's text of the entity file when it has it open (it may hold unsaved changes). */
+  file?: { uri: string; text: string };
+}
+/** The edit (an LSP WorkspaceEdit, creating the file when absent), or why there is none. */
+export type AddEntityEditResult =
+  | { edit: { changes?: Record<string, { range: WireRange; newText: string }[]>; documentChanges?: unknown[] }; uri: string; id: string; name: string }
+  | { refusal: string; /** The entity file, when the refusal is about its content (the client offers to open it). */ file?: string };

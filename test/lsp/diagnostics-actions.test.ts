@@ -385,6 +385,7 @@ test('without an entity file, adding a candidate creates one', async () => {
     assert.equal(create.uri, uriOf(join(ws, '.digestlens', 'entities.json')));
     assert.equal(edit.textDocument.uri, create.uri);
     const content = applyEdits('', edit.edits);
-    assert.deepEqual(JSON.parse(content), [{ id: 'zephyr-orbital-holdings', name: 'Zephyr Orbital Holdings', aliases: [], tickers: [], kind: 'company' }]);
+    // The same new file as the Add Entity command's: {"entities": [...]}.
+    assert.deepEqual(JSON.parse(content).entities, [{ id: 'zephyr-orbital-holdings', name: 'Zephyr Orbital Holdings', aliases: [], tickers: [], kind: 'company' }]);
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 
 const root = join(__dirname, '..', 'fixtures', 'workspace');
 const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'expected.json'), 'utf8'));

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
 import { builtinGazetteer, type Gazetteer } from '../../server/src/analysis/gazetteer';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import { DEFAULT_SETTINGS, type DigestSettings } from '../../server/src/settings';
 import { hoverAt } from '../../server/src/features/hover';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
 import { builtinTaxonomy } from '../../server/src/analysis/themes';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import { optionalShared } from '../helpers/requires';
 

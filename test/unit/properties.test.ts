@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../../server/src/analysis/analyse';
 import { Gazetteer, builtinGazetteer } from '../../server/src/analysis/gazetteer';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { lineStarts, offsetAt, positionAt } from '../../server/src/analysis/text';
 import type { DocumentAnalysis, Span } from '../../server/src/analysis/types';
 import { fileRecord } from '../../server/src/cli/report';

@@ -8,8 +8,8 @@
 // "bounded" = every quantifier has a small maximum; "disjoint" = adjacent quantified parts
 // accept no character in common, so a string splits between them one way only.
 //
-// 211 in server/src (207 literals, 4 built at run time; a literal repeated in one file is listed
-// once) + 12 in the grammar = 223 audited. 3 rewritten: two to a safe form, one to a scanner
+// 205 in server/src (201 literals, 4 built at run time; a literal repeated in one file is listed
+// once) + 12 in the grammar = 217 audited. 3 rewritten: two to a safe form, one to a scanner
 // (its line is marked "(removed)"). The grammar's patterns run with the m flag, as Oniguruma's
 // ^ and $ are line anchors.
 //
@@ -64,36 +64,34 @@
 //   analysis/segment.ts /\s+/ — safe: one class (split)
 //   analysis/tickers.ts /^([A-Z]{1,5})-US$/ — safe: anchored, bounded
 //   analysis/tickers.ts /^\d{4}$/ — safe: anchored, fixed length
-//   analysis/themes.ts /^[0-9a-fA-F]{4}$/ — safe: anchored, fixed length
-//   analysis/themes.ts /^[a-z0-9]+(?:-[a-z0-9]+)*$/ — safe: anchored; each repetition starts with "-", which [a-z0-9]+ cannot eat (disjoint)
 //   analysis/tickers.ts /^(51|15|56|58|16|50|52)/ — safe: anchored, fixed words
 //   analysis/tickers.ts /^[A-Z]{1,5}(\.[A-Z])?$/ — safe: anchored, bounded
 //   analysis/tickers.ts /^\d{6}$/ — safe: anchored, fixed length
 //   analysis/tickers.ts /^\d{5}$/ — safe: anchored, fixed length
 //   analysis/tickers.ts /^\(|\)$/g — safe: single characters
 //   analysis/tickers.ts /^\$/ — safe: anchored, one character
-//   analysis/userEntities.ts /\.csv$/i — safe: fixed word
-//   analysis/userEntities.ts /[^a-z0-9\u3400-\u9fff]+/g — safe: one class, every run is a match (replace)
-//   analysis/userEntities.ts /^-|-$/g — safe: single characters (runs were collapsed just before)
-//   analysis/userEntities.ts /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/ — safe: anchored; the parts are separated by "." and "e", disjoint from \d (and the input is sliced to 64)
-//   analysis/userEntities.ts /^[0-9a-fA-F]{4}$/ — safe: anchored, fixed length
-//   analysis/userEntities.ts /\s/ — safe: one character
-//   analysis/userEntities.ts /[\s,]/ — safe: one character
+//   analysis/userFiles/csv.ts /\r$/ — safe: one character
+//   analysis/userFiles/csv.ts /[",\r\n]/ — safe: one character
+//   analysis/userFiles/csv.ts /"/g — safe: one character
+//   analysis/userFiles/templates.ts /\.csv$/i — safe: fixed word
+//   analysis/userFiles/entities.ts /[^a-z0-9\u3400-\u9fff]+/g — safe: one class, every run is a match (replace)
+//   analysis/userFiles/entities.ts /^-|-$/g — rewritten: was /^-+|-+$/g, whose unanchored -+$ is quadratic on a long run of dashes ("a---…-x": 13 s at 100 KB); runs are collapsed to one dash just before, so one dash is all there is to trim
+//   analysis/userFiles/entities.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character
+//   analysis/userFiles/entities.ts /[^a-z0-9]+/g — safe: one class, every run is a match (replace)
+//   analysis/userFiles/entities.ts /\s+/g — safe: one class, every run is a match (replace)
+//   analysis/userFiles/entities.ts /^[ \t]*/ — safe: anchored, one class, always matches
+//   analysis/userFiles/entities.ts /\n$/ — safe: one character
+//   analysis/userFiles/entities.ts /^[ \t]*$/ — safe: anchored, one class
+//   analysis/userFiles/entities.ts /^\s*,/ — safe: anchored, one class then one character
+//   analysis/userFiles/themes.ts /^[a-z0-9]+(?:-[a-z0-9]+)*$/ — safe: anchored; each repetition starts with "-", which [a-z0-9]+ cannot eat (disjoint)
+//   features/addEntity.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character
+//   features/addEntity.ts /[\r\n]/ — safe: one character
 //   cli/csv.ts /[",\r\n]/ — safe: one character
 //   cli/csv.ts /"/g — safe: one character
 //   cli.ts /(^|\/)\./ — safe: fixed length
 //   features/codeActions.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character
 //   features/codeActions.ts /\d\s+\D/ — safe: \D accepts a space, so \s+ gives back at most one character before it matches or fails
 //   features/codeActions.ts /^(-?[\d,.]+)(?=[^\d,.\s])/ — safe: anchored, one class then a one-character look-ahead
-//   features/codeActions.ts /[^a-z0-9]+/g — safe: one class, every run is a match (replace)
-//   features/codeActions.ts /^-|-$/g — rewritten: was /^-+|-+$/g, whose unanchored -+$ is quadratic on a long run of dashes ("a---…-x": 13 s at 100 KB); runs are collapsed to one dash just before, so one dash is all there is to trim
-//   features/codeActions.ts /\s+/g — safe: one class, every run is a match (replace)
-//   features/codeActions.ts /\s/ — safe: one character
-//   features/codeActions.ts /^[ \t]*/ — safe: anchored, one class, always matches
-//   features/codeActions.ts /^[ \t]*$/ — safe: anchored, one class
-//   features/codeActions.ts /[",\n]/ — safe: one character
-//   features/codeActions.ts /"/g — safe: one character
-//   features/codeActions.ts /\.csv$/i — safe: fixed word
 //   features/scriptConversion.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character
 //   features/scriptConversion.ts /[。！？；\n]/g — safe: one character (exec from lastIndex, each sentence end once)
 //   features/conversionCheck.ts /^Federal Reserve H\.10/i — safe: anchored, fixed words
@@ -104,10 +102,6 @@
 //   features/conversionCheck.ts /daily|spot/i — safe: fixed words
 //   features/entityAt.ts /[\s(（\[【:：]/ — safe: one character
 //   features/entityAt.ts /[A-Za-z0-9.:\-]/ — safe: one character
-//   features/entityAt.ts /\.csv$/i — safe: fixed word
-//   features/entityAt.ts /\s/ — safe: one character
-//   features/entityAt.ts /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/ — safe: as in userEntities.ts
-//   features/entityAt.ts /\r$/ — safe: one character
 //   features/moneyText.ts /\r\n|[\r\n]/g — safe: fixed length
 //   features/moneyText.ts /[\\`*_[\]<>|~&#!{}()+-]/g — safe: one character
 //   features/moneyText.ts /\.00$/ — safe: fixed length

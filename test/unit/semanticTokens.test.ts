@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyse } from '../../server/src/analysis/analyse';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { lineStarts } from '../../server/src/analysis/text';
 import type { DocumentAnalysis } from '../../server/src/analysis/types';
 import { WorkspaceIndex, type IndexedDoc } from '../../server/src/index/workspaceIndex';

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldText } from '../../server/src/analysis/text';
 import {
-  builtinTaxonomy, createTaxonomy, extendTaxonomy, findThemes, parseUserThemes, type Taxonomy,
+  builtinTaxonomy, createTaxonomy, extendTaxonomy, findThemes, type Taxonomy,
 } from '../../server/src/analysis/themes';
+import { parseUserThemes } from '../../server/src/analysis/userFiles/themes';
 
 const run = (text: string, tax: Taxonomy = builtinTaxonomy()) => findThemes(text, foldText(text), tax);
 const ids = (text: string, tax?: Taxonomy) => run(text, tax).map((t) => t.id);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseUserEntities } from '../../server/src/analysis/userEntities';
+import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
 import { findMentions } from '../../server/src/analysis/entities';
 import { foldText } from '../../server/src/analysis/text';

@@ -11,13 +11,11 @@
  *    when code actions are asked for, not on the automatic light-bulb requests, so opencc-js
  *    is loaded only for a conversion;
  *  - "Add <name> to your entity list" on a candidate mention: a new entry in the user's
- *    entity file (created when the workspace has none).
+ *    entity file (created when the workspace has none), the edit of addEntity.ts.
  */
 import {
   CodeActionKind,
   CodeActionTriggerKind,
-  CreateFile,
-  TextDocumentEdit,
   TextEdit,
   type CancellationToken,
   type CodeAction,
@@ -25,8 +23,6 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { promises as fs } from 'node:fs';
-import { URI, Utils } from 'vscode-uri';
 import type { Figure, Mention } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import { convertFigure } from '../fx/convert';
@@ -36,9 +32,10 @@ import { findMismatches, type ConversionCheck } from './conversionCheck';
 import { Codes } from './diagnostics';
 import { toOffset, toRange } from './positions';
 import { styleAt } from './moneyText';
-import { convertName, scriptEdits, type ScriptEdit, type ScriptTarget } from './scriptConversion';
+import { scriptEdits, type ScriptEdit, type ScriptTarget } from './scriptConversion';
 import { translator, type Translator } from '../l10n';
 import type { MessageKey } from '../l10n/messages';
+import { addEntityEdit } from './addEntity';
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -82,137 +79,6 @@ export function amountLike(like: Figure, a: Amount, style: MoneyStyle): string {
 function insertionText(amount: string, style: MoneyStyle): string {
   if (style === 'en') return ` (≈${amount})`;
   return style === 'zh-Hant' ? `(約 ${amount})` : `(约 ${amount})`;
-}
-
-// ---------------------------------------------------------------------------------------
-// The user's entity file
-
-/** Id for a new user entity: kebab-case of a Latin name, "user-<name>" for a Chinese one. */
-export function entityIdFor(name: string, taken: (id: string) => boolean): string {
-  // Runs are collapsed to one "-" first, so one dash at either end is all there is to trim
-  // (an unanchored /-+$/ would be quadratic on a long run of dashes).
-  const kebab = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  let id = HAS_CJK.test(name) || !kebab ? 'user-' + name.trim().replace(/\s+/g, '-') : kebab;
-  const base = id;
-  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-/** A new entry: the name, its other-script variants as aliases, no tickers, kind company. */
-export function newEntity(name: string, taken: (id: string) => boolean): { id: string; name: string; aliases: string[]; tickers: string[]; kind: string } {
-  const aliases = HAS_CJK.test(name) ? [...new Set([convertName(name, 'tw'), convertName(name, 'hk'), convertName(name, 'cn')])].filter((a) => a !== name) : [];
-  return { id: entityIdFor(name, taken), name, aliases, tickers: [], kind: 'company' };
-}
-
-function entryJson(entry: ReturnType<typeof newEntity>, indent: string, unit: string): string {
-  const fields = Object.entries(entry).map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  return `${indent}{\n${fields.join(',\n')}\n${indent}}`;
-}
-
-/** Skips whitespace and comments from `i`; returns the next significant offset. */
-function skipBlank(s: string, i: number): number {
-  for (;;) {
-    while (i < s.length && /\s/.test(s[i])) i++;
-    if (s.startsWith('//', i)) i = s.indexOf('\n', i) < 0 ? s.length : s.indexOf('\n', i);
-    else if (s.startsWith('/*', i)) i = s.indexOf('*/', i + 2) < 0 ? s.length : s.indexOf('*/', i + 2) + 2;
-    else return i;
-  }
-}
-
-/** Offset just after the string starting at `i` (a double quote). */
-function skipString(s: string, i: number): number {
-  for (i++; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '"') return i + 1;
-  }
-  return s.length;
-}
-
-/**
- * Where the entity list of a JSON entity file is: the top-level array, or the "entities"
- * array of a top-level object. Returns the offsets of its brackets, or null.
- */
-export function findEntityArray(s: string): { open: number; close: number } | null {
-  let i = skipBlank(s, s.charCodeAt(0) === 0xfeff ? 1 : 0);
-  let open = -1;
-  if (s[i] === '[') open = i;
-  else if (s[i] === '{') {
-    // Walk the top-level object's keys until "entities": [.
-    let depth = 0;
-    for (; i < s.length; ) {
-      const c = s[i];
-      if (c === '"') {
-        const end = skipString(s, i);
-        if (depth === 1 && s.slice(i, end) === '"entities"') {
-          const colon = skipBlank(s, end);
-          const value = s[colon] === ':' ? skipBlank(s, colon + 1) : -1;
-          if (value >= 0 && s[value] === '[') {
-            open = value;
-            break;
-          }
-        }
-        i = end;
-        continue;
-      }
-      if (c === '/' && (s[i + 1] === '/' || s[i + 1] === '*')) {
-        i = skipBlank(s, i);
-        continue;
-      }
-      if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') depth--;
-      i++;
-    }
-  }
-  if (open < 0) return null;
-  let depth = 0;
-  for (i = open; i < s.length; ) {
-    const c = s[i];
-    if (c === '"') {
-      i = skipString(s, i);
-      continue;
-    }
-    if (c === '/' && (s[i + 1] === '/' || s[i + 1] === '*')) {
-      i = skipBlank(s, i);
-      continue;
-    }
-    if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return { open, close: i };
-    }
-    i++;
-  }
-  return null;
-}
-
-const lineIndent = (s: string, offset: number) => /^[ \t]*/.exec(s.slice(s.lastIndexOf('\n', offset - 1) + 1))![0];
-
-/** The edit adding an entry to a JSON entity file's list, keeping it valid JSON; null when the file has no list. */
-export function jsonInsertion(text: string, entry: ReturnType<typeof newEntity>): { offset: number; text: string } | null {
-  const arr = findEntityArray(text);
-  if (!arr) return null;
-  const closeIndent = text.slice(0, arr.close).includes('\n') && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', arr.close - 1) + 1, arr.close)) ? lineIndent(text, arr.close) : lineIndent(text, arr.open);
-  const first = skipBlank(text, arr.open + 1);
-  const empty = first >= arr.close;
-  let itemIndent = closeIndent + '  ';
-  if (!empty && text.slice(arr.open, first).includes('\n')) itemIndent = lineIndent(text, first);
-  const unit = itemIndent.length > closeIndent.length ? itemIndent.slice(closeIndent.length) : '  ';
-  if (empty) {
-    // "[\n]" already has the line break before its bracket; "[]" needs one.
-    const tail = text.slice(arr.open + 1, arr.close).includes('\n') ? '' : `\n${closeIndent}`;
-    return { offset: arr.open + 1, text: `\n${entryJson(entry, itemIndent, unit)}${tail}` };
-  }
-  // After the last item (before the whitespace that leads to "]"), with a comma unless one is there.
-  let last = arr.close;
-  while (last > arr.open && /\s/.test(text[last - 1])) last--;
-  const comma = text[last - 1] === ',' ? '' : ',';
-  return { offset: last, text: `${comma}\n${entryJson(entry, itemIndent, unit)}` };
-}
-
-/** One CSV row (id,name,aliases,tickers,kind), quoting cells that need it. */
-function csvRow(entry: ReturnType<typeof newEntity>): string {
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [entry.id, entry.name, entry.aliases.join('|'), entry.tickers.join('|'), entry.kind].map(cell).join(',');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -303,46 +169,12 @@ function scriptActions(doc: IndexedDoc, start: number, end: number, token: Cance
   return out;
 }
 
-/** Adds a candidate of document `docUri` to the entity file of the document's folder. */
+/** Adds a candidate of document `docUri` to the entity file of the document's folder (created when absent). */
 async function addEntityAction(ctx: FeatureContext, docUri: string, mention: Mention, tr: Translator): Promise<CodeAction | null> {
-  const state = ctx.userFiles(docUri).entities;
-  const gazetteer = ctx.gazetteer(docUri);
-  const userIds = new Set(ctx.userEntities(docUri).map((e) => e.id));
-  const entry = newEntity(mention.name, (id) => userIds.has(id) || !!gazetteer.get(id));
-  const title = tr('action.addEntity', mention.name);
-  if (state.uri) {
-    // The file exists: insert into its list. It is small; read it only when the action is asked for.
-    const open = ctx.documents.get(state.uri);
-    let text: string;
-    try {
-      text = open ? open.getText() : await fs.readFile(URI.parse(state.uri).fsPath, 'utf8');
-    } catch {
-      return null;
-    }
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    const pos = (offset: number) => {
-      let line = starts.length - 1;
-      while (starts[line] > offset) line--;
-      return { line, character: offset - starts[line] };
-    };
-    let ins: { offset: number; text: string } | null;
-    if (/\.csv$/i.test(state.uri)) {
-      const header = text.trim() ? '' : 'id,name,aliases,tickers,kind\n';
-      ins = { offset: text.length, text: (text && !text.endsWith('\n') ? '\n' : '') + header + csvRow(entry) + '\n' };
-    } else ins = jsonInsertion(text, entry);
-    if (!ins) return null; // no list to add to (the file is broken): its diagnostics say why
-    return { title, kind: CodeActionKind.Refactor, edit: { changes: { [state.uri]: [TextEdit.insert(pos(ins.offset), ins.text)] } } };
-  }
-  const folder = ctx.folderOf(docUri) ?? ctx.folders()[0];
-  if (!folder) return null;
-  const settings = await ctx.settings(folder);
-  const uri = Utils.joinPath(URI.parse(folder), settings.entitiesFile).toString();
-  const content = /\.csv$/i.test(uri) ? `id,name,aliases,tickers,kind\n${csvRow(entry)}\n` : `[\n${entryJson(entry, '  ', '  ')}\n]\n`;
-  const edit: WorkspaceEdit = {
-    documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, content)])],
-  };
-  return { title, kind: CodeActionKind.Refactor, edit };
+  const result = await addEntityEdit(ctx, { name: mention.name, uri: docUri }, tr);
+  // Refused (the file is broken, the name is listed): no action; the file's diagnostics say why.
+  if (!('edit' in result)) return null;
+  return { title: tr('action.addEntity', mention.name), kind: CodeActionKind.Refactor, edit: result.edit as WorkspaceEdit };
 }
 
 /** The code actions for a range of a digest. */

@@ -10,7 +10,8 @@ import type { Entity } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
 import type { MentionLocation, WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature, FeatureContext } from './context';
-import { entityAt, locateUserEntry } from './entityAt';
+import { entityAt } from './entityAt';
+import { locateUserEntry } from '../analysis/userFiles/entities';
 import { toOffset, toRange } from './positions';
 
 /** The text of the user's entity file, with its uri. */

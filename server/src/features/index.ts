@@ -11,6 +11,7 @@ import { feature as workspaceSymbols } from './workspaceSymbols';
 import { feature as rename } from './rename';
 import { feature as diagnostics } from './diagnostics';
 import { feature as codeActions } from './codeActions';
+import { feature as addEntity } from './addEntity';
 import { feature as sidebar } from './sidebar';
 import { feature as facts } from './facts';
 import { feature as noteRates } from './noteRates';
@@ -27,6 +28,7 @@ export const FEATURES: Feature[] = [
   rename,
   diagnostics,
   codeActions,
+  addEntity,
   sidebar,
   facts,
   noteRates,

@@ -13,7 +13,8 @@ import { foldText, lineStarts, positionAt } from '../analysis/text';
 import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
 import { readEntityFile, type EntityFile } from './definition';
-import { entityAt, locateUserEntry } from './entityAt';
+import { entityAt } from './entityAt';
+import { locateUserEntry } from '../analysis/userFiles/entities';
 import { toOffset, toRange } from './positions';
 import { english, translator, type Translator } from '../l10n';
 

@@ -7,8 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
-import { builtinTaxonomy, extendTaxonomy, parseUserThemes, type Taxonomy, type ThemeDef, type ThemeFileError } from '../analysis/themes';
-import { parseUserEntities, type UserEntityError } from '../analysis/userEntities';
+import { builtinTaxonomy, extendTaxonomy, type Taxonomy, type ThemeDef } from '../analysis/themes';
+import { parseUserEntities } from '../analysis/userFiles/entities';
+import { parseUserThemes } from '../analysis/userFiles/themes';
+import type { UserFileError } from '../analysis/userFiles/json';
 import type { Entity } from '../analysis/types';
 import { BUILTIN_DATA, builtinData } from '../data/builtin';
 
@@ -37,8 +39,8 @@ export interface AnalysisSetup {
   readonly taxonomy: Taxonomy;
   userEntities: Entity[];
   userThemes: ThemeDef[];
-  entityErrors: { uri: string; errors: UserEntityError[] }[];
-  themeErrors: { uri: string; errors: ThemeFileError[] }[];
+  entityErrors: { uri: string; errors: UserFileError[] }[];
+  themeErrors: { uri: string; errors: UserFileError[] }[];
   /** JSON of the parsed user entries: equal signatures analyse alike. */
   signature: string;
 }

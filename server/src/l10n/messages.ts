@@ -110,6 +110,13 @@ export const en = {
   'action.wholeDocument': '{0} (whole document)',
   'action.addEntity': 'Add {0} to your entity list',
 
+  // "Add entity" refusals
+  'addEntity.noName': 'The entity needs a name (one line).',
+  'addEntity.badKind': 'Unknown kind "{0}".',
+  'addEntity.noFolder': 'Open a folder first: the entity list lives in the workspace.',
+  'addEntity.duplicate': '{0} is already in your entity list (as {1}).',
+  'addEntity.noList': '{0} has no entity list to add to (expected a JSON array, or an object with an "entities" array); fix the file first.',
+
   // Rename refusals
   'rename.nothingHere': 'Nothing to rename here: put the cursor on a company from your entity file.',
   'rename.builtIn': 'Only entities from your entity file can be renamed; {0} is built in.',

@@ -93,6 +93,12 @@ export const zhCn: Catalogue = {
   'action.wholeDocument': '整个文档{0}',
   'action.addEntity': '将 {0} 添加到你的实体列表',
 
+  'addEntity.noName': '实体需要一个名称（一行之内）。',
+  'addEntity.badKind': '未知的类型“{0}”。',
+  'addEntity.noFolder': '请先打开一个文件夹：实体列表保存在工作区中。',
+  'addEntity.duplicate': '{0} 已在你的实体列表中（{1}）。',
+  'addEntity.noList': '{0} 中没有可添加的实体列表（应为 JSON 数组，或带有 "entities" 数组的对象）；请先修正该文件。',
+
   'rename.nothingHere': '这里没有可重命名的内容：请将光标放在实体文件中的公司上。',
   'rename.builtIn': '只能重命名实体文件中的实体；{0} 是内置实体。',
   'rename.empty': '新名称为空。',

@@ -93,6 +93,12 @@ export const zhTw: Catalogue = {
   'action.wholeDocument': '整份文件{0}',
   'action.addEntity': '將 {0} 加入你的實體清單',
 
+  'addEntity.noName': '實體需要一個名稱（一行之內）。',
+  'addEntity.badKind': '未知的類型「{0}」。',
+  'addEntity.noFolder': '請先開啟一個資料夾：實體清單儲存在工作區中。',
+  'addEntity.duplicate': '{0} 已在你的實體清單中（{1}）。',
+  'addEntity.noList': '{0} 中沒有可加入的實體清單（應為 JSON 陣列，或含有 "entities" 陣列的物件）；請先修正該檔案。',
+
   'rename.nothingHere': '這裡沒有可重新命名的項目：請將游標放在實體檔案中的公司上。',
   'rename.builtIn': '只能重新命名實體檔案中的實體；{0} 是內建實體。',
   'rename.empty': '新名稱是空的。',

@@ -1,7 +1,7 @@
 // UI tests of the views over facts, as a user drives them: Ctrl+T and the entity quick pick
 // in Chinese, the sidebar filter in Chinese, the figures table (one row per fact, the entity
 // filter, totals, copy) and the entity dossier, in the dark theme and then the light one.
-import { assert, dismiss, paneRows, poll, runCommand } from './workbench.mjs';
+import { assert, dismiss, paneRows, poll, runAsking, runCommand } from './workbench.mjs';
 
 /** The document inside the active webview (two nested iframes in VS Code). */
 function webview(page) {
@@ -17,25 +17,6 @@ async function typeInQuickInput(page, text) {
 /** The labels of the quick input's rows. */
 async function quickRows(page) {
   return page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => (r.textContent || '').trim()));
-}
-
-/**
- * Runs a command that asks for input (an input box, a quick pick): as runCommand, but after
- * Enter it waits for the palette to give way to the command's own input.
- */
-async function runAsking(page, title) {
-  await dismiss(page);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await poll(`"${title}" to be the first row of the palette`, async () =>
-    (await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText().catch(() => '')).includes(title));
-  await page.keyboard.press('Enter');
-  await poll(`the input of "${title}"`, async () => {
-    const value = await input.inputValue().catch(() => '>');
-    return (await input.isVisible()) && !value.startsWith('>');
-  });
 }
 
 /** Opens the Digest Lens side bar unless it is open (clicking its icon again would close it). */

@@ -49,8 +49,8 @@ export async function dismiss(page) {
   }
 }
 
-/** Runs a command from the command palette (F1), by its title as the palette lists it. */
-export async function runCommand(page, title) {
+/** Finds a command in the palette (F1) by its title and presses Enter on it; returns the palette's input. */
+async function pickCommand(page, title) {
   await dismiss(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -62,7 +62,26 @@ export async function runCommand(page, title) {
   await poll(`"${title}" to be the first row of the palette`, async () =>
     (await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText().catch(() => '')).includes(title));
   await page.keyboard.press('Enter');
+  return input;
+}
+
+/** Runs a command from the command palette (F1), by its title as the palette lists it. */
+export async function runCommand(page, title) {
+  await pickCommand(page, title);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Runs a command that asks for input (an input box, a quick pick): as runCommand, but after
+ * Enter it waits for the palette to give way to the command's own input, and returns it.
+ */
+export async function runAsking(page, title) {
+  const input = await pickCommand(page, title);
+  await poll(`the input of "${title}"`, async () => {
+    const value = await input.inputValue().catch(() => '>');
+    return (await input.isVisible()) && !value.startsWith('>');
+  });
+  return input;
 }
 
 /**

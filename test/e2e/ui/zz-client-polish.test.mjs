@@ -3,7 +3,7 @@
 // highlighted), the base-currency picker (current first, found by RMB / 人民币), the status
 // bar's rate month for the active note, and the figures panel (below the note; the first
 // click on a row opens it). Runs last: it leaves the layout as it found it.
-import { assert, dismiss, paneRows, poll, quickOpen, runCommand, statusItem } from './workbench.mjs';
+import { assert, dismiss, paneRows, poll, quickOpen, runAsking, runCommand, statusItem } from './workbench.mjs';
 
 function webview(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
@@ -31,20 +31,6 @@ async function entityRows(page) {
       aria: row.getAttribute('aria-label') || '',
       level: Number(row.getAttribute('aria-level') || 0),
     })));
-}
-
-/** Opens the quick pick of a command from the palette and waits for it to replace the palette. */
-async function openPicker(page, title) {
-  await dismiss(page);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await poll(`"${title}" first in the palette`, async () =>
-    (await page.locator('.quick-input-widget .monaco-list-row.focused').first().innerText().catch(() => '')).includes(title));
-  await page.keyboard.press('Enter');
-  await poll(`the picker of "${title}"`, async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'));
-  return input;
 }
 
 const quickRows = (page) => page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) => rows.map((r) => (r.textContent || '').replace(/\s+/g, ' ').trim()));
@@ -84,7 +70,7 @@ export const tests = [
   {
     name: 'Set Base Currency: the current currency first, RMB and 人民币 find CNY',
     async run({ page, shot }) {
-      const input = await openPicker(page, 'Digest Lens: Set Base Currency');
+      const input = await runAsking(page, 'Digest Lens: Set Base Currency');
       const first = await poll('the currencies', async () => (await quickRows(page))[0]);
       assert.match(first, /^USD\s*US dollar — current/, first);
       assert.equal(await page.locator('.quick-input-widget .monaco-list-row').first().locator('.codicon-check').count(), 1, 'the current currency is marked');
@@ -102,7 +88,7 @@ export const tests = [
       await poll('HKD for "港幣"', async () => ((await quickRows(page))[0] || '').startsWith('HKD'));
       await page.keyboard.press('Escape');
       await toggleTheme(page);
-      const again = await openPicker(page, 'Digest Lens: Set Base Currency');
+      const again = await runAsking(page, 'Digest Lens: Set Base Currency');
       await again.fill('NT$');
       await poll('TWD for "NT$"', async () => ((await quickRows(page))[0] || '').startsWith('TWD'));
       await shot('currency-picker-light.png');
