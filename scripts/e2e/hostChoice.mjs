@@ -111,8 +111,20 @@ export function desktopPackageJsonCandidates(dirname, join) {
   ];
 }
 
-/** Strips the suite's tag (test/e2e/suite/index.js TAG) from a line of VS Code's output. */
+/**
+ * Strips the suite's tag (test/e2e/suite/index.js TAG) from a line of VS Code's output:
+ * `text` is the line without it, `own` what the suite printed (after the tag; null when the
+ * line is not the suite's), whatever prefix VS Code put before it.
+ */
 export function untag(line, tag) {
   const at = line.indexOf(tag);
-  return at < 0 ? { tagged: false, text: line } : { tagged: true, text: line.slice(0, at) + line.slice(at + tag.length) };
+  if (at < 0) return { tagged: false, text: line, own: null };
+  const own = line.slice(at + tag.length);
+  return { tagged: true, text: line.slice(0, at) + own, own };
+}
+
+/** The suite's closing line ('N passed, N failed', index.js) as numbers, or null. */
+export function summaryOf(own) {
+  const m = /^(\d+) passed, (\d+) failed\s*$/.exec(own ?? '');
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
 }

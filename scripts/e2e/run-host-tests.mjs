@@ -7,14 +7,14 @@
 //     -a on Linux without a display), killed as a whole after E2E_TIMEOUT_S;
 //   - code-server: scripts/e2e/run-extension-tests.mjs (which bounds its own run).
 //
-// Usage: node scripts/e2e/run-host-tests.mjs [--choose-only] [other options are passed to
-//          the code-server runner: --workspace DIR --tests FILE --timeout S --verbose]
+// Usage: node scripts/e2e/run-host-tests.mjs [--choose-only] [--workspace DIR] [--tests FILE]
+//          [--timeout S] [--verbose (code-server only)]
 // Env: DIGEST_LENS_E2E_RUNNER=auto|electron|code-server (default auto),
 //      VSCODE_EXECUTABLE=/path/to/a desktop VS Code binary (the Electron one, e.g.
 //        /usr/share/code/code, not the `code` shell script),
 //      DIGEST_LENS_E2E_DOWNLOAD_TIMEOUT_S (default 20: idle time of each request of the
 //        download; the whole download is capped at 40 times that),
-//      E2E_TIMEOUT_S (default 300: the whole test run in either host).
+//      E2E_TIMEOUT_S (default 300, or --timeout: the whole test run in either host).
 // --choose-only prints the line and exits 0 (or 2 when DIGEST_LENS_E2E_RUNNER=electron
 // cannot be honoured) without running any test.
 // Exit code: the tests' (0 all passed); 2 when the run itself broke or timed out.
@@ -22,16 +22,41 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
-  afterDownload, desktopPackageJsonCandidates, hostLine, parseMode, planHost, untag,
+  afterDownload, desktopPackageJsonCandidates, hostLine, parseMode, planHost, summaryOf, untag,
 } from './hostChoice.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The suite's output tag; keep in sync with test/e2e/suite/index.js. */
 const TAG = '[digest-lens-e2e] ';
-const args = process.argv.slice(2);
-const chooseOnly = args.includes('--choose-only');
-const passArgs = args.filter((a) => a !== '--choose-only');
+const opts = (() => {
+  try {
+    return parseArgs({
+      options: {
+        'choose-only': { type: 'boolean', default: false },
+        workspace: { type: 'string' },
+        tests: { type: 'string' },
+        timeout: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (err) {
+    console.error(`[e2e] ${err.message} (options: --choose-only --workspace DIR --tests FILE --timeout S --verbose)`);
+    process.exit(2);
+  }
+})();
+const chooseOnly = opts['choose-only'];
+/** Options both runners take (the code-server one also --timeout and --verbose). */
+const shared = [
+  ...(opts.workspace ? ['--workspace', opts.workspace] : []),
+  ...(opts.tests ? ['--tests', opts.tests] : []),
+];
+const passArgs = [
+  ...shared,
+  ...(opts.timeout ? ['--timeout', opts.timeout] : []),
+  ...(opts.verbose ? ['--verbose'] : []),
+];
 const seconds = (name, dflt) => {
   const n = Number(process.env[name]);
   return Number.isFinite(n) && n > 0 ? n : dflt;
@@ -145,15 +170,15 @@ function runGroup(cmd, cmdArgs, timeoutMs, filter) {
 }
 
 async function runDesktop(choice) {
-  const timeoutMs = seconds('E2E_TIMEOUT_S', 300) * 1000;
-  const runner = [join(ROOT, 'scripts/e2e/run-electron-tests.mjs'), '--executable', choice.executable];
+  const timeoutMs = (Number(opts.timeout) > 0 ? Number(opts.timeout) : seconds('E2E_TIMEOUT_S', 300)) * 1000;
+  const runner = [join(ROOT, 'scripts/e2e/run-electron-tests.mjs'), '--executable', choice.executable, ...shared];
   const [cmd, cmdArgs] = choice.xvfb
     ? ['xvfb-run', ['-a', process.execPath, ...runner]]
     : [process.execPath, runner];
   let summary = null;
   const code = await runGroup(cmd, cmdArgs, timeoutMs, (line) => {
-    const { tagged, text } = untag(line, TAG);
-    if (tagged && /^\d+ passed, \d+ failed$/.test(text.trim())) summary = text.trim();
+    const { text, own } = untag(line, TAG);
+    summary = summaryOf(own) ?? summary;
     return text;
   });
   if (code === 0 && !summary) {
@@ -161,7 +186,7 @@ async function runDesktop(choice) {
     console.error('[e2e] no summary from test/e2e/suite/index.js: the extension host did not run it');
     return 1;
   }
-  return code;
+  return code === 0 && summary.failed > 0 ? 1 : code;
 }
 
 function runCodeServer() {

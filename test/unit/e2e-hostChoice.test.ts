@@ -89,7 +89,18 @@ test('desktopPackageJsonCandidates: resources/app beside the binary (Linux, Wind
 
 test('untag: strips the suite tag wherever VS Code put it, leaves other lines alone', () => {
   const tag = '[digest-lens-e2e] ';
-  assert.deepEqual(H.untag('[digest-lens-e2e]   ok   a.test.js > b', tag), { tagged: true, text: '  ok   a.test.js > b' });
-  assert.deepEqual(H.untag('[exthost] [digest-lens-e2e] 3 passed, 0 failed', tag), { tagged: true, text: '[exthost] 3 passed, 0 failed' });
-  assert.deepEqual(H.untag('[main] starting', tag), { tagged: false, text: '[main] starting' });
+  assert.deepEqual(H.untag('[digest-lens-e2e]   ok   a.test.js > b', tag),
+    { tagged: true, text: '  ok   a.test.js > b', own: '  ok   a.test.js > b' });
+  assert.deepEqual(H.untag('[exthost] [digest-lens-e2e] 3 passed, 0 failed', tag),
+    { tagged: true, text: '[exthost] 3 passed, 0 failed', own: '3 passed, 0 failed' });
+  assert.deepEqual(H.untag('[main] starting', tag), { tagged: false, text: '[main] starting', own: null });
+});
+
+test('summaryOf: the suite\'s closing line, behind any prefix VS Code adds, and nothing else', () => {
+  const tag = '[digest-lens-e2e] ';
+  assert.deepEqual(H.summaryOf(H.untag('[exthost] [digest-lens-e2e] 33 passed, 1 failed', tag).own), { passed: 33, failed: 1 });
+  assert.deepEqual(H.summaryOf('34 passed, 0 failed\r'), { passed: 34, failed: 0 });
+  assert.equal(H.summaryOf(H.untag('34 passed, 0 failed', tag).own), null); // untagged: not the suite's
+  assert.equal(H.summaryOf('  ok   x.test.js > 3 passed, 0 failed'), null);
+  assert.equal(H.summaryOf(null), null);
 });

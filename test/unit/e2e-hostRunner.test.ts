@@ -47,14 +47,15 @@ function alive(pid: number) {
 }
 
 test('VSCODE_EXECUTABLE: the suite runs in it through runTests, the line names its version, exit 0', () => {
-  const fake = fakeVSCode(`echo "${TAG}  ok   smoke.test.js > activates"\necho "${TAG}1 passed, 0 failed"\nexit 0`);
+  // The summary behind a prefix, as VS Code may forward the extension host's console.
+  const fake = fakeVSCode(`echo "${TAG}  ok   smoke.test.js > activates"\necho "[exthost] ${TAG}1 passed, 0 failed"\nexit 0`);
   try {
     const r = run({ VSCODE_EXECUTABLE: fake.code, DISPLAY: ':99' });
     assert.equal(r.status, 0, r.out + r.err);
     assert.match(r.out, /^extension-host tests: desktop VS Code 1\.96\.4 via @vscode\/test-electron \(VSCODE_EXECUTABLE\)$/m);
     // The suite's lines without their tag.
     assert.match(r.out, /^ {2}ok {3}smoke\.test\.js > activates$/m);
-    assert.match(r.out, /^1 passed, 0 failed$/m);
+    assert.match(r.out, /^\[exthost\] 1 passed, 0 failed$/m);
     assert.ok(!r.out.includes(TAG));
     const args = readFileSync(join(fake.dir, 'args'), 'utf8').split('\n');
     assert.ok(args.includes(`--extensionTestsPath=${join(ROOT, 'test/e2e/suite/index.js')}`), args.join(' '));
@@ -125,4 +126,24 @@ test('DIGEST_LENS_E2E_RUNNER: electron that cannot be honoured, or a bad value, 
   const bad = run({ DIGEST_LENS_E2E_RUNNER: 'desktop' }, ['--choose-only']);
   assert.equal(bad.status, 2);
   assert.match(bad.err, /DIGEST_LENS_E2E_RUNNER=desktop is not one of/);
+});
+
+test('an unknown option: a one-line message and exit 2, no stack trace', () => {
+  const r = run({}, ['--choose-only', '--bogus']);
+  assert.equal(r.status, 2);
+  assert.match(r.err, /^\[e2e\] Unknown option '--bogus'.*\(options: --choose-only/);
+  assert.ok(!/\n\s+at /.test(r.err), r.err);
+});
+
+test('--workspace and --tests reach the desktop run', () => {
+  const fake = fakeVSCode(`echo "${TAG}1 passed, 0 failed"\nexit 0`);
+  try {
+    const r = run({ VSCODE_EXECUTABLE: fake.code, DISPLAY: ':99' }, ['--workspace', fake.dir, '--tests', join(fake.dir, 'suite.js')]);
+    assert.equal(r.status, 0, r.out + r.err);
+    const args = readFileSync(join(fake.dir, 'args'), 'utf8').split('\n');
+    assert.equal(args[0], fake.dir);
+    assert.ok(args.includes(`--extensionTestsPath=${join(fake.dir, 'suite.js')}`), args.join(' '));
+  } finally {
+    rmSync(fake.dir, { recursive: true, force: true });
+  }
 });
