@@ -142,11 +142,21 @@ function runGroup(cmd, cmdArgs, timeoutMs, filter) {
   return new Promise((resolvePromise) => {
     const child = spawn(cmd, cmdArgs, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let timedOut = false;
+    const killGroup = () => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    };
     const timer = setTimeout(() => {
       timedOut = true;
       console.error(`[e2e] the desktop VS Code run took over ${timeoutMs / 1000} s: killing it`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      killGroup();
     }, timeoutMs);
+    // The group is detached: stopping this script (Ctrl+C, CI cancel) must stop it too.
+    const onSignal = (signal) => {
+      killGroup();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
       let partial = '';
       stream.setEncoding('utf8');
@@ -159,11 +169,15 @@ function runGroup(cmd, cmdArgs, timeoutMs, filter) {
     }
     child.on('error', (err) => {
       clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       console.error(`[e2e] cannot start ${cmd}: ${err.message}`);
       resolvePromise(2);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       resolvePromise(timedOut ? 2 : code ?? 2);
     });
   });

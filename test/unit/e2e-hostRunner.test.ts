@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -143,6 +143,34 @@ test('--workspace and --tests reach the desktop run', () => {
     const args = readFileSync(join(fake.dir, 'args'), 'utf8').split('\n');
     assert.equal(args[0], fake.dir);
     assert.ok(args.includes(`--extensionTestsPath=${join(fake.dir, 'suite.js')}`), args.join(' '));
+  } finally {
+    rmSync(fake.dir, { recursive: true, force: true });
+  }
+});
+
+test('stopping the runner (SIGTERM) stops the desktop VS Code it started', async () => {
+  const fake = fakeVSCode('exec sleep 60');
+  try {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [RUNNER], {
+      cwd: ROOT,
+      env: { ...process.env, DIGEST_LENS_E2E_RUNNER: undefined, VSCODE_EXECUTABLE: fake.code, DISPLAY: ':99' },
+      stdio: 'ignore',
+    });
+    const pidFile = join(fake.dir, 'pid');
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(pidFile) || !readFileSync(pidFile, 'utf8').trim()) {
+      assert.ok(Date.now() < deadline, 'the fake VS Code never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(alive(pid));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 143);
+    const until = Date.now() + 5_000;
+    while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(!alive(pid), 'the fake VS Code outlived the runner');
   } finally {
     rmSync(fake.dir, { recursive: true, force: true });
   }
