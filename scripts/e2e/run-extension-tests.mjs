@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Runs the extension tests (test/e2e/suite/index.js) inside a real VS Code: code-server,
+// (the way `npm run test:e2e` takes where desktop VS Code is not available: see
+// scripts/e2e/run-host-tests.mjs),
 // opened in headless Debian chromium driven by playwright-core.
 //
 // How: code-server runs with `--vscode-option enable-smoke-test-driver`, without which the

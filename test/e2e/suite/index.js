@@ -3,7 +3,9 @@
 // test/e2e/suite/*.test.js calls the global `test(name, fn)` (fn may be async); the tests
 // run one after another, each with a timeout, and the closing line is the plain
 // 'N passed, N failed' that CI reads. run() rejects when any test failed, which makes the
-// extension host exit with code 1 (reported to the browser through codeAutomationExit).
+// extension host exit with code 1 (reported to the browser through codeAutomationExit in
+// code-server; the exit code of the VS Code process under @vscode/test-electron, which
+// calls the same run(): scripts/e2e/run-host-tests.mjs picks the host).
 //
 // The extension host's console reaches the driver mixed with the workbench's own log, so
 // the suite's lines start with TAG (see log()); scripts/e2e/run-extension-tests.mjs prints
