@@ -19,6 +19,7 @@ const PAGE_SCRIPT = readFileSync(join(REPO, 'media', 'figures', 'figures.js'), '
 const PANEL_SOURCE = readFileSync(join(REPO, 'client', 'src', 'figures', 'figuresPanel.ts'), 'utf8');
 const DOSSIER_SCRIPT = readFileSync(join(REPO, 'media', 'dossier', 'dossier.js'), 'utf8');
 const DOSSIER_SOURCE = readFileSync(join(REPO, 'client', 'src', 'dossier', 'dossierPanel.ts'), 'utf8');
+const PANEL_OPTIONS = readFileSync(join(REPO, 'client', 'src', 'webviewPanel.ts'), 'utf8');
 
 /** The directives of a CSP string. */
 function directives(csp: string): Map<string, string[]> {
@@ -64,21 +65,23 @@ test('the page: the CSP meta comes first, one external script with the same nonc
 });
 
 test('the panel: scripts on, resources only from the media folder, no command links, data by postMessage', () => {
-  assert.match(PANEL_SOURCE, /enableScripts:\s*true/);
-  assert.match(PANEL_SOURCE, /const media = vscode\.Uri\.joinPath\(context\.extensionUri, 'media'\);/);
-  assert.match(PANEL_SOURCE, /localResourceRoots:\s*\[media\]/);
-  assert.doesNotMatch(PANEL_SOURCE, /enableCommandUris|enableForms/);
-  // The HTML is set once, from the shell; data goes through postMessage.
-  assert.equal([...PANEL_SOURCE.matchAll(/webview\.html\s*=/g)].length, 1);
+  // Both panels are created by one function: scripts on, resources only from media/.
+  assert.match(PANEL_OPTIONS, /enableScripts:\s*true/);
+  assert.match(PANEL_OPTIONS, /localResourceRoots:\s*\[vscode\.Uri\.joinPath\(context\.extensionUri, 'media'\)\]/);
+  assert.equal([...PANEL_OPTIONS.matchAll(/localResourceRoots/g)].length, 1);
+  for (const source of [PANEL_SOURCE, DOSSIER_SOURCE, PANEL_OPTIONS]) {
+    assert.doesNotMatch(source, /enableCommandUris|enableForms/);
+  }
+  for (const source of [PANEL_SOURCE, DOSSIER_SOURCE]) {
+    assert.match(source, /createPagePanel\(context, /);
+    assert.doesNotMatch(source, /createWebviewPanel/);
+    // The HTML is set once, from the shell; data goes through postMessage.
+    assert.equal([...source.matchAll(/webview\.html\s*=/g)].length, 1);
+  }
   assert.match(PANEL_SOURCE, /webview\.html = figuresHtml\(/);
   assert.match(PANEL_SOURCE, /webview\.postMessage\(this\.message\)/);
   // Messages from the page are validated before anything is done with them.
   assert.match(PANEL_SOURCE, /parsePageMessage\(raw, this\.rows\.length, /);
-  // The dossier panel follows the same rules.
-  assert.match(DOSSIER_SOURCE, /enableScripts:\s*true/);
-  assert.match(DOSSIER_SOURCE, /localResourceRoots:\s*\[media\]/);
-  assert.doesNotMatch(DOSSIER_SOURCE, /enableCommandUris|enableForms/);
-  assert.equal([...DOSSIER_SOURCE.matchAll(/webview\.html\s*=/g)].length, 1);
   assert.match(DOSSIER_SOURCE, /parseDossierMessage\(raw, /);
   // The page scripts have no HTML sink and no dynamic code.
   for (const script of [PAGE_SCRIPT, DOSSIER_SCRIPT]) {

@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import * as P from '../../../server/src/protocol';
 import type { ClientManager } from '../client';
 import { REFRESH_DEBOUNCE_MS } from '../views/treeBase';
-import { makeNonce, pageHtml } from '../figures/html';
+import { pageHtml } from '../figures/html';
+import { createPagePanel, pageEvents, pageShell } from '../webviewPanel';
 import { FiguresPanel, uriLabel } from '../figures/figuresPanel';
 import { dossierMessage, parseDossierMessage, type DossierLabels, type DossierMessage, type Location } from './model';
 
@@ -36,12 +37,7 @@ export class DossierPanel implements vscode.Disposable {
   static async show(context: vscode.ExtensionContext, manager: ClientManager, entityId: string): Promise<DossierPanel> {
     let panel = DossierPanel.current;
     if (!panel) {
-      const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-      const webview = vscode.window.createWebviewPanel('digestLens.dossier', vscode.l10n.t('Digest Lens: Dossier'), vscode.ViewColumn.Beside, {
-        enableScripts: true,
-        localResourceRoots: [media],
-        retainContextWhenHidden: false,
-      });
+      const webview = createPagePanel(context, 'digestLens.dossier', vscode.l10n.t('Digest Lens: Dossier'), vscode.ViewColumn.Beside);
       panel = new DossierPanel(webview, context, manager);
       DossierPanel.current = panel;
     } else panel.panel.reveal(undefined, true);
@@ -54,26 +50,9 @@ export class DossierPanel implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly manager: ClientManager,
   ) {
-    const webview = panel.webview;
-    const root = vscode.Uri.joinPath(context.extensionUri, 'media', 'dossier');
-    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'digest-lens.svg');
-    webview.html = pageHtml(
-      {
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'dossier.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'dossier.css')).toString(),
-        lang: vscode.env.language,
-        title: vscode.l10n.t('Dossier'),
-      },
-      '<section id="facts"></section>',
-    );
+    panel.webview.html = pageHtml(pageShell(panel, context, 'dossier', vscode.l10n.t('Dossier')), '<section id="facts"></section>');
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      webview.onDidReceiveMessage((m: unknown) => this.received(m)),
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
+      ...pageEvents(panel, { disposed: () => this.dispose(), message: (m) => this.received(m), hidden: () => (this.ready = false) }),
       manager.onIndexChanged(() => {
         const id = this.entityId;
         if (!id) return;

@@ -13,7 +13,8 @@ import { baseName } from '../views/model';
 import { REFRESH_DEBOUNCE_MS } from '../views/treeBase';
 import { factsMarkdown, factsTsv } from '../export';
 import { figuresPlacement } from './placement';
-import { figuresHtml, makeNonce, pageRows, parsePageMessage, type FiguresLabels, type FiguresMessage, type FiguresState } from './html';
+import { createPagePanel, pageEvents, pageShell } from '../webviewPanel';
+import { figuresHtml, pageRows, parsePageMessage, type FiguresLabels, type FiguresMessage, type FiguresState } from './html';
 
 /** Every message any figures panel sent its page (tests observe them through the extension's API). */
 const posted = new vscode.EventEmitter<FiguresMessage>();
@@ -49,15 +50,9 @@ export class FiguresPanel implements vscode.Disposable {
   static async show(context: vscode.ExtensionContext, manager: ClientManager, scope: P.Scope, filter?: P.FactFilter): Promise<FiguresPanel> {
     let panel = FiguresPanel.current;
     if (!panel) {
-      const media = vscode.Uri.joinPath(context.extensionUri, 'media');
       // Focus goes to the panel (preserveFocus false): the user's first click in it then acts
       // on the page instead of only moving the focus into the webview.
-      const webview = vscode.window.createWebviewPanel('digestLens.figures', vscode.l10n.t('Digest Lens: Figures'), { viewColumn: await panelColumn(), preserveFocus: false }, {
-        enableScripts: true,
-        // The page reads nothing but its own script and stylesheet.
-        localResourceRoots: [media],
-        retainContextWhenHidden: false,
-      });
+      const webview = createPagePanel(context, 'digestLens.figures', vscode.l10n.t('Digest Lens: Figures'), { viewColumn: await panelColumn(), preserveFocus: false });
       panel = new FiguresPanel(webview, context, manager);
       FiguresPanel.current = panel;
     } else panel.panel.reveal(undefined, false);
@@ -71,24 +66,9 @@ export class FiguresPanel implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly manager: ClientManager,
   ) {
-    const webview = panel.webview;
-    const root = vscode.Uri.joinPath(context.extensionUri, 'media', 'figures');
-    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'digest-lens.svg');
-    webview.html = figuresHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'figures.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'figures.css')).toString(),
-      lang: vscode.env.language,
-      title: vscode.l10n.t('Figures'),
-    });
+    panel.webview.html = figuresHtml(pageShell(panel, context, 'figures', vscode.l10n.t('Figures')));
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      webview.onDidReceiveMessage((m: unknown) => this.received(m)),
-      // A page that was hidden is rebuilt when shown again and asks for data with "ready".
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
+      ...pageEvents(panel, { disposed: () => this.dispose(), message: (m) => this.received(m), hidden: () => (this.ready = false) }),
       // Edits change the facts: reload after the index settles (same debounce as the trees).
       manager.onIndexChanged((e) => {
         const scope = this.scopeNow;
