@@ -47,21 +47,21 @@ export function figuresCsv(rows: readonly FigureRow[], label: UriLabel): string 
   );
 }
 
+/** Where a figure or fact is written, and as what: the first fields of a JSON row. */
+function placedJson(r: FigureRow | FactRow, label: UriLabel) {
+  return { file: label(r.uri), line: r.range.start.line + 1, column: r.range.start.character + 1, text: r.text };
+}
+
+/** The amount of a JSON row, as stated and in the base currency at the note's date. */
+function amountJson(r: FigureRow | FactRow) {
+  return { currency: r.currency, value: r.value, min: r.min, max: r.max, approximate: r.approximate, per: r.per, baseValue: r.baseValue, date: r.date };
+}
+
 /** The figures as JSON: the rows with file labels and 1-based positions. */
 export function figuresJson(rows: readonly FigureRow[], label: UriLabel, baseCurrency: string): string {
   const figures = rows.map((r) => ({
-    file: label(r.uri),
-    line: r.range.start.line + 1,
-    column: r.range.start.character + 1,
-    text: r.text,
-    currency: r.currency,
-    value: r.value,
-    min: r.min,
-    max: r.max,
-    approximate: r.approximate,
-    per: r.per,
-    baseValue: r.baseValue,
-    date: r.date,
+    ...placedJson(r, label),
+    ...amountJson(r),
     entityId: r.entityId,
     entityName: r.entityName,
   }));
@@ -105,19 +105,9 @@ export function factsCsv(rows: readonly FactRow[], label: UriLabel): string {
 /** The facts as JSON: rows with file labels, 1-based positions and every restating figure. */
 export function factsJson(rows: readonly FactRow[], label: UriLabel, baseCurrency: string, scope: string): string {
   const facts = rows.map((r) => ({
-    file: label(r.uri),
-    line: r.range.start.line + 1,
-    column: r.range.start.character + 1,
-    text: r.text,
+    ...placedJson(r, label),
     alsoStatedAs: r.others.map((o) => ({ text: o.text, line: o.range.start.line + 1, column: o.range.start.character + 1 })),
-    currency: r.currency,
-    value: r.value,
-    min: r.min,
-    max: r.max,
-    approximate: r.approximate,
-    per: r.per,
-    baseValue: r.baseValue,
-    date: r.date,
+    ...amountJson(r),
     subject: r.subjectId ? { id: r.subjectId, name: r.subjectName } : null,
     counterparty: r.counterpartyId ? { id: r.counterpartyId, name: r.counterpartyName } : null,
     source: r.sourceId ? { id: r.sourceId, name: r.sourceName } : null,
