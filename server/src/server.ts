@@ -10,14 +10,11 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  ResponseError,
-  ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -32,8 +29,7 @@ import { UserFileLoader } from './workspace/userFileLoader';
 import { CacheSaver } from './workspace/cacheSaver';
 import { Discovery } from './workspace/discovery';
 import { analyserOf, Indexer, type Progress } from './workspace/indexer';
-import type { FeatureContext } from './features/context';
-import { FEATURES } from './features';
+import { featureCapabilities, FeatureHost } from './featureHost';
 import * as P from './protocol';
 import { knownCurrencies, latestMonth } from './fx/rates';
 import { IndexChangeNotifier } from './indexChangeNotifier';
@@ -116,7 +112,19 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     settings: (folder) => settings.forResource(folder),
     beginProgress,
     indexChanged: (uris) => notifier.schedule(uris),
-    refresh: refreshEditorViews,
+    refresh: () => host.refresh(),
+    log,
+  });
+  const host = new FeatureHost({
+    connection,
+    documents,
+    index,
+    settings,
+    discovery,
+    userFiles,
+    folders: () => folders,
+    indexing: () => indexer.indexing(),
+    canRefresh: () => ({ tokens: caps.refreshTokens, hints: caps.refreshHints }),
     log,
   });
   const reindex = (force = false) => track(indexer.indexWorkspace(force));
@@ -136,44 +144,6 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     }
   }
 
-  // Fault isolation: an exception fails its request only.
-  const failedFeatures = new Set<string>();
-  /** When the editor last asked for anything: background work waits until it has been quiet. */
-  let lastRequestAt = 0;
-  function guard<A extends unknown[], R>(feature: string, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
-    return async (...args: A) => {
-      lastRequestAt = performance.now();
-      try {
-        return await handler(...args);
-      } catch (e) {
-        // Log a failing feature once; the request fails, the server keeps serving.
-        if (!failedFeatures.has(feature)) {
-          failedFeatures.add(feature);
-          log.error(`${feature} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
-        throw new ResponseError(ErrorCodes.InternalError, translator(settings.serverLocale)('server.featureFailed', feature));
-      }
-    };
-  }
-
-  /**
-   * Asks the editor to re-request semantic tokens and inlay hints: after settings change
-   * (base currency, inlay hints on or off) or user entities change, open documents need
-   * fresh ones even though their text did not change.
-   */
-  const refreshListeners: (() => void)[] = [];
-  function refreshEditorViews(): void {
-    if (caps.refreshTokens) void connection.languages.semanticTokens.refresh();
-    if (caps.refreshHints) void connection.languages.inlayHint.refresh();
-    for (const listener of refreshListeners) {
-      try {
-        listener();
-      } catch (e) {
-        log.error(`refresh listener failed: ${(e as Error).message}`);
-      }
-    }
-  }
-
   // Lifecycle
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const c = params.capabilities;
@@ -187,11 +157,10 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     settings.configure({ hasConfiguration: caps.configuration, initOptions, editorLocale: params.locale });
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!folders.length && params.rootUri) folders = [params.rootUri];
-    const capabilities: ServerCapabilities = {
+    const capabilities = featureCapabilities({
       textDocumentSync: TextDocumentSyncKind.Incremental,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    };
-    for (const f of FEATURES) if (f.capabilities) Object.assign(capabilities, f.capabilities);
+    });
     return { capabilities, serverInfo: { name: 'digest-lens', version: '0.1.0' } };
   });
 
@@ -211,7 +180,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     settings.reset();
     // Hovers and inlay hints read the new settings at once: ask the editor for fresh views
     // now, not only when a (possibly long) reindex ends.
-    refreshEditorViews();
+    host.refresh();
     track(
       (async () => {
         // Only settings that change which files are digests or how they are analysed
@@ -276,7 +245,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   // Status and reindex requests (the sidebar's requests live in features/sidebar.ts).
   connection.onRequest(
     P.StatusRequest,
-    guard('status', async (): Promise<P.StatusResult> => {
+    host.guard('status', async (): Promise<P.StatusResult> => {
       const s = await settings.forResource(folders[0]);
       return {
         indexing: indexer.indexing(),
@@ -290,7 +259,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   );
   connection.onRequest(
     P.ReindexRequest,
-    guard('reindex', async () => {
+    host.guard('reindex', async () => {
       settings.clear();
       const run = indexer.indexWorkspace(true);
       track(run);
@@ -299,35 +268,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     }),
   );
 
-  // Features
-  const setupOf = (uri?: string) => (uri ? userFiles.setups.forUri(uri) : userFiles.setups.union());
-  const context: FeatureContext = {
-    connection,
-    documents,
-    index,
-    settings: (uri?: string) => settings.forResource(uri ?? folders[0]),
-    locale: (uri?: string) => settings.locale(uri ?? folders[0]),
-    folders: () => folders,
-    folderOf: (uri) => discovery.folderOf(uri),
-    gazetteer: (uri) => setupOf(uri).gazetteer,
-    taxonomy: (uri) => setupOf(uri).taxonomy,
-    userEntities: (uri) => setupOf(uri).userEntities,
-    userFiles: (uri) => userFiles.stateOf((uri && discovery.folderOf(uri)) ?? folders[0]),
-    allUserFiles: () => userFiles.allStates(),
-    indexing: () => indexer.indexing(),
-    log,
-    onRefresh: (listener) => refreshListeners.push(listener),
-    guard,
-    idleMs: () => performance.now() - lastRequestAt,
-  };
-  for (const f of FEATURES) {
-    try {
-      f.register(context);
-    } catch (e) {
-      log.error(`feature ${f.name} could not start: ${(e as Error).message}`);
-    }
-  }
-
+  host.registerFeatures();
   documents.listen(connection);
   connection.listen();
 
