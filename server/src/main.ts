@@ -6,9 +6,16 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 
-/** The language server (`node dist/server.js --stdio`, or VS Code's IPC). */
+/**
+ * The language server (`node dist/server.js --stdio`, or VS Code's IPC): the connection the
+ * command line asks for, the real disk, analysis workers beside this bundle.
+ */
 export function startServer(): void {
-  require('./server');
+  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  const server = require('./server') as typeof import('./server');
+  const { nodeDisk } = require('./index/disk') as typeof import('./index/disk');
+  const { join } = require('node:path') as typeof import('node:path');
+  server.startServer(createConnection(ProposedFeatures.all), { disk: nodeDisk, workerScript: join(__dirname, 'analysisWorker.js') });
 }
 
 /** An analysis worker thread, started by the server from dist/analysisWorker.js. */

@@ -102,16 +102,15 @@ for (const seed of [1, 2, 3]) {
   test(`the index after random edits equals a fresh index of the final texts (seed ${seed})`, () => {
     const rand = rng(seed);
     const texts = corpus();
-    const live = new WorkspaceIndex(analyser);
     const current = new Map<string, { text: string; onDisk: boolean }>();
+    // The disk documents' texts for lazily read figure texts.
+    const live = new WorkspaceIndex(analyser, { loadText: (uri) => current.get(uri)?.text ?? null });
     texts.forEach((text, i) => {
       const uri = `file:///ws/doc${i}.digest.md`;
       const onDisk = i % 2 === 0;
       current.set(uri, { text, onDisk });
       put(live, uri, text, onDisk, 0);
     });
-    // The disk documents' texts for lazily read figure texts.
-    live.loadText = (uri) => current.get(uri)?.text ?? null;
     let edits = 0;
     for (let step = 1; step <= 250; step++) {
       const uris = [...current.keys()];
@@ -171,14 +170,12 @@ test('a closed document whose file did not change goes back to its disk state wi
 });
 
 test('disk documents keep no text: it is read through loadText, and a changed file is reported stale', () => {
-  const index = new WorkspaceIndex(analyser);
   const text = readFileSync(join(WS, 'simplified.digest.md'), 'utf8');
   const uri = 'file:///ws/simplified.digest.md';
   let disk = text;
   const reads: string[] = [];
   const stale: string[] = [];
-  index.loadText = (u) => (reads.push(u), disk);
-  index.onStale = (u) => stale.push(u);
+  const index = new WorkspaceIndex(analyser, { loadText: (u) => (reads.push(u), disk), onStale: (u) => void stale.push(u) });
   index.setDiskText(uri, text, { size: 1, mtimeMs: 1 });
   const doc = index.get(uri)!;
   assert.equal(doc.text, text, 'the text just read is cached');

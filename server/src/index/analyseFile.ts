@@ -60,10 +60,13 @@ export function lineStartsOf(text: string): Int32Array {
   return starts;
 }
 
+/** How a file's stamp and bytes are read: readWithStamp on a real disk (the workers' only reader). */
+export type ReadFile = (path: string, maxSize: number) => { stamp: FileStamp; bytes: Uint8Array | null };
+
 /** Reads, decodes and analyses one file; never throws. */
-export function analyseFile(task: FileTask, setup: AnalysisSetup, table: StringTable, dataVersion: string): FileResult {
+export function analyseFile(task: FileTask, setup: AnalysisSetup, table: StringTable, dataVersion: string, read: ReadFile = readWithStamp): FileResult {
   try {
-    const { stamp, bytes } = readWithStamp(task.path, task.maxSize);
+    const { stamp, bytes } = read(task.path, task.maxSize);
     if (!bytes) return { kind: 'skip', uri: task.uri, reason: `file is ${(stamp.size / 1048576).toFixed(1)} MB, over the ${(task.maxSize / 1048576).toFixed(1)} MB size cap (digestLens.maxFileSize)` };
     const decoded = decodeBytes(bytes, task.maxSize);
     if (!decoded.ok) return { kind: 'skip', uri: task.uri, reason: decoded.reason };

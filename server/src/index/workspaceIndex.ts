@@ -1,7 +1,7 @@
 /**
  * The workspace index: one analysis per digest file, and maps from entity ids and theme ids
  * to the documents they occur in. Pure (no LSP; the file system only through the text
- * loader the server installs): the server feeds it texts or packed analyses, features
+ * loader it is built with): the server feeds it texts or packed analyses, features
  * query it. Every update patches the maps from the document's own contributions, so the
  * cost of an edit is the size of that document, never the size of the workspace.
  *
@@ -81,6 +81,19 @@ export type Analyser = (text: string, uri: string) => DocumentAnalysis;
 /** Why the index changed: the uris touched, or all of them. */
 export interface IndexChange {
   uris: string[] | 'all';
+}
+
+/** What an index is given when it is built, besides its analyser. */
+export interface IndexOptions {
+  /** The data version of the analyser (built-in data and user files); see setAnalyser. */
+  dataVersion?: string;
+  /**
+   * The disk reader: the text of a digest indexed from disk, or null when it cannot be read.
+   * Without one, such documents have an empty text.
+   */
+  loadText?: (uri: string) => string | null;
+  /** Called when a lazily read text no longer matches the analysis (the file changed on disk). */
+  onStale?: (uri: string) => void;
 }
 
 /** How many unpacked analyses and lazily read texts are kept. */
@@ -177,16 +190,18 @@ export class WorkspaceIndex {
   /** Increases on every change; lets callers cache derived results. */
   generation = 0;
   /** The data version of the current analyser (see setAnalyser). */
-  dataVersion = '';
-  /**
-   * Reads the text of a digest indexed from disk (installed by the server). Returns null
-   * when it cannot be read. Without a loader, such documents have an empty text.
-   */
-  loadText: ((uri: string) => string | null) | null = null;
-  /** Called when a lazily read text no longer matches the analysis (the file changed on disk). */
-  onStale: ((uri: string) => void) | null = null;
+  dataVersion: string;
+  private readonly loadText: ((uri: string) => string | null) | null;
+  private readonly onStale: ((uri: string) => void) | null;
 
-  constructor(private analyser: Analyser) {}
+  constructor(
+    private analyser: Analyser,
+    options: IndexOptions = {},
+  ) {
+    this.dataVersion = options.dataVersion ?? '';
+    this.loadText = options.loadText ?? null;
+    this.onStale = options.onStale ?? null;
+  }
 
   /**
    * Replaces the analyser (new user entities or themes) and re-analyses every document held

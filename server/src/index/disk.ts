@@ -1,0 +1,48 @@
+/**
+ * Everything the server reads from the disk, behind one interface: the language server is
+ * given a reader when it starts, so tests can index an in-memory folder in process. The
+ * analysis workers read the real disk themselves (analyseFile's default reader); a server
+ * given another reader is started without workers.
+ */
+import { promises as fs } from 'node:fs';
+import { decodeBytes } from '../io/decode';
+import type { DigestMatcher } from '../workspace/files';
+import { readWithStamp, type ReadFile } from './analyseFile';
+import { discoverDigests, type FoundFile } from './discover';
+import type { FileStamp } from './workspaceIndex';
+
+export interface DiskReader {
+  /** Every digest below a folder with its stamp, sorted by path; never throws. */
+  discover(root: string, matcher: DigestMatcher, cancelled: () => boolean): Promise<FoundFile[]>;
+  /** A file's stamp and bytes (null bytes: over `maxSize`); synchronous; throws when unreadable. */
+  read: ReadFile;
+  /** A file's stamp; rejects when the file is missing. */
+  stat(path: string): Promise<FileStamp>;
+  /** A UTF-8 text file (the user's entity and theme files); rejects when missing. */
+  readText(path: string): Promise<string>;
+}
+
+/** The real file system. */
+export const nodeDisk: DiskReader = {
+  discover: discoverDigests,
+  read: readWithStamp,
+  async stat(path) {
+    const st = await fs.stat(path);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  },
+  readText: (path) => fs.readFile(path, 'utf8'),
+};
+
+/**
+ * The text of a digest on disk, decoded as indexing decodes it (no size cap: a feature asked
+ * for it), or null when it cannot be read or is not text.
+ */
+export function readDigestText(disk: DiskReader, path: string): string | null {
+  try {
+    const { bytes } = disk.read(path, Number.MAX_SAFE_INTEGER);
+    const decoded = bytes && decodeBytes(bytes, Number.MAX_SAFE_INTEGER);
+    return decoded && decoded.ok ? decoded.text : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * Keeps the workspace index in line with the files on disk: the full indexing run (discovery,
+ * the cache, the analysis on worker threads or here, with progress), a single file read
+ * again after an event, the re-analysis of stale digests after the user files change, and
+ * the list of skipped files. All its state lives in one Indexer; it speaks no LSP: the
+ * server gives it what it needs (settings, progress, notifications) as plain functions.
+ */
+import { URI } from 'vscode-uri';
+import { analyse } from '../analysis/analyse';
+import { analyseFile, type FileResult, type FileTask } from '../index/analyseFile';
+import { dataVersion } from '../index/analysisSetup';
+import { loadCache } from '../index/cache';
+import type { DiskReader } from '../index/disk';
+import { remap } from '../index/packed';
+import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
+import type { Analyser, WorkspaceIndex } from '../index/workspaceIndex';
+import type { DigestSettings } from '../settings';
+import type { IndexInputs } from '../settingsEffects';
+import type { Discovery } from './discovery';
+import type { Logger } from '../features/context';
+import type { CacheSaver } from './cacheSaver';
+import type { UserFileLoader } from './userFileLoader';
+
+/** Progress of an indexing run, as the editor shows it. */
+export interface Progress {
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+export interface IndexerDeps {
+  index: WorkspaceIndex;
+  userFiles: UserFileLoader;
+  cache: CacheSaver;
+  disk: DiskReader;
+  /** The analysis worker script, or null: every file is analysed on this thread. */
+  workerScript: string | null;
+  discovery: Discovery;
+  folders(): readonly string[];
+  /** True when the editor has the document open (its live text wins over the disk). */
+  isOpen(uri: string): boolean;
+  /** The settings of a folder (the first folder's for a file outside every folder). */
+  settings(folder: string | undefined): Promise<DigestSettings>;
+  /** Starts showing progress, or undefined when the editor cannot. */
+  beginProgress(): Promise<Progress | undefined>;
+  /** The index changed (`indexing()` tells whether a run goes on). */
+  indexChanged(uris: string[] | 'all'): void;
+  /** Results may change without any document changing: the editor's views should ask again. */
+  refresh(): void;
+  log: Logger;
+}
+
+/** The analyser of every note: its folder's entities and themes (user files), else the union. */
+export function analyserOf(userFiles: UserFileLoader): Analyser {
+  return (text, uri) => {
+    const setup = userFiles.setups.forUri(uri);
+    return analyse(text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy });
+  };
+}
+
+/** Up to this many digests are re-analysed at once after the user files change. */
+const SYNC_REANALYSE_FILES = 200;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class Indexer {
+  private running = false;
+  private run = 0;
+  /** The cache is read by the first run only; later runs start from the index in memory. */
+  private cacheLoaded = false;
+  /** What decided each folder's index when the last run started (null before any). */
+  indexedWith: ReadonlyMap<string, IndexInputs> | null = null;
+  /** Counters for tests: full runs finished, files read from disk and analysed (here or on a worker). */
+  readonly stats = { runs: 0, analysed: 0 };
+
+  constructor(private readonly deps: IndexerDeps) {}
+
+  /** True while a full indexing run goes on. */
+  indexing(): boolean {
+    return this.running;
+  }
+
+  /** Stops any run (at shutdown). */
+  stop(): void {
+    this.run++;
+    this.running = false;
+  }
+
+  /**
+   * Reads the user files again; when their entries changed (or `force`) the index gets the
+   * new analyser (open documents re-analysed at once, digests from disk stale) and true is
+   * returned. The views are refreshed either way: a file's problems may have changed.
+   */
+  async reloadUserFiles(force = false): Promise<boolean> {
+    const { userFiles, index } = this.deps;
+    const changed = await userFiles.load(this.deps.folders(), force);
+    if (changed) index.setAnalyser(analyserOf(userFiles), dataVersion(userFiles.setups));
+    this.deps.refresh();
+    return changed;
+  }
+
+  /** After the user's entity or theme file changed: reload, and re-analyse what became stale. */
+  async userFilesChanged(): Promise<void> {
+    if (await this.reloadUserFiles()) await this.reanalyseStale();
+  }
+
+  /** Reads one digest from disk into the index (on this thread), or records why it is skipped. */
+  async indexFromDisk(uri: string): Promise<void> {
+    const { index, disk, isOpen } = this.deps;
+    if (isOpen(uri)) return; // the open document's live text wins
+    const path = URI.parse(uri).fsPath;
+    const maxSize = (await this.deps.settings(this.deps.discovery.folderOf(uri) ?? this.deps.folders()[0])).maxFileSize;
+    try {
+      // A closed document whose file did not change goes back to its disk state, unanalysed.
+      if (index.revertToDisk(uri, await disk.stat(path))) return;
+    } catch {
+      // analyseFile reports it.
+    }
+    if (isOpen(uri)) return; // opened meanwhile
+    this.apply(this.analyse({ uri, path, maxSize }, index.dataVersion), true);
+    this.deps.cache.schedule();
+  }
+
+  /**
+   * After the user's entities or themes changed: a small workspace is re-analysed at once
+   * (the next request sees the new entities), a large one by an indexing run with progress.
+   */
+  async reanalyseStale(): Promise<void> {
+    const { index, folders } = this.deps;
+    if (this.running || index.staleOnDisk().length > SYNC_REANALYSE_FILES) return this.indexWorkspace();
+    const maxSizes = new Map<string | undefined, number>();
+    for (const folder of [...folders(), undefined]) maxSizes.set(folder, (await this.deps.settings(folder ?? folders()[0])).maxFileSize);
+    // From here on, synchronous: no request sees half the workspace re-analysed.
+    const stale = index.staleOnDisk();
+    for (const uri of stale) this.apply(this.analyse({ uri, path: URI.parse(uri).fsPath, maxSize: maxSizes.get(this.deps.discovery.folderOf(uri))! }, index.dataVersion), false);
+    if (stale.length) index.notifyChanged('all');
+    this.deps.cache.schedule();
+  }
+
+  /**
+   * Brings the index in line with the workspace: finds every digest with its size and mtime,
+   * keeps analyses that are current, takes others from the cache when size and mtime match
+   * (first run only), and analyses the rest, on as many threads as the memory budget allows.
+   * `force` (the reindex command) re-analyses all.
+   */
+  async indexWorkspace(force = false): Promise<void> {
+    const { index, cache, log } = this.deps;
+    const run = ++this.run;
+    const cancelled = () => run !== this.run;
+    this.running = true;
+    this.deps.indexChanged('all');
+    const progress = await this.deps.beginProgress();
+    const started = Date.now();
+    let pool: AnalysisPool | null = null;
+    try {
+      this.indexedWith = await this.deps.discovery.inputs();
+      await this.reloadUserFiles(force);
+      const version = index.dataVersion;
+      const file = cache.file();
+      const cachePromise = file && !this.cacheLoaded && !force ? loadCache(file, version) : null;
+      const found = await this.deps.discovery.all(cancelled);
+      if (!found) return;
+      // Files indexed earlier but no longer found (deleted or newly excluded) leave the index.
+      const keep = new Set(found.map((f) => f.uri));
+      let removed = 0;
+      for (const d of [...index.all()]) {
+        if (!keep.has(d.uri) && !this.deps.isOpen(d.uri)) {
+          index.delete(d.uri);
+          removed++;
+        }
+      }
+      for (const uri of [...index.skipped.keys()]) if (!keep.has(uri)) index.skipped.delete(uri);
+
+      const loaded = cachePromise ? await cachePromise : null;
+      if (cancelled()) return;
+      if (loaded) {
+        this.cacheLoaded = true;
+        if (!loaded.cache && loaded.reason !== 'no cache file') log.info(`index cache discarded: ${loaded.reason}`);
+      }
+      const saved = loaded?.cache ?? null;
+      const maps = saved ? index.table.adopt(saved.strings, saved.entities) : null;
+      const identity = !!maps && maps.strings.every((v, i) => v === i) && maps.entities.every((v, i) => v === i);
+      const tasks: FileTask[] = [];
+      const sizes = new Map<string, number>();
+      const adopted: string[] = [];
+      let current = 0;
+      let lastYield = Date.now();
+      for (const f of found) {
+        if (Date.now() - lastYield > 20) {
+          await yieldToEventLoop(); // 10,000 adoptions take ~200 ms: answer requests meanwhile
+          lastYield = Date.now();
+          if (cancelled()) return;
+        }
+        if (f.size > f.maxSize) {
+          this.skip(f.uri, `file is ${(f.size / 1048576).toFixed(1)} MB, over the ${(f.maxSize / 1048576).toFixed(1)} MB size cap (digestLens.maxFileSize)`);
+          continue;
+        }
+        if (!force && index.isCurrent(f.uri, f)) {
+          current++;
+          continue;
+        }
+        const entry = saved?.entries.get(f.uri);
+        if (entry && entry.stamp.size === f.size && entry.stamp.mtimeMs === f.mtimeMs) {
+          if (!identity) remap(entry.packed, maps!);
+          index.setDisk(f.uri, { ...entry, dataVersion: version }, false);
+          adopted.push(f.uri);
+          continue;
+        }
+        tasks.push({ uri: f.uri, path: f.path, maxSize: f.maxSize });
+        sizes.set(f.uri, f.size);
+      }
+      if (adopted.length) index.notifyChanged(adopted);
+
+      let done = 0;
+      let lastReport = Date.now();
+      const onResults = (results: FileResult[]) => {
+        for (const r of results) this.apply(r, false);
+        cache.dirty ||= !!file; // a shutdown in the middle saves what is done
+        index.notifyChanged(results.map((r) => r.uri));
+        done += results.length;
+        if (Date.now() - lastReport > 100) {
+          progress?.report(done, tasks.length);
+          lastReport = Date.now();
+        }
+      };
+      let bytes = 0;
+      for (const v of sizes.values()) bytes += v;
+      const plan = planWorkers(bytes);
+      const analyseHere = (task: FileTask) => this.analyse(task, version);
+      const script = this.deps.workerScript;
+      pool = script ? AnalysisPool.start(script, plan.workers, [...this.deps.userFiles.setups.files], version, index.table, log) : null;
+      const workers = pool?.size ?? 0;
+      let rest = tasks;
+      if (pool && tasks.length) {
+        const small = tasks.filter((t) => sizes.get(t.uri)! <= WORKER_MAX_FILE_BYTES);
+        const large = tasks.filter((t) => sizes.get(t.uri)! > WORKER_MAX_FILE_BYTES);
+        rest = [...large, ...(await pool.run(small, sizes, onResults, cancelled, plan.help ? analyseHere : undefined))];
+      }
+      pool?.stop(); // their memory goes back now; a later run starts new ones
+      pool = null;
+      // Without workers (or what they left): here, answering requests at least every 20 ms.
+      // Reads are synchronous: ~30 µs a file from the page cache, less than a promise chain.
+      lastYield = Date.now();
+      for (const task of rest) {
+        if (cancelled()) return;
+        onResults([analyseHere(task)]);
+        if (Date.now() - lastYield > 20) {
+          await yieldToEventLoop();
+          lastYield = Date.now();
+        }
+      }
+      if (cancelled()) return;
+      const where = !tasks.length ? '' : workers ? ` on ${workers} worker${workers === 1 ? '' : 's'}${plan.help ? ' and the server' : ''}` : ' in the server';
+      log.info(`indexed ${index.size} digests in ${Date.now() - started} ms: ${adopted.length} from cache, ${tasks.length} analysed${where}, ${current} unchanged (${index.skipped.size} skipped)`);
+      if (file && (tasks.length || removed || (saved && saved.entries.size !== adopted.length))) cache.dirty = true;
+      this.stats.runs++;
+    } finally {
+      pool?.stop();
+      if (run === this.run) {
+        this.running = false;
+        this.deps.indexChanged('all');
+        this.deps.refresh();
+        if (cache.dirty) cache.schedule();
+      }
+      progress?.done();
+    }
+  }
+
+  /** Reads and analyses one file on this thread. */
+  private analyse(task: FileTask, version: string): FileResult {
+    return analyseFile(task, this.deps.userFiles.setups.forUri(task.uri), this.deps.index.table, version, this.deps.disk.read);
+  }
+
+  /** Puts one file's analysis (from a worker or from this thread) into the index. */
+  private apply(r: FileResult, notify: boolean): void {
+    const { index, log } = this.deps;
+    this.stats.analysed++;
+    if (r.kind === 'ok') {
+      if (r.note) log.info(`${r.uri}: ${r.note}`);
+      if (r.dataVersion !== index.dataVersion) return; // made with user files since replaced
+      index.setDisk(r.uri, { stamp: r.stamp, packed: r.packed, lineStarts: Array.from(r.lineStarts), textLength: r.textLength, dataVersion: r.dataVersion }, notify);
+    } else if (r.kind === 'skip') this.skip(r.uri, r.reason);
+    else {
+      index.delete(r.uri);
+      log.warn(`cannot read ${r.uri}: ${r.message}`);
+    }
+  }
+
+  /** Records that a file is not indexed, and why (logged when the reason is new). */
+  private skip(uri: string, reason: string): void {
+    const { index, log } = this.deps;
+    if (index.skipped.get(uri) !== reason) log.info(`skipped ${uri}: ${reason}`);
+    index.skip(uri, reason);
+    this.deps.indexChanged([uri]);
+  }
+}
