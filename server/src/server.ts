@@ -42,7 +42,7 @@ import { resolveLocale, translator, type Locale } from './l10n';
 import { DigestMatcher, enabledGlobs, relativePath } from './workspace/files';
 import type { FeatureContext, UserFileState } from './features/context';
 import { FEATURES } from './features';
-import * as P from './protocol';
+import * as P from '../../protocol/src';
 import { knownCurrencies, latestMonth } from './fx/rates';
 
 const connection = createConnection(ProposedFeatures.all);
