@@ -6,7 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type * as P from '../../server/src/protocol';
+import type * as P from '../../protocol/src';
 import type { ServerHealth } from './client';
 import type { FiguresMessage } from './figures/html';
 import type { DossierMessage } from './dossier/model';
@@ -30,7 +30,7 @@ export interface DigestLensApi {
    * when it is not running. Tests kill it to check that the client restarts it.
    */
   serverPid(): number | undefined;
-  /** Sends one of the custom requests of server/src/protocol.ts. */
+  /** Sends one of the custom requests of protocol/src (by method name). */
   request<R>(method: string, params?: unknown): Promise<R>;
   /** The server's digestLens/indexChanged notifications. */
   readonly onIndexChanged: vscode.Event<P.IndexChangedParams>;

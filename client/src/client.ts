@@ -18,9 +18,12 @@ import {
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
+  type MessageSignature,
+  type RequestType,
+  type RequestType0,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import * as P from '../../server/src/protocol';
+import * as P from '../../protocol/src';
 import { MAX_RESTARTS, RestartPolicy, type ServerHealth } from './restartPolicy';
 import { documentSelector, selectorKey } from './selector';
 import { serverPid } from './serverProcess';
@@ -96,10 +99,17 @@ export class ClientManager implements vscode.Disposable {
     return this.start();
   }
 
-  /** Sends a custom request once the client is running. */
-  async request<R>(method: string, params?: unknown, token?: vscode.CancellationToken): Promise<R> {
+  /**
+   * Sends a custom request of the protocol once the client is running; its params and
+   * result are typed by the request. A bare method name (the test API) is taken on trust.
+   */
+  request<R>(type: RequestType0<R, void>): Promise<R>;
+  request<Params, R>(type: RequestType<Params, R, void>, params: Params, token?: vscode.CancellationToken): Promise<R>;
+  request<R>(method: string, params?: unknown): Promise<R>;
+  async request<R>(type: string | MessageSignature, params?: unknown, token?: vscode.CancellationToken): Promise<R> {
     const client = await this.ready();
-    return params === undefined ? client.sendRequest<R>(method, token) : client.sendRequest<R>(method, params, token);
+    const method = typeof type === 'string' ? type : type.method;
+    return params === undefined ? client.sendRequest<R>(method) : client.sendRequest<R>(method, params, token);
   }
 
   private async create(): Promise<LanguageClient> {

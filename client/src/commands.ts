@@ -7,7 +7,7 @@
  * them without prompts; with no argument they ask the user.
  */
 import * as vscode from 'vscode';
-import * as P from '../../server/src/protocol';
+import * as P from '../../protocol/src';
 import { currencyChoices, matchCurrency, namedCurrencies, uiLanguage } from './currencyNames';
 import type { ClientManager } from './client';
 import { registerEntityCommands } from './entityCommands';
@@ -67,7 +67,7 @@ async function askFilter(state: SidebarState, arg: unknown): Promise<void> {
  */
 async function knownCurrencies(manager: ClientManager): Promise<string[]> {
   try {
-    const status = await manager.request<P.StatusResult>(P.StatusRequest);
+    const status = await manager.request(P.StatusRequest);
     if (Array.isArray(status?.currencies) && status.currencies.length) return status.currencies;
   } catch {
     // The server is not running (or crashed): fall through to the names the client knows.

@@ -9,8 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CommandContext } from './commands';
 import { splitList } from './entityFile';
 import type { Register } from './exportCommands';
-import * as P from '../../server/src/protocol';
-import { entityFileWith } from '../../server/src/analysis/userFiles/templates';
+import * as P from '../../protocol/src';
 
 /** The fields of a new entity the user gives. */
 interface NewEntity {
@@ -100,7 +99,7 @@ async function addEntity(c: CommandContext, arg: AddEntityArg): Promise<vscode.U
   try {
     client = await c.manager.ready();
     const params: P.AddEntityEditParams = { ...input, uri: folder.uri.toString(), file: open ? { uri: fileUri.toString(), text: open.getText() } : undefined };
-    result = await client.sendRequest<P.AddEntityEditResult>(P.AddEntityEditRequest, params);
+    result = await client.sendRequest(P.AddEntityEditRequest, params);
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not add the entity: {0}', e instanceof Error ? e.message : String(e)));
     return undefined;
@@ -128,7 +127,7 @@ async function addEntity(c: CommandContext, arg: AddEntityArg): Promise<vscode.U
 }
 
 /** Opens the entity file, offering to create it when it does not exist. */
-async function openEntityFile(createArg: unknown): Promise<void> {
+async function openEntityFile(c: CommandContext, createArg: unknown): Promise<void> {
   const folder = currentFolder();
   if (!folder) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the entity list lives in the workspace.'));
@@ -139,9 +138,17 @@ async function openEntityFile(createArg: unknown): Promise<void> {
     const create = vscode.l10n.t('Create');
     const ok = createArg === true || (await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet. Create it?', vscode.workspace.asRelativePath(uri)), create)) === create;
     if (!ok) return;
+    // The empty file comes from the server, which owns the format (JSON or CSV by the name).
+    let template: P.EntityFileTemplateResult;
+    try {
+      template = await c.manager.request(P.EntityFileTemplateRequest, { uri: uri.toString() });
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}', vscode.workspace.asRelativePath(uri), e instanceof Error ? e.message : String(e)));
+      return;
+    }
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true });
-    edit.insert(uri, new vscode.Position(0, 0), entityFileWith(uri.path));
+    edit.insert(uri, new vscode.Position(0, 0), template.text);
     await vscode.workspace.applyEdit(edit);
     await (await vscode.workspace.openTextDocument(uri)).save();
   }
@@ -151,5 +158,5 @@ async function openEntityFile(createArg: unknown): Promise<void> {
 /** Registers addEntity and openEntityFile. */
 export function registerEntityCommands(c: CommandContext, reg: Register): void {
   reg('digestLens.addEntity', (arg) => addEntity(c, arg as AddEntityArg));
-  reg('digestLens.openEntityFile', (arg) => openEntityFile(arg));
+  reg('digestLens.openEntityFile', (arg) => openEntityFile(c, arg));
 }

@@ -2,7 +2,7 @@
  * CSV and JSON text of the figures table and the entity list, for the export commands.
  * Pure (no `vscode`): unit-tested in test/unit/client-export.test.ts.
  */
-import type { EntitySummary, FactRow, FigureRow } from '../../server/src/protocol';
+import type { EntitySummary, FactRow, FigureRow } from '../../protocol/src';
 
 /** The formats an export can be written in. */
 export type ExportFormat = 'csv' | 'json';

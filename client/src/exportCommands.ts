@@ -4,7 +4,7 @@
  * chosen in a save dialog (or passed by the caller, e.g. a test); nothing else is written.
  */
 import * as vscode from 'vscode';
-import * as P from '../../server/src/protocol';
+import * as P from '../../protocol/src';
 import type { CommandContext } from './commands';
 import { scopeFromArgument } from './views/scope';
 import { entitiesCsv, entitiesJson, factsCsv, factsJson, formatOf } from './export';
@@ -91,7 +91,7 @@ export function registerExportCommands(c: CommandContext, reg: Register): void {
     if (!choice) return;
     const target = await chooseTarget(targetArg, 'facts.csv', vscode.l10n.t('Export figures: {0}', choice.label));
     if (!target) return;
-    const res = await c.manager.request<P.FactsResult>(P.FactsRequest, { scope: choice.scope, filter: choice.filter, limit: 0 } satisfies P.FactsParams);
+    const res = await c.manager.request(P.FactsRequest, { scope: choice.scope, filter: choice.filter, limit: 0 });
     const text = formatOf(target.path) === 'json' ? factsJson(res.rows, uriLabel, res.baseCurrency, choice.label) : factsCsv(res.rows, uriLabel);
     await write(target, text, res.rows.length);
   });
@@ -102,7 +102,7 @@ export function registerExportCommands(c: CommandContext, reg: Register): void {
     const scope = scopeFromArgument(fromView ? 'sidebar' : scopeArg, c.state);
     const target = await chooseTarget(targetArg, 'entities.csv', vscode.l10n.t('Export entities'));
     if (!target) return;
-    const res = await c.manager.request<P.EntitiesResult>(P.EntitiesRequest, { scope } satisfies P.EntitiesParams);
+    const res = await c.manager.request(P.EntitiesRequest, { scope });
     const entities = fromView ? res.entities.filter((e) => c.entities.matches(e)) : res.entities;
     const text = formatOf(target.path) === 'json' ? entitiesJson(entities) : entitiesCsv(entities);
     await write(target, text, entities.length);

@@ -5,7 +5,7 @@
  * editor would otherwise filter them again by their label alone.
  */
 import * as vscode from 'vscode';
-import * as P from '../../server/src/protocol';
+import * as P from '../../protocol/src';
 import type { CommandContext } from './commands';
 import { DossierPanel } from './dossier/dossierPanel';
 import type { Register } from './exportCommands';
@@ -40,7 +40,7 @@ export function pickEntity(c: CommandContext, title: string, initial = ''): Prom
       const mine = ++run;
       qp.busy = true;
       try {
-        const res = await c.manager.request<P.SearchEntitiesResult>(P.SearchEntitiesRequest, { query, limit: 100 } satisfies P.SearchEntitiesParams);
+        const res = await c.manager.request(P.SearchEntitiesRequest, { query, limit: 100 });
         if (mine === run) qp.items = entityItems(res.entities);
       } catch (e) {
         c.manager.log.warn(`entity search: ${(e as Error).message}`);

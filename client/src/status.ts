@@ -6,7 +6,7 @@
  * Clicking it opens the figures table; when the server is down it opens the log instead.
  */
 import * as vscode from 'vscode';
-import * as P from '../../server/src/protocol';
+import * as P from '../../protocol/src';
 import type { ClientManager } from './client';
 import { statusText } from './restartPolicy';
 
@@ -74,7 +74,7 @@ export class StatusController implements vscode.Disposable {
       do {
         this.again = false;
         try {
-          const next = await this.manager.request<P.StatusResult>(P.StatusRequest);
+          const next = await this.manager.request(P.StatusRequest);
           // The tooltip points at the log for skipped files: write them there when the list changes.
           const key = (r: P.StatusResult | null) => JSON.stringify(r?.skipped ?? []);
           if (key(next) !== key(this.last)) for (const f of next.skipped) this.manager.log.info(`not indexed: ${f.uri} (${f.reason})`);
@@ -110,7 +110,7 @@ export class StatusController implements vscode.Disposable {
     const uri = this.noteUri();
     if (!uri) return null;
     try {
-      return await this.manager.request<P.NoteRatesResult>(P.NoteRatesRequest, { uri } satisfies P.NoteRatesParams);
+      return await this.manager.request(P.NoteRatesRequest, { uri });
     } catch (e) {
       this.manager.log.warn(`note rates: ${(e as Error).message}`);
       return null;

@@ -30,7 +30,7 @@ import { CacheSaver } from './workspace/cacheSaver';
 import { Discovery } from './workspace/discovery';
 import { analyserOf, Indexer, type Progress } from './workspace/indexer';
 import { featureCapabilities, FeatureHost } from './featureHost';
-import * as P from './protocol';
+import * as P from '../../protocol/src';
 import { knownCurrencies, latestMonth } from './fx/rates';
 import { IndexChangeNotifier } from './indexChangeNotifier';
 

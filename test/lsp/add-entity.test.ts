@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyWorkspace, removeWorkspace, startServer, uriOf, type TestServer } from './harness';
 import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
-import { AddEntityEditRequest, type AddEntityEditParams, type AddEntityEditResult } from '../../server/src/protocol';
+import { AddEntityEditRequest, EntityFileTemplateRequest, type AddEntityEditParams, type AddEntityEditResult, type EntityFileTemplateResult } from '../../protocol/src';
 
 let ws: string;
 let beta: string;
@@ -118,4 +118,17 @@ test('without an entity file, the edit creates one with the entry', async () => 
     await s.stop();
     removeWorkspace(other);
   }
+});
+
+test('the empty entity file for "Open entity file" comes from the server, JSON or CSV by its name, and loads', async () => {
+  const json = await server.request<EntityFileTemplateResult>(EntityFileTemplateRequest, { uri: uriOf(join(ws, '.digestlens', 'new.json')) });
+  const jsonLoaded = parseUserEntities(json.text, 'new.json');
+  assert.deepEqual(JSON.parse(json.text), { entities: [] });
+  assert.deepEqual([jsonLoaded.entities.length, jsonLoaded.errors.length], [0, 0]);
+  const csv = await server.request<EntityFileTemplateResult>(EntityFileTemplateRequest, { uri: uriOf(join(beta, 'config', 'NEW.CSV')) });
+  assert.equal(csv.text, 'id,name,aliases,tickers,kind\n');
+  const csvLoaded = parseUserEntities(csv.text, 'NEW.CSV');
+  assert.deepEqual([csvLoaded.entities.length, csvLoaded.errors.length], [0, 0]);
+  // Anything else than a uri gets the default (JSON) file, not an error.
+  assert.deepEqual(JSON.parse((await server.request<EntityFileTemplateResult>(EntityFileTemplateRequest, { uri: 42 })).text), { entities: [] });
 });

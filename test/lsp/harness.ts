@@ -74,8 +74,9 @@ export class TestServer {
     });
   }
 
-  request<R = any>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  /** Sends a request by method name or by a typed request of protocol/src (params unchecked: tests send bad ones too). */
+  request<R = any>(method: string | { method: string }, params: unknown): Promise<R> {
+    return this.connection.sendRequest(typeof method === 'string' ? method : method.method, params) as Promise<R>;
   }
 
   notify(method: string, params: unknown): void {

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EntitySummary, FactRow, FigureRow } from '../../server/src/protocol';
+import type { EntitySummary, FactRow, FigureRow } from '../../protocol/src';
 import { csvCell, entitiesCsv, entitiesJson, FACT_COLUMNS, factsCsv, factsJson, factsMarkdown, factsTsv, figuresCsv, figuresJson, formatOf, toCsv } from '../../client/src/export';
 
 /** A minimal RFC 4180 reader, to check the writer round-trips. */

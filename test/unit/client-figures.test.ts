@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentSecurityPolicy, escapeHtml, figuresHtml, makeNonce, pageRows, parseFilter, parsePageMessage } from '../../client/src/figures/html';
 import { dossierMessage, parseDossierMessage } from '../../client/src/dossier/model';
-import type { DossierResult, FactRow } from '../../server/src/protocol';
+import type { DossierResult, FactRow } from '../../protocol/src';
 
 test('escapeHtml neutralises markup and attribute breaks', () => {
   assert.equal(escapeHtml(`<img src=x onerror="alert(1)">&'\``), '&#60;img src=x onerror=&#34;alert(1)&#34;&#62;&#38;&#39;&#96;');

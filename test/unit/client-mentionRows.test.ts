@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupByNote, labelHighlight, plainText, shortFileName } from '../../client/src/views/model';
-import type { MentionItem } from '../../server/src/protocol';
+import type { MentionItem } from '../../protocol/src';
 
 const m = (uri: string, line: number, date: string | null): MentionItem => ({
   uri,

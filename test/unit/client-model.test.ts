@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EntitySummary, MentionItem } from '../../server/src/protocol';
+import type { EntitySummary, MentionItem } from '../../protocol/src';
 import { baseName, changeConcerns, filterEntities, groupByFile, groupByKind, matchesFilter, mentionLabel, sortSummaries } from '../../client/src/views/model';
 
 const e = (id: string, name: string, kind: string, mentions: number, files: number, firstDate: string | null): EntitySummary => ({ id, name, kind, mentions, files, firstDate });

@@ -7,7 +7,7 @@
  * CSP with a nonce, data by postMessage, every message from the page validated here.
  */
 import * as vscode from 'vscode';
-import * as P from '../../../server/src/protocol';
+import * as P from '../../../protocol/src';
 import type { ClientManager } from '../client';
 import { REFRESH_DEBOUNCE_MS } from '../views/treeBase';
 import { pageHtml } from '../figures/html';
@@ -68,7 +68,7 @@ export class DossierPanel implements vscode.Disposable {
   /** Asks the server for the entity's dossier and sends it to the page. */
   async load(entityId: string): Promise<void> {
     this.entityId = entityId;
-    const res = await this.manager.request<P.DossierResult>(P.DossierRequest, { entityId } satisfies P.DossierParams);
+    const res = await this.manager.request(P.DossierRequest, { entityId });
     const built = dossierMessage(res, uriLabel, labels(res), vscode.env.language);
     if (!built) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No entity {0} in the index.', entityId));

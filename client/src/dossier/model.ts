@@ -3,7 +3,7 @@
  * `vscode`): unit-tested in test/unit/client-dossier.test.ts. Every fact the page can open
  * gets an index into one flat list of locations, which the panel validates.
  */
-import type { DossierResult, FactRow, WireRange } from '../../../server/src/protocol';
+import type { DossierResult, FactRow, WireRange } from '../../../protocol/src';
 
 /** One fact as the page shows it. */
 export interface DossierFact {

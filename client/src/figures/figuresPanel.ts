@@ -7,7 +7,7 @@
  * and asks by message, and every message is validated here.
  */
 import * as vscode from 'vscode';
-import * as P from '../../../server/src/protocol';
+import * as P from '../../../protocol/src';
 import type { ClientManager } from '../client';
 import { baseName } from '../views/model';
 import { REFRESH_DEBOUNCE_MS } from '../views/treeBase';
@@ -107,7 +107,7 @@ export class FiguresPanel implements vscode.Disposable {
   private async query(scope: P.Scope, state: FiguresState, onIndexChange: boolean): Promise<void> {
     this.scopeNow = scope;
     this.stateNow = state;
-    const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope, filter: state.filter, sort: state.sort, limit: state.limit } satisfies P.FactsParams);
+    const res = await this.manager.request(P.FactsRequest, { scope, filter: state.filter, sort: state.sort, limit: state.limit });
     this.rows = res.rows;
     const rows = pageRows(res.rows, uriLabel);
     this.panel.title = scope.kind === 'file' ? vscode.l10n.t('Figures: {0}', baseName(scope.uri)) : vscode.l10n.t('Figures: workspace');
@@ -140,7 +140,7 @@ export class FiguresPanel implements vscode.Disposable {
   /** Every fact of the current filter (not only the page shown). */
   async allFiltered(): Promise<P.FactRow[]> {
     if (!this.scopeNow) return [];
-    const res = await this.manager.request<P.FactsResult>(P.FactsRequest, { scope: this.scopeNow, filter: this.stateNow.filter, sort: this.stateNow.sort, limit: 0 } satisfies P.FactsParams);
+    const res = await this.manager.request(P.FactsRequest, { scope: this.scopeNow, filter: this.stateNow.filter, sort: this.stateNow.sort, limit: 0 });
     return res.rows;
   }
 

@@ -8,7 +8,7 @@
  * textContent only, and asks for anything else by message.
  */
 import { randomBytes } from 'node:crypto';
-import type { FactFilter, FactRow, FactSortKey, FactTotal, FactsResult } from '../../../server/src/protocol';
+import type { FactFilter, FactRow, FactSortKey, FactTotal, FactsResult } from '../../../protocol/src';
 
 /** Escapes text for an HTML text node or a double-quoted attribute value. */
 export function escapeHtml(s: string): string {

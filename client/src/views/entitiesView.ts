@@ -7,7 +7,7 @@
  * through the server's entity search (digestLens/searchEntities).
  */
 import * as vscode from 'vscode';
-import * as P from '../../../server/src/protocol';
+import * as P from '../../../protocol/src';
 import { baseName, filterEntities, groupByKind, groupByNote, labelHighlight, matchesFilter, plainText, shortFileName, type KindGroup, type NoteGroup } from './model';
 import { CachedTree, entityCount, mentionCount, openMentionCommand, type NoteNode } from './treeBase';
 
@@ -78,7 +78,7 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
   private async search(filter: string): Promise<void> {
     if (!filter.trim()) return;
     try {
-      const res = await this.manager.request<P.SearchEntitiesResult>(P.SearchEntitiesRequest, { query: filter, limit: 10000 } satisfies P.SearchEntitiesParams);
+      const res = await this.manager.request(P.SearchEntitiesRequest, { query: filter, limit: 10000 });
       this.found = { filter, ids: new Set(res.entities.map((e) => e.id)) };
     } catch {
       this.found = { filter, ids: new Set() };
@@ -89,7 +89,7 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
     const scope = this.state.requestScope();
     if (!scope) return [];
     if (!element) {
-      const [res] = await Promise.all([this.manager.request<P.EntitiesResult>(P.EntitiesRequest, { scope } satisfies P.EntitiesParams), this.search(this.state.filter)]);
+      const [res] = await Promise.all([this.manager.request(P.EntitiesRequest, { scope }), this.search(this.state.filter)]);
       this.incomplete = !res.complete;
       const groups = groupByKind(this.state.filter.trim() ? res.entities.filter((e) => this.matches(e)) : filterEntities(res.entities, ''), this.state.sort);
       this.lastEntities = groups.flatMap((g) => g.entities);
@@ -97,7 +97,7 @@ export class EntitiesTreeProvider extends CachedTree<EntityNode> {
     }
     if (element.type === 'kind') return element.group.entities.map((entity) => ({ type: 'entity', id: `entity:${entity.id}`, entity }));
     if (element.type === 'entity') {
-      const res = await this.manager.request<P.MentionsResult>(P.MentionsRequest, { scope, entityId: element.entity.id } satisfies P.MentionsParams);
+      const res = await this.manager.request(P.MentionsRequest, { scope, entityId: element.entity.id });
       const nodes: (EntityNode | NoteNode)[] = groupByNote(res.items).map((group) => ({
         type: 'file',
         id: `file:${element.entity.id}:${group.uri}`,

@@ -2,7 +2,7 @@
  * The pure part of the sidebar: sorting, filtering and grouping of what the server sends.
  * No `vscode` import, so unit tests (test/unit/client-model.test.ts) run it directly.
  */
-import type { EntitySummary, IndexChangedParams, MentionItem, ThemeSummary } from '../../../server/src/protocol';
+import type { EntitySummary, IndexChangedParams, MentionItem, ThemeSummary } from '../../../protocol/src';
 
 /** How the trees order their top-level items. */
 export type SortMode = 'count' | 'name' | 'date';

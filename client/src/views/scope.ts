@@ -5,7 +5,7 @@
  * onDidChange so the trees refresh.
  */
 import * as vscode from 'vscode';
-import type { Scope } from '../../../server/src/protocol';
+import type { Scope } from '../../../protocol/src';
 import { baseName, type ScopeMode, type SortMode } from './model';
 
 /** Whether a document belongs to Digest Lens: the digest language (include globs are decided by the client's selector). */

@@ -4,7 +4,7 @@
  * file here, and the file level reuses that answer (cached per refresh).
  */
 import * as vscode from 'vscode';
-import * as P from '../../../server/src/protocol';
+import * as P from '../../../protocol/src';
 import { baseName, filterThemes, groupByFile, sortSummaries, type FileGroup } from './model';
 import { CachedTree, mentionCount, openMentionCommand, type NoteNode } from './treeBase';
 
@@ -24,13 +24,13 @@ export class ThemesTreeProvider extends CachedTree<ThemeNode> {
     const scope = this.state.requestScope();
     if (!scope) return [];
     if (!element) {
-      const res = await this.manager.request<P.ThemesResult>(P.ThemesRequest, { scope } satisfies P.ThemesParams);
+      const res = await this.manager.request(P.ThemesRequest, { scope });
       this.incomplete = !res.complete;
       this.lastThemes = sortSummaries(filterThemes(res.themes, this.state.filter), this.state.sort, (t) => t.label);
       return this.lastThemes.map((theme) => ({ type: 'theme', id: `theme:${theme.id}`, theme }));
     }
     if (element.type === 'theme') {
-      const res = await this.manager.request<P.MentionsResult>(P.MentionsRequest, { scope, themeId: element.theme.id } satisfies P.MentionsParams);
+      const res = await this.manager.request(P.MentionsRequest, { scope, themeId: element.theme.id });
       const nodes: (ThemeNode | NoteNode)[] = groupByFile(res.items).map((group) => ({
         type: 'file',
         id: `theme:${element.theme.id}:file:${group.uri}`,

@@ -4,7 +4,7 @@
  * the view's description and message, and an event tests can wait on.
  */
 import * as vscode from 'vscode';
-import type { IndexChangedParams } from '../../../server/src/protocol';
+import type { IndexChangedParams } from '../../../protocol/src';
 import type { ClientManager } from '../client';
 import { changeConcerns } from './model';
 import type { SidebarState } from './scope';

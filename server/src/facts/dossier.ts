@@ -5,7 +5,7 @@
  * a source, and the notes that disagree on one of its metrics for one period.
  */
 import type { Entity } from '../analysis/types';
-import type * as P from '../protocol';
+import type * as P from '../../../protocol/src';
 import { later, valuesDiffer } from './consistency';
 import { sumFacts, toRow, type Money } from './query';
 import { consistencyKey, type FactStore, type StoredFact } from './store';

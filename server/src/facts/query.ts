@@ -12,7 +12,7 @@
 import type { Figure } from '../analysis/types';
 import { positionAt } from '../analysis/text';
 import { convertAmount } from '../fx/convert';
-import type * as P from '../protocol';
+import type * as P from '../../../protocol/src';
 import type { StoredFact } from './store';
 
 /** Metrics whose amounts add up across facts. */

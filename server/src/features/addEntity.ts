@@ -2,13 +2,15 @@
  * "Add entity", implemented once: the edit that adds an entry to the entity file of a
  * folder (analysis/userFiles/entities.ts writes it). The client's Add Entity command asks
  * for it with digestLens/addEntityEdit and applies it; the "Add … to your entity list"
- * code action offers the same edit. Nothing here writes a file.
+ * code action offers the same edit. It also gives the text of a new, empty entity file
+ * (digestLens/entityFileTemplate) for "Open entity file". Nothing here writes a file.
  */
 import { CreateFile, TextDocumentEdit, TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { promises as fs } from 'node:fs';
 import { URI, Utils } from 'vscode-uri';
-import * as P from '../protocol';
+import * as P from '../../../protocol/src';
 import { ENTITY_KINDS, entityIdFor, entityInsertion, listedIn, nameKey, newEntityFile, type NewEntity } from '../analysis/userFiles/entities';
+import { entityFileWith } from '../analysis/userFiles/templates';
 import { lineStarts, positionAt } from '../analysis/text';
 import { translator, type Translator } from '../l10n';
 import type { Feature, FeatureContext } from './context';
@@ -88,6 +90,18 @@ export async function addEntityEdit(ctx: FeatureContext, request: P.AddEntityEdi
   return { edit, uri, id: entry.id, name };
 }
 
+/** The text of a new, empty entity file: JSON, or CSV when the file's name says so. */
+export function entityFileTemplate(params: P.EntityFileTemplateParams | undefined): P.EntityFileTemplateResult {
+  const uri = params && typeof params === 'object' && typeof params.uri === 'string' ? params.uri : '';
+  let fileName = '';
+  try {
+    fileName = uri ? URI.parse(uri).path : '';
+  } catch {
+    // Not a uri: the default format.
+  }
+  return { text: entityFileWith(fileName) };
+}
+
 export const feature: Feature = {
   name: 'addEntity',
   capabilities: {},
@@ -96,5 +110,6 @@ export const feature: Feature = {
       P.AddEntityEditRequest,
       ctx.guard('addEntity', async (params: P.AddEntityEditParams) => addEntityEdit(ctx, params, translator(await ctx.locale(params?.uri)))),
     );
+    ctx.connection.onRequest(P.EntityFileTemplateRequest, ctx.guard('addEntity', entityFileTemplate));
   },
 };

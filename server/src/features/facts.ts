@@ -5,7 +5,7 @@
  * no file is read.
  */
 import type { CancellationToken } from 'vscode-languageserver';
-import * as P from '../protocol';
+import * as P from '../../../protocol/src';
 import { factStoreOf, type StoredFact } from '../facts/store';
 import { baseValueOf, queryFacts, ScopeCache } from '../facts/query';
 import { dossierOf } from '../facts/dossier';

@@ -6,7 +6,7 @@
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { latestMonth, rateAt } from '../fx/rates';
 import type { DigestSettings } from '../settings';
-import * as P from '../protocol';
+import * as P from '../../../protocol/src';
 import type { Feature, FeatureContext } from './context';
 
 /** The currency whose monthly series dates a conversion: the base currency, or CNY (the reference series) when it is USD. */

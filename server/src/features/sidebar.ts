@@ -1,5 +1,5 @@
 /**
- * The sidebar's custom requests (server/src/protocol.ts): entities and themes with counts
+ * The sidebar's custom requests (protocol/src/sidebar.ts): entities and themes with counts
  * for a scope, the mentions of one entity or the keyword hits of one theme with one-line
  * snippets, and every figure of a scope converted into the base currency with its subject
  * (the figures table itself, one row per fact, is features/facts.ts). Answers come from the index; `complete` says whether it is still being built.
@@ -7,7 +7,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
 import { convertFigure } from '../fx/convert';
-import * as P from '../protocol';
+import * as P from '../../../protocol/src';
 import type { Feature, FeatureContext } from './context';
 import { toRange } from './positions';
 import { themeLabeller } from '../l10n/themeLabel';

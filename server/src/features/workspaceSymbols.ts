@@ -11,7 +11,7 @@ import { foldText } from '../analysis/text';
 import type { Span } from '../analysis/types';
 import type { EntityCount, IndexedDoc, ThemeCount, WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
-import type { EntityMatch } from '../protocol';
+import type { EntityMatch } from '../../../protocol/src';
 import { toRange } from './positions';
 import { english, translator, type Translator } from '../l10n';
 

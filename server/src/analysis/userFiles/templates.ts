@@ -1,6 +1,7 @@
 /**
- * The skeletons of a new entity file, without imports, so the client (Open Entity File)
- * writes the same file the server's "add entity" edit does without bundling the parsers.
+ * The skeletons of a new entity file, one owner for both ways a file is created: the "add
+ * entity" edit, and the empty file the client's Open Entity File asks for
+ * (digestLens/entityFileTemplate).
  */
 
 /** The header row of a CSV entity file. */

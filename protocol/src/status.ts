@@ -1,0 +1,57 @@
+/**
+ * The status bar and the index's life: the server's state, a note's rate month, a rebuild of
+ * the index, and the notification that the index changed.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+
+/** A file that was not indexed, and why. */
+export interface SkippedFile {
+  uri: string;
+  reason: string;
+}
+
+/** client → server: the state shown in the status bar. */
+export const StatusRequest = new RequestType0<StatusResult, void>('digestLens/status');
+export interface StatusResult {
+  indexing: boolean;
+  files: number;
+  skipped: SkippedFile[];
+  baseCurrency: string;
+  /** The newest month of the built-in rates, YYYY-MM. */
+  rateMonth: string;
+  /** The currency codes the built-in rates know, sorted (the base-currency picker's list). */
+  currencies: string[];
+}
+
+/** client → server: a note's date and the month of the rates its conversions use (the status bar). */
+export const NoteRatesRequest = new RequestType<NoteRatesParams, NoteRatesResult, void>('digestLens/noteRates');
+export interface NoteRatesParams {
+  uri: string;
+}
+export interface NoteRatesResult {
+  /** Whether the document is an indexed digest; when false, the other fields describe the latest rates. */
+  indexed: boolean;
+  /** The note's date, YYYY-MM-DD, or null (undated, or not a digest). */
+  date: string | null;
+  /** The month of the rates a conversion in this note uses, YYYY-MM (the latest month for an undated note). */
+  rateMonth: string;
+  /** The newest month of the built-in rates, YYYY-MM. */
+  latestMonth: string;
+  baseCurrency: string;
+}
+
+/** client → server: drop the index and rebuild it from disk. */
+export const ReindexRequest = new RequestType0<ReindexResult, void>('digestLens/reindex');
+export interface ReindexResult {
+  /** Files in the rebuilt index. */
+  files: number;
+}
+
+/** server → client: the index changed (debounced); the client refreshes its views. */
+export const IndexChangedNotification = new NotificationType<IndexChangedParams>('digestLens/indexChanged');
+export interface IndexChangedParams {
+  /** The uris touched, or 'all'. */
+  uris: string[] | 'all';
+  indexing: boolean;
+  files: number;
+}
