@@ -44,6 +44,7 @@ import type { FeatureContext, UserFileState } from './features/context';
 import { FEATURES } from './features';
 import * as P from './protocol';
 import { knownCurrencies, latestMonth } from './fx/rates';
+import { currencyNames } from './analysis/currencyTable';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -673,6 +674,7 @@ connection.onRequest(
       baseCurrency: s.baseCurrency,
       rateMonth: latestMonth(),
       currencies: knownCurrencies(),
+      currencyNames: currencyNames(knownCurrencies()),
     };
   }),
 );
