@@ -52,7 +52,8 @@ export interface CurrencyRow {
   noRates?: true;
 }
 
-// The order of the rows is the order of no list the user sees; currencies with rates first, by how often digests name them.
+// Rows with rates first, roughly by how often digests name them; the order matters to nothing
+// (the recogniser sorts its markers, the picker has its own order).
 export const CURRENCY_TABLE: readonly CurrencyRow[] = [
   {
     code: 'USD',

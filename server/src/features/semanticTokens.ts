@@ -15,7 +15,7 @@ import type {
   SemanticTokensEdit,
   SemanticTokensLegend,
 } from 'vscode-languageserver';
-import type { EntityKind, Figure, Mention } from '../analysis/types';
+import type { EntityKind, Figure } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import type { Feature } from './context';
 import { lineOf } from '../analysis/text';
