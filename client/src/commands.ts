@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import * as P from '../../protocol/src';
-import { currencyChoices, matchCurrency, namedCurrencies, uiLanguage } from './currencyNames';
+import { currencyChoices, fallbackCurrencies, matchCurrency, readCurrencyNames, uiLanguage } from './currencyNames';
 import type { ClientManager } from './client';
 import { registerEntityCommands } from './entityCommands';
 import { registerExportCommands } from './exportCommands';
@@ -62,22 +62,25 @@ async function askFilter(state: SidebarState, arg: unknown): Promise<void> {
 }
 
 /**
- * The currencies the language server has rates for (its status answer, so the client does
- * not carry the rate tables); the named ones if the server cannot answer.
+ * The currencies the language server has rates for, with their names (its status answer, so
+ * the client carries neither the rate tables nor the currency table); the common codes,
+ * unnamed, if the server cannot answer.
  */
-async function knownCurrencies(manager: ClientManager): Promise<string[]> {
+async function knownCurrencies(manager: ClientManager): Promise<{ codes: string[]; names: P.CurrencyNames[] }> {
   try {
     const status = await manager.request(P.StatusRequest);
-    if (Array.isArray(status?.currencies) && status.currencies.length) return status.currencies;
+    if (Array.isArray(status?.currencies) && status.currencies.length) {
+      return { codes: status.currencies, names: readCurrencyNames(status.currencyNames) };
+    }
   } catch {
-    // The server is not running (or crashed): fall through to the names the client knows.
+    // The server is not running (or crashed): fall through to the common codes.
   }
-  return namedCurrencies();
+  return { codes: fallbackCurrencies(), names: [] };
 }
 
 /** The picker's rows: the current currency first and marked, names in the user's language, aliases as the detail. */
-function currencyItems(codes: readonly string[], current: string): (vscode.QuickPickItem & { code: string })[] {
-  return currencyChoices(codes, current, uiLanguage(vscode.env.language)).map((c) => ({
+function currencyItems(codes: readonly string[], names: readonly P.CurrencyNames[], current: string): (vscode.QuickPickItem & { code: string })[] {
+  return currencyChoices(codes, names, current, uiLanguage(vscode.env.language)).map((c) => ({
     code: c.code,
     label: c.current ? `$(check) ${c.code}` : c.code,
     description: c.current ? vscode.l10n.t('{0} — current', c.name) : c.name,
@@ -94,10 +97,10 @@ function currencyItems(codes: readonly string[], current: string): (vscode.Quick
 async function setBaseCurrency(manager: ClientManager, arg: unknown, targetArg: unknown): Promise<void> {
   const config = vscode.workspace.getConfiguration('digestLens');
   const current = (config.get<string>('baseCurrency') ?? 'USD').toUpperCase();
-  const codes = await knownCurrencies(manager);
+  const { codes, names } = await knownCurrencies(manager);
   let code: string | undefined;
   if (typeof arg === 'string' && arg.trim()) {
-    const choices = currencyChoices(codes, current, uiLanguage(vscode.env.language));
+    const choices = currencyChoices(codes, names, current, uiLanguage(vscode.env.language));
     const exact = choices.find((c) => c.code === arg.trim().toUpperCase());
     const found = exact ? [exact.code] : matchCurrency(choices, arg);
     if (found.length !== 1) {
@@ -106,7 +109,7 @@ async function setBaseCurrency(manager: ClientManager, arg: unknown, targetArg: 
     }
     code = found[0];
   } else {
-    const pick = await vscode.window.showQuickPick(currencyItems(codes, current), {
+    const pick = await vscode.window.showQuickPick(currencyItems(codes, names, current), {
       title: vscode.l10n.t('Base currency for conversions'),
       placeHolder: vscode.l10n.t('Type a code, a name or an alias (RMB, 人民币, 港幣, NT$ …); now {0}', current),
       matchOnDescription: true,

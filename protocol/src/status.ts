@@ -21,6 +21,17 @@ export interface StatusResult {
   rateMonth: string;
   /** The currency codes the built-in rates know, sorted (the base-currency picker's list). */
   currencies: string[];
+  /** The names of those currencies for the picker, from the server's currency table (the client keeps no copy). */
+  currencyNames: CurrencyNames[];
+}
+
+/** A currency's name in each interface language, and the other names the picker finds it by (RMB, 人民币, NT$ …). */
+export interface CurrencyNames {
+  code: string;
+  en: string;
+  'zh-cn': string;
+  'zh-tw': string;
+  aliases: string[];
 }
 
 /** client → server: a note's date and the month of the rates its conversions use (the status bar). */

@@ -33,6 +33,7 @@ import { featureCapabilities, FeatureHost } from './featureHost';
 import * as P from '../../protocol/src';
 import { knownCurrencies, latestMonth } from './fx/rates';
 import { IndexChangeNotifier } from './indexChangeNotifier';
+import { currencyNames } from './analysis/currencyTable';
 
 /** What differs between the real server and one under test. */
 export interface ServerDeps {
@@ -254,6 +255,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
         baseCurrency: s.baseCurrency,
         rateMonth: latestMonth(),
         currencies: knownCurrencies(),
+        currencyNames: currencyNames(knownCurrencies()),
       };
     }),
   );

@@ -78,6 +78,11 @@ describe('files in other encodings and line endings', () => {
     // The base-currency picker's list comes from here (the client carries no rate tables).
     assert.ok(['USD', 'CNY', 'HKD', 'EUR', 'TWD', 'JPY'].every((c) => status.currencies.includes(c)), JSON.stringify(status.currencies));
     assert.deepEqual(status.currencies, [...status.currencies].sort());
+    // And their names for the picker, one entry per code (the client keeps no currency table).
+    assert.deepEqual(status.currencyNames.map((n: { code: string }) => n.code), status.currencies);
+    const cny = status.currencyNames.find((n: { code: string }) => n.code === 'CNY');
+    assert.deepEqual([cny.en, cny['zh-cn'], cny['zh-tw']], ['Chinese yuan', '人民币', '人民幣']);
+    assert.ok(cny.aliases.includes('RMB'));
   });
 
   test('the GBK, Big5 and UTF-16 files are read as text: their companies are found', async () => {

@@ -111,11 +111,11 @@ test('entity kinds map onto person, product, organization, and candidates carry 
   const text = 'Elon Musk 与 GB300、Nasdaq、彭博社; 星海能源(SZ:300750).';
   const d = handMade(text, {
     mentions: [
-      { offset: 0, length: 9, text: 'Elon Musk', id: 'musk', name: 'Elon Musk', kind: 'person', ticker: null },
-      { offset: 12, length: 5, text: 'GB300', id: 'gb300', name: 'GB300', kind: 'product', ticker: null },
-      { offset: 18, length: 6, text: 'Nasdaq', id: 'nasdaq', name: 'Nasdaq', kind: 'exchange', ticker: null },
-      { offset: 25, length: 3, text: '彭博社', id: 'bloomberg', name: 'Bloomberg', kind: 'media', ticker: null },
-      { offset: 30, length: 4, text: '星海能源', id: 'candidate:星海能源', name: '星海能源', kind: 'candidate', ticker: 'SZ:300750' },
+      { offset: 0, length: 9, text: 'Elon Musk', id: 'musk', name: 'Elon Musk', kind: 'person', ticker: null, tickerOffset: -1 },
+      { offset: 12, length: 5, text: 'GB300', id: 'gb300', name: 'GB300', kind: 'product', ticker: null, tickerOffset: -1 },
+      { offset: 18, length: 6, text: 'Nasdaq', id: 'nasdaq', name: 'Nasdaq', kind: 'exchange', ticker: null, tickerOffset: -1 },
+      { offset: 25, length: 3, text: '彭博社', id: 'bloomberg', name: 'Bloomberg', kind: 'media', ticker: null, tickerOffset: -1 },
+      { offset: 30, length: 4, text: '星海能源', id: 'candidate:星海能源', name: '星海能源', kind: 'candidate', ticker: 'SZ:300750', tickerOffset: 35 },
     ],
   });
   assert.deepEqual(tuples(d, computeTokens(d, { baseCurrency: 'USD' })), [

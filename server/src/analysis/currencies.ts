@@ -1,10 +1,13 @@
 /**
  * Currency markers in three scripts: symbols ($, HK$, ¥, €), ISO codes (USD, HKD, RMB) and words
  * (美元, 港币, 人民币, 元, yuan, dollars). Matching runs on the folded text, so Traditional forms
- * (港幣, 歐元, 英鎊, 日圓) are found through their Simplified counterparts.
+ * (港幣, 歐元, 英鎊, 日圓) are found through their Simplified counterparts. Which markers name which
+ * currency is data of currencyTable.ts; this module builds its lookup tables from it once, at load.
  *
  * Matchers fill a caller-owned `CurrencyMatch` and never allocate.
  */
+
+import { CURRENCY_TABLE, type MarkerSpec } from './currencyTable';
 
 /** A currency marker found next to a number. */
 export interface CurrencyMatch {
@@ -62,75 +65,41 @@ function marker(text: string, code: string, weak = false): Marker {
   return { text, length: text.length, second, penult, code, ascii, caseSensitive, weak, factor: 1, cents: false, needsScale: false };
 }
 
-/** A sub-unit: a hundredth (or `factor`) of `code`; `cents` ones take the passage's dollar. */
-function subunit(text: string, code: string, factor: number, cents: boolean, weak = false): Marker {
-  return { ...marker(text, code, weak), factor, cents };
+/** A marker of the table (currencyTable.ts) with its flags; a case-sensitive one keeps the case of its second and last but one units. */
+function fromSpec(spec: MarkerSpec, code: string): Marker {
+  if (typeof spec === 'string') return marker(spec, code);
+  const m = marker(spec.text, code, spec.weak ?? false);
+  m.factor = spec.factor ?? 1;
+  m.cents = spec.cents ?? false;
+  m.needsScale = spec.needsScale ?? false;
+  if (spec.caseSensitive) {
+    m.caseSensitive = true;
+    m.second = spec.text.length > 1 ? spec.text.charCodeAt(1) : -1;
+    m.penult = spec.text.length > 1 ? spec.text.charCodeAt(spec.text.length - 2) : -1;
+  }
+  return m;
 }
 
-/** A word that names a currency only after a scale word ("1.2 trillion won", "3 million pounds"). */
-function scaledOnly(text: string, code: string): Marker {
-  return { ...marker(text, code), needsScale: true };
+/**
+ * The markers of the table, built once at load. Codes (USD, RMB) and Chinese names are read
+ * on both sides of a number; a Chinese name before one is weak (it also opens exchange rates:
+ * "人民币7.3兑1美元"). The order does not matter: the lists are sorted longest first below, and
+ * markers of one length that match the same text name the same currency.
+ */
+const SUFFIXES: Marker[] = [];
+const PREFIXES: Marker[] = [];
+for (const row of CURRENCY_TABLE) {
+  for (const w of row.zh ?? []) {
+    SUFFIXES.push(marker(w, row.code));
+    PREFIXES.push(marker(w, row.code, true));
+  }
+  for (const spec of row.after ?? []) SUFFIXES.push(fromSpec(spec, row.code));
+  for (const spec of row.before ?? []) PREFIXES.push(fromSpec(spec, row.code));
+  for (const c of row.codes) {
+    SUFFIXES.push(marker(c, row.code));
+    PREFIXES.push(marker(c, row.code));
+  }
 }
-
-/** ISO codes read before or after a number (only currencies the rate tables carry). */
-const ISO = [
-  'USD', 'HKD', 'CNY', 'RMB', 'CNH', 'EUR', 'GBP', 'JPY', 'KRW', 'TWD', 'SGD', 'AUD', 'CAD', 'INR', 'CHF',
-  'NZD', 'MYR', 'THB', 'IDR', 'PHP', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'RUB', 'TRY', 'ILS', 'PLN',
-  // Read, though the rate tables carry no rate for them (a hover says so): the Gulf's pegged
-  // currencies and a few more of the news.
-  'AED', 'QAR', 'KWD', 'EGP', 'VND', 'PKR', 'NGN', 'KES', 'CLP', 'CZK', 'HUF',
-];
-/** Chinese names of currencies, Simplified (the text is folded), read before or after a number. */
-const CURRENCY_NAMES: [string, string][] = [
-  ['新加坡元', 'SGD'], ['新西兰元', 'NZD'], ['新台币', 'TWD'], ['人民币', 'CNY'], ['美元', 'USD'], ['美金', 'USD'],
-  ['港元', 'HKD'], ['港币', 'HKD'], ['日元', 'JPY'], ['日圆', 'JPY'], ['欧元', 'EUR'], ['英镑', 'GBP'], ['韩元', 'KRW'],
-  ['台币', 'TWD'], ['澳元', 'AUD'], ['澳币', 'AUD'], ['加元', 'CAD'], ['加币', 'CAD'], ['新币', 'SGD'], ['瑞郎', 'CHF'],
-  ['瑞士法郎', 'CHF'], ['纽元', 'NZD'], ['卢比', 'INR'], ['泰铢', 'THB'], ['卢布', 'RUB'], ['林吉特', 'MYR'], ['令吉', 'MYR'], ['马币', 'MYR'],
-  ['印尼盾', 'IDR'], ['兰特', 'ZAR'], ['瑞典克朗', 'SEK'], ['挪威克朗', 'NOK'], ['丹麦克朗', 'DKK'], ['雷亚尔', 'BRL'],
-  ['土耳其里拉', 'TRY'], ['比索', 'MXN'], ['新元', 'SGD'],
-];
-const isoCode = (c: string): string => (c === 'RMB' || c === 'CNH' ? 'CNY' : c);
-
-/** Markers written after a number ("亿美元", "billion yuan", "4.19B港元"). */
-const SUFFIXES: Marker[] = [
-  ...CURRENCY_NAMES.map(([w, c]) => marker(w, c)),
-  marker('元人民币', 'CNY'), marker('块钱', 'CNY'), marker('円', 'JPY'), marker('元', 'CNY', true),
-  marker('块', 'CNY', true),
-  subunit('港仙', 'HKD', 0.01, false), subunit('仙', 'HKD', 0.01, false, true), subunit('分', 'CNY', 0.01, false, true),
-  subunit('cents', 'USD', 0.01, true), subunit('cent', 'USD', 0.01, true), subunit('¢', 'USD', 0.01, true),
-  subunit('pence', 'GBP', 0.01, false), subunit('us cents', 'USD', 0.01, false), subunit('singapore cents', 'SGD', 0.01, false),
-  subunit('美仙', 'USD', 0.01, false), subunit('p', 'GBP', 0.01, false),
-  // "fell 5c to 80c": cents of the passage's dollar, in lower case only (80C is a temperature).
-  { ...subunit('c', 'USD', 0.01, true), caseSensitive: true },
-  marker('US$', 'USD'), marker('HK$', 'HKD'), marker('$', 'USD'), marker('€', 'EUR'), marker('£', 'GBP'), marker('¥', 'CNY'),
-  marker('pounds sterling', 'GBP'), marker('sterling', 'GBP'), scaledOnly('pounds', 'GBP'), scaledOnly('won', 'KRW'),
-  marker('swiss francs', 'CHF'), marker('francs', 'CHF'), marker('norwegian kroner', 'NOK'), marker('norwegian krone', 'NOK'), marker('swedish kronor', 'SEK'),
-  marker('swedish krona', 'SEK'), marker('danish kroner', 'DKK'), marker('danish krone', 'DKK'), marker('ringgits', 'MYR'), marker('ringgit', 'MYR'), marker('baht', 'THB'), marker('rupiah', 'IDR'),
-  marker('reais', 'BRL'), marker('reals', 'BRL'), marker('dirhams', 'AED'), marker('riyals', 'SAR'), marker('dong', 'VND'),
-  scaledOnly('pesos', 'MXN'), marker('mexican pesos', 'MXN'),
-  // "15,106 mdp": millones de pesos, as Mexican papers write millions of pesos.
-  subunit('mdp', 'MXN', 1e6, false),
-  subunit('malaysian sen', 'MYR', 0.01, false), subunit('sen', 'MYR', 0.01, false, true),
-  marker('rupee', 'INR'), marker('bucks', 'USD'), marker('usd', 'USD'), marker('eur', 'EUR'), marker('rmb', 'CNY'),
-  marker('hong kong dollars', 'HKD'), marker('hong kong dollar', 'HKD'), marker('hk dollars', 'HKD'),
-  marker('new taiwan dollars', 'TWD'), marker('taiwan dollars', 'TWD'), marker('nt dollars', 'TWD'),
-  marker('singapore dollars', 'SGD'), marker('australian dollars', 'AUD'), marker('canadian dollars', 'CAD'),
-  marker('u.s. dollars', 'USD'), marker('us dollars', 'USD'), marker('dollars', 'USD'), marker('dollar', 'USD'),
-  marker('yuan', 'CNY'), marker('renminbi', 'CNY'), marker('euros', 'EUR'), marker('euro', 'EUR'),
-  marker('yen', 'JPY'), marker('rupees', 'INR'),
-  ...ISO.map((c) => marker(c, isoCode(c))),
-];
-
-/** Markers written before a number ("HK$4.19B", "人民币345亿元", "US$ 4.7 billion"). */
-const PREFIXES: Marker[] = [
-  marker('MOP$', 'MOP'), marker('US$', 'USD'), marker('HK$', 'HKD'), marker('NT$', 'TWD'), marker('NZ$', 'NZD'),
-  marker('SG$', 'SGD'), marker('S$', 'SGD'), marker('A$', 'AUD'), marker('C$', 'CAD'), marker('R$', 'BRL'), marker('$', 'USD'),
-  marker('RM', 'MYR'), marker('SAR', 'SAR', true),
-  marker('¥', 'CNY'), marker('￥', 'CNY'), marker('€', 'EUR'), marker('£', 'GBP'), marker('₩', 'KRW'),
-  marker('₹', 'INR'), marker('Rs.', 'INR'), marker('Rs', 'INR'), marker('$US', 'USD'), marker('$A', 'AUD'), marker('$NZ', 'NZD'),
-  ...CURRENCY_NAMES.map(([w, c]) => marker(w, c, true)),
-  ...ISO.map((c) => marker(c, isoCode(c))),
-];
 
 function byFirstCode(list: Marker[], last: boolean): Map<number, Marker[]> {
   const m = new Map<number, Marker[]>();

@@ -529,6 +529,8 @@ interface Raw {
   entity: number;
   local: Entity | null;
   ticker: string | null;
+  /** Where `ticker` is written, -1 without one (Mention.tickerOffset). */
+  tickerOffset: number;
   /** A one-word English name accepted on context: a candidate ending after it may take it over. */
   weak?: boolean;
 }
@@ -588,7 +590,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       const e = cornerNameEnd(units, bestEnd, limit);
       if (e > 0) { sc.lastEnd = e; return e; }
     }
-    const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null };
+    const raw: Raw = { start: i, end: bestEnd, entity, local: null, ticker: null, tickerOffset: -1 };
     const company = (info & 1) === 1;
     const risky = (info >> 1) & 3;
     // A company's name with a subsidiary word after it ("Intel Capital", "英特尔资本") is the
@@ -633,7 +635,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       const name = folded.slice(i, sub);
       let e = local.get('sub:' + name);
       if (!e) { e = { id: 'candidate:' + name, name: text.slice(i, sub), kind: 'candidate', names: [text.slice(i, sub)], tickers: [], origin: 'document' }; local.set('sub:' + name, e); }
-      const subRaw: Raw = { start: i, end: sub, entity: -1, local: e, ticker: null };
+      const subRaw: Raw = { start: i, end: sub, entity: -1, local: e, ticker: null, tickerOffset: -1 };
       raws.push(subRaw);
       i = readParenthesis(text, folded, subRaw, g, raws, aliases, limit, local);
       lastEnd = i;
@@ -664,7 +666,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       const s = nameBeforeParenthesis(folded, i, lastEnd);
       const name = s >= 0 ? folded.slice(s, i - 1) : '';
       if (s >= 0 && !g.lookupName(name) && !genericName(name) && !isCommonWord(name) && !NOT_NAME_END.some((w) => name.endsWith(w))) {
-        raws.push({ start: s, end: i - 1, entity, local: null, ticker: null });
+        raws.push({ start: s, end: i - 1, entity, local: null, ticker: null, tickerOffset: -1 });
         learn(aliases, folded.slice(s, i - 1), raw);
       }
     }
@@ -673,7 +675,7 @@ function acceptName(sc: Scan, i: number, bestEnd: number, bestRec: number, limit
       const subject = listingSubject(folded, i, raw.end, lastEnd, limit);
       if (subject && !g.lookupName(folded.slice(subject[0], subject[1]))) {
         const learnt = aliases.get(folded.slice(subject[0], subject[1]));
-        raws.push(learnt ? { start: subject[0], end: subject[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, subject[0], subject[1], local));
+        raws.push(learnt ? { start: subject[0], end: subject[1], entity: learnt.entity, local: learnt.local, ticker: null, tickerOffset: -1 } : candidateRaw(text, folded, subject[0], subject[1], local));
       }
     }
     raws.push(raw);
@@ -699,7 +701,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
           while (folded.charCodeAt(p) !== 40) p--;
           let e = p;
           while (e > named && folded.charCodeAt(e - 1) === 32) e--;
-          const raw: Raw = { start: named, end: e, entity: at, local: null, ticker: text.slice(i, t.end) };
+          const raw: Raw = { start: named, end: e, entity: at, local: null, ticker: text.slice(i, t.end), tickerOffset: i };
           raws.push(raw);
           learn(aliases, folded.slice(named, e), raw);
           let close = t.end;
@@ -710,7 +712,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         }
         if (at >= 0) {
           const written = text.slice(i, t.end);
-          raws.push({ start: i, end: t.end, entity: at, local: null, ticker: written });
+          raws.push({ start: i, end: t.end, entity: at, local: null, ticker: written, tickerOffset: i });
         }
         i = t.end; lastEnd = i;
         { sc.lastEnd = lastEnd; return i; }
@@ -730,7 +732,8 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
               if (attached && (last!.entity === at || (last!.entity < 0 && last!.local))) {
                 if (last!.entity < 0) { last!.entity = at; last!.local = null; }
                 last!.ticker = text.slice(i, j);
-              } else raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) });
+                last!.tickerOffset = i;
+              } else raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j), tickerOffset: i });
               i = j; lastEnd = i;
               { sc.lastEnd = lastEnd; return i; }
             }
@@ -744,7 +747,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         if (j - i >= 3 && j - i <= 5 && !isAlnum(folded.charCodeAt(j))) {
           // (Not a short form the document defined for another name: "Kingdom Holding Co. (KHC)".)
           const at = bareTickerFirst(g, c, units[i + 1], units[i + 2]) && !aliases.has(folded.slice(i, j)) ? g.bareTickers.get(folded.slice(i, j)) : undefined;
-          if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j) }); i = j; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
+          if (at !== undefined) { raws.push({ start: i, end: j, entity: at, local: null, ticker: text.slice(i, j), tickerOffset: i }); i = j; lastEnd = i; { sc.lastEnd = lastEnd; return i; } }
         }
       }
     }
@@ -775,7 +778,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
           const co = nameBeforeTitle(folded, i, lastEnd);
           if (co) {
             const known = g.lookupName(folded.slice(co[0], co[1]));
-            raws.push(known ? { start: co[0], end: co[1], entity: g.indexOf(known.id), local: null, ticker: null } : candidateRaw(text, folded, co[0], co[1], local));
+            raws.push(known ? { start: co[0], end: co[1], entity: g.indexOf(known.id), local: null, ticker: null, tickerOffset: -1 } : candidateRaw(text, folded, co[0], co[1], local));
           }
         }
         const [a, b] = span;
@@ -783,7 +786,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
         const key = 'person:' + name;
         let e = local.get(key);
         if (!e) { e = { id: key, name: text.slice(a, b), kind: 'person', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
-        const raw: Raw = { start: a, end: b, entity: -1, local: e, ticker: null };
+        const raw: Raw = { start: a, end: b, entity: -1, local: e, ticker: null, tickerOffset: -1 };
         raws.push(raw);
         learn(aliases, name, raw);
         // "Jane Doe" is later "Doe".
@@ -804,7 +807,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       if (found && found[0] >= (found[1] <= lastEnd ? mentionEnd : lastEnd) && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.
         const learnt = aliases.get(folded.slice(found[0], found[1]));
-        const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
+        const raw = learnt ? { start: found[0], end: found[1], entity: learnt.entity, local: learnt.local, ticker: null, tickerOffset: -1 } : candidateRaw(text, folded, found[0], found[1], local, found[2]);
         while (raws.length && raws[raws.length - 1].end > found[0]) raws.pop();
         // "Jane Street and Situational Awareness co-led": the cue after the second name is the
         // first one's too.
@@ -1100,11 +1103,11 @@ function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, l
     if (overlapsFigure(figs, s, e)) continue;
     // A known name that needed evidence (大众, 三星): the list is that evidence.
     const entity = g.lookupName(folded.slice(s, e));
-    if (entity) { added.push({ start: s, end: e, entity: g.indexOf(entity.id), local: null, ticker: null }); continue; }
+    if (entity) { added.push({ start: s, end: e, entity: g.indexOf(entity.id), local: null, ticker: null, tickerOffset: -1 }); continue; }
     // "普徕仕(T. Rowe Price)": the name in parentheses right after says which company it is.
     const open = folded.charCodeAt(e);
     const inner = open === 40 || open === 0xff08 ? raws.find((r) => r.start === e + 1) : undefined;
-    if (inner) { added.push({ start: s, end: e, entity: inner.entity, local: inner.local, ticker: null }); continue; }
+    if (inner) { added.push({ start: s, end: e, entity: inner.entity, local: inner.local, ticker: null, tickerOffset: -1 }); continue; }
     added.push(candidateRaw(text, folded, s, e, local));
   }
   if (!added.length) return;
@@ -1766,7 +1769,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     const key = 'media:' + item;
     let e = local.get(key);
     if (!e) { e = { id: key, name: text.slice(a, b), kind: 'media', names: [text.slice(a, b)], tickers: [], origin: 'document' }; local.set(key, e); }
-    raws.push({ start: a, end: b, entity: -1, local: e, ticker: null });
+    raws.push({ start: a, end: b, entity: -1, local: e, ticker: null, tickerOffset: -1 });
     return close + 1;
   }
   // A Chinese name followed by a numeric stock code ("陽明海運(2609)", "領展(00823)"): a
@@ -1794,7 +1797,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
       while (e > named && folded.charCodeAt(e - 1) === 32) e--;
       const name = folded.slice(named, e);
       if (!GENERIC_STEMS.has(name) && !/^\d/.test(name)) {
-        const raw: Raw = { start: named, end: e, entity: known, local: null, ticker: text.slice(a, b) };
+        const raw: Raw = { start: named, end: e, entity: known, local: null, ticker: text.slice(a, b), tickerOffset: a };
         if (known < 0) {
           // Taiwan's exchange-traded funds have codes that open with 00 ("元大高股息（0056）", 006208)
           // and are named after their issuer or index (Hong Kong papers write 0016 for 00016.HK).
@@ -1821,7 +1824,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     while (e > named && folded.charCodeAt(e - 1) === 32) e--;
     if (named >= 0 && e - named >= 2 && g.at(index).names.some((n) => opensName(n, folded, named, e) || abbreviates(n, folded, named, e))) {
       while (raws.length && raws[raws.length - 1].end > named) raws.pop();
-      const raw: Raw = { start: named, end: e, entity: index, local: null, ticker: text.slice(a, b) };
+      const raw: Raw = { start: named, end: e, entity: index, local: null, ticker: text.slice(a, b), tickerOffset: a };
       raws.push(raw);
       learn(aliases, folded.slice(named, e), raw);
       return close + 1;
@@ -1843,10 +1846,10 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     while (e > named && folded.charCodeAt(e - 1) === 32) e--;
     const name = folded.slice(named, e);
     if (!GENERIC_STEMS.has(name) && !isCommonWord(name) && !PLACE_NAMES.has(name) && !GENERIC_LAST.has(name[0]) && !g.lookupName(name)) {
-      const raw: Raw = knownCompany ? { start: named, end: e, entity: g.indexOf(knownItem!.id), local: null, ticker: null } : candidateRaw(text, folded, named, e, local);
+      const raw: Raw = knownCompany ? { start: named, end: e, entity: g.indexOf(knownItem!.id), local: null, ticker: null, tickerOffset: -1 } : candidateRaw(text, folded, named, e, local);
       while (raws.length && raws[raws.length - 1].end > named) raws.pop();
       raws.push(raw);
-      raws.push({ start: a, end: b, entity: raw.entity, local: raw.local, ticker: null });
+      raws.push({ start: a, end: b, entity: raw.entity, local: raw.local, ticker: null, tickerOffset: -1 });
       learn(aliases, item, raw);
       if (name.length >= 3) learn(aliases, name, raw);
       return close + 1;
@@ -1865,6 +1868,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
         raw.local.tickers.push(text.slice(a, b));
       }
       raw.ticker = text.slice(a, b);
+      raw.tickerOffset = a;
       while (raws.length && raws[raws.length - 1].end > named[0]) raws.pop();
       raws.push(raw);
       learn(aliases, folded.slice(named[0], named[1]), raw);
@@ -1889,7 +1893,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     }
     while (folded.charCodeAt(s) === 32) s++;
     if (!words) return at;
-    const raw: Raw = { start: s, end: e, entity: -1, local: null, ticker: text.slice(a, b) };
+    const raw: Raw = { start: s, end: e, entity: -1, local: null, ticker: text.slice(a, b), tickerOffset: a };
     const name = folded.slice(s, e);
     // "China International Capital Corp (CICC)": the short form is a known company's name, so
     // both are that company.
@@ -1897,7 +1901,7 @@ function bareParenthesis(text: string, folded: string, at: number, lastEnd: numb
     if (short && COMPANY_LIKE.has(short.kind)) {
       const entity = g.indexOf(short.id);
       while (raws.length && raws[raws.length - 1].end > s) raws.pop();
-      raws.push({ start: s, end: e, entity, local: null, ticker: null }, { start: a, end: b, entity, local: null, ticker: null });
+      raws.push({ start: s, end: e, entity, local: null, ticker: null, tickerOffset: -1 }, { start: a, end: b, entity, local: null, ticker: null, tickerOffset: -1 });
       learn(aliases, name, raws[raws.length - 2]);
       return close + 1;
     }
@@ -2179,7 +2183,7 @@ function candidateRaw(text: string, folded: string, start: number, end: number, 
     e = { id: kind + ':' + name, name: text.slice(start, end), kind, names: [text.slice(start, end)], tickers: [], origin: 'document' };
     local.set(key, e);
   } else if (!e.names.includes(text.slice(start, end))) e.names.push(text.slice(start, end));
-  return { start, end, entity: -1, local: e, ticker: null };
+  return { start, end, entity: -1, local: e, ticker: null, tickerOffset: -1 };
 }
 
 /**
@@ -2246,6 +2250,7 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
   }
   const found: Raw[] = [];
   let ticker: string | null = null;
+  let tickerOffset = -1;
   let tickerAt = -1;
   let fund = false;
   for (const [a, b] of items) {
@@ -2255,23 +2260,23 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
     // initials of the name before them are its short form, even where another company trades
     // under that code or another body goes by it.
     const short = t !== null && b - a >= 2 && isUpperRun(folded, a, b) && initialsOf(folded, raw.start, raw.end) === item;
-    if (short) { found.push({ start: a, end: b, entity: -2, local: null, ticker: null }); continue; }
+    if (short) { found.push({ start: a, end: b, entity: -2, local: null, ticker: null, tickerOffset: -1 }); continue; }
     if (t && !(/^(19|20)\d\d$/.test(item) && tickerEntity(g, t) !== raw.entity)) {
       // An ambiguous code (AI, ASIC) never names the company before it.
       const at = /^[A-Z]+$/.test(item) && g.ambiguous.has(item) && raw.entity < 0 ? -1 : tickerEntity(g, t);
       // A bare capital code is a ticker only when known, or after a Latin name it does not abbreviate.
       if (!/^[A-Z.]+$/.test(item) || at >= 0 || notAcronymOf(folded, raw, item)) {
-        if (ticker === null) { ticker = text.slice(a, b); tickerAt = at; fund = t.fund; }
+        if (ticker === null) { ticker = text.slice(a, b); tickerOffset = a; tickerAt = at; fund = t.fund; }
         // "汇丰(HSBC)": a code that is also the company's name is a mention of it too.
-        if (at >= 0 && at === raw.entity && /^[A-Z]+$/.test(item) && g.lookupName(item) === g.at(at)) found.push({ start: a, end: b, entity: at, local: null, ticker: null });
+        if (at >= 0 && at === raw.entity && /^[A-Z]+$/.test(item) && g.lookupName(item) === g.at(at)) found.push({ start: a, end: b, entity: at, local: null, ticker: null, tickerOffset: -1 });
         continue;
       }
     }
     const known = g.lookupName(item);
     if (known && known.kind !== 'product') {
-      found.push({ start: a, end: b, entity: g.indexOf(known.id), local: null, ticker: null });
+      found.push({ start: a, end: b, entity: g.indexOf(known.id), local: null, ticker: null, tickerOffset: -1 });
     } else if (!known && /^[A-Za-z\u3400-\u9fff][A-Za-z0-9\u3400-\u9fff .&*-]*$/.test(item) && (raw.entity >= 0 || raw.local)) {
-      found.push({ start: a, end: b, entity: -2, local: null, ticker: null });
+      found.push({ start: a, end: b, entity: -2, local: null, ticker: null, tickerOffset: -1 });
     }
   }
   if (ticker === null && found.length === 0) return raw.end;
@@ -2289,6 +2294,7 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
     learn(aliases, folded.slice(raw.start, raw.end), raw);
   }
   raw.ticker = ticker;
+  raw.tickerOffset = tickerOffset;
   for (const f of found) {
     if (f.entity === -2) {
       f.entity = raw.entity; f.local = raw.local; learn(aliases, folded.slice(f.start, f.end), raw);
@@ -2310,7 +2316,10 @@ function readParenthesis(text: string, folded: string, raw: Raw, g: Gazetteer, r
       }
     }
     else if (!outerKnown && f.entity === raw.entity) { /* same company, e.g. "(Enflame)" */ }
-    if (ticker !== null && (f.entity === raw.entity && f.local === raw.local)) f.ticker = ticker;
+    if (ticker !== null && (f.entity === raw.entity && f.local === raw.local)) {
+      f.ticker = ticker;
+      f.tickerOffset = tickerOffset;
+    }
     raws.push(f);
   }
   return close + 1;
@@ -2362,7 +2371,7 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
       if (at > 0 && joins(folded.charCodeAt(at - 1), folded.charCodeAt(at))) continue;
       if (end < folded.length && joins(folded.charCodeAt(end - 1), folded.charCodeAt(end))) continue;
       if (covered(at, end) || overlapsFigure(figs, at, end)) continue;
-      added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null });
+      added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null, tickerOffset: -1 });
     }
   }
   if (!added.length) { if (!inOrder) raws.sort((a, b) => a.start - b.start); return; }
@@ -2397,7 +2406,7 @@ function overlapsFigure(figs: Span[], a: number, b: number): boolean {
 
 function toMention(text: string, r: Raw, g: Gazetteer): Mention {
   const e = r.entity >= 0 ? g.at(r.entity) : r.local!;
-  return { offset: r.start, length: r.end - r.start, text: text.slice(r.start, r.end), id: e.id, name: e.name, kind: e.kind, ticker: r.ticker };
+  return { offset: r.start, length: r.end - r.start, text: text.slice(r.start, r.end), id: e.id, name: e.name, kind: e.kind, ticker: r.ticker, tickerOffset: r.ticker === null ? -1 : r.tickerOffset };
 }
 
 export { COMPANY_LIKE };

@@ -118,6 +118,13 @@ export interface Mention extends Span {
   kind: EntityKind;
   /** The ticker written right there, e.g. "SZ:002865" from "邁為股份(SZ:002865)", else null. */
   ticker: string | null;
+  /**
+   * Where `ticker` is written (UTF-16 offset; it spans `ticker.length`): after the name
+   * ("0700.HK" in "騰訊控股(0700.HK)"), or the mention's own offset when the mention is the
+   * ticker ("0700.HK rose"). -1 when there is no ticker. The analysis records it where it
+   * reads the ticker, so no feature has to find it again.
+   */
+  tickerOffset: number;
 }
 
 /** A theme's weight in one document. */

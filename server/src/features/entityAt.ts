@@ -13,42 +13,45 @@ export interface MentionSource {
 }
 
 /**
- * The span of the ticker written right after a mention ("騰訊控股(0700.HK)" → "0700.HK"),
- * or null when the mention carries no ticker. At most one bracket or space may sit between
- * the name and the ticker, as the analysis allows.
+ * The span of the ticker written apart from a mention ("騰訊控股(0700.HK)" → "0700.HK"), or
+ * null when the mention carries no ticker or is the ticker itself. Where it is was recorded
+ * by the analysis when it read the ticker (Mention.tickerOffset); nothing looks for it again.
  */
-export function tickerSpanAfter(text: string, mention: Mention): Span | null {
-  if (!mention.ticker) return null;
-  let i = mention.offset + mention.length;
-  const limit = Math.min(text.length, i + 3);
-  while (i < limit && /[\s(（\[【:：]/.test(text[i])) i++;
-  const start = i;
-  while (i < text.length && i - start < 24 && /[A-Za-z0-9.:\-]/.test(text[i])) i++;
-  return i > start ? { offset: start, length: i - start } : null;
+export function tickerSpan(mention: Mention): Span | null {
+  const at = mention.tickerOffset;
+  if (mention.ticker === null || at < 0 || at === mention.offset) return null;
+  return { offset: at, length: mention.ticker.length };
+}
+
+/** How many mentions back from an offset may own the ticker there ("阿里巴巴(蚂蚁集团, 9988.HK)": two). */
+const TICKER_OWNER_REACH = 4;
+
+/**
+ * The mention whose ticker, written apart from it, contains `offset` (end inclusive), or
+ * undefined. Only the few mentions ending before the offset can own a ticker there: the
+ * name and the other names of its parenthesis.
+ */
+export function tickerOwnerAt(mentions: readonly Mention[], offset: number): Mention | undefined {
+  // The first mention that does not end at or before the offset.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].offset + mentions[mid].length <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - TICKER_OWNER_REACH; k--) {
+    const t = tickerSpan(mentions[k]);
+    if (t && offset >= t.offset && offset <= t.offset + t.length) return mentions[k];
+  }
+  return undefined;
 }
 
 /**
  * The entity mention at an offset: the mention whose span contains it (end inclusive), or
- * the mention whose ticker, written right after it, contains it. Mentions are in document
+ * the mention whose ticker, written apart from it, contains it. Mentions are in document
  * order, as the analysis produces them.
  */
 export function entityAt(doc: MentionSource, offset: number): Mention | undefined {
-  const mentions = doc.analysis.mentions;
-  const direct = spanAt(mentions, offset);
-  if (direct) return direct;
-  // The closest mention that ends before the offset; only it can own a ticker there.
-  let lo = 0;
-  let hi = mentions.length - 1;
-  let before = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].offset + mentions[mid].length <= offset) {
-      before = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (before < 0) return undefined;
-  const m = mentions[before];
-  const ticker = tickerSpanAfter(doc.text, m);
-  return ticker && offset >= ticker.offset && offset <= ticker.offset + ticker.length ? m : undefined;
+  return spanAt(doc.analysis.mentions, offset) ?? tickerOwnerAt(doc.analysis.mentions, offset);
 }

@@ -18,7 +18,7 @@ import type { Feature } from './context';
 import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
 import { lineOf } from '../analysis/text';
-import { tickerOffset } from './semanticTokens';
+import { tickerOwnerAt, tickerSpan } from './entityAt';
 import { factStoreOf, type StoredFact } from '../facts/store';
 import { english, hasKey, metricLabel, translator, type Translator } from '../l10n';
 
@@ -264,20 +264,6 @@ function factLines(doc: IndexedDoc, id: string, index: WorkspaceIndex, settings:
   return lines.length ? `${tr('hover.facts')}\n${lines.join('\n')}\n\n${more}` : more;
 }
 
-/** The last mention ending at or before `offset`, when it ends a few characters before it. */
-function mentionBefore(doc: IndexedDoc, offset: number): Mention | undefined {
-  const mentions = doc.analysis.mentions;
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].offset + mentions[mid].length <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const m = mentions[lo - 1];
-  return m && offset - (m.offset + m.length) <= 24 ? m : undefined;
-}
-
 /**
  * The hover at `offset` of an indexed document: a figure's, a mention's, or null. A span
  * strictly containing the offset wins over one that merely ends there.
@@ -291,11 +277,11 @@ export function hoverAt(doc: IndexedDoc, offset: number, index: WorkspaceIndex, 
   else item = figure ?? mention;
   if (!item) {
     // The ticker written after a mention ("騰訊控股(0700.HK)") hovers as its company.
-    const m = mentionBefore(doc, offset);
-    const at = m ? tickerOffset(doc.text, m) : -1;
-    if (!m || at < 0 || offset < at || offset > at + m.ticker!.length) return null;
+    const m = tickerOwnerAt(doc.analysis.mentions, offset);
+    const t = m && tickerSpan(m);
+    if (!m || !t) return null;
     const value = mentionHoverMarkdown(doc, m, index, settings, gazetteer, tr);
-    return { contents: { kind: 'markdown', value }, range: toRange(doc, at, m.ticker!.length) };
+    return { contents: { kind: 'markdown', value }, range: toRange(doc, t.offset, t.length) };
   }
   const value = 'currency' in item
     ? figureHoverMarkdown(item, doc.analysis.date, settings, tr)

@@ -15,11 +15,12 @@ import type {
   SemanticTokensEdit,
   SemanticTokensLegend,
 } from 'vscode-languageserver';
-import type { EntityKind, Figure, Mention } from '../analysis/types';
+import type { EntityKind, Figure } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import type { Feature } from './context';
 import { lineOf } from '../analysis/text';
 import { toOffset } from './positions';
+import { tickerSpan } from './entityAt';
 
 /** Token types, in legend order. Custom ones are declared with a superType in package.json. */
 export const TOKEN_TYPES = ['money', 'company', 'person', 'product', 'ticker', 'organization'] as const;
@@ -112,15 +113,6 @@ function figureModifiers(f: Figure, base: string): number {
   return m;
 }
 
-/** Where the ticker written after a mention is ("騰訊控股(0700.HK)"), or -1. */
-export function tickerOffset(text: string, m: Mention): number {
-  if (!m.ticker || m.ticker === m.text) return -1;
-  const after = m.offset + m.length;
-  // Only look a few characters on: the bracket, maybe a space or an exchange word.
-  const at = text.indexOf(m.ticker, after);
-  return at >= 0 && at - after <= 4 ? at : -1;
-}
-
 /**
  * The token records of a document (or of the part overlapping [start, end)), in document
  * order: figures as `money`, mentions by kind, tickers written after a mention as `ticker`.
@@ -148,12 +140,14 @@ export function collectTokens(doc: IndexedDoc, opts: TokenOptions): TokenRecord[
     }
     const mention = m!;
     mi++;
-    const isTicker = mention.ticker !== null && mention.ticker === mention.text;
+    const isTicker = mention.ticker !== null && mention.tickerOffset === mention.offset;
     const type = isTicker ? TYPE.ticker : TYPE[KIND_TYPE[mention.kind] ?? 'company'];
     const modifiers = mention.kind === 'candidate' ? MOD.candidate : 0;
     line = pushSpan(out, doc, mention.offset, mention.offset + mention.length, line, type, modifiers);
-    const t = tickerOffset(doc.text, mention);
-    if (t >= 0 && t < end) line = pushSpan(out, doc, t, t + mention.ticker!.length, line, TYPE.ticker, 0);
+    // The ticker written apart from the name, where the analysis read it. Names of one
+    // parenthesis share it ("腾讯(Tencent, 0700.HK)"): the encoder drops the repeated token.
+    const t = tickerSpan(mention);
+    if (t && t.offset < end) line = pushSpan(out, doc, t.offset, t.offset + t.length, line, TYPE.ticker, 0);
   }
   return out;
 }

@@ -23,6 +23,7 @@
  */
 import type { Figure } from '../analysis/types';
 import { scriptOf } from '../analysis/script';
+import { CURRENCY_TABLE } from '../analysis/currencyTable';
 
 /** 'zh': Simplified Chinese; 'zh-Hant': Traditional Chinese; 'en': English. */
 export type MoneyStyle = 'zh' | 'zh-Hant' | 'en';
@@ -41,29 +42,20 @@ export interface FormatOptions {
   per?: string | null;
 }
 
-const ZH_WORDS: Record<string, string> = {
-  CNY: '元', USD: '美元', HKD: '港元', EUR: '欧元', JPY: '日元', GBP: '英镑', KRW: '韩元',
-  TWD: '新台币', SGD: '新加坡元', AUD: '澳元', CAD: '加元', NZD: '新西兰元', CHF: '瑞士法郎',
-  INR: '印度卢比', RUB: '卢布', VND: '越南盾', MYR: '林吉特', THB: '泰铢', IDR: '印尼盾',
-  PHP: '菲律宾比索', BRL: '巴西雷亚尔', MXN: '墨西哥比索', ZAR: '南非兰特', SEK: '瑞典克朗',
-  NOK: '挪威克朗', DKK: '丹麦克朗', PLN: '波兰兹罗提', CZK: '捷克克朗', HUF: '匈牙利福林',
-  ILS: '以色列新谢克尔', TRY: '土耳其里拉', LKR: '斯里兰卡卢比',
-};
-
-/** The Traditional words (Taiwan usage), where they differ from a character-by-character conversion. */
-const ZH_HANT_WORDS: Record<string, string> = {
-  CNY: '人民幣', USD: '美元', HKD: '港元', EUR: '歐元', JPY: '日圓', GBP: '英鎊', KRW: '韓元',
-  TWD: '新台幣', SGD: '新加坡元', AUD: '澳幣', CAD: '加幣', NZD: '紐元', CHF: '瑞士法郎',
-  INR: '印度盧比', RUB: '盧布', VND: '越南盾', MYR: '令吉', THB: '泰銖', IDR: '印尼盾',
-  PHP: '菲律賓比索', BRL: '巴西雷亞爾', MXN: '墨西哥比索', ZAR: '南非蘭特', SEK: '瑞典克朗',
-  NOK: '挪威克朗', DKK: '丹麥克朗', PLN: '波蘭茲羅提', CZK: '捷克克朗', HUF: '匈牙利福林',
-  ILS: '以色列新謝克爾', TRY: '土耳其里拉', LKR: '斯里蘭卡盧比',
-};
-
-const EN_SYMBOLS: Record<string, string> = {
-  USD: 'US$', HKD: 'HK$', TWD: 'NT$', SGD: 'S$', AUD: 'A$', CAD: 'C$', NZD: 'NZ$',
-  EUR: '€', GBP: '£', INR: '₹', KRW: '₩',
-};
+/**
+ * How an amount in each currency is written back, from the currency table: the Simplified
+ * word, the Traditional word (Taiwan usage, where it differs from a character-by-character
+ * conversion) and the English symbol where it is unambiguous.
+ */
+const ZH_WORDS: Record<string, string> = {};
+const ZH_HANT_WORDS: Record<string, string> = {};
+const EN_SYMBOLS: Record<string, string> = {};
+for (const row of CURRENCY_TABLE) {
+  if (!row.write) continue;
+  ZH_WORDS[row.code] = row.write.zh;
+  ZH_HANT_WORDS[row.code] = row.write.zhHant;
+  if (row.write.en) EN_SYMBOLS[row.code] = row.write.en;
+}
 
 const PER_ZH: Record<string, string> = {
   t: '吨', kWh: '千瓦时', MWh: '兆瓦时', W: '瓦', m2: '平方米', share: '股', oz: '盎司', kg: '千克', g: '克',

@@ -18,7 +18,7 @@ import { BUILTIN_DATA, builtinData } from '../data/builtin';
  * Bumped whenever the analysis or the packed form changes in a way the data version does
  * not see (a new recogniser, a fix): index caches of other versions are discarded.
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** The contents of one user file. */
 export interface UserFileText {

@@ -10,7 +10,7 @@
  *   figures  [offset, length, textRef, currencyRef, perRef, qualifierRef, flags,
  *             metricRef, periodRef, fact, (idRef, nameRef, offset, length) × subject, counterparty,
  *             source] × figures  (a party's idRef of -1: null)
- *   mentions [span, textRef, entityRef, tickerRef] × mentions
+ *   mentions [span, textRef, entityRef, tickerRef, tickerOffset] × mentions
  *   themes   [idRef, labelRef, mentions, paragraphs, hits, (offset, length, mentions) × paragraphs,
  *             span × hits] × themes
  *   sections [offset, length, titleRef, line] × sections
@@ -35,6 +35,8 @@ const HEADER = 6;
 /** Ints per figure: 7 for the amount, 3 for metric, period and fact, 4 per party (subject, counterparty, source). */
 const FIGURE = 22;
 const SECTION = 4;
+/** Ints per mention after its span: text, entity and ticker refs, and where the ticker is written. */
+const MENTION = 4;
 const TRADITIONAL = 1;
 const NARROW = 2;
 /** Ints per span (mention span, theme hit) in a narrow and in a wide document. */
@@ -134,7 +136,7 @@ const FROM_TEXT = -2;
 export function pack(a: DocumentAnalysis, table: StringTable, text?: string, keepText = true): PackedAnalysis {
   const narrow = a.mentions.every(fitsNarrow) && a.themes.every((t) => t.hits.every(fitsNarrow));
   const w = narrow ? 1 : 2;
-  let size = HEADER + a.figures.length * FIGURE + a.mentions.length * (3 + w) + a.sections.length * SECTION;
+  let size = HEADER + a.figures.length * FIGURE + a.mentions.length * (MENTION + w) + a.sections.length * SECTION;
   for (const t of a.themes) size += 5 + t.paragraphs.length * 3 + t.hits.length * w;
   const ints = new Int32Array(size);
   const floats = new Float64Array(a.figures.length * 3 + a.themes.length);
@@ -190,6 +192,7 @@ export function pack(a: DocumentAnalysis, table: StringTable, text?: string, kee
     ints[i++] = m.text === m.name ? table.entities[entity * 3 + 1] : table.string(m.text);
     ints[i++] = entity;
     ints[i++] = m.ticker === null ? -1 : table.string(m.ticker);
+    ints[i++] = m.tickerOffset;
   }
   for (const t of a.themes) {
     ints[i++] = table.string(t.id);
@@ -217,11 +220,11 @@ export function pack(a: DocumentAnalysis, table: StringTable, text?: string, kee
 /** Where the mention block starts, how many mentions, ints per mention, and ints per span. */
 function mentionBlock(ints: Int32Array): { start: number; count: number; stride: number; w: number } {
   const w = spanInts(ints);
-  return { start: HEADER + ints[0] * FIGURE, count: ints[1], stride: 3 + w, w };
+  return { start: HEADER + ints[0] * FIGURE, count: ints[1], stride: MENTION + w, w };
 }
 
 /** Where the theme block starts. */
-const themeBlock = (ints: Int32Array) => HEADER + ints[0] * FIGURE + ints[1] * (3 + spanInts(ints));
+const themeBlock = (ints: Int32Array) => HEADER + ints[0] * FIGURE + ints[1] * (MENTION + spanInts(ints));
 
 /** Ints taken by the theme at `i`. */
 const themeInts = (ints: Int32Array, i: number, w: number) => 5 + ints[i + 3] * 3 + ints[i + 4] * w;
@@ -246,7 +249,7 @@ function forEachSlot(ints: Int32Array, visit: (i: number) => void, visitEntity: 
       visit(p + 1);
     }
   }
-  for (let n = ints[1]; n > 0; n--, i += 3 + w) {
+  for (let n = ints[1]; n > 0; n--, i += MENTION + w) {
     visit(i + w);
     visitEntity(i + w + 1);
     visit(i + w + 2);
@@ -286,6 +289,7 @@ function mentionAt(ints: Int32Array, i: number, w: number, t: StringTable): Ment
     name: t.strings[t.entities[e + 1]],
     kind: t.strings[t.entities[e + 2]] as EntityKind,
     ticker: t.get(ints[i + w + 2]),
+    tickerOffset: ints[i + w + 3],
   };
 }
 
@@ -491,7 +495,7 @@ export function mentionEntitySlots(p: PackedAnalysis): { first: number; count: n
 export function forMentionsWithRefs(p: PackedAnalysis, t: StringTable, refs: Uint8Array, fn: (m: Mention) => void): void {
   const ints = p.ints;
   const w = spanInts(ints);
-  const stride = 3 + w;
+  const stride = MENTION + w;
   const start = HEADER + ints[0] * FIGURE;
   const end = start + ints[1] * stride;
   for (let i = start; i < end; i += stride) if (refs[ints[i + w + 1]]) fn(mentionAt(ints, i, w, t));
