@@ -4,12 +4,15 @@
 //  - the built-in data (server/data/*.json) → dist/data/<name>.json.br, read by
 //    server/src/data/builtin.ts;
 //  - opencc-js (script conversion, only loaded when a conversion is asked for) →
-//    dist/opencc.js.br (a bundle of its own, brotli-compressed: its dictionaries are most of
-//    the package), which the bundles decompress and run on first require.
+//    dist/opencc.js.br (a bundle of its own, server/src/data/openccBundle.ts, brotli-compressed
+//    and with its big phrase dictionary packed by server/src/data/phrasePacking.ts: its
+//    dictionaries are most of the package), which the bundles decompress and run on first
+//    require.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
@@ -21,7 +24,7 @@ const entries = [
   { in: 'server/src/main.ts', out: 'core' },
   { in: 'client/src/extension.ts', out: 'extension' },
   // opencc-js on its own, required lazily by server/src/features/scriptConversion.ts.
-  { in: 'node_modules/opencc-js/dist/umd/full.js', out: 'opencc', library: true },
+  { in: 'server/src/data/openccBundle.ts', out: 'opencc', library: true },
 ].filter((e) => existsSync(e.in));
 
 /**
@@ -45,6 +48,31 @@ const openccBeside = {
         compileFunction(code, ['module', 'exports', 'require'], { filename: file })(mod, mod.exports, require);
         module.exports = mod.exports;`,
     }));
+  },
+};
+
+/**
+ * opencc-js's phrase dictionary (dict/STPhrases.js) in the opencc bundle becomes a module
+ * holding it packed (phrasePacking.ts), which unpacks it to the very same text on load.
+ */
+const openccPhrases = {
+  name: 'opencc-phrases',
+  setup(build) {
+    // opencc-js's own modules import it by a relative path.
+    build.onResolve({ filter: /^\.\.?\/.*STPhrases\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path), namespace: 'opencc-phrases' }));
+    build.onLoad({ filter: /.*/, namespace: 'opencc-phrases' }, async (args) => {
+      const dir = dirname(args.path);
+      const { packPhrases } = await loadModule('server/src/data/phrasePacking.ts');
+      const phrases = (await import(pathToFileURL(args.path).href)).default;
+      const characters = (await import(pathToFileURL(join(dir, 'STCharacters.js')).href)).default;
+      return {
+        loader: 'js',
+        resolveDir: dir,
+        contents: `import characters from './STCharacters.js';
+          import { unpackPhrases } from ${JSON.stringify(resolve('server/src/data/phrasePacking.ts'))};
+          export default unpackPhrases(${JSON.stringify(packPhrases(phrases, characters))}, characters);`,
+      };
+    });
   },
 };
 
@@ -76,15 +104,15 @@ function writeShims() {
   chmodSync(join('dist', 'cli.js'), 0o755);
 }
 
-/** server/src/data/packing.ts, bundled in memory and imported: the one owner of the packed form. */
-async function loadPacking() {
-  const built = await esbuild.build({ entryPoints: ['server/src/data/packing.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+/** A TypeScript module of ours, bundled in memory and imported (the packing code has one owner). */
+async function loadModule(file) {
+  const built = await esbuild.build({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
   return import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
 }
 
 /** Writes server/data/*.json in their packed form, brotli-compressed, to dist/data/ (the one copy the bundles read). */
 async function packData() {
-  const { packBuiltin } = await loadPacking();
+  const { packBuiltin } = await loadModule('server/src/data/packing.ts');
   const out = join('dist', 'data');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -124,7 +152,7 @@ const contexts = await Promise.all(
       format: 'cjs',
       target: 'node18',
       external: ['vscode'],
-      plugins: e.library ? [] : [openccBeside],
+      plugins: e.library ? [openccPhrases] : [openccBeside],
       sourcemap: !production && !e.library,
       minify: production,
       legalComments: 'none',

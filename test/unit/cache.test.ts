@@ -1,12 +1,12 @@
 /**
  * The packed analysis, the index cache file and the analysis workers: packing loses
  * nothing, a saved cache loads back equal, a damaged, truncated or out-of-date cache is
- * refused with a reason, concurrent saves leave a loadable file, and a worker analyses a
- * file exactly as the server does (same gazetteer from the same user files).
+ * refused with a reason, concurrent saves leave a loadable file. That the built worker
+ * analyses a file exactly as the server does is test/integration/cache-worker.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
@@ -14,7 +14,6 @@ import { analysisSetup, dataVersion, type UserFileTexts } from '../../server/src
 import { cacheFile, loadCache, saveCache, type CacheEntry, type CacheSource } from '../../server/src/index/cache';
 import { pack, remap, StringTable, unpack, PackedView } from '../../server/src/index/packed';
 import { AnalysisPool, planWorkers } from '../../server/src/index/workerPool';
-import type { FileResult } from '../../server/src/index/analyseFile';
 import { lineStartsOf } from '../../server/src/index/analyseFile';
 import { lineStarts } from '../../server/src/analysis/text';
 import { optionalShared } from '../helpers/requires';
@@ -23,7 +22,6 @@ const REPO = join(__dirname, '..', '..');
 const WS = join(REPO, 'test', 'fixtures', 'workspace');
 /** The seed digests widen the corpus where ../shared is present (required under CI). */
 const SEEDS = optionalShared('seeds');
-const WORKER = join(REPO, 'dist', 'analysisWorker.js');
 
 /** The fixture digests and, where present, the five seed digests. */
 function corpus(): { name: string; text: string }[] {
@@ -175,48 +173,6 @@ test('the data version changes with the user files and not otherwise', () => {
   assert.equal(user, dataVersion(analysisSetup(USER)));
   const edited = { ...USER, entities: [{ ...USER.entities[0], content: USER.entities[0].content.replace('远澜算力', '远澜智算') }] };
   assert.notEqual(dataVersion(analysisSetup(edited)), user);
-});
-
-test('an analysis worker gives the same analyses as the server, with the user entities', { skip: !existsSync(WORKER) && 'dist/analysisWorker.js not built' }, async () => {
-  const dir = tempDir();
-  try {
-    const files = corpus().map(({ name, text }) => {
-      const path = join(dir, name);
-      writeFileSync(path, text);
-      return { name, uri: `file://${path}`, path, maxSize: 4 * 1024 * 1024, text };
-    });
-    writeFileSync(join(dir, 'binary.digest'), Buffer.from([1, 0, 2, 0, 3]));
-    const setup = analysisSetup(USER);
-    const version = dataVersion(setup);
-    const table = new StringTable();
-    const log = { info: () => {}, warn: (m: string) => assert.fail(m) };
-    // The files' folder has the user files; the worker picks a file's setup by its folder.
-    const folders = [{ folder: `file://${dir}`, entities: USER.entities[0] ?? null, themes: USER.themes[0] ?? null }];
-    const pool = AnalysisPool.start(WORKER, 1, folders, version, table, log);
-    assert.ok(pool, 'a worker started');
-    const results: FileResult[] = [];
-    const tasks = [...files, { uri: 'file:///binary', path: join(dir, 'binary.digest'), maxSize: 1 << 20 }];
-    const sizes = new Map(tasks.map((t) => [t.uri, 1000]));
-    const left = await pool.run(tasks, sizes, (r) => results.push(...r), () => false);
-    pool.stop();
-    assert.deepEqual(left, []);
-    assert.equal(results.length, tasks.length);
-    for (const f of files) {
-      const r = results.find((x) => x.uri === f.uri)!;
-      assert.equal(r.kind, 'ok', f.name);
-      if (r.kind !== 'ok') continue;
-      assert.equal(r.dataVersion, version);
-      assert.deepEqual(Array.from(r.lineStarts), lineStarts(f.text));
-      const expected = analyse(f.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy });
-      assert.deepStrictEqual(unpack(r.packed, table, f.text), expected, f.name);
-    }
-    // The user's entity is found by the worker (its gazetteer has the user file).
-    const tc = results.find((x) => x.uri.endsWith('traditional.digest.txt'));
-    assert.ok(tc?.kind === 'ok' && unpack(tc.packed, table, files[2].text).mentions.some((m) => m.id === 'yuanlan-compute'));
-    assert.equal(results.find((x) => x.uri === 'file:///binary')?.kind, 'skip');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });
 
 test('a worker that cannot start leaves the work to the server', () => {

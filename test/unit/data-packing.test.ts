@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
 import { BUILTIN_DATA } from '../../server/src/data/builtin';
 import { packBuiltin, unpackBuiltin } from '../../server/src/data/packing';
 
@@ -11,16 +10,6 @@ const source = (name: string) => JSON.parse(readFileSync(join(REPO, 'server', 'd
 
 test('every built-in data file unpacks to exactly its server/data JSON', () => {
   for (const name of BUILTIN_DATA) assert.deepStrictEqual(unpackBuiltin(name, packBuiltin(name, source(name))), source(name), name);
-});
-
-test('the shipped dist/data/*.json.br (built by npm test) hold exactly server/data, companies in columns', () => {
-  for (const name of BUILTIN_DATA) {
-    const text = brotliDecompressSync(readFileSync(join(REPO, 'dist', 'data', `${name}.json.br`))).toString('utf8');
-    assert.deepStrictEqual(unpackBuiltin(name, text), source(name), name);
-  }
-  const packed = JSON.parse(brotliDecompressSync(readFileSync(join(REPO, 'dist', 'data', 'companies.json.br'))).toString('utf8'));
-  assert.equal(packed.entities, undefined);
-  assert.equal(packed.columns.length, 7);
 });
 
 test('an id or a name that does not follow from the others is kept as it is', () => {

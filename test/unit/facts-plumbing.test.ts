@@ -1,11 +1,10 @@
 /**
  * The fact fields of a figure (subject, counterparty, source, metric, period, fact) survive
  * every hop: packing, remapping into another string table, the index cache file, and the
- * CLI's JSON, JSONL, CSV and table output.
+ * CLI's records, CSV rows and table (the built CLI's output: test/integration/facts-cli.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,6 @@ import { csvRows, CSV_HEADER } from '../../server/src/cli/csv';
 import { renderFileTable } from '../../server/src/cli/table';
 
 const REPO = join(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli.js');
 
 const TEXT = '2025-10-30\n腾讯2025年资本开支为800亿元(约112亿美元)。软银向Ampere投资65亿美元。东吴证券预计市场规模达1万亿元。\n';
 
@@ -128,28 +126,3 @@ test('the CLI record of a figure has its fact fields; CSV and table show them', 
   assert.ok(table.includes('SoftBank → Ampere'), table);
   assert.ok(/= 2:1/.test(table), table);
 });
-
-test('the CLI JSON and JSONL carry the fields (version stays 1)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'digest-lens-facts-cli-'));
-  try {
-    const file = join(dir, 'a.digest');
-    writeFileSync(file, TEXT);
-    const json = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', file], { encoding: 'utf8' });
-    assert.equal(json.status, 0, json.stderr);
-    const out = JSON.parse(json.stdout);
-    assert.equal(out.version, 1);
-    for (const f of out.files[0].figures) {
-      for (const key of ['subject', 'counterparty', 'source', 'metric', 'period', 'fact']) assert.ok(key in f, `${key} in ${JSON.stringify(f)}`);
-      assert.equal(typeof f.metric, 'string');
-      assert.equal(typeof f.fact, 'number');
-    }
-    const jsonl = spawnSync(process.execPath, [CLI, 'scan', '--format', 'jsonl', file], { encoding: 'utf8' });
-    const line = JSON.parse(jsonl.stdout.trim());
-    assert.deepEqual(line.figures, out.files[0].figures);
-    const csv = spawnSync(process.execPath, [CLI, 'scan', '--format', 'csv', file], { encoding: 'utf8' });
-    assert.ok(csv.stdout.split('\n')[0].endsWith('metric,period,fact'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
