@@ -116,7 +116,14 @@ test('insert into a CSV: a row (quoted where needed), the header for an empty fi
   assert.deepEqual(names(out, 'e.csv'), ['Foo', 'Yunhai, Inc.']);
   assert.deepEqual(parseUserEntities(out, 'e.csv').entities[1].tickers, ['1234.HK']);
   assert.deepEqual(names(apply('', 'e.csv'), 'e.csv'), ['云海科技']);
-  assert.equal(apply('id,name\r\nfoo,Foo\r\n', 'e.csv'), 'id,name\r\nfoo,Foo\r\nyunhai,云海科技,Yunhai Tech,1234.HK,company\r\n');
+  // The row follows the file's own header: its columns, its order, nothing more.
+  assert.equal(apply('id,name\r\nfoo,Foo\r\n', 'e.csv'), 'id,name\r\nfoo,Foo\r\nyunhai,云海科技\r\n');
+  assert.deepEqual(names(apply('name\nFoo\n', 'e.csv'), 'e.csv'), ['Foo', '云海科技']);
+  const reordered = apply('Name,notes,Tickers,kind\nFoo,mine,FOO,company\n', 'e.csv');
+  assert.ok(reordered.endsWith('\n云海科技,,1234.HK,company\n'), reordered);
+  const loaded = parseUserEntities(reordered, 'e.csv');
+  assert.deepEqual(loaded.errors, []);
+  assert.deepEqual(loaded.entities.map((e) => [e.name, e.tickers]), [['Foo', ['FOO']], ['云海科技', ['1234.HK']]]);
   assert.deepEqual(names(newEntityFile(entry, 'e.csv'), 'e.csv'), ['云海科技']);
 });
 

@@ -307,9 +307,26 @@ function entryJson(e: NewEntity, indent: string, unit: string, eol: string): str
   return `${indent}{${eol}${fields.join(`,${eol}`)}${eol}${indent}}`;
 }
 
-/** One CSV row of the entry, lists joined with `|`. */
-export function csvRow(e: NewEntity): string {
-  return [e.id, e.name, e.aliases.join('|'), e.tickers.join('|'), e.kind].map(csvCell).join(',');
+const CSV_FIELDS = ['id', 'name', 'aliases', 'tickers', 'kind'] as const;
+
+/**
+ * One CSV row of the entry, lists joined with `|`, in the given header's columns (the
+ * standard id,name,aliases,tickers,kind when none): a file whose header is only "name", or
+ * has its columns in another order or columns of its own, gets a row that loads as this
+ * entry (what its header has no column for is left out).
+ */
+export function csvRow(e: NewEntity, header: readonly string[] = CSV_FIELDS): string {
+  const value = (column: string): string => {
+    switch (column.trim().toLowerCase()) {
+      case 'id': return e.id;
+      case 'name': return e.name;
+      case 'aliases': return e.aliases.join('|');
+      case 'tickers': return e.tickers.join('|');
+      case 'kind': return e.kind;
+      default: return '';
+    }
+  };
+  return header.map((c) => csvCell(value(c))).join(',');
 }
 
 /** The content of a new entity file holding only this entry. */
@@ -332,7 +349,8 @@ export function entityInsertion(text: string, e: NewEntity, fileName: string): {
     // A header without a "name" column is no entity list: a row under it would not load.
     if (errors.length || (rows.length && csvColumns(rows[0].cells).name < 0)) return null;
     if (!rows.length) return { offset: text.length, text: `${/\n$/.test(text) ? '' : eol}${CSV_HEADER}${eol}${csvRow(e)}${eol}` };
-    return { offset: text.length, text: `${text.endsWith('\n') ? '' : eol}${csvRow(e)}${eol}` };
+    const header = rows[0].cells.map((c) => c.value);
+    return { offset: text.length, text: `${text.endsWith('\n') ? '' : eol}${csvRow(e, header)}${eol}` };
   }
   const { root, errors } = readJson(text);
   const list = errors.length ? undefined : listOf(root, 'entities');
