@@ -211,6 +211,18 @@ export function lineOf(starts: ArrayLike<number>, offset: number): number {
 }
 
 /** Converts an offset into a 0-based line and character, given the line starts. */
+/** Index of the first item that ends after `offset` (items sorted by offset, not overlapping); items.length when none does. */
+export function firstEndingAfter(items: readonly { offset: number; length: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].offset + items[mid].length <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
   const line = lineOf(starts, offset);
   return { line, character: offset - starts[line] };

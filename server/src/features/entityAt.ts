@@ -5,6 +5,7 @@
  */
 import type { Mention, Span } from '../analysis/types';
 import { spanAt } from './positions';
+import { firstEndingAfter } from '../analysis/text';
 
 /** The parts of an indexed document these helpers read. */
 export interface MentionSource {
@@ -32,14 +33,7 @@ const TICKER_OWNER_REACH = 4;
  * name and the other names of its parenthesis.
  */
 export function tickerOwnerAt(mentions: readonly Mention[], offset: number): Mention | undefined {
-  // The first mention that does not end at or before the offset.
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].offset + mentions[mid].length <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstEndingAfter(mentions, offset);
   for (let k = lo - 1; k >= 0 && k >= lo - TICKER_OWNER_REACH; k--) {
     const t = tickerSpan(mentions[k]);
     if (t && offset >= t.offset && offset <= t.offset + t.length) return mentions[k];

@@ -18,7 +18,7 @@ import type {
 import type { EntityKind, Figure } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
 import type { Feature } from './context';
-import { lineOf } from '../analysis/text';
+import { firstEndingAfter, lineOf } from '../analysis/text';
 import { toOffset } from './positions';
 import { tickerSpan } from './entityAt';
 
@@ -65,18 +65,6 @@ export interface TokenOptions {
   start?: number;
   end?: number;
   token?: CancellationToken;
-}
-
-/** First index whose item ends after `offset` (items sorted by offset, not overlapping). */
-function firstEndingAfter(items: readonly { offset: number; length: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].offset + items[mid].length <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
