@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchDataOptions } from './lib/benchBundle.mjs';
 
 const CASES = ['analysis', 'peer', 'edit', 'scale', 'views', 'adversarial'];
 
@@ -114,6 +115,7 @@ async function loadAnalysis(src) {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    ...benchDataOptions(repoRoot),
     logLevel: 'silent',
     legalComments: 'none',
   });

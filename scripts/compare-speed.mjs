@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDataOptions } from './lib/benchBundle.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node scripts/compare-speed.mjs --against DIR [--src DIR] [--rounds N] [--part analyse|figures|mentions]';
@@ -47,7 +48,7 @@ async function load(dir, name) {
   const outfile = path.join(outdir, `${name}.cjs`);
   await esbuild.build({
     stdin: { contents: lines.join('\n'), resolveDir: repoRoot, sourcefile: `${name}-entry.ts`, loader: 'ts' },
-    bundle: true, outfile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error',
+    bundle: true, outfile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', ...benchDataOptions(repoRoot),
   });
   return createRequire(import.meta.url)(outfile);
 }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { benchDataOptions } from '../lib/benchBundle.mjs';
 
 export const name = 'edit';
 export const description = 'index: re-analysis after an edit of a ~100 KB digest, lookups on a 1,000-file index';
@@ -32,6 +33,7 @@ async function loadIndex(repoRoot) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    ...benchDataOptions(repoRoot),
     logLevel: 'silent',
   });
   await esbuild.stop?.();
