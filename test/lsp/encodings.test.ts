@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ProgressType } from 'vscode-jsonrpc';
 import { copyWorkspace, removeWorkspace, startServer, uriOf, type TestServer } from './harness';
 
 /** An encoder inverted from Node's own decoder (as in test/unit/decode.test.ts). */
@@ -128,6 +129,19 @@ describe('files in other encodings and line endings', () => {
     // And the other files' mentions come along: the GBK and Big5 ones too.
     const uris = new Set(refs.map((r) => r.uri));
     assert.ok(uris.has(file('gbk.digest')) && uris.has(file('big5.digest.txt')) && uris.has(file('mixed.digest')), [...uris].join(' '));
+  });
+
+  test('references with a partialResultToken come as $/progress batches that add up to the plain answer', async () => {
+    const tencent = positionOf(CRLF_TEXT, '腾讯');
+    const params = { textDocument: { uri: file('crlf.digest') }, position: { line: tencent.line, character: tencent.character + 1 }, context: { includeDeclaration: true } };
+    const plain: any[] = await server.request('textDocument/references', params);
+    const batches: any[][] = [];
+    const listening = server.connection.onProgress(new ProgressType<any[]>(), 'refs-stream-1', (value) => batches.push(value));
+    const streamed: any[] = await server.request('textDocument/references', { ...params, partialResultToken: 'refs-stream-1' });
+    listening.dispose();
+    assert.deepEqual(streamed, [], 'everything went out as partial results');
+    assert.ok(batches.length >= 1);
+    assert.deepEqual(batches.flat(), plain);
   });
 
   test('in the mixed-line-ending file, every mention and figure sits at its exact position', async () => {

@@ -14,7 +14,7 @@ import { WorkspaceIndex, type IndexedDoc } from '../../server/src/index/workspac
 import { entityAt } from '../../server/src/features/entityAt';
 import { locateUserEntry } from '../../server/src/analysis/userFiles/entities';
 import { definitionOf, earliestMention } from '../../server/src/features/definition';
-import { referencesOf } from '../../server/src/features/references';
+import { referenceBatches, referencesOf } from '../../server/src/features/references';
 import { highlightsAt } from '../../server/src/features/highlights';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { matchScore, workspaceSymbols } from '../../server/src/features/workspaceSymbols';
@@ -124,6 +124,19 @@ test('references of Tencent span three files and three scripts, declaration hono
   assert.deepEqual(refs.map((l) => l.uri), [ENTITY_FILE.uri, SC, TC]);
   assert.deepEqual(refs.slice(1).map((l) => textAt(index, l)), ['远澜算力', '遠瀾算力']);
   assert.equal(referencesOf(index, entity.id, userDecl, false).length, 2);
+});
+
+test('references stream in batches that add up to the whole answer, declaration first', () => {
+  const index = fixtureIndex();
+  const decl = definitionOf(index, 'tencent');
+  for (const include of [true, false]) {
+    const batches = [...referenceBatches(index, 'tencent', decl, include, 1, 2)];
+    assert.deepEqual(batches.flat(), referencesOf(index, 'tencent', decl, include));
+    assert.equal(batches[0].length, 1, 'the first batch is the small one');
+    assert.ok(batches.slice(1, -1).every((b) => b.length === 2));
+  }
+  assert.equal([...referenceBatches(index, 'tencent', decl, true, 1, 2)][0][0], decl);
+  assert.deepEqual([...referenceBatches(index, 'no-such-entity', null, true)], []);
 });
 
 test('highlights: every mention of the entity in the document, the one under the cursor as Text', () => {

@@ -1,12 +1,22 @@
 /**
  * Find all references of an entity: every mention with the same id in every digest of the
  * workspace, open or not, in any script, alias or ticker, straight from the index.
+ *
+ * A common company of a large workspace has tens of thousands of mentions (megabytes of
+ * JSON). When the client gives a `partialResultToken`, the locations go out in batches as
+ * they are found, document by document in uri order: a small first batch, so the first
+ * results show at once, then larger ones, with a turn of the event loop between them so
+ * other requests are not held up and a cancellation is seen.
  */
 import type { CancellationToken, Location } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
 import { definitionAt } from './definition';
 import { toRange } from './positions';
+
+/** Locations in the first partial result, and in each one after it. */
+const FIRST_BATCH = 200;
+const BATCH = 8000;
 
 const sameLocation = (a: Location, b: Location) =>
   a.uri === b.uri &&
@@ -16,36 +26,66 @@ const sameLocation = (a: Location, b: Location) =>
   a.range.end.character === b.range.end.character;
 
 /**
- * Every mention of entity `id`, documents in uri order. The declaration (the definition
- * target) is listed first when `includeDeclaration` is set, and left out when it is not.
+ * Every mention of entity `id` in batches of about `first`, then `size` locations (a batch
+ * ends at a mention, not at a document's end), documents in uri order. The declaration (the
+ * definition target) is listed first when `includeDeclaration` is set, and left out when it
+ * is not.
  */
+export function* referenceBatches(index: WorkspaceIndex, id: string, declaration: Location | null, includeDeclaration: boolean, first = FIRST_BATCH, size = BATCH): Generator<Location[]> {
+  let out: Location[] = [];
+  let limit = first;
+  if (includeDeclaration && declaration) out.push(declaration);
+  if (out.length >= limit) {
+    yield out;
+    out = [];
+    limit = size;
+  }
+  for (const doc of index.docsMentioning(id)) {
+    const spans = index.mentionSpansIn(doc, id);
+    for (let k = 0; k < spans.length; k += 2) {
+      const loc: Location = { uri: doc.uri, range: toRange(doc, spans[k], spans[k + 1]) };
+      if (declaration && sameLocation(loc, declaration)) continue;
+      out.push(loc);
+      if (out.length >= limit) {
+        yield out;
+        out = [];
+        limit = size;
+      }
+    }
+  }
+  if (out.length) yield out;
+}
+
+/** Every reference at once (see referenceBatches). */
 export function referencesOf(index: WorkspaceIndex, id: string, declaration: Location | null, includeDeclaration: boolean, token?: CancellationToken): Location[] {
   const out: Location[] = [];
-  if (includeDeclaration && declaration) out.push(declaration);
-  const mentions = index.mentionsOf(id);
-  let doc = undefined as ReturnType<WorkspaceIndex['get']>;
-  for (let i = 0; i < mentions.length; i++) {
-    // A common entity in a large workspace has tens of thousands of mentions.
-    if (i % 2048 === 0 && token?.isCancellationRequested) return [];
-    const { uri, mention } = mentions[i];
-    if (doc?.uri !== uri) doc = index.get(uri);
-    if (!doc) continue;
-    const loc: Location = { uri, range: toRange(doc, mention.offset, mention.length) };
-    if (declaration && sameLocation(loc, declaration)) continue;
-    out.push(loc);
+  for (const batch of referenceBatches(index, id, declaration, includeDeclaration, BATCH)) {
+    if (token?.isCancellationRequested) return [];
+    for (const loc of batch) out.push(loc);
   }
   return out;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const feature: Feature = {
   name: 'references',
   capabilities: { referencesProvider: true },
   register(ctx) {
     ctx.connection.onReferences(
-      ctx.guard('references', async (params, token) => {
+      ctx.guard('references', async (params, token, _workDone, resultProgress) => {
         const found = await definitionAt(ctx, params.textDocument.uri, params.position);
         if (!found) return null;
-        return referencesOf(ctx.index, found.id, found.target, params.context.includeDeclaration, token);
+        if (!resultProgress) return referencesOf(ctx.index, found.id, found.target, params.context.includeDeclaration, token);
+        // Streamed: the answer itself is empty, everything went out as partial results.
+        // The index may change between batches; a batch is consistent with the index of
+        // its own turn, and the generator's list of documents is the one of the first.
+        for (const batch of referenceBatches(ctx.index, found.id, found.target, params.context.includeDeclaration)) {
+          if (token.isCancellationRequested) break;
+          resultProgress.report(batch);
+          await nextTurn();
+        }
+        return [];
       }),
     );
   },

@@ -105,6 +105,11 @@ export class StringTable {
     return ref < 0 ? null : this.strings[ref];
   }
 
+  /** The canonical triple of an entity id (see `canonical`), or -1 when no mention has it. */
+  canonicalOf(id: string): number {
+    return this.byId.get(id)?.[0] ?? -1;
+  }
+
   /** The id string of an entity triple. */
   entityId(ref: number): string {
     return this.strings[this.entities[ref * 3]];
@@ -499,6 +504,20 @@ export function forMentionsWithRefs(p: PackedAnalysis, t: StringTable, refs: Uin
   const start = HEADER + ints[0] * FIGURE;
   const end = start + ints[1] * stride;
   for (let i = start; i < end; i += stride) if (refs[ints[i + w + 1]]) fn(mentionAt(ints, i, w, t));
+}
+
+/**
+ * The spans of the mentions whose triple has canonical triple `canon`, pushed to `out` as
+ * offset, length pairs in text order: what references need, without building mentions.
+ */
+export function mentionSpansWithCanonical(p: PackedAnalysis, t: StringTable, canon: number, out: number[]): void {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  const stride = MENTION + w;
+  const start = HEADER + ints[0] * FIGURE;
+  const end = start + ints[1] * stride;
+  const canonical = t.canonical;
+  for (let i = start; i < end; i += stride) if (canonical[ints[i + w + 1]] === canon) out.push(spanOffset(ints, i, w), spanLength(ints, i, w));
 }
 
 /** Per theme of a packed analysis: id, label and keyword-hit count. */

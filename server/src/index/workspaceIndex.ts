@@ -16,7 +16,7 @@
  */
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
-import { forMentionsWithRefs, mentionEntitySlots, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
+import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
 export interface IndexedDoc {
@@ -359,6 +359,28 @@ export class WorkspaceIndex {
     return out;
   }
 
+
+  /** The documents an entity is mentioned in, in uri order (the list is kept until they change). */
+  docsMentioning(id: string): readonly IndexedDoc[] {
+    return this.sorted(this.entityPostings.get(id));
+  }
+
+  /**
+   * The spans of an entity's mentions in one document, as offset, length pairs in text order:
+   * references stream these document by document without building a Mention for each.
+   */
+  mentionSpansIn(doc: IndexedDoc, id: string): number[] {
+    const out: number[] = [];
+    const d = this.docs.get(doc.uri);
+    if (!d) return out;
+    if (d.mem) {
+      for (const m of d.mem.analysis.mentions) if (m.id === id) out.push(m.offset, m.length);
+    } else {
+      const canon = this.table.canonicalOf(id);
+      if (canon >= 0) mentionSpansWithCanonical(d.disk!.packed, this.table, canon, out);
+    }
+    return out;
+  }
 
   /** The first uri (in uri order) where an entity is mentioned, without sorting them all. */
   firstFileOf(id: string): string | undefined {
