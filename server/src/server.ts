@@ -24,6 +24,7 @@ import { cacheFile } from './index/cache';
 import { readDigestText, type DiskReader } from './index/disk';
 import { translator } from './l10n';
 import { SettingsSource } from './settingsSource';
+import { DEFAULT_SETTINGS } from './settings';
 import { effectOfChange } from './settingsEffects';
 import { UserFileLoader } from './workspace/userFileLoader';
 import { CacheSaver } from './workspace/cacheSaver';
@@ -179,6 +180,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   connection.onDidChangeConfiguration(() => {
     settings.reset();
+    for (const doc of documents.all()) readCap(doc.uri);
     // Hovers and inlay hints read the new settings at once: ask the editor for fresh views
     // now, not only when a (possibly long) reindex ends.
     host.refresh();
@@ -192,12 +194,28 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     );
   });
 
-  // Open documents: their live text is the indexed state.
+  // Open documents: their live text is the indexed state, analysed up to digestLens.maxFileSize
+  // of their folder (index/analysedPart.ts). Settings come asynchronously: until a document's
+  // cap is read, the last one read applies, and the document is set again if it differs.
+  const openCaps = new Map<string, number>();
+  let lastCap = DEFAULT_SETTINGS.maxFileSize;
+  const setOpen = (doc: TextDocument) => index.set(doc.uri, doc.getText(), doc.version, openCaps.get(doc.uri) ?? lastCap);
+  const readCap = (uri: string) =>
+    track(
+      (async () => {
+        const cap = (lastCap = (await settings.forResource(uri)).maxFileSize);
+        if (openCaps.get(uri) === cap) return;
+        openCaps.set(uri, cap);
+        const doc = documents.get(uri);
+        if (doc) setOpen(doc);
+      })(),
+    );
   documents.onDidOpen((e) => {
-    index.set(e.document.uri, e.document.getText(), e.document.version);
+    setOpen(e.document);
+    readCap(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
-    index.set(e.document.uri, e.document.getText(), e.document.version);
+    setOpen(e.document);
     track(
       (async () => {
         if (await userFiles.isUserFile(folders, e.document.uri)) await indexer.userFilesChanged();
@@ -205,6 +223,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     );
   });
   documents.onDidClose((e) => {
+    openCaps.delete(e.document.uri);
     index.markClosed(e.document.uri);
     track(
       (async () => {

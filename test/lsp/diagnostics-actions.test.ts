@@ -389,3 +389,25 @@ test('without an entity file, adding a candidate creates one', async () => {
     assert.deepEqual(JSON.parse(content).entities, [{ id: 'zephyr-orbital-holdings', name: 'Zephyr Orbital Holdings', aliases: [], tickers: [], kind: 'company' }]);
   });
 });
+
+test('an open note over digestLens.maxFileSize is analysed up to a line before the cap, and a diagnostic says where it stops', async () => {
+  await withServer(async (server, ws) => {
+    const uri = uriOf(join(ws, 'long.digest.md'));
+    const head = '腾讯控股宣布投资 1,600 亿人民币。\n';
+    const text = head + '市场继续观望。\n'.repeat(200) + 'Alibaba paid $3 billion.\n';
+    server.open(uri, text);
+    const diags = await server.diagnostics(uri, (d) => d.some((x) => x.code === 'not-analysed'));
+    const stop = diags.filter((d) => d.code === 'not-analysed');
+    assert.equal(stop.length, 1);
+    assert.equal(stop[0].range.start.character, 0);
+    assert.ok(stop[0].range.start.line > 0 && stop[0].range.start.line < 201, JSON.stringify(stop[0].range));
+    assert.match(stop[0].message, /maxFileSize/);
+    // The head is analysed (its company has a hover); the last line is not.
+    assert.ok(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }));
+    assert.equal(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 201, character: 2 } }), null);
+    // A larger cap: the whole note is analysed and the diagnostic goes.
+    server.changeSettings({ maxFileSize: 1_000_000 });
+    await server.diagnostics(uri, (d) => !d.some((x) => x.code === 'not-analysed'));
+    assert.ok(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 201, character: 2 } }));
+  }, { maxFileSize: 1000 });
+});

@@ -49,7 +49,7 @@ function tuples(d: IndexedDoc, data: number[]): [number, number, string, string,
 /** A document with a hand-made analysis, to test the encoder on spans the analysis never makes. */
 function handMade(text: string, analysis: Partial<DocumentAnalysis>): IndexedDoc {
   const full: DocumentAnalysis = { date: null, figures: [], mentions: [], themes: [], sections: [], traditional: false, ...analysis };
-  return { uri: 'file:///hand', version: 1, text, analysis: full, lineStarts: lineStarts(text) };
+  return { uri: 'file:///hand', version: 1, text, analysis: full, lineStarts: lineStarts(text), analysedLength: text.length };
 }
 
 test('the legend lists the custom types and modifiers in a fixed order', () => {

@@ -14,7 +14,7 @@ import { collectTokens, decodeTokens, encodeTokens } from '../../server/src/feat
 import { entityAt, tickerOwnerAt } from '../../server/src/features/entityAt';
 
 function docOf(text: string, analysis: DocumentAnalysis): IndexedDoc {
-  return { uri: 'file:///t', version: 1, text, analysis, lineStarts: lineStarts(text) };
+  return { uri: 'file:///t', version: 1, text, analysis, lineStarts: lineStarts(text), analysedLength: text.length };
 }
 
 /** The ticker tokens the editor gets for a one-line text, as [offset, text]. */

@@ -4,6 +4,8 @@
  *    rate beyond digestLens.conversionTolerance, on the stated figure;
  *  - ambiguous-zhao, ambiguous-yen (Information): a figure whose scale or currency had to be
  *    guessed;
+ *  - not-analysed (Information): where the analysis of an open note over digestLens.maxFileSize
+ *    stops (index/analysedPart.ts), at the first line left out;
  *  - user-file (Error): a problem in the user's entity or theme file, at its line/column;
  *  - inconsistent-fact (Information): a fact that an earlier note states with another value
  *    for the same subject, metric and period (facts/consistency.ts), both values and dates.
@@ -31,6 +33,7 @@ export const Codes = {
   conversionMismatch: 'conversion-mismatch',
   zhao: 'ambiguous-zhao',
   yen: 'ambiguous-yen',
+  notAnalysed: 'not-analysed',
   userFile: 'user-file',
   inconsistent: 'inconsistent-fact',
 } as const;
@@ -121,6 +124,17 @@ export function digestDiagnostics(doc: IndexedDoc, settings: DigestSettings, tr:
         message: tr('diag.yen', f.currency),
       });
     }
+  }
+  if (doc.analysedLength < doc.text.length) {
+    const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+    const start = doc.analysedLength;
+    out.push({
+      range: toRange(doc, start, Math.min(doc.text.length, start + 1) - start),
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: Codes.notAnalysed,
+      message: tr('diag.notAnalysed', mb(Buffer.byteLength(doc.text)), mb(settings.maxFileSize)),
+    });
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;

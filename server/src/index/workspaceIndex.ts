@@ -7,7 +7,10 @@
  *
  * Two kinds of documents, one interface (IndexedDoc):
  * - in memory (`set`): open documents and anything given as text. Text and analysis objects
- *   are kept.
+ *   are kept. The analysis is made on first use, not at `set`: a burst of edits (a paste, a
+ *   replace-all, fast typing in a large note) costs one analysis, for the first request or
+ *   index query after it, not one per edit. Every query of the maps first brings them up to
+ *   date with the documents set since (`settle`).
  * - on disk (`setDisk`): digests read from disk, analysed by a worker or loaded from the
  *   cache. Only the packed analysis (packed.ts), line starts and the file's size and mtime
  *   are kept; `analysis` is unpacked on demand (a few recent ones are cached) and `text` is
@@ -16,6 +19,7 @@
  */
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
+import { analysedLength } from './analysedPart';
 import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
@@ -27,6 +31,11 @@ export interface IndexedDoc {
   readonly text: string;
   readonly analysis: DocumentAnalysis;
   readonly lineStarts: number[];
+  /**
+   * How much of the text the analysis covers, from its start: the whole text, except for an
+   * open document over its size cap (analysedPart.ts).
+   */
+  readonly analysedLength: number;
 }
 
 /** What identifies a file's contents on disk: an analysis with the same stamp is current. */
@@ -100,9 +109,33 @@ export interface IndexOptions {
 const ANALYSIS_CACHE = 128;
 const TEXT_CACHE = 16;
 
+/** The live state of a document held as text: analysed, and its lines found, on first use. */
+class Live {
+  private made: DocumentAnalysis | null = null;
+  private starts: number[] | null;
+  constructor(
+    readonly text: string,
+    private readonly analyse: (text: string) => DocumentAnalysis,
+    /** The cap in bytes it was set with, and the code units it allows (analysedPart.ts). */
+    readonly maxBytes: number,
+    readonly analysedLength: number,
+    starts: number[] | null = null,
+  ) {
+    this.starts = starts;
+  }
+  get analysis(): DocumentAnalysis {
+    return (this.made ??= this.analyse(this.analysedLength < this.text.length ? this.text.slice(0, this.analysedLength) : this.text));
+  }
+  get lineStarts(): number[] {
+    return (this.starts ??= lineStarts(this.text));
+  }
+}
+
 class Doc implements IndexedDoc {
   /** Live text and analysis: open documents and texts given to `set`. */
-  mem: { text: string; analysis: DocumentAnalysis; lineStarts: number[] } | null = null;
+  mem: Live | null = null;
+  /** Whether the document's contributions are in the index's maps (see `settle`). */
+  inserted = false;
   /** The analysis of the file on disk (kept while the document is open, for the cache). */
   disk: DiskState | null = null;
 
@@ -122,6 +155,10 @@ class Doc implements IndexedDoc {
 
   get lineStarts(): number[] {
     return this.mem ? this.mem.lineStarts : this.disk!.lineStarts;
+  }
+
+  get analysedLength(): number {
+    return this.mem ? this.mem.analysedLength : this.disk!.textLength;
   }
 }
 
@@ -179,6 +216,8 @@ export class WorkspaceIndex {
   private firstRefs = new Int32Array(256);
   private readonly touched: number[] = [];
   private readonly analyses = new Lru<Doc, DocumentAnalysis>(ANALYSIS_CACHE);
+  /** Documents set as text whose contributions are not in the maps yet (see `settle`). */
+  private readonly unsettled = new Set<Doc>();
   private readonly texts = new Lru<Doc, string>(TEXT_CACHE);
   /** The last few complete mentionsOf answers, valid while the generation stays. */
   private readonly recentMentions = new Lru<string, { generation: number; locations: MentionLocation[] }>(4);
@@ -214,16 +253,20 @@ export class WorkspaceIndex {
     for (const d of this.docs.values()) {
       if (!d.mem) continue;
       this.withdraw(d);
-      d.mem = { text: d.mem.text, analysis: analyser(d.mem.text, d.uri), lineStarts: d.mem.lineStarts };
-      this.insert(d);
+      d.mem = this.live(d.uri, d.mem.text, d.mem.maxBytes, d.mem.lineStarts);
+      this.unsettled.add(d);
     }
     this.changed({ uris: 'all' });
   }
 
-  /** Analyses a document's text and makes it the indexed state of `uri`. */
-  set(uri: string, text: string, version: number | null): IndexedDoc {
+  /**
+   * Makes a document's text the indexed state of `uri`; its analysis is made when first
+   * needed (by a feature or an index query). Only its first `maxBytes` (UTF-8) are analysed
+   * (analysedPart.ts): the server gives an open document its digestLens.maxFileSize.
+   */
+  set(uri: string, text: string, version: number | null, maxBytes = Infinity): IndexedDoc {
     let doc = this.docs.get(uri);
-    if (doc?.mem && doc.mem.text === text) {
+    if (doc?.mem && doc.mem.text === text && doc.mem.maxBytes === maxBytes) {
       doc.version = version;
       return doc;
     }
@@ -231,8 +274,8 @@ export class WorkspaceIndex {
     else this.docs.set(uri, (doc = new Doc(this, uri, version)));
     this.skipped.delete(uri);
     doc.version = version;
-    doc.mem = { text, analysis: this.analyser(text, uri), lineStarts: lineStarts(text) };
-    this.insert(doc);
+    doc.mem = this.live(uri, text, maxBytes);
+    this.unsettled.add(doc);
     this.changed({ uris: [uri] });
     return doc;
   }
@@ -329,12 +372,14 @@ export class WorkspaceIndex {
 
   /** Mentions and files of an entity over the workspace, from running totals. */
   countsOf(id: string): { mentions: number; files: number } {
+    this.settle();
     const p = this.entityPostings.get(id);
     return { mentions: p?.mentions ?? 0, files: p?.docs.length ?? 0 };
   }
 
   /** Every mention of an entity (at most `limit`), across the workspace, documents in uri order. */
   mentionsOf(id: string, limit = Infinity): MentionLocation[] {
+    this.settle();
     // Hover, definition and references of one entity often come one after the other.
     const cached = this.recentMentions.get(id);
     if (cached && cached.generation === this.generation) return cached.locations.slice(0, limit);
@@ -362,6 +407,7 @@ export class WorkspaceIndex {
 
   /** The documents an entity is mentioned in, in uri order (the list is kept until they change). */
   docsMentioning(id: string): readonly IndexedDoc[] {
+    this.settle();
     return this.sorted(this.entityPostings.get(id));
   }
 
@@ -384,16 +430,19 @@ export class WorkspaceIndex {
 
   /** The first uri (in uri order) where an entity is mentioned, without sorting them all. */
   firstFileOf(id: string): string | undefined {
+    this.settle();
     return this.first(this.entityPostings.get(id))?.uri;
   }
 
   /** The uris where an entity is mentioned. */
   filesOf(id: string): string[] {
+    this.settle();
     return this.sorted(this.entityPostings.get(id)).map((d) => d.uri);
   }
 
   /** Every keyword hit of a theme (at most `limit`), across the workspace. */
   themeHitsOf(id: string, limit = Infinity): ThemeLocation[] {
+    this.settle();
     const posting = this.themePostings.get(id);
     // A theme is in most documents: for its first hit, the first document will do.
     if (limit === 1 && posting && !posting.sorted) {
@@ -416,6 +465,7 @@ export class WorkspaceIndex {
 
   /** Entity counts over the workspace, or over one document. */
   entityCounts(uri?: string): EntityCount[] {
+    this.settle();
     if (uri === undefined) return [...this.entityPostings].map(([id, p]) => ({ id, name: p.name, kind: p.kind, mentions: p.mentions, files: p.docs.length }));
     const doc = this.docs.get(uri);
     const out: EntityCount[] = [];
@@ -425,6 +475,7 @@ export class WorkspaceIndex {
 
   /** Theme counts over the workspace, or over one document. */
   themeCounts(uri?: string): ThemeCount[] {
+    this.settle();
     if (uri === undefined) return [...this.themePostings].map(([id, p]) => ({ id, label: p.name, mentions: p.mentions, files: p.docs.length }));
     const doc = this.docs.get(uri);
     const out: ThemeCount[] = [];
@@ -464,7 +515,7 @@ export class WorkspaceIndex {
    */
   stateKey(uri: string): object | undefined {
     const doc = this.docs.get(uri);
-    return doc ? (doc.mem ? doc.mem.analysis : doc.disk!.packed) : undefined;
+    return doc ? (doc.mem ?? doc.disk!.packed) : undefined;
   }
 
   /**
@@ -493,6 +544,22 @@ export class WorkspaceIndex {
     if (text.length !== doc.disk!.textLength) this.onStale?.(doc.uri);
     else this.texts.set(doc, text);
     return text;
+  }
+
+  /**
+   * Puts the contributions of the documents set since the last query into the maps,
+   * analysing them if no feature has yet. Every query of the maps calls it first.
+   */
+  settle(): void {
+    if (this.unsettled.size === 0) return;
+    for (const doc of this.unsettled) this.insert(doc);
+    this.unsettled.clear();
+  }
+
+  /** The live state of a text, analysed on first use by the analyser of now. */
+  private live(uri: string, text: string, maxBytes: number, starts: number[] | null = null): Live {
+    const analyser = this.analyser;
+    return new Live(text, (t) => analyser(t, uri), maxBytes, analysedLength(text, maxBytes), starts);
   }
 
   /** The document with the smallest uri, from the sorted list when there is one, else by a scan. */
@@ -566,6 +633,8 @@ export class WorkspaceIndex {
   }
 
   private insert(doc: Doc): void {
+    doc.inserted = true;
+    this.unsettled.delete(doc);
     const add = (postings: Map<string, Posting>): Contribution => (id, name, kind, mentions) => {
       const p = postings.get(id);
       if (!p) postings.set(id, { docs: [doc], sorted: null, name, kind, mentions });
@@ -581,6 +650,11 @@ export class WorkspaceIndex {
 
   /** Removes a document's contributions from the maps. */
   private withdraw(doc: Doc): void {
+    this.unsettled.delete(doc);
+    this.analyses.delete(doc);
+    this.texts.delete(doc);
+    if (!doc.inserted) return;
+    doc.inserted = false;
     const remove = (postings: Map<string, Posting>): Contribution => (id, _name, _kind, mentions) => {
       const p = postings.get(id);
       const at = p ? p.docs.lastIndexOf(doc) : -1;
@@ -593,8 +667,6 @@ export class WorkspaceIndex {
     };
     this.entityContributions(doc, remove(this.entityPostings));
     this.themeContributions(doc, remove(this.themePostings));
-    this.analyses.delete(doc);
-    this.texts.delete(doc);
   }
 
   private changed(change: IndexChange): void {

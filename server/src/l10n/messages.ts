@@ -93,6 +93,7 @@ export const en = {
   'diag.inconsistentRelated': '{0}: {1}',
   'diag.amountConverted': 'the amount it converts',
   'diag.zhao': '兆 read as 10^12 (万亿); in mainland usage it can mean 10^6',
+  'diag.notAnalysed': 'Digest Lens stops here: this note is {0} MB, over digestLens.maxFileSize ({1} MB), so the text from this line on is not analysed (no figures, companies or themes)',
   'diag.yen': '¥ read as {0} from context (¥ is both CNY and JPY); write 元/人民币 or 日元/JPY to be explicit',
   'diag.conversionMismatch': 'Stated conversion implies {0}; reference {1} ({2}): {3} off',
   'rate.monthAverage': '{0} average, {1}',

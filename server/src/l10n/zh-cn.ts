@@ -77,6 +77,7 @@ export const zhCn: Catalogue = {
   'diag.inconsistentRelated': '{0}：{1}',
   'diag.amountConverted': '被换算的金额',
   'diag.zhao': '“兆”按 10^12（万亿）理解；在中国大陆的用法中它也可能指 10^6',
+  'diag.notAnalysed': 'Digest Lens 分析到此为止：本笔记大小为 {0} MB，超过 digestLens.maxFileSize（{1} MB），从这一行起的内容未被分析（不识别金额、公司或主题）',
   'diag.yen': '根据上下文将“¥”理解为 {0}（“¥”既可指人民币也可指日元）；写成“元/人民币”或“日元/JPY”可避免歧义',
   'diag.conversionMismatch': '文中换算隐含汇率 {0}；参考汇率 {1}（{2}）：相差 {3}',
   'rate.monthAverage': '{0} 月均值，{1}',

@@ -77,6 +77,7 @@ export const zhTw: Catalogue = {
   'diag.inconsistentRelated': '{0}：{1}',
   'diag.amountConverted': '被換算的金額',
   'diag.zhao': '「兆」以 10^12（萬億）解讀；在中國大陸的用法中它也可能指 10^6',
+  'diag.notAnalysed': 'Digest Lens 分析到此為止：本筆記大小為 {0} MB，超過 digestLens.maxFileSize（{1} MB），從這一行起的內容未被分析（不辨識金額、公司或主題）',
   'diag.yen': '依上下文將「¥」解讀為 {0}（「¥」可指人民幣也可指日圓）；寫成「元/人民幣」或「日圓/JPY」可避免歧義',
   'diag.conversionMismatch': '文中換算隱含匯率 {0}；參考匯率 {1}（{2}）：相差 {3}',
   'rate.monthAverage': '{0} 月平均，{1}',

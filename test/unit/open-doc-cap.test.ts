@@ -1,0 +1,72 @@
+/**
+ * Open documents in the index: analysed on first use (a burst of edits costs one analysis)
+ * and, over their size cap, analysed up to the last line break before it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../../server/src/analysis/analyse';
+import { analysedLength } from '../../server/src/index/analysedPart';
+import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { digestDiagnostics, Codes } from '../../server/src/features/diagnostics';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+
+const NOTE = '腾讯控股(0700.HK)宣布投资 1,600 亿人民币。\nTencent said revenue rose to $25 billion.\n';
+
+test('analysedLength: the whole text under the cap, else up to the last line break before it', () => {
+  assert.equal(analysedLength(NOTE, Infinity), NOTE.length);
+  assert.equal(analysedLength(NOTE, Buffer.byteLength(NOTE)), NOTE.length);
+  const firstLine = NOTE.indexOf('\n') + 1;
+  // One byte short of the whole text: the second line is left out, whole.
+  assert.equal(analysedLength(NOTE, Buffer.byteLength(NOTE) - 1), firstLine);
+  assert.equal(analysedLength(NOTE, Buffer.byteLength(NOTE.slice(0, firstLine)) + 3), firstLine);
+  // No line break before the cap: cut at the cap, never inside a character.
+  const line = '腾'.repeat(10);
+  assert.equal(analysedLength(line, 7), 2);
+  assert.equal(analysedLength('😀😀😀', 6), 2, 'a surrogate pair stays whole');
+  assert.equal(analysedLength('😀😀😀', 8), 4);
+  assert.equal(analysedLength('', 0), 0);
+});
+
+test('an open document over its cap: only the first lines are analysed, and a diagnostic says where it stops', () => {
+  const index = new WorkspaceIndex((t) => analyse(t));
+  const text = NOTE + 'x'.repeat(50) + '\n' + 'Alibaba paid $3 billion.\n';
+  const cap = Buffer.byteLength(NOTE) + 10;
+  const doc = index.set('file:///big.digest', text, 1, cap);
+  assert.equal(doc.analysedLength, NOTE.length);
+  assert.deepEqual(doc.analysis, analyse(NOTE), 'the analysis of the part is the analysis of that text');
+  assert.ok(!doc.analysis.mentions.some((m) => m.id === 'alibaba'));
+  assert.equal(index.countsOf('alibaba').files, 0);
+  assert.ok(index.countsOf('tencent').mentions >= 2);
+  const diags = digestDiagnostics(doc, { ...DEFAULT_SETTINGS, maxFileSize: cap });
+  const stop = diags.filter((d) => d.code === Codes.notAnalysed);
+  assert.equal(stop.length, 1);
+  assert.deepEqual(stop[0].range.start, { line: 2, character: 0 });
+  assert.match(stop[0].message, /maxFileSize/);
+  // The same text with a cap it fits under is analysed whole; no diagnostic then.
+  const whole = index.set('file:///big.digest', text, 2, Infinity);
+  assert.equal(whole.analysedLength, text.length);
+  assert.equal(index.countsOf('alibaba').files, 1);
+  assert.equal(digestDiagnostics(whole, DEFAULT_SETTINGS).filter((d) => d.code === Codes.notAnalysed).length, 0);
+});
+
+test('a burst of edits is analysed once, when first asked, and the maps then match the last text', () => {
+  let runs = 0;
+  const index = new WorkspaceIndex((t) => (runs++, analyse(t)));
+  let text = NOTE;
+  for (let k = 0; k < 20; k++) {
+    text = k % 2 ? text + 'Alibaba\n' : text.replace('腾讯控股', '腾讯');
+    index.set('file:///a.digest', text, k + 1);
+  }
+  assert.equal(runs, 0, 'nothing analysed before a query');
+  assert.equal(index.countsOf('alibaba').mentions, 10);
+  assert.equal(runs, 1);
+  assert.deepEqual(index.get('file:///a.digest')!.analysis, analyse(text));
+  assert.equal(runs, 1, 'the query and the feature share the one analysis');
+  index.delete('file:///a.digest');
+  assert.equal(index.countsOf('alibaba').files, 0);
+  // Set and deleted before any query: never analysed, never in the maps.
+  index.set('file:///b.digest', 'Alibaba', 1);
+  index.delete('file:///b.digest');
+  assert.equal(index.countsOf('alibaba').files, 0);
+  assert.equal(runs, 1);
+});
