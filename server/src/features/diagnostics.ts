@@ -38,6 +38,10 @@ export const Codes = {
   inconsistent: 'inconsistent-fact',
 } as const;
 
+/** Diagnostics are checked after this long without changes, and at most this long after the first. */
+const QUIET_MS = 15;
+const MAX_WAIT_MS = 150;
+
 /** Most earlier notes named in one consistency diagnostic. */
 const MAX_CONFLICTS_SHOWN = 3;
 
@@ -243,15 +247,27 @@ export const feature: Feature = {
       await refreshUserFiles();
     };
 
-    // Coalesce: a re-index touches many uris in one tick; publish once per uri.
+    // Coalesce: a re-index touches many uris in one tick; publish once per uri. And wait for
+    // a short quiet spell: each edit of an open note changes the index, and checking after
+    // every one of a burst (a paste, a replace-all, fast typing in a large note) would
+    // analyse the note once per edit, where the index analyses it once, when first asked.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let since = 0;
+    const run = () => {
+      timer = null;
+      void flush().catch((e) => ctx.log.error(`diagnostics failed: ${(e as Error).message}`));
+    };
     const schedule = (uris: string[] | 'all') => {
-      const first = pending === null;
       if (uris === 'all' || pending === 'all') pending = 'all';
       else {
         pending ??= new Set();
         for (const u of uris) (pending as Set<string>).add(u);
       }
-      if (first) setImmediate(() => void flush().catch((e) => ctx.log.error(`diagnostics failed: ${(e as Error).message}`)));
+      const now = performance.now();
+      if (timer) clearTimeout(timer);
+      else since = now;
+      // Never later than MAX_WAIT_MS after the first change, however long the typing goes on.
+      timer = setTimeout(run, now - since >= MAX_WAIT_MS ? 0 : QUIET_MS);
     };
 
     ctx.index.onChange((change) => schedule(change.uris));
