@@ -79,11 +79,12 @@ export async function serverEditTimes(serverJs, seeds, { singles = 60, bursts = 
       let big = noteOf(seeds, hugeChars);
       big = big.slice(0, hugeChars);
       const hugeUri = pathToFileURL(path.join(folder, 'bench-huge.digest.md')).href;
+      const before = peakRss(client.child.pid);
       const t = performance.now();
       client.open(hugeUri, big);
       big = null;
       await client.request('textDocument/hover', { textDocument: { uri: hugeUri }, position: { line: 1, character: 0 } });
-      huge = { chars: hugeChars, ms: performance.now() - t, rss: peakRss(client.child.pid) };
+      huge = { chars: hugeChars, ms: performance.now() - t, rss: peakRss(client.child.pid), rssBefore: before };
     }
     return { single, burst, burstTotal, bytes, huge };
   } finally {
