@@ -30,6 +30,8 @@ const BUDGET = {
   requestP99Ms: 5,
   tokensMs: 50,
   editP99Ms: 5,
+  refsFirstP99Ms: 5, // first partial result of a streamed references answer
+  refsCompleteP99Ms: 50, // the whole streamed answer
   cliRssRatio: 1.25,
 };
 
@@ -245,7 +247,40 @@ async function requestLatencies(client, sites, files, log) {
   await run('definition', 'textDocument/definition', (s) => ({ textDocument: { uri: s.uri }, position: s.position }));
   await run('references', 'textDocument/references', (s) => ({ textDocument: { uri: s.uri }, position: s.position, context: { includeDeclaration: true } }));
   await run('workspace symbols', 'workspace/symbol', (s, i) => ({ query: i % 2 ? s.text : s.name.slice(0, 4) }));
+  out.streamed = await streamedReferences(client, sites);
+  log(`scale: references streamed: first p99 ${percentile(out.streamed.first, 99).toFixed(2)} ms, complete p99 ${percentile(out.streamed.complete, 99).toFixed(2)} ms`);
   return out;
+}
+
+/**
+ * References with a partialResultToken, as VS Code asks for them: the time to the first
+ * partial result ($/progress) and to the end of the answer, at the client.
+ */
+async function streamedReferences(client, sites) {
+  const first = [];
+  const complete = [];
+  let most = 0;
+  let token = 0;
+  for (let i = 0; i < sites.length + 5; i++) {
+    const site = sites[i % sites.length];
+    const id = `bench-refs-${token++}`;
+    let firstAt = null;
+    let count = 0;
+    const listening = client.conn.onProgress(new rpc.ProgressType(), id, (value) => {
+      firstAt ??= performance.now();
+      count += value.length;
+    });
+    const t = performance.now();
+    const result = await client.request('textDocument/references', { textDocument: { uri: site.uri }, position: site.position, context: { includeDeclaration: true }, partialResultToken: id });
+    const end = performance.now();
+    listening.dispose();
+    count += result?.length ?? 0;
+    if (i < 5) continue; // warm-up
+    first.push((firstAt ?? end) - t);
+    complete.push(end - t);
+    most = Math.max(most, count);
+  }
+  return { first, complete, most };
 }
 
 async function tokensOfLargeDigest(client, folder) {
@@ -377,6 +412,13 @@ export async function run(ctx) {
     rows.push({ figure: `${label} on ${n(large)} digests, ${times.length} requests, p50 / p99 (${answered} answered)`, budget: `p99 ≤ ${BUDGET.requestP99Ms} ms`, measured: `${ms(percentile(times, 50))} / ${ms(p99)}`, verdict: verdict(p99 <= BUDGET.requestP99Ms), value: p99, unit: 'ms' });
   }
   const tok = percentile(L.tokens.times, 50);
+  if (L.requests?.streamed) {
+    const st = L.requests.streamed;
+    const f99 = percentile(st.first, 99);
+    const c99 = percentile(st.complete, 99);
+    rows.push({ figure: `references streamed (partialResultToken) on ${n(large)} digests: first partial result, p50 / p99`, budget: `p99 ≤ ${BUDGET.refsFirstP99Ms} ms`, measured: `${ms(percentile(st.first, 50))} / ${ms(f99)}`, verdict: verdict(f99 <= BUDGET.refsFirstP99Ms), value: f99, unit: 'ms' });
+    rows.push({ figure: `references streamed on ${n(large)} digests: complete, p50 / p99 (up to ${n(st.most)} locations)`, budget: `p99 ≤ ${BUDGET.refsCompleteP99Ms} ms`, measured: `${ms(percentile(st.complete, 50))} / ${ms(c99)}`, verdict: verdict(c99 <= BUDGET.refsCompleteP99Ms), value: c99, unit: 'ms' });
+  }
   rows.push({ figure: `full semantic tokens, ${(L.tokens.bytes / 1e6).toFixed(1)} MB digest (${n(L.tokens.tokens)} tokens), p50 / max`, budget: `≤ ${BUDGET.tokensMs} ms`, measured: `${ms(tok)} / ${ms(Math.max(...L.tokens.times))}`, verdict: verdict(tok <= BUDGET.tokensMs), value: tok, unit: 'ms' });
   const e99 = percentile(L.edit.times, 99);
   rows.push({ figure: `edit of a ${(L.edit.bytes / 1000).toFixed(0)} kB digest → next request answered, over the server, p50 / p99`, budget: `p99 ≤ ${BUDGET.editP99Ms} ms`, measured: `${ms(percentile(L.edit.times, 50))} / ${ms(e99)}`, verdict: verdict(e99 <= BUDGET.editP99Ms), value: e99, unit: 'ms' });
