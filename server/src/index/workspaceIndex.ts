@@ -389,7 +389,9 @@ export class WorkspaceIndex {
     // The entity triples with this id (names may differ), as a mask over entity refs.
     const t = this.table;
     const refs = new Uint8Array(t.entities.length / 3);
-    for (let r = 0; r < refs.length; r++) if (t.strings[t.entities[r * 3]] === id) refs[r] = 1;
+    const canon = t.canonicalOf(id);
+    const canonical = t.canonical;
+    for (let r = 0; r < refs.length; r++) if (canonical[r] === canon) refs[r] = 1;
     let uri = '';
     const add = (mention: Mention) => void out.push({ uri, mention });
     for (const doc of docs) {
