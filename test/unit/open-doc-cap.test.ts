@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
 import { analysedLength } from '../../server/src/index/analysedPart';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
@@ -69,4 +71,33 @@ test('a burst of edits is analysed once, when first asked, and the maps then mat
   index.delete('file:///b.digest');
   assert.equal(index.countsOf('alibaba').files, 0);
   assert.equal(runs, 1);
+});
+
+test('random edits of open notes, with queries at random moments: every answer is that of a fresh analysis of the text of the moment', () => {
+  const ws = join(__dirname, '..', 'fixtures', 'workspace');
+  const texts = readdirSync(ws).filter((f) => /\.digest(\.md|\.txt)?$/.test(f)).map((f) => readFileSync(join(ws, f), 'utf8'));
+  const snippets = ['腾讯', '騰訊控股', 'Tencent', '0700.HK', '阿里巴巴', 'Alibaba', '1,350 亿美元', 'up to $3.5 billion', '\n\n', '\n', '## 新章节\n', '2025-06-30\n', ' '];
+  let seed = 13;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const index = new WorkspaceIndex((t) => analyse(t));
+  const caps = texts.map(() => Infinity);
+  const current = texts.map((t, i) => {
+    index.set(`file:///n${i}.digest`, t, 1);
+    return t;
+  });
+  for (let step = 0; step < 120; step++) {
+    const i = Math.floor(rand() * current.length);
+    const t = current[i];
+    const at = Math.floor(rand() * (t.length + 1));
+    const cap = (caps[i] = rand() < 0.2 ? Math.floor(rand() * Buffer.byteLength(t)) : Infinity);
+    current[i] = rand() < 0.6 ? t.slice(0, at) + snippets[Math.floor(rand() * snippets.length)] + t.slice(at) : t.slice(0, at) + t.slice(Math.min(t.length, at + Math.floor(rand() * 40)));
+    index.set(`file:///n${i}.digest`, current[i], step + 2, cap);
+    if (rand() < 0.3) continue; // a burst: no query before the next edit
+    const doc = index.get(`file:///n${i}.digest`)!;
+    assert.deepEqual(doc.analysis, analyse(current[i].slice(0, analysedLength(current[i], cap))), `step ${step}`);
+    const fresh = new WorkspaceIndex((x) => analyse(x));
+    for (let k = 0; k < current.length; k++) fresh.set(`file:///n${k}.digest`, current[k], 1, caps[k]);
+    const counts = (x: WorkspaceIndex) => x.entityCounts().sort((a, b) => (a.id < b.id ? -1 : 1));
+    assert.deepEqual(counts(index), counts(fresh), `step ${step}`);
+  }
 });
