@@ -37,7 +37,7 @@ function random(seed: number): () => number {
 const METRICS: Metric[] = ['revenue', 'profit', 'other', 'market-size', 'price', 'funding'];
 const AMOUNTS: [string, number][] = [['12亿', 1.2e9], ['12.0亿', 1.2e9], ['12.5亿', 1.25e9], ['1.2B', 1.2e9], ['347亿', 3.47e10], ['34.7B', 3.47e10], ['0', 0], ['600元', 600], ['610', 610], ['-5亿', -5e8]];
 
-function randomFigures(next: () => number, n: number): Figure[] {
+function randomFigures(next: () => number, n: number, currencies = ['CNY', 'CNY', 'USD'], subjects = ['a', 'b']): Figure[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const party = (id: string) => ({ id, name: id, offset: 0, length: 1 });
   return Array.from({ length: n }, (_, i) => {
@@ -47,14 +47,14 @@ function randomFigures(next: () => number, n: number): Figure[] {
       offset: i * 10,
       length: text.length,
       text,
-      currency: pick(['CNY', 'CNY', 'USD']),
+      currency: pick(currencies),
       value,
       min: range ? value * 0.9 : null,
       max: range ? value * 1.1 : null,
       approximate: false,
       per: null,
       qualifier: null,
-      subject: next() < 0.6 ? party(pick(['a', 'b'])) : null,
+      subject: next() < 0.6 ? party(pick(subjects)) : null,
       counterparty: next() < 0.2 ? party(pick(['c', 'd'])) : null,
       metric: pick(METRICS),
       period: pick([null, null, '2025', '2025H1', '2024']),
@@ -65,8 +65,9 @@ function randomFigures(next: () => number, n: number): Figure[] {
 test('groupFacts gives the groups of comparing every pair, on random figures', () => {
   const next = random(13);
   for (let round = 0; round < 300; round++) {
-    const n = 1 + Math.floor(next() * 40);
-    const figures = randomFigures(next, n);
+    const n = 1 + Math.floor(next() * 160);
+    // Every other round crowds one currency and one company, so buckets outgrow the pairwise path.
+    const figures = round % 2 ? randomFigures(next, n) : randomFigures(next, n, ['CNY'], ['a']);
     const sentences = figures.map(() => Math.floor(next() * (1 + n / 4)));
     const expected = groupEveryPair(figures, (i) => sentences[i]);
     groupFacts('', figures, [], (i) => sentences[i]);
@@ -84,4 +85,21 @@ test('a figure repeated in two sentences is one fact; in one sentence, two', () 
   const same = [{ ...one }, { ...one }];
   groupFacts('', same, [], () => 0);
   assert.deepEqual(same.map((x) => x.fact), [0, 1]);
+});
+
+test('few classes of many figures, spread over few sentences, group as every pair does', () => {
+  const next = random(29);
+  const party = { id: 'a', name: 'a', offset: 0, length: 1 };
+  for (let round = 0; round < 300; round++) {
+    const n = 26 + Math.floor(next() * 40);
+    // Two ways of writing one distinctive amount, and a third amount: three classes at most.
+    const figures = Array.from({ length: n }, (_, i) => {
+      const [text, value] = [['347亿', 3.47e10], ['347.0亿', 3.47e10], ['12亿', 1.2e9]][Math.floor(next() * 3)] as [string, number];
+      return { offset: i * 10, length: text.length, text, currency: 'CNY', value, min: null, max: null, approximate: false, per: null, qualifier: null, subject: party, counterparty: null, metric: 'revenue', period: null } as Figure;
+    });
+    const sentences = figures.map(() => Math.floor(next() * 4));
+    const expected = groupEveryPair(figures, (i) => sentences[i]);
+    groupFacts('', figures, [], (i) => sentences[i]);
+    assert.deepEqual(figures.map((f) => f.fact), expected, `round ${round}`);
+  }
 });

@@ -202,6 +202,19 @@ function joinRestatements(
   digitsOf: (f: Figure) => number,
 ): void {
   if (list.length < 2) return;
+  // A digest's bucket holds a handful of figures: every pair is then cheaper than the classes.
+  if (list.length <= SMALL_BUCKET) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x];
+        const j = list[y];
+        // One sentence does not say one amount twice: two amounts there are two facts
+        // ("$9.7 billion, just under the $10 billion expected") unless one converts the other.
+        if (sentence(i) !== sentence(j) && restates(figures[i], figures[j], toleranceOf, digitsOf)) join(i, j);
+      }
+    }
+    return;
+  }
   const byKey = new Map<string, RestatementClass>();
   for (const i of list) {
     const key = restatementKey(figures[i]);
@@ -235,6 +248,9 @@ function joinRestatements(
     for (const b of finite) pair(odd[x], b);
   }
 }
+
+/** Up to this many figures in a bucket are compared pair by pair. */
+const SMALL_BUCKET = 24;
 
 /** Wider than ROUNDING_GAP, so that no rounding of the products can drop a pair the gap keeps. */
 const WINDOW = ROUNDING_GAP + 0.01;
