@@ -42,6 +42,8 @@ export function hostileInputs(seeds, bytes) {
     ['"腾讯腾讯…" one company', runOf('腾讯', bytes)],
     ['"约数十亿至上百亿美元…" hedges and vague scales', runOf('约数十亿至上百亿美元', bytes)],
     ['"HK$1.2B-HK$…" prefixed range ends', runOf('HK$1.2B-', bytes)],
+    ['"该行目标价12元。…" one paragraph of target prices', runOf('腾讯该行目标价12元。', bytes)],
+    ['"(00700.HK)股价报12元/股…" listings and yuan share prices', runOf('腾讯控股(00700.HK)股价报12元/股。', bytes)],
     ['lone surrogates', runOf('\ud800a\udc00b\udfff12亿\ud83d ', bytes)],
     ['right-to-left and bidi controls', runOf(rtl, bytes)],
     ['combining marks on every character', runOf(combining, bytes)],
