@@ -50,7 +50,10 @@ interface SentenceInfo {
   /** Its place among the document's figure sentences. */
   number: number;
   /** Metric words and periods of the sentence, read once for all its figures. */
-  clauseWords: Map<number, MetricWord[]>;
+  /** Metric words by clause start; most sentences have one clause with figures, kept without a map. */
+  clauseStart: number;
+  clauseWords: MetricWord[] | null;
+  moreClauseWords: Map<number, MetricWord[]> | null;
   sentenceWords: MetricWord[] | null;
   /** The start of the sentence's paragraph (line). */
   paragraph: number;
@@ -327,7 +330,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         ratingContext,
         rates,
         bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
-        clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
+        clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
       sentences.push(info);
     }
@@ -392,10 +395,13 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // Periods are read once per sentence, up to a little past its last figure; metric words
     // once per clause, and those of the sentence before the clause only when asked.
     if (!info.periods) info.periods = periodsIn(s, sentence.start, Math.min(sentence.end, info.lastEnd + 80));
-    let words = info.clauseWords.get(clause.start);
+    let words = info.clauseStart === clause.start ? info.clauseWords : info.moreClauseWords?.get(clause.start);
     if (!words) {
       words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + AFTER_WORDS));
-      info.clauseWords.set(clause.start, words);
+      if (info.clauseWords === null) {
+        info.clauseStart = clause.start;
+        info.clauseWords = words;
+      } else (info.moreClauseWords ??= new Map()).set(clause.start, words);
     }
     const topicOf = () => {
       if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
