@@ -19,6 +19,8 @@ export const description = 'analyse() and the CLI on 1 MB runs of hostile text a
 /** Floor for every hostile input (issue 13). */
 const FLOOR_MBPS = 10;
 const MB = 1e6;
+/** Size of each hostile input through the CLI (half with --quick). */
+const CLI_MB = 4;
 
 /** The hostile inputs, with the label printed for each. */
 function inputs(ctx) {
@@ -85,7 +87,7 @@ export async function run(ctx) {
     // "net" figure: start-up has its own budget, the floor is about reading the text.
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, '');
-    const startupMs = timeCli(ctx, empty, 3);
+    const startups = [];
     for (const [label, text] of inputs(ctx)) {
       const bytes = Buffer.byteLength(text, 'utf8');
       let best = Infinity;
@@ -123,17 +125,28 @@ export async function run(ctx) {
         unit: 'MB/s',
       });
       // The same text through the CLI, JSON written to nowhere: reading, analysis and output.
+      // Repeated to CLI_MB so that the process's start-up (timed on an empty note, alternating
+      // with the input, best of each) is a small part of the time taken off.
       const file = path.join(dir, 'hostile.txt');
-      writeFileSync(file, text);
+      const cliText = runOf(text, (ctx.quick ? CLI_MB / 2 : CLI_MB) * MB);
+      const cliBytes = Buffer.byteLength(cliText, 'utf8');
+      writeFileSync(file, cliText);
       try {
-        const ms = timeCli(ctx, file, ctx.quick ? 1 : 2);
-        const e2e = bytes / MB / (ms / 1000);
-        const net = bytes / MB / (Math.max(1, ms - startupMs) / 1000);
+        let ms = Infinity;
+        let startupMs = Infinity;
+        for (let r = 0; r < (ctx.quick ? 1 : 2); r++) {
+          startupMs = Math.min(startupMs, timeCli(ctx, empty, 1));
+          ms = Math.min(ms, timeCli(ctx, file, 1));
+        }
+        startups.push(startupMs);
+        const e2e = cliBytes / MB / (ms / 1000);
+        const netMs = ms - startupMs;
+        const net = netMs > 0 ? cliBytes / MB / (netMs / 1000) : null;
         cliRows.push({
-          figure: `adversarial CLI: ${label}`,
+          figure: `adversarial CLI: ${label} (${(cliBytes / MB).toFixed(0)} MB)`,
           budget: `≥ ${FLOOR_MBPS} MB/s net`,
-          measured: `${net.toFixed(1)} MB/s net of start-up (${e2e.toFixed(1)} MB/s end to end, ${ms.toFixed(0)} ms)`,
-          verdict: net >= FLOOR_MBPS ? 'PASS' : 'FAIL',
+          measured: (net === null ? 'within the noise of start-up' : `${net.toFixed(1)} MB/s net of start-up`) + ` (${e2e.toFixed(1)} MB/s end to end, ${ms.toFixed(0)} ms)`,
+          verdict: net !== null && net >= FLOOR_MBPS ? 'PASS' : 'FAIL',
           value: net,
           unit: 'MB/s',
         });
@@ -141,7 +154,8 @@ export async function run(ctx) {
         cliRows.push({ figure: `adversarial CLI: ${label}`, budget: `≥ ${FLOOR_MBPS} MB/s net`, measured: `failed: ${String(e.message ?? e).split('\n')[0]}`, verdict: 'ERROR', value: null, unit: 'MB/s' });
       }
     }
-    cliRows.unshift({ figure: 'adversarial CLI: start-up on an empty note', budget: null, measured: `${startupMs.toFixed(0)} ms`, verdict: 'info', value: startupMs, unit: 'ms' });
+    const startupMs = Math.min(...startups);
+    cliRows.unshift({ figure: 'adversarial CLI: start-up on an empty note (best)', budget: null, measured: `${startupMs.toFixed(0)} ms (worst ${Math.max(...startups).toFixed(0)} ms)`, verdict: 'info', value: startupMs, unit: 'ms' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
