@@ -866,10 +866,15 @@ function localDollar(): string {
 }
 /** Whether a Hong Kong listing code (".HK)") stands in the 160 characters before `at`, on its line. */
 function hkListingBefore(at: number): boolean {
-  const k = s.lastIndexOf('.HK', at);
+  // The last ".HK" at or before `at`, looked for only as far back as it may be: a search
+  // through the whole text before every per-share yuan price would be quadratic.
+  let k = at;
+  while (k >= 0 && at - k <= 160 && !s.startsWith('.HK', k)) k--;
   if (k < 0 || at - k > 160) return false;
   const c = s.charCodeAt(k + 3);
-  return (c === 41 || c === 0xff09) && s.lastIndexOf('\n', at) < k;
+  if (c !== 41 && c !== 0xff09) return false;
+  for (let j = k + 1; j <= at; j++) if (s.charCodeAt(j) === 10) return false;
+  return true;
 }
 /** Moves of a price after an amount ("由港元265升至470港元"). */
 const MOVES_AFTER = ['升至', '降至', '上调至', '下调至', '调高至', '调低至', '增至', '减至', '上调到', '下调到'];

@@ -50,7 +50,10 @@ interface SentenceInfo {
   /** Its place among the document's figure sentences. */
   number: number;
   /** Metric words and periods of the sentence, read once for all its figures. */
-  clauseWords: Map<number, MetricWord[]>;
+  /** Metric words by clause start; most sentences have one clause with figures, kept without a map. */
+  clauseStart: number;
+  clauseWords: MetricWord[] | null;
+  moreClauseWords: Map<number, MetricWord[]> | null;
   sentenceWords: MetricWord[] | null;
   /** The start of the sentence's paragraph (line). */
   paragraph: number;
@@ -103,10 +106,11 @@ function ratedBefore(sentences: SentenceInfo[], at: number): boolean {
 /**
  * The third party that a sentence without a named source goes on quoting: a target price or
  * rating (always a broker's), or "该行" / "the bank", in a paragraph that named a broker or
- * outlet before it. The sources of earlier sentences come first, then the nearest third
- * party named before, if it is not a listing being rated ("中信证券(06030.HK)获…").
+ * outlet before it. The sources of earlier sentences come first (`lastSourced`: the latest
+ * earlier sentence with sources, or -1), then the nearest third party named before, if it is
+ * not a listing being rated ("中信证券(06030.HK)获…").
  */
-function quotedBefore(s: string, sentences: SentenceInfo[], at: number, mentions: Mention[], sectorOf: SectorOf): Mention | null {
+function quotedBefore(s: string, sentences: SentenceInfo[], at: number, lastSourced: number, quotable: QuotableCursor): Mention | null {
   const info = sentences[at];
   const text = s.slice(info.bounds.start, info.bounds.end);
   // Most sentences hold none of the words below: one search tells.
@@ -115,21 +119,68 @@ function quotedBefore(s: string, sentences: SentenceInfo[], at: number, mentions
   // company itself (a bank reporting), so only a broker already quoted is taken.
   const rating = info.rates || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(sentences, at));
   if (!rating && !BROKER_ANAPHOR.test(text)) return null;
-  for (let k = at - 1; k >= 0 && sentences[k].paragraph === info.paragraph; k--) {
-    const quoted = sentences[k].sources;
-    if (!quoted.length) continue;
+  // Sentences come in text order, so one of the same paragraph has only its paragraph's sentences after it.
+  if (lastSourced >= 0 && sentences[lastSourced].paragraph === info.paragraph) {
+    const quoted = sentences[lastSourced].sources;
     const last = quoted[quoted.length - 1];
     return rating || last.kind !== 'media' ? last : null;
   }
   if (!rating) return null;
-  const before = mentionsIn(mentions, { start: info.paragraph, end: info.bounds.start });
-  for (let k = before.length - 1; k >= 0; k--) {
-    const m = before[k];
-    if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator' || !isThirdParty(m, sectorOf)) continue;
-    if (/^\s*[(（]/.test(s.slice(m.offset + m.length, m.offset + m.length + 2))) continue;
-    return m;
+  return quotable.before(info.paragraph, info.bounds.start);
+}
+
+/**
+ * The nearest third party named before a point of its paragraph (not a person, an exchange,
+ * a regulator, nor a name followed by its listing's parenthesis), for sentences asking in
+ * text order: each mention is looked at once per document, not once per sentence (a long
+ * paragraph of target prices would otherwise reread all its names for every sentence).
+ */
+class QuotableCursor {
+  private paragraph = -1;
+  private next = 0;
+  /** Index of the last quotable mention read so far in the paragraph, or -1. */
+  private best = -1;
+  /** Mentions read but reaching past the point asked for: counted once a later point covers them. */
+  private pending: number[] = [];
+
+  constructor(
+    private readonly s: string,
+    private readonly mentions: Mention[],
+    private readonly sectorOf: SectorOf,
+  ) {}
+
+  /** The last quotable mention (in the mentions' order) within [paragraph, end), as `mentionsIn` bounds it. */
+  before(paragraph: number, end: number): Mention | null {
+    const { mentions } = this;
+    if (paragraph !== this.paragraph) {
+      this.paragraph = paragraph;
+      this.next = firstAtOrAfter(mentions, paragraph);
+      this.best = -1;
+      this.pending = [];
+    }
+    if (this.pending.length) {
+      const still: number[] = [];
+      for (const i of this.pending) {
+        if (mentions[i].offset + mentions[i].length <= end) this.consider(i);
+        else still.push(i);
+      }
+      this.pending = still;
+    }
+    for (; this.next < mentions.length && mentions[this.next].offset < end; this.next++) {
+      const m = mentions[this.next];
+      if (m.offset + m.length <= end) this.consider(this.next);
+      else this.pending.push(this.next);
+    }
+    return this.best >= 0 ? mentions[this.best] : null;
   }
-  return null;
+
+  private consider(i: number): void {
+    if (i < this.best) return;
+    const m = this.mentions[i];
+    if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator' || !isThirdParty(m, this.sectorOf)) return;
+    if (/^\s*[(（]/.test(this.s.slice(m.offset + m.length, m.offset + m.length + 2))) return;
+    this.best = i;
+  }
 }
 
 /** What stands between a forecaster and the clause it opens: its cue and a comma ("预测，", "estimates:"). */
@@ -279,7 +330,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         ratingContext,
         rates,
         bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
-        clauseWords: new Map(), sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
+        clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
       };
       sentences.push(info);
     }
@@ -319,14 +370,17 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     }
   }
   // A target price, a rating or "该行" goes on quoting the broker named before in the paragraph.
-  for (let k = 0; k < sentences.length; k++) {
+  const quotable = new QuotableCursor(s, mentions, sectorOf);
+  for (let k = 0, lastSourced = -1; k < sentences.length; k++) {
     const info = sentences[k];
-    if (info.sources.length) continue;
-    const quoted = quotedBefore(s, sentences, k, mentions, sectorOf);
-    if (quoted) {
-      info.sources = [quoted];
-      info.owners = info.owners.filter((m) => m.id !== quoted.id);
+    if (!info.sources.length) {
+      const quoted = quotedBefore(s, sentences, k, lastSourced, quotable);
+      if (quoted) {
+        info.sources = [quoted];
+        info.owners = info.owners.filter((m) => m.id !== quoted.id);
+      }
     }
+    if (info.sources.length) lastSourced = k;
   }
   // The owner of the last figure, for a sentence that goes on with "其中" (of which).
   let lastOwner: { mention: Mention; paragraph: number } | null = null;
@@ -341,10 +395,13 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // Periods are read once per sentence, up to a little past its last figure; metric words
     // once per clause, and those of the sentence before the clause only when asked.
     if (!info.periods) info.periods = periodsIn(s, sentence.start, Math.min(sentence.end, info.lastEnd + 80));
-    let words = info.clauseWords.get(clause.start);
+    let words = info.clauseStart === clause.start ? info.clauseWords : info.moreClauseWords?.get(clause.start);
     if (!words) {
       words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + AFTER_WORDS));
-      info.clauseWords.set(clause.start, words);
+      if (info.clauseWords === null) {
+        info.clauseStart = clause.start;
+        info.clauseWords = words;
+      } else (info.moreClauseWords ??= new Map()).set(clause.start, words);
     }
     const topicOf = () => {
       if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));

@@ -162,17 +162,105 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
     if (list) list.push(i);
     else buckets.set(key, [i]);
   }
-  for (const list of buckets.values()) {
+  const sentence = sentenceOf ?? ((i: number) => i);
+  for (const list of buckets.values()) joinRestatements(figures, list, sentence, join, toleranceAt, digitsAt);
+  for (let i = 0; i < figures.length; i++) figures[i].fact = find(i);
+}
+
+/**
+ * Figures that `restates` cannot tell apart: every field it reads is in the key. A digest
+ * that repeats one amount hundreds of times (or hostile text that repeats it a million
+ * times) then costs one comparison per pair of distinct amounts, not per pair of figures.
+ */
+function restatementKey(f: Figure): string {
+  const cp = f.counterparty ? `c${f.counterparty.id}` : '-';
+  return `${f.value}|${f.min}|${f.max}|${f.per}|${f.subject ? 1 : 0}|${cp}|${f.period || ''}|${f.metric}|${f.text}`;
+}
+
+/** The figures of one class: in document order, with the first of a sentence other than the first's. */
+interface RestatementClass {
+  members: number[];
+  other: number;
+  value: number;
+}
+
+/**
+ * Joins every two figures of `list` (one bucket) that restate each other and lie in
+ * different sentences, as comparing every pair would, in time near linear in the figures.
+ * Two amounts more than 6% apart never restate (`closeValues`, `equalValues`), so classes
+ * sorted by value are compared only within a slightly wider window. Within a pair of classes
+ * that restate, joining each figure to the first figure of the other class and to its first
+ * figure of another sentence gives the same groups as joining every pair of figures of
+ * different sentences (the two together always include one of another sentence).
+ */
+function joinRestatements(
+  figures: Figure[],
+  list: number[],
+  sentence: (i: number) => number,
+  join: (i: number, j: number) => void,
+  toleranceOf: (f: Figure) => number,
+  digitsOf: (f: Figure) => number,
+): void {
+  if (list.length < 2) return;
+  // A digest's bucket holds a handful of figures: every pair is then cheaper than the classes.
+  if (list.length <= SMALL_BUCKET) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
         // One sentence does not say one amount twice: two amounts there are two facts
         // ("$9.7 billion, just under the $10 billion expected") unless one converts the other.
-        if (sentenceOf && sentenceOf(i) === sentenceOf(j)) continue;
-        if (find(i) !== find(j) && restates(figures[i], figures[j], toleranceAt, digitsAt)) join(i, j);
+        if (sentence(i) !== sentence(j) && restates(figures[i], figures[j], toleranceOf, digitsOf)) join(i, j);
       }
     }
+    return;
   }
-  for (let i = 0; i < figures.length; i++) figures[i].fact = find(i);
+  const byKey = new Map<string, RestatementClass>();
+  for (const i of list) {
+    const key = restatementKey(figures[i]);
+    const c = byKey.get(key);
+    if (!c) byKey.set(key, { members: [i], other: -1, value: figures[i].value });
+    else {
+      c.members.push(i);
+      if (c.other < 0 && sentence(i) !== sentence(c.members[0])) c.other = i;
+    }
+  }
+  const finite: RestatementClass[] = [];
+  const odd: RestatementClass[] = [];
+  for (const c of byKey.values()) (Number.isFinite(c.value) ? finite : odd).push(c);
+  finite.sort((a, b) => a.value - b.value);
+  const pair = (a: RestatementClass, b: RestatementClass) => {
+    if (!restates(figures[a.members[0]], figures[b.members[0]], toleranceOf, digitsOf)) return;
+    joinAcross(a, b, sentence, join);
+    if (a !== b) joinAcross(b, a, sentence, join);
+  };
+  for (let x = 0; x < finite.length; x++) {
+    const a = finite[x];
+    for (let y = x; y < finite.length; y++) {
+      const b = finite[y];
+      if (!(Math.abs(b.value - a.value) <= WINDOW * Math.max(Math.abs(a.value), Math.abs(b.value)))) break;
+      pair(a, b);
+    }
+  }
+  // Infinite or undefined amounts (a thousand-digit number) escape the window: compared with all.
+  for (let x = 0; x < odd.length; x++) {
+    for (let y = x; y < odd.length; y++) pair(odd[x], odd[y]);
+    for (const b of finite) pair(odd[x], b);
+  }
+}
+
+/** Up to this many figures in a bucket are compared pair by pair. */
+const SMALL_BUCKET = 24;
+
+/** Wider than ROUNDING_GAP, so that no rounding of the products can drop a pair the gap keeps. */
+const WINDOW = ROUNDING_GAP + 0.01;
+
+/** Joins each figure of `from` to the first figure of `to` and to its first of another sentence, where their sentences differ. */
+function joinAcross(from: RestatementClass, to: RestatementClass, sentence: (i: number) => number, join: (i: number, j: number) => void): void {
+  const first = to.members[0];
+  for (const i of from.members) {
+    const s = sentence(i);
+    if (s !== sentence(first)) join(i, first);
+    if (to.other >= 0 && s !== sentence(to.other)) join(i, to.other);
+  }
 }
