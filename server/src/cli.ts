@@ -5,12 +5,13 @@
  * Runs the same analysis as the language server over files and prints the result.
  * Directories are walked recursively; a glob ('notes/**\/*.md', quoted so the shell leaves
  * it alone) is matched with picomatch while walking from its static base folder.
- * `--format jsonl` writes each file's record as soon as it is analysed and keeps nothing,
- * so memory stays flat however many files are scanned.
+ * Every format writes each file's output as soon as it is analysed and keeps nothing (json
+ * too: its `files` array is written one record at a time), so memory stays flat however
+ * many files are scanned.
  * The JSON shape is binding (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Exit status: 0 on success, 2 on bad usage,
  * 1 when a file cannot be read (the other files are still reported).
  */
-import { readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { analyse } from './analysis/analyse';
@@ -20,7 +21,8 @@ import { parseUserThemes } from './analysis/userFiles/themes';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from './analysis/themes';
 import { rateAt } from './fx/rates';
 import { decodeBytes, DEFAULT_MAX_BYTES } from './io/decode';
-import { fileRecord, type FileRecord } from './cli/report';
+import { fileRecord, JSON_OPENING, jsonClosing, jsonFileEntry, jsonLine } from './cli/report';
+import { OutputBuffer } from './cli/output';
 import { renderFileTable } from './cli/table';
 import { CSV_HEADER, csvRows } from './cli/csv';
 
@@ -248,8 +250,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   let status = 0;
-  const files: FileRecord[] = [];
+  // Every format is written file by file, json included, so the scan holds one record at a time.
   if (opts.format === 'csv') out(CSV_HEADER.join(',') + '\n');
+  if (opts.format === 'json') out(JSON_OPENING);
   let first = true;
   const unmatched = (glob: string) => {
     err(`digest-lens: no files match ${glob}\n`);
@@ -274,10 +277,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const record = fileRecord(path, decoded.text, analyse(decoded.text, { gazetteer, taxonomy }), opts.base);
     switch (opts.format) {
       case 'json':
-        files.push(record);
+        out(jsonFileEntry(record, first));
         break;
       case 'jsonl':
-        out(JSON.stringify(record) + '\n');
+        out(jsonLine(record));
         break;
       case 'csv':
         for (const row of csvRows(record)) out(row + '\n');
@@ -288,55 +291,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     first = false;
   }
-  if (opts.format === 'json') out(JSON.stringify({ version: 1, files }, null, 2) + '\n');
+  if (opts.format === 'json') out(jsonClosing(!first));
   return status;
-}
-
-/** A shared buffer to sleep on (Atomics.wait) while a non-blocking pipe is full. */
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Writes all of `text` to a file descriptor synchronously. process.stdout.write queues in
- * memory when the reader is slower than the scan (a pipe into DuckDB, jq or gzip), so a
- * long jsonl scan would grow without bound; writing synchronously makes the scan wait for
- * the reader instead. A non-blocking pipe answers EAGAIN when full: wait a moment, retry.
- * A reader that went away (EPIPE, e.g. `| head`) ends the scan quietly.
- */
-function writeFully(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  while (offset < bytes.length) {
-    try {
-      offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
-      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      else throw e;
-    }
-  }
 }
 
 /** Runs `main` on this process's arguments, standard output and standard error. */
 export function runCommandLine(): void {
-  const chunks: string[] = [];
-  let size = 0;
-  // Buffer output and flush in large writes: one write per file would be slow on pipes.
-  const flush = () => {
-    if (chunks.length) writeFully(1, chunks.join(''));
-    chunks.length = 0;
-    size = 0;
-  };
+  const stdout = new OutputBuffer(1);
   const status = main(
     process.argv.slice(2),
-    (s) => {
-      chunks.push(s);
-      size += s.length;
-      if (size > 1 << 20) flush();
-    },
+    (s) => stdout.write(s),
     (s) => process.stderr.write(s),
   );
-  flush();
+  stdout.flush();
   process.exitCode = status;
 }
 

@@ -15,22 +15,30 @@ export const CSV_HEADER = [
 /** Quotes a CSV field when it holds a comma, a quote or a line break. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // Numbers and booleans never need quoting; only text is looked at.
+  if (typeof v !== 'string') return String(v);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** One CSV line of values, without building an array of quoted fields first. */
+function csvLine(values: unknown[]): string {
+  let line = csvField(values[0]);
+  for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i]);
+  return line;
 }
 
 /** The CSV rows (without header) of one file. */
 export function csvRows(file: FileRecord): string[] {
-  const rows: unknown[][] = [];
+  const rows: string[] = [];
   for (const f of file.figures) {
-    rows.push([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '',
-      f.subject?.id, f.subject?.name, f.counterparty?.id, f.counterparty?.name, f.source?.id, f.source?.name, f.metric, f.period, f.fact]);
+    rows.push(csvLine([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '',
+      f.subject?.id, f.subject?.name, f.counterparty?.id, f.counterparty?.name, f.source?.id, f.source?.name, f.metric, f.period, f.fact]));
   }
   for (const e of file.entities) {
-    rows.push([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '', '', '', '', '', '', '', '', '', '']);
+    rows.push(csvLine([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '', '', '', '', '', '', '', '', '', '']));
   }
   for (const t of file.themes) {
-    rows.push([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions, '', '', '', '', '', '', '', '', '']);
+    rows.push(csvLine([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions, '', '', '', '', '', '', '', '', '']));
   }
-  return rows.map((r) => r.map(csvField).join(','));
+  return rows;
 }

@@ -77,20 +77,41 @@ export interface FileRecord {
   themes: ThemeRecord[];
 }
 
-/** Converts a figure's value into the base currency at the document's date. */
-export function toBase(figure: Figure, base: string, date: string | null, overrides?: Record<string, number>): BaseValue | null {
-  const from = rateAt(figure.currency, date, overrides);
+/** The conversion of one currency into the base currency at a date: the exact rate and how it is reported. */
+interface Conversion {
+  rate: number;
+  reported: number;
+  rateDate: string;
+}
+
+function conversion(currency: string, base: string, date: string | null, overrides?: Record<string, number>): Conversion | null {
+  const from = rateAt(currency, date, overrides);
   const to = rateAt(base, date, overrides);
   if (!from || !to) return null;
   const rate = to.perUsd / from.perUsd;
   // The month that matters is the one of the non-USD side; USD itself carries the month in force.
-  const rateDate = figure.currency !== 'USD' ? from.month : to.month;
-  return { currency: base, value: roundSignificant(figure.value * rate, 12), rate: roundSignificant(rate, 8), rateDate };
+  return { rate, reported: roundSignificant(rate, 8), rateDate: currency !== 'USD' ? from.month : to.month };
+}
+
+function converted(value: number, base: string, c: Conversion | null): BaseValue | null {
+  return c && { currency: base, value: roundSignificant(value * c.rate, 12), rate: c.reported, rateDate: c.rateDate };
+}
+
+/** Converts a figure's value into the base currency at the document's date. */
+export function toBase(figure: Figure, base: string, date: string | null, overrides?: Record<string, number>): BaseValue | null {
+  return converted(figure.value, base, conversion(figure.currency, base, date, overrides));
 }
 
 /** Builds the JSON record of one file. */
 export function fileRecord(path: string, text: string, analysis: DocumentAnalysis, base: string, overrides?: Record<string, number>): FileRecord {
   const starts = lineStarts(text);
+  // A file's figures share a date, so each currency is looked up once per file.
+  const conversions = new Map<string, Conversion | null>();
+  const toBaseOnce = (f: Figure): BaseValue | null => {
+    let c = conversions.get(f.currency);
+    if (c === undefined) conversions.set(f.currency, (c = conversion(f.currency, base, analysis.date, overrides)));
+    return converted(f.value, base, c);
+  };
   return {
     path,
     date: analysis.date,
@@ -109,7 +130,7 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
         approximate: f.approximate,
         per: f.per,
         qualifier: f.qualifier,
-        base: toBase(f, base, analysis.date, overrides),
+        base: toBaseOnce(f),
         subject: party(f.subject),
         counterparty: party(f.counterparty),
         source: party(f.source),
@@ -124,6 +145,37 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
     }),
     themes: analysis.themes.map((t) => ({ id: t.id, label: t.label, mentions: t.mentions })),
   };
+}
+
+/**
+ * `--format json` is `{"version": 1, "files": [...]}` pretty-printed with a two-space
+ * indent, written one file at a time so the scan keeps no record: the opening, each record
+ * (its separator first), then the closing. Together they are byte for byte
+ * JSON.stringify({ version: 1, files }, null, 2) + '\n'.
+ */
+export const JSON_OPENING = '{\n  "version": 1,\n  "files": [';
+
+/** The closing of the json document: `]` right after the opening when no file was written. */
+export function jsonClosing(anyFile: boolean): string {
+  return anyFile ? '\n  ]\n}\n' : ']\n}\n';
+}
+
+const WRAPPED_HEAD = JSON_OPENING.length + 1;
+const WRAPPED_TAIL = '\n  ]\n}'.length;
+
+/**
+ * One record of the json document, nested two levels deep, preceded by its separator.
+ * JSON.stringify of a one-file document, cut out of its wrapper, gives the nesting natively
+ * (re-indenting a pretty-printed record line by line costs as much again).
+ */
+export function jsonFileEntry(record: FileRecord, first: boolean): string {
+  const doc = JSON.stringify({ version: 1, files: [record] }, null, 2);
+  return (first ? '\n' : ',\n') + doc.slice(WRAPPED_HEAD, doc.length - WRAPPED_TAIL);
+}
+
+/** One line of `--format jsonl`: the record on one line, as in the `files` of json. */
+export function jsonLine(record: FileRecord): string {
+  return JSON.stringify(record) + '\n';
 }
 
 function party(p: FigureParty | null | undefined): PartyRecord | null {

@@ -7,6 +7,16 @@ import { formatAmount } from '../fx/format';
 
 /** Display width of a string in a terminal: CJK and full-width characters take two cells. */
 export function displayWidth(s: string): number {
+  // Most cells are plain ASCII or Latin text: one cell per code unit, no code point walk.
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c >= 0x300) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s.length;
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -34,8 +44,8 @@ function isWide(c: number): boolean {
   );
 }
 
-function pad(s: string, width: number, right = false): string {
-  const gap = Math.max(0, width - displayWidth(s));
+function pad(s: string, sWidth: number, width: number, right = false): string {
+  const gap = Math.max(0, width - sWidth);
   return right ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
 }
 
@@ -51,9 +61,16 @@ function clip(s: string, width: number): string {
 
 /** Renders rows as an aligned table with a header and a rule. */
 export function renderTable(header: string[], rows: string[][], rightAligned: boolean[] = []): string {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], rightAligned[i])).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  // Each cell's width is measured once, for the column widths and again for its padding.
+  const cellWidths = (cells: string[]) => cells.map((c) => displayWidth(c));
+  const headerWidths = cellWidths(header);
+  const rowWidths = rows.map(cellWidths);
+  const widths = headerWidths.slice();
+  for (const rw of rowWidths) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], rw[i] ?? 0);
+  const line = (cells: string[], cw: number[]) => cells.map((c, i) => pad(c, cw[i], widths[i], rightAligned[i])).join('  ').trimEnd();
+  const out = [line(header, headerWidths), widths.map((w) => '─'.repeat(w)).join('  ')];
+  for (let r = 0; r < rows.length; r++) out.push(line(rows[r], rowWidths[r]));
+  return out.join('\n');
 }
 
 /** Renders one file's report. */
