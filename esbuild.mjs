@@ -9,6 +9,7 @@
 //    dictionaries are most of the package), which the bundles decompress and run on first
 //    require.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -184,4 +185,17 @@ if (watch) {
 } else {
   await Promise.all(sources.map((c) => c.rebuild()));
   await Promise.all(sources.map((c) => c.dispose()));
+}
+writeGazetteerImage();
+
+/**
+ * dist/data/gazetteer.img: the built-in gazetteer as an image the bundles load without
+ * rebuilding it (server/src/data/gazetteerImage.ts), made by the fresh bundle so that it
+ * carries the bundle's stamp. It is not packaged (.vscodeignore): an installed extension
+ * makes its own at first start, in the user's cache.
+ */
+function writeGazetteerImage() {
+  const core = resolve('dist', 'core.js');
+  if (!existsSync(core)) return;
+  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeGazetteerImage(${JSON.stringify(resolve('dist', 'data', 'gazetteer.img'))})`], { stdio: 'inherit' });
 }

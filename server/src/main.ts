@@ -27,3 +27,15 @@ export function startWorker(): void {
 export function cliModule(): typeof import('./cli') {
   return require('./cli');
 }
+
+/**
+ * Writes the built-in gazetteer's image (data/gazetteerImage.ts) to `path`: esbuild.mjs runs
+ * it on the fresh bundle, so that the image carries that bundle's stamp.
+ */
+export function writeGazetteerImage(path: string): void {
+  const { rebuildBuiltinGazetteer } = require('./analysis/gazetteer') as typeof import('./analysis/gazetteer');
+  const { writeImage } = require('./data/gazetteerImage') as typeof import('./data/gazetteerImage');
+  const { buildStamp } = require('./data/builtinImage') as typeof import('./data/builtinImage');
+  const { writeFileSync } = require('node:fs') as typeof import('node:fs');
+  writeFileSync(path, writeImage(rebuildBuiltinGazetteer().tables(), buildStamp() ?? ''));
+}
