@@ -100,9 +100,8 @@ export function writeImage(t: GazetteerTables, stamp: string): Uint8Array {
     ['entityStart', 'i32', entityStart],
     ['entities', 'utf8', Buffer.concat(entityParts)],
     ['recName', 'utf8', Buffer.from(joined(t.recName), 'utf8')],
-    ['ids', 'utf8', Buffer.from(joined(entities.map((e) => e.id)), 'utf8')],
-    ['tickerKeys', 'utf8', Buffer.from(joined(tickerEntries.map(([k]) => k)), 'utf8')],
-    ['tickerValues', 'i32', Int32Array.from(tickerEntries.map(([, v]) => v))],
+    ...indexSections('ids', entities.map((e, i) => [e.id, i])),
+    ...indexSections('tickers', tickerEntries),
     ['bareKeys', 'utf8', Buffer.from(joined(t.bareTickers.map(([k]) => k)), 'utf8')],
     ['bareValues', 'i32', Int32Array.from(t.bareTickers.map(([, v]) => v))],
     ['ambiguous', 'utf8', Buffer.from(joined(t.ambiguous), 'utf8')],
@@ -130,6 +129,87 @@ export function writeImage(t: GazetteerTables, stamp: string): Uint8Array {
       return out;
     }
     headerRoom = json.length + 64;
+  }
+}
+
+/** FNV-1a of UTF-8 bytes: the home slot of a key in a string index. */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A string → number map as three sections: the keys' UTF-8 bytes, where each key starts
+ * (and the values beside: start, value per key), and an open-addressing table of key
+ * numbers. A lookup hashes the asked key's bytes and compares bytes: nothing is decoded and
+ * no Map is built at start-up. A key set twice keeps its last value, as a Map does.
+ */
+function indexSections(name: string, entries: [string, number][]): [string, SectionType, ArrayBufferView][] {
+  const last = new Map<string, number>();
+  for (const [k, v] of entries) last.set(k, v);
+  const keys = [...last.keys()];
+  const parts = keys.map((k) => Buffer.from(k, 'utf8'));
+  const bytes = Buffer.concat(parts);
+  const starts = new Int32Array(keys.length * 2 + 1);
+  let at = 0;
+  keys.forEach((k, i) => {
+    starts[2 * i] = at;
+    starts[2 * i + 1] = last.get(k)!;
+    at += parts[i].length;
+  });
+  starts[keys.length * 2] = at;
+  let size = 16;
+  while (size < keys.length * 2) size <<= 1;
+  const slots = new Int32Array(size).fill(-1);
+  keys.forEach((_, i) => {
+    let h = hashBytes(bytes, starts[2 * i], i + 1 < keys.length ? starts[2 * i + 2] : at) & (size - 1);
+    while (slots[h] !== -1) h = (h + 1) & (size - 1);
+    slots[h] = i;
+  });
+  return [
+    [`${name}Bytes`, 'u8', bytes],
+    [`${name}Starts`, 'i32', starts],
+    [`${name}Slots`, 'i32', slots],
+  ];
+}
+
+/** A string index of an image (see indexSections). */
+class StringIndex {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly starts: Int32Array,
+    private readonly slots: Int32Array,
+  ) {}
+
+  get(key: string): number {
+    const q = Buffer.from(key, 'utf8');
+    const mask = this.slots.length - 1;
+    let h = hashBytes(q, 0, q.length) & mask;
+    const n = (this.starts.length - 1) / 2;
+    for (;;) {
+      const i = this.slots[h];
+      if (i < 0) return -1;
+      const from = this.starts[2 * i];
+      const to = i + 1 < n ? this.starts[2 * i + 2] : this.starts[2 * n];
+      if (to - from === q.length) {
+        let k = 0;
+        while (k < q.length && this.bytes[from + k] === q[k]) k++;
+        if (k === q.length) return this.starts[2 * i + 1];
+      }
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Every key and value, in the order they were first set. */
+  entries(): [string, number][] {
+    const n = (this.starts.length - 1) / 2;
+    const out: [string, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const to = i + 1 < n ? this.starts[2 * i + 2] : this.starts[2 * n];
+      out.push([text(this.bytes, this.starts[2 * i], to - this.starts[2 * i]), this.starts[2 * i + 1]]);
+    }
+    return out;
   }
 }
 
@@ -182,8 +262,8 @@ export function readImage(bytes: Uint8Array, stamp: string): GazetteerTables | u
     u8('tiers'),
     i32('entityStart'),
     u8('entities'),
-    () => split(str('ids')),
-    () => [split(str('tickerKeys')), i32('tickerValues')],
+    new StringIndex(u8('idsBytes'), i32('idsStarts'), i32('idsSlots')),
+    new StringIndex(u8('tickersBytes'), i32('tickersStarts'), i32('tickersSlots')),
   );
   return {
     table,
@@ -218,12 +298,10 @@ export function readImage(bytes: Uint8Array, stamp: string): GazetteerTables | u
 
 /**
  * The entities of an image: an entity is parsed from its JSON when first asked for and kept;
- * the id and ticker maps are made on the first lookup.
+ * ids and tickers are looked up in the image's string indexes.
  */
 class ImageEntityTable implements EntityTable {
   private readonly cache: (Entity | undefined)[];
-  private ids: Map<string, number> | undefined;
-  private tickers: Map<string, number> | undefined;
 
   constructor(
     private readonly kindNames: EntityKind[],
@@ -231,8 +309,8 @@ class ImageEntityTable implements EntityTable {
     private readonly tiers: Uint8Array,
     private readonly starts: Int32Array,
     private readonly json: Uint8Array,
-    private readonly idList: () => string[],
-    private readonly tickerList: () => [string[], Int32Array],
+    private readonly ids: StringIndex,
+    private readonly tickers: StringIndex,
   ) {
     this.cache = new Array<Entity | undefined>(kinds.length);
   }
@@ -256,28 +334,15 @@ class ImageEntityTable implements EntityTable {
   }
 
   indexOf(id: string): number {
-    if (!this.ids) {
-      this.ids = new Map();
-      this.idList().forEach((k, i) => this.ids!.set(k, i));
-    }
-    return this.ids.get(id) ?? -1;
+    return this.ids.get(id);
   }
 
   ticker(key: string): number {
-    return this.tickerMap().get(key) ?? -1;
+    return this.tickers.get(key);
   }
 
   tickerEntries(): [string, number][] {
-    return [...this.tickerMap()];
-  }
-
-  private tickerMap(): Map<string, number> {
-    if (!this.tickers) {
-      const [keys, values] = this.tickerList();
-      this.tickers = new Map();
-      for (let i = 0; i < keys.length; i++) this.tickers.set(keys[i], values[i]);
-    }
-    return this.tickers;
+    return this.tickers.entries();
   }
 
   tier(index: number): number {
