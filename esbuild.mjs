@@ -91,14 +91,15 @@ function brotliParams(size) {
 }
 
 /**
- * How the server and the CLI load dist/core.js: compiled with V8's code cache for it, kept in
+ * dist/coreLoader.js, how the server and the CLI load dist/core.js: compiled with V8's code cache for it, kept in
  * the user's cache folder (XDG_CACHE_HOME or ~/.cache, digest-lens/), so that a start does
  * not compile the 1.3 MB bundle and the functions it runs again (about a fifth of a start).
  * The cache is written when the first process without one exits (whole, then renamed);
  * V8 refuses a cache of another source or version, and then the bundle is compiled as usual.
- * Anything amiss: a plain require.
+ * Anything amiss: a plain require (in the entry files).
  */
-const LOAD_CORE = `function loadCore() {
+const CORE_LOADER = `// Loads dist/core.js with V8's code cache (see esbuild.mjs); undefined when it cannot.
+exports.load = function load() {
   const fs = require('node:fs');
   const path = require('node:path');
   const file = path.join(__dirname, 'core.js');
@@ -130,19 +131,20 @@ const LOAD_CORE = `function loadCore() {
     }
     return mod.exports;
   } catch {
-    return require('./core.js');
+    return undefined;
   }
-}
+};
 `;
 
 /** The entry files: each loads dist/core.js (server/src/main.ts) and starts one part. */
 const SHIMS = {
-  'server.js': "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n" + LOAD_CORE + 'loadCore().startServer();\n',
+  'server.js':
+    "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n(require('./coreLoader.js').load() ?? require('./core.js')).startServer();\n",
   'analysisWorker.js': "// An analysis worker thread of the language server.\nrequire('./core.js').startWorker();\n",
   'cli.js':
     '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
-    LOAD_CORE +
-    'const cli = loadCore().cliModule();\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n',
+    "const cli = (require('./coreLoader.js').load() ?? require('./core.js')).cliModule();\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
+  'coreLoader.js': CORE_LOADER,
 };
 
 function writeShims() {

@@ -193,6 +193,8 @@ test('the worker plan stays in the memory budget: small workspaces in the server
     const plan = planWorkers(124 * 1048576);
     if (cores === 1) assert.deepEqual(plan, { workers: 0, help: false });
     if (cores === 2) assert.deepEqual(plan, { workers: 1, help: true });
+    // User entity files: each worker builds its own gazetteer, and 124 MB leave no room for one.
+    assert.deepEqual(planWorkers(124 * 1048576, true), { workers: 0, help: false });
     // 400 MB of digests leave no room for a worker.
     assert.deepEqual(planWorkers(400 * 1048576), { workers: 0, help: false });
     process.env.DIGEST_LENS_WORKERS = '2';

@@ -51,6 +51,12 @@ const SERVER_ANALYSER_MB = 75; // the server's own gazetteer and analysis workin
 const WORKER_MB = 40; // one worker, analysing, heaps capped as below
 /** A worker's old generation: one large digest's analysis (the gazetteer is not on its heap). */
 const WORKER_OLD_MB = 32;
+/**
+ * With user entity files a worker builds its own gazetteer (the image holds the built-in
+ * one only): ~25 MB more on its heap, ~90 MB a worker in all, as before the image.
+ */
+const WORKER_OLD_USER_MB = 64;
+const WORKER_USER_MB = 90;
 /** Files larger than this are analysed by the server, not sent to a capped worker. */
 export const WORKER_MAX_FILE_BYTES = 1024 * 1024;
 /** Below this many bytes, a worker's start (bundle, theme automaton; once ~0.5 s with the gazetteer) costs more than it saves. */
@@ -63,16 +69,17 @@ const MIN_WORKER_BYTES = 16 * 1024 * 1024;
  * 10,000-digest (124 MB) workspace is analysed by one worker and the server.
  * DIGEST_LENS_WORKERS=n forces n workers (0: the server alone), n+ the same with the server helping.
  */
-export function planWorkers(bytes: number): WorkerPlan {
+export function planWorkers(bytes: number, userEntities = false): WorkerPlan {
   const forced = /^(\d+)(\+?)$/.exec(process.env.DIGEST_LENS_WORKERS ?? '');
   if (forced) return { workers: Math.min(+forced[1], 8), help: forced[2] === '+' };
   if (bytes < MIN_WORKER_BYTES) return { workers: 0, help: false };
   const cores = Math.max(1, Math.min(typeof availableParallelism === 'function' ? availableParallelism() : 1, 8));
   const room = MEMORY_BUDGET_MB - SERVER_BASE_MB - (INDEX_MB_PER_MB * bytes) / 1048576;
+  const worker = userEntities ? WORKER_USER_MB : WORKER_MB;
   for (let threads = cores; threads > 1; threads--) {
     // The server helping plus threads-1 workers, else threads workers.
-    if (SERVER_ANALYSER_MB + (threads - 1) * WORKER_MB <= room) return { workers: threads - 1, help: true };
-    if (threads * WORKER_MB <= room) return { workers: threads, help: false };
+    if (SERVER_ANALYSER_MB + (threads - 1) * worker <= room) return { workers: threads - 1, help: true };
+    if (threads * worker <= room) return { workers: threads, help: false };
   }
   return { workers: 0, help: false };
 }
@@ -106,12 +113,13 @@ export class AnalysisPool {
     // its image goes to every worker in shared memory.
     builtinGazetteer();
     const gazetteerImage = sharedBuiltinImage();
+    const oldMb = folders.some((f) => f.entities) ? WORKER_OLD_USER_MB : WORKER_OLD_MB;
     for (let i = 0; i < count; i++) {
       try {
         // Small heaps: a worker's memory counts against the server's (the gazetteer is in
         // shared memory, not on its heap). A worker that runs out anyway exits; its files go
         // to the server (see run).
-        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: WORKER_OLD_MB } });
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: oldMb } });
         worker.unref();
         const slot: Slot = { worker, inFlight: new Map() };
         // Always listening: an unhandled 'error' event would take the server down.
