@@ -308,8 +308,9 @@ export async function run(ctx) {
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run npm run build (npm run bench does)');
   const sizes = ctx.quick ? [100, 1000] : [1000, 10_000];
   const [small, large] = sizes;
-  const serverText = readFileSync(serverJs, 'utf8');
-  const hasCache = serverText.includes('cacheDir');
+  // dist/server.js is a small entry file: the server's code (and its cacheDir option) is in dist/core.js.
+  const core = path.join(ctx.repoRoot, 'dist', 'core.js');
+  const hasCache = readFileSync(existsSync(core) ? core : serverJs, 'utf8').includes('cacheDir');
   const rows = [];
   const results = {};
   for (const files of sizes) {
