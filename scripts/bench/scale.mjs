@@ -22,8 +22,8 @@ export const name = 'scale';
 export const description = 'language server on generated workspaces of 1,000 and 10,000 digests: cold and warm start, memory, updates, request latency';
 
 const BUDGET = {
-  coldMs: 5000, // 10,000 digests (~100 MB)
-  warmMs: 1000,
+  coldMs: 2000, // 10,000 digests (~124 MB), issue 13 (was 5 s)
+  warmMs: 300, // issue 13 (was 1 s)
   rssBytes: 300e6,
   coldRatio: 12, // time(10k) / time(1k)
   updateRatio: 2, // one-file update, 10k vs 1k
@@ -341,8 +341,9 @@ export async function run(ctx) {
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run npm run build (npm run bench does)');
   const sizes = ctx.quick ? [100, 1000] : [1000, 10_000];
   const [small, large] = sizes;
-  const serverText = readFileSync(serverJs, 'utf8');
-  const hasCache = serverText.includes('cacheDir');
+  // dist/server.js is a small entry file: the server's code (and its cacheDir option) is in dist/core.js.
+  const core = path.join(ctx.repoRoot, 'dist', 'core.js');
+  const hasCache = readFileSync(existsSync(core) ? core : serverJs, 'utf8').includes('cacheDir');
   const rows = [];
   const results = {};
   for (const files of sizes) {
@@ -355,6 +356,8 @@ export async function run(ctx) {
       const cold = await client.start(folder, { cacheDir });
       r.cold = cold.ms;
       r.indexed = cold.files;
+      // Where the analysis ran ("on 1 worker and the server", "in the server"): the indexer's log line.
+      r.where = /analysed ((?:on|in) [^,]+)/.exec(client.notes.find((n) => n.method === 'window/logMessage' && /^indexed \d+ digests/.test(n.params.message))?.params.message ?? '')?.[1] ?? '?';
       r.rss = peakRss(client.child.pid);
       ctx.log(`scale: ${files} digests: cold ${ms(cold.ms)} (${cold.files} indexed), peak RSS ${r.rss ? mb(r.rss) : 'n/a'}`);
       const upd = await updateTimes(client, folder, 20);
@@ -388,7 +391,7 @@ export async function run(ctx) {
   const L = results[large];
   const n = (v) => v.toLocaleString('en-US');
   rows.push({ figure: `cold index, ${n(small)} digests (${S.indexed} indexed)`, budget: null, measured: ms(S.cold), verdict: 'info', value: S.cold, unit: 'ms' });
-  rows.push({ figure: `cold index, ${n(large)} digests (${L.indexed} indexed)`, budget: `≤ ${ms(BUDGET.coldMs)}`, measured: ms(L.cold), verdict: verdict(L.cold <= BUDGET.coldMs), value: L.cold, unit: 'ms' });
+  rows.push({ figure: `cold index, ${n(large)} digests (${L.indexed} indexed, analysed ${L.where})`, budget: `≤ ${ms(BUDGET.coldMs)}`, measured: ms(L.cold), verdict: verdict(L.cold <= BUDGET.coldMs), value: L.cold, unit: 'ms' });
   const ratio = L.cold / S.cold;
   rows.push({ figure: `cold index time ${n(large)} / ${n(small)}`, budget: `≤ ${BUDGET.coldRatio}`, measured: ratio.toFixed(1), verdict: verdict(ratio <= BUDGET.coldRatio), value: ratio, unit: 'ratio' });
   if (hasCache) {

@@ -27,3 +27,34 @@ export function startWorker(): void {
 export function cliModule(): typeof import('./cli') {
   return require('./cli');
 }
+
+/**
+ * Writes the built-in gazetteer's image (data/gazetteerImage.ts) to `path`: esbuild.mjs runs
+ * it on the fresh bundle, so that the image carries that bundle's stamp.
+ */
+export function writeGazetteerImage(path: string): void {
+  const { rebuildBuiltinGazetteer } = require('./analysis/gazetteer') as typeof import('./analysis/gazetteer');
+  const { writeImage } = require('./data/gazetteerImage') as typeof import('./data/gazetteerImage');
+  const { buildStamp } = require('./data/builtinImage') as typeof import('./data/builtinImage');
+  const { writeFileSync } = require('node:fs') as typeof import('node:fs');
+  writeFileSync(path, writeImage(rebuildBuiltinGazetteer().tables(), buildStamp() ?? ''));
+}
+
+/**
+ * For the bench (scripts/bench/startup.mjs): milliseconds to build the built-in gazetteer
+ * from its data, and to read it from the image at `imagePath` (file read included).
+ */
+export function gazetteerLoadTimes(imagePath: string): { rebuildMs: number; imageMs: number; imageBytes: number } {
+  const { Gazetteer, rebuildBuiltinGazetteer } = require('./analysis/gazetteer') as typeof import('./analysis/gazetteer');
+  const { imageStamp, readImage } = require('./data/gazetteerImage') as typeof import('./data/gazetteerImage');
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  let t = performance.now();
+  rebuildBuiltinGazetteer();
+  const rebuildMs = performance.now() - t;
+  t = performance.now();
+  const bytes = readFileSync(imagePath);
+  const tables = readImage(bytes, imageStamp(bytes) ?? '');
+  if (!tables) throw new Error(`${imagePath} is no gazetteer image`);
+  Gazetteer.fromTables(tables);
+  return { rebuildMs, imageMs: performance.now() - t, imageBytes: bytes.length };
+}

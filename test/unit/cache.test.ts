@@ -13,6 +13,7 @@ import { analyse } from '../../server/src/analysis/analyse';
 import { analysisSetup, dataVersion, type UserFileTexts } from '../../server/src/index/analysisSetup';
 import { cacheFile, loadCache, saveCache, type CacheEntry, type CacheSource } from '../../server/src/index/cache';
 import { pack, remap, StringTable, unpack, PackedView } from '../../server/src/index/packed';
+import { availableParallelism } from 'node:os';
 import { AnalysisPool, planWorkers } from '../../server/src/index/workerPool';
 import { lineStartsOf } from '../../server/src/index/analyseFile';
 import { lineStarts } from '../../server/src/analysis/text';
@@ -182,14 +183,24 @@ test('a worker that cannot start leaves the work to the server', () => {
   assert.match(warnings.join('\n'), /not found/);
 });
 
-test('the worker plan stays in the memory budget: small workspaces in the server, 100 MB in the server alone', () => {
+test('the worker plan stays in the memory budget: small workspaces in the server, 124 MB on every core (up to two)', () => {
   const saved = process.env.DIGEST_LENS_WORKERS;
   delete process.env.DIGEST_LENS_WORKERS;
   try {
     assert.deepEqual(planWorkers(1 << 20), { workers: 0, help: false });
-    assert.deepEqual(planWorkers(100 * 1048576), { workers: 0, help: false });
+    // Workers share the server's gazetteer image: on two cores one worker helps the server.
+    const cores = availableParallelism();
+    const plan = planWorkers(124 * 1048576);
+    if (cores === 1) assert.deepEqual(plan, { workers: 0, help: false });
+    if (cores === 2) assert.deepEqual(plan, { workers: 1, help: true });
+    // User entity files: each worker builds its own gazetteer, and 124 MB leave no room for one.
+    assert.deepEqual(planWorkers(124 * 1048576, true), { workers: 0, help: false });
+    // 400 MB of digests leave no room for a worker.
+    assert.deepEqual(planWorkers(400 * 1048576), { workers: 0, help: false });
     process.env.DIGEST_LENS_WORKERS = '2';
     assert.deepEqual(planWorkers(1 << 20), { workers: 2, help: false });
+    process.env.DIGEST_LENS_WORKERS = '1+';
+    assert.deepEqual(planWorkers(1 << 20), { workers: 1, help: true });
   } finally {
     if (saved === undefined) delete process.env.DIGEST_LENS_WORKERS;
     else process.env.DIGEST_LENS_WORKERS = saved;

@@ -117,7 +117,7 @@
 //   features/workspaceSymbols.ts /\s+/g — safe: one class, no nested quantifier
 //   features/hover.ts /[()'!*~]/g — safe: one class
 //   fx/format.ts /[1-9]/ — safe: one character
-//   index/workerPool.ts /^\d+$/ — safe: anchored, one class
+//   index/workerPool.ts /^(\d+)(\+?)$/ — safe: anchored, one class then an optional literal
 //   settings.ts /^[A-Za-z]{3}$/ — safe: anchored, fixed length
 //   l10n/index.ts /\{(\d+)\}/g — safe: \d+ is enclosed by the fixed braces, disjoint from it
 //   l10n/locale.ts /_/g — safe: one character

@@ -1083,9 +1083,9 @@ const companyLikeCache = new WeakMap<Gazetteer, Uint8Array>();
 function companyLikeOf(g: Gazetteer): Uint8Array {
   let t = companyLikeCache.get(g);
   if (!t) {
-    const all = g.all();
-    t = new Uint8Array(all.length);
-    for (let k = 0; k < all.length; k++) t[k] = COMPANY_LIKE.has(all[k].kind) ? 1 : 0;
+    // By kind alone: a gazetteer read from an image builds no entity it is not asked for.
+    t = new Uint8Array(g.entityCount);
+    for (let k = 0; k < t.length; k++) t[k] = COMPANY_LIKE.has(g.kindAt(k)) ? 1 : 0;
     companyLikeCache.set(g, t);
   }
   return t;

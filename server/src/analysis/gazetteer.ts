@@ -22,6 +22,9 @@ import type { Entity, EntityKind } from './types';
 import { foldCode } from './text';
 import { normaliseTicker } from './tickers';
 import { builtinData } from '../data/builtin';
+import { ListEntityTable, type EntityTable } from './entityTable';
+import { readImage, writeImage, type GazetteerTables } from '../data/gazetteerImage';
+import { buildStamp, findBuiltinImage, keepBuiltinImage } from '../data/builtinImage';
 
 /** Listed short names that are ordinary words in Chinese prose. */
 const COMMON_WORDS = new Set([
@@ -225,14 +228,14 @@ export function derivedNames(folded: string[]): string[] {
 
 /** A set of entities with a trie over their folded names and an index of their tickers. */
 export class Gazetteer {
-  private readonly entities: Entity[] = [];
-  private readonly byId = new Map<string, number>();
-  private readonly tickers = new Map<string, number>();
+  /** The entities, their ids, tickers and tiers (built here, or read lazily from an image). */
+  private readonly table: EntityTable;
+  private readonly blockers: string[];
   /** Bare US codes that may be matched in running text (curated, not ambiguous). */
   readonly bareTickers = new Map<string, number>();
   readonly ambiguous: Set<string>;
   /** Root table: folded lowercased char -> node, or -1. */
-  readonly root = new Int32Array(65536).fill(-1);
+  readonly root: Int32Array;
   private nodeCount = 1;
   private hashMask: number;
   /**
@@ -245,15 +248,15 @@ export class Gazetteer {
    * One bit per hashed (first char, second char) pair of every name: a cheap, cache-resident
    * test that rejects most text positions before the edge table is touched.
    */
-  readonly bigrams = new Uint8Array(1 << 14);
+  readonly bigrams: Uint8Array;
   /** Bits of `bigramHash` for two-character names only. */
-  readonly pairEnds = new Uint8Array(1 << 14);
+  readonly pairEnds: Uint8Array;
   /**
    * Bits of `trigramHash` for the first three characters of longer names. With `pairEnds`
    * this is a sharper filter than `bigrams`: about half the positions that begin a known
    * two-character prefix begin no name at all.
    */
-  readonly triples = new Uint8Array(1 << 15);
+  readonly triples: Uint8Array;
   /**
    * Bits of `trigramHash` (less its lowest bit) for names that can begin at a lower-case
    * letter of the text as written ("eBay", or a name with no case rule, "insta360"): the fast
@@ -262,31 +265,78 @@ export class Gazetteer {
    * bits are set when a two-letter name could begin so; a two-character name whose second
    * character is no letter ("e&") goes into `lowerPairs` instead.
    */
-  readonly lowerStarts = new Uint8Array(1 << 14);
+  readonly lowerStarts: Uint8Array;
   /** Bits of `bigramHash` for two-character names that begin lower-case and end in a non-letter ("e&"). */
-  readonly lowerPairs = new Uint8Array(1 << 14);
+  readonly lowerPairs: Uint8Array;
   /** 1 for chars that are a whole name on their own (one-character names skip the bigram test). */
-  readonly singles = new Uint8Array(65536);
+  readonly singles: Uint8Array;
   /** Per node: first terminal record, or -1. */
   termHead: Int32Array;
-  recEntity: number[] = [];
-  recNext: number[] = [];
-  recMode: number[] = [];
-  recName: string[] = [];
+  /** Per record (a name in the trie): its entity index, or -1 for a blocker. */
+  recEntity: Int32Array;
+  /** Per record: the next record of the same trie node, or -1. */
+  recNext: Int32Array;
+  recMode: Int32Array;
+  recName: string[];
   /**
    * Per record: 1 when the name needs evidence around it (see RISKY_WORDS, two-character
    * listed names), 2 for a one-word English name that needs a company-like context, 3 for a
    * two-character short form derived from a listed name (stricter evidence).
    */
-  recRisky: number[] = [];
+  recRisky: Int32Array;
   /** Per record: 0 for a curated name, 1 for a listed.csv-only name, 2 for a derived short form. */
-  recTier: number[] = [];
-  private readonly sources: { entities: Entity[]; blockers: string[] };
+  recTier: Int32Array;
+  /** Records while the constructor inserts names (plain arrays grow; the typed ones above do not). */
+  private building: { entity: number[]; next: number[]; mode: number[]; name: string[]; risky: number[]; tier: number[] } | null;
 
-  /** Builds a gazetteer from entities (later entries win name conflicts) and blocker phrases. */
-  constructor(entities: Entity[], blockers: string[] = [], ambiguous: Iterable<string> = [], private readonly tiers?: Uint8Array) {
+  /**
+   * Builds a gazetteer from entities (later entries win name conflicts) and blocker phrases.
+   * (With `tables`, the gazetteer is the one an image holds, taken as it is: see fromTables.)
+   */
+  constructor(entities: Entity[], blockers: string[] = [], ambiguous: Iterable<string> = [], tiers?: Uint8Array, tables?: GazetteerTables) {
+    if (tables) {
+      this.ambiguous = new Set(tables.ambiguous);
+      this.blockers = tables.blockers;
+      this.table = tables.table;
+      this.root = tables.root;
+      this.nodeCount = tables.nodeCount;
+      this.hashMask = tables.hashMask;
+      this.slots = tables.slots;
+      this.bigrams = tables.bigrams;
+      this.pairEnds = tables.pairEnds;
+      this.triples = tables.triples;
+      this.lowerStarts = tables.lowerStarts;
+      this.lowerPairs = tables.lowerPairs;
+      this.singles = tables.singles;
+      this.termHead = tables.termHead;
+      this.recEntity = tables.recEntity;
+      this.recNext = tables.recNext;
+      this.recMode = tables.recMode;
+      this.recName = tables.recName;
+      this.recRisky = tables.recRisky;
+      this.recTier = tables.recTier;
+      this.recInfo = tables.recInfo;
+      this.recInner = tables.recInner;
+      this.packed = tables.packed;
+      this.pairs = tables.pairs;
+      this.pairMask = tables.pairMask;
+      this.pairShift = tables.pairShift;
+      for (const [k, v] of tables.bareTickers) this.bareTickers.set(k, v);
+      this.building = null;
+      return;
+    }
+    this.building = { entity: [], next: [], mode: [], name: [], risky: [], tier: [] };
+    this.root = new Int32Array(65536).fill(-1);
+    this.bigrams = new Uint8Array(1 << 14);
+    this.pairEnds = new Uint8Array(1 << 14);
+    this.triples = new Uint8Array(1 << 15);
+    this.lowerStarts = new Uint8Array(1 << 14);
+    this.lowerPairs = new Uint8Array(1 << 14);
+    this.singles = new Uint8Array(65536);
     this.ambiguous = new Set(ambiguous);
-    this.sources = { entities, blockers };
+    this.blockers = blockers;
+    const byId = new Map<string, number>();
+    const tickerMap = new Map<string, number>();
     let estimate = 1024;
     for (const e of entities) for (const n of e.names) estimate += n.length;
     for (const b of blockers) estimate += b.length;
@@ -347,13 +397,12 @@ export class Gazetteer {
     }
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i];
-      this.byId.set(e.id, i);
-      this.entities.push(e);
+      byId.set(e.id, i);
       for (const t of e.tickers) {
         const key = normaliseTicker(t);
-        this.tickers.set(key, i);
+        tickerMap.set(key, i);
         const us = /^(?:NASDAQ|NYSE|AMEX|OTC):([A-Z][A-Z.]{0,5})$/.exec(key);
-        if (us && (!this.tickers.has(us[1]) || (tiers?.[i] ?? 0) === 0)) this.tickers.set(us[1], i);
+        if (us && (!tickerMap.has(us[1]) || (tiers?.[i] ?? 0) === 0)) tickerMap.set(us[1], i);
         if (/^[A-Z]{3,5}$/.test(key) && !this.ambiguous.has(key) && (tiers?.[i] ?? 0) === 0) this.bareTickers.set(key, i);
       }
     }
@@ -361,10 +410,19 @@ export class Gazetteer {
       if (p.rank >= 0 ? owner.get(p.key) !== p.rank : owner.has(p.key) || derivedBy.get(p.key) !== p.entity) continue;
       this.insert(p.key, p.entity, p.mode, p.folded, p.risky, p.rank >= 0 ? (tiers?.[p.entity] ?? 0) : 2);
     }
+    this.table = new ListEntityTable(entities, byId, tickerMap, tiers);
     for (const b of blockers) {
       const folded = foldText(b);
       this.insert(folded.toLowerCase(), -1, caseModeOf(b), folded, 0, 0);
     }
+    const built = this.building;
+    this.recEntity = Int32Array.from(built.entity);
+    this.recNext = Int32Array.from(built.next);
+    this.recMode = Int32Array.from(built.mode);
+    this.recName = built.name;
+    this.recRisky = Int32Array.from(built.risky);
+    this.recTier = Int32Array.from(built.tier);
+    this.building = null;
     // Rehash into a table sized to the edges actually made (load about 0.5 to 0.7): the
     // estimate above is generous, and a smaller table keeps more of it in cache.
     let fit = 1024;
@@ -389,7 +447,7 @@ export class Gazetteer {
     this.recInfo = new Int32Array(this.recName.length);
     for (let r = 0; r < this.recName.length; r++) {
       const e = this.recEntity[r];
-      this.recInfo[r] = ((e + 1) << 3) | (this.recRisky[r] << 1) | (e >= 0 && this.entities[e].kind === 'company' ? 1 : 0);
+      this.recInfo[r] = ((e + 1) << 3) | (this.recRisky[r] << 1) | (e >= 0 && entities[e].kind === 'company' ? 1 : 0);
     }
     // Per record, the inner positions where another name may start and run past its end
     // (微 of 中微 begins 微软): only those are looked at when a match is in doubt.
@@ -410,10 +468,10 @@ export class Gazetteer {
    * Per record, for the matcher: (entity index + 1, 0 for a blocker) << 3, recRisky << 1, and
    * 1 when the entity is a company. One read instead of three arrays and the entity object.
    */
-  recInfo = new Int32Array(0);
+  recInfo: Int32Array = new Int32Array(0);
 
   /** Per record: bit p set when a name may start at offset p inside it and run past its end. */
-  recInner = new Int32Array(0);
+  recInner: Int32Array = new Int32Array(0);
 
   private childCount: Uint8Array | null = null;
   /** Whether a trie node has children. */
@@ -433,13 +491,13 @@ export class Gazetteer {
    * A node's first child follows it directly, so walking down a name reads consecutive
    * memory instead of one random cache line of `slots` a character.
    */
-  packed = new Int32Array(0);
+  packed: Int32Array = new Int32Array(0);
   /**
    * Depth-two nodes keyed by the first two characters (c1 << 16 | c2), two ints a slot: key
    * and the node's offset in `packed`. A small table that stays in cache: the second step
    * of a match is by far the most frequent one.
    */
-  pairs = new Int32Array(0);
+  pairs: Int32Array = new Int32Array(0);
   private pairMask = 0;
   /** 32 minus log2 of the slot count: a key's home slot is the top bits of its product (see `pairSlot`). */
   private pairShift = 32;
@@ -610,13 +668,14 @@ export class Gazetteer {
       }
       node = nxt;
     }
-    const rec = this.recEntity.length;
-    this.recEntity.push(entity);
-    this.recMode.push(mode);
-    this.recName.push(folded);
-    this.recRisky.push(risky);
-    this.recTier.push(tier);
-    this.recNext.push(this.termHead[node]);
+    const built = this.building!;
+    const rec = built.entity.length;
+    built.entity.push(entity);
+    built.mode.push(mode);
+    built.name.push(folded);
+    built.risky.push(risky);
+    built.tier.push(tier);
+    built.next.push(this.termHead[node]);
     this.termHead[node] = rec;
   }
 
@@ -627,54 +686,77 @@ export class Gazetteer {
   markPairs(words: string[]): void {
     for (const w of words) {
       const b = bigramHash(w.charCodeAt(0), w.charCodeAt(1));
-      this.bigrams[b >> 3] |= 1 << (b & 7);
+      setBit(this.bigrams, b);
       // Longer words stop the skip only where their first three characters stand.
-      if (w.length === 2) this.pairEnds[b >> 3] |= 1 << (b & 7);
-      else {
-        const t = trigramHash(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2));
-        this.triples[t >> 3] |= 1 << (t & 7);
-      }
+      if (w.length === 2) setBit(this.pairEnds, b);
+      else setBit(this.triples, trigramHash(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     }
   }
 
   /** The entity with this id. */
   get(id: string): Entity | undefined {
-    const i = this.byId.get(id);
-    return i === undefined ? undefined : this.entities[i];
+    const i = this.table.indexOf(id);
+    return i < 0 ? undefined : this.table.at(i);
   }
 
   /** Internal index of an id (for the matcher). */
   indexOf(id: string): number {
-    return this.byId.get(id) ?? -1;
+    return this.table.indexOf(id);
   }
 
   /** The entity at an internal index. */
   at(index: number): Entity {
-    return this.entities[index];
+    return this.table.at(index);
+  }
+
+  /** How many entities there are (internal indexes run from 0 to this, less one). */
+  get entityCount(): number {
+    return this.table.size;
+  }
+
+  /** The kind of the entity at an internal index (without reading the whole entity). */
+  kindAt(index: number): EntityKind {
+    return this.table.kindAt(index);
   }
 
   /** All entities, built-in first. */
   all(): Entity[] {
-    return this.entities.slice();
+    return this.table.all();
   }
 
   /** True for listed.csv-only entities (matched under the stricter policy). */
   isListedOnly(index: number): boolean {
-    return (this.tiers?.[index] ?? 0) === 1;
+    return this.table.tier(index) === 1;
+  }
+
+  /** Everything an image of this gazetteer holds (see data/gazetteerImage.ts). */
+  tables(): GazetteerTables {
+    return {
+      table: this.table, blockers: this.blockers, ambiguous: [...this.ambiguous], bareTickers: [...this.bareTickers],
+      root: this.root, nodeCount: this.nodeCount, hashMask: this.hashMask, slots: this.slots, bigrams: this.bigrams, pairEnds: this.pairEnds,
+      triples: this.triples, lowerStarts: this.lowerStarts, lowerPairs: this.lowerPairs, singles: this.singles, termHead: this.termHead,
+      recEntity: this.recEntity, recNext: this.recNext, recMode: this.recMode, recName: this.recName, recRisky: this.recRisky, recTier: this.recTier,
+      recInfo: this.recInfo, recInner: this.recInner, packed: this.packed, pairs: this.pairs, pairMask: this.pairMask, pairShift: this.pairShift,
+    };
+  }
+
+  /** The gazetteer an image holds, on its arrays as they are (nothing is rebuilt). */
+  static fromTables(tables: GazetteerTables): Gazetteer {
+    return new Gazetteer([], [], [], undefined, tables);
   }
 
   /** The entity listed under a ticker in any written form ("0700.HK", "HK:00700", "NVDA"). */
   byTicker(ticker: string): Entity | undefined {
     const i = this.tickerIndex(normaliseTicker(ticker));
-    return i < 0 ? undefined : this.entities[i];
+    return i < 0 ? undefined : this.table.at(i);
   }
 
   /** Internal index for a canonical ticker key, or -1. */
   tickerIndex(key: string): number {
-    const i = this.tickers.get(key);
-    if (i !== undefined) return i;
+    const i = this.table.ticker(key);
+    if (i >= 0) return i;
     const colon = key.indexOf(':');
-    if (colon > 0 && /^(NASDAQ|NYSE|AMEX|OTC)$/.test(key.slice(0, colon))) return this.tickers.get(key.slice(colon + 1)) ?? -1;
+    if (colon > 0 && /^(NASDAQ|NYSE|AMEX|OTC)$/.test(key.slice(0, colon))) return this.table.ticker(key.slice(colon + 1));
     return -1;
   }
 
@@ -694,7 +776,7 @@ export class Gazetteer {
     let node = 0;
     for (let i = 0; i < folded.length && node >= 0; i++) node = this.next(node, lower(folded.charCodeAt(i)));
     if (node <= 0) return undefined;
-    for (let r = this.termHead[node]; r >= 0; r = this.recNext[r]) if (this.recEntity[r] >= 0) return this.entities[this.recEntity[r]];
+    for (let r = this.termHead[node]; r >= 0; r = this.recNext[r]) if (this.recEntity[r] >= 0) return this.table.at(this.recEntity[r]);
     return undefined;
   }
 
@@ -703,7 +785,7 @@ export class Gazetteer {
     for (let i = 0; i < folded.length && node >= 0; i++) node = this.next(node, lower(folded.charCodeAt(i)));
     if (node <= 0) return undefined;
     for (let r = this.termHead[node]; r >= 0; r = this.recNext[r]) {
-      if (this.recEntity[r] >= 0 && caseOk(this.recMode[r], this.recName[r], folded, 0)) return this.entities[this.recEntity[r]];
+      if (this.recEntity[r] >= 0 && caseOk(this.recMode[r], this.recName[r], folded, 0)) return this.table.at(this.recEntity[r]);
     }
     return undefined;
   }
@@ -711,13 +793,12 @@ export class Gazetteer {
   /** A new gazetteer: these entities plus the given ones, which win on id and name conflicts. */
   withEntities(extra: Entity[]): Gazetteer {
     const ids = new Set(extra.map((e) => e.id));
-    const kept = this.sources.entities.filter((e) => !ids.has(e.id));
+    const all = this.table.all();
+    const kept = all.filter((e) => !ids.has(e.id));
     const tiers = new Uint8Array(kept.length + extra.length);
-    if (this.tiers) {
-      let k = 0;
-      this.sources.entities.forEach((e, i) => { if (!ids.has(e.id)) tiers[k++] = this.tiers![i]; });
-    }
-    return new Gazetteer([...kept, ...extra], this.sources.blockers, this.ambiguous, tiers);
+    let k = 0;
+    all.forEach((e, i) => { if (!ids.has(e.id)) tiers[k++] = this.table.tier(i); });
+    return new Gazetteer([...kept, ...extra], this.blockers, this.ambiguous, tiers);
   }
 }
 
@@ -749,6 +830,16 @@ export function childAt(packed: Int32Array, at: number, c: number): number {
     if (x >= c) return x === c ? packed[lo + 1] : -1;
   }
   return -1;
+}
+
+/**
+ * Sets bit `i` of a filter. The filters of an image may be shared by threads (a
+ * SharedArrayBuffer) that mark the same words at once: a missing bit is set atomically, so
+ * that no thread's write undoes another's, and a bit already set is not written at all.
+ */
+function setBit(bits: Uint8Array, i: number): void {
+  const m = 1 << (i & 7);
+  if ((bits[i >> 3] & m) === 0) Atomics.or(bits, i >> 3, m);
 }
 
 /** A lowercased char code and, for an ASCII letter, its upper-case form. */
@@ -795,7 +886,23 @@ export function caseOk(mode: number, name: string, text: string, start: number):
   return exact || (mode === CaseMode.ExactOrUpper && upper);
 }
 
+/**
+ * The built-in gazetteer from this build's image when there is one (a few milliseconds);
+ * else built from the data (a few hundred), leaving an image for the next start and for
+ * this server's workers (data/builtinImage.ts).
+ */
 function loadBuiltin(): Gazetteer {
+  const stamp = buildStamp();
+  const bytes = stamp ? findBuiltinImage() : undefined;
+  const tables = bytes && stamp ? readImage(bytes, stamp) : undefined;
+  if (tables) return Gazetteer.fromTables(tables);
+  const g = rebuildBuiltinGazetteer();
+  if (stamp) keepBuiltinImage(writeImage(g.tables(), stamp));
+  return g;
+}
+
+/** The built-in gazetteer built from companies.json and entities-extra.json (no image). */
+export function rebuildBuiltinGazetteer(): Gazetteer {
   const data = builtinData('companies') as CompactData;
   const extra = builtinData('entities-extra') as ExtraData;
   const entities: Entity[] = [];

@@ -3,7 +3,7 @@
  * decodes and analyses digests given by path and answers with packed analyses whose
  * buffers are transferred, not copied. The server's main thread stays free for requests.
  *
- * Messages in:  {type: 'setup', folders: FolderUserFiles[]}  then any number of
+ * Messages in:  {type: 'setup', folders: FolderUserFiles[], gazetteerImage?}  then any number of
  *               {type: 'batch', id, files: FileTask[]}
  * Messages out: {type: 'batch', id, results: FileResult[], strings, entities}
  */
@@ -11,8 +11,13 @@ import { parentPort } from 'node:worker_threads';
 import { analyseFile, type FileResult, type FileTask } from './analyseFile';
 import { FolderSetups, type FolderUserFiles } from './folderSetups';
 import { StringTable } from './packed';
+import { shareBuiltinImage } from '../data/builtinImage';
 
-export type WorkerRequest = { type: 'setup'; folders: FolderUserFiles[]; dataVersion: string } | { type: 'batch'; id: number; files: FileTask[] };
+/**
+ * `gazetteerImage`: the server's image of the built-in gazetteer, in shared memory: the
+ * worker's gazetteer reads those very bytes (no copy, no rebuild).
+ */
+export type WorkerRequest = { type: 'setup'; folders: FolderUserFiles[]; dataVersion: string; gazetteerImage?: Uint8Array } | { type: 'batch'; id: number; files: FileTask[] };
 
 export interface WorkerBatchResult {
   type: 'batch';
@@ -28,6 +33,7 @@ let version = '';
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'setup') {
+    shareBuiltinImage(msg.gazetteerImage);
     setups = new FolderSetups(msg.folders);
     version = msg.dataVersion;
     // Build the matchers now, while the server is still walking the workspace (the other

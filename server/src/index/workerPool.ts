@@ -12,6 +12,8 @@ import type { FolderUserFiles } from './folderSetups';
 import type { FileResult, FileTask } from './analyseFile';
 import { remap, type StringTable } from './packed';
 import type { WorkerBatchResult, WorkerRequest } from './analysisWorker';
+import { builtinGazetteer } from '../analysis/gazetteer';
+import { sharedBuiltinImage } from '../data/builtinImage';
 
 /** Bytes of files per batch, and most files per batch. */
 const BATCH_BYTES = 256 * 1024;
@@ -36,39 +38,48 @@ export interface WorkerPlan {
 
 /**
  * The memory model behind `planWorkers`, measured on the 2-core reference machine with
- * 1,000- and 10,000-digest (10 and 100 MB) workspaces. A worker is expensive: its own copy of the bundle, the
- * gazetteer and the theme automaton (~90 MB before it analyses anything).
+ * 1,000- and 10,000-digest (10 and 124 MB) workspaces. A worker reads the server's image of
+ * the built-in gazetteer in shared memory (data/builtinImage.ts), so it costs its own copy of
+ * the bundle, the theme automaton and its analysis heap: ~37 MB idle, ~40 MB more at the
+ * server's peak on 10,000 digests (297-305 MB with one worker helping, 259-263 MB without:
+ * at the edge of the budget). Before the image, each worker built its own gazetteer (~90 MB).
  */
 const MEMORY_BUDGET_MB = 300;
 const SERVER_BASE_MB = 95; // the server with nothing indexed
 const INDEX_MB_PER_MB = 0.7; // the packed index, per MB of digests
 const SERVER_ANALYSER_MB = 75; // the server's own gazetteer and analysis working set
-const WORKER_MB = 90; // one worker, analysing, heaps capped as below
-/** A worker's old generation: the gazetteer (~25 MB) and one large digest's analysis. */
-const WORKER_OLD_MB = 64;
+const WORKER_MB = 40; // one worker, analysing, heaps capped as below
+/** A worker's old generation: one large digest's analysis (the gazetteer is not on its heap). */
+const WORKER_OLD_MB = 32;
+/**
+ * With user entity files a worker builds its own gazetteer (the image holds the built-in
+ * one only): ~25 MB more on its heap, ~90 MB a worker in all, as before the image.
+ */
+const WORKER_OLD_USER_MB = 64;
+const WORKER_USER_MB = 90;
 /** Files larger than this are analysed by the server, not sent to a capped worker. */
 export const WORKER_MAX_FILE_BYTES = 1024 * 1024;
-/** Below this many bytes, a worker's start (~0.5 s: bundle, gazetteer) costs more than it saves. */
+/** Below this many bytes, a worker's start (bundle, theme automaton; once ~0.5 s with the gazetteer) costs more than it saves. */
 const MIN_WORKER_BYTES = 16 * 1024 * 1024;
 
 /**
  * As many analysing threads as there are cores, within the memory budget; the server's
  * thread helping costs less than another worker, so it is counted first. One thread is the
  * server's own (cheaper than a worker, and as fast). On the 2-core reference machine a
- * 10,000-digest (100 MB) workspace is analysed by the server alone (peak 230 MB): two
- * analysing threads take it over 300 MB (measured 310-370 MB).
- * DIGEST_LENS_WORKERS=n forces n workers (0: the server alone).
+ * 10,000-digest (124 MB) workspace is analysed by one worker and the server.
+ * DIGEST_LENS_WORKERS=n forces n workers (0: the server alone), n+ the same with the server helping.
  */
-export function planWorkers(bytes: number): WorkerPlan {
-  const forced = process.env.DIGEST_LENS_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return { workers: Math.min(+forced, 8), help: false };
+export function planWorkers(bytes: number, userEntities = false): WorkerPlan {
+  const forced = /^(\d+)(\+?)$/.exec(process.env.DIGEST_LENS_WORKERS ?? '');
+  if (forced) return { workers: Math.min(+forced[1], 8), help: forced[2] === '+' };
   if (bytes < MIN_WORKER_BYTES) return { workers: 0, help: false };
   const cores = Math.max(1, Math.min(typeof availableParallelism === 'function' ? availableParallelism() : 1, 8));
   const room = MEMORY_BUDGET_MB - SERVER_BASE_MB - (INDEX_MB_PER_MB * bytes) / 1048576;
+  const worker = userEntities ? WORKER_USER_MB : WORKER_MB;
   for (let threads = cores; threads > 1; threads--) {
     // The server helping plus threads-1 workers, else threads workers.
-    if (SERVER_ANALYSER_MB + (threads - 1) * WORKER_MB <= room) return { workers: threads - 1, help: true };
-    if (threads * WORKER_MB <= room) return { workers: threads, help: false };
+    if (SERVER_ANALYSER_MB + (threads - 1) * worker <= room) return { workers: threads - 1, help: true };
+    if (threads * worker <= room) return { workers: threads, help: false };
   }
   return { workers: 0, help: false };
 }
@@ -98,12 +109,17 @@ export class AnalysisPool {
       return null;
     }
     const pool = new AnalysisPool(log, table);
+    // The server's own built-in gazetteer (read from its image, or built and imaged now):
+    // its image goes to every worker in shared memory.
+    builtinGazetteer();
+    const gazetteerImage = sharedBuiltinImage();
+    const oldMb = folders.some((f) => f.entities) ? WORKER_OLD_USER_MB : WORKER_OLD_MB;
     for (let i = 0; i < count; i++) {
       try {
-        // Small heaps: a worker's memory counts against the server's, and an unbounded old
-        // generation keeps ~30 MB of garbage from building the gazetteer. A worker that
-        // runs out anyway exits; its files go to the server (see run).
-        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: WORKER_OLD_MB } });
+        // Small heaps: a worker's memory counts against the server's (the gazetteer is in
+        // shared memory, not on its heap). A worker that runs out anyway exits; its files go
+        // to the server (see run).
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: oldMb } });
         worker.unref();
         const slot: Slot = { worker, inFlight: new Map() };
         // Always listening: an unhandled 'error' event would take the server down.
@@ -111,7 +127,7 @@ export class AnalysisPool {
         worker.on('exit', () => {
           pool.slots = pool.slots.filter((s) => s !== slot);
         });
-        worker.postMessage({ type: 'setup', folders, dataVersion } satisfies WorkerRequest);
+        worker.postMessage({ type: 'setup', folders, dataVersion, gazetteerImage } satisfies WorkerRequest);
         pool.slots.push(slot);
       } catch (e) {
         log.warn(`analysis worker could not start: ${(e as Error).message}`);

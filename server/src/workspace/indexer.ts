@@ -223,7 +223,7 @@ export class Indexer {
       };
       let bytes = 0;
       for (const v of sizes.values()) bytes += v;
-      const plan = planWorkers(bytes);
+      const plan = planWorkers(bytes, [...this.deps.userFiles.setups.files].some((f) => f.entities));
       const analyseHere = (task: FileTask) => this.analyse(task, version);
       const script = this.deps.workerScript;
       pool = script ? AnalysisPool.start(script, plan.workers, [...this.deps.userFiles.setups.files], version, index.table, log) : null;

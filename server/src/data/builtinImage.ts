@@ -1,0 +1,113 @@
+/**
+ * Where the built-in gazetteer's image (gazetteerImage.ts) comes from, and where it goes.
+ *
+ * An image is trusted only by the build that made it: its stamp is the build's analysis
+ * fingerprint (esbuild.mjs), so run from source (tests: no fingerprint) there is no image and
+ * the gazetteer is built from the data. In a build it is looked for, in order:
+ *  1. the bytes a server handed to its analysis worker (shared memory: one copy for all);
+ *  2. dist/data/gazetteer.img beside the bundle (`npm run build` writes it; the .vsix does
+ *     not ship it, to stay small);
+ *  3. the user's cache (XDG_CACHE_HOME or ~/.cache, else the temporary folder)/digest-lens/,
+ *     where the first start of an installed build leaves the image it made.
+ * Images are read into a SharedArrayBuffer, so that a server can hand the very bytes its own
+ * gazetteer reads to its workers.
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { imageStamp } from './gazetteerImage';
+
+declare const DIGEST_LENS_ANALYSIS_FINGERPRINT: string | undefined;
+
+/** The stamp images of this build carry, or undefined when run from source. */
+export function buildStamp(): string | undefined {
+  return typeof DIGEST_LENS_ANALYSIS_FINGERPRINT === 'string' ? DIGEST_LENS_ANALYSIS_FINGERPRINT : undefined;
+}
+
+/** The image this process reads (set once found, made, or handed over). */
+let current: Uint8Array | undefined;
+
+/** Takes an image handed over by the thread that started this one (a worker's setup). */
+export function shareBuiltinImage(bytes: Uint8Array | undefined): void {
+  if (bytes && !current) current = bytes;
+}
+
+/** The image this process's built-in gazetteer reads, if any: what a server hands its workers. */
+export function sharedBuiltinImage(): Uint8Array | undefined {
+  return current;
+}
+
+const fileName = (stamp: string) => `gazetteer-${stamp}.img`;
+
+/** The user's cache folder for Digest Lens. */
+function userCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  if (xdg) return join(xdg, 'digest-lens');
+  let home = '';
+  try {
+    home = homedir();
+  } catch {
+    // No home (a service account): the temporary folder.
+  }
+  return home ? join(home, '.cache', 'digest-lens') : join(tmpdir(), 'digest-lens');
+}
+
+/** Where this build's image may be, in the order they are tried. */
+function candidates(stamp: string): string[] {
+  return [join(__dirname, 'data', 'gazetteer.img'), join(userCacheDir(), fileName(stamp))];
+}
+
+/** A whole file read into shared memory, or undefined when it cannot be read. */
+function readShared(path: string): Uint8Array | undefined {
+  let fd = -1;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n <= 0) return undefined;
+      at += n;
+    }
+    return bytes;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
+
+/** This build's image, found beside the bundle or in the cache; undefined when there is none (or run from source). */
+export function findBuiltinImage(): Uint8Array | undefined {
+  if (current) return current;
+  const stamp = buildStamp();
+  if (!stamp) return undefined;
+  for (const path of candidates(stamp)) {
+    const bytes = readShared(path);
+    if (bytes && imageStamp(bytes) === stamp) return (current = bytes);
+  }
+  return undefined;
+}
+
+/**
+ * Keeps an image this process just made: in shared memory for its workers, and in the
+ * user's cache for the next start (written whole under another name, then renamed, so that
+ * a reader never sees half of it). A cache that cannot be written is no error.
+ */
+export function keepBuiltinImage(image: Uint8Array): void {
+  const stamp = buildStamp();
+  if (!stamp) return;
+  const shared = new Uint8Array(new SharedArrayBuffer(image.byteLength));
+  shared.set(image);
+  current = shared;
+  try {
+    const dir = userCacheDir();
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${fileName(stamp)}.${process.pid}.tmp`);
+    writeFileSync(tmp, image);
+    renameSync(tmp, join(dir, fileName(stamp)));
+  } catch {
+    // A read-only home: every start builds the gazetteer, as before images.
+  }
+}
