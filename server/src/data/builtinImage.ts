@@ -12,7 +12,7 @@
  * Images are read into a SharedArrayBuffer, so that a server can hand the very bytes its own
  * gazetteer reads to its workers.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { imageStamp } from './gazetteerImage';
@@ -57,12 +57,20 @@ function candidates(stamp: string): string[] {
   return [join(__dirname, 'data', 'gazetteer.img'), join(userCacheDir(), fileName(stamp))];
 }
 
+/** Larger than any image this build makes (about 21 MB): anything bigger is not one. */
+const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
+
 /** A whole file read into shared memory, or undefined when it cannot be read. */
-function readShared(path: string): Uint8Array | undefined {
+export function readShared(path: string): Uint8Array | undefined {
   let fd = -1;
   try {
+    // Only a regular file of a sane size: opening a named pipe put there would block, and a
+    // device such as /dev/zero never ends.
+    const info = statSync(path);
+    if (!info.isFile() || info.size > MAX_IMAGE_BYTES) return undefined;
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
+    if (size > MAX_IMAGE_BYTES) return undefined;
     const bytes = new Uint8Array(new SharedArrayBuffer(size));
     let at = 0;
     while (at < size) {
