@@ -3,7 +3,7 @@
  * answers them from the fact store).
  */
 import { RequestType } from 'vscode-jsonrpc';
-import type { Scope, WireRange } from './common';
+import type { PlacedAmount, Scope, WireRange } from './common';
 
 /** Another figure stating the same fact: the stated conversion, the other language, a repetition. */
 export interface FactMention {
@@ -12,21 +12,8 @@ export interface FactMention {
 }
 
 /** One fact: the figure that states it, and what the analysis says about it. */
-export interface FactRow {
-  uri: string;
-  /** The first figure stating it. */
-  range: WireRange;
-  text: string;
-  currency: string;
-  value: number;
-  min: number | null;
-  max: number | null;
-  approximate: boolean;
-  per: string | null;
-  /** The value in the base currency at the note's date, or null when no rate is known. */
-  baseValue: number | null;
-  baseCurrency: string;
-  date: string | null;
+/** Its place and amount are those of the first figure stating it. */
+export interface FactRow extends PlacedAmount {
   subjectId: string | null;
   subjectName: string | null;
   counterpartyId: string | null;

@@ -3,7 +3,7 @@
  * with counts for a scope, the mentions of one of them, and the figures of a scope.
  */
 import { RequestType } from 'vscode-jsonrpc';
-import type { Scope, WireRange } from './common';
+import type { PlacedAmount, Scope, WireRange } from './common';
 
 /** One entity in the sidebar. */
 export interface EntitySummary {
@@ -75,20 +75,7 @@ export interface MentionsResult {
 }
 
 /** One figure of the figures table. */
-export interface FigureRow {
-  uri: string;
-  range: WireRange;
-  text: string;
-  currency: string;
-  value: number;
-  min: number | null;
-  max: number | null;
-  approximate: boolean;
-  per: string | null;
-  /** Value in the base currency, or null when no rate is known. */
-  baseValue: number | null;
-  baseCurrency: string;
-  date: string | null;
+export interface FigureRow extends PlacedAmount {
   /** The figure's subject (whose amount it is), as the analysis attributes it, or null. */
   entityId: string | null;
   entityName: string | null;
