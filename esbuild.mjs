@@ -124,8 +124,10 @@ exports.load = function load() {
       process.once('exit', () => {
         try {
           fs.mkdirSync(dir, { recursive: true });
-          fs.writeFileSync(cacheFile + '.' + process.pid, script.createCachedData());
-          fs.renameSync(cacheFile + '.' + process.pid, cacheFile);
+          // A worker thread shares the process's id: the thread's id keeps their files apart.
+          const tmp = cacheFile + '.' + process.pid + '-' + require('node:worker_threads').threadId;
+          fs.writeFileSync(tmp, script.createCachedData());
+          fs.renameSync(tmp, cacheFile);
         } catch {}
       });
     }
@@ -141,6 +143,7 @@ const SHIMS = {
   'server.js':
     "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n(require('./coreLoader.js').load() ?? require('./core.js')).startServer();\n",
   'analysisWorker.js': "// An analysis worker thread of the language server.\nrequire('./core.js').startWorker();\n",
+  'cliWorker.js': "// A worker thread of the command line's scan of many files.\n(require('./coreLoader.js').load() ?? require('./core.js')).startCliWorker();\n",
   'cli.js':
     '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
     "const cli = (require('./coreLoader.js').load() ?? require('./core.js')).cliModule();\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",

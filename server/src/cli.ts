@@ -14,17 +14,17 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { analyse } from './analysis/analyse';
 import { builtinGazetteer, type Gazetteer } from './analysis/gazetteer';
 import { parseUserEntities } from './analysis/userFiles/entities';
 import { parseUserThemes } from './analysis/userFiles/themes';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from './analysis/themes';
 import { rateAt } from './fx/rates';
-import { decodeBytes, DEFAULT_MAX_BYTES } from './io/decode';
-import { fileRecord, JSON_OPENING, jsonClosing, jsonFileEntry, jsonLine } from './cli/report';
+import { DEFAULT_MAX_BYTES } from './io/decode';
+import { JSON_OPENING, jsonClosing } from './cli/report';
 import { OutputBuffer } from './cli/output';
-import { renderFileTable } from './cli/table';
-import { CSV_HEADER, csvRows } from './cli/csv';
+import { CSV_HEADER } from './cli/csv';
+import { scanFile, separator, type Format, type ScanSetup } from './cli/scanFile';
+import { planScan, scanInParallel, unmatchedOutcome, type ScanEntry } from './cli/parallelScan';
 
 const USAGE = `Usage: digest-lens scan [options] FILE|DIR|GLOB...
 
@@ -131,9 +131,10 @@ function classify(input: string): Input {
 
 /**
  * Expands directories into the text files below them and globs into the files they match,
- * lazily and in a stable order. Reports globs that match nothing through `unmatched`.
+ * lazily and in a stable order. A glob that matches nothing comes as an entry of its own,
+ * where its files would have been, so that its message keeps its place among the others.
  */
-function* expandInputs(inputs: string[], unmatched: (glob: string) => void): Generator<string> {
+function* expandInputs(inputs: string[]): Generator<ScanEntry> {
   for (const input of inputs) {
     const c = classify(input);
     if ('glob' in c) {
@@ -141,12 +142,12 @@ function* expandInputs(inputs: string[], unmatched: (glob: string) => void): Gen
       for (const path of walk(c.base, (name) => !name.startsWith('.') || c.dot, () => true, c.depth)) {
         if (c.matches(relative(c.base, path).split(sep).join('/'))) {
           found = true;
-          yield path;
+          yield { path };
         }
       }
-      if (!found) unmatched(c.glob);
-    } else if (isDirectory(c.path)) yield* walk(c.path, (name) => !name.startsWith('.'), (name) => TEXT_EXTENSIONS.some((x) => name.endsWith(x)));
-    else yield c.path;
+      if (!found) yield { unmatched: c.glob };
+    } else if (isDirectory(c.path)) for (const path of walk(c.path, (name) => !name.startsWith('.'), (name) => TEXT_EXTENSIONS.some((x) => name.endsWith(x)))) yield { path };
+    else yield { path: c.path };
   }
 }
 
@@ -211,8 +212,20 @@ function loadTaxonomy(path: string | undefined, warn: (m: string) => void): Taxo
   return extendTaxonomy(builtin, themes);
 }
 
-/** Runs the CLI; returns the exit status. Output goes through the given writers. */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** A scan ready to run: what each file is analysed and written with, and the files. */
+interface PreparedScan {
+  setup: ScanSetup;
+  entries: Generator<ScanEntry>;
+  /** The user files in use, for worker threads to load again. */
+  entities?: string;
+  themes?: string;
+}
+
+/**
+ * Parses the arguments and loads the gazetteer and the taxonomy; an exit status instead when
+ * there is nothing to scan (help, bad usage, an unreadable entity or theme file).
+ */
+function prepare(argv: string[], out: (s: string) => void, err: (s: string) => void): PreparedScan | number {
   let opts: Options | 'help';
   try {
     opts = parseArgs(argv);
@@ -248,63 +261,55 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`digest-lens: cannot read ${opts.entities ?? opts.themes}: ${(e as Error).message}\n`);
     return 2;
   }
+  const setup: ScanSetup = { format: opts.format as Format, base: opts.base, maxBytes: opts.maxBytes, gazetteer, taxonomy };
+  return { setup, entries: expandInputs(opts.inputs), entities: opts.entities, themes: opts.themes };
+}
 
+/** Writes the files of a scan one after the other, in this thread; returns the exit status. */
+function scanHere(scan: PreparedScan, entries: Iterable<ScanEntry>, out: (s: string) => void, err: (s: string) => void): number {
+  const { format } = scan.setup;
   let status = 0;
   // Every format is written file by file, json included, so the scan holds one record at a time.
-  if (opts.format === 'csv') out(CSV_HEADER.join(',') + '\n');
-  if (opts.format === 'json') out(JSON_OPENING);
+  if (format === 'csv') out(CSV_HEADER.join(',') + '\n');
+  if (format === 'json') out(JSON_OPENING);
   let first = true;
-  const unmatched = (glob: string) => {
-    err(`digest-lens: no files match ${glob}\n`);
-    status = 1;
-  };
-  for (const path of expandInputs(opts.inputs, unmatched)) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      err(`digest-lens: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      status = 1;
-      continue;
-    }
-    const decoded = decodeBytes(bytes, opts.maxBytes);
-    if (!decoded.ok) {
-      err(`digest-lens: skipped ${path}: ${decoded.reason}\n`);
-      status = 1;
-      continue;
-    }
-    if (decoded.note) warn(`${path}: ${decoded.note}`);
-    const record = fileRecord(path, decoded.text, analyse(decoded.text, { gazetteer, taxonomy }), opts.base);
-    switch (opts.format) {
-      case 'json':
-        out(jsonFileEntry(record, first));
-        break;
-      case 'jsonl':
-        out(jsonLine(record));
-        break;
-      case 'csv':
-        for (const row of csvRows(record)) out(row + '\n');
-        break;
-      case 'table':
-        out((first ? '' : '\n\n') + renderFileTable(record, opts.base) + '\n');
-        break;
-    }
+  for (const entry of entries) {
+    const outcome = 'unmatched' in entry ? unmatchedOutcome(entry.unmatched) : scanFile(entry.path, scan.setup);
+    for (const m of outcome.messages) err(m);
+    if (outcome.failed) status = 1;
+    if (outcome.body === undefined) continue;
+    out(separator(format, first) + outcome.body);
     first = false;
   }
-  if (opts.format === 'json') out(jsonClosing(!first));
+  if (format === 'json') out(jsonClosing(!first));
   return status;
 }
 
-/** Runs `main` on this process's arguments, standard output and standard error. */
+/** Runs the CLI; returns the exit status. Output goes through the given writers. */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const scan = prepare(argv, out, err);
+  if (typeof scan === 'number') return scan;
+  return scanHere(scan, scan.entries, out, err);
+}
+
+/**
+ * Runs `main` on this process's arguments, standard output and standard error. A scan of
+ * more than a little text shares its files with worker threads (parallelScan.ts); its
+ * output is the same, byte for byte.
+ */
 export function runCommandLine(): void {
   const stdout = new OutputBuffer(1);
-  const status = main(
-    process.argv.slice(2),
-    (s) => stdout.write(s),
-    (s) => process.stderr.write(s),
-  );
-  stdout.flush();
-  process.exitCode = status;
+  const out = (s: string) => stdout.write(s);
+  const err = (s: string) => process.stderr.write(s);
+  const done = (status: number) => {
+    stdout.flush();
+    process.exitCode = status;
+  };
+  const scan = prepare(process.argv.slice(2), out, err);
+  if (typeof scan === 'number') return done(scan);
+  const plan = planScan(scan.entries);
+  if (plan.workers === 0) return done(scanHere(scan, plan.entries, out, err));
+  void scanInParallel(plan, scan.setup, { entities: scan.entities, themes: scan.themes }, stdout, err).then(done);
 }
 
 if (require.main === module) runCommandLine();

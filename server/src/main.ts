@@ -23,6 +23,11 @@ export function startWorker(): void {
   require('./index/analysisWorker');
 }
 
+/** A worker thread of the command line, started by its scan of many files from dist/cliWorker.js. */
+export function startCliWorker(): void {
+  require('./cli/cliWorker');
+}
+
 /** The command line's module: dist/cli.js exports it (scripts call its `main`) and runs it when run. */
 export function cliModule(): typeof import('./cli') {
   return require('./cli');

@@ -51,6 +51,27 @@ export class OutputBuffer {
     this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
+  /**
+   * `prefix` and then bytes already encoded (a worker thread's output) of a text `length`
+   * code units long: the buffer is flushed exactly where `write(prefix + text)` would flush
+   * it, so that what goes to standard error between two flushes does not depend on which
+   * thread encoded the text.
+   */
+  writeEncoded(prefix: string, bytes: Uint8Array, length: number): void {
+    const units = prefix.length + length;
+    if (this.used + units * 3 > CAPACITY) {
+      this.flush();
+      if (units * 3 > CAPACITY) {
+        writeFully(this.fd, Buffer.from(prefix, 'utf8'));
+        writeFully(this.fd, bytes);
+        return;
+      }
+    }
+    this.used += this.buffer.write(prefix, this.used, 'utf8');
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   flush(): void {
     if (this.used === 0) return;
     writeFully(this.fd, this.buffer.subarray(0, this.used));

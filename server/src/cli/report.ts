@@ -169,8 +169,13 @@ const WRAPPED_TAIL = '\n  ]\n}'.length;
  * (re-indenting a pretty-printed record line by line costs as much again).
  */
 export function jsonFileEntry(record: FileRecord, first: boolean): string {
+  return (first ? '\n' : ',\n') + jsonFileBody(record);
+}
+
+/** A record of the json document as `jsonFileEntry` writes it, without the separator. */
+export function jsonFileBody(record: FileRecord): string {
   const doc = JSON.stringify({ version: 1, files: [record] }, null, 2);
-  return (first ? '\n' : ',\n') + doc.slice(WRAPPED_HEAD, doc.length - WRAPPED_TAIL);
+  return doc.slice(WRAPPED_HEAD, doc.length - WRAPPED_TAIL);
 }
 
 /** One line of `--format jsonl`: the record on one line, as in the `files` of json. */

@@ -1,0 +1,75 @@
+/**
+ * A worker thread of the command line (dist/cliWorker.js, started by parallelScan.ts): it
+ * scans the files of each batch it is given exactly as the main thread would (scanFile.ts)
+ * and answers with their output already encoded as UTF-8, in one buffer that is moved to
+ * the main thread, not copied.
+ *
+ * Messages in:  {type: 'setup', format, base, maxBytes, entities?, themes?, gazetteerImage?}
+ *               then any number of {type: 'batch', id, paths}
+ * Messages out: {type: 'batch', id, messages, failed, lengths, bytes} (lengths[i] is -1 for a
+ *               file with no output)
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
+import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from '../analysis/themes';
+import { parseUserEntities } from '../analysis/userFiles/entities';
+import { parseUserThemes } from '../analysis/userFiles/themes';
+import { shareBuiltinImage } from '../data/builtinImage';
+import { scanFile, type Format, type ScanSetup } from './scanFile';
+
+export interface CliWorkerSetup {
+  format: Format;
+  base: string;
+  maxBytes: number;
+  /** The user's entity and theme files; the main thread has read them and reported their problems. */
+  entities?: string;
+  themes?: string;
+  /** The main thread's image of the built-in gazetteer, in shared memory. */
+  gazetteerImage?: Uint8Array;
+}
+
+export type CliWorkerRequest = ({ type: 'setup' } & CliWorkerSetup) | { type: 'batch'; id: number; paths: string[] };
+
+export interface CliBatchResult {
+  type: 'batch';
+  id: number;
+  messages: string[][];
+  failed: boolean[];
+  lengths: number[];
+  /** Each output's length in UTF-16 code units (the main thread's buffer flushes by it). */
+  units: number[];
+  bytes: Uint8Array;
+}
+
+let setup: ScanSetup | undefined;
+
+function gazetteerOf(path: string | undefined): Gazetteer {
+  const builtin = builtinGazetteer();
+  return path ? builtin.withEntities(parseUserEntities(readFileSync(path, 'utf8'), path).entities) : builtin;
+}
+
+function taxonomyOf(path: string | undefined): Taxonomy {
+  const builtin = builtinTaxonomy();
+  return path ? extendTaxonomy(builtin, parseUserThemes(readFileSync(path, 'utf8'), path).themes) : builtin;
+}
+
+parentPort?.on('message', (msg: CliWorkerRequest) => {
+  if (msg.type === 'setup') {
+    shareBuiltinImage(msg.gazetteerImage);
+    setup = { format: msg.format, base: msg.base, maxBytes: msg.maxBytes, gazetteer: gazetteerOf(msg.entities), taxonomy: taxonomyOf(msg.themes) };
+    return;
+  }
+  const outcomes = msg.paths.map((p) => scanFile(p, setup!));
+  let text = '';
+  const lengths = outcomes.map((o) => {
+    if (o.body === undefined) return -1;
+    text += o.body;
+    return Buffer.byteLength(o.body, 'utf8');
+  });
+  const bytes = Buffer.from(text, 'utf8');
+  // A Buffer this size has an ArrayBuffer of its own (only small ones share the pool).
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  const out: CliBatchResult = { type: 'batch', id: msg.id, messages: outcomes.map((o) => o.messages), failed: outcomes.map((o) => o.failed), lengths, units: outcomes.map((o) => o.body?.length ?? 0), bytes: own };
+  parentPort!.postMessage(out, [own.buffer]);
+});

@@ -1,0 +1,74 @@
+/**
+ * The command line's work on one file, from its path to its output text: read, decode,
+ * analyse, render in the chosen format. The same function runs in the CLI's own thread and
+ * in its worker threads (cliWorker.ts), so a scan's bytes do not depend on which thread
+ * analysed which file. What comes between two files (a comma in json, a blank line in
+ * table) depends on the files before, so the caller adds it (`separator`).
+ */
+import { readFileSync } from 'node:fs';
+import { analyse } from '../analysis/analyse';
+import type { Gazetteer } from '../analysis/gazetteer';
+import type { Taxonomy } from '../analysis/themes';
+import { decodeBytes } from '../io/decode';
+import { fileRecord, jsonFileBody, jsonLine } from './report';
+import { csvRows } from './csv';
+import { renderFileTable } from './table';
+
+export type Format = 'json' | 'jsonl' | 'csv' | 'table';
+
+/** What every file of a scan is analysed and written with. */
+export interface ScanSetup {
+  format: Format;
+  base: string;
+  maxBytes: number;
+  gazetteer: Gazetteer;
+  taxonomy: Taxonomy;
+}
+
+/**
+ * One file's outcome: `body` is its output (undefined when it was skipped), `messages` what
+ * goes to standard error about it, in order, and `failed` whether the exit status is 1.
+ */
+export interface FileOutcome {
+  body?: string;
+  messages: string[];
+  failed: boolean;
+}
+
+/** Reads, analyses and renders one file. */
+export function scanFile(path: string, setup: ScanSetup): FileOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { messages: [`digest-lens: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`], failed: true };
+  }
+  const decoded = decodeBytes(bytes, setup.maxBytes);
+  if (!decoded.ok) return { messages: [`digest-lens: skipped ${path}: ${decoded.reason}\n`], failed: true };
+  const messages = decoded.note ? [`digest-lens: ${path}: ${decoded.note}\n`] : [];
+  const record = fileRecord(path, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
+  let body: string;
+  switch (setup.format) {
+    case 'json':
+      body = jsonFileBody(record);
+      break;
+    case 'jsonl':
+      body = jsonLine(record);
+      break;
+    case 'csv':
+      body = '';
+      for (const row of csvRows(record)) body += row + '\n';
+      break;
+    case 'table':
+      body = renderFileTable(record, setup.base) + '\n';
+      break;
+  }
+  return { body, messages, failed: false };
+}
+
+/** What goes before a file's body: json separates records with a comma, table with a blank line. */
+export function separator(format: Format, first: boolean): string {
+  if (format === 'json') return first ? '\n' : ',\n';
+  if (format === 'table') return first ? '' : '\n\n';
+  return '';
+}
