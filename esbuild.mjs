@@ -249,4 +249,6 @@ function writeGazetteerImage() {
   const core = resolve('dist', 'core.js');
   if (!existsSync(core)) return;
   execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeGazetteerImage(${JSON.stringify(resolve('dist', 'data', 'gazetteer.img'))})`], { stdio: 'inherit' });
+  // The themes' automaton (server/src/data/themesImage.ts): small, so it ships in the .vsix.
+  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeThemesImage(${JSON.stringify(resolve('dist', 'data', 'themes.img'))})`], { stdio: 'inherit' });
 }

@@ -46,6 +46,18 @@ export function writeGazetteerImage(path: string): void {
 }
 
 /**
+ * Writes the built-in themes' compiled matcher (data/themesImage.ts) to `path`, stamped like
+ * the gazetteer's image; esbuild.mjs runs it on the fresh bundle.
+ */
+export function writeThemesImage(path: string): void {
+  const { compileBuiltinTaxonomy } = require('./analysis/themes') as typeof import('./analysis/themes');
+  const { writeMatcherImage } = require('./data/themesImage') as typeof import('./data/themesImage');
+  const { buildStamp } = require('./data/builtinImage') as typeof import('./data/builtinImage');
+  const { writeFileSync } = require('node:fs') as typeof import('node:fs');
+  writeFileSync(path, writeMatcherImage(compileBuiltinTaxonomy().matcher, buildStamp() ?? ''));
+}
+
+/**
  * For the bench (scripts/bench/startup.mjs): milliseconds to build the built-in gazetteer
  * from its data, and to read it from the image at `imagePath` (file read included).
  */

@@ -22,6 +22,7 @@
 import type { ThemeScore } from './types';
 import { codeUnits, foldText } from './text';
 import { builtinData } from '../data/builtin';
+import { builtinMatcherFields } from '../data/themesImage';
 
 /** One theme as written in themes.json or in a user's themes file. */
 export interface ThemeDef {
@@ -355,17 +356,31 @@ class SlotPlacer {
   }
 }
 
+const copyThemes = (themes: readonly ThemeDef[]): ThemeDef[] => themes.map((t) => ({ ...t, keywords: [...t.keywords], exclude: t.exclude ? [...t.exclude] : undefined }));
+
 /** Builds a taxonomy (themes plus their compiled automaton) from theme definitions. */
 export function createTaxonomy(themes: readonly ThemeDef[]): Taxonomy {
-  const copy = themes.map((t) => ({ ...t, keywords: [...t.keywords], exclude: t.exclude ? [...t.exclude] : undefined }));
+  const copy = copyThemes(themes);
   return { themes: copy, matcher: compile(copy) };
 }
 
 let builtin: Taxonomy | undefined;
 
-/** The built-in taxonomy of server/data/themes.json, compiled once and cached. */
+/** The built-in taxonomy of server/data/themes.json compiled (what the build's image holds). */
+export function compileBuiltinTaxonomy(): Taxonomy {
+  return createTaxonomy((builtinData('themes') as { themes: ThemeDef[] }).themes);
+}
+
+/**
+ * The built-in taxonomy of server/data/themes.json, once and cached: its automaton is read
+ * from the build's image (data/themesImage.ts, made by compileBuiltinTaxonomy) when there
+ * is one, else compiled.
+ */
 export function builtinTaxonomy(): Taxonomy {
-  if (!builtin) builtin = createTaxonomy((builtinData('themes') as { themes: ThemeDef[] }).themes);
+  if (!builtin) {
+    const fields = builtinMatcherFields();
+    builtin = fields ? { themes: copyThemes((builtinData('themes') as { themes: ThemeDef[] }).themes), matcher: fields as unknown as Automaton } : compileBuiltinTaxonomy();
+  }
   return builtin;
 }
 
