@@ -249,6 +249,7 @@ function writeGazetteerImage() {
   const core = resolve('dist', 'core.js');
   if (!existsSync(core)) return;
   execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeGazetteerImage(${JSON.stringify(resolve('dist', 'data', 'gazetteer.img'))})`], { stdio: 'inherit' });
-  // The themes' automaton (server/src/data/themesImage.ts): small, so it ships in the .vsix.
+  // The themes' automaton (server/src/data/themesImage.ts); not packaged either: an installed
+  // build leaves its own in the user's cache at first start.
   execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeThemesImage(${JSON.stringify(resolve('dist', 'data', 'themes.img'))})`], { stdio: 'inherit' });
 }

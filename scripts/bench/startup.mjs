@@ -23,10 +23,10 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const ms = (v) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
-/** A copy of dist/ without the image beside the bundle (an installed build). */
+/** A copy of dist/ without the images beside the bundle (an installed build). */
 function installedCopy(repoRoot) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'digest-lens-startup-'));
-  cpSync(path.join(repoRoot, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (src) => !/gazetteer\.img$|\.map$/.test(src) });
+  cpSync(path.join(repoRoot, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (src) => !/(gazetteer|themes)\.img$|\.map$/.test(src) });
   return dir;
 }
 

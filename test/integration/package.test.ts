@@ -30,10 +30,12 @@ test('every file the build writes to dist/ (except source maps) is in the packag
   for (const b of BUNDLES) assert.ok(existsSync(join(DIST, b)), `dist/${b} is built`);
   const files = packaged();
   const built = readdirSync(DIST, { recursive: true }).map((f) => posix.join('dist', String(f).split(/[\\/]/).join('/')));
-  // dist/data/gazetteer.img (the built-in gazetteer's image, 21 MB) is left out on purpose:
-  // an installed build makes its own in the user's cache (server/src/data/builtinImage.ts).
-  const wanted = built.filter((f) => !f.endsWith('.map') && f !== 'dist/data/gazetteer.img' && existsSync(join(REPO, f)) && !readdirSyncSafe(join(REPO, f)));
-  for (const f of ['dist/core.js', 'dist/analysisWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(wanted.includes(f), `the build writes ${f}`);
+  // dist/data/gazetteer.img (the built-in gazetteer's image, 21 MB) and dist/data/themes.img
+  // (the themes' automaton) are left out on purpose: an installed build makes its own in the
+  // user's cache (server/src/data/builtinImage.ts, themesImage.ts).
+  const images = ['dist/data/gazetteer.img', 'dist/data/themes.img'];
+  const wanted = built.filter((f) => !f.endsWith('.map') && !images.includes(f) && existsSync(join(REPO, f)) && !readdirSyncSafe(join(REPO, f)));
+  for (const f of ['dist/core.js', 'dist/analysisWorker.js', 'dist/cliWorker.js', 'dist/opencc.js.br', 'dist/terminateProcess.sh']) assert.ok(wanted.includes(f), `the build writes ${f}`);
   for (const f of wanted) assert.ok(files.has(f), `${f} is built but not packaged`);
   assert.deepEqual([...files].filter((f) => f.endsWith('.map') || f.endsWith('.png') || f.startsWith('test/') || f.startsWith('server/')), [], 'no source maps, screenshots or sources');
 });

@@ -22,7 +22,7 @@
 import type { ThemeScore } from './types';
 import { codeUnits, foldText } from './text';
 import { builtinData } from '../data/builtin';
-import { builtinMatcherFields } from '../data/themesImage';
+import { builtinMatcherFields, keepBuiltinMatcher } from '../data/themesImage';
 
 /** One theme as written in themes.json or in a user's themes file. */
 export interface ThemeDef {
@@ -373,13 +373,14 @@ export function compileBuiltinTaxonomy(): Taxonomy {
 
 /**
  * The built-in taxonomy of server/data/themes.json, once and cached: its automaton is read
- * from the build's image (data/themesImage.ts, made by compileBuiltinTaxonomy) when there
- * is one, else compiled.
+ * from the build's image (data/themesImage.ts) when there is one, else compiled and its
+ * image left in the user's cache for the next start.
  */
 export function builtinTaxonomy(): Taxonomy {
   if (!builtin) {
     const fields = builtinMatcherFields();
-    builtin = fields ? { themes: copyThemes((builtinData('themes') as { themes: ThemeDef[] }).themes), matcher: fields as unknown as Automaton } : compileBuiltinTaxonomy();
+    if (fields) builtin = { themes: copyThemes((builtinData('themes') as { themes: ThemeDef[] }).themes), matcher: fields as unknown as Automaton };
+    else keepBuiltinMatcher((builtin = compileBuiltinTaxonomy()).matcher);
   }
   return builtin;
 }

@@ -39,8 +39,8 @@ export function sharedBuiltinImage(): Uint8Array | undefined {
 
 const fileName = (stamp: string) => `gazetteer-${stamp}.img`;
 
-/** The user's cache folder for Digest Lens. */
-function userCacheDir(): string {
+/** The user's cache folder for Digest Lens (also where data/themesImage.ts keeps its image). */
+export function userCacheDir(): string {
   const xdg = process.env.XDG_CACHE_HOME;
   if (xdg) return join(xdg, 'digest-lens');
   let home = '';

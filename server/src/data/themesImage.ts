@@ -1,10 +1,10 @@
 /**
  * The built-in themes' compiled matcher as one binary image (dist/data/themes.img, written
- * at build time by esbuild.mjs): compiling the automaton from themes.json took about a
- * fifth of every start of the CLI and the server; reading the image takes well under a
- * millisecond. Like the gazetteer's image it is trusted only by the build that made it (its
- * stamp, builtinImage.ts); without one (run from source, a stale or damaged file) the
- * themes are compiled as before.
+ * at build time by esbuild.mjs, or in the user's cache by an installed build's first start):
+ * compiling the automaton from themes.json took about a fifth of every start of the CLI and
+ * the server; reading the image takes well under a millisecond. Like the gazetteer's image
+ * it is trusted only by the build that made it (its stamp, builtinImage.ts); without one
+ * (run from source, a stale or damaged file) the themes are compiled as before.
  *
  * The image does not know the matcher's layout (themes.ts owns it): it keeps any object whose
  * fields are typed arrays, numbers or null, each field by name. Layout: "DLTH", format
@@ -12,9 +12,10 @@
  * null, or a typed array's type, byte offset and length), then the arrays, each at a
  * multiple of 8 bytes.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStamp } from './builtinImage';
+import { threadId } from 'node:worker_threads';
+import { buildStamp, userCacheDir } from './builtinImage';
 
 const MAGIC = 0x48544c44; // "DLTH" read as a little-endian u32
 const VERSION = 1;
@@ -99,8 +100,27 @@ export function readMatcherImage(bytes: Uint8Array, stamp: string): Record<strin
   return out;
 }
 
-/** Where the build's image is: beside the bundle, as data/themes.img. */
-export const themesImagePath = (): string => join(__dirname, 'data', 'themes.img');
+const fileName = (stamp: string) => `themes-${stamp}.img`;
+
+/**
+ * Where this build's image may be, in the order tried: dist/data/themes.img beside the
+ * bundle (`npm run build` writes it; the .vsix does not ship it, to stay small), then the
+ * user's cache, where an installed build's first start leaves the image it made.
+ */
+function candidates(stamp: string): string[] {
+  return [join(__dirname, 'data', 'themes.img'), join(userCacheDir(), fileName(stamp))];
+}
+
+/** A regular file of a sane size, read whole; undefined otherwise (a named pipe would block, a device never end). */
+function readSmallFile(path: string): Uint8Array | undefined {
+  try {
+    const info = statSync(path);
+    if (!info.isFile() || info.size > MAX_BYTES) return undefined;
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The built-in matcher's fields from this build's image, or undefined (run from source, no
@@ -109,13 +129,29 @@ export const themesImagePath = (): string => join(__dirname, 'data', 'themes.img
 export function builtinMatcherFields(): Record<string, Field> | undefined {
   const stamp = buildStamp();
   if (!stamp) return undefined;
+  for (const path of candidates(stamp)) {
+    const bytes = readSmallFile(path);
+    const fields = bytes && readMatcherImage(bytes, stamp);
+    if (fields) return fields;
+  }
+  return undefined;
+}
+
+/**
+ * Leaves the image of the built-in matcher just compiled in the user's cache for the next
+ * start (written whole under another name, then renamed, so that no reader sees half of
+ * it). A cache that cannot be written is no error: every start compiles, as before images.
+ */
+export function keepBuiltinMatcher(matcher: object): void {
+  const stamp = buildStamp();
+  if (!stamp) return;
   try {
-    const path = themesImagePath();
-    // Only a regular file of a sane size (a named pipe would block, a device never end).
-    const info = statSync(path);
-    if (!info.isFile() || info.size > MAX_BYTES) return undefined;
-    return readMatcherImage(readFileSync(path), stamp);
+    const dir = userCacheDir();
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${fileName(stamp)}.${process.pid}-${threadId}.tmp`);
+    writeFileSync(tmp, writeMatcherImage(matcher, stamp));
+    renameSync(tmp, join(dir, fileName(stamp)));
   } catch {
-    return undefined;
+    // A read-only home.
   }
 }
