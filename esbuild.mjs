@@ -146,7 +146,7 @@ const SHIMS = {
   'cliWorker.js': "// A worker thread of the command line's scan of many files.\n(require('./coreLoader.js').load() ?? require('./core.js')).startCliWorker();\n",
   'cli.js':
     '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
-    "const cli = (require('./coreLoader.js').load() ?? require('./core.js')).cliModule();\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
+    "const cli = (require('./coreLoader.js').load() ?? require('./core.js')).cliModule(require.main === module);\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
   'coreLoader.js': CORE_LOADER,
 };
 

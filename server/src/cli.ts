@@ -15,6 +15,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { builtinGazetteer, type Gazetteer } from './analysis/gazetteer';
+import { builtinImagePrefetched } from './data/builtinImage';
 import { parseUserEntities } from './analysis/userFiles/entities';
 import { parseUserThemes } from './analysis/userFiles/themes';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from './analysis/themes';
@@ -298,6 +299,12 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
  * output is the same, byte for byte.
  */
 export function runCommandLine(): void {
+  // The gazetteer's image may be being read in the background (main.ts cliModule): the scan
+  // starts when that read has ended, and takes the image from memory.
+  void builtinImagePrefetched().then(runNow);
+}
+
+function runNow(): void {
   const stdout = new OutputBuffer(1);
   const out = (s: string) => stdout.write(s);
   const err = (s: string) => process.stderr.write(s);

@@ -11,6 +11,9 @@
  * command line asks for, the real disk, analysis workers beside this bundle.
  */
 export function startServer(): void {
+  // The gazetteer's image is read in the background while the modules load and the client
+  // initializes: the first request that needs the analysis finds it in memory.
+  (require('./data/builtinImage') as typeof import('./data/builtinImage')).prefetchBuiltinImage();
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   const server = require('./server') as typeof import('./server');
   const { nodeDisk } = require('./index/disk') as typeof import('./index/disk');
@@ -28,8 +31,13 @@ export function startCliWorker(): void {
   require('./cli/cliWorker');
 }
 
-/** The command line's module: dist/cli.js exports it (scripts call its `main`) and runs it when run. */
-export function cliModule(): typeof import('./cli') {
+/**
+ * The command line's module: dist/cli.js exports it (scripts call its `main`) and runs it
+ * when run; then (`running`) the gazetteer's image is read in the background while the
+ * command line's modules load, and `runCommandLine` waits for that read to end.
+ */
+export function cliModule(running = false): typeof import('./cli') {
+  if (running) (require('./data/builtinImage') as typeof import('./data/builtinImage')).prefetchBuiltinImage();
   return require('./cli');
 }
 
