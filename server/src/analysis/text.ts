@@ -17,8 +17,10 @@ FOLD[0xfe50] = 0x2c; // small comma
 FOLD[0xfe52] = 0x2e; // small full stop, a decimal point in Hong Kong papers ("98﹒93億元")
 FOLD[0xff64] = 0x3001; // halfwidth ideographic comma
 FOLD[0x2019] = 0x27; // right single quotation mark, the apostrophe of most English news ("Dr. Reddy’s")
+/** The Traditional→Simplified pairs of t2s.json, read (and decompressed) once for both tables below. */
+const T2S_PAIRS: string = (builtinData('t2s') as { pairs: string }).pairs;
 {
-  const pairs: string = (builtinData('t2s') as { pairs: string }).pairs;
+  const pairs = T2S_PAIRS;
   for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   // Old and variant forms common in Taiwan and Hong Kong text that the table leaves alone.
   const variants = '尙尚淸清靑青緖绪鄕乡値值硏研顚颠擧举槪概吿告祕秘僞伪郞郎';
@@ -47,7 +49,7 @@ FOLD[0x2019] = 0x27; // right single quotation mark, the apostrophe of most Engl
 const SCRIPT = new Uint8Array(65536);
 SCRIPT.fill(1, 0x3400, 0xa000);
 {
-  const pairs: string = (builtinData('t2s') as { pairs: string }).pairs;
+  const pairs = T2S_PAIRS;
   for (let i = 0; i + 1 < pairs.length; i += 2) SCRIPT[pairs.charCodeAt(i)] |= 2;
 }
 /** True for characters that Traditional-to-Simplified folding changes. */
