@@ -3,13 +3,15 @@
 // once), output to /dev/null, for each format. Wall time includes start-up (loading the
 // bundle and the gazetteer); the time of the same command on one empty file is measured
 // too, and the throughput without it is shown beside. Peak RSS is the process's VmHWM.
+// Beside them: json with a worker thread (two threads), and the ceiling, a node process that
+// reads the same files and makes one regular-expression pass over each.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { peakRss } from './scale.mjs';
 
 export const name = 'cli';
-export const description = 'digest-lens scan end to end (json, jsonl, csv, table) on the seeds repeated to 10 MB, with and without start-up';
+export const description = 'digest-lens scan end to end (json, jsonl, csv, table) on the seeds repeated to 10 MB, with and without start-up, with two threads, beside a one-regex-pass ceiling';
 
 const BUDGET = { mbPerS: 50 };
 const FORMATS = ['json', 'jsonl', 'csv', 'table'];
@@ -46,10 +48,10 @@ export function seedCopies(ctx, bytes, label) {
  * Runs dist/cli.js with `args`, output thrown away; wall time and peak RSS (polled VmHWM).
  * `skips`: exit status 1 (a file skipped, e.g. the generated workspaces' huge and binary ones) is fine.
  */
-export function runCli(ctx, args, skips = false) {
+export function runCli(ctx, args, skips = false, env = {}, command = [path.join(ctx.repoRoot, 'dist', 'cli.js')]) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(ctx.repoRoot, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(process.execPath, [...command, ...args], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, ...env } });
     let hwm = 0;
     const poll = setInterval(() => (hwm = peakRss(child.pid) ?? hwm), 10);
     child.on('error', reject);
@@ -63,10 +65,10 @@ export function runCli(ctx, args, skips = false) {
 }
 
 /** The fastest of `runs` runs (the machine is shared; the minimum is the least disturbed). */
-export async function fastest(ctx, args, runs, skips = false) {
+export async function fastest(ctx, args, runs, skips = false, env = {}, command = undefined) {
   let best = null;
   for (let i = 0; i < runs; i++) {
-    const r = await runCli(ctx, args, skips);
+    const r = await runCli(ctx, args, skips, env, command);
     if (!best || r.ms < best.ms) best = { ms: r.ms, hwm: Math.max(r.hwm, best?.hwm ?? 0) };
     else best.hwm = Math.max(best.hwm, r.hwm);
   }
@@ -96,5 +98,53 @@ export async function run(ctx) {
       unit: 'MB/s',
     });
   }
+  // The same scan with a worker thread beside the main one (DIGEST_LENS_CLI_WORKERS=1;
+  // cli/parallelScan.ts): its output is the same bytes. Not the default: see the row.
+  const jsonOne = await fastest(ctx, ['scan', '--format', 'json', text.dir], runs);
+  const jsonTwo = await fastest(ctx, ['scan', '--format', 'json', text.dir], runs, false, { DIGEST_LENS_CLI_WORKERS: '1' });
+  rows.push({
+    figure: `CLI end to end, --format json, two threads (DIGEST_LENS_CLI_WORKERS=1) vs one, same output`,
+    budget: 'info',
+    measured: `${(mb / (jsonTwo.ms / 1000)).toFixed(1)} vs ${(mb / (jsonOne.ms / 1000)).toFixed(1)} MB/s (${(jsonOne.ms / jsonTwo.ms).toFixed(2)}×); ${(jsonTwo.hwm / 1e6).toFixed(0)} MB peak RSS`,
+    verdict: 'info',
+    value: mb / (jsonTwo.ms / 1000),
+    unit: 'MB/s',
+  });
+  // The ceiling beside it: a node process that walks and reads the same files and makes one
+  // pass of one regular expression over each (what any money finder must at least look at),
+  // writing one line per file; spawn → exit, like the CLI.
+  const ceiling = await fastest(ctx, [text.dir], runs, false, {}, ['-e', CEILING_SCRIPT]);
+  ctx.metrics['cli.ceiling.mbPerS'] = mb / (ceiling.ms / 1000);
+  rows.push({
+    figure: 'ceiling: a node process reading the same files, one regular-expression pass each (spawn → exit)',
+    budget: 'info',
+    measured: `${(mb / (ceiling.ms / 1000)).toFixed(1)} MB/s (${(ceiling.ms / 1000).toFixed(2)} s); the CLI's json reads at ${((ctx.metrics['cli.json.mbPerS'] / (mb / (ceiling.ms / 1000))) * 100).toFixed(1)}% of it`,
+    verdict: 'info',
+    value: mb / (ceiling.ms / 1000),
+    unit: 'MB/s',
+  });
   return rows;
 }
+
+/** The ceiling's program (`node -e`, the folder as its argument): the regex of the analysis case's ceiling. */
+const CEILING_SCRIPT = `
+const fs = require('fs'), path = require('path');
+const re = /[0-9０-９]+|[$¥€£₩₹]|[万萬亿億兆]/g;
+const out = [];
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else {
+      const text = fs.readFileSync(p, 'utf8');
+      let n = 0;
+      re.lastIndex = 0;
+      while (re.exec(text) !== null) n++;
+      out.push(JSON.stringify({ path: p, hits: n }));
+    }
+  }
+};
+walk(process.argv[1]);
+fs.writeFileSync(1, out.join('\\n') + '\\n');
+`;
