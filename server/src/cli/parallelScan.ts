@@ -9,7 +9,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { builtinGazetteer } from '../analysis/gazetteer';
 import { sharedBuiltinImage } from '../data/builtinImage';
 import { CSV_HEADER } from './csv';
@@ -98,7 +97,7 @@ interface Batch {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: import('node:worker_threads').Worker;
   inFlight: Map<number, Batch>;
 }
 
@@ -113,6 +112,9 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
   builtinGazetteer();
   const request: CliWorkerRequest = { type: 'setup', format, base: setup.base, maxBytes: setup.maxBytes, ...userFiles, gazetteerImage: sharedBuiltinImage() };
   let slots: Slot[] = [];
+  // Required here, not at load: a scan in one thread (the default) does not pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   for (let i = 0; i < plan.workers; i++) {
     try {
       const worker = new Worker(join(__dirname, 'cliWorker.js'));

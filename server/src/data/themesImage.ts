@@ -14,7 +14,6 @@
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { buildStamp, userCacheDir } from './builtinImage';
 
 const MAGIC = 0x48544c44; // "DLTH" read as a little-endian u32
@@ -148,6 +147,10 @@ export function keepBuiltinMatcher(matcher: object): void {
   try {
     const dir = userCacheDir();
     mkdirSync(dir, { recursive: true });
+    // Threads of one process share its id: the thread's id keeps their files apart (required
+    // here, not at load: node:worker_threads costs a start a millisecond or more).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
     const tmp = join(dir, `${fileName(stamp)}.${process.pid}-${threadId}.tmp`);
     writeFileSync(tmp, writeMatcherImage(matcher, stamp));
     renameSync(tmp, join(dir, fileName(stamp)));
