@@ -1264,7 +1264,10 @@ function tieAcronyms(folded: string, raws: Raw[]): void {
   const byShort = new Map<string, Raw>();
   const byWord = new Map<string, Raw>();
   for (const o of raws) {
-    const space = folded.indexOf(' ', o.start);
+    // The first space inside the mention only: a search of the whole text from each mention
+    // would read a Chinese note (which has few spaces) once per mention.
+    let space = o.start;
+    while (space < o.end && folded.charCodeAt(space) !== 32) space++;
     const first = space > o.start && space < o.end ? folded.slice(o.start, space) : '';
     if (acronyms && o.end - o.start >= 6 && !(o.entity < 0 && (!o.local || o.local.kind === 'person'))) {
       const initials = initialsOf(folded, o.start, o.end);
