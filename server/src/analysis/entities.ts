@@ -26,7 +26,7 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, PLACE_PREFIXES, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
+import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym, mayBeNonCompanyAcronym } from './english';
 import { COMMA_FORMS, coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, stakeHolderBefore, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits, foldCode } from './text';
@@ -758,12 +758,21 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
     // An English word here: its end and whether a capitalised word follows it.
     let latinWord = isUpper(c) && !isAlnum(prev);
     let wordEnd = i + 1;
+    // The word is a known non-company acronym ("AI", "GPU") as latinByContext would read it,
+    // which then finds nothing: the call is saved (these words are frequent in digests).
+    let acronym = false;
     if (latinWord) {
       let h = c;
-      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
+      let hyphen = false;
+      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) { hyphen ||= units[wordEnd] === 45; h = (Math.imul(h, 31) + units[wordEnd++]) | 0; }
       // A common English word ("The", "In", "Shares") opens no name the rules below could find.
       // (A hash match is taken as is: a rare collision only skips these rules for one word.)
       if (isCommonEnglishHash(h)) latinWord = false;
+      // (latinByContext reads a word on over "&" and ".X" too: then it is another word.)
+      else if (!hyphen && mayBeNonCompanyAcronym(h)) {
+        const after = units[wordEnd];
+        acronym = after !== 38 && !(after === 46 && isLetter(units[wordEnd + 1])) && isNonCompanyAcronym(folded.slice(i, wordEnd));
+      }
     }
     const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
@@ -803,7 +812,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       let found: Found | null = null;
       const mentionEnd = raws.length ? Math.min(lastEnd, raws[raws.length - 1].end) : 0;
       if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd, mentionEnd, limit);
-      else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
+      else if (wordEnd > i + 1 && !acronym && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
       if (found && found[0] >= (found[1] <= lastEnd ? mentionEnd : lastEnd) && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.
         const learnt = aliases.get(folded.slice(found[0], found[1]));
