@@ -54,10 +54,13 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
 for (const w of STOP2) STOP2_FIRST[w.charCodeAt(0) >> 5] |= 1 << (w.charCodeAt(0) & 31);
+/** The words of STOP2 as numbers (first << 16 | second): looked up without slicing the text. */
+const STOP2_PAIRS = new Set<number>();
+for (const w of STOP2) if (w.length === 2) STOP2_PAIRS.add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
 /** Whether the two characters before `s` are a word of STOP2. */
 function stop2Before(folded: string, s: number): boolean {
   const c = folded.charCodeAt(s - 2);
-  return (STOP2_FIRST[c >> 5] & (1 << (c & 31))) !== 0 && STOP2.has(folded.slice(s - 2, s));
+  return s >= 2 && (STOP2_FIRST[c >> 5] & (1 << (c & 31))) !== 0 && STOP2_PAIRS.has((c << 16) | folded.charCodeAt(s - 1));
 }
 
 /** Stems that make a generic phrase, not a name, before 科技/股份/集团... */
@@ -112,7 +115,8 @@ for (const x of SUFFIX_TABLE.slice().sort((a, b) => b.word.length - a.word.lengt
 }
 const CJK_SUFFIXES = SUFFIX_TABLE.map((x) => x.word);
 /** What may not follow an ending: it would make it part of a longer noun (银行业, 科技股, 投资者). */
-const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率料']);
+const AFTER_SUFFIX_CHAR = new Uint8Array(65536);
+for (const ch of '业股者人化界圈类型性级端链价品厂商界类师员家方款额率料') AFTER_SUFFIX_CHAR[ch.charCodeAt(0)] = 1;
 const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '回报', '投入', '行业', '板块', '领域', '产业', '赛道', '市场', '概念', '价格', '指数', '企业', '公司', '巨头', '龙头', '政策', '监管', '部门', '项目', '经理', '规模', '需求',
   '技术', '产品', '业务', '设备', '系统', '平台', '方案', '基地', '工厂', '产能', '订单', '板', '相关', '发展', '创新', '应用'];
 const AFTER_SUFFIX_WORD_INDEX = new WordIndex(AFTER_SUFFIX_WORD);
@@ -1005,7 +1009,12 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       }
       k++;
     }
-    if (k > i && forced < 0) { i = k; continue; }
+    if (k > i && forced < 0) {
+      // Stopped before the span's end: the figure and plan tests at the loop's top would pass
+      // and the skip would stop here again at once, so the position is taken up directly.
+      if (k >= limit) { i = k; continue; }
+      i = k;
+    }
     const c = units[i];
     if (c === 0x3001) { listMarks.push(i); i++; continue; }
     const prev = i > 0 ? units[i - 1] : 32;
@@ -1957,7 +1966,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   // Firms of accountants and lawyers are named like registered companies (青禾联合会计师事务所).
   const legal = suffix.word.endsWith('有限公司') || suffix.word.endsWith('有限责任公司') || suffix.word.endsWith('师事务所') || suffix.word === '合伙企业';
   const next = folded.charCodeAt(end);
-  if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
+  if (!legal && AFTER_SUFFIX_CHAR[next] === 1) return null;
   if (!legal && isCjk(next) && AFTER_SUFFIX_WORD_INDEX.startingAt(folded, end) !== null) return null;
   if (!legal && isCloseParen(before)) return null;
   const maxStem = legal ? LEGAL_STEM : 4;
