@@ -2358,6 +2358,9 @@ function learn(aliases: Aliases, name: string, target: { entity: number; local: 
 }
 
 /** Applies names learnt in this document everywhere else in it (outside existing mentions). */
+/** One bit per first character of the aliases applyLearnedAliases is looking for (set and cleared by each call). */
+const ALIAS_FIRST = new Int32Array(2048);
+
 function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs: Span[]): void {
   if (!aliases.size) return;
   // Candidates whose text was later tied to a known entity take its id.
@@ -2382,20 +2385,53 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m].end <= a) lo = m + 1; else hi = m; }
     return lo < sorted.length && sorted[lo].start < b;
   };
-  // Each alias is one search of the text; past a budget of searches (a document that taught
-  // itself hundreds of names) the rest are left, so this stays linear.
-  let budget = 64;
+  // The aliases are looked for in one pass over the text; past a budget of them (a document
+  // that taught itself hundreds of names) the rest are left, so this stays linear. (One
+  // indexOf per alias read a Chinese note slowly: a name's first character shares its bytes
+  // with many common characters, which the search stops at.)
+  const names: string[] = [];
+  const targets: { entity: number; local: Entity | null }[] = [];
   for (const [name, target] of aliases) {
-    if (--budget < 0) break;
-    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
+    if (names.length === 64) break;
+    names.push(name);
+    targets.push(target);
+  }
+  // Aliases by first character, in the order learnt.
+  const byFirst = new Map<number, number[]>();
+  for (let a = 0; a < names.length; a++) {
+    const c = names[a].charCodeAt(0);
+    ALIAS_FIRST[c >> 5] |= 1 << (c & 31);
+    const list = byFirst.get(c);
+    if (list) list.push(a);
+    else byFirst.set(c, [a]);
+  }
+  // Where each alias may be found next: its occurrences never overlap one another, as when it
+  // was searched again from the end of the last one.
+  const nextFrom = new Int32Array(names.length);
+  const units = codeUnits(folded);
+  const n = folded.length;
+  for (let at = 0; at < n; at++) {
+    const c = units[at];
+    if ((ALIAS_FIRST[c >> 5] & (1 << (c & 31))) === 0) continue;
+    const list = byFirst.get(c);
+    if (list === undefined) continue;
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x];
+      const name = names[a];
+      if (at < nextFrom[a] || !startsWithAt(folded, name, at)) continue;
       const end = at + name.length;
+      nextFrom[a] = end;
       if (at > 0 && joins(folded.charCodeAt(at - 1), folded.charCodeAt(at))) continue;
       if (end < folded.length && joins(folded.charCodeAt(end - 1), folded.charCodeAt(end))) continue;
       if (covered(at, end) || overlapsFigure(figs, at, end)) continue;
-      added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null, tickerOffset: -1 });
+      added.push({ start: at, end, entity: targets[a].entity, local: targets[a].local, ticker: null, tickerOffset: -1 });
     }
   }
+  // (Every bit set is this call's: clearing their words leaves the table empty.)
+  for (const c of byFirst.keys()) ALIAS_FIRST[c >> 5] = 0;
   if (!added.length) { if (!inOrder) raws.sort((a, b) => a.start - b.start); return; }
+  // The same order as the searches alias by alias gave after this stable sort: by start, the
+  // longer first, and for one span the alias learnt first.
   added.sort((a, b) => a.start - b.start || b.end - a.end);
   let lastEnd = -1;
   const kept: Raw[] = [];
