@@ -972,7 +972,9 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
             // "e&": a two-character name whose second character is no letter.
             if (!(c1 >= 97 && c1 <= 122)) { const b = bigramHash(ch, c1); if ((lowerPairs[b >> 3] >> (b & 7)) & 1) break; }
           }
+          // The rest of a lower-case word: each letter follows a letter, so none can stop the skip.
           k++;
+          while (k < limit && units[k] >= 97 && units[k] <= 122) k++;
           continue;
         }
         if (ch >= 48 ? ch <= 57 : ch === 42) {
