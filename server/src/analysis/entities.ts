@@ -1119,6 +1119,9 @@ function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, l
   if (latin) for (const f of latinListNames(folded, known)) if (!found.some(([s, e]) => s < f[1] && f[0] < e)) found.push(f);
   if (!found.length) return;
   const added: Raw[] = [];
+  // The first mention starting at each offset, made when first needed: a search of all the
+  // mentions for each item would make a note of many lists quadratic.
+  let byStart: Map<number, Raw> | null = null;
   for (const [s, e] of found) {
     if (overlapsFigure(figs, s, e)) continue;
     // A known name that needed evidence (大众, 三星): the list is that evidence.
@@ -1126,7 +1129,11 @@ function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, l
     if (entity) { added.push({ start: s, end: e, entity: g.indexOf(entity.id), local: null, ticker: null, tickerOffset: -1 }); continue; }
     // "普徕仕(T. Rowe Price)": the name in parentheses right after says which company it is.
     const open = folded.charCodeAt(e);
-    const inner = open === 40 || open === 0xff08 ? raws.find((r) => r.start === e + 1) : undefined;
+    if ((open === 40 || open === 0xff08) && byStart === null) {
+      byStart = new Map();
+      for (const r of raws) if (!byStart.has(r.start)) byStart.set(r.start, r);
+    }
+    const inner = open === 40 || open === 0xff08 ? byStart!.get(e + 1) : undefined;
     if (inner) { added.push({ start: s, end: e, entity: inner.entity, local: inner.local, ticker: null, tickerOffset: -1 }); continue; }
     added.push(candidateRaw(text, folded, s, e, local));
   }
