@@ -86,6 +86,17 @@ test('a name followed by a ticker teaches the document an alias', () => {
   assert.equal(unknown[1].id, unknown[0].id);
 });
 
+test('learnt aliases are found wherever they stand, apart when they share a first character, and never overlapping', () => {
+  // Two names learnt from their tickers, both opening with 星, then written in either order.
+  const ms = find('星海能源(SZ:300750)大涨。星海电池(SZ:300014)跟涨。星海电池与星海能源都回应称订单饱满，星海能源星海电池。');
+  assert.deepEqual(ms.map((m) => [m.offset, m.text, m.id]), [[0, '星海能源', 'catl'], [18, '星海电池', 'eve-energy'], [36, '星海电池', 'eve-energy'],
+    [41, '星海能源', 'catl'], [54, '星海能源', 'catl'], [58, '星海电池', 'eve-energy']]);
+  // A name repeated back to back is two mentions, not three overlapping ones.
+  assert.deepEqual(find('星星(SZ:300750)大涨。星星星星回应。').map((m) => [m.offset, m.text]), [[0, '星星'], [16, '星星'], [18, '星星']]);
+  const latin = find('Zephyr Drone (ZPHD) priced its IPO; Zephyr Air (ZPHA) too. Zephyr Air and Zephyr Drone raised $9M.');
+  assert.deepEqual(latin.map((m) => [m.offset, m.id]), [[0, 'company:Zephyr Drone'], [36, 'company:Zephyr Air'], [59, 'company:Zephyr Air'], [74, 'company:Zephyr Drone']]);
+});
+
 test('juxtaposed alias in parentheses is a second mention of one id', () => {
   const ms = find('位元小鹿(Bitdeer)发布新矿机');
   assert.deepEqual(ms.map((m) => m.id), ['bitdeer', 'bitdeer']);

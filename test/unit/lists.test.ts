@@ -153,3 +153,20 @@ test('Taiwan words of results and spending after a listed short name are its evi
   assert.deepEqual(texts('和碩將斥資9億元擴廠。'), ['和碩']);
   assert.deepEqual(texts('他本科和碩士都讀經濟。'), []);
 });
+
+test('the list readers keep nothing from one call to the next', async () => {
+  const { listNames, latinListNames } = await import('../../server/src/analysis/lists');
+  const folded = foldText('新工厂的订单来自腾讯、甲乙丙、丁戊己等海外车企。');
+  const known = [{ start: 8, end: 10, company: true }];
+  const marks = [...folded].flatMap((ch, k) => (ch === '、' ? [k] : []));
+  const first = listNames(folded, known, marks);
+  assert.deepEqual(first.map(([s, e]) => folded.slice(s, e)), ['甲乙丙', '丁戊己']);
+  // Another document and an English list read in between, with mentions of their own.
+  const other = foldText('Stakes in Paytm, Zomato, Alpha Robotics and Delhivery rose.');
+  latinListNames(other, [{ start: 10, end: 15, company: true }, { start: 17, end: 23, company: true }]);
+  listNames(foldText('甲、乙、丙'), [{ start: 2, end: 3, company: true }, { start: 4, end: 5, company: true }], [1, 3]);
+  // The same array, changed in place, is read as it is now (a cursor left on it would be stale).
+  assert.deepEqual(listNames(folded, known, marks), first);
+  known[0] = { start: 8, end: 10, company: false };
+  assert.deepEqual(listNames(folded, known, marks), []);
+});

@@ -60,3 +60,18 @@ const NOT_COMPANY_ACRONYMS = new Set(['CEO', 'CFO', 'CTO', 'COO', 'CIO', 'IPO', 
 export function isNonCompanyAcronym(word: string): boolean {
   return NOT_COMPANY_ACRONYMS.has(word);
 }
+
+/** One bit per low 16 bits of the acronyms' hashes (as COMMON_ENGLISH_HASH computes them). */
+const ACRONYM_HASH_BITS = new Int32Array(2048);
+for (const w of NOT_COMPANY_ACRONYMS) {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  ACRONYM_HASH_BITS[(h >>> 5) & 2047] |= 1 << (h & 31);
+}
+/**
+ * Whether a word of hash `h` may be a non-company acronym: false means it surely is not, so
+ * a scanner that hashed the word while reading it slices it only when this says true.
+ */
+export function mayBeNonCompanyAcronym(h: number): boolean {
+  return ((ACRONYM_HASH_BITS[(h >>> 5) & 2047] >>> h) & 1) === 1;
+}

@@ -26,7 +26,7 @@ import type { Entity, EntityKind, Mention, Span } from './types';
 import { Gazetteer, PLACE_PREFIXES, bigramHash, caseOk, childAt, trigramHash } from './gazetteer';
 import { bestReading, inDoubt, isCommonWord, type Pick } from './segment';
 import { TITLE_PAIRS, latinPerson, titledName } from './people';
-import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym } from './english';
+import { isCommonEnglish, isCommonEnglishHash, isNonCompanyAcronym, mayBeNonCompanyAcronym } from './english';
 import { COMMA_FORMS, coordinatedAfter, coordinatedBefore, fundedBefore, kindSubjectBefore, latinNameBefore, investorBefore, objectAfter, latinByContext, sharePriceBefore, sourceBeforeCue, stakeHolderBefore, type Found } from './contexts';
 import { latinListNames, listNames, type Known } from './lists';
 import { codeUnits, foldCode } from './text';
@@ -54,10 +54,13 @@ const STOP2 = new Set(['表示', '宣布', '计划', '预计', '透露', '报道
 /** One bit per character that begins a word of STOP2 (tested before slicing the text). */
 const STOP2_FIRST = new Int32Array(2048);
 for (const w of STOP2) STOP2_FIRST[w.charCodeAt(0) >> 5] |= 1 << (w.charCodeAt(0) & 31);
+/** The words of STOP2 as numbers (first << 16 | second): looked up without slicing the text. */
+const STOP2_PAIRS = new Set<number>();
+for (const w of STOP2) if (w.length === 2) STOP2_PAIRS.add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
 /** Whether the two characters before `s` are a word of STOP2. */
 function stop2Before(folded: string, s: number): boolean {
   const c = folded.charCodeAt(s - 2);
-  return (STOP2_FIRST[c >> 5] & (1 << (c & 31))) !== 0 && STOP2.has(folded.slice(s - 2, s));
+  return s >= 2 && (STOP2_FIRST[c >> 5] & (1 << (c & 31))) !== 0 && STOP2_PAIRS.has((c << 16) | folded.charCodeAt(s - 1));
 }
 
 /** Stems that make a generic phrase, not a name, before 科技/股份/集团... */
@@ -112,7 +115,8 @@ for (const x of SUFFIX_TABLE.slice().sort((a, b) => b.word.length - a.word.lengt
 }
 const CJK_SUFFIXES = SUFFIX_TABLE.map((x) => x.word);
 /** What may not follow an ending: it would make it part of a longer noun (银行业, 科技股, 投资者). */
-const AFTER_SUFFIX_CHAR = new Set([...'业股者人化界圈类型性级端链价品厂商界类师员家方款额率料']);
+const AFTER_SUFFIX_CHAR = new Uint8Array(65536);
+for (const ch of '业股者人化界圈类型性级端链价品厂商界类师员家方款额率料') AFTER_SUFFIX_CHAR[ch.charCodeAt(0)] = 1;
 const AFTER_SUFFIX_WORD = ['开支', '支出', '运作', '浪潮', '结构', '回报', '投入', '行业', '板块', '领域', '产业', '赛道', '市场', '概念', '价格', '指数', '企业', '公司', '巨头', '龙头', '政策', '监管', '部门', '项目', '经理', '规模', '需求',
   '技术', '产品', '业务', '设备', '系统', '平台', '方案', '基地', '工厂', '产能', '订单', '板', '相关', '发展', '创新', '应用'];
 const AFTER_SUFFIX_WORD_INDEX = new WordIndex(AFTER_SUFFIX_WORD);
@@ -758,12 +762,21 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
     // An English word here: its end and whether a capitalised word follows it.
     let latinWord = isUpper(c) && !isAlnum(prev);
     let wordEnd = i + 1;
+    // The word is a known non-company acronym ("AI", "GPU") as latinByContext would read it,
+    // which then finds nothing: the call is saved (these words are frequent in digests).
+    let acronym = false;
     if (latinWord) {
       let h = c;
-      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) h = (Math.imul(h, 31) + units[wordEnd++]) | 0;
+      let hyphen = false;
+      while (wordEnd < limit && WORD_CHAR[units[wordEnd]]) { hyphen ||= units[wordEnd] === 45; h = (Math.imul(h, 31) + units[wordEnd++]) | 0; }
       // A common English word ("The", "In", "Shares") opens no name the rules below could find.
       // (A hash match is taken as is: a rare collision only skips these rules for one word.)
       if (isCommonEnglishHash(h)) latinWord = false;
+      // (latinByContext reads a word on over "&" and ".X" too: then it is another word.)
+      else if (!hyphen && mayBeNonCompanyAcronym(h)) {
+        const after = units[wordEnd];
+        acronym = after !== 38 && !(after === 46 && isLetter(units[wordEnd + 1])) && isNonCompanyAcronym(folded.slice(i, wordEnd));
+      }
     }
     const nextCap = latinWord && units[wordEnd] === 32 && isUpper(units[wordEnd + 1]);
     // People after a title ("董事长王传福", "CEO黄仁勋", "CEO Jane Doe").
@@ -803,7 +816,7 @@ function otherAt(sc: Scan, i: number, c: number, prev: number, limit: number): n
       let found: Found | null = null;
       const mentionEnd = raws.length ? Math.min(lastEnd, raws[raws.length - 1].end) : 0;
       if (CUE_FIRST[c]) found = cueBefore(folded, i, lastEnd, mentionEnd, limit);
-      else if (wordEnd > i + 1 && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
+      else if (wordEnd > i + 1 && !acronym && !(raws.length && raws[raws.length - 1].end === i - 1 && prev === 32)) found = latinByContext(folded, i, wordEnd, limit);
       if (found && found[0] >= (found[1] <= lastEnd ? mentionEnd : lastEnd) && !g.lookupName(folded.slice(found[0], found[1]))) {
         // A name the document already tied to an entity keeps it.
         const learnt = aliases.get(folded.slice(found[0], found[1]));
@@ -959,7 +972,9 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
             // "e&": a two-character name whose second character is no letter.
             if (!(c1 >= 97 && c1 <= 122)) { const b = bigramHash(ch, c1); if ((lowerPairs[b >> 3] >> (b & 7)) & 1) break; }
           }
+          // The rest of a lower-case word: each letter follows a letter, so none can stop the skip.
           k++;
+          while (k < limit && units[k] >= 97 && units[k] <= 122) k++;
           continue;
         }
         if (ch >= 48 ? ch <= 57 : ch === 42) {
@@ -996,7 +1011,12 @@ export function findMentions(text: string, folded: string, gazetteer: Gazetteer,
       }
       k++;
     }
-    if (k > i && forced < 0) { i = k; continue; }
+    if (k > i && forced < 0) {
+      // Stopped before the span's end: the figure and plan tests at the loop's top would pass
+      // and the skip would stop here again at once, so the position is taken up directly.
+      if (k >= limit) { i = k; continue; }
+      i = k;
+    }
     const c = units[i];
     if (c === 0x3001) { listMarks.push(i); i++; continue; }
     const prev = i > 0 ? units[i - 1] : 32;
@@ -1099,6 +1119,9 @@ function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, l
   if (latin) for (const f of latinListNames(folded, known)) if (!found.some(([s, e]) => s < f[1] && f[0] < e)) found.push(f);
   if (!found.length) return;
   const added: Raw[] = [];
+  // The first mention starting at each offset, made when first needed: a search of all the
+  // mentions for each item would make a note of many lists quadratic.
+  let byStart: Map<number, Raw> | null = null;
   for (const [s, e] of found) {
     if (overlapsFigure(figs, s, e)) continue;
     // A known name that needed evidence (大众, 三星): the list is that evidence.
@@ -1106,7 +1129,11 @@ function addListNames(text: string, folded: string, raws: Raw[], g: Gazetteer, l
     if (entity) { added.push({ start: s, end: e, entity: g.indexOf(entity.id), local: null, ticker: null, tickerOffset: -1 }); continue; }
     // "普徕仕(T. Rowe Price)": the name in parentheses right after says which company it is.
     const open = folded.charCodeAt(e);
-    const inner = open === 40 || open === 0xff08 ? raws.find((r) => r.start === e + 1) : undefined;
+    if ((open === 40 || open === 0xff08) && byStart === null) {
+      byStart = new Map();
+      for (const r of raws) if (!byStart.has(r.start)) byStart.set(r.start, r);
+    }
+    const inner = open === 40 || open === 0xff08 ? byStart!.get(e + 1) : undefined;
     if (inner) { added.push({ start: s, end: e, entity: inner.entity, local: inner.local, ticker: null, tickerOffset: -1 }); continue; }
     added.push(candidateRaw(text, folded, s, e, local));
   }
@@ -1264,7 +1291,10 @@ function tieAcronyms(folded: string, raws: Raw[]): void {
   const byShort = new Map<string, Raw>();
   const byWord = new Map<string, Raw>();
   for (const o of raws) {
-    const space = folded.indexOf(' ', o.start);
+    // The first space inside the mention only: a search of the whole text from each mention
+    // would read a Chinese note (which has few spaces) once per mention.
+    let space = o.start;
+    while (space < o.end && folded.charCodeAt(space) !== 32) space++;
     const first = space > o.start && space < o.end ? folded.slice(o.start, space) : '';
     if (acronyms && o.end - o.start >= 6 && !(o.entity < 0 && (!o.local || o.local.kind === 'person'))) {
       const initials = initialsOf(folded, o.start, o.end);
@@ -1945,7 +1975,7 @@ function cjkCandidate(folded: string, at: number, lastEnd: number, limit: number
   // Firms of accountants and lawyers are named like registered companies (青禾联合会计师事务所).
   const legal = suffix.word.endsWith('有限公司') || suffix.word.endsWith('有限责任公司') || suffix.word.endsWith('师事务所') || suffix.word === '合伙企业';
   const next = folded.charCodeAt(end);
-  if (!legal && AFTER_SUFFIX_CHAR.has(folded[end])) return null;
+  if (!legal && AFTER_SUFFIX_CHAR[next] === 1) return null;
   if (!legal && isCjk(next) && AFTER_SUFFIX_WORD_INDEX.startingAt(folded, end) !== null) return null;
   if (!legal && isCloseParen(before)) return null;
   const maxStem = legal ? LEGAL_STEM : 4;
@@ -2337,6 +2367,9 @@ function learn(aliases: Aliases, name: string, target: { entity: number; local: 
 }
 
 /** Applies names learnt in this document everywhere else in it (outside existing mentions). */
+/** One bit per first character of the aliases applyLearnedAliases is looking for (set and cleared by each call). */
+const ALIAS_FIRST = new Int32Array(2048);
+
 function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs: Span[]): void {
   if (!aliases.size) return;
   // Candidates whose text was later tied to a known entity take its id.
@@ -2361,20 +2394,53 @@ function applyLearnedAliases(folded: string, raws: Raw[], aliases: Aliases, figs
     while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m].end <= a) lo = m + 1; else hi = m; }
     return lo < sorted.length && sorted[lo].start < b;
   };
-  // Each alias is one search of the text; past a budget of searches (a document that taught
-  // itself hundreds of names) the rest are left, so this stays linear.
-  let budget = 64;
+  // The aliases are looked for in one pass over the text; past a budget of them (a document
+  // that taught itself hundreds of names) the rest are left, so this stays linear. (One
+  // indexOf per alias read a Chinese note slowly: a name's first character shares its bytes
+  // with many common characters, which the search stops at.)
+  const names: string[] = [];
+  const targets: { entity: number; local: Entity | null }[] = [];
   for (const [name, target] of aliases) {
-    if (--budget < 0) break;
-    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
+    if (names.length === 64) break;
+    names.push(name);
+    targets.push(target);
+  }
+  // Aliases by first character, in the order learnt.
+  const byFirst = new Map<number, number[]>();
+  for (let a = 0; a < names.length; a++) {
+    const c = names[a].charCodeAt(0);
+    ALIAS_FIRST[c >> 5] |= 1 << (c & 31);
+    const list = byFirst.get(c);
+    if (list) list.push(a);
+    else byFirst.set(c, [a]);
+  }
+  // Where each alias may be found next: its occurrences never overlap one another, as when it
+  // was searched again from the end of the last one.
+  const nextFrom = new Int32Array(names.length);
+  const units = codeUnits(folded);
+  const n = folded.length;
+  for (let at = 0; at < n; at++) {
+    const c = units[at];
+    if ((ALIAS_FIRST[c >> 5] & (1 << (c & 31))) === 0) continue;
+    const list = byFirst.get(c);
+    if (list === undefined) continue;
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x];
+      const name = names[a];
+      if (at < nextFrom[a] || !startsWithAt(folded, name, at)) continue;
       const end = at + name.length;
+      nextFrom[a] = end;
       if (at > 0 && joins(folded.charCodeAt(at - 1), folded.charCodeAt(at))) continue;
       if (end < folded.length && joins(folded.charCodeAt(end - 1), folded.charCodeAt(end))) continue;
       if (covered(at, end) || overlapsFigure(figs, at, end)) continue;
-      added.push({ start: at, end, entity: target.entity, local: target.local, ticker: null, tickerOffset: -1 });
+      added.push({ start: at, end, entity: targets[a].entity, local: targets[a].local, ticker: null, tickerOffset: -1 });
     }
   }
+  // (Every bit set is this call's: clearing their words leaves the table empty.)
+  for (const c of byFirst.keys()) ALIAS_FIRST[c >> 5] = 0;
   if (!added.length) { if (!inOrder) raws.sort((a, b) => a.start - b.start); return; }
+  // The same order as the searches alias by alias gave after this stable sort: by start, the
+  // longer first, and for one span the alias learnt first.
   added.sort((a, b) => a.start - b.start || b.end - a.end);
   let lastEnd = -1;
   const kept: Raw[] = [];

@@ -83,8 +83,26 @@ function nameShaped(folded: string, s: number, e: number): boolean {
   return !words.every((w) => isCommonEnglish(w));
 }
 
-/** Index of the first known mention that ends after `s` (mentions sorted by start, never overlapping). */
+/**
+ * Index of the first known mention that ends after `s` (mentions sorted by start, never
+ * overlapping). The lists are read left to right and each look-up is near the one before, so
+ * a cursor that walks from the last answer takes a step or two where a binary search took
+ * ten; it is used only when the ends never decrease, where both give the same index.
+ */
 function firstEndingAfter(known: Known[], s: number): number {
+  if (known !== cursorOf) {
+    cursorOf = known;
+    cursorAt = 0;
+    cursorOk = true;
+    for (let k = 1; k < known.length && cursorOk; k++) cursorOk = known[k].end >= known[k - 1].end;
+  }
+  if (cursorOk) {
+    let k = cursorAt;
+    while (k > 0 && known[k - 1].end > s) k--;
+    while (k < known.length && known[k].end <= s) k++;
+    cursorAt = k;
+    return k;
+  }
   let lo = 0;
   let hi = known.length;
   while (lo < hi) {
@@ -94,6 +112,10 @@ function firstEndingAfter(known: Known[], s: number): number {
   }
   return lo;
 }
+/** The list of mentions the cursor walks (the last one read), where it stands, and whether its ends never decrease. */
+let cursorOf: Known[] | null = null;
+let cursorAt = 0;
+let cursorOk = false;
 
 /** The known mention covering [s, e), or null. */
 function knownAt(known: Known[], s: number, e: number): Known | null {
@@ -193,6 +215,8 @@ function companyNounAfter(folded: string, at: number, limit: number): boolean {
  * overlapping `known` (sorted by start) nor each other.
  */
 export function listNames(folded: string, known: Known[], marks: readonly number[]): [number, number][] {
+  // (The cursor of firstEndingAfter is set up afresh for each call and let go at its end.)
+  cursorOf = null;
   const out: [number, number][] = [];
   const n = folded.length;
   // The places of 、 in order, as the caller's scan noted them.
@@ -275,6 +299,7 @@ export function listNames(folded: string, known: Known[], marks: readonly number
     }
     p = nextMark(Math.max(p + 1, end));
   }
+  cursorOf = null;
   return out;
 }
 
@@ -350,6 +375,7 @@ function latinItemOk(folded: string, s: number, e: number): boolean {
  */
 export function latinListNames(folded: string, known: Known[], limit = folded.length): [number, number][] {
   const out: [number, number][] = [];
+  cursorOf = null;
   let lastEnd = 0;
   for (const k of known) {
     if (k.start < lastEnd || !k.company || !isUpper(folded.charCodeAt(k.start)) && !isDigit(folded.charCodeAt(k.start))) continue;
@@ -385,5 +411,6 @@ export function latinListNames(folded: string, known: Known[], limit = folded.le
     if (items.length < 3) continue;
     for (const [a, b, isKnown] of items) if (!isKnown && latinItemOk(folded, a, b)) out.push([a, b]);
   }
+  cursorOf = null;
   return out.sort((x, y) => x[0] - y[0]);
 }
