@@ -869,7 +869,8 @@ function hkListingBefore(at: number): boolean {
   // The last ".HK" at or before `at`, looked for only as far back as it may be: a search
   // through the whole text before every per-share yuan price would be quadratic.
   let k = at;
-  while (k >= 0 && at - k <= 160 && !s.startsWith('.HK', k)) k--;
+  // Code units compared in place: a `startsWith` at each of 160 places costs more.
+  while (k >= 0 && at - k <= 160 && !(s.charCodeAt(k) === 0x2e && s.charCodeAt(k + 1) === 0x48 && s.charCodeAt(k + 2) === 0x4b)) k--;
   if (k < 0 || at - k > 160) return false;
   const c = s.charCodeAt(k + 3);
   if (c !== 41 && c !== 0xff09) return false;
@@ -899,7 +900,7 @@ function hkCodeOpensClause(at: number): boolean {
     // Earnings and dividends per share (派息, 每股盈利, 收益, 分红), which mainland issuers give in yuan.
     if (c === 0x606f /* 息 */ || c === 0x76c8 /* 盈 */ || c === 0x76ca /* 益 */ || c === 0x7ea2 /* 红 */ || c === 0x6da6 /* 润 */) return false;
     // "内资股要约价1.20元": the price of a class of shares traded on the mainland.
-    if (s.startsWith('内资股', k) || s.startsWith('A股', k)) return false;
+    if ((c === 0x5185 /* 内 */ && s.startsWith('内资股', k)) || (c === 65 && s.startsWith('A股', k))) return false;
     if ((c === 41 || c === 0xff09) && s.startsWith('.HK', k - 3)) return true;
   }
   return false;
@@ -919,6 +920,8 @@ function convertedInto(end: number): string | null {
 const CONVERTED_INTO: [string, string][] = [['新台币', 'TWD'], ['新台幣', 'TWD'], ['台币', 'TWD'], ['台幣', 'TWD'], ['港币', 'HKD'], ['港幣', 'HKD'], ['港元', 'HKD']];
 /** Words of a share's price (not of its earnings or dividend, which mainland issuers give in yuan). */
 const SHARE_PRICE_WORDS = ['目标价', '股价', '收市价', '收报', '配售价', '作价', '招股价', '要约价', '发行价', '认购价', '下限', '上限', '以每股'];
+/** The first code units of SHARE_PRICE_WORDS: most places start none of them. */
+const SHARE_PRICE_FIRST: ReadonlySet<number> = new Set(SHARE_PRICE_WORDS.map((w) => w.charCodeAt(0)));
 /** Whether a word of SHARE_PRICE_WORDS stands in the 16 characters before `at`, in a clause about no mainland share class. */
 function sharePriceWordBefore(at: number): boolean {
   let price = false;
@@ -926,8 +929,8 @@ function sharePriceWordBefore(at: number): boolean {
     const c = s.charCodeAt(k);
     if (c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 10) break;
     // "内资股要约价1.20元": the price of a class of shares traded on the mainland.
-    if (s.startsWith('内资股', k) || s.startsWith('A股', k)) return false;
-    if (!price && at - k <= 16) for (const w of SHARE_PRICE_WORDS) if (s.startsWith(w, k)) { price = true; break; }
+    if ((c === 0x5185 /* 内 */ && s.startsWith('内资股', k)) || (c === 65 && s.startsWith('A股', k))) return false;
+    if (!price && at - k <= 16 && SHARE_PRICE_FIRST.has(c)) for (const w of SHARE_PRICE_WORDS) if (s.startsWith(w, k)) { price = true; break; }
   }
   return price;
 }

@@ -5,7 +5,7 @@
  * the figures out. Work is bounded by the sentences around the figures.
  */
 import type { Figure, FigureParty, Mention } from '../types';
-import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
+import { clauseOf, lineBreakBetween, sentenceAt, sentenceStart, type Bounds } from './sentences';
 import { AFTER_WORDS, chooseMetric, isPerShare, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
 import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT, RATING_WORD } from './sources';
@@ -205,14 +205,15 @@ function earlierTopic(s: string, start: number, paragraph: number, mentions: Men
   const bank = BANK_ANAPHOR.test(s.slice(start, start + 16));
   let end = start;
   for (let k = 0; k < 3 && end > paragraph; k++) {
-    const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
-    const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
+    // Only where the sentence before starts matters: its end is `end`.
+    const prevStart = sentenceStart(s, Math.max(paragraph, end - 1));
+    const names = mentionsIn(mentions, { start: Math.max(prevStart, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
     // A broker or an outlet of the sentence before is its source, not its topic.
     const company = (bank ? names.find((m) => BANK_NAME.test(m.name) || BANK_NAME.test(m.text)) : undefined)
       ?? names.find((m) => m.kind !== 'person' && !isThirdParty(m, sectorOf)) ?? names.find((m) => m.kind !== 'person');
     if (company) return company;
-    if (prev.start >= end) break;
-    end = prev.start;
+    if (prevStart >= end) break;
+    end = prevStart;
   }
   return null;
 }
@@ -331,6 +332,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         rates,
         bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
         clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
+        // Set later, once asked; present from the start so every sentence keeps one object shape.
+        earlier: undefined, expects: undefined,
       };
       sentences.push(info);
     }

@@ -69,9 +69,10 @@ function parenthesised(c: Context): Mention | null {
   const { s, figure } = c;
   let open = -1;
   for (let i = figure.offset - 1; i >= Math.max(c.clause.start - 2, figure.offset - 20); i--) {
-    const ch = s[i];
-    if (ch === '(' || ch === '（') { open = i; break; }
-    if (ch === ')' || ch === '）') return null;
+    // Code units, not one-character strings: this runs for every figure.
+    const ch = s.charCodeAt(i);
+    if (ch === 0x28 || ch === 0xff08) { open = i; break; }
+    if (ch === 0x29 || ch === 0xff09) return null;
   }
   if (open < 0) return null;
   const name = c.parties.find((m) => m.offset + m.length <= open && /^\s*$/.test(s.slice(m.offset + m.length, open)));
@@ -153,15 +154,11 @@ function nameEnd(s: string, m: Mention): number {
  */
 function parallel(c: Context): Mention | null {
   const { s, figure, clause } = c;
-  let inClause = 0;
-  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end) inClause++;
-  if (inClause < 2) return null;
-  const amounts = c.sentenceFigures.filter((f) => f.offset >= clause.start && f.offset + f.length <= clause.end);
+  const list = clauseAmounts(c);
+  if (!list.plain) return null;
+  const amounts = list.amounts;
   const index = amounts.indexOf(figure);
   if (index < 0) return null;
-  for (let k = 1; k < amounts.length; k++) {
-    if (!LIST_JOIN.test(s.slice(amounts[k - 1].offset + amounts[k - 1].length, amounts[k].offset))) return null;
-  }
   // The names: the run of listed names nearest before the amounts in the sentence (an
   // English "and" may have opened a clause between them), exactly as many as the amounts.
   const all = before(inside(c.parties, c.sentence), amounts[0].offset);
@@ -174,6 +171,26 @@ function parallel(c: Context): Mention | null {
   // The last name belongs to the amounts' clause or the one right before.
   if (names[names.length - 1].offset < clause.start && /[,:]/.test(s.slice(names[names.length - 1].offset, clause.start))) return null;
   return names[index];
+}
+
+/**
+ * The figures of the clause and whether they form a plain list (two or more, nothing but
+ * "and", "、" or commas between them). The same for every figure of the clause, so it is
+ * kept on the sentence for the clause last asked about: a clause of many figures is read
+ * once, not once per figure.
+ */
+function clauseAmounts(c: Context): { start: number; end: number; amounts: Figure[]; plain: boolean } {
+  const { s, clause } = c;
+  const memo = (c.sentence.memo ??= {});
+  const last = memo.clauseAmounts;
+  if (last && last.start === clause.start && last.end === clause.end) return last;
+  const amounts: Figure[] = [];
+  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end) amounts.push(f);
+  let plain = amounts.length >= 2;
+  for (let k = 1; plain && k < amounts.length; k++) {
+    if (!LIST_JOIN.test(s.slice(amounts[k - 1].offset + amounts[k - 1].length, amounts[k].offset))) plain = false;
+  }
+  return (memo.clauseAmounts = { start: clause.start, end: clause.end, amounts, plain });
 }
 
 /** A transaction's payer and other side, from the verb of the figure's clause or sentence. */
