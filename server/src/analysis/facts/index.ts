@@ -201,6 +201,11 @@ function paragraphStart(s: string, at: number): number {
 
 /** The first owner named in the nearest earlier sentence of the paragraph that names one. */
 function earlierTopic(s: string, start: number, paragraph: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
+  // No name between the paragraph's start and the sentence: no topic, and no sentence
+  // before need be found (text dense with figures and without names would look back
+  // three sentences for every sentence).
+  const first = firstAtOrAfter(mentions, paragraph);
+  if (first >= mentions.length || mentions[first].offset >= start) return null;
   // "The bank" / "该银行" points back at a bank: a bank named before is then the topic, not a source.
   const bank = BANK_ANAPHOR.test(s.slice(start, start + 16));
   let end = start;

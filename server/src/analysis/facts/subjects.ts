@@ -79,18 +79,19 @@ function parenthesised(c: Context): Mention | null {
   return name ?? null;
 }
 
+const NO_MARKS: { at: number; english: boolean }[] = Object.freeze([]) as unknown as { at: number; english: boolean }[];
 /** The 分别 / "respectively" of each sentence, read once for all its figures. */
 function listMarksOf(s: string, sentence: Bounds): { at: number; english: boolean }[] {
   const memo = (sentence.memo ??= {});
   let marks = memo.marks;
   if (!marks) {
-    marks = [];
     const text = s.slice(sentence.start, sentence.end);
-    // Most sentences have neither word: two plain searches tell.
+    // Most sentences have neither word: two plain searches tell, and they share one empty list.
     if (!text.includes('分别') && !text.includes('espectively')) {
-      memo.marks = marks;
-      return marks;
+      memo.marks = NO_MARKS;
+      return NO_MARKS;
     }
+    marks = [];
     for (let k = text.search(RESPECTIVELY); k >= 0; ) {
       marks.push({ at: sentence.start + k, english: /^r/i.test(text.slice(k, k + 1)) });
       const next = text.slice(k + 2).search(RESPECTIVELY);
@@ -173,6 +174,9 @@ function parallel(c: Context): Mention | null {
   return names[index];
 }
 
+/** The answer of `clauseAmounts` for a clause of fewer than two figures (never changed). */
+const NO_LIST: { start: number; end: number; amounts: Figure[]; plain: boolean } = Object.freeze({ start: -1, end: -1, amounts: [], plain: false });
+
 /**
  * The figures of the clause and whether they form a plain list (two or more, nothing but
  * "and", "、" or commas between them). The same for every figure of the clause, so it is
@@ -181,6 +185,10 @@ function parallel(c: Context): Mention | null {
  */
 function clauseAmounts(c: Context): { start: number; end: number; amounts: Figure[]; plain: boolean } {
   const { s, clause } = c;
+  // Most clauses hold one figure: counted without keeping anything.
+  let inClause = 0;
+  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end && ++inClause === 2) break;
+  if (inClause < 2) return NO_LIST;
   const memo = (c.sentence.memo ??= {});
   const last = memo.clauseAmounts;
   if (last && last.start === clause.start && last.end === clause.end) return last;
@@ -198,6 +206,9 @@ interface Verb {
   at: number;
   word: string;
 }
+/** No verb, shared by the sentences without one (read only). */
+const NO_VERB: Verb[] = Object.freeze([]) as unknown as Verb[];
+const NO_VERBS = Object.freeze({ pay: NO_VERB, sale: NO_VERB });
 /** The transaction verbs of each sentence, read once for all its figures. */
 function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
   const memo = (sentence.memo ??= {});
@@ -205,12 +216,17 @@ function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
   if (!v) {
     const text = s.slice(sentence.start, sentence.end);
     const all = (re: RegExp): Verb[] => {
-      const out: Verb[] = [];
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: sentence.start + m.index, word: m[0] });
+      let m = re.exec(text);
+      // Most sentences have no such verb: they share one empty list.
+      if (!m) return NO_VERB;
+      const out: Verb[] = [];
+      for (; m; m = re.exec(text)) out.push({ at: sentence.start + m.index, word: m[0] });
       return out;
     };
-    v = { pay: all(PAY_VERB), sale: all(SELL_VERB) };
+    const pay = all(PAY_VERB);
+    const sale = all(SELL_VERB);
+    v = pay === NO_VERB && sale === NO_VERB ? NO_VERBS : { pay, sale };
     memo.verbs = v;
   }
   return v;
