@@ -392,6 +392,16 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   }
   // The owner of the last figure, for a sentence that goes on with "其中" (of which).
   let lastOwner: { mention: Mention; paragraph: number } | null = null;
+  // The metric words of the sentence before the figure's clause, read only when asked: one
+  // function for all the figures, reading the figure's sentence and clause set below.
+  let topicInfo = sentences[0];
+  let topicClauseStart = 0;
+  const topicOf = (): MetricWord[] => {
+    const info = topicInfo;
+    const sentence = info.bounds;
+    if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
+    return wordsIn(info.sentenceWords, sentence.start, topicClauseStart);
+  };
   // One context for all the figures, its fields set for each (no object per figure).
   const ctx: SubjectContext = { s, figure: figures[0], sentence: sentences[0].bounds, clause: sentences[0].bounds, parties: [], metric: 'other', metricWord: null, sentenceFigures: [] };
   for (let i = 0; i < figures.length; i++) {
@@ -411,10 +421,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         info.clauseWords = words;
       } else (info.moreClauseWords ??= new Map()).set(clause.start, words);
     }
-    const topicOf = () => {
-      if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
-      return wordsIn(info.sentenceWords, sentence.start, clause.start);
-    };
+    topicInfo = info;
+    topicClauseStart = clause.start;
     const choice = chooseMetric(f, s, clause, words, topicOf);
     f.metric = choice.metric;
     f.period = periodOfFigure(s, info.periods, clause.start, clause.end, f.offset, end);
@@ -437,7 +445,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // A sentence that names nobody before the amount goes on about the topic of the
     // sentences before it in the same paragraph ("The stock hit HK$311.40").
     // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
-    const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
+    let sourceBefore: Mention | undefined;
+    for (const m of info.sources) if (m.offset >= sentence.start && m.offset < f.offset) { sourceBefore = m; break; }
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
     // After a broker's or a data firm's words a company's own measure (its revenue, its target
     // price, an estimate of its profit) is still about the company of the report.
