@@ -72,23 +72,31 @@ const RAW_END = 1;
 const START = 2;
 const END = 3;
 
+/** The lines' numbers, kept between calls and grown when a text has more lines. */
+let LINE_BUFFER = new Int32Array(4 * 1024);
+
 function splitLines(text: string): Lines {
-  let count = 1;
-  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) count++;
-  const at = new Int32Array(count * 4);
+  let at = LINE_BUFFER;
+  let count = 0;
   let pos = 0;
   const n = text.length;
-  for (let i = 0; i < count; i++) {
+  while (pos <= n) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = n;
     let a = pos;
     let b = nl;
     while (a < b && isBlankChar(text.charCodeAt(a))) a++;
     while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
-    at[i * 4 + RAW_START] = pos;
-    at[i * 4 + RAW_END] = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    at[i * 4 + START] = a;
-    at[i * 4 + END] = b;
+    if (count * 4 + 4 > at.length) {
+      const grown = new Int32Array(at.length * 2);
+      grown.set(at);
+      at = LINE_BUFFER = grown;
+    }
+    at[count * 4 + RAW_START] = pos;
+    at[count * 4 + RAW_END] = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    at[count * 4 + START] = a;
+    at[count * 4 + END] = b;
+    count++;
     pos = nl + 1;
   }
   return { count, at };
@@ -172,8 +180,13 @@ export function findSections(text: string): Section[] {
       if (title !== null) sections.push({ offset: a, length, title: cleanTitle(title), line: i });
       continue;
     }
-    // What must follow a title is asked first: it needs no string of this line, and most
-    // lines fail it (the answer is the same in either order; both tests only read).
+    // Too short or too long to be a title (emphasis may only shorten a line that opens with
+    // "*" or "_"): the commonest answer, from the length alone, before any string is made.
+    const c0 = text.charCodeAt(a);
+    if (length < 2 || (length > MAX_TITLE && c0 !== 42 /* * */ && c0 !== 95 /* _ */)) continue;
+    const s = text.slice(a, a + length);
+    const emphasised = s.length > 4 && ((s.startsWith('**') && s.endsWith('**')) || (s.startsWith('__') && s.endsWith('__')));
+    if (!looksLikeTitle(emphasised ? cleanTitle(s) : s)) continue;
     let isTitle = i + 1 < count && !blank(i + 1) && dateLine(i + 1);
     if (!isTitle) {
       let j = i + 1;
@@ -187,10 +200,9 @@ export function findSections(text: string): Section[] {
           !(bodyLength <= MAX_TITLE && looksLikeTitle(text.slice(start(j), end(j))) && j + 1 < count && !blank(j + 1) && dateLine(j + 1));
       }
     }
-    if (!isTitle) continue;
-    const s = text.slice(a, a + length);
-    const emphasised = s.length > 4 && ((s.startsWith('**') && s.endsWith('**')) || (s.startsWith('__') && s.endsWith('__')));
-    if (looksLikeTitle(emphasised ? cleanTitle(s) : s)) sections.push({ offset: a, length, title: cleanTitle(s), line: i });
+    if (isTitle) sections.push({ offset: a, length, title: cleanTitle(s), line: i });
   }
+  // A buffer grown for a note of very many lines is not kept for the next note.
+  if (LINE_BUFFER.length > 4 * 65536) LINE_BUFFER = new Int32Array(4 * 1024);
   return sections;
 }
