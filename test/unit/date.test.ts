@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { findDate, parseDateLine } from '../../server/src/analysis/date';
+import { findDate, parseDateLine, parseDateLineIn } from '../../server/src/analysis/date';
 import { join } from 'node:path';
 import { needShared } from '../helpers/requires';
 
@@ -71,4 +71,13 @@ test('a stated date wins over every guessed one', () => {
   assert.equal(findDate('2025-11-20 晨报\nDigest date: 2025-12-06\n正文'), '2025-12-06');
   assert.equal(findDate('摘要日期：2025年12月7日\n2025-11-20\n'), '2025-12-07');
   assert.equal(findDate('---\ndate: not a date\n---\n2025-11-20\n'), '2025-11-20', 'an unreadable stated date falls back to the guess');
+});
+
+test('parseDateLineIn reads a line in place as parseDateLine reads it sliced', () => {
+  const text = ['**Updated: 2025-10-08 21:02 UTC+8**', '# 2025.07.04', '能源周刊· 2025-12-01 10:00', 'Nov 3, 2025', '2025年11月3日 星期一', '营收1200亿元', '', '２０２５－１１－０３'].join('\n');
+  let a = 0;
+  for (const line of text.split('\n')) {
+    assert.equal(parseDateLineIn(text, a, a + line.length), parseDateLine(line), line);
+    a += line.length + 1;
+  }
 });

@@ -103,3 +103,28 @@ test('few classes of many figures, spread over few sentences, group as every pai
     assert.deepEqual(figures.map((f) => f.fact), expected, `round ${round}`);
   }
 });
+
+test('runs of figures alike but for the counterparty, the period or the subject group as every pair does', () => {
+  // Figures next to each other are tried in the class and bucket of the one before first:
+  // a field that differs must still send them to their own.
+  const next = random(41);
+  const party = (id: string) => ({ id, name: id, offset: 0, length: 1 });
+  for (let round = 0; round < 200; round++) {
+    const n = 30 + Math.floor(next() * 30);
+    const figures: Figure[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(next() * 4);
+      figures.push({
+        offset: i * 10, length: 4, text: '347亿', currency: 'CNY', value: 3.47e10, min: null, max: null, approximate: false, per: null, qualifier: null,
+        subject: k === 3 ? party('b') : party('a'),
+        counterparty: k === 1 ? party('c') : null,
+        metric: 'revenue',
+        period: k === 2 ? '2025' : null,
+      } as Figure);
+    }
+    const sentences = figures.map(() => Math.floor(next() * 6));
+    const expected = groupEveryPair(figures, (i) => sentences[i]);
+    groupFacts('', figures, [], (i) => sentences[i]);
+    assert.deepEqual(figures.map((f) => f.fact), expected, `round ${round}`);
+  }
+});

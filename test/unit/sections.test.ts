@@ -38,3 +38,13 @@ test('list items, sentences, navigation, file names and labels are not sections'
 test('emphasis around a title is stripped', () => {
   assert.deepEqual(titles(`**投资策略:哑铃型配置**\n\n${body}`), ['投资策略:哑铃型配置']);
 });
+
+test('CRLF line ends, blank runs, fences and many short lines: the same titles at their exact spans', () => {
+  const lines = ['## 概览 ##', '', '\u3000储能订单创新高\u3000', '', '', body, '```', '假标题', '', body, '```', '1亿', '', '腾讯', '$5', '硅料价格企稳', '行业观察· 2025-12-02 08:00', body];
+  const text = lines.join('\r\n');
+  const sections = findSections(text);
+  assert.deepEqual(sections.map((s) => [s.title, s.line]), [['概览', 0], ['储能订单创新高', 2], ['硅料价格企稳', 15]]);
+  for (const s of sections) assert.equal(text.slice(s.offset, s.offset + s.length), lines[s.line].replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''));
+  // A note of nothing but short lines has no section, however long it is.
+  assert.deepEqual(findSections('1亿\n\n腾讯\n$5\n'.repeat(2000)), []);
+});

@@ -247,10 +247,15 @@ function tailOk(from: number, to: number): boolean {
  * line is anything else. Used by the section finder too ("title, then source · date").
  */
 export function parseDateLine(line: string): string | null {
+  return parseDateLineIn(line, 0, line.length);
+}
+
+/** `parseDateLine(text.slice(a, b))` without the slice (the section finder asks of every short line). */
+export function parseDateLineIn(text: string, a: number, b: number): string | null {
   // Every date has a four-digit year: lines without four digits in a row are no date lines.
-  if (line.length > MAX_LINE || !hasFourDigits(line, 0, line.length)) return null;
-  for (let k = 0; k < line.length; k++) LINE[k] = foldCode(line.charCodeAt(k));
-  return dateOfUnits(line.length);
+  if (b - a > MAX_LINE || !hasFourDigits(text, a, b)) return null;
+  for (let k = 0; k < b - a; k++) LINE[k] = foldCode(text.charCodeAt(a + k));
+  return dateOfUnits(b - a);
 }
 
 /**

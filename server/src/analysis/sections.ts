@@ -20,7 +20,7 @@
  * has the same level.
  */
 import type { Section } from './types';
-import { parseDateLine } from './date';
+import { parseDateLine, parseDateLineIn } from './date';
 
 /** Longest title line, in UTF-16 code units after trimming. */
 const MAX_TITLE = 140;
@@ -58,18 +58,26 @@ function endsWithLower(s: string, ext: string): boolean {
   return true;
 }
 
-interface Line {
-  /** Offsets of the untrimmed line, without its line break (sliced only for headings). */
-  rawStart: number;
-  rawEnd: number;
-  /** Offset of the first non-blank character. */
-  start: number;
-  /** Trimmed content. */
-  text: string;
+/**
+ * The lines of a text as offsets, four numbers a line in one array (no object or string
+ * per line: a note of many short lines made one of each): the untrimmed line without its
+ * line break [rawStart, rawEnd), and its content without blanks around [start, end).
+ */
+interface Lines {
+  count: number;
+  at: Int32Array;
 }
+const RAW_START = 0;
+const RAW_END = 1;
+const START = 2;
+const END = 3;
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+/** The lines' numbers, kept between calls and grown when a text has more lines. */
+let LINE_BUFFER = new Int32Array(4 * 1024);
+
+function splitLines(text: string): Lines {
+  let at = LINE_BUFFER;
+  let count = 0;
   let pos = 0;
   const n = text.length;
   while (pos <= n) {
@@ -79,11 +87,19 @@ function splitLines(text: string): Line[] {
     let b = nl;
     while (a < b && isBlankChar(text.charCodeAt(a))) a++;
     while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
-    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ rawStart: pos, rawEnd: end, start: a, text: text.slice(a, b) });
+    if (count * 4 + 4 > at.length) {
+      const grown = new Int32Array(at.length * 2);
+      grown.set(at);
+      at = LINE_BUFFER = grown;
+    }
+    at[count * 4 + RAW_START] = pos;
+    at[count * 4 + RAW_END] = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    at[count * 4 + START] = a;
+    at[count * 4 + END] = b;
+    count++;
     pos = nl + 1;
   }
-  return lines;
+  return { count, at };
 }
 
 function isBlankChar(c: number): boolean {
@@ -144,38 +160,49 @@ function cleanTitle(s: string): string {
 
 /** Finds the sections of a document (see the module comment for the rule), in order. */
 export function findSections(text: string): Section[] {
-  const lines = splitLines(text);
+  const { count, at } = splitLines(text);
+  const start = (i: number) => at[i * 4 + START];
+  const end = (i: number) => at[i * 4 + END];
+  const blank = (i: number) => at[i * 4 + START] === at[i * 4 + END];
+  const dateLine = (i: number) => parseDateLineIn(text, start(i), end(i)) !== null;
   const sections: Section[] = [];
   let fenced = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const s = line.text;
-    if (s.startsWith('```') || s.startsWith('~~~')) {
+  for (let i = 0; i < count; i++) {
+    const a = start(i);
+    const length = end(i) - a;
+    if (length >= 3 && (text.startsWith('```', a) || text.startsWith('~~~', a))) {
       fenced = !fenced;
       continue;
     }
-    if (fenced || s === '') continue;
-    if (s[0] === '#') {
-      const title = atxTitle(text.slice(line.rawStart, line.rawEnd));
-      if (title !== null) sections.push({ offset: line.start, length: s.length, title: cleanTitle(title), line: i });
+    if (fenced || length === 0) continue;
+    if (text.charCodeAt(a) === 35 /* # */) {
+      const title = atxTitle(text.slice(at[i * 4 + RAW_START], at[i * 4 + RAW_END]));
+      if (title !== null) sections.push({ offset: a, length, title: cleanTitle(title), line: i });
       continue;
     }
+    // Too short or too long to be a title (emphasis may only shorten a line that opens with
+    // "*" or "_"): the commonest answer, from the length alone, before any string is made.
+    const c0 = text.charCodeAt(a);
+    if (length < 2 || (length > MAX_TITLE && c0 !== 42 /* * */ && c0 !== 95 /* _ */)) continue;
+    const s = text.slice(a, a + length);
     const emphasised = s.length > 4 && ((s.startsWith('**') && s.endsWith('**')) || (s.startsWith('__') && s.endsWith('__')));
     if (!looksLikeTitle(emphasised ? cleanTitle(s) : s)) continue;
-    const following = lines[i + 1];
-    let isTitle = following !== undefined && following.text !== '' && parseDateLine(following.text) !== null;
+    let isTitle = i + 1 < count && !blank(i + 1) && dateLine(i + 1);
     if (!isTitle) {
       let j = i + 1;
-      while (j < lines.length && lines[j].text === '') j++;
-      const body = lines[j]?.text;
-      isTitle =
-        body !== undefined &&
-        body.length >= MIN_BODY &&
-        body.length >= 2 * s.length &&
-        body[0] !== '#' &&
-        !(body.length <= MAX_TITLE && looksLikeTitle(body) && j + 1 < lines.length && lines[j + 1].text !== '' && parseDateLine(lines[j + 1].text) !== null);
+      while (j < count && blank(j)) j++;
+      if (j < count) {
+        const bodyLength = end(j) - start(j);
+        isTitle =
+          bodyLength >= MIN_BODY &&
+          bodyLength >= 2 * length &&
+          text.charCodeAt(start(j)) !== 35 &&
+          !(bodyLength <= MAX_TITLE && looksLikeTitle(text.slice(start(j), end(j))) && j + 1 < count && !blank(j + 1) && dateLine(j + 1));
+      }
     }
-    if (isTitle) sections.push({ offset: line.start, length: s.length, title: cleanTitle(s), line: i });
+    if (isTitle) sections.push({ offset: a, length, title: cleanTitle(s), line: i });
   }
+  // A buffer grown for a note of very many lines is not kept for the next note.
+  if (LINE_BUFFER.length > 4 * 65536) LINE_BUFFER = new Int32Array(4 * 1024);
   return sections;
 }

@@ -5,7 +5,7 @@
  * the figures out. Work is bounded by the sentences around the figures.
  */
 import type { Figure, FigureParty, Mention } from '../types';
-import { clauseOf, lineBreakBetween, sentenceAt, type Bounds } from './sentences';
+import { clauseOf, lineBreakBetween, sentenceAt, sentenceStart, type Bounds } from './sentences';
 import { AFTER_WORDS, chooseMetric, isPerShare, metricWords, type MetricWord } from './metrics';
 import { periodOfFigure, periodsIn, type PeriodMark } from './periods';
 import { datelineSource, forgetThirdParties, isThirdParty, sourcesIn, CONTINUES_REPORT, RATING_WORD } from './sources';
@@ -201,18 +201,24 @@ function paragraphStart(s: string, at: number): number {
 
 /** The first owner named in the nearest earlier sentence of the paragraph that names one. */
 function earlierTopic(s: string, start: number, paragraph: number, mentions: Mention[], sources: Mention[], sectorOf: SectorOf): Mention | null {
+  // No name between the paragraph's start and the sentence: no topic, and no sentence
+  // before need be found (text dense with figures and without names would look back
+  // three sentences for every sentence).
+  const first = firstAtOrAfter(mentions, paragraph);
+  if (first >= mentions.length || mentions[first].offset >= start) return null;
   // "The bank" / "该银行" points back at a bank: a bank named before is then the topic, not a source.
   const bank = BANK_ANAPHOR.test(s.slice(start, start + 16));
   let end = start;
   for (let k = 0; k < 3 && end > paragraph; k++) {
-    const prev = sentenceAt(s, Math.max(paragraph, end - 1), Math.max(paragraph, end - 1));
-    const names = mentionsIn(mentions, { start: Math.max(prev.start, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
+    // Only where the sentence before starts matters: its end is `end`.
+    const prevStart = sentenceStart(s, Math.max(paragraph, end - 1));
+    const names = mentionsIn(mentions, { start: Math.max(prevStart, paragraph), end }).filter((m) => canOwn(m) && m.kind !== 'media' && !sources.some((x) => x.id === m.id));
     // A broker or an outlet of the sentence before is its source, not its topic.
     const company = (bank ? names.find((m) => BANK_NAME.test(m.name) || BANK_NAME.test(m.text)) : undefined)
       ?? names.find((m) => m.kind !== 'person' && !isThirdParty(m, sectorOf)) ?? names.find((m) => m.kind !== 'person');
     if (company) return company;
-    if (prev.start >= end) break;
-    end = prev.start;
+    if (prevStart >= end) break;
+    end = prevStart;
   }
   return null;
 }
@@ -331,6 +337,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         rates,
         bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
         clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
+        // Set later, once asked; present from the start so every sentence keeps one object shape.
+        earlier: undefined, expects: undefined,
       };
       sentences.push(info);
     }
@@ -384,6 +392,16 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   }
   // The owner of the last figure, for a sentence that goes on with "其中" (of which).
   let lastOwner: { mention: Mention; paragraph: number } | null = null;
+  // The metric words of the sentence before the figure's clause, read only when asked: one
+  // function for all the figures, reading the figure's sentence and clause set below.
+  let topicInfo = sentences[0];
+  let topicClauseStart = 0;
+  const topicOf = (): MetricWord[] => {
+    const info = topicInfo;
+    const sentence = info.bounds;
+    if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
+    return wordsIn(info.sentenceWords, sentence.start, topicClauseStart);
+  };
   // One context for all the figures, its fields set for each (no object per figure).
   const ctx: SubjectContext = { s, figure: figures[0], sentence: sentences[0].bounds, clause: sentences[0].bounds, parties: [], metric: 'other', metricWord: null, sentenceFigures: [] };
   for (let i = 0; i < figures.length; i++) {
@@ -403,10 +421,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
         info.clauseWords = words;
       } else (info.moreClauseWords ??= new Map()).set(clause.start, words);
     }
-    const topicOf = () => {
-      if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
-      return wordsIn(info.sentenceWords, sentence.start, clause.start);
-    };
+    topicInfo = info;
+    topicClauseStart = clause.start;
     const choice = chooseMetric(f, s, clause, words, topicOf);
     f.metric = choice.metric;
     f.period = periodOfFigure(s, info.periods, clause.start, clause.end, f.offset, end);
@@ -429,7 +445,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     // A sentence that names nobody before the amount goes on about the topic of the
     // sentences before it in the same paragraph ("The stock hit HK$311.40").
     // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
-    const sourceBefore = info.sources.find((m) => m.offset >= sentence.start && m.offset < f.offset);
+    let sourceBefore: Mention | undefined;
+    for (const m of info.sources) if (m.offset >= sentence.start && m.offset < f.offset) { sourceBefore = m; break; }
     const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
     // After a broker's or a data firm's words a company's own measure (its revenue, its target
     // price, an estimate of its profit) is still about the company of the report.

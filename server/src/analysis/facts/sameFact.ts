@@ -153,14 +153,24 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
   }
   // Restatements are compared only within one currency, unit, metric and subject.
   const buckets = new Map<string, number[]>();
+  // The bucket of the figure before: text dense with figures repeats one bucket, found then
+  // without building and hashing its key for every figure.
+  let last: Figure | null = null;
+  let lastList: number[] = [];
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     // A figure owned by nobody restates only a market size or a measure it names.
     if (!f.subject && f.metric === 'other') continue;
+    if (last && f.currency === last.currency && (f.per ?? '') === (last.per ?? '') && (f.subject?.id ?? '') === (last.subject?.id ?? '')) {
+      lastList.push(i);
+      continue;
+    }
     const key = `${f.currency}|${f.per ?? ''}|${f.subject?.id ?? ''}`;
-    const list = buckets.get(key);
+    let list = buckets.get(key);
     if (list) list.push(i);
-    else buckets.set(key, [i]);
+    else buckets.set(key, (list = [i]));
+    last = f;
+    lastList = list;
   }
   const sentence = sentenceOf ?? ((i: number) => i);
   for (const list of buckets.values()) joinRestatements(figures, list, sentence, join, toleranceAt, digitsAt);
@@ -175,6 +185,16 @@ export function groupFacts(s: string, figures: Figure[], conversions = pairConve
 function restatementKey(f: Figure): string {
   const cp = f.counterparty ? `c${f.counterparty.id}` : '-';
   return `${f.value}|${f.min}|${f.max}|${f.per}|${f.subject ? 1 : 0}|${cp}|${f.period || ''}|${f.metric}|${f.text}`;
+}
+
+/**
+ * True only when the two figures have the same `restatementKey` (it may say false for some
+ * that have: a NaN value, then the key decides). Cheaper than building the key.
+ */
+function sameRestatementKey(a: Figure, b: Figure): boolean {
+  return a.value === b.value && a.min === b.min && a.max === b.max && a.per === b.per && !a.subject === !b.subject
+    && (a.counterparty ? !!b.counterparty && a.counterparty.id === b.counterparty.id : !b.counterparty && a.counterparty === b.counterparty)
+    && (a.period || '') === (b.period || '') && a.metric === b.metric && a.text === b.text;
 }
 
 /** The figures of one class: in document order, with the first of a sentence other than the first's. */
@@ -216,14 +236,22 @@ function joinRestatements(
     return;
   }
   const byKey = new Map<string, RestatementClass>();
+  // The class of the figure before, tried first without a key (see `sameRestatementKey`).
+  let lastClass: RestatementClass | null = null;
   for (const i of list) {
-    const key = restatementKey(figures[i]);
-    const c = byKey.get(key);
-    if (!c) byKey.set(key, { members: [i], other: -1, value: figures[i].value });
+    let c: RestatementClass | undefined;
+    if (lastClass && sameRestatementKey(figures[i], figures[lastClass.members[0]])) c = lastClass;
     else {
-      c.members.push(i);
-      if (c.other < 0 && sentence(i) !== sentence(c.members[0])) c.other = i;
+      const key = restatementKey(figures[i]);
+      c = byKey.get(key);
+      if (!c) {
+        byKey.set(key, (lastClass = { members: [i], other: -1, value: figures[i].value }));
+        continue;
+      }
+      lastClass = c;
     }
+    c.members.push(i);
+    if (c.other < 0 && sentence(i) !== sentence(c.members[0])) c.other = i;
   }
   const finite: RestatementClass[] = [];
   const odd: RestatementClass[] = [];

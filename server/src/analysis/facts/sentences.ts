@@ -4,6 +4,7 @@
  * or an English full stop followed by a space and a capital; a clause also ends at a comma that is not a thousands
  * separator and not inside parentheses. Bounds never reach further than `REACH` characters from the offset.
  */
+import type { Figure } from '../types';
 
 export interface Bounds {
   start: number;
@@ -17,6 +18,8 @@ export interface SentenceMemo {
   breaks?: number[];
   marks?: { at: number; english: boolean }[];
   verbs?: { pay: { at: number; word: string }[]; sale: { at: number; word: string }[] };
+  /** The figures of the clause last asked about, and whether they are a plain list (see subjects.ts). */
+  clauseAmounts?: { start: number; end: number; amounts: Figure[]; plain: boolean };
 }
 
 const REACH = 400;
@@ -79,6 +82,14 @@ export function sentenceAt(s: string, from: number, to: number): Bounds {
   const hi = Math.min(s.length, to + REACH);
   while (end < hi && (END[s.charCodeAt(end)] === 0 || !isSentenceEnd(s, end))) end++;
   return { start, end, memo: undefined };
+}
+
+/** The start of the sentence holding `at`: `sentenceAt(s, at, at).start` without looking past `at`. */
+export function sentenceStart(s: string, at: number): number {
+  let start = at;
+  const lo = Math.max(0, at - REACH);
+  while (start > lo && (END[s.charCodeAt(start - 1)] === 0 || !isSentenceEnd(s, start - 1))) start--;
+  return start;
 }
 
 /** A comma that separates clauses: not between two digits ("1,350"). */

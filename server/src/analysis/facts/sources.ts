@@ -124,10 +124,10 @@ export function sourcesIn(s: string, sentence: Bounds, parties: Mention[], secto
   for (const m of parties) {
     if (m.kind === 'person' || m.kind === 'exchange' || m.kind === 'regulator') continue;
     // Most names have no cue at all: the cheap checks on the characters around come first.
-    const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
     const a0 = s.charCodeAt(m.offset + m.length);
     const a1 = s.charCodeAt(m.offset + m.length + 1);
     if (!MAY_CUE_BEFORE[s.charCodeAt(m.offset - 1)] && !MAY_REPORT_AFTER[a0] && !MAY_REPORT_AFTER[a1] && !MAY_FORECAST_AFTER[a0] && !MAY_FORECAST_AFTER[a1] && !(rates ??= RATING_WORD.test(s.slice(sentence.start, sentence.end))) && !personSoonAfter(m, parties) && !reportSoonAfter(s, m)) continue;
+    const before = s.slice(Math.max(sentence.start, m.offset - 24), m.offset);
     // The object of a broker's action ("大摩将汇丰控股目标价…") is the company rated, never a source.
     if (ACTED_ON.test(before)) continue;
     const third = isThirdParty(m, sectorOf);

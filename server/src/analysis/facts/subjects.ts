@@ -69,27 +69,29 @@ function parenthesised(c: Context): Mention | null {
   const { s, figure } = c;
   let open = -1;
   for (let i = figure.offset - 1; i >= Math.max(c.clause.start - 2, figure.offset - 20); i--) {
-    const ch = s[i];
-    if (ch === '(' || ch === '（') { open = i; break; }
-    if (ch === ')' || ch === '）') return null;
+    // Code units, not one-character strings: this runs for every figure.
+    const ch = s.charCodeAt(i);
+    if (ch === 0x28 || ch === 0xff08) { open = i; break; }
+    if (ch === 0x29 || ch === 0xff09) return null;
   }
   if (open < 0) return null;
   const name = c.parties.find((m) => m.offset + m.length <= open && /^\s*$/.test(s.slice(m.offset + m.length, open)));
   return name ?? null;
 }
 
+const NO_MARKS: { at: number; english: boolean }[] = Object.freeze([]) as unknown as { at: number; english: boolean }[];
 /** The 分别 / "respectively" of each sentence, read once for all its figures. */
 function listMarksOf(s: string, sentence: Bounds): { at: number; english: boolean }[] {
   const memo = (sentence.memo ??= {});
   let marks = memo.marks;
   if (!marks) {
-    marks = [];
     const text = s.slice(sentence.start, sentence.end);
-    // Most sentences have neither word: two plain searches tell.
+    // Most sentences have neither word: two plain searches tell, and they share one empty list.
     if (!text.includes('分别') && !text.includes('espectively')) {
-      memo.marks = marks;
-      return marks;
+      memo.marks = NO_MARKS;
+      return NO_MARKS;
     }
+    marks = [];
     for (let k = text.search(RESPECTIVELY); k >= 0; ) {
       marks.push({ at: sentence.start + k, english: /^r/i.test(text.slice(k, k + 1)) });
       const next = text.slice(k + 2).search(RESPECTIVELY);
@@ -153,15 +155,11 @@ function nameEnd(s: string, m: Mention): number {
  */
 function parallel(c: Context): Mention | null {
   const { s, figure, clause } = c;
-  let inClause = 0;
-  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end) inClause++;
-  if (inClause < 2) return null;
-  const amounts = c.sentenceFigures.filter((f) => f.offset >= clause.start && f.offset + f.length <= clause.end);
+  const list = clauseAmounts(c);
+  if (!list.plain) return null;
+  const amounts = list.amounts;
   const index = amounts.indexOf(figure);
   if (index < 0) return null;
-  for (let k = 1; k < amounts.length; k++) {
-    if (!LIST_JOIN.test(s.slice(amounts[k - 1].offset + amounts[k - 1].length, amounts[k].offset))) return null;
-  }
   // The names: the run of listed names nearest before the amounts in the sentence (an
   // English "and" may have opened a clause between them), exactly as many as the amounts.
   const all = before(inside(c.parties, c.sentence), amounts[0].offset);
@@ -176,11 +174,41 @@ function parallel(c: Context): Mention | null {
   return names[index];
 }
 
+/** The answer of `clauseAmounts` for a clause of fewer than two figures (never changed). */
+const NO_LIST: { start: number; end: number; amounts: Figure[]; plain: boolean } = Object.freeze({ start: -1, end: -1, amounts: [], plain: false });
+
+/**
+ * The figures of the clause and whether they form a plain list (two or more, nothing but
+ * "and", "、" or commas between them). The same for every figure of the clause, so it is
+ * kept on the sentence for the clause last asked about: a clause of many figures is read
+ * once, not once per figure.
+ */
+function clauseAmounts(c: Context): { start: number; end: number; amounts: Figure[]; plain: boolean } {
+  const { s, clause } = c;
+  // Most clauses hold one figure: counted without keeping anything.
+  let inClause = 0;
+  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end && ++inClause === 2) break;
+  if (inClause < 2) return NO_LIST;
+  const memo = (c.sentence.memo ??= {});
+  const last = memo.clauseAmounts;
+  if (last && last.start === clause.start && last.end === clause.end) return last;
+  const amounts: Figure[] = [];
+  for (const f of c.sentenceFigures) if (f.offset >= clause.start && f.offset + f.length <= clause.end) amounts.push(f);
+  let plain = amounts.length >= 2;
+  for (let k = 1; plain && k < amounts.length; k++) {
+    if (!LIST_JOIN.test(s.slice(amounts[k - 1].offset + amounts[k - 1].length, amounts[k].offset))) plain = false;
+  }
+  return (memo.clauseAmounts = { start: clause.start, end: clause.end, amounts, plain });
+}
+
 /** A transaction's payer and other side, from the verb of the figure's clause or sentence. */
 interface Verb {
   at: number;
   word: string;
 }
+/** No verb, shared by the sentences without one (read only). */
+const NO_VERB: Verb[] = Object.freeze([]) as unknown as Verb[];
+const NO_VERBS = Object.freeze({ pay: NO_VERB, sale: NO_VERB });
 /** The transaction verbs of each sentence, read once for all its figures. */
 function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
   const memo = (sentence.memo ??= {});
@@ -188,12 +216,17 @@ function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
   if (!v) {
     const text = s.slice(sentence.start, sentence.end);
     const all = (re: RegExp): Verb[] => {
-      const out: Verb[] = [];
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: sentence.start + m.index, word: m[0] });
+      let m = re.exec(text);
+      // Most sentences have no such verb: they share one empty list.
+      if (!m) return NO_VERB;
+      const out: Verb[] = [];
+      for (; m; m = re.exec(text)) out.push({ at: sentence.start + m.index, word: m[0] });
       return out;
     };
-    v = { pay: all(PAY_VERB), sale: all(SELL_VERB) };
+    const pay = all(PAY_VERB);
+    const sale = all(SELL_VERB);
+    v = pay === NO_VERB && sale === NO_VERB ? NO_VERBS : { pay, sale };
     memo.verbs = v;
   }
   return v;
