@@ -6,6 +6,10 @@
  * Messages in:  {type: 'setup', folders: FolderUserFiles[], gazetteerImage?}  then any number of
  *               {type: 'batch', id, files: FileTask[]}
  * Messages out: {type: 'batch', id, results: FileResult[], strings, entities}
+ *
+ * The worker's string table lives as long as the worker (one indexing run): each batch
+ * carries only the strings and entity triples that are new since the one before, so the
+ * server maps a few new names per batch instead of every name of every batch again.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyseFile, type FileResult, type FileTask } from './analyseFile';
@@ -23,19 +27,28 @@ export interface WorkerBatchResult {
   type: 'batch';
   id: number;
   results: FileResult[];
-  /** The batch's own string and entity tables: the server maps them into its own. */
+  /**
+   * What the worker's string and entity tables gained with this batch (the refs of the
+   * results point into the whole table, earlier batches' strings included): the server
+   * maps them into its own. `stringBase` and `entityBase` say how many came before, so
+   * the server can tell a missed message.
+   */
   strings: string[];
   entities: number[];
+  stringBase: number;
+  entityBase: number;
 }
 
 let setups: FolderSetups | undefined;
 let version = '';
+let table = new StringTable();
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'setup') {
     shareBuiltinImage(msg.gazetteerImage);
     setups = new FolderSetups(msg.folders);
     version = msg.dataVersion;
+    table = new StringTable();
     // Build the matchers now, while the server is still walking the workspace (the other
     // folders' setups are built when a file of theirs comes).
     const first = setups.setups()[0] ?? setups.union();
@@ -43,10 +56,19 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     void first.taxonomy;
     return;
   }
-  const table = new StringTable();
   const s = setups ?? (setups = new FolderSetups([]));
+  const stringBase = table.strings.length;
+  const entityBase = table.entities.length / 3;
   const results = msg.files.map((f) => analyseFile(f, s.forUri(f.uri), table, version));
-  const out: WorkerBatchResult = { type: 'batch', id: msg.id, results, strings: table.strings, entities: table.entities };
+  const out: WorkerBatchResult = {
+    type: 'batch',
+    id: msg.id,
+    results,
+    strings: table.strings.slice(stringBase),
+    entities: table.entities.slice(entityBase * 3),
+    stringBase,
+    entityBase,
+  };
   parentPort!.postMessage(out, intoArenas(results));
 });
 

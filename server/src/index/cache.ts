@@ -62,7 +62,8 @@ const CHUNK = 1 << 20;
 export interface CacheEntry {
   stamp: FileStamp;
   packed: PackedAnalysis;
-  lineStarts: number[];
+  /** A view on the file's buffer, like the packed arrays. */
+  lineStarts: Int32Array;
   textLength: number;
 }
 
@@ -78,7 +79,7 @@ export interface CacheSource {
   uri: string;
   stamp: FileStamp;
   packed: PackedAnalysis;
-  lineStarts: number[];
+  lineStarts: Int32Array;
   textLength: number;
 }
 
@@ -144,9 +145,7 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
     let i = 0;
     let l = 0;
     for (const [uri, size, mtimeMs, textLength, ni, nf, nl] of header.docs) {
-      const starts: number[] = new Array(nl);
-      for (let k = 0; k < nl; k++) starts[k] = lines[l + k];
-      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: starts, textLength });
+      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength });
       f += nf;
       i += ni;
       l += nl;
@@ -214,7 +213,7 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
     await put(Buffer.alloc(align8(PREFIX + headerBytes.length) - (PREFIX + headerBytes.length)));
     for (const s of sources) await put(view(s.packed.floats));
     for (const s of sources) await put(view(s.packed.ints));
-    for (const s of sources) await put(view(Int32Array.from(s.lineStarts)));
+    for (const s of sources) await put(view(s.lineStarts));
     await flush();
     await handle.write(hash.digest());
     await handle.sync();

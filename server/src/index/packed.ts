@@ -71,14 +71,17 @@ export class StringTable {
   /** id -> triples with that id (usually one), for lookups without building a key string. */
   private readonly byId = new Map<string, number[]>();
 
-  /** The reference of a string (null → -1), adding it when new. */
-  string(s: string | null): number {
+  /**
+   * The reference of a string (null → -1), adding it when new. `fresh`: the string is known
+   * to own its characters (it came out of a message or JSON.parse), so no copy is made.
+   */
+  string(s: string | null, fresh = false): number {
     if (s === null) return -1;
     let ref = this.stringIds.get(s);
     if (ref === undefined) {
       ref = this.strings.length;
       // A substring may be a view that keeps the whole document text alive: store a copy.
-      const own = s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+      const own = !fresh && s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
       this.strings.push(own);
       this.stringIds.set(own, ref);
     }
@@ -120,15 +123,65 @@ export class StringTable {
    * returns the maps from its references to this table's.
    */
   adopt(strings: readonly string[], entities: ArrayLike<number>): { strings: Int32Array; entities: Int32Array } {
-    const s = new Int32Array(strings.length);
-    for (let i = 0; i < strings.length; i++) s[i] = this.string(strings[i]);
-    const e = new Int32Array(entities.length / 3);
-    for (let i = 0; i < e.length; i++) {
-      e[i] = this.entity(strings[entities[i * 3]], strings[entities[i * 3 + 1]], strings[entities[i * 3 + 2]]);
+    const map = new RefMap();
+    this.extend(map, strings, entities);
+    return map.view();
+  }
+
+  /**
+   * Adopts the strings and triples another table added since `map` was last extended (a
+   * worker's table grows over a run and sends only what is new), growing `map` with them.
+   * The triples' string refs are in the other table's numbering, old strings included.
+   * The strings came out of a message or a file: they own their characters.
+   */
+  extend(map: RefMap, strings: readonly string[], entities: ArrayLike<number>): void {
+    const s = map.growStrings(strings.length);
+    const base = map.stringCount - strings.length;
+    for (let i = 0; i < strings.length; i++) s[base + i] = this.string(strings[i], true);
+    const n = entities.length / 3;
+    const e = map.growEntities(n);
+    const eBase = map.entityCount - n;
+    const theirs = (ref: number) => this.strings[s[ref]];
+    for (let i = 0; i < n; i++) {
+      e[eBase + i] = this.entity(theirs(entities[i * 3]), theirs(entities[i * 3 + 1]), theirs(entities[i * 3 + 2]));
     }
-    return { strings: s, entities: e };
   }
 }
+
+/**
+ * Maps the string and triple references of another table (a worker's, the cache file's) to
+ * this server's: grows as the other table sends what it added.
+ */
+export class RefMap {
+  private s: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private e: Int32Array<ArrayBuffer> = new Int32Array(0);
+  stringCount = 0;
+  entityCount = 0;
+
+  /** Makes room for `n` more strings; returns the array to write them into. */
+  growStrings(n: number): Int32Array {
+    this.s = grown(this.s, (this.stringCount += n));
+    return this.s;
+  }
+
+  /** Makes room for `n` more triples; returns the array to write them into. */
+  growEntities(n: number): Int32Array {
+    this.e = grown(this.e, (this.entityCount += n));
+    return this.e;
+  }
+
+  /** The maps as `remap` takes them (views: valid until the next growth). */
+  view(): { strings: Int32Array; entities: Int32Array } {
+    return { strings: this.s.subarray(0, this.stringCount), entities: this.e.subarray(0, this.entityCount) };
+  }
+}
+
+const grown = (a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2, 64));
+  b.set(a);
+  return b;
+};
 
 /** A figure textRef: the figure's text is the document's text at its span. */
 const FROM_TEXT = -2;

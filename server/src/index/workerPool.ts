@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FolderUserFiles } from './folderSetups';
 import type { FileResult, FileTask } from './analyseFile';
-import { remap, type StringTable } from './packed';
+import { RefMap, remap, type StringTable } from './packed';
 import type { WorkerBatchResult, WorkerRequest } from './analysisWorker';
 import { builtinGazetteer } from '../analysis/gazetteer';
 import { sharedBuiltinImage } from '../data/builtinImage';
@@ -87,6 +87,8 @@ export function planWorkers(bytes: number, userEntities = false): WorkerPlan {
 interface Slot {
   worker: Worker;
   inFlight: Map<number, FileTask[]>;
+  /** The worker's string and triple refs → the index's, grown with every batch it sends. */
+  refs: RefMap;
 }
 
 export class AnalysisPool {
@@ -121,7 +123,7 @@ export class AnalysisPool {
         // to the server (see run).
         const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: oldMb } });
         worker.unref();
-        const slot: Slot = { worker, inFlight: new Map() };
+        const slot: Slot = { worker, inFlight: new Map(), refs: new RefMap() };
         // Always listening: an unhandled 'error' event would take the server down.
         worker.on('error', (e) => log.warn(`analysis worker failed: ${e.message}`));
         worker.on('exit', () => {
@@ -206,9 +208,13 @@ export class AnalysisPool {
         const h = {
           slot,
           message: (msg: WorkerBatchResult) => {
-            if (!slot.inFlight.delete(msg.id)) return;
+            if (!slot.inFlight.has(msg.id)) return;
+            // The new strings are adopted even when cancelled: later batches refer to them.
+            const results = this.adopt(slot, msg);
+            if (!results) return lose(slot, 'its string table went out of step'); // the batch goes back to the queue
+            slot.inFlight.delete(msg.id);
             feed(slot); // keep the worker busy while this batch is merged
-            if (!cancelled()) onResults(this.adopt(msg));
+            if (!cancelled()) onResults(results);
             finish();
           },
           error: (e: Error) => lose(slot, e.message),
@@ -252,9 +258,15 @@ export class AnalysisPool {
     });
   }
 
-  /** Maps a batch's strings into the index's table. */
-  private adopt(msg: WorkerBatchResult): FileResult[] {
-    const maps = this.table.adopt(msg.strings, msg.entities);
+  /**
+   * Maps a batch's new strings into the index's table and its results' refs through the
+   * worker's map; null when the batch does not follow the one before (never expected).
+   */
+  private adopt(slot: Slot, msg: WorkerBatchResult): FileResult[] | null {
+    const refs = slot.refs;
+    if (msg.stringBase !== refs.stringCount || msg.entityBase !== refs.entityCount) return null;
+    this.table.extend(refs, msg.strings, msg.entities);
+    const maps = refs.view();
     for (const r of msg.results) if (r.kind === 'ok') remap(r.packed, maps);
     return msg.results;
   }

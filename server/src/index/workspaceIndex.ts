@@ -30,7 +30,8 @@ export interface IndexedDoc {
   /** The text; for a digest indexed from disk it is read on first use (a few are cached). */
   readonly text: string;
   readonly analysis: DocumentAnalysis;
-  readonly lineStarts: number[];
+  /** Where each line starts (UTF-16 offsets): a plain array, or a typed one for a digest from disk. */
+  readonly lineStarts: ArrayLike<number>;
   /**
    * How much of the text the analysis covers, from its start: the whole text, except for an
    * open document over its size cap (analysedPart.ts).
@@ -48,7 +49,8 @@ export interface FileStamp {
 export interface DiskState {
   stamp: FileStamp;
   packed: PackedAnalysis;
-  lineStarts: number[];
+  /** A typed array: a view of a worker's transferred buffer or of the cache file (no copy). */
+  lineStarts: Int32Array;
   /** Length of the decoded text, to tell a stale lazy read. */
   textLength: number;
   /** The analysis data version (built-in data and user files) it was made with. */
@@ -153,7 +155,7 @@ class Doc implements IndexedDoc {
     return this.mem ? this.mem.analysis : this.index.unpacked(this);
   }
 
-  get lineStarts(): number[] {
+  get lineStarts(): ArrayLike<number> {
     return this.mem ? this.mem.lineStarts : this.disk!.lineStarts;
   }
 
@@ -303,7 +305,7 @@ export class WorkspaceIndex {
 
   /** Analyses a file's text read from disk and indexes it as a disk state. */
   setDiskText(uri: string, text: string, stamp: FileStamp): void {
-    const disk: DiskState = { stamp, packed: pack(this.analyser(text, uri), this.table, text), lineStarts: lineStarts(text), textLength: text.length, dataVersion: this.dataVersion };
+    const disk: DiskState = { stamp, packed: pack(this.analyser(text, uri), this.table, text), lineStarts: Int32Array.from(lineStarts(text)), textLength: text.length, dataVersion: this.dataVersion };
     this.setDisk(uri, disk);
     this.texts.set(this.docs.get(uri)!, text);
   }

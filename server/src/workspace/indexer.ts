@@ -276,7 +276,7 @@ export class Indexer {
     if (r.kind === 'ok') {
       if (r.note) log.info(`${r.uri}: ${r.note}`);
       if (r.dataVersion !== index.dataVersion) return; // made with user files since replaced
-      index.setDisk(r.uri, { stamp: r.stamp, packed: r.packed, lineStarts: Array.from(r.lineStarts), textLength: r.textLength, dataVersion: r.dataVersion }, notify);
+      index.setDisk(r.uri, { stamp: r.stamp, packed: r.packed, lineStarts: r.lineStarts, textLength: r.textLength, dataVersion: r.dataVersion }, notify);
     } else if (r.kind === 'skip') this.skip(r.uri, r.reason);
     else {
       index.delete(r.uri);
