@@ -20,7 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
-import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
+import { forEachPackedTheme, forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
 export interface IndexedDoc {
@@ -227,6 +227,11 @@ export class WorkspaceIndex {
   readonly table = new StringTable();
   /** Files not indexed, with the reason (binary, over the size cap...). */
   readonly skipped = new Map<string, string>();
+  /**
+   * The stamps of skipped files that were read (binary, not decodable), for the cache; an
+   * entry counts only while `skipped` has its uri.
+   */
+  readonly skippedStamps = new Map<string, FileStamp>();
   private listeners: ((change: IndexChange) => void)[] = [];
   /** Increases on every change; lets callers cache derived results. */
   generation = 0;
@@ -339,10 +344,12 @@ export class WorkspaceIndex {
     return this.docs.get(uri)?.disk ?? null;
   }
 
-  /** Records that a file is not indexed, and why; drops any earlier analysis of it. */
-  skip(uri: string, reason: string): void {
+  /** Records that a file is not indexed, and why (with its stamp when it was read); drops any earlier analysis of it. */
+  skip(uri: string, reason: string, stamp?: FileStamp): void {
     this.delete(uri);
     this.skipped.set(uri, reason);
+    if (stamp) this.skippedStamps.set(uri, stamp);
+    else this.skippedStamps.delete(uri);
   }
 
   /** Forgets a document. */
@@ -633,7 +640,7 @@ export class WorkspaceIndex {
   /** Per theme of a document: label and keyword hits. */
   private themeContributions(doc: Doc, fn: Contribution): void {
     if (doc.mem) for (const th of doc.mem.analysis.themes) fn(th.id, th.label, '', th.mentions);
-    else for (const th of packedThemes(doc.disk!.packed, this.table)) fn(th.id, th.label, '', th.mentions);
+    else forEachPackedTheme(doc.disk!.packed, this.table, (id, label, mentions) => fn(id, label, '', mentions));
   }
 
   private insert(doc: Doc): void {

@@ -13,7 +13,7 @@ import { loadCache } from '../index/cache';
 import type { DiskReader } from '../index/disk';
 import { remap } from '../index/packed';
 import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
-import type { Analyser, WorkspaceIndex } from '../index/workspaceIndex';
+import type { Analyser, FileStamp, WorkspaceIndex } from '../index/workspaceIndex';
 import type { DigestSettings } from '../settings';
 import type { IndexInputs } from '../settingsEffects';
 import type { Discovery } from './discovery';
@@ -158,6 +158,7 @@ export class Indexer {
       const cachePromise = file && !this.cacheLoaded && !force ? loadCache(file, version) : null;
       const found = await this.deps.discovery.all(cancelled);
       if (!found) return;
+      const walked = Date.now();
       // Files indexed earlier but no longer found (deleted or newly excluded) leave the index.
       const keep = new Set(found.map((f) => f.uri));
       let removed = 0;
@@ -171,6 +172,7 @@ export class Indexer {
 
       const loaded = cachePromise ? await cachePromise : null;
       if (cancelled()) return;
+      const cacheWaited = Date.now();
       if (loaded) {
         this.cacheLoaded = true;
         if (!loaded.cache && loaded.reason !== 'no cache file') log.info(`index cache discarded: ${loaded.reason}`);
@@ -181,6 +183,7 @@ export class Indexer {
       const tasks: FileTask[] = [];
       const sizes = new Map<string, number>();
       const adopted: string[] = [];
+      let reskipped = 0;
       let current = 0;
       let lastYield = Date.now();
       for (const f of found) {
@@ -200,14 +203,21 @@ export class Indexer {
         const entry = saved?.entries.get(f.uri);
         if (entry && entry.stamp.size === f.size && entry.stamp.mtimeMs === f.mtimeMs) {
           if (!identity) remap(entry.packed, maps!);
-          index.setDisk(f.uri, { ...entry, dataVersion: version }, false);
+          index.setDisk(f.uri, entry, false); // the cache's data version is this one (loadCache checked)
           adopted.push(f.uri);
+          continue;
+        }
+        const skipped = saved?.skipped.get(f.uri);
+        if (skipped && skipped.stamp.size === f.size && skipped.stamp.mtimeMs === f.mtimeMs) {
+          this.skip(f.uri, skipped.reason, skipped.stamp);
+          reskipped++;
           continue;
         }
         tasks.push({ uri: f.uri, path: f.path, maxSize: f.maxSize });
         sizes.set(f.uri, f.size);
       }
       if (adopted.length) index.notifyChanged(adopted);
+      const inserted = Date.now();
 
       let done = 0;
       let lastReport = Date.now();
@@ -249,8 +259,11 @@ export class Indexer {
       }
       if (cancelled()) return;
       const where = !tasks.length ? '' : workers ? ` on ${workers} worker${workers === 1 ? '' : 's'}${plan.help ? ' and the server' : ''}` : ' in the server';
-      log.info(`indexed ${index.size} digests in ${Date.now() - started} ms: ${adopted.length} from cache, ${tasks.length} analysed${where}, ${current} unchanged (${index.skipped.size} skipped)`);
-      if (file && (tasks.length || removed || (saved && saved.entries.size !== adopted.length))) cache.dirty = true;
+      // Where the time went: the walk (settings, user files, discovery), the wait for the
+      // cache file after it, taking in what is current or cached, and the analysis.
+      const phases = `walk ${walked - started} ms, cache ${cacheWaited - walked} ms, insert ${inserted - cacheWaited} ms, analysis ${Date.now() - inserted} ms`;
+      log.info(`indexed ${index.size} digests in ${Date.now() - started} ms: ${adopted.length} from cache, ${tasks.length} analysed${where}, ${current} unchanged (${index.skipped.size} skipped; ${phases})`);
+      if (file && (tasks.length || removed || (saved && (saved.entries.size !== adopted.length || saved.skipped.size !== reskipped)))) cache.dirty = true;
       this.stats.runs++;
     } finally {
       pool?.stop();
@@ -277,7 +290,7 @@ export class Indexer {
       if (r.note) log.info(`${r.uri}: ${r.note}`);
       if (r.dataVersion !== index.dataVersion) return; // made with user files since replaced
       index.setDisk(r.uri, { stamp: r.stamp, packed: r.packed, lineStarts: r.lineStarts, textLength: r.textLength, dataVersion: r.dataVersion }, notify);
-    } else if (r.kind === 'skip') this.skip(r.uri, r.reason);
+    } else if (r.kind === 'skip') this.skip(r.uri, r.reason, r.stamp);
     else {
       index.delete(r.uri);
       log.warn(`cannot read ${r.uri}: ${r.message}`);
@@ -285,10 +298,10 @@ export class Indexer {
   }
 
   /** Records that a file is not indexed, and why (logged when the reason is new). */
-  private skip(uri: string, reason: string): void {
+  private skip(uri: string, reason: string, stamp?: FileStamp): void {
     const { index, log } = this.deps;
     if (index.skipped.get(uri) !== reason) log.info(`skipped ${uri}: ${reason}`);
-    index.skip(uri, reason);
+    index.skip(uri, reason, stamp);
     this.deps.indexChanged([uri]);
   }
 }
