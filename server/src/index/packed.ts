@@ -626,6 +626,17 @@ export function forEachPackedTheme(p: PackedAnalysis, t: StringTable, fn: (id: s
   }
 }
 
+/** `forEachPackedTheme` with the theme id's string ref instead of the id. */
+export function forEachPackedThemeRef(p: PackedAnalysis, t: StringTable, fn: (idRef: number, label: string, mentions: number) => void): void {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  let i = themeBlock(ints);
+  for (let n = ints[2]; n > 0; n--) {
+    fn(ints[i], t.strings[ints[i + 1]], ints[i + 2]);
+    i += themeInts(ints, i, w);
+  }
+}
+
 /** The keyword hits of one theme (by id), as spans. */
 export function themeHitsWithId(p: PackedAnalysis, t: StringTable, id: string): Span[] {
   const ints = p.ints;

@@ -20,7 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
-import { forEachPackedTheme, forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
+import { forEachPackedTheme, forEachPackedThemeRef, forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
 export interface IndexedDoc {
@@ -306,6 +306,29 @@ export class WorkspaceIndex {
     doc.disk = disk;
     this.insert(doc);
     if (notify) this.changed({ uris: [uri] });
+  }
+
+  /**
+   * `setDisk` for many files at once, without notifying (a warm start's thousands of cached
+   * analyses): the documents new to the index have their contributions gathered per entity
+   * and per theme in typed arrays and added to the maps once per entity, not once per
+   * document and entity. The maps end up as `setDisk` one by one would leave them.
+   */
+  setDiskMany(files: readonly { uri: string; disk: DiskState }[]): void {
+    const fresh: Doc[] = [];
+    for (const { uri, disk } of files) {
+      if (this.docs.has(uri)) {
+        this.setDisk(uri, disk, false); // already indexed (or open): the general way
+        continue;
+      }
+      const doc = new Doc(this, uri, null);
+      doc.disk = disk;
+      doc.inserted = true;
+      this.docs.set(uri, doc);
+      this.skipped.delete(uri);
+      fresh.push(doc);
+    }
+    if (fresh.length) this.insertMany(fresh);
   }
 
   /** Analyses a file's text read from disk and indexes it as a disk state. */
@@ -657,6 +680,64 @@ export class WorkspaceIndex {
     };
     this.entityContributions(doc, add(this.entityPostings));
     this.themeContributions(doc, add(this.themePostings));
+  }
+
+  /**
+   * Adds the contributions of new disk documents to the maps, gathered first: per canonical
+   * entity triple and per theme id (by string ref) the documents, the mention count and the
+   * name of the first mention, in insertion order, as `insert` one by one would have them.
+   */
+  private insertMany(docs: Doc[]): void {
+    const t = this.table;
+    const triples = t.entities.length / 3;
+    const canonical = t.canonical;
+    const entityDocs: Doc[][] = [];
+    const entityMentions = new Float64Array(triples);
+    const entityFirst = new Int32Array(triples).fill(-1);
+    const themeDocs = new Map<number, { docs: Doc[]; label: string; mentions: number }>();
+    const seen = new Int32Array(triples).fill(-1);
+    const touched: number[] = [];
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d];
+      const packed = doc.disk!.packed;
+      const ints = packed.ints;
+      const { first, count, stride } = mentionEntitySlots(packed);
+      touched.length = 0;
+      for (let k = 0, i = first; k < count; k++, i += stride) {
+        const ref = ints[i];
+        const c = canonical[ref];
+        if (seen[c] !== d) {
+          seen[c] = d;
+          touched.push(c);
+          if (entityFirst[c] < 0) entityFirst[c] = ref;
+          (entityDocs[c] ??= []).push(doc);
+        }
+        entityMentions[c]++;
+      }
+      forEachPackedThemeRef(packed, t, (idRef, label, mentions) => {
+        const th = themeDocs.get(idRef);
+        if (th) {
+          th.docs.push(doc);
+          th.mentions += mentions;
+        } else themeDocs.set(idRef, { docs: [doc], label, mentions });
+      });
+    }
+    const merge = (postings: Map<string, Posting>, id: string, docsOf: Doc[], name: string, kind: string, mentions: number) => {
+      const p = postings.get(id);
+      if (!p) postings.set(id, { docs: docsOf, sorted: null, name, kind, mentions });
+      else {
+        for (const doc of docsOf) p.docs.push(doc);
+        p.sorted = null;
+        p.mentions += mentions;
+      }
+    };
+    for (let c = 0; c < entityDocs.length; c++) {
+      const docsOf = entityDocs[c];
+      if (!docsOf) continue;
+      const e = entityFirst[c] * 3;
+      merge(this.entityPostings, t.strings[t.entities[e]], docsOf, t.strings[t.entities[e + 1]], t.strings[t.entities[e + 2]], entityMentions[c]);
+    }
+    for (const [idRef, th] of themeDocs) merge(this.themePostings, t.strings[idRef], th.docs, th.label, '', th.mentions);
   }
 
   /** Removes a document's contributions from the maps. */

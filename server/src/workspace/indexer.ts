@@ -9,7 +9,7 @@ import { URI } from 'vscode-uri';
 import { analyse } from '../analysis/analyse';
 import { analyseFile, type FileResult, type FileTask } from '../index/analyseFile';
 import { dataVersion } from '../index/analysisSetup';
-import { loadCache } from '../index/cache';
+import { loadCache, type CacheEntry } from '../index/cache';
 import type { DiskReader } from '../index/disk';
 import { remap } from '../index/packed';
 import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
@@ -183,6 +183,7 @@ export class Indexer {
       const tasks: FileTask[] = [];
       const sizes = new Map<string, number>();
       const adopted: string[] = [];
+      const cached: { uri: string; disk: CacheEntry }[] = [];
       let reskipped = 0;
       let current = 0;
       let lastYield = Date.now();
@@ -203,7 +204,7 @@ export class Indexer {
         const entry = saved?.entries.get(f.uri);
         if (entry && entry.stamp.size === f.size && entry.stamp.mtimeMs === f.mtimeMs) {
           if (!identity) remap(entry.packed, maps!);
-          index.setDisk(f.uri, entry, false); // the cache's data version is this one (loadCache checked)
+          cached.push({ uri: f.uri, disk: entry }); // the cache's data version is this one (loadCache checked)
           adopted.push(f.uri);
           continue;
         }
@@ -216,6 +217,7 @@ export class Indexer {
         tasks.push({ uri: f.uri, path: f.path, maxSize: f.maxSize });
         sizes.set(f.uri, f.size);
       }
+      index.setDiskMany(cached);
       if (adopted.length) index.notifyChanged(adopted);
       const inserted = Date.now();
 
@@ -242,7 +244,19 @@ export class Indexer {
       if (pool && tasks.length) {
         const small = tasks.filter((t) => sizes.get(t.uri)! <= WORKER_MAX_FILE_BYTES);
         const large = tasks.filter((t) => sizes.get(t.uri)! > WORKER_MAX_FILE_BYTES);
-        rest = [...large, ...(await pool.run(small, sizes, onResults, cancelled, plan.help ? analyseHere : undefined))];
+        const running = pool.run(small, sizes, onResults, cancelled, plan.help ? analyseHere : undefined);
+        // The large files here, while the workers analyse the rest (not after them, when
+        // the workers would wait idle).
+        lastYield = Date.now();
+        for (const task of large) {
+          if (cancelled()) break;
+          onResults([analyseHere(task)]);
+          if (Date.now() - lastYield > 20) {
+            await yieldToEventLoop();
+            lastYield = Date.now();
+          }
+        }
+        rest = await running;
       }
       pool?.stop(); // their memory goes back now; a later run starts new ones
       pool = null;
