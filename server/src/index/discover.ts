@@ -5,7 +5,7 @@
  * digest, what is excluded) is workspace/files.ts's DigestMatcher.
  */
 import { promises as fs, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { normalize, sep } from 'node:path';
 import type { DigestMatcher } from '../workspace/files';
 import type { FileStamp } from './workspaceIndex';
 
@@ -40,7 +40,9 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
   const paths: string[] = [];
   // Each folder with its workspace-relative path (forward slashes), built name by name:
   // path.relative on every file of a large workspace costs more than the listing.
-  let level: { dir: string; rel: string }[] = [{ dir: root, rel: '' }];
+  // Paths are joined by hand below a normalised root (path.join normalises every time):
+  // the same strings as path.join(dir, name), since a listed name holds no separator.
+  let level: { dir: string; rel: string }[] = [{ dir: normalize(root), rel: '' }];
   while (level.length && !cancelled()) {
     const below: { dir: string; rel: string }[] = [];
     await forEachLimit(level, PARALLEL, async ({ dir, rel: at }) => {
@@ -50,11 +52,12 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
       } catch {
         return;
       }
+      const prefix = dir.endsWith(sep) ? dir : dir + sep;
       for (const e of entries) {
         const rel = at ? `${at}/${e.name}` : e.name;
         if (e.isDirectory()) {
-          if (!ALWAYS_SKIPPED.has(e.name) && !matcher.isExcluded(rel)) below.push({ dir: join(dir, e.name), rel });
-        } else if (e.isFile() && matcher.isDigest(rel)) paths.push(join(dir, e.name));
+          if (!ALWAYS_SKIPPED.has(e.name) && !matcher.isExcluded(rel)) below.push({ dir: prefix + e.name, rel });
+        } else if (e.isFile() && matcher.isDigest(rel)) paths.push(prefix + e.name);
       }
     });
     level = below;
