@@ -13,7 +13,7 @@ import { loadCache, type CacheEntry } from '../index/cache';
 import type { DiskReader } from '../index/disk';
 import { remap } from '../index/packed';
 import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
-import type { Analyser, FileStamp, WorkspaceIndex } from '../index/workspaceIndex';
+import type { Analyser, DiskState, FileStamp, WorkspaceIndex } from '../index/workspaceIndex';
 import type { DigestSettings } from '../settings';
 import type { IndexInputs } from '../settingsEffects';
 import type { Discovery } from './discovery';
@@ -224,7 +224,10 @@ export class Indexer {
       let done = 0;
       let lastReport = Date.now();
       const onResults = (results: FileResult[]) => {
-        for (const r of results) this.apply(r, false);
+        // A batch's analyses go into the index together (one map update per entity).
+        const states: { uri: string; disk: DiskState }[] = [];
+        for (const r of results) this.apply(r, false, states);
+        index.setDiskMany(states);
         cache.dirty ||= !!file; // a shutdown in the middle saves what is done
         index.notifyChanged(results.map((r) => r.uri));
         done += results.length;
@@ -297,13 +300,15 @@ export class Indexer {
   }
 
   /** Puts one file's analysis (from a worker or from this thread) into the index. */
-  private apply(r: FileResult, notify: boolean): void {
+  private apply(r: FileResult, notify: boolean, into?: { uri: string; disk: DiskState }[]): void {
     const { index, log } = this.deps;
     this.stats.analysed++;
     if (r.kind === 'ok') {
       if (r.note) log.info(`${r.uri}: ${r.note}`);
       if (r.dataVersion !== index.dataVersion) return; // made with user files since replaced
-      index.setDisk(r.uri, { stamp: r.stamp, packed: r.packed, lineStarts: r.lineStarts, textLength: r.textLength, dataVersion: r.dataVersion }, notify);
+      const disk: DiskState = { stamp: r.stamp, packed: r.packed, lineStarts: r.lineStarts, textLength: r.textLength, dataVersion: r.dataVersion };
+      if (into) into.push({ uri: r.uri, disk });
+      else index.setDisk(r.uri, disk, notify);
     } else if (r.kind === 'skip') this.skip(r.uri, r.reason, r.stamp);
     else {
       index.delete(r.uri);
