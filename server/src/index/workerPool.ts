@@ -91,6 +91,19 @@ export function planWorkers(bytes: number, userEntities = false): WorkerPlan {
   return { workers: 0, help: false };
 }
 
+/**
+ * Workers worth starting before the workspace's size is known, when everything is likely to
+ * be analysed (no cache yet): a worker takes ~0.2 s to start, about as long as the walk of a
+ * large workspace, so it is ready when the walk ends. One (any plan with workers has one),
+ * on a machine with more than one core; DIGEST_LENS_WORKERS as in planWorkers.
+ */
+export function earlyWorkers(): number {
+  const forced = /^(\d+)(\+?)$/.exec(process.env.DIGEST_LENS_WORKERS ?? '');
+  if (forced) return Math.min(+forced[1], 8);
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : 1;
+  return cores > 1 ? 1 : 0;
+}
+
 interface Slot {
   worker: Worker;
   inFlight: Map<number, FileTask[]>;
@@ -105,6 +118,7 @@ export class AnalysisPool {
   private constructor(
     private readonly log: Logger,
     private readonly table: StringTable,
+    private readonly spawn: () => Slot | null,
   ) {}
 
   /**
@@ -117,13 +131,12 @@ export class AnalysisPool {
       log.warn(`analysis workers unavailable (${script} not found): analysing in the server`);
       return null;
     }
-    const pool = new AnalysisPool(log, table);
     // The server's own built-in gazetteer (read from its image, or built and imaged now):
     // its image goes to every worker in shared memory.
     builtinGazetteer();
     const gazetteerImage = sharedBuiltinImage();
     const oldMb = folders.some((f) => f.entities) ? WORKER_OLD_USER_MB : WORKER_OLD_MB;
-    for (let i = 0; i < count; i++) {
+    const spawn = (): Slot | null => {
       try {
         // Small heaps: a worker's memory counts against the server's (the gazetteer is in
         // shared memory, not on its heap). A worker that runs out anyway exits; its files go
@@ -137,12 +150,26 @@ export class AnalysisPool {
           pool.slots = pool.slots.filter((s) => s !== slot);
         });
         worker.postMessage({ type: 'setup', folders, dataVersion, gazetteerImage } satisfies WorkerRequest);
-        pool.slots.push(slot);
+        return slot;
       } catch (e) {
         log.warn(`analysis worker could not start: ${(e as Error).message}`);
+        return null;
       }
-    }
+    };
+    const pool = new AnalysisPool(log, table, spawn);
+    pool.grow(count);
     return pool.slots.length ? pool : null;
+  }
+
+  /**
+   * Starts `count` more workers, set up as the first (a pool started early, before the
+   * workspace's size was known, grows to the plan). Not while `run` goes on.
+   */
+  grow(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const slot = this.spawn();
+      if (slot) this.slots.push(slot);
+    }
   }
 
   get size(): number {

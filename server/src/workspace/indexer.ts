@@ -5,6 +5,7 @@
  * the list of skipped files. All its state lives in one Indexer; it speaks no LSP: the
  * server gives it what it needs (settings, progress, notifications) as plain functions.
  */
+import { existsSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import { analyse } from '../analysis/analyse';
 import { analyseFile, type FileResult, type FileTask } from '../index/analyseFile';
@@ -12,7 +13,7 @@ import { dataVersion } from '../index/analysisSetup';
 import { loadCache, type CacheEntry } from '../index/cache';
 import type { DiskReader } from '../index/disk';
 import { remap } from '../index/packed';
-import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
+import { AnalysisPool, earlyWorkers, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
 import type { Analyser, DiskState, FileStamp, WorkspaceIndex } from '../index/workspaceIndex';
 import type { DigestSettings } from '../settings';
 import type { IndexInputs } from '../settingsEffects';
@@ -156,6 +157,12 @@ export class Indexer {
       const version = index.dataVersion;
       const file = cache.file();
       const cachePromise = file && !this.cacheLoaded && !force ? loadCache(file, version) : null;
+      // A first run with no cache (or the reindex command) analyses everything: a worker
+      // started now is ready when the walk ends. Stopped below if the workspace is small.
+      const script = this.deps.workerScript;
+      const likelyCold = force || (this.stats.runs === 0 && (!file || !existsSync(file)));
+      const userEntities = [...this.deps.userFiles.setups.files].some((f) => f.entities);
+      if (script && likelyCold) pool = AnalysisPool.start(script, earlyWorkers(), [...this.deps.userFiles.setups.files], version, index.table, log);
       const found = await this.deps.discovery.all(cancelled);
       if (!found) return;
       const walked = Date.now();
@@ -238,10 +245,13 @@ export class Indexer {
       };
       let bytes = 0;
       for (const v of sizes.values()) bytes += v;
-      const plan = planWorkers(bytes, [...this.deps.userFiles.setups.files].some((f) => f.entities));
+      const plan = planWorkers(bytes, userEntities);
       const analyseHere = (task: FileTask) => this.analyse(task, version);
-      const script = this.deps.workerScript;
-      pool = script ? AnalysisPool.start(script, plan.workers, [...this.deps.userFiles.setups.files], version, index.table, log) : null;
+      if (pool && (!tasks.length || plan.workers === 0)) {
+        pool.stop(); // started early for nothing: a small workspace, or all from the cache
+        pool = null;
+      } else if (pool) pool.grow(plan.workers - pool.size);
+      else if (script && tasks.length) pool = AnalysisPool.start(script, plan.workers, [...this.deps.userFiles.setups.files], version, index.table, log);
       const workers = pool?.size ?? 0;
       let rest = tasks;
       if (pool && tasks.length) {
