@@ -214,6 +214,8 @@ test('many disk states set at once (a warm start) leave the index as setting the
     index.set(docs[0].uri, texts[1], 1);
     index.setDisk(docs[1].uri, state(index, texts[2], 1));
     const states = docs.map((d) => ({ uri: d.uri, disk: state(index, d.text, 2) }));
+    // The same file twice: the last state wins.
+    states.push({ uri: docs[5].uri, disk: state(index, texts[0], 3) });
     if (many) index.setDiskMany(states);
     else for (const { uri, disk } of states) index.setDisk(uri, disk, false);
     return index;

@@ -316,7 +316,13 @@ export class WorkspaceIndex {
    */
   setDiskMany(files: readonly { uri: string; disk: DiskState }[]): void {
     const fresh: Doc[] = [];
+    const made = new Map<string, Doc>();
     for (const { uri, disk } of files) {
+      const again = made.get(uri);
+      if (again) {
+        again.disk = disk; // the same file twice: the last state wins, as one by one
+        continue;
+      }
       if (this.docs.has(uri)) {
         this.setDisk(uri, disk, false); // already indexed (or open): the general way
         continue;
@@ -326,6 +332,7 @@ export class WorkspaceIndex {
       doc.inserted = true;
       this.docs.set(uri, doc);
       this.skipped.delete(uri);
+      made.set(uri, doc);
       fresh.push(doc);
     }
     if (fresh.length) this.insertMany(fresh);
