@@ -58,12 +58,12 @@ const WORKER_OLD_MB = 32;
 const WORKER_OLD_USER_MB = 64;
 const WORKER_USER_MB = 90;
 /**
- * A worker's young generation. With 2 MB the worker spent ~14% of its time collecting
- * (every few hundred kilobytes of analysis objects); 8 MB halves that for ~6 MB more
- * memory, paid for by the line starts now kept as typed arrays in the server (~3 MB less
- * on 10,000 digests, and no per-line JS array to copy).
+ * A worker's young generation. With 2 MB the worker spends ~14% of its time collecting
+ * (every few hundred kilobytes of analysis objects); 8 MB halves that, but the server's
+ * peak RSS on 10,000 digests then measured up to 306 MB (budget 300): kept at 2 until the
+ * analysis allocates less.
  */
-const WORKER_YOUNG_MB = 8;
+const WORKER_YOUNG_MB = 2;
 /** Files larger than this are analysed by the server, not sent to a capped worker. */
 export const WORKER_MAX_FILE_BYTES = 1024 * 1024;
 /** Below this many bytes, a worker's start (bundle, theme automaton; once ~0.5 s with the gazetteer) costs more than it saves. */
@@ -297,6 +297,8 @@ export class AnalysisPool {
    * worker's map; null when the batch does not follow the one before (never expected).
    */
   private adopt(slot: Slot, msg: WorkerBatchResult): FileResult[] | null {
+    // Bases of 0: the worker's table started afresh (see analysisWorker.ts), and so does the map.
+    if (msg.stringBase === 0 && msg.entityBase === 0) slot.refs = new RefMap();
     const refs = slot.refs;
     if (msg.stringBase !== refs.stringCount || msg.entityBase !== refs.entityCount) return null;
     this.table.extend(refs, msg.strings, msg.entities);
