@@ -142,7 +142,8 @@ exports.load = function load() {
 const SHIMS = {
   'server.js':
     "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n(require('./coreLoader.js').load() ?? require('./core.js')).startServer();\n",
-  'analysisWorker.js': "// An analysis worker thread of the language server.\nrequire('./core.js').startWorker();\n",
+  'analysisWorker.js':
+    "// An analysis worker thread of the language server (with the server's code cache: it starts analysing sooner).\n(require('./coreLoader.js').load() ?? require('./core.js')).startWorker();\n",
   'cliWorker.js': "// A worker thread of the command line's scan of many files.\n(require('./coreLoader.js').load() ?? require('./core.js')).startCliWorker();\n",
   'cli.js':
     '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +

@@ -332,6 +332,12 @@ function cliPeakRss(ctx, folder) {
   });
 }
 
+/** The server's own account of an indexing run ("walk 150 ms, cache 2 ms, insert 60 ms, analysis 0 ms"), or ''. */
+const phasesOf = (line) => {
+  const m = /skipped; (walk [^)]*)\)/.exec(line);
+  return m ? `; server: ${m[1]}` : '';
+};
+
 const ms = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
 const mb = (v) => `${(v / 1e6).toFixed(0)} MB`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
@@ -357,7 +363,9 @@ export async function run(ctx) {
       r.cold = cold.ms;
       r.indexed = cold.files;
       // Where the analysis ran ("on 1 worker and the server", "in the server"): the indexer's log line.
-      r.where = /analysed ((?:on|in) [^,]+)/.exec(client.notes.find((n) => n.method === 'window/logMessage' && /^indexed \d+ digests/.test(n.params.message))?.params.message ?? '')?.[1] ?? '?';
+      const coldLine = client.notes.find((n) => n.method === 'window/logMessage' && /^indexed \d+ digests/.test(n.params.message))?.params.message ?? '';
+      r.where = /analysed ((?:on|in) [^,]+)/.exec(coldLine)?.[1] ?? '?';
+      r.coldPhases = phasesOf(coldLine);
       r.rss = peakRss(client.child.pid);
       ctx.log(`scale: ${files} digests: cold ${ms(cold.ms)} (${cold.files} indexed), peak RSS ${r.rss ? mb(r.rss) : 'n/a'}`);
       const upd = await updateTimes(client, folder, 20);
@@ -380,6 +388,7 @@ export async function run(ctx) {
         const warm = await client.start(folder, { cacheDir });
         r.warm = warm.ms;
         r.warmFromCache = client.logged(/\d+ from cache/) ? /(\d+) from cache/.exec(client.notes.find((n) => n.method === 'window/logMessage' && /from cache/.test(n.params.message)).params.message)[1] : '?';
+        r.warmPhases = phasesOf(client.notes.find((n) => n.method === 'window/logMessage' && /^indexed \d+ digests/.test(n.params.message))?.params.message ?? '');
         await client.stop();
       }
       r.cli = await cliPeakRss(ctx, folder);
@@ -391,12 +400,12 @@ export async function run(ctx) {
   const L = results[large];
   const n = (v) => v.toLocaleString('en-US');
   rows.push({ figure: `cold index, ${n(small)} digests (${S.indexed} indexed)`, budget: null, measured: ms(S.cold), verdict: 'info', value: S.cold, unit: 'ms' });
-  rows.push({ figure: `cold index, ${n(large)} digests (${L.indexed} indexed, analysed ${L.where})`, budget: `≤ ${ms(BUDGET.coldMs)}`, measured: ms(L.cold), verdict: verdict(L.cold <= BUDGET.coldMs), value: L.cold, unit: 'ms' });
+  rows.push({ figure: `cold index, ${n(large)} digests (${L.indexed} indexed, analysed ${L.where}${L.coldPhases})`, budget: `≤ ${ms(BUDGET.coldMs)}`, measured: ms(L.cold), verdict: verdict(L.cold <= BUDGET.coldMs), value: L.cold, unit: 'ms' });
   const ratio = L.cold / S.cold;
   rows.push({ figure: `cold index time ${n(large)} / ${n(small)}`, budget: `≤ ${BUDGET.coldRatio}`, measured: ratio.toFixed(1), verdict: verdict(ratio <= BUDGET.coldRatio), value: ratio, unit: 'ratio' });
   if (hasCache) {
     rows.push({ figure: `warm start, ${n(small)} digests (${S.warmFromCache} from cache)`, budget: null, measured: ms(S.warm), verdict: 'info', value: S.warm, unit: 'ms' });
-    rows.push({ figure: `warm start, ${n(large)} digests (${L.warmFromCache} from cache)`, budget: `≤ ${ms(BUDGET.warmMs)}`, measured: ms(L.warm), verdict: verdict(L.warm <= BUDGET.warmMs), value: L.warm, unit: 'ms' });
+    rows.push({ figure: `warm start, ${n(large)} digests (${L.warmFromCache} from cache${L.warmPhases ?? ''})`, budget: `≤ ${ms(BUDGET.warmMs)}`, measured: ms(L.warm), verdict: verdict(L.warm <= BUDGET.warmMs), value: L.warm, unit: 'ms' });
   } else {
     rows.push({ figure: `warm start, ${n(large)} digests`, budget: `≤ ${ms(BUDGET.warmMs)}`, measured: 'server has no index cache (initializationOptions.cacheDir)', verdict: 'info', value: null, unit: null });
   }

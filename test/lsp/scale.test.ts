@@ -114,6 +114,45 @@ test('a second server on the same cache starts warm, and re-analyses only what c
   }
 });
 
+test('a warm start does not read a binary file again, and a server that changed nothing does not save the cache again', async () => {
+  const ws = copyWorkspace();
+  const cacheDir = mkdtempSync(join(tmpdir(), 'digest-lens-cache-'));
+  const picture = join(ws, 'picture.digest');
+  writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  let server: TestServer | undefined;
+  try {
+    server = await start(ws, { cacheDir });
+    let line = await indexLine(server);
+    assert.equal(line.analysed, 4, line.line);
+    assert.match(line.line, /\(1 skipped/);
+    await server.stop();
+    assert.ok(server.logs().some((l) => /^index cache saved: 3 digests/.test(l)), server.logs().join('\n'));
+
+    // Warm: the binary file is known from the cache by its size and mtime, still skipped
+    // with its reason, and nothing is analysed, so nothing is saved at shutdown.
+    server = await start(ws, { cacheDir });
+    line = await indexLine(server);
+    assert.equal(line.fromCache, 3, line.line);
+    assert.equal(line.analysed, 0, line.line);
+    assert.match(line.line, /\(1 skipped/);
+    assert.ok(server.logs().some((l) => l.includes('picture.digest') && /binary file/.test(l)), server.logs().join('\n'));
+    await server.stop();
+    assert.ok(!server.logs().some((l) => /^index cache saved/.test(l)), server.logs().join('\n'));
+
+    // The binary file changed: it is read again.
+    writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0]));
+    server = await start(ws, { cacheDir });
+    line = await indexLine(server);
+    assert.equal(line.fromCache, 3, line.line);
+    assert.equal(line.analysed, 1, line.line);
+    await server.stop();
+  } finally {
+    await server?.stop();
+    removeWorkspace(ws);
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
 test('a changed user entity file re-analyses everything; a corrupt or truncated cache is rebuilt', async () => {
   const ws = copyWorkspace();
   const cacheDir = mkdtempSync(join(tmpdir(), 'digest-lens-cache-'));

@@ -6,13 +6,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../../server/src/analysis/analyse';
 import { analysisSetup, dataVersion, type UserFileTexts } from '../../server/src/index/analysisSetup';
 import { cacheFile, loadCache, saveCache, type CacheEntry, type CacheSource } from '../../server/src/index/cache';
-import { pack, remap, StringTable, unpack, PackedView } from '../../server/src/index/packed';
+import { pack, RefMap, remap, StringTable, unpack, PackedView } from '../../server/src/index/packed';
 import { availableParallelism } from 'node:os';
 import { AnalysisPool, planWorkers } from '../../server/src/index/workerPool';
 import { lineStartsOf } from '../../server/src/index/analyseFile';
@@ -78,7 +81,7 @@ function sources(table: StringTable): { sources: CacheSource[]; texts: Map<strin
   const out = corpus().map(({ name, text }, i) => {
     const uri = `file:///ws/${name}`;
     texts.set(uri, text);
-    return { uri, stamp: { size: text.length * 2 + i, mtimeMs: 1_700_000_000_000 + i * 1.5 }, packed: pack(analyse(text), table, text), lineStarts: lineStarts(text), textLength: text.length };
+    return { uri, stamp: { size: text.length * 2 + i, mtimeMs: 1_700_000_000_000 + i * 1.5 }, packed: pack(analyse(text), table, text), lineStarts: lineStartsOf(text), textLength: text.length };
   });
   return { sources: out, texts };
 }
@@ -105,7 +108,7 @@ test('a saved cache loads back equal, into a string table that already has other
     for (const s of src) {
       const e: CacheEntry = cache.entries.get(s.uri)!;
       assert.deepEqual(e.stamp, s.stamp);
-      assert.deepEqual(e.lineStarts, s.lineStarts);
+      assert.deepEqual(Array.from(e.lineStarts), lineStarts(texts.get(s.uri)!));
       assert.equal(e.textLength, s.textLength);
       remap(e.packed, maps);
       assert.deepStrictEqual(unpack(e.packed, fresh, texts.get(s.uri)), unpack(s.packed, table, texts.get(s.uri)), s.uri);
@@ -146,6 +149,108 @@ test('a cache of another data version, damaged, truncated or not a cache is refu
     assert.ok((await loadCache(file, 'v1')).cache, 'the intact file still loads');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files skipped as not text are saved with their stamps and reasons, and load back', async () => {
+  const dir = tempDir();
+  try {
+    const table = new StringTable();
+    const file = join(dir, 'index.bin');
+    const skipped = [{ uri: 'file:///ws/picture.digest', stamp: { size: 4096, mtimeMs: 1_700_000_000_123.5 }, reason: 'binary file (NUL byte at 3)' }];
+    await saveCache(file, dir, 'v1', table, sources(table).sources, skipped);
+    const { cache, reason } = await loadCache(file, 'v1');
+    assert.ok(cache, reason);
+    assert.deepEqual([...cache.skipped.values()], skipped);
+    assert.equal(cache.entries.size, corpus().length);
+    for (const e of cache.entries.values()) assert.equal(e.dataVersion, 'v1', 'an entry carries the data version it was checked against');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('only a regular cache file is read: a folder or a named pipe at its path is refused without blocking', async () => {
+  const dir = tempDir();
+  try {
+    const folder = join(dir, 'folder.bin');
+    mkdirSync(folder);
+    assert.match((await loadCache(folder, 'v1')).reason!, /not a regular file/);
+    if (process.platform !== 'win32') {
+      const fifo = join(dir, 'fifo.bin');
+      execFileSync('mkfifo', [fifo]);
+      // Opening a pipe for reading would wait for a writer forever; the loader must not.
+      assert.match((await loadCache(fifo, 'v1')).reason!, /not a regular file/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cache whose checksum holds but whose header is not of our shape is refused', async () => {
+  const dir = tempDir();
+  try {
+    const file = join(dir, 'index.bin');
+    await saveCache(file, dir, 'v1', new StringTable(), []);
+    const good = readFileSync(file);
+    const kind = good.readUInt32LE(12);
+    const headerBytes = good.readUInt32LE(8);
+    const header = JSON.parse(good.toString('utf8', 16, 16 + headerBytes));
+    // The same layout with a header that lies: an entity triple pointing past the strings.
+    const bad = JSON.stringify({ ...header, strings: ['a'], entities: [0, 0, 5] });
+    const body = Buffer.alloc((16 + bad.length + 7) & ~7);
+    good.copy(body, 0, 0, 16);
+    body.writeUInt32LE(bad.length, 8);
+    body.write(bad, 16);
+    const sum = kind === 1 ? (() => { const b = Buffer.alloc(4); b.writeUInt32LE((zlib as any).crc32(body) >>> 0); return b; })() : createHash('sha1').update(body).digest();
+    writeFileSync(file, Buffer.concat([body, sum]));
+    assert.match((await loadCache(file, 'v1')).reason!, /malformed header/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a table adopting what another grows batch by batch maps every reference as a whole adoption would', () => {
+  const texts = corpus().map((c) => c.text);
+  // The worker's side: one table over the run, packing a batch at a time.
+  const worker = new StringTable();
+  const batches: { packed: ReturnType<typeof pack>[]; strings: string[]; entities: number[]; text: string[] }[] = [];
+  for (let i = 0; i < texts.length; i += 2) {
+    const sBase = worker.strings.length;
+    const eBase = worker.entities.length;
+    const part = texts.slice(i, i + 2);
+    const packed = part.map((t) => pack(analyse(t), worker, t));
+    batches.push({ packed, strings: worker.strings.slice(sBase), entities: worker.entities.slice(eBase), text: part });
+  }
+  // The server's side: a table with strings of its own, a map grown with each batch.
+  const server = new StringTable();
+  server.string('the server had this one first');
+  server.entity('other', 'Other', 'company');
+  const refs = new RefMap();
+  for (const b of batches) {
+    server.extend(refs, b.strings, b.entities);
+    b.packed.forEach((p, k) => {
+      remap(p, refs.view());
+      assert.deepStrictEqual(unpack(p, server, b.text[k]), analyse(b.text[k]));
+    });
+  }
+  assert.equal(refs.stringCount, worker.strings.length);
+  assert.equal(refs.entityCount, worker.entities.length / 3);
+});
+
+test('a table filled by adoption while empty finds its strings and entities afterwards', () => {
+  const source = new StringTable();
+  const text = corpus()[1].text;
+  const p = pack(analyse(text), source, text);
+  const fresh = new StringTable();
+  const maps = fresh.adopt(source.strings, source.entities);
+  assert.ok(maps.strings.every((v, i) => v === i), 'an empty table keeps the same refs');
+  assert.deepStrictEqual(unpack(p, fresh, text), analyse(text));
+  // Lookups after the bulk adoption find the adopted strings (no duplicates) and add new ones after them.
+  for (let i = 0; i < source.strings.length; i++) assert.equal(fresh.string(source.strings[i]), source.strings.indexOf(source.strings[i]));
+  assert.equal(fresh.string('a string neither table had'), source.strings.length);
+  for (let e = 0; e < source.entities.length / 3; e++) {
+    const [id, name, kind] = [0, 1, 2].map((k) => source.strings[source.entities[e * 3 + k]]);
+    assert.equal(fresh.entity(id, name, kind), e);
   }
 });
 

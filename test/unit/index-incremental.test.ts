@@ -13,7 +13,9 @@ import { analyse } from '../../server/src/analysis/analyse';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
 import { builtinTaxonomy } from '../../server/src/analysis/themes';
 import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
-import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { WorkspaceIndex, type DiskState } from '../../server/src/index/workspaceIndex';
+import { pack } from '../../server/src/index/packed';
+import { lineStartsOf } from '../../server/src/index/analyseFile';
 import { optionalShared } from '../helpers/requires';
 
 const WS = join(__dirname, '..', '..', 'test', 'fixtures', 'workspace');
@@ -192,4 +194,45 @@ test('disk documents keep no text: it is read through loadText, and a changed fi
   const figures = index.get(uri)!.analysis.figures;
   assert.ok(figures.length > 0);
   for (const f of figures) assert.equal(f.text, text.slice(f.offset, f.offset + f.length));
+});
+
+test('many disk states set at once (a warm start) leave the index as setting them one by one does', () => {
+  const texts = corpus();
+  const docs = texts.flatMap((text, i) => [text, text.slice(0, 2000)].map((t, k) => ({ uri: `file:///ws/d${i}-${k}.digest.md`, text: t })));
+  const state = (index: WorkspaceIndex, text: string, tick: number): DiskState => ({
+    stamp: { size: text.length, mtimeMs: tick },
+    packed: pack(analyser(text), index.table, text),
+    lineStarts: lineStartsOf(text),
+    textLength: text.length,
+    dataVersion: index.dataVersion,
+  });
+  const texts_ = new Map(docs.map((d) => [d.uri, d.text]));
+  const build = (many: boolean) => {
+    const index = new WorkspaceIndex(analyser, { loadText: (uri) => texts_.get(uri) ?? null });
+    // Before: one document open with other text, one on disk already, and an entity the
+    // table knows from them.
+    index.set(docs[0].uri, texts[1], 1);
+    index.setDisk(docs[1].uri, state(index, texts[2], 1));
+    const states = docs.map((d) => ({ uri: d.uri, disk: state(index, d.text, 2) }));
+    // The same file twice: the last state wins.
+    states.push({ uri: docs[5].uri, disk: state(index, texts[0], 3) });
+    if (many) index.setDiskMany(states);
+    else for (const { uri, disk } of states) index.setDisk(uri, disk, false);
+    return index;
+  };
+  const one = build(false);
+  const all = build(true);
+  assert.deepStrictEqual(snapshot(all), snapshot(one));
+  // Names, kinds and labels too (the first mention's, in the same order).
+  const sorted = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  assert.deepStrictEqual(sorted(all.entityCounts()), sorted(one.entityCounts()));
+  assert.deepStrictEqual(sorted(all.themeCounts()), sorted(one.themeCounts()));
+  assert.ok(one.entityCounts().length > 10, 'the corpus has entities to compare');
+  // The open document keeps its live text; later edits patch the maps as usual.
+  assert.equal(all.get(docs[0].uri)!.version, 1);
+  all.delete(docs[3].uri);
+  one.delete(docs[3].uri);
+  all.set(docs[4].uri, texts[0], 3);
+  one.set(docs[4].uri, texts[0], 3);
+  assert.deepStrictEqual(snapshot(all), snapshot(one));
 });

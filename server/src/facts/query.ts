@@ -56,8 +56,8 @@ export function baseValueOf(f: StoredFact, m: Money, key = moneyKey(m)): number 
 /** Rates per money setting, currency and date. */
 const rateCache = new Map<string, Map<string, number | null>>();
 
-function range(lineStarts: readonly number[], fig: Figure): P.WireRange {
-  return { start: positionAt(lineStarts as number[], fig.offset), end: positionAt(lineStarts as number[], fig.offset + fig.length) };
+function range(lineStarts: ArrayLike<number>, fig: Figure): P.WireRange {
+  return { start: positionAt(lineStarts, fig.offset), end: positionAt(lineStarts, fig.offset + fig.length) };
 }
 
 /** A fact as a row of the protocol. */

@@ -16,7 +16,7 @@ export interface StoredFact {
   /** The digest's date, or null. */
   date: string | null;
   /** The digest's line starts (shared with the index), for ranges. */
-  lineStarts: readonly number[];
+  lineStarts: ArrayLike<number>;
   /** The fact's number in its digest: the index of its first figure. */
   index: number;
   /** The figure that states it (the first one). */
@@ -54,7 +54,7 @@ function firstOf<K extends 'subject' | 'counterparty' | 'source' | 'period'>(fig
  * Groups a document's figures into facts. Figures without a fact number are each their own
  * fact; a number that points at no earlier figure is taken as given.
  */
-export function groupFacts(uri: string, date: string | null, lineStarts: readonly number[], figures: readonly Figure[], themeParagraphs: { id: string; paragraphs: { offset: number; length: number }[] }[]): StoredFact[] {
+export function groupFacts(uri: string, date: string | null, lineStarts: ArrayLike<number>, figures: readonly Figure[], themeParagraphs: { id: string; paragraphs: { offset: number; length: number }[] }[]): StoredFact[] {
   const groups = new Map<number, Figure[]>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];

@@ -21,7 +21,7 @@ export interface FileTask {
 /** What became of a file. */
 export type FileResult =
   | { kind: 'ok'; uri: string; packed: PackedAnalysis; lineStarts: Int32Array; textLength: number; stamp: FileStamp; dataVersion: string; note?: string }
-  | { kind: 'skip'; uri: string; reason: string }
+  | { kind: 'skip'; uri: string; reason: string; stamp?: FileStamp }
   | { kind: 'error'; uri: string; message: string };
 
 /**
@@ -69,7 +69,9 @@ export function analyseFile(task: FileTask, setup: AnalysisSetup, table: StringT
     const { stamp, bytes } = read(task.path, task.maxSize);
     if (!bytes) return { kind: 'skip', uri: task.uri, reason: `file is ${(stamp.size / 1048576).toFixed(1)} MB, over the ${(task.maxSize / 1048576).toFixed(1)} MB size cap (digestLens.maxFileSize)` };
     const decoded = decodeBytes(bytes, task.maxSize);
-    if (!decoded.ok) return { kind: 'skip', uri: task.uri, reason: decoded.reason };
+    // The stamp lets the cache remember it (a warm start does not read it again); not for
+    // the size cap above, which depends on a setting.
+    if (!decoded.ok) return { kind: 'skip', uri: task.uri, reason: decoded.reason, stamp };
     const text = decoded.text;
     const packed = pack(analyse(text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), table, text);
     return { kind: 'ok', uri: task.uri, packed, lineStarts: lineStartsOf(text), textLength: text.length, stamp, dataVersion, note: decoded.note };

@@ -15,12 +15,15 @@
  *   "DLIC" | u32 format | u32 header bytes | u32 checksum kind | header JSON | pad to 8 |
  *   Float64 floats of every doc | Int32 ints of every doc | Int32 line starts of every doc |
  *   checksum of everything before: CRC-32 (4 bytes) where zlib has it, else SHA-1 (20)
- * Header: {engine, data, strings, entities, docs: [uri, size, mtimeMs, textLength, ints, floats, lines][]}
- * (strings and entities: the string table the packed references point into).
+ * Header: {engine, data, strings, entities, docs: [uri, size, mtimeMs, textLength, ints, floats, lines][],
+ *          skipped: [uri, size, mtimeMs, reason][]}
+ * (strings and entities: the string table the packed references point into; skipped: files
+ * read and found not to be text, so that a warm start does not read them again).
  * Loading is one read, one hash and one JSON.parse; arrays are views on the file's buffer.
+ * Only a regular file of a sane size is read: a named pipe would block, a device never end.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, read } from 'node:fs';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { ENGINE_VERSION } from './analysisSetup';
@@ -29,7 +32,9 @@ import type { StringTable } from './packed';
 import type { FileStamp } from './workspaceIndex';
 
 const MAGIC = 0x43494c44; // "DLIC"
-const FORMAT = 3;
+const FORMAT = 4;
+/** Far above any real cache (10,000 digests: ~50 MB): anything bigger is not read. */
+const MAX_CACHE_BYTES = 1 << 30;
 const PREFIX = 16;
 
 /** A running checksum: CRC-32 (fast; Node ≥ 20.15) or SHA-1 (everywhere). */
@@ -58,17 +63,30 @@ function checksum(kind: number): Checksum | null {
 /** Bytes gathered before each write while saving. */
 const CHUNK = 1 << 20;
 
-/** One cached file analysis. */
+/**
+ * One cached file analysis: the index's disk state as it is (the data version is the one
+ * the whole file was checked against), so a warm start inserts it without a copy.
+ */
 export interface CacheEntry {
   stamp: FileStamp;
   packed: PackedAnalysis;
-  lineStarts: number[];
+  /** A view on the file's buffer, like the packed arrays. */
+  lineStarts: Int32Array;
   textLength: number;
+  dataVersion: string;
+}
+
+/** A file that was read and not indexed, and why (binary, not decodable). */
+export interface SkippedFile {
+  uri: string;
+  stamp: FileStamp;
+  reason: string;
 }
 
 /** A loaded cache: entries by uri, with the string tables their references point into. */
 export interface LoadedCache {
   entries: Map<string, CacheEntry>;
+  skipped: Map<string, SkippedFile>;
   strings: string[];
   entities: number[];
 }
@@ -78,7 +96,7 @@ export interface CacheSource {
   uri: string;
   stamp: FileStamp;
   packed: PackedAnalysis;
-  lineStarts: number[];
+  lineStarts: Int32Array;
   textLength: number;
 }
 
@@ -89,12 +107,46 @@ export function cacheFile(cacheDir: string, folders: string[]): string {
 }
 
 type DocRow = [uri: string, size: number, mtimeMs: number, textLength: number, ints: number, floats: number, lines: number];
+type SkipRow = [uri: string, size: number, mtimeMs: number, reason: string];
 interface Header {
   engine: number;
   data: string;
   strings: string[];
   entities: number[];
   docs: DocRow[];
+  skipped: SkipRow[];
+}
+
+/**
+ * The whole cache file in one read, or a reason. The file is opened without blocking and
+ * must be a regular file of a sane size. One read request (not fs.readFile's many small
+ * ones) so that it is not queued behind the stats of the workspace walk going on meanwhile;
+ * the buffer is its own, so its typed-array views are aligned.
+ */
+async function readCacheFile(file: string): Promise<Buffer | string> {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return 'no cache file';
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return 'not a regular file';
+    if (st.size > MAX_CACHE_BYTES) return `too large (${st.size} bytes)`;
+    const buf = Buffer.allocUnsafeSlow(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = await new Promise<number>((resolve, reject) => read(fd, buf, at, buf.length - at, at, (e, bytes) => (e ? reject(e) : resolve(bytes))));
+      if (n <= 0) return 'truncated while reading';
+      at += n;
+    }
+    return buf;
+  } catch (e) {
+    return `unreadable (${(e as Error).message})`;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -102,12 +154,8 @@ interface Header {
  * made by another engine or data version.
  */
 export async function loadCache(file: string, dataVersion: string): Promise<{ cache: LoadedCache | null; reason?: string }> {
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(file);
-  } catch {
-    return { cache: null, reason: 'no cache file' };
-  }
+  const buf = await readCacheFile(file);
+  if (typeof buf === 'string') return { cache: null, reason: buf };
   try {
     if (buf.length < PREFIX || buf.readUInt32LE(0) !== MAGIC) return { cache: null, reason: 'not an index cache' };
     if (buf.readUInt32LE(4) !== FORMAT) return { cache: null, reason: `cache format ${buf.readUInt32LE(4)}, not ${FORMAT}` };
@@ -139,25 +187,42 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
     const floats = new Float64Array(bytes.buffer, bytes.byteOffset + floatsAt, floatCount);
     const ints = new Int32Array(bytes.buffer, bytes.byteOffset + intsAt, intCount);
     const lines = new Int32Array(bytes.buffer, bytes.byteOffset + linesAt, lineCount);
+    if (!wellFormed(header)) return { cache: null, reason: 'malformed header' };
     const entries = new Map<string, CacheEntry>();
     let f = 0;
     let i = 0;
     let l = 0;
     for (const [uri, size, mtimeMs, textLength, ni, nf, nl] of header.docs) {
-      const starts: number[] = new Array(nl);
-      for (let k = 0; k < nl; k++) starts[k] = lines[l + k];
-      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: starts, textLength });
+      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength, dataVersion });
       f += nf;
       i += ni;
       l += nl;
     }
-    return { cache: { entries, strings: header.strings, entities: header.entities } };
+    const skipped = new Map<string, SkippedFile>();
+    for (const [uri, size, mtimeMs, reason] of header.skipped) skipped.set(uri, { uri, stamp: { size, mtimeMs }, reason });
+    return { cache: { entries, skipped, strings: header.strings, entities: header.entities } };
   } catch (e) {
     return { cache: null, reason: `unreadable (${(e as Error).message})` };
   }
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
+
+const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const text = (v: unknown) => typeof v === 'string';
+
+/**
+ * The header's shape: what loading and adopting rely on (counts that are counts, entity
+ * triples that point at strings of the table). The checksum catches damage; this catches
+ * a file that was never ours.
+ */
+function wellFormed(h: Header): boolean {
+  if (!Array.isArray(h.strings) || !Array.isArray(h.entities) || !Array.isArray(h.docs) || !Array.isArray(h.skipped)) return false;
+  if (!h.strings.every(text) || h.entities.length % 3 !== 0 || !h.entities.every((r) => count(r) && r < h.strings.length)) return false;
+  const doc = (d: DocRow) => Array.isArray(d) && d.length === 7 && text(d[0]) && typeof d[2] === 'number' && [d[1], d[3], d[4], d[5], d[6]].every(count);
+  const skip = (d: SkipRow) => Array.isArray(d) && d.length === 4 && text(d[0]) && count(d[1]) && typeof d[2] === 'number' && text(d[3]);
+  return h.docs.every(doc) && h.skipped.every(skip);
+}
 
 /**
  * Saves the given analyses atomically, with the whole string table (it grows only with
@@ -166,13 +231,14 @@ const align8 = (n: number) => (n + 7) & ~7;
  * 10,000 digests costs the server's thread a few milliseconds at a time. The sources must
  * not change meanwhile (packed analyses never do; the table only grows).
  */
-export async function saveCache(file: string, dir: string, dataVersion: string, table: StringTable, sources: CacheSource[]): Promise<void> {
+export async function saveCache(file: string, dir: string, dataVersion: string, table: StringTable, sources: CacheSource[], skipped: SkippedFile[] = []): Promise<void> {
   const header: Header = {
     engine: ENGINE_VERSION,
     data: dataVersion,
     strings: table.strings.slice(),
     entities: table.entities.slice(),
     docs: sources.map((s) => [s.uri, s.stamp.size, s.stamp.mtimeMs, s.textLength, s.packed.ints.length, s.packed.floats.length, s.lineStarts.length]),
+    skipped: skipped.map((s) => [s.uri, s.stamp.size, s.stamp.mtimeMs, s.reason]),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 
@@ -214,7 +280,7 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
     await put(Buffer.alloc(align8(PREFIX + headerBytes.length) - (PREFIX + headerBytes.length)));
     for (const s of sources) await put(view(s.packed.floats));
     for (const s of sources) await put(view(s.packed.ints));
-    for (const s of sources) await put(view(Int32Array.from(s.lineStarts)));
+    for (const s of sources) await put(view(s.lineStarts));
     await flush();
     await handle.write(hash.digest());
     await handle.sync();

@@ -1,19 +1,22 @@
 /**
  * Finds the digests of a workspace folder with their size and mtime, fast: folders are
- * listed and files stat'ed many at a time (the file system answers in parallel), which
- * at 10,000 files is the difference between a tenth of a second and a second. The walk
- * policy (what is a digest, what is excluded) is workspace/files.ts's DigestMatcher.
+ * listed many at a time (the file system answers in parallel), files are stat'ed in
+ * synchronous runs between which the server answers requests. The walk policy (what is a
+ * digest, what is excluded) is workspace/files.ts's DigestMatcher.
  */
-import { promises as fs, stat } from 'node:fs';
-import { join } from 'node:path';
-import { relativePath, type DigestMatcher } from '../workspace/files';
+import { promises as fs, statSync } from 'node:fs';
+import { normalize, sep } from 'node:path';
+import type { DigestMatcher } from '../workspace/files';
 import type { FileStamp } from './workspaceIndex';
 
 /** Folders never walked into (as workspace/files.ts's findDigests). */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.bench']);
-/** Directory listings in flight at once, and stats per batch. */
+/** Directory listings in flight at once. */
 const PARALLEL = 64;
-const STAT_BATCH = 2048;
+/** Stats per synchronous run (~1 ms from the page cache), and the longest run before yielding. */
+const STAT_RUN = 256;
+const STAT_SLICE_MS = 10;
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A digest on disk. */
 export interface FoundFile extends FileStamp {
@@ -35,40 +38,50 @@ async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promi
  */
 export async function discoverDigests(root: string, matcher: DigestMatcher, cancelled: () => boolean = () => false): Promise<FoundFile[]> {
   const paths: string[] = [];
-  let level = [root];
+  // Each folder with its workspace-relative path (forward slashes), built name by name:
+  // path.relative on every file of a large workspace costs more than the listing.
+  // Paths are joined by hand below a normalised root (path.join normalises every time):
+  // the same strings as path.join(dir, name), since a listed name holds no separator.
+  let level: { dir: string; rel: string }[] = [{ dir: normalize(root), rel: '' }];
   while (level.length && !cancelled()) {
-    const below: string[] = [];
-    await forEachLimit(level, PARALLEL, async (dir) => {
+    const below: { dir: string; rel: string }[] = [];
+    await forEachLimit(level, PARALLEL, async ({ dir, rel: at }) => {
       let entries;
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch {
         return;
       }
+      const prefix = dir.endsWith(sep) ? dir : dir + sep;
       for (const e of entries) {
-        const path = join(dir, e.name);
-        const rel = relativePath(root, path);
+        const rel = at ? `${at}/${e.name}` : e.name;
         if (e.isDirectory()) {
-          if (!ALWAYS_SKIPPED.has(e.name) && !matcher.isExcluded(rel)) below.push(path);
-        } else if (e.isFile() && matcher.isDigest(rel)) paths.push(path);
+          if (!ALWAYS_SKIPPED.has(e.name) && !matcher.isExcluded(rel)) below.push({ dir: prefix + e.name, rel });
+        } else if (e.isFile() && matcher.isDigest(rel)) paths.push(prefix + e.name);
       }
     });
     level = below;
   }
-  const found: (FoundFile | null)[] = new Array(paths.length).fill(null);
-  // Stats in batches of callbacks: the file system answers them on its thread pool, and
-  // callbacks cost less than a promise each (10,000 files: ~30 ms).
-  for (let from = 0; from < paths.length && !cancelled(); from += STAT_BATCH) {
-    const to = Math.min(paths.length, from + STAT_BATCH);
-    await new Promise<void>((resolve) => {
-      let pending = to - from;
-      for (let i = from; i < to; i++) {
-        stat(paths[i], (err, st) => {
-          if (!err) found[i] = { path: paths[i], size: st.size, mtimeMs: st.mtimeMs };
-          if (--pending === 0) resolve();
-        });
+  // Synchronous stats: each answers from the page cache in a few microseconds, while a
+  // callback through the thread pool costs the server's thread more than the stat itself
+  // (10,000 files on the 2-core machine: ~25 ms this way, 60-200 ms by callbacks under
+  // load). Runs are short and the server answers requests between them.
+  const found: FoundFile[] = [];
+  let since = Date.now();
+  for (let from = 0; from < paths.length && !cancelled(); from += STAT_RUN) {
+    const to = Math.min(paths.length, from + STAT_RUN);
+    for (let i = from; i < to; i++) {
+      try {
+        const st = statSync(paths[i], { throwIfNoEntry: false });
+        if (st) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
+      } catch {
+        // Unreadable since the listing: left out.
       }
-    });
+    }
+    if (Date.now() - since > STAT_SLICE_MS) {
+      await yieldNow();
+      since = Date.now();
+    }
   }
-  return found.filter((f): f is FoundFile => f !== null).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

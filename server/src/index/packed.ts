@@ -60,7 +60,11 @@ const HAS_FACTS = 32;
  */
 export class StringTable {
   readonly strings: string[] = [];
-  private readonly stringIds = new Map<string, number>();
+  /**
+   * string -> ref; null after a bulk adoption into an empty table (a warm start's 80,000
+   * strings), until a string is next looked up: a warm start then builds no map at all.
+   */
+  private stringIds: Map<string, number> | null = new Map();
   /** Entity triples, flattened: id, name, kind string refs. */
   readonly entities: number[] = [];
   /**
@@ -71,22 +75,38 @@ export class StringTable {
   /** id -> triples with that id (usually one), for lookups without building a key string. */
   private readonly byId = new Map<string, number[]>();
 
-  /** The reference of a string (null → -1), adding it when new. */
-  string(s: string | null): number {
+  /**
+   * The reference of a string (null → -1), adding it when new. `fresh`: the string is known
+   * to own its characters (it came out of a message or JSON.parse), so no copy is made.
+   */
+  string(s: string | null, fresh = false): number {
     if (s === null) return -1;
-    let ref = this.stringIds.get(s);
+    const ids = (this.stringIds ??= this.idsOf());
+    let ref = ids.get(s);
     if (ref === undefined) {
       ref = this.strings.length;
       // A substring may be a view that keeps the whole document text alive: store a copy.
-      const own = s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+      const own = !fresh && s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
       this.strings.push(own);
-      this.stringIds.set(own, ref);
+      ids.set(own, ref);
     }
     return ref;
   }
 
+  /** The map from strings to refs, built from the table (the first ref of a string wins). */
+  private idsOf(): Map<string, number> {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < this.strings.length; i++) if (!ids.has(this.strings[i])) ids.set(this.strings[i], i);
+    return ids;
+  }
+
   /** The reference of an (id, name, kind) triple, adding it when new. */
   entity(id: string, name: string, kind: string): number {
+    return this.entityOf(id, name, kind, () => [this.string(id), this.string(name), this.string(kind)]);
+  }
+
+  /** `entity`, the string refs of a new triple made by `refsOf` only when it is new. */
+  private entityOf(id: string, name: string, kind: string, refsOf: () => [number, number, number]): number {
     let refs = this.byId.get(id);
     if (refs) {
       for (const ref of refs) {
@@ -94,7 +114,7 @@ export class StringTable {
       }
     } else this.byId.set(id, (refs = []));
     const ref = this.entities.length / 3;
-    this.entities.push(this.string(id), this.string(name), this.string(kind));
+    this.entities.push(...refsOf());
     this.canonical.push(refs.length ? refs[0] : ref);
     refs.push(ref);
     return ref;
@@ -120,15 +140,75 @@ export class StringTable {
    * returns the maps from its references to this table's.
    */
   adopt(strings: readonly string[], entities: ArrayLike<number>): { strings: Int32Array; entities: Int32Array } {
-    const s = new Int32Array(strings.length);
-    for (let i = 0; i < strings.length; i++) s[i] = this.string(strings[i]);
-    const e = new Int32Array(entities.length / 3);
-    for (let i = 0; i < e.length; i++) {
-      e[i] = this.entity(strings[entities[i * 3]], strings[entities[i * 3 + 1]], strings[entities[i * 3 + 2]]);
+    const map = new RefMap();
+    this.extend(map, strings, entities);
+    return map.view();
+  }
+
+  /**
+   * Adopts the strings and triples another table added since `map` was last extended (a
+   * worker's table grows over a run and sends only what is new), growing `map` with them.
+   * The triples' string refs are in the other table's numbering, old strings included.
+   * The strings came out of a message or a file: they own their characters.
+   */
+  extend(map: RefMap, strings: readonly string[], entities: ArrayLike<number>): void {
+    const s = map.growStrings(strings.length);
+    const base = map.stringCount - strings.length;
+    if (this.strings.length === 0 && base === 0) {
+      // Into an empty table (a warm start): the same refs, the map from strings built
+      // when first needed.
+      for (let i = 0; i < strings.length; i++) {
+        this.strings.push(strings[i]);
+        s[i] = i;
+      }
+      this.stringIds = null;
+    } else for (let i = 0; i < strings.length; i++) s[base + i] = this.string(strings[i], true);
+    const n = entities.length / 3;
+    const e = map.growEntities(n);
+    const eBase = map.entityCount - n;
+    for (let i = 0; i < n; i++) {
+      const a = s[entities[i * 3]];
+      const b = s[entities[i * 3 + 1]];
+      const c = s[entities[i * 3 + 2]];
+      e[eBase + i] = this.entityOf(this.strings[a], this.strings[b], this.strings[c], () => [a, b, c]);
     }
-    return { strings: s, entities: e };
   }
 }
+
+/**
+ * Maps the string and triple references of another table (a worker's, the cache file's) to
+ * this server's: grows as the other table sends what it added.
+ */
+export class RefMap {
+  private s: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private e: Int32Array<ArrayBuffer> = new Int32Array(0);
+  stringCount = 0;
+  entityCount = 0;
+
+  /** Makes room for `n` more strings; returns the array to write them into. */
+  growStrings(n: number): Int32Array {
+    this.s = grown(this.s, (this.stringCount += n));
+    return this.s;
+  }
+
+  /** Makes room for `n` more triples; returns the array to write them into. */
+  growEntities(n: number): Int32Array {
+    this.e = grown(this.e, (this.entityCount += n));
+    return this.e;
+  }
+
+  /** The maps as `remap` takes them (views: valid until the next growth). */
+  view(): { strings: Int32Array; entities: Int32Array } {
+    return { strings: this.s.subarray(0, this.stringCount), entities: this.e.subarray(0, this.entityCount) };
+  }
+}
+
+const grown = (a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2, 64));
+  b.set(a);
+  return b;
+};
 
 /** A figure textRef: the figure's text is the document's text at its span. */
 const FROM_TEXT = -2;
@@ -527,6 +607,32 @@ export function* packedThemes(p: PackedAnalysis, t: StringTable): Generator<{ id
   let i = themeBlock(ints);
   for (let n = ints[2]; n > 0; n--) {
     yield { id: t.strings[ints[i]], label: t.strings[ints[i + 1]], mentions: ints[i + 2], hitsAt: i + 5 + ints[i + 3] * 3, hits: ints[i + 4] };
+    i += themeInts(ints, i, w);
+  }
+}
+
+/**
+ * Calls `fn` with each theme's id, label and keyword-hit count: what the index's theme
+ * postings need, without a generator's object per theme (10,000 digests at a warm start).
+ */
+export function forEachPackedTheme(p: PackedAnalysis, t: StringTable, fn: (id: string, label: string, mentions: number) => void): void {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  const strings = t.strings;
+  let i = themeBlock(ints);
+  for (let n = ints[2]; n > 0; n--) {
+    fn(strings[ints[i]], strings[ints[i + 1]], ints[i + 2]);
+    i += themeInts(ints, i, w);
+  }
+}
+
+/** `forEachPackedTheme` with the theme id's string ref instead of the id. */
+export function forEachPackedThemeRef(p: PackedAnalysis, t: StringTable, fn: (idRef: number, label: string, mentions: number) => void): void {
+  const ints = p.ints;
+  const w = spanInts(ints);
+  let i = themeBlock(ints);
+  for (let n = ints[2]; n > 0; n--) {
+    fn(ints[i], t.strings[ints[i + 1]], ints[i + 2]);
     i += themeInts(ints, i, w);
   }
 }

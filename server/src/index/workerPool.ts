@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FolderUserFiles } from './folderSetups';
 import type { FileResult, FileTask } from './analyseFile';
-import { remap, type StringTable } from './packed';
+import { RefMap, remap, type StringTable } from './packed';
 import type { WorkerBatchResult, WorkerRequest } from './analysisWorker';
 import { builtinGazetteer } from '../analysis/gazetteer';
 import { sharedBuiltinImage } from '../data/builtinImage';
@@ -57,6 +57,13 @@ const WORKER_OLD_MB = 32;
  */
 const WORKER_OLD_USER_MB = 64;
 const WORKER_USER_MB = 90;
+/**
+ * A worker's young generation. With 2 MB the worker spends ~14% of its time collecting
+ * (every few hundred kilobytes of analysis objects); 8 MB halves that, but the server's
+ * peak RSS on 10,000 digests then measured up to 306 MB (budget 300): kept at 2 until the
+ * analysis allocates less.
+ */
+const WORKER_YOUNG_MB = 2;
 /** Files larger than this are analysed by the server, not sent to a capped worker. */
 export const WORKER_MAX_FILE_BYTES = 1024 * 1024;
 /** Below this many bytes, a worker's start (bundle, theme automaton; once ~0.5 s with the gazetteer) costs more than it saves. */
@@ -84,9 +91,24 @@ export function planWorkers(bytes: number, userEntities = false): WorkerPlan {
   return { workers: 0, help: false };
 }
 
+/**
+ * Workers worth starting before the workspace's size is known, when everything is likely to
+ * be analysed (no cache yet): a worker takes ~0.2 s to start, about as long as the walk of a
+ * large workspace, so it is ready when the walk ends. One (any plan with workers has one),
+ * on a machine with more than one core; DIGEST_LENS_WORKERS as in planWorkers.
+ */
+export function earlyWorkers(): number {
+  const forced = /^(\d+)(\+?)$/.exec(process.env.DIGEST_LENS_WORKERS ?? '');
+  if (forced) return Math.min(+forced[1], 8);
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : 1;
+  return cores > 1 ? 1 : 0;
+}
+
 interface Slot {
   worker: Worker;
   inFlight: Map<number, FileTask[]>;
+  /** The worker's string and triple refs → the index's, grown with every batch it sends. */
+  refs: RefMap;
 }
 
 export class AnalysisPool {
@@ -96,6 +118,7 @@ export class AnalysisPool {
   private constructor(
     private readonly log: Logger,
     private readonly table: StringTable,
+    private readonly spawn: () => Slot | null,
   ) {}
 
   /**
@@ -108,32 +131,45 @@ export class AnalysisPool {
       log.warn(`analysis workers unavailable (${script} not found): analysing in the server`);
       return null;
     }
-    const pool = new AnalysisPool(log, table);
     // The server's own built-in gazetteer (read from its image, or built and imaged now):
     // its image goes to every worker in shared memory.
     builtinGazetteer();
     const gazetteerImage = sharedBuiltinImage();
     const oldMb = folders.some((f) => f.entities) ? WORKER_OLD_USER_MB : WORKER_OLD_MB;
-    for (let i = 0; i < count; i++) {
+    const spawn = (): Slot | null => {
       try {
         // Small heaps: a worker's memory counts against the server's (the gazetteer is in
         // shared memory, not on its heap). A worker that runs out anyway exits; its files go
         // to the server (see run).
-        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: oldMb } });
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: oldMb } });
         worker.unref();
-        const slot: Slot = { worker, inFlight: new Map() };
+        const slot: Slot = { worker, inFlight: new Map(), refs: new RefMap() };
         // Always listening: an unhandled 'error' event would take the server down.
         worker.on('error', (e) => log.warn(`analysis worker failed: ${e.message}`));
         worker.on('exit', () => {
           pool.slots = pool.slots.filter((s) => s !== slot);
         });
         worker.postMessage({ type: 'setup', folders, dataVersion, gazetteerImage } satisfies WorkerRequest);
-        pool.slots.push(slot);
+        return slot;
       } catch (e) {
         log.warn(`analysis worker could not start: ${(e as Error).message}`);
+        return null;
       }
-    }
+    };
+    const pool = new AnalysisPool(log, table, spawn);
+    pool.grow(count);
     return pool.slots.length ? pool : null;
+  }
+
+  /**
+   * Starts `count` more workers, set up as the first (a pool started early, before the
+   * workspace's size was known, grows to the plan). Not while `run` goes on.
+   */
+  grow(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const slot = this.spawn();
+      if (slot) this.slots.push(slot);
+    }
   }
 
   get size(): number {
@@ -206,9 +242,13 @@ export class AnalysisPool {
         const h = {
           slot,
           message: (msg: WorkerBatchResult) => {
-            if (!slot.inFlight.delete(msg.id)) return;
+            if (!slot.inFlight.has(msg.id)) return;
+            // The new strings are adopted even when cancelled: later batches refer to them.
+            const results = this.adopt(slot, msg);
+            if (!results) return lose(slot, 'its string table went out of step'); // the batch goes back to the queue
+            slot.inFlight.delete(msg.id);
             feed(slot); // keep the worker busy while this batch is merged
-            if (!cancelled()) onResults(this.adopt(msg));
+            if (!cancelled()) onResults(results);
             finish();
           },
           error: (e: Error) => lose(slot, e.message),
@@ -252,9 +292,17 @@ export class AnalysisPool {
     });
   }
 
-  /** Maps a batch's strings into the index's table. */
-  private adopt(msg: WorkerBatchResult): FileResult[] {
-    const maps = this.table.adopt(msg.strings, msg.entities);
+  /**
+   * Maps a batch's new strings into the index's table and its results' refs through the
+   * worker's map; null when the batch does not follow the one before (never expected).
+   */
+  private adopt(slot: Slot, msg: WorkerBatchResult): FileResult[] | null {
+    // Bases of 0: the worker's table started afresh (see analysisWorker.ts), and so does the map.
+    if (msg.stringBase === 0 && msg.entityBase === 0) slot.refs = new RefMap();
+    const refs = slot.refs;
+    if (msg.stringBase !== refs.stringCount || msg.entityBase !== refs.entityCount) return null;
+    this.table.extend(refs, msg.strings, msg.entities);
+    const maps = refs.view();
     for (const r of msg.results) if (r.kind === 'ok') remap(r.packed, maps);
     return msg.results;
   }

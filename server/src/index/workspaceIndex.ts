@@ -20,7 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
-import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
+import { forEachPackedTheme, forEachPackedThemeRef, forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
 export interface IndexedDoc {
@@ -30,7 +30,8 @@ export interface IndexedDoc {
   /** The text; for a digest indexed from disk it is read on first use (a few are cached). */
   readonly text: string;
   readonly analysis: DocumentAnalysis;
-  readonly lineStarts: number[];
+  /** Where each line starts (UTF-16 offsets): a plain array, or a typed one for a digest from disk. */
+  readonly lineStarts: ArrayLike<number>;
   /**
    * How much of the text the analysis covers, from its start: the whole text, except for an
    * open document over its size cap (analysedPart.ts).
@@ -48,7 +49,8 @@ export interface FileStamp {
 export interface DiskState {
   stamp: FileStamp;
   packed: PackedAnalysis;
-  lineStarts: number[];
+  /** A typed array: a view of a worker's transferred buffer or of the cache file (no copy). */
+  lineStarts: Int32Array;
   /** Length of the decoded text, to tell a stale lazy read. */
   textLength: number;
   /** The analysis data version (built-in data and user files) it was made with. */
@@ -153,7 +155,7 @@ class Doc implements IndexedDoc {
     return this.mem ? this.mem.analysis : this.index.unpacked(this);
   }
 
-  get lineStarts(): number[] {
+  get lineStarts(): ArrayLike<number> {
     return this.mem ? this.mem.lineStarts : this.disk!.lineStarts;
   }
 
@@ -225,6 +227,11 @@ export class WorkspaceIndex {
   readonly table = new StringTable();
   /** Files not indexed, with the reason (binary, over the size cap...). */
   readonly skipped = new Map<string, string>();
+  /**
+   * The stamps of skipped files that were read (binary, not decodable), for the cache; an
+   * entry counts only while `skipped` has its uri.
+   */
+  readonly skippedStamps = new Map<string, FileStamp>();
   private listeners: ((change: IndexChange) => void)[] = [];
   /** Increases on every change; lets callers cache derived results. */
   generation = 0;
@@ -301,9 +308,39 @@ export class WorkspaceIndex {
     if (notify) this.changed({ uris: [uri] });
   }
 
+  /**
+   * `setDisk` for many files at once, without notifying (a warm start's thousands of cached
+   * analyses): the documents new to the index have their contributions gathered per entity
+   * and per theme in typed arrays and added to the maps once per entity, not once per
+   * document and entity. The maps end up as `setDisk` one by one would leave them.
+   */
+  setDiskMany(files: readonly { uri: string; disk: DiskState }[]): void {
+    const fresh: Doc[] = [];
+    const made = new Map<string, Doc>();
+    for (const { uri, disk } of files) {
+      const again = made.get(uri);
+      if (again) {
+        again.disk = disk; // the same file twice: the last state wins, as one by one
+        continue;
+      }
+      if (this.docs.has(uri)) {
+        this.setDisk(uri, disk, false); // already indexed (or open): the general way
+        continue;
+      }
+      const doc = new Doc(this, uri, null);
+      doc.disk = disk;
+      doc.inserted = true;
+      this.docs.set(uri, doc);
+      this.skipped.delete(uri);
+      made.set(uri, doc);
+      fresh.push(doc);
+    }
+    if (fresh.length) this.insertMany(fresh);
+  }
+
   /** Analyses a file's text read from disk and indexes it as a disk state. */
   setDiskText(uri: string, text: string, stamp: FileStamp): void {
-    const disk: DiskState = { stamp, packed: pack(this.analyser(text, uri), this.table, text), lineStarts: lineStarts(text), textLength: text.length, dataVersion: this.dataVersion };
+    const disk: DiskState = { stamp, packed: pack(this.analyser(text, uri), this.table, text), lineStarts: Int32Array.from(lineStarts(text)), textLength: text.length, dataVersion: this.dataVersion };
     this.setDisk(uri, disk);
     this.texts.set(this.docs.get(uri)!, text);
   }
@@ -337,10 +374,12 @@ export class WorkspaceIndex {
     return this.docs.get(uri)?.disk ?? null;
   }
 
-  /** Records that a file is not indexed, and why; drops any earlier analysis of it. */
-  skip(uri: string, reason: string): void {
+  /** Records that a file is not indexed, and why (with its stamp when it was read); drops any earlier analysis of it. */
+  skip(uri: string, reason: string, stamp?: FileStamp): void {
     this.delete(uri);
     this.skipped.set(uri, reason);
+    if (stamp) this.skippedStamps.set(uri, stamp);
+    else this.skippedStamps.delete(uri);
   }
 
   /** Forgets a document. */
@@ -631,7 +670,7 @@ export class WorkspaceIndex {
   /** Per theme of a document: label and keyword hits. */
   private themeContributions(doc: Doc, fn: Contribution): void {
     if (doc.mem) for (const th of doc.mem.analysis.themes) fn(th.id, th.label, '', th.mentions);
-    else for (const th of packedThemes(doc.disk!.packed, this.table)) fn(th.id, th.label, '', th.mentions);
+    else forEachPackedTheme(doc.disk!.packed, this.table, (id, label, mentions) => fn(id, label, '', mentions));
   }
 
   private insert(doc: Doc): void {
@@ -648,6 +687,64 @@ export class WorkspaceIndex {
     };
     this.entityContributions(doc, add(this.entityPostings));
     this.themeContributions(doc, add(this.themePostings));
+  }
+
+  /**
+   * Adds the contributions of new disk documents to the maps, gathered first: per canonical
+   * entity triple and per theme id (by string ref) the documents, the mention count and the
+   * name of the first mention, in insertion order, as `insert` one by one would have them.
+   */
+  private insertMany(docs: Doc[]): void {
+    const t = this.table;
+    const triples = t.entities.length / 3;
+    const canonical = t.canonical;
+    const entityDocs: Doc[][] = [];
+    const entityMentions = new Float64Array(triples);
+    const entityFirst = new Int32Array(triples).fill(-1);
+    const themeDocs = new Map<number, { docs: Doc[]; label: string; mentions: number }>();
+    const seen = new Int32Array(triples).fill(-1);
+    const touched: number[] = [];
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d];
+      const packed = doc.disk!.packed;
+      const ints = packed.ints;
+      const { first, count, stride } = mentionEntitySlots(packed);
+      touched.length = 0;
+      for (let k = 0, i = first; k < count; k++, i += stride) {
+        const ref = ints[i];
+        const c = canonical[ref];
+        if (seen[c] !== d) {
+          seen[c] = d;
+          touched.push(c);
+          if (entityFirst[c] < 0) entityFirst[c] = ref;
+          (entityDocs[c] ??= []).push(doc);
+        }
+        entityMentions[c]++;
+      }
+      forEachPackedThemeRef(packed, t, (idRef, label, mentions) => {
+        const th = themeDocs.get(idRef);
+        if (th) {
+          th.docs.push(doc);
+          th.mentions += mentions;
+        } else themeDocs.set(idRef, { docs: [doc], label, mentions });
+      });
+    }
+    const merge = (postings: Map<string, Posting>, id: string, docsOf: Doc[], name: string, kind: string, mentions: number) => {
+      const p = postings.get(id);
+      if (!p) postings.set(id, { docs: docsOf, sorted: null, name, kind, mentions });
+      else {
+        for (const doc of docsOf) p.docs.push(doc);
+        p.sorted = null;
+        p.mentions += mentions;
+      }
+    };
+    for (let c = 0; c < entityDocs.length; c++) {
+      const docsOf = entityDocs[c];
+      if (!docsOf) continue;
+      const e = entityFirst[c] * 3;
+      merge(this.entityPostings, t.strings[t.entities[e]], docsOf, t.strings[t.entities[e + 1]], t.strings[t.entities[e + 2]], entityMentions[c]);
+    }
+    for (const [idRef, th] of themeDocs) merge(this.themePostings, t.strings[idRef], th.docs, th.label, '', th.mentions);
   }
 
   /** Removes a document's contributions from the maps. */

@@ -4,7 +4,7 @@
  * index/cache.ts's; the file lives in the extension's storage folder, never the workspace.
  */
 import { join } from 'node:path';
-import { saveCache, type CacheSource } from '../index/cache';
+import { saveCache, type CacheSource, type SkippedFile } from '../index/cache';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Logger } from '../features/context';
 
@@ -62,9 +62,14 @@ export class CacheSaver {
         const disk = index.diskState(d.uri);
         if (disk && disk.dataVersion === version) sources.push({ uri: d.uri, ...disk });
       }
+      const skipped: SkippedFile[] = [];
+      for (const [uri, reason] of index.skipped) {
+        const stamp = index.skippedStamps.get(uri);
+        if (stamp) skipped.push({ uri, stamp, reason });
+      }
       const started = Date.now();
       try {
-        await saveCache(file, join(file, '..'), version, index.table, sources);
+        await saveCache(file, join(file, '..'), version, index.table, sources, skipped);
         log.info(`index cache saved: ${sources.length} digests in ${Date.now() - started} ms`);
       } catch (e) {
         this.dirty = true;

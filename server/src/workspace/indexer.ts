@@ -5,15 +5,16 @@
  * the list of skipped files. All its state lives in one Indexer; it speaks no LSP: the
  * server gives it what it needs (settings, progress, notifications) as plain functions.
  */
+import { existsSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import { analyse } from '../analysis/analyse';
 import { analyseFile, type FileResult, type FileTask } from '../index/analyseFile';
 import { dataVersion } from '../index/analysisSetup';
-import { loadCache } from '../index/cache';
+import { loadCache, type CacheEntry } from '../index/cache';
 import type { DiskReader } from '../index/disk';
 import { remap } from '../index/packed';
-import { AnalysisPool, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
-import type { Analyser, WorkspaceIndex } from '../index/workspaceIndex';
+import { AnalysisPool, earlyWorkers, planWorkers, WORKER_MAX_FILE_BYTES } from '../index/workerPool';
+import type { Analyser, DiskState, FileStamp, WorkspaceIndex } from '../index/workspaceIndex';
 import type { DigestSettings } from '../settings';
 import type { IndexInputs } from '../settingsEffects';
 import type { Discovery } from './discovery';
@@ -156,8 +157,15 @@ export class Indexer {
       const version = index.dataVersion;
       const file = cache.file();
       const cachePromise = file && !this.cacheLoaded && !force ? loadCache(file, version) : null;
+      // A first run with no cache (or the reindex command) analyses everything: a worker
+      // started now is ready when the walk ends. Stopped below if the workspace is small.
+      const script = this.deps.workerScript;
+      const likelyCold = force || (this.stats.runs === 0 && (!file || !existsSync(file)));
+      const userEntities = [...this.deps.userFiles.setups.files].some((f) => f.entities);
+      if (script && likelyCold) pool = AnalysisPool.start(script, earlyWorkers(), [...this.deps.userFiles.setups.files], version, index.table, log);
       const found = await this.deps.discovery.all(cancelled);
       if (!found) return;
+      const walked = Date.now();
       // Files indexed earlier but no longer found (deleted or newly excluded) leave the index.
       const keep = new Set(found.map((f) => f.uri));
       let removed = 0;
@@ -171,6 +179,7 @@ export class Indexer {
 
       const loaded = cachePromise ? await cachePromise : null;
       if (cancelled()) return;
+      const cacheWaited = Date.now();
       if (loaded) {
         this.cacheLoaded = true;
         if (!loaded.cache && loaded.reason !== 'no cache file') log.info(`index cache discarded: ${loaded.reason}`);
@@ -181,6 +190,8 @@ export class Indexer {
       const tasks: FileTask[] = [];
       const sizes = new Map<string, number>();
       const adopted: string[] = [];
+      const cached: { uri: string; disk: CacheEntry }[] = [];
+      let reskipped = 0;
       let current = 0;
       let lastYield = Date.now();
       for (const f of found) {
@@ -200,19 +211,30 @@ export class Indexer {
         const entry = saved?.entries.get(f.uri);
         if (entry && entry.stamp.size === f.size && entry.stamp.mtimeMs === f.mtimeMs) {
           if (!identity) remap(entry.packed, maps!);
-          index.setDisk(f.uri, { ...entry, dataVersion: version }, false);
+          cached.push({ uri: f.uri, disk: entry }); // the cache's data version is this one (loadCache checked)
           adopted.push(f.uri);
+          continue;
+        }
+        const skipped = saved?.skipped.get(f.uri);
+        if (skipped && skipped.stamp.size === f.size && skipped.stamp.mtimeMs === f.mtimeMs) {
+          this.skip(f.uri, skipped.reason, skipped.stamp);
+          reskipped++;
           continue;
         }
         tasks.push({ uri: f.uri, path: f.path, maxSize: f.maxSize });
         sizes.set(f.uri, f.size);
       }
+      index.setDiskMany(cached);
       if (adopted.length) index.notifyChanged(adopted);
+      const inserted = Date.now();
 
       let done = 0;
       let lastReport = Date.now();
       const onResults = (results: FileResult[]) => {
-        for (const r of results) this.apply(r, false);
+        // A batch's analyses go into the index together (one map update per entity).
+        const states: { uri: string; disk: DiskState }[] = [];
+        for (const r of results) this.apply(r, false, states);
+        index.setDiskMany(states);
         cache.dirty ||= !!file; // a shutdown in the middle saves what is done
         index.notifyChanged(results.map((r) => r.uri));
         done += results.length;
@@ -223,16 +245,31 @@ export class Indexer {
       };
       let bytes = 0;
       for (const v of sizes.values()) bytes += v;
-      const plan = planWorkers(bytes, [...this.deps.userFiles.setups.files].some((f) => f.entities));
+      const plan = planWorkers(bytes, userEntities);
       const analyseHere = (task: FileTask) => this.analyse(task, version);
-      const script = this.deps.workerScript;
-      pool = script ? AnalysisPool.start(script, plan.workers, [...this.deps.userFiles.setups.files], version, index.table, log) : null;
+      if (pool && (!tasks.length || plan.workers === 0)) {
+        pool.stop(); // started early for nothing: a small workspace, or all from the cache
+        pool = null;
+      } else if (pool) pool.grow(plan.workers - pool.size);
+      else if (script && tasks.length) pool = AnalysisPool.start(script, plan.workers, [...this.deps.userFiles.setups.files], version, index.table, log);
       const workers = pool?.size ?? 0;
       let rest = tasks;
       if (pool && tasks.length) {
         const small = tasks.filter((t) => sizes.get(t.uri)! <= WORKER_MAX_FILE_BYTES);
         const large = tasks.filter((t) => sizes.get(t.uri)! > WORKER_MAX_FILE_BYTES);
-        rest = [...large, ...(await pool.run(small, sizes, onResults, cancelled, plan.help ? analyseHere : undefined))];
+        const running = pool.run(small, sizes, onResults, cancelled, plan.help ? analyseHere : undefined);
+        // The large files here, while the workers analyse the rest (not after them, when
+        // the workers would wait idle).
+        lastYield = Date.now();
+        for (const task of large) {
+          if (cancelled()) break;
+          onResults([analyseHere(task)]);
+          if (Date.now() - lastYield > 20) {
+            await yieldToEventLoop();
+            lastYield = Date.now();
+          }
+        }
+        rest = await running;
       }
       pool?.stop(); // their memory goes back now; a later run starts new ones
       pool = null;
@@ -249,8 +286,11 @@ export class Indexer {
       }
       if (cancelled()) return;
       const where = !tasks.length ? '' : workers ? ` on ${workers} worker${workers === 1 ? '' : 's'}${plan.help ? ' and the server' : ''}` : ' in the server';
-      log.info(`indexed ${index.size} digests in ${Date.now() - started} ms: ${adopted.length} from cache, ${tasks.length} analysed${where}, ${current} unchanged (${index.skipped.size} skipped)`);
-      if (file && (tasks.length || removed || (saved && saved.entries.size !== adopted.length))) cache.dirty = true;
+      // Where the time went: the walk (settings, user files, discovery), the wait for the
+      // cache file after it, taking in what is current or cached, and the analysis.
+      const phases = `walk ${walked - started} ms, cache ${cacheWaited - walked} ms, insert ${inserted - cacheWaited} ms, analysis ${Date.now() - inserted} ms`;
+      log.info(`indexed ${index.size} digests in ${Date.now() - started} ms: ${adopted.length} from cache, ${tasks.length} analysed${where}, ${current} unchanged (${index.skipped.size} skipped; ${phases})`);
+      if (file && (tasks.length || removed || (saved && (saved.entries.size !== adopted.length || saved.skipped.size !== reskipped)))) cache.dirty = true;
       this.stats.runs++;
     } finally {
       pool?.stop();
@@ -270,14 +310,16 @@ export class Indexer {
   }
 
   /** Puts one file's analysis (from a worker or from this thread) into the index. */
-  private apply(r: FileResult, notify: boolean): void {
+  private apply(r: FileResult, notify: boolean, into?: { uri: string; disk: DiskState }[]): void {
     const { index, log } = this.deps;
     this.stats.analysed++;
     if (r.kind === 'ok') {
       if (r.note) log.info(`${r.uri}: ${r.note}`);
       if (r.dataVersion !== index.dataVersion) return; // made with user files since replaced
-      index.setDisk(r.uri, { stamp: r.stamp, packed: r.packed, lineStarts: Array.from(r.lineStarts), textLength: r.textLength, dataVersion: r.dataVersion }, notify);
-    } else if (r.kind === 'skip') this.skip(r.uri, r.reason);
+      const disk: DiskState = { stamp: r.stamp, packed: r.packed, lineStarts: r.lineStarts, textLength: r.textLength, dataVersion: r.dataVersion };
+      if (into) into.push({ uri: r.uri, disk });
+      else index.setDisk(r.uri, disk, notify);
+    } else if (r.kind === 'skip') this.skip(r.uri, r.reason, r.stamp);
     else {
       index.delete(r.uri);
       log.warn(`cannot read ${r.uri}: ${r.message}`);
@@ -285,10 +327,10 @@ export class Indexer {
   }
 
   /** Records that a file is not indexed, and why (logged when the reason is new). */
-  private skip(uri: string, reason: string): void {
+  private skip(uri: string, reason: string, stamp?: FileStamp): void {
     const { index, log } = this.deps;
     if (index.skipped.get(uri) !== reason) log.info(`skipped ${uri}: ${reason}`);
-    index.skip(uri, reason);
+    index.skip(uri, reason, stamp);
     this.deps.indexChanged([uri]);
   }
 }
