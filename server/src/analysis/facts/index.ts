@@ -37,12 +37,15 @@ function mentionAcross(mentions: Mention[], at: number): Mention | null {
   return null;
 }
 
+/** One empty list shared by every sentence without names (never added to). */
+const NO_MENTIONS: Mention[] = [];
+
 function mentionsIn(mentions: Mention[], b: Bounds): Mention[] {
-  const out: Mention[] = [];
+  let out: Mention[] | null = null;
   for (let i = firstAtOrAfter(mentions, b.start); i < mentions.length && mentions[i].offset < b.end; i++) {
-    if (mentions[i].offset + mentions[i].length <= b.end) out.push(mentions[i]);
+    if (mentions[i].offset + mentions[i].length <= b.end) (out ??= []).push(mentions[i]);
   }
-  return out;
+  return out ?? NO_MENTIONS;
 }
 
 interface SentenceInfo {
@@ -69,6 +72,8 @@ interface SentenceInfo {
   rates: boolean;
   /** Whether the sentence speaks of an estimate (see `expectsIn`), once asked. */
   expects?: boolean;
+  /** Its sources as the sentence before passes them on: its own, or carried from that sentence (before datelines and quotes). */
+  reported: Mention[];
   /** Parties of the sentence that forecast (see `sourcesIn`). */
   forecasters: Mention[];
   owners: Mention[];
@@ -98,30 +103,28 @@ const LIST_MOVE = /则由|由[^。;]{0,12}?(?:降至|升至|上调至|下调至|
 const QUOTE_WORD = /股价|收报|收市|收盘|盘中|开盘|现价|报价/;
 
 /** True when the figure sentence before, in the same paragraph, gave a sourced rating or target. */
-function ratedBefore(sentences: SentenceInfo[], at: number): boolean {
-  const prev = sentences[at - 1];
-  return !!prev && prev.paragraph === sentences[at].paragraph && prev.sources.length > 0 && prev.rates;
+function ratedBefore(info: SentenceInfo, prev: SentenceInfo | null): boolean {
+  return !!prev && prev.paragraph === info.paragraph && prev.sources.length > 0 && prev.rates;
 }
 
 /**
  * The third party that a sentence without a named source goes on quoting: a target price or
  * rating (always a broker's), or "该行" / "the bank", in a paragraph that named a broker or
  * outlet before it. The sources of earlier sentences come first (`lastSourced`: the latest
- * earlier sentence with sources, or -1), then the nearest third party named before, if it is
+ * earlier sentence with sources, or null), then the nearest third party named before, if it is
  * not a listing being rated ("中信证券(06030.HK)获…").
  */
-function quotedBefore(s: string, sentences: SentenceInfo[], at: number, lastSourced: number, quotable: QuotableCursor): Mention | null {
-  const info = sentences[at];
+function quotedBefore(s: string, info: SentenceInfo, prev: SentenceInfo | null, lastSourced: SentenceInfo | null, quotable: QuotableCursor): Mention | null {
   const text = s.slice(info.bounds.start, info.bounds.end);
   // Most sentences hold none of the words below: one search tells.
   if (!QUOTED_HINT.test(text)) return null;
   // "该行" / "the bank" names a broker or a bank, never an outlet; and it may be the
   // company itself (a bank reporting), so only a broker already quoted is taken.
-  const rating = info.rates || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(sentences, at));
+  const rating = info.rates || REPORT_ANAPHOR.test(text) || (LIST_MOVE.test(text) && !QUOTE_WORD.test(text) && ratedBefore(info, prev));
   if (!rating && !BROKER_ANAPHOR.test(text)) return null;
   // Sentences come in text order, so one of the same paragraph has only its paragraph's sentences after it.
-  if (lastSourced >= 0 && sentences[lastSourced].paragraph === info.paragraph) {
-    const quoted = sentences[lastSourced].sources;
+  if (lastSourced && lastSourced.paragraph === info.paragraph) {
+    const quoted = lastSourced.sources;
     const last = quoted[quoted.length - 1];
     return rating || last.kind !== 'media' ? last : null;
   }
@@ -313,55 +316,78 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   // Stated conversions, known first: a 分别 list counts the amounts, not their conversions.
   const conversions = pairConversions(s, figures);
   const converted = new Set<Figure>(conversions.map((p) => p.to));
-  // The sentences that hold figures, each read once.
-  const sentences: SentenceInfo[] = [];
-  const sentenceOf: SentenceInfo[] = [];
+  // Sentences are read one after another, each with its figures, and let go once done: a
+  // sentence needs only the one before it and the last one with sources, so a long document
+  // of short sentences keeps no state per sentence alive (it would outlive the young
+  // generation and make collecting it dear).
+  const sentenceNumber = new Int32Array(figures.length);
+  let prev: SentenceInfo | null = null;
+  let lastSourced: SentenceInfo | null = null;
   // The end of the last sentence that spoke of target prices or ratings (-1: none yet).
   let ratedUpTo = -1;
-  for (const f of figures) {
-    let info = sentences[sentences.length - 1];
-    if (!info || f.offset >= info.bounds.end) {
-      let bounds = sentenceAt(s, f.offset, f.offset + f.length);
-      // A full stop inside a name ("Infra. Market raised…") ends no sentence.
-      const cut = mentionAcross(mentions, bounds.start);
-      if (cut) bounds = sentenceAt(s, cut.offset, f.offset + f.length);
-      const all = mentionsIn(mentions, bounds);
-      const forecasters: Mention[] = [];
-      // A sentence about target prices, or one right after it in the same paragraph.
-      const rates = RATING_WORD.test(s.slice(bounds.start, bounds.end));
-      const ratingContext = rates || (ratedUpTo >= 0 && !lineBreakBetween(s, ratedUpTo, bounds.start));
-      if (rates) ratedUpTo = bounds.end;
-      const sources = sourcesIn(s, bounds, all, sectorOf, forecasters, ratingContext, rates);
-      info = {
-        ratingContext,
-        rates,
-        bounds, number: sentences.length, sources, forecasters, owners: all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)), figures: [],
-        clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f.offset + f.length,
-        // Set later, once asked; present from the start so every sentence keeps one object shape.
-        earlier: undefined, expects: undefined,
-      };
-      sentences.push(info);
-    }
-    if (!converted.has(f)) info.figures.push(f);
-    info.lastEnd = f.offset + f.length;
-    sentenceOf.push(info);
-  }
-  // A source carries on into a sentence that continues its report.
-  for (let k = 1; k < sentences.length; k++) {
-    const cur = sentences[k];
-    const prev = sentences[k - 1];
-    if (!cur.sources.length && prev.sources.length && !lineBreakBetween(s, prev.bounds.end, cur.bounds.start) && ((s.charCodeAt(prev.bounds.end) === 0x3b && cur.bounds.start - prev.bounds.end <= 3 && /^;\s*$/.test(s.slice(prev.bounds.end, cur.bounds.start))) || ANAPHOR.test(s.slice(cur.bounds.start, cur.bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(cur.bounds.start, cur.bounds.start + 40)))) {
-      cur.sources = prev.sources;
-    }
-  }
+  // Forecasters are rare: found into one scratch list, copied out only when there are some.
+  const forecastScratch: Mention[] = [];
   // A dateline opening a paragraph covers the paragraph's sentences that name no source.
   let dateline: { source: Mention; paragraph: number } | null = null;
-  // Paragraph starts found walking forward once: sentences come in text order.
-  let paragraph = paragraphStart(s, sentences[0].bounds.start);
+  // Paragraph starts found walking forward once: sentences come in text order (set at the first sentence).
+  let paragraph = -1;
   // The next line break after the current paragraph's start (-1: none left).
-  let nextBreak = s.indexOf('\n', paragraph);
-  for (const info of sentences) {
-    while (nextBreak >= 0 && nextBreak < info.bounds.start) {
+  let nextBreak = -1;
+  // A target price, a rating or "该行" goes on quoting the broker named before in the paragraph.
+  const quotable = new QuotableCursor(s, mentions, sectorOf);
+  // The owner of the last figure, for a sentence that goes on with "其中" (of which).
+  let lastOwner: { mention: Mention; paragraph: number } | null = null;
+  // The metric words of the sentence before the figure's clause, read only when asked: one
+  // function for all the figures, reading the figure's sentence and clause set below.
+  let topicInfo: SentenceInfo | null = null;
+  let topicClauseStart = 0;
+  const topicOf = (): MetricWord[] => {
+    const info = topicInfo!;
+    const sentence = info.bounds;
+    if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
+    return wordsIn(info.sentenceWords, sentence.start, topicClauseStart);
+  };
+  // One context for all the figures, its fields set for each (no object per figure).
+  const ctx: SubjectContext = { s, figure: figures[0], sentence: { start: 0, end: 0 }, clause: { start: 0, end: 0 }, parties: NO_MENTIONS, metric: 'other', metricWord: null, sentenceFigures: [] };
+  for (let first = 0, number = 0; first < figures.length; number++) {
+    const f0 = figures[first];
+    let bounds = sentenceAt(s, f0.offset, f0.offset + f0.length);
+    // A full stop inside a name ("Infra. Market raised…") ends no sentence.
+    const cut = mentionAcross(mentions, bounds.start);
+    if (cut) bounds = sentenceAt(s, cut.offset, f0.offset + f0.length);
+    const all = mentionsIn(mentions, bounds);
+    // A sentence about target prices, or one right after it in the same paragraph.
+    const rates = RATING_WORD.test(s.slice(bounds.start, bounds.end));
+    const ratingContext = rates || (ratedUpTo >= 0 && !lineBreakBetween(s, ratedUpTo, bounds.start));
+    if (rates) ratedUpTo = bounds.end;
+    // Without names there is no source to find (and no list to allocate).
+    const sources = all.length ? sourcesIn(s, bounds, all, sectorOf, forecastScratch, ratingContext, rates) : NO_MENTIONS;
+    const forecasters = forecastScratch.length ? forecastScratch.splice(0) : NO_MENTIONS;
+    const info: SentenceInfo = {
+      ratingContext,
+      rates,
+      bounds, number, sources, reported: sources, forecasters, owners: all.length ? all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)) : NO_MENTIONS, figures: [],
+      clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f0.offset + f0.length,
+      // Set later, once asked; present from the start so every sentence keeps one object shape.
+      earlier: undefined, expects: undefined,
+    };
+    // The sentence's figures: those that start before it ends.
+    let next = first;
+    for (; next < figures.length && (next === first || figures[next].offset < bounds.end); next++) {
+      const f = figures[next];
+      if (!converted.has(f)) info.figures.push(f);
+      info.lastEnd = f.offset + f.length;
+      sentenceNumber[next] = number;
+    }
+    // A source carries on into a sentence that continues its report.
+    if (prev && !info.sources.length && prev.reported.length && !lineBreakBetween(s, prev.bounds.end, bounds.start) && ((s.charCodeAt(prev.bounds.end) === 0x3b && bounds.start - prev.bounds.end <= 3 && /^;\s*$/.test(s.slice(prev.bounds.end, bounds.start))) || ANAPHOR.test(s.slice(bounds.start, bounds.start + 20)) || CONTINUES_REPORT.test(s.slice(bounds.start, bounds.start + 40)))) {
+      info.sources = info.reported = prev.reported;
+    }
+    if (paragraph < 0) {
+      paragraph = paragraphStart(s, bounds.start);
+      nextBreak = s.indexOf('\n', paragraph);
+    }
+    while (nextBreak >= 0 && nextBreak < bounds.start) {
       paragraph = nextBreak + 1;
       nextBreak = s.indexOf('\n', paragraph);
     }
@@ -373,124 +399,107 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     if (dateline) {
       // The outlet of a dateline owns none of the paragraph's figures.
       const outlet = dateline.source;
-      info.owners = info.owners.filter((m) => m.id !== outlet.id);
+      if (info.owners.length) info.owners = info.owners.filter((m) => m.id !== outlet.id);
       if (!info.sources.length) info.sources = [outlet];
     }
-  }
-  // A target price, a rating or "该行" goes on quoting the broker named before in the paragraph.
-  const quotable = new QuotableCursor(s, mentions, sectorOf);
-  for (let k = 0, lastSourced = -1; k < sentences.length; k++) {
-    const info = sentences[k];
     if (!info.sources.length) {
-      const quoted = quotedBefore(s, sentences, k, lastSourced, quotable);
+      const quoted = quotedBefore(s, info, prev, lastSourced, quotable);
       if (quoted) {
         info.sources = [quoted];
-        info.owners = info.owners.filter((m) => m.id !== quoted.id);
+        if (info.owners.length) info.owners = info.owners.filter((m) => m.id !== quoted.id);
       }
     }
-    if (info.sources.length) lastSourced = k;
-  }
-  // The owner of the last figure, for a sentence that goes on with "其中" (of which).
-  let lastOwner: { mention: Mention; paragraph: number } | null = null;
-  // The metric words of the sentence before the figure's clause, read only when asked: one
-  // function for all the figures, reading the figure's sentence and clause set below.
-  let topicInfo = sentences[0];
-  let topicClauseStart = 0;
-  const topicOf = (): MetricWord[] => {
-    const info = topicInfo;
-    const sentence = info.bounds;
-    if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
-    return wordsIn(info.sentenceWords, sentence.start, topicClauseStart);
-  };
-  // One context for all the figures, its fields set for each (no object per figure).
-  const ctx: SubjectContext = { s, figure: figures[0], sentence: sentences[0].bounds, clause: sentences[0].bounds, parties: [], metric: 'other', metricWord: null, sentenceFigures: [] };
-  for (let i = 0; i < figures.length; i++) {
-    const f = figures[i];
-    const info = sentenceOf[i];
-    const sentence = info.bounds;
-    const clause = clauseOf(s, sentence, f.offset, f.offset + f.length);
-    const end = f.offset + f.length;
-    // Periods are read once per sentence, up to a little past its last figure; metric words
-    // once per clause, and those of the sentence before the clause only when asked.
-    if (!info.periods) info.periods = periodsIn(s, sentence.start, Math.min(sentence.end, info.lastEnd + 80));
-    let words = info.clauseStart === clause.start ? info.clauseWords : info.moreClauseWords?.get(clause.start);
-    if (!words) {
-      words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + AFTER_WORDS));
-      if (info.clauseWords === null) {
-        info.clauseStart = clause.start;
-        info.clauseWords = words;
-      } else (info.moreClauseWords ??= new Map()).set(clause.start, words);
-    }
-    topicInfo = info;
-    topicClauseStart = clause.start;
-    const choice = chooseMetric(f, s, clause, words, topicOf);
-    f.metric = choice.metric;
-    f.period = periodOfFigure(s, info.periods, clause.start, clause.end, f.offset, end);
-    // The source nearest before the figure in its sentence, else the first after it.
-    let src: Mention | null = info.sources[0] ?? null;
-    for (const m of info.sources) if (m.offset < f.offset) src = m;
-    ctx.figure = f;
-    ctx.sentence = sentence;
-    ctx.clause = clause;
-    ctx.parties = info.owners;
-    ctx.metric = f.metric;
-    ctx.metricWord = choice.word;
-    ctx.sentenceFigures = info.figures;
-    // A sentence that sets a figure against an estimate ("…$1.6 billion against expectations
-    // of $1.5 billion, according to LSEG data"): the data firm states the estimate only (an
-    // outlet reports the whole sentence).
-    if (src && src.kind !== 'media' && src.offset >= sentence.start && src.offset < sentence.end && expectsIn(s, info) && !EXPECTATION.test(s.slice(clause.start, clause.end)) && (src.offset < clause.start || src.offset >= clause.end)) src = null;
-    const { subject, counterparty, unnamed } = attribute(ctx);
-    let owner = subject;
-    // A sentence that names nobody before the amount goes on about the topic of the
-    // sentences before it in the same paragraph ("The stock hit HK$311.40").
-    // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
-    let sourceBefore: Mention | undefined;
-    for (const m of info.sources) if (m.offset >= sentence.start && m.offset < f.offset) { sourceBefore = m; break; }
-    const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
-    // After a broker's or a data firm's words a company's own measure (its revenue, its target
-    // price, an estimate of its profit) is still about the company of the report.
-    const aboutCompany = !!sourceBefore && (COMPANY_OWN.has(f.metric) || (f.metric === 'price' && info.ratingContext));
-    if (!owner && !unnamed && f.metric !== 'market-size' && (!sourceBefore || pointsBack || aboutCompany)) {
-      if (info.earlier === undefined) {
-        // "公司" / "集团" / "the company" opening the sentence is the company the paragraph is about.
-        const topic = COMPANY_ANAPHOR.test(s.slice(sentence.start, sentence.start + 16)) ? paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf) : null;
-        info.earlier = topic ?? earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
+    if (info.sources.length) lastSourced = info;
+    prev = info;
+    for (let i = first; i < next; i++) {
+      const f = figures[i];
+
+      const sentence = info.bounds;
+      const clause = clauseOf(s, sentence, f.offset, f.offset + f.length);
+      const end = f.offset + f.length;
+      // Periods are read once per sentence, up to a little past its last figure; metric words
+      // once per clause, and those of the sentence before the clause only when asked.
+      if (!info.periods) info.periods = periodsIn(s, sentence.start, Math.min(sentence.end, info.lastEnd + 80));
+      let words = info.clauseStart === clause.start ? info.clauseWords : info.moreClauseWords?.get(clause.start);
+      if (!words) {
+        words = metricWords(s, clause.start, Math.min(clause.end, info.lastEnd + AFTER_WORDS));
+        if (info.clauseWords === null) {
+          info.clauseStart = clause.start;
+          info.clauseWords = words;
+        } else (info.moreClauseWords ??= new Map()).set(clause.start, words);
       }
-      owner = info.earlier;
-      // "其中第四季度营收…" (of which) goes on with the figures just before it.
-      if (!owner && lastOwner && lastOwner.paragraph === info.paragraph && OF_WHICH.test(s.slice(sentence.start, sentence.start + 6))) owner = lastOwner.mention;
-    }
-    // Money raised, earned or sold by a whole sector or a count of companies, owned by no one,
-    // is a sector total ("印度初创企业全年融资总额约105亿美元", "66 companies raised US$23.27 billion").
-    if (!owner && SECTOR_METRICS.has(f.metric) && AGGREGATE.test(s.slice(sentence.start, sentence.end))) f.metric = 'market-size';
-    // Among target prices, a broker named with its own target states it; the target is the
-    // rated company's ("包括大和证券、晨星…，分别为488元、540元").
-    // The same for a broker's grey market ("辉立暗盘收报10.2元"): the price is the new listing's.
-    if (owner && f.metric === 'price' && (info.ratingContext || GREY_MARKET.test(s.slice(sentence.start, sentence.end))) && !listedWithCode(s, owner) && !RATED_AFTER.test(s.slice(owner.offset + owner.length, owner.offset + owner.length + 6)) && isBroker(owner, sectorOf)) {
-      src = owner;
-      if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
-      let rated: Mention | null = info.earlier && info.earlier.id !== src.id && !isBroker(info.earlier, sectorOf) ? info.earlier : null;
-      rated ??= paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf);
-      owner = rated && rated.id !== src.id && !isBroker(rated, sectorOf) ? rated : null;
-    }
-    // A broker or an outlet does not own a price per tonne or per ounce: it states it.
-    if (owner && isThirdParty(owner, sectorOf) && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end))))) {
-      src ??= owner;
-      owner = null;
-    }
-    // A company that forecasts a market or another company's amount is its source.
-    if (!src && info.forecasters.length && !(sourceBefore && !pointsBack)) {
-      for (const m of info.forecasters) {
-        if (m.offset >= f.offset || m.id === owner?.id || m.id === counterparty?.id) continue;
-        // In the figure's clause, or opening the clause before it with its cue ("中信建投预测，…").
-        if (m.offset >= clause.start || FORECAST_OPENS.test(s.slice(m.offset + m.length, clause.start))) src = m;
+      topicInfo = info;
+      topicClauseStart = clause.start;
+      const choice = chooseMetric(f, s, clause, words, topicOf);
+      f.metric = choice.metric;
+      f.period = periodOfFigure(s, info.periods, clause.start, clause.end, f.offset, end);
+      // The source nearest before the figure in its sentence, else the first after it.
+      let src: Mention | null = info.sources[0] ?? null;
+      for (const m of info.sources) if (m.offset < f.offset) src = m;
+      ctx.figure = f;
+      ctx.sentence = sentence;
+      ctx.clause = clause;
+      ctx.parties = info.owners;
+      ctx.metric = f.metric;
+      ctx.metricWord = choice.word;
+      ctx.sentenceFigures = info.figures;
+      // A sentence that sets a figure against an estimate ("…$1.6 billion against expectations
+      // of $1.5 billion, according to LSEG data"): the data firm states the estimate only (an
+      // outlet reports the whole sentence).
+      if (src && src.kind !== 'media' && src.offset >= sentence.start && src.offset < sentence.end && expectsIn(s, info) && !EXPECTATION.test(s.slice(clause.start, clause.end)) && (src.offset < clause.start || src.offset >= clause.end)) src = null;
+      const { subject, counterparty, unnamed } = attribute(ctx);
+      let owner = subject;
+      // A sentence that names nobody before the amount goes on about the topic of the
+      // sentences before it in the same paragraph ("The stock hit HK$311.40").
+      // After a source in the same sentence, only "公司" / "the company" points back ("X证券预计公司…").
+      let sourceBefore: Mention | undefined;
+      for (const m of info.sources) if (m.offset >= sentence.start && m.offset < f.offset) { sourceBefore = m; break; }
+      const pointsBack = sourceBefore && POINTS_BACK.test(s.slice(sourceBefore.offset + sourceBefore.length, f.offset));
+      // After a broker's or a data firm's words a company's own measure (its revenue, its target
+      // price, an estimate of its profit) is still about the company of the report.
+      const aboutCompany = !!sourceBefore && (COMPANY_OWN.has(f.metric) || (f.metric === 'price' && info.ratingContext));
+      if (!owner && !unnamed && f.metric !== 'market-size' && (!sourceBefore || pointsBack || aboutCompany)) {
+        if (info.earlier === undefined) {
+          // "公司" / "集团" / "the company" opening the sentence is the company the paragraph is about.
+          const topic = COMPANY_ANAPHOR.test(s.slice(sentence.start, sentence.start + 16)) ? paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf) : null;
+          info.earlier = topic ?? earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
+        }
+        owner = info.earlier;
+        // "其中第四季度营收…" (of which) goes on with the figures just before it.
+        if (!owner && lastOwner && lastOwner.paragraph === info.paragraph && OF_WHICH.test(s.slice(sentence.start, sentence.start + 6))) owner = lastOwner.mention;
       }
+      // Money raised, earned or sold by a whole sector or a count of companies, owned by no one,
+      // is a sector total ("印度初创企业全年融资总额约105亿美元", "66 companies raised US$23.27 billion").
+      if (!owner && SECTOR_METRICS.has(f.metric) && AGGREGATE.test(s.slice(sentence.start, sentence.end))) f.metric = 'market-size';
+      // Among target prices, a broker named with its own target states it; the target is the
+      // rated company's ("包括大和证券、晨星…，分别为488元、540元").
+      // The same for a broker's grey market ("辉立暗盘收报10.2元"): the price is the new listing's.
+      if (owner && f.metric === 'price' && (info.ratingContext || GREY_MARKET.test(s.slice(sentence.start, sentence.end))) && !listedWithCode(s, owner) && !RATED_AFTER.test(s.slice(owner.offset + owner.length, owner.offset + owner.length + 6)) && isBroker(owner, sectorOf)) {
+        src = owner;
+        if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
+        let rated: Mention | null = info.earlier && info.earlier.id !== src.id && !isBroker(info.earlier, sectorOf) ? info.earlier : null;
+        rated ??= paragraphTopic(s, info.paragraph, sentence.start, mentions, info.sources, sectorOf);
+        owner = rated && rated.id !== src.id && !isBroker(rated, sectorOf) ? rated : null;
+      }
+      // A broker or an outlet does not own a price per tonne or per ounce: it states it.
+      if (owner && isThirdParty(owner, sectorOf) && ((f.per && f.per !== 'share') || (f.metric === 'price' && COMMODITY.test(s.slice(sentence.start, sentence.end))))) {
+        src ??= owner;
+        owner = null;
+      }
+      // A company that forecasts a market or another company's amount is its source.
+      if (!src && info.forecasters.length && !(sourceBefore && !pointsBack)) {
+        for (const m of info.forecasters) {
+          if (m.offset >= f.offset || m.id === owner?.id || m.id === counterparty?.id) continue;
+          // In the figure's clause, or opening the clause before it with its cue ("中信建投预测，…").
+          if (m.offset >= clause.start || FORECAST_OPENS.test(s.slice(m.offset + m.length, clause.start))) src = m;
+        }
+      }
+      if (owner) lastOwner = { mention: owner, paragraph: info.paragraph };
+      f.subject = party(owner);
+      f.counterparty = party(counterparty);
+      f.source = src && src.id !== owner?.id ? party(src) : null;
     }
-    if (owner) lastOwner = { mention: owner, paragraph: info.paragraph };
-    f.subject = party(owner);
-    f.counterparty = party(counterparty);
-    f.source = src && src.id !== owner?.id ? party(src) : null;
+    first = next;
   }
   // "…5.11 billion dollars, or 60 cents per share": a per-share amount after "or" is the
   // amount before it per share, of the same metric (earnings, dividends).
@@ -510,5 +519,5 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.metric = a.metric;
     b.period = a.period;
   }
-  groupFacts(s, figures, conversions, (i) => sentenceOf[i].number);
+  groupFacts(s, figures, conversions, (i) => sentenceNumber[i]);
 }
