@@ -370,8 +370,15 @@ function attachedToWord(c: Context): Mention | null {
   if (!w || w.offset < c.clause.start || w.offset >= c.clause.end) return null;
   // A name between the word and the amount takes the amount itself ("腾讯目标价635元、网易226.2元").
   if (c.parties.some((m) => m.offset >= w.offset + w.length && m.offset + m.length <= c.figure.offset && adjacent(c.s, m, c.figure))) return null;
-  const names = before(c.parties, w.offset).filter((m) => m.offset >= c.sentence.start);
-  const last = names[names.length - 1];
+  // The last name of the sentence ending before the word, found walking back (no lists built).
+  let last: Mention | undefined;
+  for (let k = c.parties.length - 1; k >= 0; k--) {
+    const m = c.parties[k];
+    if (m.offset + m.length <= w.offset && m.offset >= c.sentence.start) {
+      last = m;
+      break;
+    }
+  }
   return last && ATTACHED.test(c.s.slice(last.offset + last.length, w.offset)) ? last : null;
 }
 
@@ -469,7 +476,8 @@ function attributeAmong(c: Context): Attribution {
   }
   const attached = attachedToWord(c);
   let subject: Mention | null = attached;
-  const clauseNames = before(inside(parties, c.clause), figure.offset);
+  // The clause's names ending before the amount, in one pass over the parties.
+  const clauseNames = parties.filter((m) => m.offset >= c.clause.start && m.offset + m.length <= c.clause.end && m.offset + m.length <= figure.offset);
   // A whole market's turnover or flows, with no name in its clause: nobody's ("证券市场日均成交达1692亿元").
   if (metric === 'trading' && !clauseNames.length && MARKET_WIDE.test(s.slice(c.clause.start, figure.offset))) return { subject: null, counterparty: null, unnamed: true };
   // A name right against the amount, with only its code or 的 between, in a list of names
