@@ -74,6 +74,8 @@ interface SentenceInfo {
   expects?: boolean;
   /** Its sources as the sentence before passes them on: its own, or carried from that sentence (before datelines and quotes). */
   reported: Mention[];
+  /** Whether the sentence speaks of a grey market (see `GREY_MARKET`), once asked. */
+  grey?: boolean;
   /** Parties of the sentence that forecast (see `sourcesIn`). */
   forecasters: Mention[];
   owners: Mention[];
@@ -369,7 +371,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       bounds, number, sources, reported: sources, forecasters, owners: all.length ? all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)) : NO_MENTIONS, figures: [],
       clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f0.offset + f0.length,
       // Set later, once asked; present from the start so every sentence keeps one object shape.
-      earlier: undefined, expects: undefined,
+      earlier: undefined, expects: undefined, grey: undefined,
     };
     // The sentence's figures: those that start before it ends.
     let next = first;
@@ -474,7 +476,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       // Among target prices, a broker named with its own target states it; the target is the
       // rated company's ("包括大和证券、晨星…，分别为488元、540元").
       // The same for a broker's grey market ("辉立暗盘收报10.2元"): the price is the new listing's.
-      if (owner && f.metric === 'price' && (info.ratingContext || GREY_MARKET.test(s.slice(sentence.start, sentence.end))) && !listedWithCode(s, owner) && !RATED_AFTER.test(s.slice(owner.offset + owner.length, owner.offset + owner.length + 6)) && isBroker(owner, sectorOf)) {
+      if (owner && f.metric === 'price' && (info.ratingContext || (info.grey ??= GREY_MARKET.test(s.slice(sentence.start, sentence.end)))) && !listedWithCode(s, owner) && !RATED_AFTER.test(s.slice(owner.offset + owner.length, owner.offset + owner.length + 6)) && isBroker(owner, sectorOf)) {
         src = owner;
         if (info.earlier === undefined) info.earlier = earlierTopic(s, sentence.start, info.paragraph, mentions, info.sources, sectorOf);
         let rated: Mention | null = info.earlier && info.earlier.id !== src.id && !isBroker(info.earlier, sectorOf) ? info.earlier : null;
