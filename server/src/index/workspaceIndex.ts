@@ -195,6 +195,8 @@ interface Posting {
   /** Unordered; removal is a scan (a few thousand pointers), adding is a push. */
   docs: Doc[];
   sorted: Doc[] | null;
+  /** The earliest-dated document (see earliestDocOf), undefined until asked; reset with `sorted`. */
+  earliest?: Doc;
   /** Display name (entity: of its first mention; theme: its label), and entity kind. */
   name: string;
   kind: string;
@@ -436,6 +438,30 @@ export class WorkspaceIndex {
     return this.first(this.entityPostings.get(id))?.uri;
   }
 
+  /**
+   * The uri of the document with the earliest date where an entity is mentioned (undated
+   * documents count as latest; ties go to the smaller uri): what go-to-definition and the
+   * first batch of references wait for. Kept with the posting until its documents change, so
+   * asking again for a common entity costs nothing.
+   */
+  earliestFileOf(id: string): string | undefined {
+    this.settle();
+    const posting = this.entityPostings.get(id);
+    if (!posting) return undefined;
+    if (posting.earliest) return posting.earliest.uri;
+    let best: Doc | undefined;
+    let bestDate: string | null = null;
+    for (const doc of this.sorted(posting)) {
+      const date = doc.mem ? doc.mem.analysis.date : packedDate(doc.disk!.packed, this.table);
+      if (best === undefined || (date !== null && (bestDate === null || date < bestDate))) {
+        best = doc;
+        bestDate = date;
+      }
+    }
+    posting.earliest = best;
+    return best?.uri;
+  }
+
   /** The uris where an entity is mentioned. */
   filesOf(id: string): string[] {
     this.settle();
@@ -643,6 +669,7 @@ export class WorkspaceIndex {
       else {
         p.docs.push(doc);
         p.sorted = null;
+        p.earliest = undefined;
         p.mentions += mentions;
       }
     };
@@ -664,6 +691,7 @@ export class WorkspaceIndex {
       p!.docs[at] = p!.docs[p!.docs.length - 1];
       p!.docs.pop();
       p!.sorted = null;
+      p!.earliest = undefined;
       p!.mentions -= mentions;
       if (p!.docs.length === 0) postings.delete(id);
     };
