@@ -34,7 +34,10 @@ function rng(seed) {
 export async function serverEditTimes(serverJs, seeds, { singles = 60, bursts = 8, hugeChars = 20_000_000 } = {}) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'digest-lens-edit-'));
   for (let i = 0; i < seeds.length; i++) writeFileSync(path.join(folder, `${i}.digest.md`), seeds[i].text);
-  const client = new Client(serverJs);
+  // BENCH_SERVER_ARGV (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server's
+  // node: node refuses --cpu-prof in NODE_OPTIONS, and a profile of the edited server is
+  // what tells where an edit's time goes.
+  const client = new Client(serverJs, process.env.BENCH_SERVER_ARGV ? process.env.BENCH_SERVER_ARGV.split(' ') : []);
   try {
     await client.start(folder, {});
     const uri = pathToFileURL(path.join(folder, 'bench-1mb.digest.md')).href;
