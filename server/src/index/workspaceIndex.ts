@@ -194,13 +194,34 @@ class Lru<K, V> {
 interface Posting {
   /** Unordered; removal is a scan (a few thousand pointers), adding is a push. */
   docs: Doc[];
+  /** The documents by uri, made when first asked, then kept in order (a new list per change). */
   sorted: Doc[] | null;
-  /** The earliest-dated document (see earliestDocOf), undefined until asked; reset with `sorted`. */
+  /** The earliest-dated document (see earliestFileOf), undefined until asked or after a change. */
   earliest?: Doc;
   /** Display name (entity: of its first mention; theme: its label), and entity kind. */
   name: string;
   kind: string;
   mentions: number;
+}
+
+/** Where a document with `uri` goes in a list sorted by uri (the first place not before it). */
+function sortedIndex(sorted: readonly Doc[], uri: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].uri < uri) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A copy of `list` with `doc` inserted at `at`, or with the item at `at` removed when doc is null. */
+function withDoc(list: readonly Doc[], at: number, doc: Doc | null): Doc[] {
+  const out = list.slice();
+  if (doc) out.splice(at, 0, doc);
+  else out.splice(at, 1);
+  return out;
 }
 
 /** One document's share of a posting. */
@@ -668,7 +689,10 @@ export class WorkspaceIndex {
       if (!p) postings.set(id, { docs: [doc], sorted: null, name, kind, mentions });
       else {
         p.docs.push(doc);
-        p.sorted = null;
+        // A common entity's list is long: keep it in order rather than sort it again for
+        // the next query (an edit of one note withdraws and inserts it). Copied, not changed
+        // in place: a streamed answer may still be walking the list it was given.
+        if (p.sorted) p.sorted = withDoc(p.sorted, sortedIndex(p.sorted, doc.uri), doc);
         p.earliest = undefined;
         p.mentions += mentions;
       }
@@ -690,7 +714,11 @@ export class WorkspaceIndex {
       if (at < 0) return;
       p!.docs[at] = p!.docs[p!.docs.length - 1];
       p!.docs.pop();
-      p!.sorted = null;
+      if (p!.sorted) {
+        const k = sortedIndex(p!.sorted, doc.uri);
+        if (p!.sorted[k] === doc) p!.sorted = withDoc(p!.sorted, k, null);
+        else p!.sorted = null; // not where its uri says: sort again when next asked
+      }
       p!.earliest = undefined;
       p!.mentions -= mentions;
       if (p!.docs.length === 0) postings.delete(id);
