@@ -194,8 +194,14 @@ class Lru<K, V> {
 interface Posting {
   /** Unordered; removal is a scan (a few thousand pointers), adding is a push. */
   docs: Doc[];
-  /** The documents by uri, made when first asked, then kept in order (a new list per change). */
+  /**
+   * The documents by uri, made when first asked. Documents added and removed since are noted
+   * in `added` and `removed` and merged in at the next query (one pass, no sort of the
+   * whole list); past a few, the list is dropped and sorted again when asked.
+   */
   sorted: Doc[] | null;
+  added?: Doc[];
+  removed?: Set<Doc>;
   /** The earliest-dated document (see earliestFileOf), undefined until asked or after a change. */
   earliest?: Doc;
   /** Display name (entity: of its first mention; theme: its label), and entity kind. */
@@ -204,24 +210,54 @@ interface Posting {
   mentions: number;
 }
 
-/** Where a document with `uri` goes in a list sorted by uri (the first place not before it). */
-function sortedIndex(sorted: readonly Doc[], uri: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].uri < uri) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+const byUri = (a: Doc, b: Doc) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** Changes noted against a sorted list beyond which sorting it again is as cheap as merging. */
+const MAX_PENDING = 64;
+
+/** Notes a document added to a posting whose sorted list is kept (see Posting.sorted). */
+function noteAdded(p: Posting, doc: Doc): void {
+  if (!p.sorted) return;
+  (p.added ??= []).push(doc);
+  if (p.added.length + (p.removed?.size ?? 0) > MAX_PENDING) dropSorted(p);
 }
 
-/** A copy of `list` with `doc` inserted at `at`, or with the item at `at` removed when doc is null. */
-function withDoc(list: readonly Doc[], at: number, doc: Doc | null): Doc[] {
-  const out = list.slice();
-  if (doc) out.splice(at, 0, doc);
-  else out.splice(at, 1);
-  return out;
+/** Notes a document removed from a posting whose sorted list is kept. */
+function noteRemoved(p: Posting, doc: Doc): void {
+  if (!p.sorted) return;
+  // Added since the list was made: it is not in the list, only in the notes.
+  const at = p.added ? p.added.indexOf(doc) : -1;
+  if (at >= 0) p.added!.splice(at, 1);
+  else (p.removed ??= new Set()).add(doc);
+  if ((p.added?.length ?? 0) + (p.removed?.size ?? 0) > MAX_PENDING) dropSorted(p);
+}
+
+function dropSorted(p: Posting): void {
+  p.sorted = null;
+  p.added = undefined;
+  p.removed = undefined;
+}
+
+/**
+ * The posting's documents by uri: the kept list with the noted changes merged in (a new
+ * array: a streamed answer may still be walking the old one), or a fresh sort.
+ */
+function sortedDocs(p: Posting): Doc[] {
+  if (!p.sorted) return (p.sorted = [...p.docs].sort(byUri));
+  if (!p.added?.length && !p.removed?.size) return p.sorted;
+  const removed = p.removed;
+  const added = (p.added ?? []).sort(byUri);
+  const out: Doc[] = [];
+  let j = 0;
+  for (const d of p.sorted) {
+    if (removed?.has(d)) continue;
+    while (j < added.length && added[j].uri < d.uri) out.push(added[j++]);
+    out.push(d);
+  }
+  while (j < added.length) out.push(added[j++]);
+  p.added = undefined;
+  p.removed = undefined;
+  return (p.sorted = out);
 }
 
 /** One document's share of a posting. */
@@ -614,7 +650,7 @@ export class WorkspaceIndex {
   /** The document with the smallest uri, from the sorted list when there is one, else by a scan. */
   private first(posting: Posting | undefined): Doc | undefined {
     if (!posting) return undefined;
-    if (posting.sorted) return posting.sorted[0];
+    if (posting.sorted && !posting.added?.length && !posting.removed?.size) return posting.sorted[0];
     let best = posting.docs[0];
     for (const d of posting.docs) if (d.uri < best.uri) best = d;
     return best;
@@ -622,7 +658,7 @@ export class WorkspaceIndex {
 
   private sorted(posting: Posting | undefined): Doc[] {
     if (!posting) return [];
-    return (posting.sorted ??= [...posting.docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+    return sortedDocs(posting);
   }
 
   /** Per entity id of a document: name and kind of its first mention, and its mention count. */
@@ -689,10 +725,9 @@ export class WorkspaceIndex {
       if (!p) postings.set(id, { docs: [doc], sorted: null, name, kind, mentions });
       else {
         p.docs.push(doc);
-        // A common entity's list is long: keep it in order rather than sort it again for
-        // the next query (an edit of one note withdraws and inserts it). Copied, not changed
-        // in place: a streamed answer may still be walking the list it was given.
-        if (p.sorted) p.sorted = withDoc(p.sorted, sortedIndex(p.sorted, doc.uri), doc);
+        // A common entity's list is long: an edit of one note (withdrawn, then inserted)
+        // is merged into it at the next query rather than sorting it all again.
+        noteAdded(p, doc);
         p.earliest = undefined;
         p.mentions += mentions;
       }
@@ -714,11 +749,7 @@ export class WorkspaceIndex {
       if (at < 0) return;
       p!.docs[at] = p!.docs[p!.docs.length - 1];
       p!.docs.pop();
-      if (p!.sorted) {
-        const k = sortedIndex(p!.sorted, doc.uri);
-        if (p!.sorted[k] === doc) p!.sorted = withDoc(p!.sorted, k, null);
-        else p!.sorted = null; // not where its uri says: sort again when next asked
-      }
+      noteRemoved(p!, doc);
       p!.earliest = undefined;
       p!.mentions -= mentions;
       if (p!.docs.length === 0) postings.delete(id);
