@@ -20,6 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
+import { diffTexts, patchAnalysis } from './provisional';
 import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
@@ -109,10 +110,23 @@ export interface IndexOptions {
 const ANALYSIS_CACHE = 128;
 const TEXT_CACHE = 16;
 
+/**
+ * Open notes at least this long (UTF-16 units) are patched after an edit (provisional.ts)
+ * rather than analysed whole; a shorter note is analysed whole in well under the budget.
+ */
+export const PATCH_MIN_LENGTH = 64 * 1024;
+
 /** The live state of a document held as text: analysed, and its lines found, on first use. */
 class Live {
   private made: DocumentAnalysis | null = null;
   private starts: number[] | null;
+  /**
+   * The last analysed state before this one, while this one is not analysed: the first use
+   * patches that analysis with the paragraphs the edits touched instead of analysing it all.
+   */
+  private base: Live | null;
+  /** True when the analysis was patched (provisional.ts), not made whole: see installExact. */
+  provisional = false;
   constructor(
     readonly text: string,
     private readonly analyse: (text: string) => DocumentAnalysis,
@@ -120,14 +134,35 @@ class Live {
     readonly maxBytes: number,
     readonly analysedLength: number,
     starts: number[] | null = null,
+    base: Live | null = null,
+    made: DocumentAnalysis | null = null,
   ) {
     this.starts = starts;
+    this.made = made;
+    // Only a whole analysis of a long note is worth patching; an analysed predecessor wins
+    // over its own base (the edits between are in the text either way).
+    const whole = analysedLength === text.length;
+    this.base = !made && whole && text.length >= PATCH_MIN_LENGTH && base && base.analysedLength === base.text.length ? (base.made ? base : base.base) : null;
   }
   get analysis(): DocumentAnalysis {
-    return (this.made ??= this.analyse(this.analysedLength < this.text.length ? this.text.slice(0, this.analysedLength) : this.text));
+    if (this.made) return this.made;
+    const base = this.base;
+    this.base = null;
+    const change = base ? diffTexts(base.text, this.text) : null;
+    if (base && change) {
+      const patched = patchAnalysis({ text: base.text, analysis: base.made!, lineStarts: base.lineStarts }, this.text, change, this.analyse);
+      this.starts ??= patched.lineStarts;
+      this.provisional = base.provisional || patched.block.end - patched.block.start < this.text.length;
+      return (this.made = patched.analysis);
+    }
+    return (this.made = this.analyse(this.analysedLength < this.text.length ? this.text.slice(0, this.analysedLength) : this.text));
   }
   get lineStarts(): number[] {
     return (this.starts ??= lineStarts(this.text));
+  }
+  /** Whether the analysis is, or will be when made, provisional (not a whole analysis). */
+  get needsExact(): boolean {
+    return this.made ? this.provisional : this.base !== null;
   }
 }
 
@@ -333,7 +368,8 @@ export class WorkspaceIndex {
     else this.docs.set(uri, (doc = new Doc(this, uri, version)));
     this.skipped.delete(uri);
     doc.version = version;
-    doc.mem = this.live(uri, text, maxBytes);
+    // An open note edited: its next analysis patches the previous one (provisional.ts).
+    doc.mem = this.live(uri, text, maxBytes, null, version !== null && doc.mem?.maxBytes === maxBytes ? doc.mem : null);
     this.unsettled.add(doc);
     this.changed({ uris: [uri] });
     return doc;
@@ -595,6 +631,37 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Whether an open note's analysis is provisional (patched after an edit, provisional.ts)
+   * or will be when next made: a whole analysis of its text is then due (installExact).
+   */
+  needsExact(uri: string): boolean {
+    return !!this.docs.get(uri)?.mem?.needsExact;
+  }
+
+  /**
+   * Installs a whole analysis of an open note's text, made off the request path (a worker,
+   * or the main thread once the edits settle), in place of its provisional one. Refused
+   * (false) when the note has moved on: another version or text than the one analysed.
+   */
+  installExact(uri: string, version: number | null, text: string, analysis: DocumentAnalysis): boolean {
+    const doc = this.docs.get(uri);
+    const mem = doc?.mem;
+    if (!doc || !mem || doc.version !== version || mem.text !== text || mem.analysedLength !== text.length) return false;
+    this.withdraw(doc);
+    doc.mem = this.live(uri, text, mem.maxBytes, mem.lineStarts, null, analysis);
+    this.unsettled.add(doc);
+    this.changed({ uris: [uri] });
+    return true;
+  }
+
+  /** Makes and installs the whole analysis of an open note whose analysis is provisional, here. */
+  settleExact(uri: string): boolean {
+    const doc = this.docs.get(uri);
+    if (!doc?.mem?.needsExact) return false;
+    return this.installExact(uri, doc.version, doc.mem.text, this.analyser(doc.mem.text, uri));
+  }
+
+  /**
    * The object that stands for a document's current analysis: it changes whenever the
    * analysis does (caches derived from one document key on it), undefined when not indexed.
    */
@@ -642,9 +709,9 @@ export class WorkspaceIndex {
   }
 
   /** The live state of a text, analysed on first use by the analyser of now. */
-  private live(uri: string, text: string, maxBytes: number, starts: number[] | null = null): Live {
+  private live(uri: string, text: string, maxBytes: number, starts: number[] | null = null, base: Live | null = null, made: DocumentAnalysis | null = null): Live {
     const analyser = this.analyser;
-    return new Live(text, (t) => analyser(t, uri), maxBytes, analysedLength(text, maxBytes), starts);
+    return new Live(text, (t) => analyser(t, uri), maxBytes, analysedLength(text, maxBytes), starts, base, made);
   }
 
   /** The document with the smallest uri, from the sorted list when there is one, else by a scan. */
