@@ -25,11 +25,62 @@ export interface TextChange {
   newEnd: number;
 }
 
-/** A provisional analysis with its line starts and the block of the new text analysed anew. */
+/**
+ * One changed stretch between a base text and the current one: [oldStart, oldEnd) of the
+ * base became [newStart, newEnd) of the current text. A note's edits since its last
+ * analysis are a sorted list of disjoint regions; outside them the texts are the same.
+ */
+export interface Region {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+}
+
+/** A provisional analysis with its line starts and the blocks of the new text analysed anew. */
 export interface Patched {
   analysis: DocumentAnalysis;
   lineStarts: number[];
-  block: { start: number; end: number };
+  blocks: Region[];
+}
+
+/**
+ * The regions after one more edit (`change`, in the coordinates of the current text):
+ * regions it touches merge with it into one, regions after it move by its length change.
+ */
+export function composeRegions(regions: readonly Region[], change: TextChange): Region[] {
+  const grow = change.newEnd - change.oldEnd;
+  const out: Region[] = [];
+  let shift = 0; // length change of the regions before the edit: current minus base
+  let k = 0;
+  for (; k < regions.length && regions[k].newEnd < change.start; k++) {
+    const r = regions[k];
+    out.push(r);
+    shift += r.newEnd - r.newStart - (r.oldEnd - r.oldStart);
+  }
+  let start = change.start;
+  let oldStart = change.start - shift;
+  let end = change.oldEnd;
+  let oldEnd = -1;
+  for (; k < regions.length && regions[k].newStart <= change.oldEnd; k++) {
+    const r = regions[k];
+    if (r.newStart < start) {
+      start = r.newStart;
+      oldStart = r.oldStart;
+    }
+    shift += r.newEnd - r.newStart - (r.oldEnd - r.oldStart);
+    if (r.newEnd >= end) {
+      end = r.newEnd;
+      oldEnd = r.oldEnd;
+    }
+  }
+  if (oldEnd < 0 || end === change.oldEnd) oldEnd = Math.max(oldEnd, change.oldEnd - shift);
+  out.push({ oldStart, oldEnd, newStart: start, newEnd: end + grow });
+  for (; k < regions.length; k++) {
+    const r = regions[k];
+    out.push({ oldStart: r.oldStart, oldEnd: r.oldEnd, newStart: r.newStart + grow, newEnd: r.newEnd + grow });
+  }
+  return out;
 }
 
 /** Compared a chunk at a time: string equality of two slices is a memory compare. */
@@ -85,154 +136,174 @@ export function paragraphEnd(text: string, pos: number): number {
   return text.length;
 }
 
+/** The regions widened to whole paragraphs of the new text, merged where they meet. */
+export function paragraphBlocks(text: string, regions: readonly Region[]): Region[] {
+  const out: Region[] = [];
+  for (const r of regions) {
+    const newStart = paragraphStart(text, r.newStart);
+    const newEnd = Math.max(newStart, paragraphEnd(text, r.newEnd));
+    const oldEnd = r.oldEnd + (newEnd - r.newEnd);
+    const last = out[out.length - 1];
+    if (last && newStart <= last.newEnd) {
+      last.newEnd = newEnd;
+      last.oldEnd = oldEnd;
+    } else out.push({ oldStart: r.oldStart - (r.newStart - newStart), oldEnd, newStart, newEnd });
+  }
+  return out;
+}
+
 /**
- * The analysis of `text` made from the analysis of `base.text` and an analysis of the
- * paragraphs the change touches (`analyseBlock`, given that block's text alone).
+ * The analysis of `text` made from the analysis of `base.text` and analyses of the
+ * paragraphs the edits touch (`analyseBlock`, given each block's text alone). The base's
+ * analysis is given up: its items are moved in place and reused (a copy of every item of
+ * a 1 MB note at every keystroke would cost more than the whole budget of an edit).
  */
-export function patchAnalysis(base: PatchBase, text: string, change: TextChange, analyseBlock: (block: string) => DocumentAnalysis): Patched {
-  const delta = text.length - base.text.length;
-  const start = paragraphStart(text, change.start);
-  const end = Math.max(start, paragraphEnd(text, change.newEnd));
-  // Outside [start, end) the new text is the old one moved by delta.
-  const oldEnd = end - delta;
-  const blockText = text.slice(start, end);
-  const fresh = analyseBlock(blockText);
+export function patchAnalysis(base: PatchBase, text: string, regions: readonly Region[], analyseBlock: (block: string) => DocumentAnalysis): Patched {
+  const blocks = paragraphBlocks(text, regions);
+  const fresh = blocks.map((b) => analyseBlock(text.slice(b.newStart, b.newEnd)));
   const old = base.analysis;
 
-  // Line starts: the old ones before the block, the block's own, the old ones after it moved.
+  // Line starts: the old ones outside the blocks moved, each block's own; and per block, the
+  // line it starts on and the line count change after it (for sections).
   const oldStarts = base.lineStarts;
-  const before = upperBound(oldStarts, start - 1);
-  const after = upperBound(oldStarts, oldEnd - 1);
-  const starts = oldStarts.slice(0, before);
-  for (const s of lineStarts(blockText)) if (start + s < end || end === text.length) starts.push(start + s);
-  const firstAfter = starts.length;
-  for (let i = after; i < oldStarts.length; i++) {
-    const s = oldStarts[i] + delta;
-    if (s > starts[firstAfter - 1]) starts.push(s);
+  const starts: number[] = [];
+  const blockLine: number[] = [];
+  const lineShift: number[] = [];
+  let i = 0;
+  let by = 0;
+  for (const b of blocks) {
+    while (i < oldStarts.length && oldStarts[i] < b.oldStart) starts.push(oldStarts[i++] + by);
+    blockLine.push(starts.length);
+    const own = lineStarts(text.slice(b.newStart, b.newEnd));
+    for (const s of own) if (b.newStart + s < b.newEnd || b.newEnd === text.length) starts.push(b.newStart + s);
+    while (i < oldStarts.length && oldStarts[i] < b.oldEnd) i++;
+    by = b.newEnd - b.oldEnd;
+    lineShift.push(starts.length - i);
   }
-  const lineDelta = starts.length - oldStarts.length;
-  const blockLine = before;
+  for (; i < oldStarts.length; i++) {
+    const s = oldStarts[i] + by;
+    if (s > starts[starts.length - 1]) starts.push(s);
+  }
 
-  const place = { start, oldEnd, delta };
-  const figures = spliceFigures(old.figures, fresh.figures, place);
-  const mentions = splice(old.mentions, fresh.mentions, place, moveMention);
-  const sections = splice(old.sections, fresh.sections, place, (s: Section, d, fromBlock) => ({ ...s, offset: s.offset + d, line: s.line + (fromBlock ? blockLine : lineDelta) }), place.delta === 0 && lineDelta === 0);
-  const themes = spliceThemes(old.themes, fresh.themes, place);
+  // Figures first: a party may be the very object of a mention, which moves in place next.
+  const figures = spliceFigures(old.figures, fresh.map((a) => a.figures), blocks);
+  const mentions = splice(old.mentions, fresh.map((a) => a.mentions), blocks, moveMention);
+  const sections = splice(old.sections, fresh.map((a) => a.sections), blocks, (s: Section, d, k, fromBlock) => {
+    s.offset += d;
+    s.line += fromBlock ? blockLine[k] : lineShift[k];
+    return s;
+  }, true);
+  const themes = spliceThemes(old.themes, fresh.map((a) => a.themes), blocks);
   return {
     analysis: { date: old.date, figures, mentions, themes, sections, traditional: old.traditional },
     lineStarts: starts,
-    block: { start, end },
+    blocks,
   };
 }
 
-interface Place {
-  /** Start of the block in both texts, its end in the old text, and the length change. */
-  start: number;
-  oldEnd: number;
-  delta: number;
-}
-
-/** Index of the first element of a sorted array greater than `x`. */
-function upperBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Where an old span lies against the block: before it, after it, or touching it (dropped). */
-function sideOf(s: Span, p: Place): -1 | 0 | 1 {
-  if (s.offset + s.length <= p.start && s.offset < p.start) return -1;
-  if (s.offset >= p.oldEnd) return 1;
-  return 0;
-}
-
 /**
- * Old items before the block as they are, the block's items moved to its start, old items
- * after the block moved by the length change; `move(item, by, fromBlock)` makes a moved copy.
+ * Old items before the first block as they are, each block's items moved to its start, old
+ * items between and after blocks moved by the length change so far, old items touching a
+ * block dropped. `move(item, by, block, fromBlock)` moves an item in place; `block` is the
+ * block it comes from or the last block before it. `always`: move even by 0 (sections: lines).
  */
-function splice<T extends Span>(old: readonly T[], fresh: readonly T[], p: Place, move: (item: T, by: number, fromBlock: boolean) => T, same = p.delta === 0): T[] {
+function splice<T extends Span>(old: readonly T[], fresh: readonly T[][], blocks: readonly Region[], move: (item: T, by: number, block: number, fromBlock: boolean) => T, always = false): T[] {
   const out: T[] = [];
   let i = 0;
-  while (i < old.length && sideOf(old[i], p) === -1) out.push(old[i++]);
-  for (const f of fresh) out.push(move(f, p.start, true));
-  for (; i < old.length; i++) if (sideOf(old[i], p) === 1) out.push(same ? old[i] : move(old[i], p.delta, false));
+  let by = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    for (; i < old.length && old[i].offset < b.oldStart && old[i].offset + old[i].length <= b.oldStart; i++) out.push(k > 0 && (by !== 0 || always) ? move(old[i], by, k - 1, false) : old[i]);
+    while (i < old.length && old[i].offset < b.oldEnd) i++;
+    for (const f of fresh[k]) out.push(move(f, b.newStart, k, true));
+    by = b.newEnd - b.oldEnd;
+  }
+  const last = blocks.length - 1;
+  for (; i < old.length; i++) out.push(by !== 0 || always ? move(old[i], by, last, false) : old[i]);
   return out;
 }
 
 function moveMention(m: Mention, by: number): Mention {
-  return { ...m, offset: m.offset + by, tickerOffset: m.tickerOffset < 0 ? m.tickerOffset : m.tickerOffset + by };
+  m.offset += by;
+  if (m.tickerOffset >= 0) m.tickerOffset += by;
+  return m;
 }
 
-/** A party moved with its figure; null when it was in the text the block replaced. */
-function moveParty(q: FigureParty | null | undefined, p: Place, fromBlock: boolean): FigureParty | null | undefined {
+const moveSpan = <S extends Span>(s: S, by: number): S => {
+  s.offset += by;
+  return s;
+};
+
+/** Where an old offset went: moved by the length change before it, or -1 inside a block. */
+function mapOld(offset: number, blocks: readonly Region[]): number {
+  let by = 0;
+  for (const b of blocks) {
+    if (offset < b.oldStart) break;
+    if (offset < b.oldEnd) return -1;
+    by = b.newEnd - b.oldEnd;
+  }
+  return offset + by;
+}
+
+/** An old figure's party, moved (a copy: parties may be shared); null when a block replaced it. */
+function moveParty(q: FigureParty | null | undefined, blocks: readonly Region[]): FigureParty | null | undefined {
   if (!q) return q;
-  if (fromBlock) return { ...q, offset: q.offset + p.start };
-  const side = sideOf(q, p);
-  if (side === -1) return q;
-  if (side === 1) return { ...q, offset: q.offset + p.delta };
-  return null;
+  const at = mapOld(q.offset, blocks);
+  if (at < 0) return null;
+  return at === q.offset ? q : { ...q, offset: at };
 }
 
 /**
  * Figures spliced like any span; their parties move with them, and `fact` (the index of the
  * first figure of a fact) is renumbered: the first figure kept of an old fact numbers it.
  */
-function spliceFigures(old: readonly Figure[], fresh: readonly Figure[], p: Place): Figure[] {
-  const out: Figure[] = [];
-  const oldFacts = new Map<number, number>();
-  const freshFacts = new Map<number, number>();
-  const renumber = (f: Figure, facts: Map<number, number>, index: number): Figure => {
-    if (f.fact === undefined) return f;
-    let n = facts.get(f.fact);
-    if (n === undefined) facts.set(f.fact, (n = index));
-    return n === f.fact ? f : { ...f, fact: n };
-  };
-  let i = 0;
-  for (; i < old.length && sideOf(old[i], p) === -1; i++) {
-    const f = old[i];
-    out.push(renumber(f.subject !== undefined || f.counterparty !== undefined || f.source !== undefined ? withParties(f, p, false, 0) : f, oldFacts, out.length));
+function spliceFigures(old: readonly Figure[], fresh: readonly Figure[][], blocks: readonly Region[]): Figure[] {
+  // Parties first, from their old offsets, before any figure moves.
+  for (const f of old) {
+    if (f.subject) f.subject = moveParty(f.subject, blocks);
+    if (f.counterparty) f.counterparty = moveParty(f.counterparty, blocks);
+    if (f.source) f.source = moveParty(f.source, blocks);
   }
-  for (const f of fresh) out.push(renumber(withParties(f, p, true, p.start), freshFacts, out.length));
-  for (; i < old.length; i++) if (sideOf(old[i], p) === 1) out.push(renumber(withParties(old[i], p, false, p.delta), oldFacts, out.length));
-  return out;
-}
-
-function withParties(f: Figure, p: Place, fromBlock: boolean, by: number): Figure {
-  const subject = moveParty(f.subject, p, fromBlock);
-  const counterparty = moveParty(f.counterparty, p, fromBlock);
-  const source = moveParty(f.source, p, fromBlock);
-  if (by === 0 && subject === f.subject && counterparty === f.counterparty && source === f.source) return f;
-  const out: Figure = { ...f, offset: f.offset + by };
-  if (f.subject !== undefined) out.subject = subject;
-  if (f.counterparty !== undefined) out.counterparty = counterparty;
-  if (f.source !== undefined) out.source = source;
+  for (let k = 0; k < fresh.length; k++) {
+    const at = blocks[k].newStart;
+    for (const f of fresh[k]) {
+      if (f.subject) f.subject = { ...f.subject, offset: f.subject.offset + at };
+      if (f.counterparty) f.counterparty = { ...f.counterparty, offset: f.counterparty.offset + at };
+      if (f.source) f.source = { ...f.source, offset: f.source.offset + at };
+    }
+  }
+  // Which block a fresh figure came from, to number its facts apart from the old ones.
+  const blockOf = new Map<Figure, number>();
+  fresh.forEach((list, k) => list.forEach((f) => blockOf.set(f, k)));
+  const out = splice(old, fresh, blocks, moveSpan);
+  const facts = new Map<string, number>();
+  for (let n = 0; n < out.length; n++) {
+    const f = out[n];
+    if (f.fact === undefined) continue;
+    const key = blockOf.has(f) ? `${blockOf.get(f)}:${f.fact}` : `o:${f.fact}`;
+    let first = facts.get(key);
+    if (first === undefined) facts.set(key, (first = n));
+    f.fact = first;
+  }
   return out;
 }
 
 /**
  * Themes: each theme's hits and paragraphs spliced, its count and weight recomputed, and the
  * themes ordered as the analysis orders them (by mentions, then paragraphs; ties keep the
- * previous order, the block's new themes after).
+ * previous order, the blocks' new themes after).
  */
-function spliceThemes(old: readonly ThemeScore[], fresh: readonly ThemeScore[], p: Place): ThemeScore[] {
-  const freshById = new Map(fresh.map((t) => [t.id, t]));
+function spliceThemes(old: readonly ThemeScore[], fresh: readonly ThemeScore[][], blocks: readonly Region[]): ThemeScore[] {
+  const ids = new Map<string, ThemeScore>();
+  for (const t of old) ids.set(t.id, t);
+  for (const list of fresh) for (const t of list) if (!ids.has(t.id)) ids.set(t.id, { ...t, mentions: 0, hits: [], paragraphs: [] });
   const merged: ThemeScore[] = [];
-  const moveSpan = <S extends Span>(s: S, by: number): S => ({ ...s, offset: s.offset + by });
-  const none: ThemeScore['paragraphs'] = [];
-  for (const t of old) {
-    const f = freshById.get(t.id);
-    freshById.delete(t.id);
-    const hits = splice(t.hits, f?.hits ?? none, p, moveSpan);
+  for (const t of ids.values()) {
+    const own = fresh.map((list) => list.find((x) => x.id === t.id));
+    const hits = splice(t.hits, own.map((x) => x?.hits ?? []), blocks, moveSpan);
     if (!hits.length) continue;
-    merged.push({ ...t, mentions: hits.length, hits, paragraphs: splice(t.paragraphs, f?.paragraphs ?? none, p, moveSpan) });
-  }
-  for (const f of freshById.values()) {
-    merged.push({ ...f, hits: f.hits.map((h) => moveSpan(h, p.start)), paragraphs: f.paragraphs.map((q) => moveSpan(q, p.start)) });
+    const paragraphs = splice(t.paragraphs, own.map((x) => x?.paragraphs ?? []), blocks, moveSpan);
+    merged.push({ ...t, mentions: hits.length, hits, paragraphs });
   }
   let max = 0;
   for (const t of merged) if (t.mentions > max) max = t.mentions;

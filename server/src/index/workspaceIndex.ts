@@ -20,7 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
-import { diffTexts, patchAnalysis } from './provisional';
+import { composeRegions, diffTexts, patchAnalysis, type Region } from './provisional';
 import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
@@ -121,10 +121,12 @@ class Live {
   private made: DocumentAnalysis | null = null;
   private starts: number[] | null;
   /**
-   * The last analysed state before this one, while this one is not analysed: the first use
-   * patches that analysis with the paragraphs the edits touched instead of analysing it all.
+   * The last analysed state before this one, while this one is not analysed, and where the
+   * texts differ: the first use patches that analysis with the paragraphs the edits touched
+   * (provisional.ts) instead of analysing the whole note.
    */
-  private base: Live | null;
+  private base: Live | null = null;
+  private regions: Region[] = [];
   /** True when the analysis was patched (provisional.ts), not made whole: see installExact. */
   provisional = false;
   constructor(
@@ -134,27 +136,40 @@ class Live {
     readonly maxBytes: number,
     readonly analysedLength: number,
     starts: number[] | null = null,
-    base: Live | null = null,
+    previous: Live | null = null,
     made: DocumentAnalysis | null = null,
   ) {
     this.starts = starts;
     this.made = made;
-    // Only a whole analysis of a long note is worth patching; an analysed predecessor wins
-    // over its own base (the edits between are in the text either way).
-    const whole = analysedLength === text.length;
-    this.base = !made && whole && text.length >= PATCH_MIN_LENGTH && base && base.analysedLength === base.text.length ? (base.made ? base : base.base) : null;
+    // Only a whole analysis of a long note is worth patching.
+    if (made || !previous || analysedLength !== text.length || text.length < PATCH_MIN_LENGTH || previous.analysedLength !== previous.text.length) return;
+    const change = diffTexts(previous.text, text);
+    if (!change) return;
+    if (previous.made) {
+      this.base = previous;
+      this.regions = [{ oldStart: change.start, oldEnd: change.oldEnd, newStart: change.start, newEnd: change.newEnd }];
+    } else if (previous.base) {
+      this.base = previous.base;
+      this.regions = composeRegions(previous.regions, change);
+    }
   }
   get analysis(): DocumentAnalysis {
     if (this.made) return this.made;
     const base = this.base;
     this.base = null;
-    const change = base ? diffTexts(base.text, this.text) : null;
-    if (base && change) {
-      const patched = patchAnalysis({ text: base.text, analysis: base.made!, lineStarts: base.lineStarts }, this.text, change, this.analyse);
+    let changed = 0;
+    for (const r of this.regions) changed += r.newEnd - r.newStart;
+    // Edits all over the note (a replace-all): analysing it whole costs less than patching.
+    if (base && changed < this.text.length / 4) {
+      const patched = patchAnalysis({ text: base.text, analysis: base.made!, lineStarts: base.lineStarts }, this.text, this.regions, this.analyse);
+      // The base's analysis has been given up to this one (moved in place): it is gone.
+      base.made = null;
       this.starts ??= patched.lineStarts;
-      this.provisional = base.provisional || patched.block.end - patched.block.start < this.text.length;
+      this.regions = [];
+      this.provisional = true;
       return (this.made = patched.analysis);
     }
+    this.regions = [];
     return (this.made = this.analyse(this.analysedLength < this.text.length ? this.text.slice(0, this.analysedLength) : this.text));
   }
   get lineStarts(): number[] {
