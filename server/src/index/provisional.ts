@@ -154,12 +154,17 @@ export function paragraphBlocks(text: string, regions: readonly Region[]): Regio
 
 /**
  * The analysis of `text` made from the analysis of `base.text` and analyses of the
- * paragraphs the edits touch (`analyseBlock`, given each block's text alone). The base's
+ * paragraphs the edits touch (`analyseBlock`, given each block's text alone); null when
+ * those paragraphs are longer than `maxBlockLength` in all. The base's
  * analysis is given up: its items are moved in place and reused (a copy of every item of
  * a 1 MB note at every keystroke would cost more than the whole budget of an edit).
  */
-export function patchAnalysis(base: PatchBase, text: string, regions: readonly Region[], analyseBlock: (block: string) => DocumentAnalysis): Patched {
+export function patchAnalysis(base: PatchBase, text: string, regions: readonly Region[], analyseBlock: (block: string) => DocumentAnalysis, maxBlockLength = Infinity): Patched | null {
   const blocks = paragraphBlocks(text, regions);
+  let length = 0;
+  for (const b of blocks) length += b.newEnd - b.newStart;
+  // Paragraphs all over the note (a burst everywhere, a replace-all): not worth patching.
+  if (length > maxBlockLength) return null;
   const fresh = blocks.map((b) => analyseBlock(text.slice(b.newStart, b.newEnd)));
   const old = base.analysis;
 

@@ -157,11 +157,10 @@ class Live {
     if (this.made) return this.made;
     const base = this.base;
     this.base = null;
-    let changed = 0;
-    for (const r of this.regions) changed += r.newEnd - r.newStart;
-    // Edits all over the note (a replace-all): analysing it whole costs less than patching.
-    if (base && changed < this.text.length / 4) {
-      const patched = patchAnalysis({ text: base.text, analysis: base.made!, lineStarts: base.lineStarts }, this.text, this.regions, this.analyse);
+    // Edits all over the note (a replace-all): analysing it whole costs little more than
+    // patching, and is exact.
+    const patched = base ? patchAnalysis({ text: base.text, analysis: base.made!, lineStarts: base.lineStarts }, this.text, this.regions, this.analyse, this.text.length / 3) : null;
+    if (base && patched) {
       // The base's analysis has been given up to this one (moved in place): it is gone.
       base.made = null;
       this.starts ??= patched.lineStarts;
