@@ -22,8 +22,11 @@ export interface ExactPhaseOptions {
 
 /** Typing pauses longer than this between words: the analysis is exact soon after. */
 const QUIET_MS = 80;
-/** A whole analysis of a 1 MB note takes ~50-100 ms: under a steady burst, one a second at most. */
-const MAX_WAIT_MS = 1000;
+/**
+ * A whole analysis of a 1 MB note holds this thread ~50-150 ms (no worker yet): under a
+ * steady stream of edits, one every two seconds at most.
+ */
+const MAX_WAIT_MS = 2000;
 
 export class ExactPhase {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; since: number; done: () => void }>();
