@@ -136,17 +136,58 @@ export function paragraphEnd(text: string, pos: number): number {
   return text.length;
 }
 
-/** The regions widened to whole paragraphs of the new text, merged where they meet. */
+/**
+ * A paragraph longer than this is narrowed to the lines an edit touches, and a line longer
+ * than this to its sentences: some notes are one long line per item, and a keystroke should
+ * not cost the analysis of 10,000 characters.
+ */
+export const MAX_BLOCK = 4096;
+
+/** Where the sentence holding `pos` starts (after 。！？； or ". "), not before `floor`. */
+function sentenceStart(text: string, pos: number, floor: number): number {
+  for (let i = pos - 1; i > floor; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || ((c === 46 || c === 33 || c === 63) && text.charCodeAt(i) === 32)) return i;
+  }
+  return floor;
+}
+
+/** Where the sentence holding `pos` ends (after its 。！？； or ". "), not after `ceil`. */
+function sentenceEnd(text: string, pos: number, ceil: number): number {
+  for (let i = pos; i < ceil; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || ((c === 46 || c === 33 || c === 63) && text.charCodeAt(i + 1) === 32)) return i + 1;
+  }
+  return ceil;
+}
+
+/** The block analysed for an edit of [from, to): its paragraph, or narrower when that is long. */
+function blockAround(text: string, from: number, to: number): [number, number] {
+  const start = paragraphStart(text, from);
+  const end = Math.max(start, paragraphEnd(text, to));
+  if (end - start <= MAX_BLOCK) return [start, end];
+  const lineStart = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
+  const nl = text.indexOf('\n', to);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  if (lineEnd - lineStart <= MAX_BLOCK) return [lineStart, lineEnd];
+  return [sentenceStart(text, from, lineStart), Math.max(from, sentenceEnd(text, to, lineEnd))];
+}
+
+/**
+ * The regions widened to whole paragraphs of the new text (lines or sentences of a long
+ * one: see MAX_BLOCK), merged where they meet.
+ */
 export function paragraphBlocks(text: string, regions: readonly Region[]): Region[] {
   const out: Region[] = [];
   for (const r of regions) {
-    const newStart = paragraphStart(text, r.newStart);
-    const newEnd = Math.max(newStart, paragraphEnd(text, r.newEnd));
+    const [newStart, newEnd] = blockAround(text, r.newStart, r.newEnd);
     const oldEnd = r.oldEnd + (newEnd - r.newEnd);
     const last = out[out.length - 1];
     if (last && newStart <= last.newEnd) {
-      last.newEnd = newEnd;
-      last.oldEnd = oldEnd;
+      if (newEnd > last.newEnd) {
+        last.newEnd = newEnd;
+        last.oldEnd = oldEnd;
+      }
     } else out.push({ oldStart: r.oldStart - (r.newStart - newStart), oldEnd, newStart, newEnd });
   }
   return out;
