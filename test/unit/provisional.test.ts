@@ -15,7 +15,7 @@ import { lineStarts } from '../../server/src/analysis/text';
 import { builtinGazetteer } from '../../server/src/analysis/gazetteer';
 import { builtinTaxonomy } from '../../server/src/analysis/themes';
 import type { DocumentAnalysis, Span } from '../../server/src/analysis/types';
-import { composeRegions, diffTexts, paragraphEnd, paragraphStart, type Region } from '../../server/src/index/provisional';
+import { composeRegions, diffTexts, paragraphEnd, paragraphStart, patchLineStarts, type Region } from '../../server/src/index/provisional';
 import { PATCH_MIN_LENGTH, WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 
 const ROOT = join(__dirname, '..', '..');
@@ -101,6 +101,23 @@ test('the changed span of two texts, and paragraphs around a point', () => {
   assert.equal(paragraphEnd(t, t.indexOf('three')), t.indexOf('  \n'));
   assert.equal(paragraphStart(t, 2), 0);
   assert.equal(paragraphEnd(t, t.indexOf('five')), t.length);
+});
+
+test('line starts patched edit by edit, with CRLF and lone CR line breaks', () => {
+  const r = rng(11);
+  const breaks = ['\n', '\r\n', '\r', 'x', '\n\n'];
+  let text = 'one\r\ntwo\rthree\n\nfour\r\n';
+  let starts = lineStarts(text);
+  for (let k = 0; k < 2000; k++) {
+    const at = Math.floor(r() * (text.length + 1));
+    const cut = r() < 0.4 ? Math.floor(r() * 3) : 0;
+    const next = text.slice(0, at) + (r() < 0.7 ? breaks[Math.floor(r() * breaks.length)] : '') + text.slice(at + cut);
+    const change = diffTexts(text, next);
+    text = next;
+    if (!change) continue;
+    starts = patchLineStarts(starts, text, change);
+    assert.deepEqual(starts, lineStarts(text), JSON.stringify(text));
+  }
 });
 
 test('edits composed into regions: outside them the current text is the base text, moved', () => {

@@ -174,6 +174,31 @@ function blockAround(text: string, from: number, to: number): [number, number] {
 }
 
 /**
+ * The line starts of `text` from those of the text before `change`: the lines the change
+ * touches found again, the others kept or moved (no pass over a 1 MB note at each keystroke).
+ */
+export function patchLineStarts(oldStarts: readonly number[], text: string, change: TextChange): number[] {
+  const delta = change.newEnd - change.oldEnd;
+  // Whole lines around the change, so that no "\r\n" is split.
+  const start = change.start > 0 ? text.lastIndexOf('\n', change.start - 1) + 1 : 0;
+  const nl = text.indexOf('\n', change.newEnd);
+  const end = nl < 0 ? text.length : nl + 1;
+  const oldEnd = end - delta;
+  const out: number[] = [];
+  let i = 0;
+  for (; i < oldStarts.length && oldStarts[i] < start; i++) out.push(oldStarts[i]);
+  for (const s of lineStarts(text.slice(start, end))) if (start + s < end || end === text.length) out.push(start + s);
+  while (i < oldStarts.length && oldStarts[i] < oldEnd) i++;
+  // Up to the end of the text: its own line starts said it all (a start at the very end too).
+  if (end === text.length) i = oldStarts.length;
+  for (; i < oldStarts.length; i++) {
+    const s = oldStarts[i] + delta;
+    if (s > out[out.length - 1]) out.push(s);
+  }
+  return out;
+}
+
+/**
  * The regions widened to whole paragraphs of the new text (lines or sentences of a long
  * one: see MAX_BLOCK), merged where they meet.
  */
@@ -223,6 +248,7 @@ export function patchAnalysis(base: PatchBase, text: string, regions: readonly R
     const own = lineStarts(text.slice(b.newStart, b.newEnd));
     for (const s of own) if (b.newStart + s < b.newEnd || b.newEnd === text.length) starts.push(b.newStart + s);
     while (i < oldStarts.length && oldStarts[i] < b.oldEnd) i++;
+    if (b.newEnd === text.length) i = oldStarts.length;
     by = b.newEnd - b.oldEnd;
     lineShift.push(starts.length - i);
   }

@@ -20,7 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
-import { composeRegions, diffTexts, patchAnalysis, type Region } from './provisional';
+import { composeRegions, diffTexts, patchAnalysis, patchLineStarts, type Region } from './provisional';
 import { forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, packedThemes, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
@@ -142,9 +142,12 @@ class Live {
     this.starts = starts;
     this.made = made;
     // Only a whole analysis of a long note is worth patching.
-    if (made || !previous || analysedLength !== text.length || text.length < PATCH_MIN_LENGTH || previous.analysedLength !== previous.text.length) return;
+    if (made || !previous || text.length < PATCH_MIN_LENGTH) return;
     const change = diffTexts(previous.text, text);
     if (!change) return;
+    // Its lines: those of the previous text, with the lines the edit touches found again.
+    if (!this.starts && previous.starts) this.starts = patchLineStarts(previous.starts, text, change);
+    if (analysedLength !== text.length || previous.analysedLength !== previous.text.length) return;
     if (previous.made) {
       this.base = previous;
       this.regions = [{ oldStart: change.start, oldEnd: change.oldEnd, newStart: change.start, newEnd: change.newEnd }];
