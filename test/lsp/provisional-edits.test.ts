@@ -12,7 +12,7 @@ import { decodeTokens } from '../../server/src/features/semanticTokens';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'workspace');
 
-/** A note over 64 kB: the fixture digests, numbered, one after another. */
+/** A note over the patching threshold (16,384 characters), 80,000 characters: the fixture digests, numbered, one after another. */
 function longNote(): string {
   const parts = ['simplified.digest.md', 'traditional.digest.txt', 'english.digest'].map((f) => readFileSync(join(FIXTURE, f), 'utf8').trimEnd());
   const out: string[] = [];
