@@ -29,12 +29,17 @@ function rng(seed) {
 /**
  * Times on one server: `singles` single-character edits at random places of a 1 MB note,
  * each followed by a hover; `bursts` bursts of 100 such edits sent at once, then a hover
- * (timed from the burst's last edit); then a 20M-character note opened and hovered.
+ * (timed from the burst's last edit); `settles` edits each timed to the diagnostics of its
+ * version (the whole analysis installed), and three times as many edits 150 ms apart, each
+ * timed to the next hover; then a 20M-character note opened and hovered.
  */
-export async function serverEditTimes(serverJs, seeds, { singles = 60, bursts = 8, hugeChars = 20_000_000 } = {}) {
+export async function serverEditTimes(serverJs, seeds, { singles = 60, bursts = 8, settles = 8, hugeChars = 20_000_000 } = {}) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'digest-lens-edit-'));
   for (let i = 0; i < seeds.length; i++) writeFileSync(path.join(folder, `${i}.digest.md`), seeds[i].text);
-  const client = new Client(serverJs);
+  // BENCH_SERVER_ARGV (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server's
+  // node: node refuses --cpu-prof in NODE_OPTIONS, and a profile of the edited server is
+  // what tells where an edit's time goes.
+  const client = new Client(serverJs, process.env.BENCH_SERVER_ARGV ? process.env.BENCH_SERVER_ARGV.split(' ') : []);
   try {
     await client.start(folder, {});
     const uri = pathToFileURL(path.join(folder, 'bench-1mb.digest.md')).href;
@@ -70,6 +75,27 @@ export async function serverEditTimes(serverJs, seeds, { singles = 60, bursts = 
       burst.push(performance.now() - t);
       burstTotal.push(performance.now() - t0);
     }
+    // Edit → the whole analysis installed: the diagnostics of the edit's version published
+    // (a long note's diagnostics wait for its whole analysis, index/exactPhase.ts).
+    const exact = [];
+    // Typing: an edit every 150 ms (past the pause after which the whole analysis starts),
+    // each timed to the next request answered: what a whole analysis on the request thread
+    // would hold up.
+    const typing = [];
+    for (let k = 0; k < settles; k++) {
+      const t = performance.now();
+      edit(k);
+      const version = client.versions.get(uri);
+      await client.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, 30_000);
+      exact.push(performance.now() - t);
+    }
+    for (let k = 0; k < settles * 3; k++) {
+      await new Promise((r) => setTimeout(r, 150));
+      const t = performance.now();
+      edit(k);
+      await hover();
+      typing.push(performance.now() - t);
+    }
     const bytes = Buffer.byteLength(lines.join('\n'));
     client.notify('textDocument/didClose', { textDocument: { uri } });
 
@@ -86,7 +112,7 @@ export async function serverEditTimes(serverJs, seeds, { singles = 60, bursts = 
       await client.request('textDocument/hover', { textDocument: { uri: hugeUri }, position: { line: 1, character: 0 } });
       huge = { chars: hugeChars, ms: performance.now() - t, rss: peakRss(client.child.pid), rssBefore: before };
     }
-    return { single, burst, burstTotal, bytes, huge };
+    return { single, burst, burstTotal, exact, typing, bytes, huge };
   } finally {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -169,7 +169,7 @@ export function workspace(ctx, files) {
 }
 
 /** Mention positions (line, character) in a spread of the workspace's digests, found by the CLI. */
-function mentionSites(ctx, folder, wanted) {
+export function mentionSites(ctx, folder, wanted) {
   const require = createRequire(import.meta.url);
   const { main } = require(path.join(ctx.repoRoot, 'dist', 'cli.js'));
   let out = '';
@@ -254,7 +254,7 @@ async function requestLatencies(client, sites, files, log) {
  * References with a partialResultToken, as VS Code asks for them: the time to the first
  * partial result ($/progress) and to the end of the answer, at the client.
  */
-async function streamedReferences(client, sites) {
+export async function streamedReferences(client, sites) {
   const first = [];
   const complete = [];
   let most = 0;

@@ -33,6 +33,7 @@ import { analyserOf, Indexer, type Progress } from './workspace/indexer';
 import { featureCapabilities, FeatureHost } from './featureHost';
 import * as P from '../../protocol/src';
 import { knownCurrencies, latestMonth } from './fx/rates';
+import { ExactPhase } from './index/exactPhase';
 import { IndexChangeNotifier } from './indexChangeNotifier';
 import { currencyNames } from './analysis/currencyTable';
 
@@ -130,6 +131,8 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     log,
   });
   const reindex = (force = false) => track(indexer.indexWorkspace(force));
+  // A long open note's analysis is patched at each edit and made whole once edits pause.
+  const exact = new ExactPhase(index, { track, log });
 
   async function beginProgress(): Promise<Progress | undefined> {
     if (!caps.progress) return undefined;
@@ -199,7 +202,10 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   // cap is read, the last one read applies, and the document is set again if it differs.
   const openCaps = new Map<string, number>();
   let lastCap = DEFAULT_SETTINGS.maxFileSize;
-  const setOpen = (doc: TextDocument) => index.set(doc.uri, doc.getText(), doc.version, openCaps.get(doc.uri) ?? lastCap);
+  const setOpen = (doc: TextDocument) => {
+    index.set(doc.uri, doc.getText(), doc.version, openCaps.get(doc.uri) ?? lastCap);
+    exact.edited(doc.uri);
+  };
   const readCap = (uri: string) =>
     track(
       (async () => {
@@ -224,6 +230,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   });
   documents.onDidClose((e) => {
     openCaps.delete(e.document.uri);
+    exact.forget(e.document.uri);
     index.markClosed(e.document.uri);
     track(
       (async () => {
@@ -300,6 +307,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       while (pending.size) await Promise.allSettled([...pending]);
     },
     dispose() {
+      exact.dispose();
       indexer.stop();
       cache.cancel();
       notifier.dispose();

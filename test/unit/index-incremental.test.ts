@@ -78,6 +78,7 @@ function snapshot(index: WorkspaceIndex) {
       id,
       files: index.filesOf(id),
       first: index.firstFileOf(id) === index.filesOf(id)[0],
+      earliest: index.earliestFileOf(id),
       counts: index.countsOf(id),
       mentions: index.mentionsOf(id).map(({ uri, mention }) => `${uri}@${mention.offset}+${mention.length}:${mention.text}|${mention.name}|${mention.kind}|${mention.ticker}`),
     })),
@@ -115,6 +116,9 @@ for (const seed of [1, 2, 3]) {
     });
     let edits = 0;
     for (let step = 1; step <= 250; step++) {
+      // Queries between edits, so that the kept uri-sorted lists and earliest documents are
+      // patched by the edits that follow rather than made afresh at the end.
+      if (step % 10 === 0) for (const e of live.entityCounts().slice(0, 12)) { live.filesOf(e.id); live.earliestFileOf(e.id); }
       const uris = [...current.keys()];
       const uri = uris[Math.floor(rand() * uris.length)];
       const doc = current.get(uri)!;

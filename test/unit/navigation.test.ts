@@ -81,6 +81,35 @@ test('definition of a built-in company is its earliest-dated mention; undated di
   assert.deepEqual([best.uri, best.mention.offset], ['file:///ws/0-same-day.digest', 0]);
 });
 
+test('the earliest-dated mention follows the index as documents are added, edited and removed', () => {
+  const index = fixtureIndex();
+  assert.equal(earliestMention(index, 'tencent')!.uri, SC);
+  // An earlier digest added after the first answer: the kept answer must not outlive it.
+  const early = 'file:///ws/z-early.digest';
+  index.set(early, 'Tencent bought more GPUs.\n\n2020-01-02 (Thursday) · 22b264f0d6a362fd5026b5307ff91a5b73b5b886\n', 1);
+  assert.equal(earliestMention(index, 'tencent')!.uri, early);
+  // Its date edited away: undated, it sorts last again.
+  index.set(early, 'Tencent bought more GPUs.\n', 2);
+  assert.equal(earliestMention(index, 'tencent')!.uri, SC);
+  index.set(early, 'Tencent bought more GPUs.\n\n2020-01-02 (Thursday) · 22b264f0d6a362fd5026b5307ff91a5b73b5b886\n', 3);
+  assert.equal(index.earliestFileOf('tencent'), early);
+  index.delete(early);
+  assert.equal(index.earliestFileOf('tencent'), SC);
+  assert.equal(index.earliestFileOf('no-such-entity'), undefined);
+});
+
+test('references list each location once, with ranges that cover the mention, across lines', () => {
+  // Many mentions on many lines, some far apart: the forward line search must agree with the text.
+  const lines: string[] = [];
+  for (let k = 0; k < 400; k++) lines.push(k % 37 === 0 ? 'Tencent and Tencent again.' : k % 5 === 0 ? '' : 'Nothing here at all, only words.');
+  const uri = 'file:///ws/many.digest';
+  const index = fixtureIndex({ [uri]: lines.join('\n') });
+  const locs = referencesOf(index, 'tencent', null, true).filter((l) => l.uri === uri);
+  assert.equal(locs.length, 2 * Math.ceil(400 / 37));
+  for (const l of locs) assert.equal(textAt(index, l), 'Tencent');
+  assert.equal(new Set(locs.map((l) => `${l.range.start.line}:${l.range.start.character}`)).size, locs.length);
+});
+
 test('definition of a user entity is the "name" value in the entity file', () => {
   const index = fixtureIndex();
   const entity = USER[0];

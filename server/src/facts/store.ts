@@ -148,14 +148,21 @@ export class FactStore {
     if (!this.dirty.size) return true;
     const end = budgetMs === Infinity ? Infinity : performance.now() + budgetMs;
     let n = 0;
+    let waiting = 0;
     for (const uri of this.dirty) {
+      // A long note just edited has a provisional analysis (index/provisional.ts): its facts
+      // are derived from the whole analysis that replaces it (that change marks it again).
+      if (this.index.needsExact(uri)) {
+        waiting++;
+        continue;
+      }
       this.remove(uri);
       this.add(uri);
       this.dirty.delete(uri);
       if (++n % 16 === 0 && performance.now() > end) break;
     }
     this.generation++;
-    return this.dirty.size === 0;
+    return this.dirty.size === waiting;
   }
 
   private derive(uri: string): StoredFact[] {

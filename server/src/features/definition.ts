@@ -26,16 +26,8 @@ export interface EntityFile {
  */
 export function earliestMention(index: WorkspaceIndex, id: string): MentionLocation | undefined {
   // Documents come in uri order and mentions in document order, so the first document with
-  // the earliest date holds the answer: one date per document, one document unpacked.
-  let bestUri: string | undefined;
-  let bestDate: string | null = null;
-  for (const uri of index.filesOf(id)) {
-    const date = index.dateOf(uri);
-    if (bestUri === undefined || (date !== null && (bestDate === null || date < bestDate))) {
-      bestUri = uri;
-      bestDate = date;
-    }
-  }
+  // the earliest date holds the answer: the index keeps which one it is, one document unpacked.
+  const bestUri = index.earliestFileOf(id);
   const mention = bestUri === undefined ? undefined : index.get(bestUri)?.analysis.mentions.find((m) => m.id === id);
   return mention && { uri: bestUri!, mention };
 }

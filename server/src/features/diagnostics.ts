@@ -10,7 +10,8 @@
  *  - inconsistent-fact (Information): a fact that an earlier note states with another value
  *    for the same subject, metric and period (facts/consistency.ts), both values and dates.
  * Open digests are checked whenever the index changes for them and after a full re-index
- * (which is what a settings change causes); closing a document clears its diagnostics.
+ * (which is what a settings change causes), on whole analyses only (not on the provisional
+ * one of a long note just edited); closing a document clears its diagnostics.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
@@ -231,6 +232,9 @@ export const feature: Feature = {
       const open = ctx.documents.get(uri);
       const doc = ctx.index.get(uri);
       if (!open || !doc) return;
+      // A long note's analysis is provisional just after an edit (index/provisional.ts): its
+      // diagnostics come with the whole analysis, which changes the index again.
+      if (ctx.index.needsExact(uri)) return;
       await publish(
         uri,
         (s, tr) => [...digestDiagnostics(doc, s, tr), ...consistencyDiagnostics(doc, ctx.index, s, tr)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),

@@ -11,8 +11,8 @@
 import type { CancellationToken, Location } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
+import { lineOf } from '../analysis/text';
 import { definitionAt } from './definition';
-import { toRange } from './positions';
 
 /** Locations in the first partial result, and in each one after it. */
 const FIRST_BATCH = 200;
@@ -42,9 +42,20 @@ export function* referenceBatches(index: WorkspaceIndex, id: string, declaration
   }
   for (const doc of index.docsMentioning(id)) {
     const spans = index.mentionSpansIn(doc, id);
+    // Per document, not per location: its line starts, and whether the declaration is in it
+    // (comparing two long uris for every location of a common entity adds up).
+    const starts = doc.lineStarts;
+    const skip = declaration !== null && declaration.uri === doc.uri;
+    // Spans come in text order, so each line search starts from the line of the last one.
+    let line = 0;
     for (let k = 0; k < spans.length; k += 2) {
-      const loc: Location = { uri: doc.uri, range: toRange(doc, spans[k], spans[k + 1]) };
-      if (declaration && sameLocation(loc, declaration)) continue;
+      const start = spans[k];
+      const end = start + spans[k + 1];
+      line = lineFrom(starts, line, start);
+      const startPos = { line, character: start - starts[line] };
+      const endLine = lineFrom(starts, line, end);
+      const loc: Location = { uri: doc.uri, range: { start: startPos, end: { line: endLine, character: end - starts[endLine] } } };
+      if (skip && sameLocation(loc, declaration)) continue;
       out.push(loc);
       if (out.length >= limit) {
         yield out;
@@ -54,6 +65,29 @@ export function* referenceBatches(index: WorkspaceIndex, id: string, declaration
     }
   }
   if (out.length) yield out;
+}
+
+/**
+ * The line of `offset` (the last line start at or before it), searching forward from line
+ * `from`, which starts at or before it: a step or two for the next mention of the same
+ * document, a binary search when it is far.
+ */
+function lineFrom(starts: ArrayLike<number>, from: number, offset: number): number {
+  const n = starts.length;
+  if (starts[from] > offset) return lineOf(starts, offset); // not in text order after all
+  let line = from;
+  for (let steps = 0; steps < 8; steps++) {
+    if (line + 1 >= n || starts[line + 1] > offset) return line;
+    line++;
+  }
+  let lo = line;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Every reference at once (see referenceBatches). */

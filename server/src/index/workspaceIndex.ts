@@ -20,6 +20,7 @@
 import type { DocumentAnalysis, Mention, Span } from '../analysis/types';
 import { lineStarts } from '../analysis/text';
 import { analysedLength } from './analysedPart';
+import { composeRegions, diffTexts, patchAnalysis, patchLineStarts, type Region } from './provisional';
 import { forEachPackedTheme, forEachPackedThemeRef, forMentionsWithRefs, mentionEntitySlots, mentionSpansWithCanonical, pack, packedDate, PackedView, StringTable, themeHitsWithId, type PackedAnalysis } from './packed';
 
 /** One indexed digest. */
@@ -111,10 +112,26 @@ export interface IndexOptions {
 const ANALYSIS_CACHE = 128;
 const TEXT_CACHE = 16;
 
+/**
+ * Open notes at least this long (UTF-16 units) are patched after an edit (provisional.ts)
+ * rather than analysed whole: a 100 kB note of Chinese (~40,000 characters) analysed whole
+ * already takes 5-10 ms (bench edit); shorter notes are analysed whole at every edit.
+ */
+export const PATCH_MIN_LENGTH = 16 * 1024;
+
 /** The live state of a document held as text: analysed, and its lines found, on first use. */
 class Live {
   private made: DocumentAnalysis | null = null;
   private starts: number[] | null;
+  /**
+   * The last analysed state before this one, while this one is not analysed, and where the
+   * texts differ: the first use patches that analysis with the paragraphs the edits touched
+   * (provisional.ts) instead of analysing the whole note.
+   */
+  private base: Live | null = null;
+  private regions: Region[] = [];
+  /** True when the analysis was patched (provisional.ts), not made whole: see installExact. */
+  provisional = false;
   constructor(
     readonly text: string,
     private readonly analyse: (text: string) => DocumentAnalysis,
@@ -122,14 +139,50 @@ class Live {
     readonly maxBytes: number,
     readonly analysedLength: number,
     starts: number[] | null = null,
+    previous: Live | null = null,
+    made: DocumentAnalysis | null = null,
   ) {
     this.starts = starts;
+    this.made = made;
+    // Only a whole analysis of a long note is worth patching.
+    if (made || !previous || text.length < PATCH_MIN_LENGTH) return;
+    const change = diffTexts(previous.text, text);
+    if (!change) return;
+    // Its lines: those of the previous text, with the lines the edit touches found again.
+    if (!this.starts && previous.starts) this.starts = patchLineStarts(previous.starts, text, change);
+    if (analysedLength !== text.length || previous.analysedLength !== previous.text.length) return;
+    if (previous.made) {
+      this.base = previous;
+      this.regions = [{ oldStart: change.start, oldEnd: change.oldEnd, newStart: change.start, newEnd: change.newEnd }];
+    } else if (previous.base) {
+      this.base = previous.base;
+      this.regions = composeRegions(previous.regions, change);
+    }
   }
   get analysis(): DocumentAnalysis {
-    return (this.made ??= this.analyse(this.analysedLength < this.text.length ? this.text.slice(0, this.analysedLength) : this.text));
+    if (this.made) return this.made;
+    const base = this.base;
+    this.base = null;
+    // Edits all over the note (a replace-all): analysing it whole costs little more than
+    // patching, and is exact.
+    const patched = base ? patchAnalysis({ text: base.text, analysis: base.made!, lineStarts: base.lineStarts }, this.text, this.regions, this.analyse, this.text.length / 3) : null;
+    if (base && patched) {
+      // The base's analysis has been given up to this one (moved in place): it is gone.
+      base.made = null;
+      this.starts ??= patched.lineStarts;
+      this.regions = [];
+      this.provisional = true;
+      return (this.made = patched.analysis);
+    }
+    this.regions = [];
+    return (this.made = this.analyse(this.analysedLength < this.text.length ? this.text.slice(0, this.analysedLength) : this.text));
   }
   get lineStarts(): number[] {
     return (this.starts ??= lineStarts(this.text));
+  }
+  /** Whether the analysis is, or will be when made, provisional (not a whole analysis). */
+  get needsExact(): boolean {
+    return this.made ? this.provisional : this.base !== null;
   }
 }
 
@@ -196,11 +249,70 @@ class Lru<K, V> {
 interface Posting {
   /** Unordered; removal is a scan (a few thousand pointers), adding is a push. */
   docs: Doc[];
+  /**
+   * The documents by uri, made when first asked. Documents added and removed since are noted
+   * in `added` and `removed` and merged in at the next query (one pass, no sort of the
+   * whole list); past a few, the list is dropped and sorted again when asked.
+   */
   sorted: Doc[] | null;
+  added?: Doc[];
+  removed?: Set<Doc>;
+  /** The earliest-dated document (see earliestFileOf), undefined until asked or after a change. */
+  earliest?: Doc;
   /** Display name (entity: of its first mention; theme: its label), and entity kind. */
   name: string;
   kind: string;
   mentions: number;
+}
+
+const byUri = (a: Doc, b: Doc) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** Changes noted against a sorted list beyond which sorting it again is as cheap as merging. */
+const MAX_PENDING = 64;
+
+/** Notes a document added to a posting whose sorted list is kept (see Posting.sorted). */
+function noteAdded(p: Posting, doc: Doc): void {
+  if (!p.sorted) return;
+  (p.added ??= []).push(doc);
+  if (p.added.length + (p.removed?.size ?? 0) > MAX_PENDING) dropSorted(p);
+}
+
+/** Notes a document removed from a posting whose sorted list is kept. */
+function noteRemoved(p: Posting, doc: Doc): void {
+  if (!p.sorted) return;
+  // Added since the list was made: it is not in the list, only in the notes.
+  const at = p.added ? p.added.indexOf(doc) : -1;
+  if (at >= 0) p.added!.splice(at, 1);
+  else (p.removed ??= new Set()).add(doc);
+  if ((p.added?.length ?? 0) + (p.removed?.size ?? 0) > MAX_PENDING) dropSorted(p);
+}
+
+function dropSorted(p: Posting): void {
+  p.sorted = null;
+  p.added = undefined;
+  p.removed = undefined;
+}
+
+/**
+ * The posting's documents by uri: the kept list with the noted changes merged in (a new
+ * array: a streamed answer may still be walking the old one), or a fresh sort.
+ */
+function sortedDocs(p: Posting): Doc[] {
+  if (!p.sorted) return (p.sorted = [...p.docs].sort(byUri));
+  if (!p.added?.length && !p.removed?.size) return p.sorted;
+  const removed = p.removed;
+  const added = (p.added ?? []).sort(byUri);
+  const out: Doc[] = [];
+  let j = 0;
+  for (const d of p.sorted) {
+    if (removed?.has(d)) continue;
+    while (j < added.length && added[j].uri < d.uri) out.push(added[j++]);
+    out.push(d);
+  }
+  while (j < added.length) out.push(added[j++]);
+  p.added = undefined;
+  p.removed = undefined;
+  return (p.sorted = out);
 }
 
 /** One document's share of a posting. */
@@ -281,7 +393,8 @@ export class WorkspaceIndex {
     else this.docs.set(uri, (doc = new Doc(this, uri, version)));
     this.skipped.delete(uri);
     doc.version = version;
-    doc.mem = this.live(uri, text, maxBytes);
+    // An open note edited: its next analysis patches the previous one (provisional.ts).
+    doc.mem = this.live(uri, text, maxBytes, null, version !== null && doc.mem?.maxBytes === maxBytes ? doc.mem : null);
     this.unsettled.add(doc);
     this.changed({ uris: [uri] });
     return doc;
@@ -475,6 +588,30 @@ export class WorkspaceIndex {
     return this.first(this.entityPostings.get(id))?.uri;
   }
 
+  /**
+   * The uri of the document with the earliest date where an entity is mentioned (undated
+   * documents count as latest; ties go to the smaller uri): what go-to-definition and the
+   * first batch of references wait for. Kept with the posting until its documents change, so
+   * asking again for a common entity costs nothing.
+   */
+  earliestFileOf(id: string): string | undefined {
+    this.settle();
+    const posting = this.entityPostings.get(id);
+    if (!posting) return undefined;
+    if (posting.earliest) return posting.earliest.uri;
+    let best: Doc | undefined;
+    let bestDate: string | null = null;
+    for (const doc of this.sorted(posting)) {
+      const date = doc.mem ? doc.mem.analysis.date : packedDate(doc.disk!.packed, this.table);
+      if (best === undefined || (date !== null && (bestDate === null || date < bestDate))) {
+        best = doc;
+        bestDate = date;
+      }
+    }
+    posting.earliest = best;
+    return best?.uri;
+  }
+
   /** The uris where an entity is mentioned. */
   filesOf(id: string): string[] {
     this.settle();
@@ -551,6 +688,37 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Whether an open note's analysis is provisional (patched after an edit, provisional.ts)
+   * or will be when next made: a whole analysis of its text is then due (installExact).
+   */
+  needsExact(uri: string): boolean {
+    return !!this.docs.get(uri)?.mem?.needsExact;
+  }
+
+  /**
+   * Installs a whole analysis of an open note's text, made off the request path (a worker,
+   * or the main thread once the edits settle), in place of its provisional one. Refused
+   * (false) when the note has moved on: another version or text than the one analysed.
+   */
+  installExact(uri: string, version: number | null, text: string, analysis: DocumentAnalysis): boolean {
+    const doc = this.docs.get(uri);
+    const mem = doc?.mem;
+    if (!doc || !mem || doc.version !== version || mem.text !== text || mem.analysedLength !== text.length) return false;
+    this.withdraw(doc);
+    doc.mem = this.live(uri, text, mem.maxBytes, mem.lineStarts, null, analysis);
+    this.unsettled.add(doc);
+    this.changed({ uris: [uri] });
+    return true;
+  }
+
+  /** Makes and installs the whole analysis of an open note whose analysis is provisional, here. */
+  settleExact(uri: string): boolean {
+    const doc = this.docs.get(uri);
+    if (!doc?.mem?.needsExact) return false;
+    return this.installExact(uri, doc.version, doc.mem.text, this.analyser(doc.mem.text, uri));
+  }
+
+  /**
    * The object that stands for a document's current analysis: it changes whenever the
    * analysis does (caches derived from one document key on it), undefined when not indexed.
    */
@@ -598,15 +766,15 @@ export class WorkspaceIndex {
   }
 
   /** The live state of a text, analysed on first use by the analyser of now. */
-  private live(uri: string, text: string, maxBytes: number, starts: number[] | null = null): Live {
+  private live(uri: string, text: string, maxBytes: number, starts: number[] | null = null, base: Live | null = null, made: DocumentAnalysis | null = null): Live {
     const analyser = this.analyser;
-    return new Live(text, (t) => analyser(t, uri), maxBytes, analysedLength(text, maxBytes), starts);
+    return new Live(text, (t) => analyser(t, uri), maxBytes, analysedLength(text, maxBytes), starts, base, made);
   }
 
   /** The document with the smallest uri, from the sorted list when there is one, else by a scan. */
   private first(posting: Posting | undefined): Doc | undefined {
     if (!posting) return undefined;
-    if (posting.sorted) return posting.sorted[0];
+    if (posting.sorted && !posting.added?.length && !posting.removed?.size) return posting.sorted[0];
     let best = posting.docs[0];
     for (const d of posting.docs) if (d.uri < best.uri) best = d;
     return best;
@@ -614,7 +782,7 @@ export class WorkspaceIndex {
 
   private sorted(posting: Posting | undefined): Doc[] {
     if (!posting) return [];
-    return (posting.sorted ??= [...posting.docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+    return sortedDocs(posting);
   }
 
   /** Per entity id of a document: name and kind of its first mention, and its mention count. */
@@ -681,7 +849,10 @@ export class WorkspaceIndex {
       if (!p) postings.set(id, { docs: [doc], sorted: null, name, kind, mentions });
       else {
         p.docs.push(doc);
-        p.sorted = null;
+        // A common entity's list is long: an edit of one note (withdrawn, then inserted)
+        // is merged into it at the next query rather than sorting it all again.
+        noteAdded(p, doc);
+        p.earliest = undefined;
         p.mentions += mentions;
       }
     };
@@ -760,7 +931,8 @@ export class WorkspaceIndex {
       if (at < 0) return;
       p!.docs[at] = p!.docs[p!.docs.length - 1];
       p!.docs.pop();
-      p!.sorted = null;
+      noteRemoved(p!, doc);
+      p!.earliest = undefined;
       p!.mentions -= mentions;
       if (p!.docs.length === 0) postings.delete(id);
     };
