@@ -9,11 +9,10 @@
 //
 // It prints counts, then a few examples per kind. It measures nothing and asserts nothing:
 // the equality of incremental and full analysis belongs in a test.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchDataOptions } from './lib/benchBundle.mjs';
+import { loadBenchModule } from './lib/benchBundle.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DIGEST_LENS_SHARED ?? path.join(repoRoot, '..', 'shared');
@@ -21,22 +20,8 @@ const examplesArg = process.argv.indexOf('--examples');
 const EXAMPLES = examplesArg > 0 ? Number(process.argv[examplesArg + 1]) : 3;
 
 async function loadAnalyse() {
-  const esbuild = await import('esbuild');
-  const outdir = path.join(repoRoot, '.bench');
-  mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, 'paragraph-audit.cjs');
-  await esbuild.build({
-    stdin: { contents: "export { analyse } from './server/src/analysis/analyse';", resolveDir: repoRoot, sourcefile: 'audit.ts', loader: 'ts' },
-    bundle: true,
-    outfile,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    ...benchDataOptions(repoRoot),
-    logLevel: 'silent',
-  });
-  await esbuild.stop?.();
-  return createRequire(import.meta.url)(outfile).analyse;
+  const mod = await loadBenchModule(repoRoot, 'paragraph-audit', "export { analyse } from './server/src/analysis/analyse';");
+  return mod.analyse;
 }
 
 /** Blocks of a text: [start, end) pairs split after the line break that ends a paragraph. */

@@ -3,10 +3,8 @@
 // references and definition cost), measured on an index of seed-like documents. Then the
 // same over the real server (editServer.mjs): edits of a 1 MB note, one at a time and in
 // bursts, each timed to the next request answered, and a 20-million-character note opened.
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { benchDataOptions } from '../lib/benchBundle.mjs';
+import { loadBenchModule } from '../lib/benchBundle.mjs';
 import { noteOf, serverEditTimes } from './editServer.mjs';
 
 export const name = 'edit';
@@ -19,32 +17,14 @@ const LOOKUP_BUDGET_MS = 5;
 const RSS_BUDGET_BYTES = 300e6;
 
 async function loadIndex(repoRoot) {
-  const esbuild = await import('esbuild');
-  const outdir = path.join(repoRoot, '.bench');
-  mkdirSync(outdir, { recursive: true });
-  const outfile = path.join(outdir, 'index.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { WorkspaceIndex } from './server/src/index/workspaceIndex';",
-        "export { analyse } from './server/src/analysis/analyse';",
-      ].join('\n'),
-      resolveDir: repoRoot,
-      sourcefile: 'bench-index.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    outfile,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    ...benchDataOptions(repoRoot),
-    logLevel: 'silent',
-  });
-  await esbuild.stop?.();
-  const require = createRequire(import.meta.url);
-  delete require.cache[outfile];
-  return require(outfile);
+  return loadBenchModule(
+    repoRoot,
+    'index',
+    [
+      "export { WorkspaceIndex } from './server/src/index/workspaceIndex';",
+      "export { analyse } from './server/src/analysis/analyse';",
+    ].join('\n'),
+  );
 }
 
 function percentile(sorted, p) {

@@ -17,6 +17,7 @@ import { WorkspaceIndex, type DiskState } from '../../server/src/index/workspace
 import { pack } from '../../server/src/index/packed';
 import { lineStartsOf } from '../../server/src/index/analyseFile';
 import { optionalShared } from '../helpers/requires';
+import { rng } from '../helpers/rng';
 
 const WS = join(__dirname, '..', '..', 'test', 'fixtures', 'workspace');
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -33,16 +34,6 @@ const SNIPPETS = [
   'AI 芯片', '数据中心', '锂电池', 'robotics', 'semiconductor', '\n\n', '\n', '## 新章节\n', ' ', '，', '2025-06-30',
 ];
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The fixtures, the example digests (so a clone without ../shared has enough to edit) and, where present, seeds. */
 function corpus(): string[] {

@@ -17,6 +17,7 @@ import { builtinTaxonomy } from '../../server/src/analysis/themes';
 import type { DocumentAnalysis, Span } from '../../server/src/analysis/types';
 import { composeRegions, diffTexts, paragraphEnd, paragraphStart, patchLineStarts, type Region } from '../../server/src/index/provisional';
 import { PATCH_MIN_LENGTH, WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { rng } from '../helpers/rng';
 
 const ROOT = join(__dirname, '..', '..');
 const gazetteer = builtinGazetteer();
@@ -53,16 +54,6 @@ const SNIPPETS = [
   'AI 芯片', '数据中心', 'robotics', '\n\n', '\n', '## 新章节\n', ' ', '，', '2025-06-30',
 ];
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random edit: an insertion, a deletion or a replacement, small as typing is. */
 function edit(text: string, r: () => number): string {
