@@ -37,6 +37,9 @@ function mentionAcross(mentions: Mention[], at: number): Mention | null {
   return null;
 }
 
+/** One empty list of metric words, for a clause with no sentence before it (never added to). */
+const NO_WORDS: MetricWord[] = [];
+
 /** One empty list shared by every sentence without names (never added to). */
 const NO_MENTIONS: Mention[] = [];
 
@@ -346,6 +349,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   const topicOf = (): MetricWord[] => {
     const info = topicInfo!;
     const sentence = info.bounds;
+    // A clause that opens its sentence has no words before it: the sentence's are not read.
+    if (topicClauseStart <= sentence.start) return NO_WORDS;
     if (!info.sentenceWords) info.sentenceWords = metricWords(s, sentence.start, Math.min(sentence.end, info.lastEnd + AFTER_WORDS));
     return wordsIn(info.sentenceWords, sentence.start, topicClauseStart);
   };

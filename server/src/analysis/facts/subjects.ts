@@ -405,6 +405,9 @@ function inGroupList(s: string, parties: Mention[], m: Mention): boolean {
 export function attribute(c: Context): Attribution {
   const { figure, metric } = c;
   if (UNOWNED.has(metric)) return { subject: null, counterparty: null };
+  // A sentence that names no one (most sentences of a list of figures): every step below
+  // would look among no parties, so only the two tests that read words alone are made.
+  if (!c.parties.length) return unattributed(c);
   let parties = c.parties;
   // A price per tonne, ounce or kWh belongs to a known company only: a name read from the
   // words around it (a candidate such as "碳酸锂现货") is the commodity, not its owner.
@@ -421,6 +424,18 @@ export function attribute(c: Context): Attribution {
   } finally {
     c.parties = all;
   }
+}
+
+/**
+ * What `attributeAmong` answers among no parties at all: nobody, and whether the clause
+ * names its party without a name (an unnamed agent, or a whole market's turnover), tested
+ * as it tests them.
+ */
+function unattributed(c: Context): Attribution {
+  const { figure, metric, s } = c;
+  if (!OWN_METRICS.has(metric) && UNNAMED_AGENT.test(s.slice(c.clause.start, figure.offset))) return { subject: null, counterparty: null, unnamed: true };
+  if (metric === 'trading' && MARKET_WIDE.test(s.slice(c.clause.start, figure.offset))) return { subject: null, counterparty: null, unnamed: true };
+  return { subject: null, counterparty: null, unnamed: false };
 }
 
 /** `attribute` once the parties that cannot own this figure are left out. */
