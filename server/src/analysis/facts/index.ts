@@ -18,8 +18,26 @@ export type SectorOf = (id: string) => string | undefined;
 const party = (m: Mention | null | undefined): FigureParty | null =>
   m ? { id: m.id, name: m.name, offset: m.offset, length: m.length } : null;
 
+/** The list and the answer of the last `firstAtOrAfter`: sentences ask in text order, mostly at or just past it. */
+let lastList: Mention[] | null = null;
+let lastFirst = 0;
+
 /** The first mention at or after `offset` (mentions are in text order). */
 function firstAtOrAfter(mentions: Mention[], offset: number): number {
+  // The answer is the index i with mentions[i - 1] before `offset` and mentions[i] not: the
+  // last answer or the one after it is checked first, the whole list searched only otherwise.
+  if (lastList === mentions) {
+    for (let i = lastFirst; i <= lastFirst + 1 && i <= mentions.length; i++) {
+      if ((i === 0 || mentions[i - 1].offset < offset) && (i === mentions.length || mentions[i].offset >= offset)) return (lastFirst = i);
+    }
+  }
+  lastList = mentions;
+  lastFirst = search(mentions, offset);
+  return lastFirst;
+}
+
+/** `firstAtOrAfter` by binary search. */
+function search(mentions: Mention[], offset: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -79,6 +97,8 @@ interface SentenceInfo {
   reported: Mention[];
   /** Whether the sentence speaks of a grey market (see `GREY_MARKET`), once asked. */
   grey?: boolean;
+  /** Whether the sentence speaks of a total over many companies or deals (see `AGGREGATE`), once asked. */
+  aggregate?: boolean;
   /** Parties of the sentence that forecast (see `sourcesIn`). */
   forecasters: Mention[];
   owners: Mention[];
@@ -309,6 +329,8 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
   void text;
   const s = folded;
   if (!figures.length) return;
+  // A new document's mentions: the search below starts afresh (and lets them go at the end).
+  lastList = null;
   forgetThirdParties();
   forgetMentions(s.length);
   // Sectors asked once per entity for the whole document.
@@ -376,7 +398,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       bounds, number, sources, reported: sources, forecasters, owners: all.length ? all.filter((m) => (canOwn(m) || listedExchange(s, m)) && !sources.includes(m)) : NO_MENTIONS, figures: [],
       clauseStart: -1, clauseWords: null, moreClauseWords: null, sentenceWords: null, paragraph: 0, periods: null, lastEnd: f0.offset + f0.length,
       // Set later, once asked; present from the start so every sentence keeps one object shape.
-      earlier: undefined, expects: undefined, grey: undefined,
+      earlier: undefined, expects: undefined, grey: undefined, aggregate: undefined,
     };
     // The sentence's figures: those that start before it ends.
     let next = first;
@@ -477,7 +499,7 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
       }
       // Money raised, earned or sold by a whole sector or a count of companies, owned by no one,
       // is a sector total ("印度初创企业全年融资总额约105亿美元", "66 companies raised US$23.27 billion").
-      if (!owner && SECTOR_METRICS.has(f.metric) && AGGREGATE.test(s.slice(sentence.start, sentence.end))) f.metric = 'market-size';
+      if (!owner && SECTOR_METRICS.has(f.metric) && (info.aggregate ??= AGGREGATE.test(s.slice(sentence.start, sentence.end)))) f.metric = 'market-size';
       // Among target prices, a broker named with its own target states it; the target is the
       // rated company's ("包括大和证券、晨星…，分别为488元、540元").
       // The same for a broker's grey market ("辉立暗盘收报10.2元"): the price is the new listing's.
@@ -527,4 +549,5 @@ export function attachFacts(text: string, folded: string, figures: Figure[], men
     b.period = a.period;
   }
   groupFacts(s, figures, conversions, (i) => sentenceNumber[i]);
+  lastList = null;
 }

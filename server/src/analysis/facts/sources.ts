@@ -184,8 +184,8 @@ export function datelineSource(s: string, paragraphStart: number, mentions: Ment
   for (const m of mentions) {
     if (m.offset - paragraphStart > 30) break;
     if (m.offset < paragraphStart) continue;
-    const after = s.slice(m.offset + m.length, m.offset + m.length + 16);
     if (!(m.kind === 'media' || isThirdParty(m, sectorOf))) continue;
+    const after = s.slice(m.offset + m.length, m.offset + m.length + 16);
     if (DATELINE_AFTER.test(after)) return m;
     if (DATELINE_PLACE.test(after) && /^[\s【\[(<《]*$/.test(s.slice(paragraphStart, m.offset))) return m;
   }

@@ -209,10 +209,24 @@ interface Verb {
 /** No verb, shared by the sentences without one (read only). */
 const NO_VERB: Verb[] = Object.freeze([]) as unknown as Verb[];
 const NO_VERBS = Object.freeze({ pay: NO_VERB, sale: NO_VERB });
+/**
+ * The characters a transaction verb can start with: the first characters of the Chinese
+ * verbs, and the first letters of the English ones in both cases (PAY_VERB, SELL_VERB).
+ */
+const VERB_START = new Uint8Array(65536);
+for (const ch of '收并买购投注入增认出领参跟竞拍下采转卖售abpitosdABPITOSD') VERB_START[ch.charCodeAt(0)] = 1;
+
+/** False when no character of the sentence can start a verb: most sentences, told without a regex. */
+function mayHaveVerb(s: string, sentence: Bounds): boolean {
+  for (let i = sentence.start; i < sentence.end; i++) if (VERB_START[s.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /** The transaction verbs of each sentence, read once for all its figures. */
 function verbsOf(s: string, sentence: Bounds): { pay: Verb[]; sale: Verb[] } {
   const memo = (sentence.memo ??= {});
   let v = memo.verbs;
+  if (!v && !mayHaveVerb(s, sentence)) v = memo.verbs = NO_VERBS;
   if (!v) {
     const text = s.slice(sentence.start, sentence.end);
     const all = (re: RegExp): Verb[] => {
@@ -399,7 +413,8 @@ function inGroupList(s: string, parties: Mention[], m: Mention): boolean {
     if (!LIST_JOIN.test(s.slice(nameEnd(s, last), next.offset))) break;
     last = next;
   }
-  return GROUP_CLOSE.test(s.slice(nameEnd(s, last), nameEnd(s, last) + 16));
+  const end = nameEnd(s, last);
+  return GROUP_CLOSE.test(s.slice(end, end + 16));
 }
 
 export function attribute(c: Context): Attribution {
