@@ -302,6 +302,10 @@ let OBJECT_AT = new Uint8Array(1 << 12);
 
 /** Forgets the answers kept about the mentions of the document before; `length` is the new one's. */
 export function forgetMentions(length = 0): void {
+  // The last walk of `nearestTopic` holds the document before's mentions: let them go.
+  walked.s = null;
+  walked.names = [];
+  walked.topic = null;
   if (OBJECT_AT.length < length + 1) OBJECT_AT = new Uint8Array(Math.max(length + 1, OBJECT_AT.length * 2));
   else OBJECT_AT.fill(0, 0, Math.min(OBJECT_AT.length, length + 1));
 }
@@ -317,13 +321,32 @@ function nearestTopic(names: Mention[], s: string, at: number): Mention | null {
   const topics = names.filter((m) => !isObject(s, m));
   if (topics.length) names = topics;
   if (!names.length) return null;
+  // The topic after k names depends on those k names alone: a run that starts with the names
+  // of the last walk (the figures of one clause ask about ever longer runs) goes on from it.
+  let from = 1;
   let topic = names[0];
-  for (let i = 1; i < names.length; i++) {
+  if (walked.s === s && walked.names.length <= names.length && walked.names.length > 0 && startsWith(names, walked.names)) {
+    from = walked.names.length;
+    topic = walked.topic!;
+  }
+  for (let i = from; i < names.length; i++) {
     const gap = s.slice(topic.offset + topic.length, names[i].offset);
     if (HANDS_ON.test(gap)) topic = names[i];
   }
+  walked.s = s;
+  walked.names = names;
+  walked.topic = topic;
   void at;
   return topic;
+}
+
+/** The last run of names `nearestTopic` walked, in its text, and the topic it ended on. */
+const walked: { s: string | null; names: Mention[]; topic: Mention | null } = { s: null, names: [], topic: null };
+
+/** True when `run` opens `names` (the same mentions, in the same order). */
+function startsWith(names: Mention[], run: Mention[]): boolean {
+  for (let i = 0; i < run.length; i++) if (names[i] !== run[i]) return false;
+  return true;
 }
 
 /** The lead investor of a funding round, when one is named. */
