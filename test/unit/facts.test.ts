@@ -441,3 +441,17 @@ test('"the average forecast by X" makes X the source whatever it is', () => {
   assert.equal(f.subject, 'samsung-electronics');
   assert.ok(f.source && f.source !== 'samsung-electronics', `the forecaster: ${f.source}`);
 });
+
+test('every figure of a long clause takes the topic its names hand on, and nothing read for one note carries into the next', () => {
+  const handed = '亚马逊旗下AWS本季营收达300亿美元、经营利润达110亿美元及资本开支达200亿美元。';
+  const own = '亚马逊本季营收达300亿美元、经营利润达110亿美元及资本开支达200亿美元。';
+  assert.deepEqual(facts(handed).map((f) => f.subject), ['aws', 'aws', 'aws'], '旗下 hands the topic on to AWS, for each figure');
+  assert.deepEqual(facts(own).map((f) => f.subject), ['amazon', 'amazon', 'amazon'], 'the same amounts without 旗下 are Amazon’s');
+  // The same notes again, in the other order and one after the other in a single note: the
+  // same answers (what the facts step keeps from one figure to the next is its note's own).
+  const first = facts(handed);
+  assert.deepEqual(facts(own), facts(own));
+  assert.deepEqual(facts(handed), first);
+  const both = facts(`${handed}\n${own}`);
+  assert.deepEqual(both.map((f) => f.subject), ['aws', 'aws', 'aws', 'amazon', 'amazon', 'amazon']);
+});
