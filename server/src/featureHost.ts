@@ -3,7 +3,7 @@
  * fault isolation per request (`guard`), and the refresh of editor views when results change
  * without any document changing. One host per server.
  */
-import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceIndex } from './index/workspaceIndex';
 import { translator } from './l10n';
@@ -49,6 +49,8 @@ export class FeatureHost {
       try {
         return await handler(...args);
       } catch (e) {
+        // A request given up on (protocolGate.ts) is no failure of the feature.
+        if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) throw e;
         if (!this.failed.has(feature)) {
           this.failed.add(feature);
           this.deps.log.error(`${feature} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -36,6 +36,8 @@ import { knownCurrencies, latestMonth } from './fx/rates';
 import { ExactPhase } from './index/exactPhase';
 import { IndexChangeNotifier } from './indexChangeNotifier';
 import { currencyNames } from './analysis/currencyTable';
+import { ProtocolGate } from './protocolGate';
+import { uriKey } from './uriKey';
 
 /** What differs between the real server and one under test. */
 export interface ServerDeps {
@@ -61,7 +63,11 @@ export interface ServerHandle {
   dispose(): void;
 }
 
-export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
+export function startServer(client: Connection, deps: ServerDeps): ServerHandle {
+  // Every handler is registered through the gate: lifecycle states, cancellation and uri
+  // keys are checked there once (protocolGate.ts), never in a feature.
+  const gate = new ProtocolGate();
+  const connection = gate.gate(client);
   const documents = new TextDocuments(TextDocument);
   let folders: string[] = [];
   const caps = { configuration: false, watchedFiles: false, progress: false, workspaceFolders: false, refreshTokens: false, refreshHints: false };
@@ -151,6 +157,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   // Lifecycle
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    gate.initialize();
     const c = params.capabilities;
     caps.configuration = !!c.workspace?.configuration;
     caps.watchedFiles = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -160,8 +167,8 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     caps.refreshHints = !!c.workspace?.inlayHint?.refreshSupport;
     initOptions = params.initializationOptions;
     settings.configure({ hasConfiguration: caps.configuration, initOptions, editorLocale: params.locale });
-    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
-    if (!folders.length && params.rootUri) folders = [params.rootUri];
+    folders = (params.workspaceFolders ?? []).map((f) => uriKey(f.uri));
+    if (!folders.length && params.rootUri) folders = [uriKey(params.rootUri)];
     const capabilities = featureCapabilities({
       textDocumentSync: TextDocumentSyncKind.Incremental,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -265,6 +272,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   });
 
   connection.onShutdown(async () => {
+    gate.shutdown();
     indexer.stop();
     await cache.shutdown();
   });

@@ -155,6 +155,22 @@ export class TestServer {
   }
 }
 
+/**
+ * A server process and a connection to it, nothing sent yet (no initialize): for tests of
+ * the protocol's states. `exited` resolves with the process's exit code.
+ */
+export function spawnRawServer(): { child: ChildProcess; connection: MessageConnection; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmpdir() });
+  child.stderr!.on('data', () => {});
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest(() => null);
+  connection.onNotification(() => undefined);
+  connection.onError(() => undefined);
+  connection.listen();
+  return { child, connection, exited };
+}
+
 /** Starts the server on a workspace folder and completes the initialize handshake. */
 export async function startServer(opts: StartOptions): Promise<TestServer> {
   // Started outside any workspace, so a relative path in the server could never land in one.

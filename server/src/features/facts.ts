@@ -4,7 +4,7 @@
  * filter). All answered from the fact store (facts/store.ts), i.e. from the index in memory:
  * no file is read.
  */
-import type { CancellationToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import * as P from '../../../protocol/src';
 import { factStoreOf, type StoredFact } from '../facts/store';
 import { baseValueOf, queryFacts, ScopeCache } from '../facts/query';
@@ -97,7 +97,7 @@ function register(ctx: FeatureContext): void {
     ctx.guard('facts', async (params: P.FactsParams, token?: CancellationToken): Promise<P.FactsResult> => {
       const scope = params?.scope ?? { kind: 'workspace' };
       const settings = await ctx.settings(scope.kind === 'file' ? scope.uri : undefined);
-      if (token?.isCancellationRequested) throw new Error('cancelled');
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       const locale = await ctx.locale(scope.kind === 'file' ? scope.uri : undefined);
       const label = themeLabeller(ctx.taxonomy(), locale);
       const tr = translator(locale);
