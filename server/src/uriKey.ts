@@ -9,11 +9,9 @@
  */
 import { URI } from 'vscode-uri';
 
-const FILE_SCHEME = /^file:/i;
-
 /** The key of a uri: for a file uri, vscode-uri's spelling of the same path; other uris unchanged. */
 export function uriKey(uri: string): string {
-  if (!FILE_SCHEME.test(uri)) return uri; // untitled:, vscode-vfs: … are the client's own names
+  if (uri.slice(0, 5).toLowerCase() !== 'file:') return uri; // untitled:, vscode-vfs: … are the client's own names
   let parsed: URI;
   try {
     parsed = URI.parse(uri);
