@@ -14,7 +14,8 @@ export function uriKey(uri: string): string {
   if (uri.slice(0, 5).toLowerCase() !== 'file:') return uri; // untitled:, vscode-vfs: … are the client's own names
   let parsed: URI;
   try {
-    parsed = URI.parse(uri);
+    // A scheme is case-insensitive, but vscode-uri keeps `FILE:` as sent (and drops its slashes).
+    parsed = URI.parse(uri.startsWith('file:') ? uri : 'file:' + uri.slice(5));
   } catch {
     return uri; // not a uri at all: the request that carries it answers empty, as before
   }
