@@ -13,6 +13,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Feature } from './context';
 import { lineOf } from '../analysis/text';
 import { definitionAt } from './definition';
+import { runPaced, type Work } from './pacer';
 
 /** Locations in the first partial result, and in each one after it. */
 const FIRST_BATCH = 200;
@@ -100,6 +101,16 @@ export function referencesOf(index: WorkspaceIndex, id: string, declaration: Loc
   return out;
 }
 
+/** `referencesOf` as work that pauses between batches (features/pacer.ts). */
+function* referencesWork(index: WorkspaceIndex, id: string, declaration: Location | null, includeDeclaration: boolean): Work<Location[]> {
+  const out: Location[] = [];
+  for (const batch of referenceBatches(index, id, declaration, includeDeclaration, BATCH)) {
+    for (const loc of batch) out.push(loc);
+    yield;
+  }
+  return out;
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const feature: Feature = {
@@ -110,7 +121,7 @@ export const feature: Feature = {
       ctx.guard('references', async (params, token, _workDone, resultProgress) => {
         const found = await definitionAt(ctx, params.textDocument.uri, params.position);
         if (!found) return null;
-        if (!resultProgress) return referencesOf(ctx.index, found.id, found.target, params.context.includeDeclaration, token);
+        if (!resultProgress) return runPaced(referencesWork(ctx.index, found.id, found.target, params.context.includeDeclaration), token);
         // Streamed: the answer itself is empty, everything went out as partial results.
         // The index may change between batches; a batch is consistent with the index of
         // its own turn, and the generator's list of documents is the one of the first.

@@ -10,6 +10,7 @@ import { convertFigure } from '../fx/convert';
 import * as P from '../../../protocol/src';
 import type { Feature, FeatureContext } from './context';
 import { toRange } from './positions';
+import { runNow, runPaced, type Work } from './pacer';
 import { themeLabeller } from '../l10n/themeLabel';
 
 /** Default and largest `limit` of a mentions request. */
@@ -107,7 +108,12 @@ export function snippetSpanAt(text: string, offset: number, length: number, widt
 }
 
 /** Every mention of an entity, or keyword hit of a theme, in a scope, at most `limit`. */
-export function mentionsOf(index: WorkspaceIndex, params: P.MentionsParams, token?: CancellationToken): P.MentionsResult {
+export function mentionsOf(index: WorkspaceIndex, params: P.MentionsParams): P.MentionsResult {
+  return runNow(mentionsWork(index, params));
+}
+
+/** `mentionsOf` as work that pauses every 256 mentions (features/pacer.ts). */
+export function* mentionsWork(index: WorkspaceIndex, params: P.MentionsParams): Work<P.MentionsResult> {
   const limit = Math.min(MAX_MENTION_LIMIT, Math.max(0, Math.floor(params.limit ?? DEFAULT_MENTION_LIMIT)));
   const fileUri = params.scope?.kind === 'file' ? params.scope.uri : undefined;
   let spans: { uri: string; offset: number; length: number }[];
@@ -123,7 +129,7 @@ export function mentionsOf(index: WorkspaceIndex, params: P.MentionsParams, toke
   const items: P.MentionItem[] = [];
   for (const s of spans) {
     if (items.length >= limit) break;
-    if (token?.isCancellationRequested) break;
+    if ((items.length & 255) === 255) yield;
     const doc = index.get(s.uri);
     if (!doc) continue;
     const { snippet, highlight } = snippetSpanAt(doc.text, s.offset, s.length);
@@ -140,10 +146,15 @@ export function mentionsOf(index: WorkspaceIndex, params: P.MentionsParams, toke
 }
 
 /** Every figure of a scope converted into `base`, with its subject, source, metric, period and fact. */
-export function figuresOf(index: WorkspaceIndex, scope: P.Scope | undefined, base: string, overrides: Record<string, number>, token?: CancellationToken): P.FigureRow[] {
+export function figuresOf(index: WorkspaceIndex, scope: P.Scope | undefined, base: string, overrides: Record<string, number>): P.FigureRow[] {
+  return runNow(figuresWork(index, scope, base, overrides));
+}
+
+/** `figuresOf` as work that pauses between documents (features/pacer.ts). */
+export function* figuresWork(index: WorkspaceIndex, scope: P.Scope | undefined, base: string, overrides: Record<string, number>): Work<P.FigureRow[]> {
   const rows: P.FigureRow[] = [];
   for (const doc of docsOf(index, scope).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
-    if (token?.isCancellationRequested) break;
+    yield;
     const { figures, date } = doc.analysis;
     for (let i = 0; i < figures.length; i++) {
       const f = figures[i];
@@ -192,14 +203,14 @@ function register(ctx: FeatureContext): void {
   );
   connection.onRequest(
     P.MentionsRequest,
-    ctx.guard('sidebar', (params: P.MentionsParams, token: CancellationToken): P.MentionsResult => mentionsOf(index, params ?? { scope: { kind: 'workspace' } }, token)),
+    ctx.guard('sidebar', (params: P.MentionsParams, token: CancellationToken): Promise<P.MentionsResult> => runPaced(mentionsWork(index, params ?? { scope: { kind: 'workspace' } }), token)),
   );
   connection.onRequest(
     P.FiguresRequest,
     ctx.guard('sidebar', async (params: P.FiguresParams, token: CancellationToken): Promise<P.FiguresResult> => {
       const scope = params?.scope;
       const settings = await ctx.settings(scope?.kind === 'file' ? scope.uri : undefined);
-      return { figures: figuresOf(index, scope, settings.baseCurrency, settings.rateOverrides, token), baseCurrency: settings.baseCurrency };
+      return { figures: await runPaced(figuresWork(index, scope, settings.baseCurrency, settings.rateOverrides), token), baseCurrency: settings.baseCurrency };
     }),
   );
 }

@@ -4,7 +4,7 @@
  * "0700" all find Tencent. Only what occurs in the index is listed, each entity once, at its
  * first mention.
  */
-import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import type { Gazetteer } from '../analysis/gazetteer';
 import type { Taxonomy } from '../analysis/themes';
 import { foldText } from '../analysis/text';
@@ -13,6 +13,7 @@ import type { EntityCount, IndexedDoc, ThemeCount, WorkspaceIndex } from '../ind
 import type { Feature } from './context';
 import type { EntityMatch } from '../../../protocol/src';
 import { toRange } from './positions';
+import { runNow, runPaced, type Work } from './pacer';
 import { english, translator, type Translator } from '../l10n';
 
 /** Most results returned for one query. */
@@ -180,12 +181,17 @@ function scoreOf(query: string, keys: string[]): number {
 }
 
 /** Symbols matching `query`, best first (exact > prefix > substring > subsequence, then most mentioned). */
-export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, token?: CancellationToken, tr: Translator = english): SymbolInformation[] {
+export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, tr: Translator = english): SymbolInformation[] {
+  return runNow(workspaceSymbolsWork(index, gazetteer, taxonomy, query, tr));
+}
+
+/** `workspaceSymbols` as work that pauses every 1,024 candidates and 64 symbols (features/pacer.ts). */
+export function* workspaceSymbolsWork(index: WorkspaceIndex, gazetteer: Gazetteer, taxonomy: Taxonomy, query: string, tr: Translator = english): Work<SymbolInformation[]> {
   const q = foldKey(query);
   const scored: { c: Candidate; score: number }[] = [];
   const candidates = candidatesOf(index, gazetteer, taxonomy);
   for (let i = 0; i < candidates.length; i++) {
-    if (i % 4096 === 0 && token?.isCancellationRequested) return [];
+    if ((i & 1023) === 1023) yield;
     const score = scoreOf(q, candidates[i].keys);
     if (score > 0) scored.push({ c: candidates[i], score });
   }
@@ -193,6 +199,7 @@ export function workspaceSymbols(index: WorkspaceIndex, gazetteer: Gazetteer, ta
   const out: SymbolInformation[] = [];
   for (const { c } of scored) {
     if (out.length >= MAX_SYMBOLS) break;
+    if ((out.length & 63) === 63) yield;
     c.first ??= firstOccurrence(index, c) ?? null;
     if (!c.first) continue;
     const { doc, span } = c.first;
@@ -213,7 +220,7 @@ export const feature: Feature = {
     ctx.connection.onWorkspaceSymbol(
       ctx.guard('workspaceSymbols', async (params, token) => {
         const tr = translator(await ctx.locale());
-        return workspaceSymbols(ctx.index, ctx.gazetteer(), ctx.taxonomy(), params.query, token, tr);
+        return runPaced(workspaceSymbolsWork(ctx.index, ctx.gazetteer(), ctx.taxonomy(), params.query, tr), token);
       }),
     );
   },
