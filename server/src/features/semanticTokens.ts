@@ -21,6 +21,7 @@ import type { Feature } from './context';
 import { firstEndingAfter, lineOf } from '../analysis/text';
 import { toOffset } from './positions';
 import { tickerSpan } from './entityAt';
+import { runNow, runPaced, type Work } from './pacer';
 
 /** Token types, in legend order. Custom ones are declared with a superType in package.json. */
 export const TOKEN_TYPES = ['money', 'company', 'person', 'product', 'ticker', 'organization'] as const;
@@ -106,6 +107,14 @@ function figureModifiers(f: Figure, base: string): number {
  * order: figures as `money`, mentions by kind, tickers written after a mention as `ticker`.
  */
 export function collectTokens(doc: IndexedDoc, opts: TokenOptions): TokenRecord[] {
+  return runNow(collectTokensWork(doc, opts));
+}
+
+/**
+ * `collectTokens` as work that pauses every 1,024 items (features/pacer.ts): a long note's
+ * tokens leave room for a cancellation. The document's analysis is read once, at the start.
+ */
+export function* collectTokensWork(doc: IndexedDoc, opts: TokenOptions): Work<TokenRecord[]> {
   const { figures, mentions } = doc.analysis;
   const start = opts.start ?? 0;
   const end = opts.end ?? doc.text.length;
@@ -120,7 +129,10 @@ export function collectTokens(doc: IndexedDoc, opts: TokenOptions): TokenRecord[
     const f = fi < figures.length && figures[fi].offset < end ? figures[fi] : undefined;
     const m = mi < mentions.length && mentions[mi].offset < end ? mentions[mi] : undefined;
     if (!f && !m) break;
-    if ((++steps & 1023) === 0 && opts.token?.isCancellationRequested) break;
+    if ((++steps & 1023) === 0) {
+      if (opts.token?.isCancellationRequested) break;
+      yield;
+    }
     if (f && (!m || f.offset <= m.offset)) {
       line = pushSpan(out, doc, f.offset, f.offset + f.length, line, TYPE.money, figureModifiers(f, opts.baseCurrency));
       fi++;
@@ -189,6 +201,11 @@ export function decodeTokens(data: readonly number[]): DecodedToken[] {
 /** The encoded tokens of a document, or of the part overlapping [start, end). */
 export function computeTokens(doc: IndexedDoc, opts: TokenOptions): number[] {
   return encodeTokens(collectTokens(doc, opts));
+}
+
+/** `computeTokens` in slices, for requests: RequestCancelled once the request is cancelled. */
+async function computeTokensPaced(doc: IndexedDoc, opts: TokenOptions): Promise<number[]> {
+  return encodeTokens(await runPaced(collectTokensWork(doc, opts), opts.token));
 }
 
 /**
@@ -264,7 +281,7 @@ export const feature: Feature = {
       ctx.guard('semanticTokens', async (params, token) => {
         const doc = ctx.index.get(params.textDocument.uri);
         if (!doc) return { data: [] };
-        const data = computeTokens(doc, { baseCurrency: await base(doc.uri), token });
+        const data = await computeTokensPaced(doc, { baseCurrency: await base(doc.uri), token });
         return { resultId: cache.store(doc.uri, data), data };
       }),
     );
@@ -272,7 +289,7 @@ export const feature: Feature = {
       ctx.guard('semanticTokens', async (params, token) => {
         const doc = ctx.index.get(params.textDocument.uri);
         if (!doc) return { data: [] };
-        const data = computeTokens(doc, { baseCurrency: await base(doc.uri), token });
+        const data = await computeTokensPaced(doc, { baseCurrency: await base(doc.uri), token });
         return deltaTokens(cache, doc.uri, params.previousResultId, data);
       }),
     );
@@ -282,7 +299,7 @@ export const feature: Feature = {
         if (!doc) return { data: [] };
         const start = toOffset(doc, params.range.start);
         const end = toOffset(doc, params.range.end);
-        return { data: computeTokens(doc, { baseCurrency: await base(doc.uri), start, end, token }) };
+        return { data: await computeTokensPaced(doc, { baseCurrency: await base(doc.uri), start, end, token }) };
       }),
     );
   },
