@@ -429,16 +429,21 @@ interface ScanTables {
   stopBits: Int32Array;
 }
 const scanTableCache = new WeakMap<Gazetteer, ScanTables>();
+/** Four bits spread to the even bits of a byte (bit k to bit 2k). */
+const SPREAD4 = Uint8Array.from({ length: 16 }, (_, n) => (n & 1) | ((n & 2) << 1) | ((n & 4) << 2) | ((n & 8) << 3));
 /** The skip tables of `g`, built once after charClasses has marked its pairs. */
 function scanTables(g: Gazetteer): ScanTables {
   let t = scanTableCache.get(g);
   if (!t) {
     const classes = charClasses(g);
+    // Bit b of bigrams goes to bit 2(b mod 4) of byte b/4, with bigrams & pairEnds beside it
+    // at 2(b mod 4) + 1: a byte of each makes two bytes here, four bits spread at a time.
     const pairBits = new Uint8Array(g.bigrams.length * 2);
-    for (let b = 0; b < g.bigrams.length * 8; b++) {
-      const bg = (g.bigrams[b >> 3] >> (b & 7)) & 1;
-      const v = bg | ((bg & (g.pairEnds[b >> 3] >> (b & 7))) << 1);
-      pairBits[b >> 2] |= v << ((b & 3) << 1);
+    for (let j = 0; j < g.bigrams.length; j++) {
+      const bg = g.bigrams[j];
+      const both = bg & g.pairEnds[j];
+      pairBits[2 * j] = SPREAD4[bg & 15] | (SPREAD4[both & 15] << 1);
+      pairBits[2 * j + 1] = SPREAD4[bg >> 4] | (SPREAD4[both >> 4] << 1);
     }
     const stopBits = new Int32Array(2048);
     for (let c = 0; c < 65536; c++) if (classes[c] & STOP_HERE) stopBits[c >> 5] |= 1 << (c & 31);
