@@ -16,6 +16,8 @@ const PARALLEL = 64;
 /** Stats per synchronous run (~1 ms from the page cache), and the longest run before yielding. */
 const STAT_RUN = 256;
 const STAT_SLICE_MS = 10;
+/** One options object for every stat (not one made per file). */
+const STAT_OPTIONS = { throwIfNoEntry: false } as const;
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A digest on disk. */
@@ -72,7 +74,7 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
     const to = Math.min(paths.length, from + STAT_RUN);
     for (let i = from; i < to; i++) {
       try {
-        const st = statSync(paths[i], { throwIfNoEntry: false });
+        const st = statSync(paths[i], STAT_OPTIONS);
         if (st) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
       } catch {
         // Unreadable since the listing: left out.
