@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { URI } from 'vscode-uri';
 import { keyUrisOf, uriKey } from '../../server/src/uriKey';
+import { fileUriString } from '../../server/src/workspace/fileUri';
 import { knownSpellings, seeded, spellFileUri } from '../lsp/uriSpellings';
 
 const segment = fc.stringMatching(/^[a-zA-Z0-9 ()@#%&+,;=!$'~._笔记報告é-]{1,12}$/).filter((s) => s !== '.' && s !== '..');
@@ -21,6 +22,7 @@ test('any spelling of a file uri has the key discovery gives the file, which dec
         assert.equal(uriKey(spelling), key, `${spelling} of ${p}`);
       }
       assert.equal(uriKey(key), key, 'a key is its own key');
+      assert.equal(fileUriString(p), key, "discovery's uri of the file is its key");
       assert.equal(URI.parse(key).fsPath, p);
     }),
     { numRuns: 300 },
