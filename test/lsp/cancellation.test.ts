@@ -6,8 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, ProgressType } from 'vscode-jsonrpc/node';
 import { copyWorkspace, removeWorkspace, startServer, uriOf, type TestServer } from './harness';
 
 const CANCELLED = -32800;
@@ -112,6 +114,50 @@ test('requests waiting in the server (here for the settings) are answered Reques
     for (const o of outcomes) assert.equal(o.code, CANCELLED, `${o.method} answered ${JSON.stringify(o.value)?.slice(0, 80)} though cancelled while it waited`);
     release();
     for (const [method, params] of list) assert.deepEqual(comparable(await server.request(method, params)), expected.get(method), `${method} after the cancellations`);
+  } finally {
+    await server.stop();
+    removeWorkspace(ws);
+  }
+});
+
+test('references cancelled while they stream are answered RequestCancelled, and the next ones are whole', async () => {
+  // 200 notes of 150 mentions of Tencent: the answer streams in several batches.
+  const ws = mkdtempSync(join(tmpdir(), 'digest-lens-ws-'));
+  const line = 'Tencent and Tencent and Tencent booked 5 billion yuan.\n';
+  for (let i = 0; i < 200; i++) writeFileSync(join(ws, `n${i}.digest`), `Notes ${i}\n\n${line.repeat(50)}`);
+  const server = await startServer({ folder: ws });
+  try {
+    const uri = uriOf(join(ws, 'n0.digest'));
+    const params = { textDocument: { uri }, position: { line: 2, character: 2 }, context: { includeDeclaration: false } };
+    const whole: any[] = await server.request('textDocument/references', params);
+    assert.ok(whole.length > 3 * 8000, `${whole.length} references: too few for several batches`);
+    // Cancelled as soon as the first batch arrives, the work is under way: the answer is
+    // RequestCancelled (before the gate: an empty result). The server may finish a batch
+    // between two reads of the pipe, so a few tries are allowed for the cancellation to land.
+    let cancelledMidway = false;
+    for (let attempt = 0; attempt < 5 && !cancelledMidway; attempt++) {
+      const partialResultToken = `refs-${attempt}`;
+      const source = new CancellationTokenSource();
+      const first = new Promise<void>((resolve) => {
+        const listening = server.connection.onProgress(new ProgressType<unknown>(), partialResultToken, () => {
+          listening.dispose();
+          resolve();
+        });
+      });
+      const answer = server.connection.sendRequest('textDocument/references', { ...params, partialResultToken }, source.token).then(
+        (value) => ({ value, code: undefined as number | undefined }),
+        (e) => ({ value: undefined, code: (e as { code: number }).code }),
+      );
+      await first;
+      source.cancel();
+      const outcome = await answer;
+      if (outcome.code !== undefined) {
+        assert.equal(outcome.code, CANCELLED);
+        cancelledMidway = true;
+      } else assert.deepEqual(outcome.value, [], 'a streamed answer that finished first is empty');
+    }
+    assert.ok(cancelledMidway, 'no streamed references were answered RequestCancelled');
+    assert.deepEqual(await server.request('textDocument/references', params), whole);
   } finally {
     await server.stop();
     removeWorkspace(ws);
