@@ -4,7 +4,8 @@
  * filter). All answered from the fact store (facts/store.ts), i.e. from the index in memory:
  * no file is read.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
+import { runPaced, SLICE_MS, type Work } from './pacer';
 import * as P from '../../../protocol/src';
 import { factStoreOf, type StoredFact } from '../facts/store';
 import { baseValueOf, queryFacts, ScopeCache } from '../facts/query';
@@ -40,6 +41,15 @@ function register(ctx: FeatureContext): void {
     scopes.set(key, { generation, cache });
     return cache;
   };
+
+  /**
+   * The fact store brought up to date in slices (features/pacer.ts): after a change, a first
+   * figures table or dossier on a large workspace derives many digests' facts, and a
+   * cancellation must be seen meanwhile.
+   */
+  function* storeUpToDate(): Work<void> {
+    while (!factStoreOf(index).step(SLICE_MS)) yield;
+  }
 
   // When the server is idle after indexing or a change, the fact store is brought up to date in
   // small steps (and the workspace's values in the base currency computed), so that the first
@@ -97,7 +107,7 @@ function register(ctx: FeatureContext): void {
     ctx.guard('facts', async (params: P.FactsParams, token?: CancellationToken): Promise<P.FactsResult> => {
       const scope = params?.scope ?? { kind: 'workspace' };
       const settings = await ctx.settings(scope.kind === 'file' ? scope.uri : undefined);
-      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      await runPaced(storeUpToDate(), token);
       const locale = await ctx.locale(scope.kind === 'file' ? scope.uri : undefined);
       const label = themeLabeller(ctx.taxonomy(), locale);
       const tr = translator(locale);
@@ -108,9 +118,10 @@ function register(ctx: FeatureContext): void {
 
   connection.onRequest(
     P.DossierRequest,
-    ctx.guard('dossier', async (params: P.DossierParams): Promise<P.DossierResult> => {
+    ctx.guard('dossier', async (params: P.DossierParams, token?: CancellationToken): Promise<P.DossierResult> => {
       const id = String(params?.entityId ?? '');
       const settings = await ctx.settings();
+      await runPaced(storeUpToDate(), token);
       const counts = index.countsOf(id);
       const res = dossierOf(factStoreOf(index), id, ctx.gazetteer().get(id), counts, { base: settings.baseCurrency, overrides: settings.rateOverrides }, settings.conversionTolerance);
       if (res.entity && !ctx.gazetteer().get(id)) {
