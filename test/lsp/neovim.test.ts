@@ -12,9 +12,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyWorkspace, removeWorkspace, REPO, SERVER } from './harness';
 import { needProgram } from '../helpers/requires';
@@ -88,12 +88,30 @@ function textAt(location: any): string {
   return lines[start.line].slice(start.character, end.character);
 }
 
-test('Neovim (headless, vim.lsp.start_client) gets a hover and cross-file references from the server', { timeout: NVIM_TIMEOUT_MS + 30_000 }, async (t) => {
+/**
+ * Where the workspace goes and what the English note is called: the fixture as it is, or
+ * under names that Neovim spells otherwise than vscode-uri (`a(b)` for `a%28b%29`, `@`, and
+ * Chinese characters), which once made the open note a second entry of the index.
+ */
+interface Layout {
+  folder?: string;
+  englishName: string;
+}
+
+async function neovimSession(t: import('node:test').TestContext, layout: Layout): Promise<void> {
   const version = needProgram(t, 'nvim');
   if (!version) return;
   checkVersion(version);
   assert.ok(existsSync(SERVER), `${SERVER} is missing: run npm run build first`);
-  const ws = copyWorkspace();
+  const ws = layout.folder ? join(copyWorkspace(), layout.folder) : copyWorkspace();
+  if (layout.folder) {
+    // The fixture copied one level down, into the awkward folder.
+    const parent = dirname(ws);
+    mkdirSync(ws);
+    for (const f of [...FILES, '.digestlens']) renameSync(join(parent, f), join(ws, f));
+  }
+  if (layout.englishName !== 'english.digest') renameSync(join(ws, 'english.digest'), join(ws, layout.englishName));
+  const files = FILES.map((f) => (f === 'english.digest' ? layout.englishName : f));
   // Neovim's own state (lsp.log, shada, swap) goes to a throwaway home, never the user's.
   const home = mkdtempSync(join(tmpdir(), 'digest-lens-nvim-'));
   const xdg: Record<string, string> = {};
@@ -102,7 +120,7 @@ test('Neovim (headless, vim.lsp.start_client) gets a hover and cross-file refere
     mkdirSync(xdg[v]);
   }
   try {
-    const file = join(ws, 'english.digest');
+    const file = join(ws, layout.englishName);
     const lines = readFileSync(file, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.startsWith('Tencent '));
     assert.ok(line >= 0, 'the fixture has a line starting with Tencent');
@@ -157,7 +175,10 @@ test('Neovim (headless, vim.lsp.start_client) gets a hover and cross-file refere
     assert.equal(result.references_error ?? null, null, report());
     const refs: any[] = result.references ?? [];
     const paths = new Set(refs.map((r) => fileURLToPath(r.uri)));
-    for (const f of FILES) assert.ok(paths.has(join(ws, f)), `references include ${f}: ${report()}`);
+    for (const f of files) assert.ok(paths.has(join(ws, f)), `references include ${f}: ${report()}`);
+    // One file is one entry: no mention comes twice under two spellings of its file's uri.
+    const places = refs.map((r) => `${fileURLToPath(r.uri)}:${r.range.start.line}:${r.range.start.character}`);
+    assert.equal(new Set(places).size, places.length, `a reference came twice: ${report()}`);
     // includeDeclaration: the mention under the cursor is among them, at the right place.
     assert.ok(
       refs.some((r) => fileURLToPath(r.uri) === file && r.range.start.line === line && r.range.start.character === 0),
@@ -165,7 +186,15 @@ test('Neovim (headless, vim.lsp.start_client) gets a hover and cross-file refere
     );
     for (const r of refs) assert.match(textAt(r), TENCENT, `every reference covers a Tencent mention: ${JSON.stringify(r)}`);
   } finally {
-    removeWorkspace(ws);
+    removeWorkspace(layout.folder ? dirname(ws) : ws);
     rmSync(home, { recursive: true, force: true });
   }
-});
+}
+
+test('Neovim (headless, vim.lsp.start_client) gets a hover and cross-file references from the server', { timeout: NVIM_TIMEOUT_MS + 30_000 }, (t) =>
+  neovimSession(t, { englishName: 'english.digest' }),
+);
+
+test('Neovim, on a note whose path it spells otherwise than VS Code (a(b), @, 笔记): the same answers, each reference once', { timeout: NVIM_TIMEOUT_MS + 30_000 }, (t) =>
+  neovimSession(t, { folder: 'notes (2025)@home', englishName: 'a(b) 笔记.digest' }),
+);
