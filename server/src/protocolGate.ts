@@ -84,8 +84,8 @@ export class ProtocolGate {
     }
     return (...args: unknown[]) => {
       this.refuseRequest();
-      keyUrisOf(args[0]);
       const token = args.find((a): a is CancellationToken => CancellationToken.is(a));
+      if (args[0] !== token) keyUrisOf(args[0]); // a request without params gets its token first
       return token ? answerUnlessCancelled(handler, args, token) : handler(...args);
     };
   }
