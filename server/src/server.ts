@@ -8,6 +8,8 @@
  */
 import {
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
@@ -303,6 +305,12 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
       return { files: index.size };
     }),
   );
+
+  // Any other method: MethodNotFound, as vscode-jsonrpc would answer, but through the gate,
+  // so that before initialize and after shutdown it too gets the lifecycle's errors.
+  connection.onRequest((method: string) => {
+    throw new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`);
+  });
 
   host.registerFeatures();
   documents.listen(connection);

@@ -48,6 +48,7 @@ test('before initialize: requests fail with ServerNotInitialized, notifications 
       ['digestLens/status', null],
       ['digestLens/entities', { scope: { kind: 'workspace' } }],
       ['textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 2 }, newName: 'X' }],
+      ['no/suchMethod', {}],
     ] as const) {
       assert.equal(await codeOf(connection.sendRequest(method, params)), -32002, `${method} before initialize`);
     }
@@ -62,6 +63,7 @@ test('before initialize: requests fail with ServerNotInitialized, notifications 
     assert.ok(!found.some((l) => l.uri === early), 'the note opened before initialize was dropped');
     const hoverEarly = await connection.sendRequest('textDocument/hover', { textDocument: { uri: early }, position: { line: 0, character: 2 } });
     assert.equal(hoverEarly, null);
+    assert.equal(await codeOf(connection.sendRequest('no/suchMethod', {})), -32601, 'an unknown method, once running: MethodNotFound');
     // A second initialize is refused.
     assert.equal(await codeOf(initialize(connection, ws)), -32600);
     // exit without shutdown: code 1.
@@ -99,6 +101,7 @@ test('after shutdown: every request fails with InvalidRequest, notifications are
       ['textDocument/documentSymbol', { textDocument: { uri } }],
       ['digestLens/status', null],
       ['digestLens/figures', { scope: { kind: 'workspace' } }],
+      ['no/suchMethod', {}],
       ['shutdown', null],
     ] as const) {
       assert.equal(await codeOf(connection.sendRequest(method, params)), -32600, `${method} after shutdown`);
