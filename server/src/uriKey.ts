@@ -11,7 +11,7 @@ import { URI } from 'vscode-uri';
 
 /** The key of a uri: for a file uri, vscode-uri's spelling of the same path; other uris unchanged. */
 export function uriKey(uri: string): string {
-  if (uri.slice(0, 5).toLowerCase() !== 'file:') return uri; // untitled:, vscode-vfs: … are the client's own names
+  if (typeof uri !== 'string' || uri.slice(0, 5).toLowerCase() !== 'file:') return uri; // (a client may send anything) // untitled:, vscode-vfs: … are the client's own names
   let parsed: URI;
   try {
     // A scheme is case-insensitive, but vscode-uri keeps `FILE:` as sent (and drops its slashes).

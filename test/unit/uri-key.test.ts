@@ -41,7 +41,10 @@ test('the named cases: parentheses, a folder with @ and spaces, #, non-ASCII, dr
   ];
   for (const [a, b] of cases) assert.equal(uriKey(a), uriKey(b), `${a} and ${b}`);
   // Other schemes are the client's own names: unchanged.
+  for (const u of ['untitled:Untitled-1', 'vscode-vfs://github/o/r/a(b).digest', 'not a uri', 'file:', 'file://%zz/a', '']) assert.doesNotThrow(() => uriKey(u));
   for (const u of ['untitled:Untitled-1', 'vscode-vfs://github/o/r/a(b).digest', 'not a uri']) assert.equal(uriKey(u), u);
+  // Malformed params: whatever is not a string is handed on as it came.
+  for (const v of [undefined, null, 42, {}]) assert.equal(uriKey(v as unknown as string), v);
 });
 
 test('keyUrisOf rewrites the uri fields of params in place, within a bounded depth', () => {
