@@ -73,7 +73,8 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
     for (let i = from; i < to; i++) {
       try {
         const st = statSync(paths[i], { throwIfNoEntry: false });
-        if (st) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
+        // A listed file can be replaced by a pipe or a folder before the stat: only regular files.
+        if (st?.isFile()) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
       } catch {
         // Unreadable since the listing: left out.
       }
