@@ -41,7 +41,7 @@ test('special files named on the command line are reported on stderr; the others
   const f = folder();
   const rescue = rescuePipes([f.pipe]);
   try {
-    for (const env of [{}, { DIGEST_LENS_CLI_WORKERS: '2' }]) {
+    for (const env of [{}, { DIGEST_LENS_CLI_WORKERS: '2' }] as Record<string, string>[]) {
       const r = run(['scan', '--format', 'json', f.pipe, f.note, f.link, f.zero], env);
       assert.equal(r.status, 1, r.stderr);
       assert.deepEqual(paths(r.stdout), [f.note], JSON.stringify(env));

@@ -27,8 +27,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, read } from 
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { ENGINE_VERSION } from './analysisSetup';
-import type { PackedAnalysis } from './packed';
-import type { StringTable } from './packed';
+import { validLineStarts, validPacked, type PackedAnalysis, type StringTable } from './packed';
 import type { FileStamp } from './workspaceIndex';
 
 const MAGIC = 0x43494c44; // "DLIC"
@@ -192,8 +191,18 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
     let f = 0;
     let i = 0;
     let l = 0;
+    const strings = header.strings.length;
+    const triples = header.entities.length / 3;
     for (const [uri, size, mtimeMs, textLength, ni, nf, nl] of header.docs) {
-      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength, dataVersion });
+      const entry = { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength, dataVersion };
+      // The checksum says the file is as written, not that a writer was ours: each document
+      // must be one the index can serve without reading past its text or a table. The text
+      // of a file decoded from `size` bytes has at most `size` code units.
+      if (textLength > size || !validPacked(entry.packed, strings, triples, textLength) || !validLineStarts(entry.lineStarts, textLength)) {
+        return { cache: null, reason: `malformed document ${uri}` };
+      }
+      if (entries.has(uri)) return { cache: null, reason: `document ${uri} twice` };
+      entries.set(uri, entry);
       f += nf;
       i += ni;
       l += nl;
