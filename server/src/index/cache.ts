@@ -252,7 +252,7 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 
   await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`; // TEMP_NAME below
   const handle = await fs.open(tmp, 'w');
   const kind = crc32 ? CRC32 : SHA1;
   const hash = checksum(kind)!;
@@ -301,3 +301,49 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
   await fs.rename(tmp, file);
 }
 
+
+/** A save's temporary file: the cache file's name, the saving process's id, a random tag. */
+const TEMP_NAME = /^index-[0-9a-f]{16}\.bin\.(\d+)-[0-9a-f]{8}\.tmp$/;
+/** A temporary file this old is no save in progress, whoever made it. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** True while process `pid` runs (EPERM: it runs as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that saves killed midway left in the cache folder: only
+ * regular files named as saveCache names them, made by a process that no longer runs (a
+ * second server on the same workspace may be saving now) or older than an hour. Returns
+ * the names removed; never throws.
+ */
+export async function removeOrphanedTemps(dir: string, isRunning: (pid: number) => boolean = running, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    try {
+      const st = await fs.lstat(path);
+      if (!st.isFile()) continue;
+      if (isRunning(Number(m[1])) && now - st.mtimeMs < STALE_TEMP_MS) continue;
+      await fs.unlink(path);
+      removed.push(name);
+    } catch {
+      // Gone meanwhile (its save ended), or not ours to remove.
+    }
+  }
+  return removed;
+}
