@@ -7,7 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { HAS_FIFOS, mkfifo, rescuePipes } from '../helpers/specialFiles';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { cacheFile } from '../../server/src/index/cache';
@@ -66,5 +67,34 @@ test('temporary files of saves killed midway are removed at start; a live save\'
     await server?.stop();
     removeWorkspace(ws);
     rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test('a cache file that is a named pipe or a symlink to /dev/zero is discarded with a log line; indexing finishes and the cache is saved over it', { skip: !HAS_FIFOS && 'needs mkfifo and /dev/zero' }, async () => {
+  for (const make of ['fifo', 'zero']) {
+    const ws = copyWorkspace();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'digest-lens-cachedir-'));
+    const file = cacheFile(cacheDir, [uriOf(ws)]);
+    if (make === 'fifo') mkfifo(file);
+    else symlinkSync('/dev/zero', file);
+    const rescue = rescuePipes(make === 'fifo' ? [file] : []);
+    let server: TestServer | undefined;
+    try {
+      server = await startServer({ folder: ws, initializationOptions: { cacheDir } });
+      assert.ok(server.logs().some((l) => l.includes('index cache discarded: not a regular file')), server.logs().join('\n'));
+      const status = await server.request('digestLens/status', null);
+      assert.equal(status.files, 3);
+      await server.stop();
+      server = undefined;
+      // The save replaced the special file by a regular cache, which the next start loads.
+      server = await startServer({ folder: ws, initializationOptions: { cacheDir } });
+      assert.ok(server.logs().some((l) => /indexed 3 digests .*3 from cache/.test(l)), server.logs().join('\n'));
+      assert.equal(rescue.rescued(), false, 'nothing waited on the pipe');
+    } finally {
+      rescue.stop();
+      await server?.stop();
+      removeWorkspace(ws);
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }
 });
