@@ -6,7 +6,9 @@
  * Trust rules: an entry is used only for a file with the same path, size and mtimeMs, and
  * the whole file only under the same engine version and data version (built-in data and
  * the user's entity and theme files, analysisSetup.ts). A file that is truncated, fails its
- * checksum, or does not parse is discarded with a log line (and rewritten later).
+ * checksum, or does not parse is discarded with a log line (and rewritten later); so is one
+ * whose checksum holds but whose documents could not be served (packed.ts validPacked: a
+ * file crafted, or written by a buggy build).
  *
  * Writes are atomic: a temp file with a unique name in the same folder, fsync, rename.
  * Two servers on one workspace may both write; the last rename wins, neither corrupts.
