@@ -10,6 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileSync, readRegularText, readRegularTextSync } from '../../server/src/io/safeRead';
@@ -99,5 +100,24 @@ test('every reader of the server and the CLI on a path goes through the safe rea
   } finally {
     rescue.stop();
     rmSync(f.dir, { recursive: true, force: true });
+  }
+});
+
+test('a socket where a digest is expected is not read: refused at once as not a regular file, and indexing skips it with that reason', { skip: !HAS_FIFOS && 'needs POSIX sockets on paths' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-lens-socket-'));
+  const path = join(dir, 'socket.digest');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  try {
+    assert.throws(() => readRegularFileSync(path, 1 << 20), /not a regular file \(a socket\)/);
+    await assert.rejects(readRegularText(path, 1 << 20), NotRegularFileError);
+    assert.equal(readDigestText(nodeDisk, path), null);
+    const r = analyseFile({ uri: `file://${path}`, path, maxSize: 1 << 20 }, analysisSetup({ entities: [], themes: [] }), new StringTable(), 'v');
+    assert.equal(r.kind, 'skip');
+    assert.match((r as { reason: string }).reason, /not a regular file \(a socket\)/);
+    assert.deepEqual(await discoverDigests(dir, new DigestMatcher({ include: [], exclude: [] })), []);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
   }
 });

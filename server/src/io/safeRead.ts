@@ -5,7 +5,7 @@
  * descriptor (not the path, which can change meanwhile) is checked to be a regular file,
  * its size is held against a cap, and then at most that many bytes are read.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
 
 /** Open flags: read only, never waiting (Windows has no O_NONBLOCK and no pipes on paths). */
 const READ_NONBLOCK = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -48,13 +48,32 @@ export function kindOf(st: Stats): string {
   return 'not a plain file';
 }
 
+/** Errors of open(2) on a path that is there but cannot be opened as a file (a socket: ENXIO). */
+const SPECIAL_OPEN_ERRORS = new Set(['ENXIO', 'ENODEV', 'EOPNOTSUPP']);
+
+/** The error to throw for a failed open: NotRegularFileError when the path names a special file. */
+function refusedOpen(path: string, e: unknown, stat: () => Stats): unknown {
+  if (!SPECIAL_OPEN_ERRORS.has((e as NodeJS.ErrnoException).code ?? '')) return e;
+  try {
+    const st = stat();
+    return st.isFile() ? e : new NotRegularFileError(path, kindOf(st));
+  } catch {
+    return e;
+  }
+}
+
 /**
  * A regular file's stamp and bytes; bytes null when the file is over `maxBytes` (the caller
  * says why). Throws NotRegularFileError for anything else, and the system's error when the
  * path cannot be opened. Never blocks on a pipe and never reads past the size it saw.
  */
 export function readRegularFileSync(path: string, maxBytes: number): { stamp: ReadStamp; bytes: Buffer | null } {
-  const fd = openSync(path, READ_NONBLOCK);
+  let fd: number;
+  try {
+    fd = openSync(path, READ_NONBLOCK);
+  } catch (e) {
+    throw refusedOpen(path, e, () => statSync(path));
+  }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFileError(path, kindOf(st));
@@ -75,7 +94,12 @@ export function readRegularFileSync(path: string, maxBytes: number): { stamp: Re
 
 /** readRegularFileSync without holding the thread while the bytes come. */
 export async function readRegularFile(path: string, maxBytes: number): Promise<{ stamp: ReadStamp; bytes: Buffer | null }> {
-  const handle = await fs.open(path, READ_NONBLOCK);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path, READ_NONBLOCK);
+  } catch (e) {
+    throw refusedOpen(path, e, () => statSync(path));
+  }
   try {
     const st = await handle.stat();
     if (!st.isFile()) throw new NotRegularFileError(path, kindOf(st));
