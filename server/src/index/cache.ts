@@ -254,7 +254,7 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 
   await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`; // TEMP_NAME below
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`; // tempPid below reads it
   const handle = await fs.open(tmp, 'w');
   const kind = crc32 ? CRC32 : SHA1;
   const hash = checksum(kind)!;
@@ -304,8 +304,21 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
 }
 
 
-/** A save's temporary file: the cache file's name, the saving process's id, a random tag. */
-const TEMP_NAME = /^index-[0-9a-f]{16}\.bin\.(\d+)-[0-9a-f]{8}\.tmp$/;
+/** True when `s` is `n` lowercase hexadecimal digits. */
+const isHex = (s: string, n: number) => s.length === n && [...s].every((c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+
+/**
+ * The saving process's id when `name` is a save's temporary file as saveCache names it —
+ * index-<16 hex>.bin.<pid>-<8 hex>.tmp — else null.
+ */
+function tempPid(name: string): number | null {
+  if (!name.startsWith('index-') || !name.endsWith('.tmp') || !isHex(name.slice(6, 22), 16) || name.slice(22, 27) !== '.bin.') return null;
+  const rest = name.slice(27, -4);
+  const dash = rest.indexOf('-');
+  const pid = rest.slice(0, dash);
+  if (dash < 1 || dash > 10 || ![...pid].every((c) => c >= '0' && c <= '9') || !isHex(rest.slice(dash + 1), 8)) return null;
+  return Number(pid);
+}
 /** A temporary file this old is no save in progress, whoever made it. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -334,13 +347,13 @@ export async function removeOrphanedTemps(dir: string, isRunning: (pid: number) 
     return removed;
   }
   for (const name of names) {
-    const m = TEMP_NAME.exec(name);
-    if (!m) continue;
+    const pid = tempPid(name);
+    if (pid === null) continue;
     const path = join(dir, name);
     try {
       const st = await fs.lstat(path);
       if (!st.isFile()) continue;
-      if (isRunning(Number(m[1])) && now - st.mtimeMs < STALE_TEMP_MS) continue;
+      if (isRunning(pid) && now - st.mtimeMs < STALE_TEMP_MS) continue;
       await fs.unlink(path);
       removed.push(name);
     } catch {

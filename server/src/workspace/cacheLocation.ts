@@ -7,7 +7,7 @@
  * user's cache folder is used instead; if even that is inside a workspace folder, no cache.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { userCacheDir } from '../data/builtinImage';
 import { cacheFile } from '../index/cache';
@@ -28,7 +28,7 @@ function real(path: string): string {
     } catch {
       const up = dirname(head);
       if (up === head) return resolve(path);
-      tail.push(head.slice(up.length).replace(/^[\\/]+/, ''));
+      tail.push(basename(head));
       head = up;
     }
   }
