@@ -93,6 +93,7 @@ test('every reader of the server and the CLI on a path goes through the safe rea
     // The walks find the note only: not the pipe, nor the symlinks, nor the folder.
     const matcher = new DigestMatcher({ include: [], exclude: [] });
     assert.deepEqual((await discoverDigests(f.dir, matcher)).map((x) => x.path), [f.note]);
+    assert.deepEqual((await discoverDigests(f.dir, matcher, undefined, 0)).map((x) => x.path), [f.note], 'with the stats on the stat worker');
     const found: string[] = [];
     for await (const x of findDigests(f.dir, matcher)) found.push(x.path);
     assert.deepEqual(found, [f.note]);
