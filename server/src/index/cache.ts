@@ -195,7 +195,14 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
     let l = 0;
     const strings = header.strings.length;
     const triples = header.entities.length / 3;
+    // Checking 10,000 documents takes ~40 ms: in slices, so requests are answered meanwhile
+    // (the walk of the workspace goes on at the same time).
+    let since = Date.now();
     for (const [uri, size, mtimeMs, textLength, ni, nf, nl] of header.docs) {
+      if (Date.now() - since > CHECK_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        since = Date.now();
+      }
       const entry = { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength, dataVersion };
       // The checksum says the file is as written, not that a writer was ours: each document
       // must be one the index can serve without reading past its text or a table. The text
@@ -218,6 +225,8 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
+/** The longest run of document checks between two yields. */
+const CHECK_SLICE_MS = 8;
 
 const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const text = (v: unknown) => typeof v === 'string';
