@@ -47,6 +47,11 @@ test('pipes and devices among the digests are skipped with a log line; the rest 
     symlink('/dev/zero', join(notes, 'zero.digest'));
     server = await startServer({ folder: ws });
     assert.equal((await tencentReferences(server, english(ws))).length, expected, 'the regular digests are indexed as without the pipe');
+    // The walk saw the pipe (not the symlinks, which it does not follow): skipped, with a log line.
+    const pipeUri = uriOf(pipe);
+    assert.ok(server.logs().some((l) => l === `skipped ${pipeUri}: not a regular file (a named pipe)`), server.logs().join('\n'));
+    const atStart = await server.request('digestLens/status', null);
+    assert.deepEqual(atStart.skipped.map((s: any) => [s.uri, s.reason]), [[pipeUri, 'not a regular file (a named pipe)']]);
 
     // Watcher events for each: created, then changed.
     for (const [name, kind] of [['pipe', 'a named pipe'], ['link', 'a named pipe'], ['zero', 'a device']]) {

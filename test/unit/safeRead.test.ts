@@ -90,10 +90,14 @@ test('every reader of the server and the CLI on a path goes through the safe rea
     }
     assert.equal(readDigestText(nodeDisk, f.note), NOTE);
     assert.equal(analyseFile({ uri: 'file:///n', path: f.note, maxSize: 1 << 20 }, setup, new StringTable(), 'v').kind, 'ok');
-    // The walks find the note only: not the pipe, nor the symlinks, nor the folder.
+    // The walks find the note as a digest, not the symlinks nor the folder; the server's
+    // walk lists the pipe as special (reported as skipped, never opened).
     const matcher = new DigestMatcher({ include: [], exclude: [] });
-    assert.deepEqual((await discoverDigests(f.dir, matcher)).map((x) => x.path), [f.note]);
-    assert.deepEqual((await discoverDigests(f.dir, matcher, undefined, 0)).map((x) => x.path), [f.note], 'with the stats on the stat worker');
+    for (const workerFrom of [undefined, 0]) {
+      const walked = await discoverDigests(f.dir, matcher, undefined, workerFrom);
+      assert.deepEqual(walked.filter((x) => !x.special).map((x) => x.path), [f.note], `stat worker from ${workerFrom}`);
+      assert.deepEqual(walked.filter((x) => x.special).map((x) => [x.path, x.special]), [[f.pipe, 'a named pipe']]);
+    }
     const found: string[] = [];
     for await (const x of findDigests(f.dir, matcher)) found.push(x.path);
     assert.deepEqual(found, [f.note]);
@@ -116,7 +120,7 @@ test('a socket where a digest is expected is not read: refused at once as not a 
     const r = analyseFile({ uri: `file://${path}`, path, maxSize: 1 << 20 }, analysisSetup({ entities: [], themes: [] }), new StringTable(), 'v');
     assert.equal(r.kind, 'skip');
     assert.match((r as { reason: string }).reason, /not a regular file \(a socket\)/);
-    assert.deepEqual(await discoverDigests(dir, new DigestMatcher({ include: [], exclude: [] })), []);
+    assert.deepEqual(await discoverDigests(dir, new DigestMatcher({ include: [], exclude: [] })), [{ path, size: 0, mtimeMs: 0, special: 'a socket' }]);
   } finally {
     await new Promise((resolve) => server.close(resolve));
     rmSync(dir, { recursive: true, force: true });
