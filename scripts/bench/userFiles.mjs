@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadBenchModule } from '../lib/benchBundle.mjs';
-import { entitiesAtTheCaps, hostileUserFiles, oneCharacterThemes, themesAtTheCaps } from '../lib/hostileUserFiles.mjs';
+import { entitiesAtTheCaps, hostileUserFiles, oneCharacterThemes, themesAtTheCaps, themesEndingOneAnother } from '../lib/hostileUserFiles.mjs';
 
 export const name = 'userFiles';
 export const description = 'hostile entity and theme files through the server\'s setup code: each ≤ 2 s and ≤ 100 MB over the baseline';
@@ -42,6 +42,12 @@ function files(limits) {
       `themes at the caps (${limits.MAX_THEMES} themes, ${limits.MAX_KEYWORDS_PER_FILE} keywords of ${limits.MAX_KEYWORD_CHARS} characters)`,
       'themes',
       () => themesAtTheCaps({ maxThemes: limits.MAX_THEMES, maxKeywordsPerTheme: limits.MAX_KEYWORDS_PER_THEME, maxKeywordsPerFile: limits.MAX_KEYWORDS_PER_FILE, maxKeywordChars: limits.MAX_KEYWORD_CHARS }),
+      true,
+    ],
+    [
+      `themes at the caps whose keywords end one another (a keyword of all ${limits.MAX_THEMES} themes inside every other)`,
+      'themes',
+      () => themesEndingOneAnother({ maxThemes: limits.MAX_THEMES, maxKeywordsPerFile: limits.MAX_KEYWORDS_PER_FILE, maxKeywordChars: limits.MAX_KEYWORD_CHARS }),
       true,
     ],
   ];

@@ -7,3 +7,4 @@ export function deepNesting(depth?: number): string;
 export function entitiesAtTheCaps(maxFileChars: number, maxEntities: number): string;
 export function themesAtTheCaps(caps: { maxThemes: number; maxKeywordsPerTheme: number; maxKeywordsPerFile: number; maxKeywordChars: number }): string;
 export function hostileUserFiles(scale?: number): [label: string, which: 'entities' | 'themes', make: () => string][];
+export function themesEndingOneAnother(caps: { maxThemes: number; maxKeywordsPerFile: number; maxKeywordChars: number }): string;

@@ -91,6 +91,27 @@ export function themesAtTheCaps({ maxThemes, maxKeywordsPerTheme, maxKeywordsPer
 }
 
 /**
+ * Themes whose keywords end one another: every theme lists "共享", and every other keyword
+ * (of the longest length, as many as the caps let through) holds it every third character,
+ * so that thousands of automaton states end in a keyword of every theme.
+ */
+export function themesEndingOneAnother({ maxThemes, maxKeywordsPerFile, maxKeywordChars }) {
+  const next = cjkSequence(5);
+  const perTheme = Math.floor(maxKeywordsPerFile / maxThemes);
+  const rows = [];
+  for (let t = 0; t < maxThemes; t++) {
+    const words = ['"共享"'];
+    for (let k = 1; k < perTheme; k++) {
+      let w = '';
+      while (w.length < maxKeywordChars) w += next() + '共享';
+      words.push(`"${w.slice(0, maxKeywordChars)}"`);
+    }
+    rows.push(`{"id":"ends-${t}","label":"Ends ${t}","keywords":[${words.join(',')}]}`);
+  }
+  return `[${rows.join(',\n')}]`;
+}
+
+/**
  * The probe's five hostile files: [label, which file, make] (make() writes the text, so a
  * caller pays only for those it uses). `scale` shrinks the big ones.
  */

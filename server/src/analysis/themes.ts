@@ -179,8 +179,12 @@ function compile(themes: readonly ThemeDef[]): Automaton {
   const exceptions: Map<number, number>[] = new Array(states);
   exceptions[0] = new Map();
   const fail = new Uint32Array(states);
-  const outs: { theme: number; len: number; flags: number }[][] = new Array(states);
-  outs[0] = own[0];
+  // A state's outputs are its own keywords, then those of its failure state (longest
+  // first, as their lengths fall down the chain): counted here, written once into the
+  // packed arrays below. (A list per state repeated every output down each failure chain:
+  // a keyword ending many others, listed by 200 themes, made millions of objects.)
+  const outCount = new Uint32Array(states);
+  outCount[0] = own[0].length;
   const queue: number[] = [];
   for (const [, child] of children[0]) {
     fail[child] = 0;
@@ -189,7 +193,7 @@ function compile(themes: readonly ThemeDef[]): Automaton {
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head];
     const f = fail[s];
-    outs[s] = own[s].concat(outs[f]).sort((a, b) => b.len - a.len);
+    outCount[s] = own[s].length + outCount[f];
     const row = new Map(exceptions[f]);
     for (const [k, child] of children[s]) {
       fail[child] = row.get(k) ?? rootRow[k];
@@ -203,13 +207,13 @@ function compile(themes: readonly ThemeDef[]): Automaton {
   const order: number[] = [];
   for (let pass = 0; pass < 2; pass++) {
     for (let s = 0; s < states; s++) {
-      if ((outs[s].length > 0 ? 1 : 0) === pass) {
+      if ((outCount[s] > 0 ? 1 : 0) === pass) {
         number[s] = order.length;
         order.push(s);
       }
     }
   }
-  const firstOutput = order.findIndex((s) => outs[s].length > 0);
+  const firstOutput = order.findIndex((s) => outCount[s] > 0);
   const { trans, checkBits, wide, rootNext, ids, maxId, firstOutputId } = packTransitions(exceptions, rootRow, states, classes, order, number, firstOutput < 0 ? states : firstOutput);
   const stateOf = new Int32Array(maxId + 1);
   for (let n = 0; n < states; n++) stateOf[ids[n]] = n;
@@ -217,18 +221,28 @@ function compile(themes: readonly ThemeDef[]): Automaton {
   let total = 0;
   for (let n = 0; n < states; n++) {
     outStart[n] = total;
-    total += outs[order[n]].length;
+    total += outCount[order[n]];
   }
   outStart[states] = total;
   const outTheme = new Uint16Array(total);
   const outLen = new Uint16Array(total);
   const outFlags = new Uint8Array(total);
-  for (let n = 0; n < states; n++) {
-    outs[order[n]].forEach((o, j) => {
-      outTheme[outStart[n] + j] = o.theme;
-      outLen[outStart[n] + j] = o.len;
-      outFlags[outStart[n] + j] = o.flags;
-    });
+  // In breadth-first order, so that a failure state's outputs are written before they are
+  // copied after a deeper state's own.
+  for (let q = -1; q < queue.length; q++) {
+    const s = q < 0 ? 0 : queue[q];
+    let at = outStart[number[s]];
+    for (const o of own[s]) {
+      outTheme[at] = o.theme;
+      outLen[at] = o.len;
+      outFlags[at++] = o.flags;
+    }
+    if (s === 0) continue;
+    const from = outStart[number[fail[s]]];
+    const end = from + outCount[fail[s]];
+    outTheme.copyWithin(at, from, end);
+    outLen.copyWithin(at, from, end);
+    outFlags.copyWithin(at, from, end);
   }
   const warmCls: number[] = [];
   for (let c = 0; c < 65536; c += 32) if (cls.subarray(c, c + 32).some((k) => k !== 0)) warmCls.push(c);
