@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseUserEntities } from '../../server/src/analysis/userFiles/entities';
+import { entityInsertion, locateUserEntry, parseUserEntities } from '../../server/src/analysis/userFiles/entities';
 import { parseUserThemes } from '../../server/src/analysis/userFiles/themes';
 import * as L from '../../server/src/analysis/userFiles/limits';
 import { analysisSetup } from '../../server/src/index/analysisSetup';
@@ -50,6 +50,12 @@ test('a file over the size cap is refused as a whole, JSON or CSV, entities or t
   const t = parseUserThemes(big, 'mine.json');
   assert.deepEqual(t.themes, []);
   assert.match(t.errors[0].message, /^mine\.json: File too large/);
+  // Nor is an entry located in it, or added to it (the Add Entity command refuses the file).
+  const entry = { id: 'acme', name: 'Acme', aliases: [], tickers: [], kind: 'company' as const };
+  assert.equal(locateUserEntry(big, 'e.json', 'user:acme', 'Acme'), null);
+  assert.equal(entityInsertion(big, entry, 'e.json'), null);
+  assert.equal(entityInsertion('name\n' + 'x\n'.repeat(L.MAX_FILE_CHARS / 2), entry, 'e.csv'), null);
+  assert.ok(entityInsertion('[]', entry, 'e.json'));
   // At the cap exactly, the file is read.
   const fits = '[{"name": "Acme"}]';
   assert.equal(parseUserEntities(fits + ' '.repeat(L.MAX_FILE_CHARS - fits.length), 'e.json').entities.length, 1);

@@ -276,6 +276,8 @@ export interface UserEntry {
 
 /** Finds the entry of entity `id` (or, for an entry without id, the one named `name`); null when there is none. */
 export function locateUserEntry(fileText: string, fileName: string, id: string, name: string): UserEntry | null {
+  // A file over the size cap loads no entry, so none is there to find (and its tree is not built).
+  if (fileText.length > MAX_FILE_CHARS) return null;
   return isCsv(fileName) ? locateCsv(fileText, id, name) : locateJson(fileText, id, name);
 }
 
@@ -404,6 +406,8 @@ const indentAt = (s: string, offset: number) => /^[ \t]*/.exec(s.slice(s.lastInd
  * null when the file has no entity list to add to (a syntax error, or no list).
  */
 export function entityInsertion(text: string, e: NewEntity, fileName: string): { offset: number; text: string } | null {
+  // An entry added to a file over the size cap would not load: the file is refused, like a broken one.
+  if (text.length > MAX_FILE_CHARS) return null;
   if (!text.trim()) return { offset: 0, text: newEntityFile(e, fileName) };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   if (isCsv(fileName)) {
