@@ -96,10 +96,13 @@ function brotliParams(size) {
  * not compile the 1.3 MB bundle and the functions it runs again (about a fifth of a start).
  * The cache is written when the first process without one exits (whole, then renamed);
  * V8 refuses a cache of another source or version, and then the bundle is compiled as usual.
+ * Each entry (server, analysis worker, CLI, CLI worker) keeps its own: a cache holds the
+ * functions its process compiled, and the CLI's (520 KB) lacks the language server's protocol
+ * code that a server start would then compile (its own: 1.1 MB).
  * Anything amiss: a plain require (in the entry files).
  */
-const CORE_LOADER = `// Loads dist/core.js with V8's code cache (see esbuild.mjs); undefined when it cannot.
-exports.load = function load() {
+const CORE_LOADER = `// Loads dist/core.js with V8's code cache (see esbuild.mjs) kept for one entry; undefined when it cannot.
+exports.load = function load(entry) {
   const fs = require('node:fs');
   const path = require('node:path');
   const file = path.join(__dirname, 'core.js');
@@ -109,7 +112,7 @@ exports.load = function load() {
     const os = require('node:os');
     const st = fs.statSync(file);
     const dir = process.env.XDG_CACHE_HOME ? path.join(process.env.XDG_CACHE_HOME, 'digest-lens') : path.join(os.homedir() || os.tmpdir(), '.cache', 'digest-lens');
-    const cacheFile = path.join(dir, 'core-' + process.versions.v8 + '-' + st.size + '-' + Math.floor(st.mtimeMs) + '.cc');
+    const cacheFile = path.join(dir, 'core-' + process.versions.v8 + '-' + st.size + '-' + Math.floor(st.mtimeMs) + (entry ? '-' + entry : '') + '.cc');
     let cached;
     try { cached = fs.readFileSync(cacheFile); } catch {}
     const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
@@ -141,13 +144,13 @@ exports.load = function load() {
 /** The entry files: each loads dist/core.js (server/src/main.ts) and starts one part. */
 const SHIMS = {
   'server.js':
-    "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n(require('./coreLoader.js').load() ?? require('./core.js')).startServer();\n",
+    "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n(require('./coreLoader.js').load('server') ?? require('./core.js')).startServer();\n",
   'analysisWorker.js':
-    "// An analysis worker thread of the language server (with the server's code cache: it starts analysing sooner).\n(require('./coreLoader.js').load() ?? require('./core.js')).startWorker();\n",
-  'cliWorker.js': "// A worker thread of the command line's scan of many files.\n(require('./coreLoader.js').load() ?? require('./core.js')).startCliWorker();\n",
+    "// An analysis worker thread of the language server (with its code cache: it starts analysing sooner).\n(require('./coreLoader.js').load('worker') ?? require('./core.js')).startWorker();\n",
+  'cliWorker.js': "// A worker thread of the command line's scan of many files.\n(require('./coreLoader.js').load('cliWorker') ?? require('./core.js')).startCliWorker();\n",
   'cli.js':
     '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
-    "const cli = (require('./coreLoader.js').load() ?? require('./core.js')).cliModule(require.main === module);\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
+    "const cli = (require('./coreLoader.js').load('cli') ?? require('./core.js')).cliModule(require.main === module);\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
   'coreLoader.js': CORE_LOADER,
 };
 

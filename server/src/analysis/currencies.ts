@@ -213,6 +213,21 @@ export function maybePrefixEndAnyCase(c: number): boolean {
 }
 
 /**
+ * Every code unit for which `maybePrefixEndAnyCase` can hold (and some for which it does not):
+ * the last code unit of each marker written before a number, in both cases. A table of the
+ * test is built from these, not from a pass over all 65,536 code units.
+ */
+export function prefixEndCandidates(): number[] {
+  const out: number[] = [];
+  for (const mk of PREFIXES) {
+    const c = mk.text.charCodeAt(mk.length - 1);
+    out.push(c);
+    if (isLetter(c)) out.push(c ^ 0x20);
+  }
+  return out;
+}
+
+/**
  * Matches a currency marker ending at `i` (optionally followed by one space before the number):
  * "$", "HK$", "USD ", "人民币". Returns true and fills `out` (start = where the marker begins).
  */

@@ -11,11 +11,11 @@
  */
 import type { Figure } from './types';
 import {
-  CN_NUMERAL_CHAR, CN_NUMERAL_START, cnDigit, cnUnit, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
+  CN_NUMERAL_CHAR, CN_NUMERAL_CHAR_CODES, CN_NUMERAL_START, CN_NUMERAL_START_CODES, cnDigit, cnUnit, type EnglishScale, type Numeral, isSpace, newNumeral, parseEnglishScale,
   parseEnglishVague, parseNumeral, skipDigitRun, tidyNumber, wordAt,
 } from './numbers';
 import {
-  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, maybePrefixEndAnyCase, newCurrencyMatch,
+  type CurrencyMatch, YenResolver, YuanResolver, matchCurrencyAfter, matchCurrencyBefore, maybePrefixEnd, maybePrefixEndAnyCase, newCurrencyMatch, prefixEndCandidates,
 } from './currencies';
 import { codeUnits } from './text';
 
@@ -295,7 +295,8 @@ for (const [cues, unit] of [[SHARE_CUES, 'share'], [BTC_CUES, 'BTC']] as [string
 const CLAUSE_STOP = 1;
 const CUE_START = 2;
 const CONTEXT_UNIT = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (CUE_FIRST[lowerAscii(c)] !== 0) CONTEXT_UNIT[c] = CUE_START;
+// Every c with CUE_FIRST[lowerAscii(c)] set, from the cues' first code units (not a pass over all 65,536).
+for (const list of CUE_LISTS) for (const [cue] of list) for (const c of [cue.charCodeAt(0), cue.charCodeAt(0) - 32]) if (CUE_FIRST[lowerAscii(c)] !== 0) CONTEXT_UNIT[c] = CUE_START;
 for (const ch of '\u3002\n;,\u3001!?') CONTEXT_UNIT[ch.charCodeAt(0)] = CLAUSE_STOP;
 /** One bit per (first, second) code units of a cue (lower case), hashed: most first units fail here. */
 const cuePairHash = (c0: number, c1: number): number => (c0 * 31 + c1) & 0xffff;
@@ -337,7 +338,7 @@ interface Draft {
 const ANCHOR = new Uint8Array(65536);
 {
   for (let c = 48; c <= 57; c++) ANCHOR[c] = 1;
-  for (let c = 0; c < 65536; c++) if (CN_NUMERAL_START[c]) ANCHOR[c] = 2;
+  for (const c of CN_NUMERAL_START_CODES) ANCHOR[c] = 2;
   // A zero opens a place-by-place numeral below one ("〇.一八五美元"); parsePositional rejects the rest.
   ANCHOR['〇'.charCodeAt(0)] = ANCHOR['○'.charCodeAt(0)] = 2;
   // First letters of "billions", "millions", "trillions", "thousands", "tens of", "hundreds of", "several".
@@ -369,7 +370,7 @@ for (const word of ['tens', 'thousands', 'trillions', 'hundreds', 'several', 'mi
  * bare numbers can become list members ("and 5、6和7亿元"), so this test must not change.
  */
 const PREFIX_END = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) PREFIX_END[c] = maybePrefixEndAnyCase(c) ? 1 : 0;
+for (const c of prefixEndCandidates()) if (maybePrefixEndAnyCase(c)) PREFIX_END[c] = 1;
 
 /**
  * The first anchor at or after `i` (s.length when none): a digit, a character that can open
@@ -417,9 +418,12 @@ function nextAnchor(u: Uint16Array, n: number, i: number): number {
  * currency words, "to"), the first characters of Chinese currency words, range connectors, 多/余.
  */
 const CAN_FOLLOW = new Uint8Array(65536);
+/** The code units set in CAN_FOLLOW, listed (DEAD_AFTER is built from them). */
+const CAN_FOLLOW_CODES: number[] = [];
 {
-  for (let c = 65; c <= 90; c++) CAN_FOLLOW[c] = CAN_FOLLOW[c + 32] = 1;
-  for (const ch of ' \t-~\u2010\u2011\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙分泰林印兰挪丹雷土纽¥令') CAN_FOLLOW[ch.charCodeAt(0)] = 1;
+  for (let c = 65; c <= 90; c++) CAN_FOLLOW_CODES.push(c, c + 32);
+  for (const ch of ' \t-~\u2010\u2011\u2013\u2014\u2212\u2015\u301c至到和与多余美港人日欧英韩新台澳加瑞卢块円元$€£¢仙分泰林印兰挪丹雷土纽¥令') CAN_FOLLOW_CODES.push(ch.charCodeAt(0));
+  for (const c of CAN_FOLLOW_CODES) CAN_FOLLOW[c] = 1;
 }
 
 /**
@@ -427,10 +431,13 @@ const CAN_FOLLOW = new Uint8Array(65536);
  * decimal point, not a character of a Chinese numeral (digits, units, 数/几), and not one that
  * may follow a numeral in a figure (CAN_FOLLOW).
  */
-const DEAD_AFTER = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) {
-  const numeral = isDigit(c) || c === 44 || c === 46 || c === 32 || CN_NUMERAL_CHAR[c] === 1 || c === 0x70b9 /* 点 */ || (c >= 0xbc && c <= 0xbe) /* ¼ ½ ¾ */;
-  DEAD_AFTER[c] = numeral || CAN_FOLLOW[c] ? 0 : 1;
+const DEAD_AFTER = new Uint8Array(65536).fill(1);
+{
+  // Cleared where a numeral goes on (digits, separators, the characters of a Chinese numeral,
+  // 点, ¼ ½ ¾) and where CAN_FOLLOW is set, which holds only ASCII and the characters listed there.
+  for (let c = 48; c <= 57; c++) DEAD_AFTER[c] = 0;
+  for (const c of [44, 46, 32, 0x70b9 /* 点 */, 0xbc, 0xbd, 0xbe /* ¼ ½ ¾ */, ...CN_NUMERAL_CHAR_CODES]) DEAD_AFTER[c] = 0;
+  for (const c of CAN_FOLLOW_CODES) DEAD_AFTER[c] = 0;
 }
 
 const C_DUO = '多'.charCodeAt(0);

@@ -56,6 +56,13 @@ const CN_SMALL = new Uint16Array(65536);
 const CN_BIG = new Float64Array(65536);
 /** Characters that can begin a Chinese numeral (including 数 几 上 for vague amounts). */
 export const CN_NUMERAL_START = new Uint8Array(65536);
+/**
+ * The code units set in the tables above, and those set in CN_NUMERAL_START: tables of every
+ * code unit are built from these lists, not from a pass over all 65,536 (about a millisecond
+ * of every start each).
+ */
+const NUMERAL_CODES: number[] = [];
+export const CN_NUMERAL_START_CODES: number[] = [];
 {
   const digits: [string, number][] = [
     ['〇', 0], ['○', 0], ['零', 0], ['一', 1], ['壹', 1], ['二', 2], ['贰', 2], ['两', 2], ['三', 3], ['叁', 3],
@@ -63,14 +70,18 @@ export const CN_NUMERAL_START = new Uint8Array(65536);
     ['八', 8], ['捌', 8], ['九', 9], ['玖', 9],
   ];
   for (const [ch, v] of digits) CN_DIGIT[ch.charCodeAt(0)] = v;
-  for (const [ch, v] of [['十', 10], ['拾', 10], ['百', 100], ['佰', 100], ['千', 1000], ['仟', 1000]] as [string, number][])
-    CN_SMALL[ch.charCodeAt(0)] = v;
+  const small = [['十', 10], ['拾', 10], ['百', 100], ['佰', 100], ['千', 1000], ['仟', 1000]] as [string, number][];
+  for (const [ch, v] of small) CN_SMALL[ch.charCodeAt(0)] = v;
   CN_BIG['万'.charCodeAt(0)] = 1e4;
   CN_BIG['亿'.charCodeAt(0)] = 1e8;
   CN_BIG['兆'.charCodeAt(0)] = 1e12;
   // 〇/零 and 参 never begin an amount: 参 is mostly "参与", 零 mostly "零售".
-  for (const ch of '一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆数几上廿卅卌')
+  for (const ch of '一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆数几上廿卅卌') {
     CN_NUMERAL_START[ch.charCodeAt(0)] = 1;
+    CN_NUMERAL_START_CODES.push(ch.charCodeAt(0));
+  }
+  for (const [ch] of [...digits, ...small, ['万'], ['亿'], ['兆']]) NUMERAL_CODES.push(ch.charCodeAt(0));
+  NUMERAL_CODES.push(...CN_NUMERAL_START_CODES);
 }
 
 /** 廿 卅 卌: twenty, thirty, forty. */
@@ -107,9 +118,9 @@ function cnBig(c: number): number {
 
 /** Every character `parseNumeral` can read inside a Chinese numeral: digits (with 〇/○/零), units, 数, 几, 上. */
 export const CN_NUMERAL_CHAR = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) {
-  if (CN_DIGIT[c] >= 0 || CN_SMALL[c] || CN_BIG[c] || CN_NUMERAL_START[c]) CN_NUMERAL_CHAR[c] = 1;
-}
+/** The code units of CN_NUMERAL_CHAR, listed (see NUMERAL_CODES). */
+export const CN_NUMERAL_CHAR_CODES: readonly number[] = [...new Set(NUMERAL_CODES)];
+for (const c of CN_NUMERAL_CHAR_CODES) CN_NUMERAL_CHAR[c] = 1;
 
 /** The value of a Chinese digit (一 → 1, 〇/○/零 → 0), or -1. */
 export function cnDigit(c: number): number {

@@ -4,6 +4,7 @@
  * slice the original for display.
  */
 import { builtinData } from '../data/builtin';
+import { COMPAT_RANGES } from './compatFold';
 
 const FOLD = new Uint16Array(65536);
 for (let i = 0; i < 65536; i++) FOLD[i] = i;
@@ -26,15 +27,26 @@ const T2S_PAIRS: string = (builtinData('t2s') as { pairs: string }).pairs;
   const variants = '尙尚淸清靑青緖绪鄕乡値值硏研顚颠擧举槪概吿告祕秘僞伪郞郎';
   for (let i = 0; i + 1 < variants.length; i += 2) FOLD[variants.charCodeAt(i)] = FOLD[variants.charCodeAt(i + 1)];
   // Kangxi radicals and CJK compatibility ideographs that stand for a unified ideograph
-  // (交通银⾏ written with the radical ⾏) fold like that ideograph.
-  for (const [from, to] of [[0x2f00, 0x2fe0], [0xf900, 0xfb00]]) {
-    for (let c = from; c < to; c++) {
-      const x = String.fromCharCode(c).normalize('NFKC');
-      if (x.length === 1 && x.charCodeAt(0) !== c) FOLD[c] = FOLD[x.charCodeAt(0)];
+  // (交通银⾏ written with the radical ⾏) fold like that ideograph (their NFKC form).
+  for (const [from, , targets] of COMPAT_RANGES) {
+    for (let k = 0; k < targets.length; k++) {
+      const x = targets.charCodeAt(k);
+      if (x !== 0) FOLD[from + k] = FOLD[x];
     }
   }
-  // One step is enough for every character: a folded character folds to itself.
-  for (let c = 0; c < 65536; c++) {
+  // One step is enough for every character: a folded character folds to itself. Only
+  // characters that fold at all can change, visited in ascending order as a pass over
+  // every code unit would (a character that folds to itself is left as it is).
+  const moved: number[] = [];
+  for (let c = 0xff01; c <= 0xff5e; c++) moved.push(c);
+  for (const c of [0x3000, 0x00a0, 0x2009, 0x202f, 0xfe50, 0xfe52, 0xff64, 0x2019]) moved.push(c);
+  for (let i = 0; i + 1 < pairs.length; i += 2) moved.push(pairs.charCodeAt(i));
+  for (let i = 0; i + 1 < variants.length; i += 2) moved.push(variants.charCodeAt(i));
+  for (const [from, to] of COMPAT_RANGES) for (let c = from; c < to; c++) moved.push(c);
+  moved.sort((x, y) => x - y);
+  for (let i = 0; i < moved.length; i++) {
+    const c = moved[i];
+    if (i > 0 && moved[i - 1] === c) continue; // each once, as in a pass over every code unit
     let f = FOLD[c];
     for (let k = 0; k < 4 && FOLD[f] !== f; k++) f = FOLD[f];
     FOLD[c] = f;

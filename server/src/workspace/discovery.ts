@@ -9,6 +9,7 @@ import { containingFolder } from '../index/folderSetups';
 import type { DigestSettings } from '../settings';
 import type { IndexInputs } from '../settingsEffects';
 import { DigestMatcher, relativePath } from './files';
+import { fileUriString } from './fileUri';
 
 /** A digest found on disk: what to analyse, and its stamp. */
 export type FoundDigest = FileTask & { size: number; mtimeMs: number };
@@ -56,7 +57,7 @@ export class Discovery {
       const matcher = await this.matcherFor(folder);
       const maxSize = (await this.deps.settings(folder)).maxFileSize;
       for (const f of await this.deps.disk.discover(URI.parse(folder).fsPath, matcher, cancelled)) {
-        found.push({ uri: URI.file(f.path).toString(), path: f.path, maxSize, size: f.size, mtimeMs: f.mtimeMs });
+        found.push({ uri: fileUriString(f.path), path: f.path, maxSize, size: f.size, mtimeMs: f.mtimeMs });
       }
       if (cancelled()) return null;
     }
