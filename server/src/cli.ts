@@ -11,7 +11,7 @@
  * The JSON shape is binding (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Exit status: 0 on success, 2 on bad usage,
  * 1 when a file cannot be read (the other files are still reported).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { builtinGazetteer, type Gazetteer } from './analysis/gazetteer';
@@ -21,6 +21,7 @@ import { parseUserThemes } from './analysis/userFiles/themes';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from './analysis/themes';
 import { rateAt } from './fx/rates';
 import { DEFAULT_MAX_BYTES } from './io/decode';
+import { readRegularTextSync, USER_FILE_READ_CAP } from './io/safeRead';
 import { JSON_OPENING, jsonClosing } from './cli/report';
 import { OutputBuffer } from './cli/output';
 import { CSV_HEADER } from './cli/csv';
@@ -198,7 +199,7 @@ function findUserFile(roots: string[], names: string[]): string | undefined {
 function loadGazetteer(path: string | undefined, warn: (m: string) => void): Gazetteer {
   const builtin = builtinGazetteer();
   if (!path) return builtin;
-  const content = readFileSync(path, 'utf8');
+  const content = readRegularTextSync(path, USER_FILE_READ_CAP);
   const { entities, errors } = parseUserEntities(content, path);
   for (const e of errors) warn(`${path}:${e.line}:${e.column}: ${e.message}`);
   return builtin.withEntities(entities);
@@ -207,7 +208,7 @@ function loadGazetteer(path: string | undefined, warn: (m: string) => void): Gaz
 function loadTaxonomy(path: string | undefined, warn: (m: string) => void): Taxonomy {
   const builtin = builtinTaxonomy();
   if (!path) return builtin;
-  const content = readFileSync(path, 'utf8');
+  const content = readRegularTextSync(path, USER_FILE_READ_CAP);
   const { themes, errors } = parseUserThemes(content, path);
   for (const e of errors) warn(`${path}:${e.line}:${e.column}: ${e.message}`);
   return extendTaxonomy(builtin, themes);
@@ -255,11 +256,17 @@ function prepare(argv: string[], out: (s: string) => void, err: (s: string) => v
   opts.themes ??= findUserFile(roots, ['themes.json']);
   let gazetteer: Gazetteer;
   let taxonomy: Taxonomy;
+  // Each file read on its own, so that the message names the one that failed.
   try {
     gazetteer = loadGazetteer(opts.entities, warn);
+  } catch (e) {
+    err(`digest-lens: cannot read ${opts.entities}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  try {
     taxonomy = loadTaxonomy(opts.themes, warn);
   } catch (e) {
-    err(`digest-lens: cannot read ${opts.entities ?? opts.themes}: ${(e as Error).message}\n`);
+    err(`digest-lens: cannot read ${opts.themes}: ${(e as Error).message}\n`);
     return 2;
   }
   const setup: ScanSetup = { format: opts.format as Format, base: opts.base, maxBytes: opts.maxBytes, gazetteer, taxonomy };

@@ -22,7 +22,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { dataVersion } from './index/analysisSetup';
-import { cacheFile } from './index/cache';
 import { readDigestText, type DiskReader } from './index/disk';
 import { translator } from './l10n';
 import { SettingsSource } from './settingsSource';
@@ -30,6 +29,7 @@ import { DEFAULT_SETTINGS } from './settings';
 import { effectOfChange } from './settingsEffects';
 import { UserFileLoader } from './workspace/userFileLoader';
 import { CacheSaver } from './workspace/cacheSaver';
+import { CacheLocation } from './workspace/cacheLocation';
 import { Discovery } from './workspace/discovery';
 import { analyserOf, Indexer, type Progress } from './workspace/indexer';
 import { featureCapabilities, FeatureHost } from './featureHost';
@@ -101,12 +101,11 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     void connection.sendNotification(P.IndexChangedNotification, params);
   });
   index.onChange((change) => notifier.schedule(change.uris));
+  const cacheLocation = new CacheLocation(log);
   const cache = new CacheSaver({
     index,
-    file: () => {
-      const dir = deps.cacheDir === undefined ? (initOptions as { cacheDir?: unknown } | undefined)?.cacheDir : deps.cacheDir;
-      return typeof dir === 'string' && dir && folders.length ? cacheFile(dir, folders) : null;
-    },
+    // Never inside a workspace folder (cacheLocation.ts).
+    file: () => cacheLocation.file(deps.cacheDir === undefined ? (initOptions as { cacheDir?: unknown } | undefined)?.cacheDir : deps.cacheDir, folders),
     busy: () => indexer.indexing(),
     log,
   });

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
@@ -169,7 +169,7 @@ test('files skipped as not text are saved with their stamps and reasons, and loa
   }
 });
 
-test('only a regular cache file is read: a folder or a named pipe at its path is refused without blocking', async () => {
+test('only a regular cache file is read: a folder, a named pipe, a symlink to one or to /dev/zero at its path is refused without blocking', async () => {
   const dir = tempDir();
   try {
     const folder = join(dir, 'folder.bin');
@@ -180,6 +180,13 @@ test('only a regular cache file is read: a folder or a named pipe at its path is
       execFileSync('mkfifo', [fifo]);
       // Opening a pipe for reading would wait for a writer forever; the loader must not.
       assert.match((await loadCache(fifo, 'v1')).reason!, /not a regular file/);
+      // Symlinks are followed to what they name: a pipe, or a device that never ends.
+      const toFifo = join(dir, 'link-to-fifo.bin');
+      symlinkSync(fifo, toFifo);
+      assert.match((await loadCache(toFifo, 'v1')).reason!, /not a regular file/);
+      const toZero = join(dir, 'zero.bin');
+      symlinkSync('/dev/zero', toZero);
+      assert.match((await loadCache(toZero, 'v1')).reason!, /not a regular file/);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -91,7 +91,7 @@ test('the index cache stores the fact fields', async () => {
     const a = withFacts();
     const table = new StringTable();
     const file = join(dir, 'index.bin');
-    await saveCache(file, dir, 'v', table, [{ uri: 'file:///ws/a.digest', stamp: { size: 1, mtimeMs: 2 }, packed: pack(a, table, TEXT), lineStarts: Int32Array.from(lineStarts(TEXT)), textLength: TEXT.length }]);
+    await saveCache(file, dir, 'v', table, [{ uri: 'file:///ws/a.digest', stamp: { size: Buffer.byteLength(TEXT), mtimeMs: 2 }, packed: pack(a, table, TEXT), lineStarts: Int32Array.from(lineStarts(TEXT)), textLength: TEXT.length }]);
     const { cache, reason } = await loadCache(file, 'v');
     assert.ok(cache, reason);
     const fresh = new StringTable();

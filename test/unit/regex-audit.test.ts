@@ -85,6 +85,7 @@
 //   analysis/userFiles/entities.ts /^[ \t]*$/ — safe: anchored, one class
 //   analysis/userFiles/entities.ts /^\s*,/ — safe: anchored, one class then one character
 //   analysis/userFiles/themes.ts /^[a-z0-9]+(?:-[a-z0-9]+)*$/ — safe: anchored; each repetition starts with "-", which [a-z0-9]+ cannot eat (disjoint)
+//   analysis/userFiles/limits.ts /\p{L}/u — safe: one character, no quantifier (a keyword of at most 32 characters)
 //   features/addEntity.ts /[\u3400-\u9fff\uf900-\ufaff]/ — safe: one character
 //   features/addEntity.ts /[\r\n]/ — safe: one character
 //   cli/csv.ts /[",\r\n]/ — safe: one character

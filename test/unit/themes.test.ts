@@ -95,7 +95,7 @@ test('parseUserThemes keeps valid entries and reports problems with line and col
   const content = [
     '[',
     '  {"id": "ai-infrastructure", "keywords": ["液冷", "liquid cooling"]},',
-    '  {"id": "Bad Id", "label": "x", "keywords": ["y"]},',
+    '  {"id": "Bad Id", "label": "x", "keywords": ["yz"]},',
     '  {"id": "quantum", "label": "Quantum computing", "labelZh": "量子计算", "keywords": ["量子計算", 42, "qubit"]},',
     '  {"id": "empty", "label": "Empty", "keywords": []}',
     ']',
@@ -114,7 +114,7 @@ test('parseUserThemes keeps valid entries and reports problems with line and col
   assert.equal(bad.errors.length, 1);
   assert.equal(bad.errors[0].line, 1);
   assert.match(bad.errors[0].message, /mine\.json/);
-  assert.equal(parseUserThemes('{"themes": [{"id": "x", "label": "X", "keywords": ["a"]}]}', 'f').themes.length, 1);
+  assert.equal(parseUserThemes('{"themes": [{"id": "x", "label": "X", "keywords": ["ab"]}]}', 'f').themes.length, 1);
 });
 
 test('extendTaxonomy adds keywords to existing themes and adds new themes', () => {

@@ -168,58 +168,81 @@ function compile(themes: readonly ThemeDef[]): Automaton {
   for (const c of [9, 10, 13, 45, 0x2010, 0x2011]) cls[c] = cls[SEP];
 
   const states = children.length;
-  const delta = new Uint32Array(states * classes);
+  // The transitions are kept sparse: a state's row differs from the root's only at its
+  // exceptions, which are its children and its failure state's exceptions (a child is never
+  // a root transition, being deeper). A dense states × classes table would grow with the
+  // product of the keywords' length and their distinct characters (gigabytes for a user
+  // file of long keywords in rare characters); this grows with the exceptions alone, which
+  // the packed table holds anyway.
+  const rootRow = new Uint32Array(classes);
+  for (const [k, child] of children[0]) rootRow[k] = child;
+  const exceptions: Map<number, number>[] = new Array(states);
+  exceptions[0] = new Map();
   const fail = new Uint32Array(states);
-  const outs: { theme: number; len: number; flags: number }[][] = new Array(states);
-  outs[0] = own[0];
+  // A state's outputs are its own keywords, then those of its failure state (longest
+  // first, as their lengths fall down the chain): counted here, written once into the
+  // packed arrays below. (A list per state repeated every output down each failure chain:
+  // a keyword ending many others, listed by 200 themes, made millions of objects.)
+  const outCount = new Uint32Array(states);
+  outCount[0] = own[0].length;
   const queue: number[] = [];
-  for (const [k, child] of children[0]) {
-    delta[k] = child;
+  for (const [, child] of children[0]) {
     fail[child] = 0;
     queue.push(child);
   }
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head];
     const f = fail[s];
-    outs[s] = own[s].concat(outs[f]).sort((a, b) => b.len - a.len);
-    delta.copyWithin(s * classes, f * classes, f * classes + classes);
+    outCount[s] = own[s].length + outCount[f];
+    const row = new Map(exceptions[f]);
     for (const [k, child] of children[s]) {
-      fail[child] = delta[f * classes + k];
-      delta[s * classes + k] = child;
+      fail[child] = row.get(k) ?? rootRow[k];
+      row.set(k, child);
       queue.push(child);
     }
+    exceptions[s] = row;
   }
   // Renumber: states without outputs first (the root stays 0), then those with outputs.
   const number = new Uint32Array(states);
   const order: number[] = [];
   for (let pass = 0; pass < 2; pass++) {
     for (let s = 0; s < states; s++) {
-      if ((outs[s].length > 0 ? 1 : 0) === pass) {
+      if ((outCount[s] > 0 ? 1 : 0) === pass) {
         number[s] = order.length;
         order.push(s);
       }
     }
   }
-  const firstOutput = order.findIndex((s) => outs[s].length > 0);
-  const { trans, checkBits, wide, rootNext, ids, maxId, firstOutputId } = packTransitions(delta, states, classes, order, number, firstOutput < 0 ? states : firstOutput);
+  const firstOutput = order.findIndex((s) => outCount[s] > 0);
+  const { trans, checkBits, wide, rootNext, ids, maxId, firstOutputId } = packTransitions(exceptions, rootRow, states, classes, order, number, firstOutput < 0 ? states : firstOutput);
   const stateOf = new Int32Array(maxId + 1);
   for (let n = 0; n < states; n++) stateOf[ids[n]] = n;
   const outStart = new Uint32Array(states + 1);
   let total = 0;
   for (let n = 0; n < states; n++) {
     outStart[n] = total;
-    total += outs[order[n]].length;
+    total += outCount[order[n]];
   }
   outStart[states] = total;
   const outTheme = new Uint16Array(total);
   const outLen = new Uint16Array(total);
   const outFlags = new Uint8Array(total);
-  for (let n = 0; n < states; n++) {
-    outs[order[n]].forEach((o, j) => {
-      outTheme[outStart[n] + j] = o.theme;
-      outLen[outStart[n] + j] = o.len;
-      outFlags[outStart[n] + j] = o.flags;
-    });
+  // In breadth-first order, so that a failure state's outputs are written before they are
+  // copied after a deeper state's own.
+  for (let q = -1; q < queue.length; q++) {
+    const s = q < 0 ? 0 : queue[q];
+    let at = outStart[number[s]];
+    for (const o of own[s]) {
+      outTheme[at] = o.theme;
+      outLen[at] = o.len;
+      outFlags[at++] = o.flags;
+    }
+    if (s === 0) continue;
+    const from = outStart[number[fail[s]]];
+    const end = from + outCount[fail[s]];
+    outTheme.copyWithin(at, from, end);
+    outLen.copyWithin(at, from, end);
+    outFlags.copyWithin(at, from, end);
   }
   const warmCls: number[] = [];
   for (let c = 0; c < 65536; c += 32) if (cls.subarray(c, c + 32).some((k) => k !== 0)) warmCls.push(c);
@@ -234,27 +257,24 @@ function compile(themes: readonly ThemeDef[]): Automaton {
 }
 
 /**
- * Packs the full transition table `delta` (old state numbers, `classes` per row) into the
+ * Packs the transitions (each state's exceptions to the root's row `rootRow`, old numbers) into the
  * `trans` and `rootNext` arrays of the automaton (see `Automaton`), for the states in the
  * new numbering (`order[n]` is the old number of state n, `number` the inverse). Each
  * state takes the smallest id above the previous state's id at which its exceptions fall on
  * free slots.
  */
 function packTransitions(
-  delta: Uint32Array,
+  rows: readonly Map<number, number>[],
+  rootRow: Uint32Array,
   states: number,
   classes: number,
   order: readonly number[],
   number: Uint32Array,
   firstOutput: number,
 ): { trans: Int32Array; checkBits: number; wide: Int32Array | null; rootNext: Int32Array; ids: Int32Array; maxId: number; firstOutputId: number } {
+  // Each state's exception classes in increasing order, as the placer expects them.
   const exceptions: number[][] = [];
-  for (let n = 0; n < states; n++) {
-    const row = order[n] * classes;
-    const list: number[] = [];
-    if (n > 0) for (let k = 0; k < classes; k++) if (delta[row + k] !== delta[k]) list.push(k);
-    exceptions.push(list);
-  }
+  for (let n = 0; n < states; n++) exceptions.push(n > 0 ? [...rows[order[n]].keys()].sort((a, b) => a - b) : []);
   const ids = new Int32Array(states);
   const place = new SlotPlacer(classes);
   // The root keeps id 0. Then each group (states without outputs, then those with outputs,
@@ -284,9 +304,9 @@ function packTransitions(
   const trans = packed ? new Int32Array(slots).fill((1 << checkBits) - 1) : new Int32Array(0);
   const wide = packed ? null : new Int32Array(2 * slots).fill(-1);
   for (let n = 1; n < states; n++) {
-    const row = order[n] * classes;
+    const row = rows[order[n]];
     for (const k of exceptions[n]) {
-      const target = ids[number[delta[row + k]]];
+      const target = ids[number[row.get(k)!]];
       const slot = ids[n] + k;
       if (wide) {
         wide[2 * slot] = k;
@@ -295,7 +315,7 @@ function packTransitions(
     }
   }
   const rootNext = new Int32Array(classes);
-  for (let k = 0; k < classes; k++) rootNext[k] = ids[number[delta[k]]];
+  for (let k = 0; k < classes; k++) rootNext[k] = ids[number[rootRow[k]]];
   return { trans, checkBits, wide, rootNext, ids, maxId, firstOutputId };
 }
 
@@ -303,6 +323,8 @@ function packTransitions(
  * Chooses state ids for `packTransitions`: each id is used once, and the slots id + k of
  * a state's exception classes k are used by no other state.
  */
+const LOOK_BACK = 512;
+
 class SlotPlacer {
   private slotTaken = new Uint8Array(1024);
   private idTaken = new Uint8Array(1024);
@@ -325,7 +347,10 @@ class SlotPlacer {
    */
   fit(list: readonly number[], floor: number): number {
     // The first exception needs a free slot, and no slot below firstFreeSlot is free.
-    let id = Math.max(floor, this.firstFreeId, this.lastId - this.classes, list.length > 0 ? this.firstFreeSlot - list[0] : 0);
+    // The look-back is at most LOOK_BACK ids: with the thousands of classes a user's themes
+    // in rare characters can make, looking back `classes` ids from every state made the
+    // packing quadratic (seconds), for gaps too small to matter.
+    let id = Math.max(floor, this.firstFreeId, this.lastId - Math.min(this.classes, LOOK_BACK), list.length > 0 ? this.firstFreeSlot - list[0] : 0);
     const count = list.length;
     for (; ; id++) {
       if (id + this.classes >= this.slotTaken.length) this.reserve(id + this.classes);

@@ -6,8 +6,14 @@
  * looks at a bounded number of characters, so callers stay linear.
  */
 
+/**
+ * A lookup table without a prototype: these are indexed by slices of the note's text, and
+ * a slice such as "constructor" must find nothing, not Object.prototype's members.
+ */
+const table = (entries: Record<string, string>): Readonly<Record<string, string | undefined>> => Object.freeze(Object.assign(Object.create(null), entries));
+
 /** Exchange words accepted before a colon, mapped to the canonical prefix. */
-const PREFIXES: Record<string, string> = {
+const PREFIXES = table({
   SZ: 'SZ', SZSE: 'SZ', SH: 'SH', SS: 'SH', SSE: 'SH', BJ: 'BJ', BSE: 'BJ',
   HK: 'HK', HKEX: 'HK', HKG: 'HK', NASDAQ: 'NASDAQ', NYSE: 'NYSE', AMEX: 'AMEX',
   OTC: 'OTC', TSE: 'TSE', TYO: 'TSE', KRX: 'KRX', KS: 'KRX', TWSE: 'TWSE', TW: 'TWSE',
@@ -18,21 +24,21 @@ const PREFIXES: Record<string, string> = {
   EPA: 'EPA', XETRA: 'XETRA', ETR: 'XETRA', SWX: 'SWX', SIX: 'SWX', AMS: 'AMS', BIT: 'BIT', BME: 'BME', STO: 'STO', CPH: 'CPH', EBR: 'EBR', LON: 'LSE',
   BIST: 'BIST', TADAWUL: 'TADAWUL', ADX: 'ADX', DFM: 'DFM', QSE: 'QSE', KSE: 'KSE', TASE: 'TASE', NGX: 'NGX',
   KLSE: 'KLSE', BURSA: 'KLSE', MYX: 'KLSE', IDX: 'IDX', SET: 'SET', PSE: 'PSE', HOSE: 'HOSE', HSX: 'HOSE', B3: 'B3', BVMF: 'B3', BCS: 'BCS',
-};
+});
 /** Suffixes of other markets after a capital code ("BBCA.JK", "D05.SI", "BP.L"). */
-const CODE_SUFFIXES: Record<string, string> = {
+const CODE_SUFFIXES = table({
   JK: 'IDX', SI: 'SGX', BK: 'SET', AX: 'ASX', TO: 'TSX', NS: 'NSE', DE: 'XETRA', PA: 'EPA', SW: 'SWX', MI: 'BIT', MC: 'BME', ST: 'STO', CO: 'CPH',
   IS: 'BIST', SA: 'B3', MX: 'BMV', JO: 'JSE', AD: 'ADX', QA: 'QSE', L: 'LSE',
-};
+});
 /** Suffixes accepted after a dot ("0700.HK"). */
-const SUFFIXES: Record<string, string> = {
+const SUFFIXES = table({
   SZ: 'SZ', SH: 'SH', SS: 'SH', BJ: 'BJ', HK: 'HK', T: 'TSE', KS: 'KRX', KQ: 'KRX',
   TW: 'TWSE', TWO: 'TPEX', AS: 'EURONEXT', L: 'LSE', US: 'US', O: 'NASDAQ', N: 'NYSE', KL: 'KLSE', SR: 'TADAWUL',
-};
+});
 /** Reuters suffixes of US listings ("JD.O", "BABA.N"). */
-const RIC: Record<string, string> = { O: 'NASDAQ', OQ: 'NASDAQ', N: 'NYSE', K: 'NYSE', A: 'AMEX', US: 'US' };
+const RIC = table({ O: 'NASDAQ', OQ: 'NASDAQ', N: 'NYSE', K: 'NYSE', A: 'AMEX', US: 'US' });
 /** Exchange prefixes that may be glued to a numeric code ("HK00700", "SZ300750"). */
-const GLUED: Record<string, string> = { HK: 'HK', SH: 'SH', SZ: 'SZ', BJ: 'BJ' };
+const GLUED = table({ HK: 'HK', SH: 'SH', SZ: 'SZ', BJ: 'BJ' });
 /** Exchanges whose bare code is also looked up as a US ticker. */
 const US = new Set(['NASDAQ', 'NYSE', 'AMEX', 'OTC', 'US']);
 

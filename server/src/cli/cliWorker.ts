@@ -9,13 +9,13 @@
  * Messages out: {type: 'batch', id, messages, failed, lengths, bytes} (lengths[i] is -1 for a
  *               file with no output)
  */
-import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from '../analysis/themes';
 import { parseUserEntities } from '../analysis/userFiles/entities';
 import { parseUserThemes } from '../analysis/userFiles/themes';
 import { shareBuiltinImage } from '../data/builtinImage';
+import { readRegularTextSync, USER_FILE_READ_CAP } from '../io/safeRead';
 import { scanFile, type Format, type ScanSetup } from './scanFile';
 
 export interface CliWorkerSetup {
@@ -46,12 +46,12 @@ let setup: ScanSetup | undefined;
 
 function gazetteerOf(path: string | undefined): Gazetteer {
   const builtin = builtinGazetteer();
-  return path ? builtin.withEntities(parseUserEntities(readFileSync(path, 'utf8'), path).entities) : builtin;
+  return path ? builtin.withEntities(parseUserEntities(readRegularTextSync(path, USER_FILE_READ_CAP), path).entities) : builtin;
 }
 
 function taxonomyOf(path: string | undefined): Taxonomy {
   const builtin = builtinTaxonomy();
-  return path ? extendTaxonomy(builtin, parseUserThemes(readFileSync(path, 'utf8'), path).themes) : builtin;
+  return path ? extendTaxonomy(builtin, parseUserThemes(readRegularTextSync(path, USER_FILE_READ_CAP), path).themes) : builtin;
 }
 
 parentPort?.on('message', (msg: CliWorkerRequest) => {

@@ -5,11 +5,11 @@
  * analysed which file. What comes between two files (a comma in json, a blank line in
  * table) depends on the files before, so the caller adds it (`separator`).
  */
-import { readFileSync } from 'node:fs';
 import { analyse } from '../analysis/analyse';
 import type { Gazetteer } from '../analysis/gazetteer';
 import type { Taxonomy } from '../analysis/themes';
-import { decodeBytes } from '../io/decode';
+import { decodeBytes, formatBytes } from '../io/decode';
+import { NotRegularFileError, readRegularFileSync } from '../io/safeRead';
 import { fileRecord, jsonFileBody, jsonLine } from './report';
 import { csvRows } from './csv';
 import { renderFileTable } from './table';
@@ -39,8 +39,13 @@ export interface FileOutcome {
 export function scanFile(path: string, setup: ScanSetup): FileOutcome {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    // Only a regular file, read no further than the cap: a pipe or a device named on the
+    // command line (or matched by a glob) is reported and the scan goes on.
+    const read = readRegularFileSync(path, setup.maxBytes);
+    if (!read.bytes) return { messages: [`digest-lens: skipped ${path}: file is ${formatBytes(read.stamp.size)}, over the ${formatBytes(setup.maxBytes)} size cap\n`], failed: true };
+    bytes = read.bytes;
   } catch (e) {
+    if (e instanceof NotRegularFileError) return { messages: [`digest-lens: skipped ${path}: not a regular file (${e.kind})\n`], failed: true };
     return { messages: [`digest-lens: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`], failed: true };
   }
   const decoded = decodeBytes(bytes, setup.maxBytes);

@@ -12,7 +12,7 @@
  * Images are read into a SharedArrayBuffer, so that a server can hand the very bytes its own
  * gazetteer reads to its workers.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, read, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, read, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { imageStamp } from './gazetteerImage';
@@ -59,6 +59,8 @@ function candidates(stamp: string): string[] {
 
 /** Larger than any image this build makes (about 21 MB): anything bigger is not one. */
 const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
+/** Read only, never waiting for a writer (no O_NONBLOCK on Windows, nor pipes on paths). */
+const READ_NONBLOCK = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** A whole file read into shared memory, or undefined when it cannot be read. */
 export function readShared(path: string): Uint8Array | undefined {
@@ -68,9 +70,11 @@ export function readShared(path: string): Uint8Array | undefined {
     // device such as /dev/zero never ends.
     const info = statSync(path);
     if (!info.isFile() || info.size > MAX_IMAGE_BYTES) return undefined;
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_IMAGE_BYTES) return undefined;
+    // The checks again on the open file: the path may have been replaced since the stat.
+    fd = openSync(path, READ_NONBLOCK);
+    const st = fstatSync(fd);
+    const size = st.size;
+    if (!st.isFile() || size > MAX_IMAGE_BYTES) return undefined;
     const bytes = new Uint8Array(new SharedArrayBuffer(size));
     let at = 0;
     while (at < size) {
@@ -97,9 +101,10 @@ function readSharedAsync(path: string): Promise<Uint8Array | undefined> {
   try {
     const info = statSync(path);
     if (!info.isFile() || info.size > MAX_IMAGE_BYTES) return Promise.resolve(undefined);
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_IMAGE_BYTES) throw new Error('too large');
+    fd = openSync(path, READ_NONBLOCK);
+    const st = fstatSync(fd);
+    const size = st.size;
+    if (!st.isFile() || size > MAX_IMAGE_BYTES) throw new Error('not a regular file of a sane size');
     const bytes = new Uint8Array(new SharedArrayBuffer(size));
     const file = fd;
     fd = -1;

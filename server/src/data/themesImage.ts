@@ -12,7 +12,8 @@
  * null, or a typed array's type, byte offset and length), then the arrays, each at a
  * multiple of 8 bytes.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readRegularFileSync } from '../io/safeRead';
 import { join } from 'node:path';
 import { buildStamp, userCacheDir } from './builtinImage';
 
@@ -113,9 +114,7 @@ function candidates(stamp: string): string[] {
 /** A regular file of a sane size, read whole; undefined otherwise (a named pipe would block, a device never end). */
 function readSmallFile(path: string): Uint8Array | undefined {
   try {
-    const info = statSync(path);
-    if (!info.isFile() || info.size > MAX_BYTES) return undefined;
-    return readFileSync(path);
+    return readRegularFileSync(path, MAX_BYTES).bytes ?? undefined;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
  * (digestLens/entityFileTemplate) for "Open entity file". Nothing here writes a file.
  */
 import { CreateFile, TextDocumentEdit, TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { promises as fs } from 'node:fs';
+import { readRegularText, USER_FILE_READ_CAP } from '../io/safeRead';
 import { URI, Utils } from 'vscode-uri';
 import * as P from '../../../protocol/src';
 import { ENTITY_KINDS, entityIdFor, entityInsertion, listedIn, nameKey, newEntityFile, type NewEntity } from '../analysis/userFiles/entities';
@@ -34,7 +34,7 @@ async function currentText(ctx: FeatureContext, uri: string, fromClient: P.AddEn
   const open = ctx.documents.get(uri);
   if (open) return open.getText();
   try {
-    return await fs.readFile(URI.parse(uri).fsPath, 'utf8');
+    return await readRegularText(URI.parse(uri).fsPath, USER_FILE_READ_CAP);
   } catch {
     return null;
   }

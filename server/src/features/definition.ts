@@ -3,7 +3,7 @@
  * goes to its entry in the entity file of the note's own workspace folder; any other entity goes to its earliest-dated
  * mention in the workspace. Answered from the index: no digest is read or rescanned.
  */
-import { promises as fs } from 'node:fs';
+import { readRegularText, USER_FILE_READ_CAP } from '../io/safeRead';
 import { URI } from 'vscode-uri';
 import type { Location } from 'vscode-languageserver';
 import type { Entity } from '../analysis/types';
@@ -73,7 +73,7 @@ export async function readEntityFile(ctx: FeatureContext, docUri: string): Promi
   const open = ctx.documents.get(uri);
   if (open) return { uri, text: open.getText() };
   try {
-    return { uri, text: await fs.readFile(URI.parse(uri).fsPath, 'utf8') };
+    return { uri, text: await readRegularText(URI.parse(uri).fsPath, USER_FILE_READ_CAP) };
   } catch {
     return null;
   }

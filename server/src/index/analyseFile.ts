@@ -2,10 +2,10 @@
  * Reads, decodes, analyses and packs one digest file: the unit of work of the analysis
  * workers, and of the server itself when workers cannot start or for a single file event.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { analyse } from '../analysis/analyse';
 import { lineStarts } from '../analysis/text';
 import { decodeBytes } from '../io/decode';
+import { NotRegularFileError, readRegularFileSync } from '../io/safeRead';
 import type { AnalysisSetup } from './analysisSetup';
 import { pack, type PackedAnalysis, type StringTable } from './packed';
 import type { FileStamp } from './workspaceIndex';
@@ -27,25 +27,11 @@ export type FileResult =
 /**
  * Reads a file's bytes and its stamp. The stamp is taken before the bytes are read: if the
  * file changes in between, the stamp is older than the contents and the cache will not
- * trust the entry next time, which is the safe way round.
+ * trust the entry next time, which is the safe way round. Only a regular file is read
+ * (io/safeRead.ts): a named pipe, a socket or a device throws NotRegularFileError at once.
  */
 export function readWithStamp(path: string, maxSize: number): { stamp: FileStamp; bytes: Uint8Array | null } {
-  const fd = openSync(path, 'r');
-  try {
-    const st = fstatSync(fd);
-    const stamp = { size: st.size, mtimeMs: st.mtimeMs };
-    if (st.size > maxSize) return { stamp, bytes: null };
-    const bytes = Buffer.allocUnsafe(st.size);
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, bytes, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { stamp, bytes: bytes.subarray(0, read) };
-  } finally {
-    closeSync(fd);
-  }
+  return readRegularFileSync(path, maxSize);
 }
 
 /** Line starts (after \n, \r\n or a lone \r) as a typed array (transferable). */
@@ -76,6 +62,9 @@ export function analyseFile(task: FileTask, setup: AnalysisSetup, table: StringT
     const packed = pack(analyse(text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), table, text);
     return { kind: 'ok', uri: task.uri, packed, lineStarts: lineStartsOf(text), textLength: text.length, stamp, dataVersion, note: decoded.note };
   } catch (e) {
+    // A pipe or a device where a digest was expected: skipped with its reason, not cached
+    // (no stamp), so that a regular file put there later is read.
+    if (e instanceof NotRegularFileError) return { kind: 'skip', uri: task.uri, reason: `not a regular file (${e.kind})` };
     return { kind: 'error', uri: task.uri, message: (e as Error).message };
   }
 }

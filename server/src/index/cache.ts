@@ -6,7 +6,9 @@
  * Trust rules: an entry is used only for a file with the same path, size and mtimeMs, and
  * the whole file only under the same engine version and data version (built-in data and
  * the user's entity and theme files, analysisSetup.ts). A file that is truncated, fails its
- * checksum, or does not parse is discarded with a log line (and rewritten later).
+ * checksum, or does not parse is discarded with a log line (and rewritten later); so is one
+ * whose checksum holds but whose documents could not be served (packed.ts validPacked: a
+ * file crafted, or written by a buggy build).
  *
  * Writes are atomic: a temp file with a unique name in the same folder, fsync, rename.
  * Two servers on one workspace may both write; the last rename wins, neither corrupts.
@@ -27,8 +29,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, read } from 
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { ENGINE_VERSION } from './analysisSetup';
-import type { PackedAnalysis } from './packed';
-import type { StringTable } from './packed';
+import { validLineStarts, validPacked, type PackedAnalysis, type StringTable } from './packed';
 import type { FileStamp } from './workspaceIndex';
 
 const MAGIC = 0x43494c44; // "DLIC"
@@ -192,8 +193,25 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
     let f = 0;
     let i = 0;
     let l = 0;
+    const strings = header.strings.length;
+    const triples = header.entities.length / 3;
+    // Checking 10,000 documents takes ~40 ms: in slices, so requests are answered meanwhile
+    // (the walk of the workspace goes on at the same time).
+    let since = Date.now();
     for (const [uri, size, mtimeMs, textLength, ni, nf, nl] of header.docs) {
-      entries.set(uri, { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength, dataVersion });
+      if (Date.now() - since > CHECK_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        since = Date.now();
+      }
+      const entry = { stamp: { size, mtimeMs }, packed: { ints: ints.subarray(i, i + ni), floats: floats.subarray(f, f + nf) }, lineStarts: lines.subarray(l, l + nl), textLength, dataVersion };
+      // The checksum says the file is as written, not that a writer was ours: each document
+      // must be one the index can serve without reading past its text or a table. The text
+      // of a file decoded from `size` bytes has at most `size` code units.
+      if (textLength > size || !validPacked(entry.packed, strings, triples, textLength) || !validLineStarts(entry.lineStarts, textLength)) {
+        return { cache: null, reason: `malformed document ${uri}` };
+      }
+      if (entries.has(uri)) return { cache: null, reason: `document ${uri} twice` };
+      entries.set(uri, entry);
       f += nf;
       i += ni;
       l += nl;
@@ -207,6 +225,8 @@ export async function loadCache(file: string, dataVersion: string): Promise<{ ca
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
+/** The longest run of document checks between two yields. */
+const CHECK_SLICE_MS = 8;
 
 const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const text = (v: unknown) => typeof v === 'string';
@@ -243,7 +263,7 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 
   await fs.mkdir(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`; // tempPid below reads it
   const handle = await fs.open(tmp, 'w');
   const kind = crc32 ? CRC32 : SHA1;
   const hash = checksum(kind)!;
@@ -292,3 +312,62 @@ export async function saveCache(file: string, dir: string, dataVersion: string, 
   await fs.rename(tmp, file);
 }
 
+
+/** True when `s` is `n` lowercase hexadecimal digits. */
+const isHex = (s: string, n: number) => s.length === n && [...s].every((c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+
+/**
+ * The saving process's id when `name` is a save's temporary file as saveCache names it —
+ * index-<16 hex>.bin.<pid>-<8 hex>.tmp — else null.
+ */
+function tempPid(name: string): number | null {
+  if (!name.startsWith('index-') || !name.endsWith('.tmp') || !isHex(name.slice(6, 22), 16) || name.slice(22, 27) !== '.bin.') return null;
+  const rest = name.slice(27, -4);
+  const dash = rest.indexOf('-');
+  const pid = rest.slice(0, dash);
+  if (dash < 1 || dash > 10 || ![...pid].every((c) => c >= '0' && c <= '9') || !isHex(rest.slice(dash + 1), 8)) return null;
+  return Number(pid);
+}
+/** A temporary file this old is no save in progress, whoever made it. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** True while process `pid` runs (EPERM: it runs as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that saves killed midway left in the cache folder: only
+ * regular files named as saveCache names them, made by a process that no longer runs (a
+ * second server on the same workspace may be saving now) or older than an hour. Returns
+ * the names removed; never throws.
+ */
+export async function removeOrphanedTemps(dir: string, isRunning: (pid: number) => boolean = running, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = tempPid(name);
+    if (pid === null) continue;
+    const path = join(dir, name);
+    try {
+      const st = await fs.lstat(path);
+      if (!st.isFile()) continue;
+      if (isRunning(pid) && now - st.mtimeMs < STALE_TEMP_MS) continue;
+      await fs.unlink(path);
+      removed.push(name);
+    } catch {
+      // Gone meanwhile (its save ended), or not ours to remove.
+    }
+  }
+  return removed;
+}

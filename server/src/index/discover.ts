@@ -4,7 +4,7 @@
  * synchronous runs between which the server answers requests. The walk policy (what is a
  * digest, what is excluded) is workspace/files.ts's DigestMatcher.
  */
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs, statSync, type Dirent } from 'node:fs';
 import { normalize, sep } from 'node:path';
 import type { DigestMatcher } from '../workspace/files';
 import { StatWorker } from './statWorker';
@@ -26,6 +26,16 @@ const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** A digest on disk. */
 export interface FoundFile extends FileStamp {
   path: string;
+  /**
+   * Set for a named pipe, a socket or a device named like a digest ('a named pipe'…): never
+   * opened, reported as skipped (its size and mtime are 0).
+   */
+  special?: string;
+}
+
+/** What a listed entry that is neither a file, a folder nor a symlink is, in words. */
+function specialKind(e: Dirent): string {
+  return e.isFIFO() ? 'a named pipe' : e.isSocket() ? 'a socket' : 'a device';
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
@@ -44,6 +54,7 @@ async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promi
  */
 export async function discoverDigests(root: string, matcher: DigestMatcher, cancelled: () => boolean = () => false, workerFrom = WORKER_STATS_FROM): Promise<FoundFile[]> {
   const paths: string[] = [];
+  const special: FoundFile[] = [];
   // Each folder with its workspace-relative path (forward slashes), built name by name:
   // path.relative on every file of a large workspace costs more than the listing.
   // Paths are joined by hand below a normalised root (path.join normalises every time):
@@ -64,14 +75,16 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
         const rel = at ? `${at}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (!ALWAYS_SKIPPED.has(e.name) && !matcher.isExcluded(rel)) below.push({ dir: prefix + e.name, rel });
-        } else if (e.isFile() && matcher.isDigest(rel)) paths.push(prefix + e.name);
+        } else if (e.isFile()) {
+          if (matcher.isDigest(rel)) paths.push(prefix + e.name);
+        } else if (!e.isSymbolicLink() && matcher.isDigest(rel)) special.push({ path: prefix + e.name, size: 0, mtimeMs: 0, special: specialKind(e) });
       }
     });
     level = below;
     // Many files already: the stat worker starts coming up while the walk goes on.
     if (!worker && paths.length >= workerFrom) worker = new StatWorker();
   }
-  const found: FoundFile[] = [];
+  const found: FoundFile[] = special;
   // Many files: stats on a worker (see statWorker.ts), the same answers as the loop below.
   const stamps = worker && !cancelled() ? await worker.stat(paths) : (worker?.stop(), null);
   if (stamps) {
@@ -88,7 +101,8 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
     for (let i = from; i < to; i++) {
       try {
         const st = statSync(paths[i], STAT_OPTIONS);
-        if (st) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
+        // A listed file can be replaced by a pipe or a folder before the stat: only regular files.
+        if (st?.isFile()) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
       } catch {
         // Unreadable since the listing: left out.
       }

@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { decodeBytes } from '../io/decode';
+import { readRegularText, USER_FILE_READ_CAP } from '../io/safeRead';
 import type { DigestMatcher } from '../workspace/files';
 import { readWithStamp, type ReadFile } from './analyseFile';
 import { discoverDigests, type FoundFile } from './discover';
@@ -18,7 +19,10 @@ export interface DiskReader {
   read: ReadFile;
   /** A file's stamp; rejects when the file is missing. */
   stat(path: string): Promise<FileStamp>;
-  /** A UTF-8 text file (the user's entity and theme files); rejects when missing. */
+  /**
+   * A UTF-8 text file (the user's entity and theme files); rejects when missing, when not a
+   * regular file (a pipe, a device) and when over USER_FILE_READ_CAP.
+   */
   readText(path: string): Promise<string>;
 }
 
@@ -30,7 +34,7 @@ export const nodeDisk: DiskReader = {
     const st = await fs.stat(path);
     return { size: st.size, mtimeMs: st.mtimeMs };
   },
-  readText: (path) => fs.readFile(path, 'utf8'),
+  readText: (path) => readRegularText(path, USER_FILE_READ_CAP),
 };
 
 /**

@@ -649,3 +649,75 @@ export function themeHitsWithId(p: PackedAnalysis, t: StringTable, id: string): 
   }
   return [];
 }
+
+/**
+ * True when a packed analysis read from outside (the cache file) is one `pack` could have
+ * made for a text of `textLength` code units against tables of `strings` strings and
+ * `entities` triples: the counts fill `ints` exactly (no block runs into the next, no
+ * document borrows another's ints), every span lies within the text, every reference is in
+ * its table (or -1 where null is allowed), `floats` has one slot per figure value and theme
+ * score. What it does not know — whether a value is the text's — the checksum guards.
+ * Every feature can then unpack and index it without reading past an array or a table.
+ */
+export function validPacked(p: PackedAnalysis, strings: number, entities: number, textLength: number): boolean {
+  const { ints, floats } = p;
+  const n = ints.length;
+  if (n < HEADER) return false;
+  const [figures, mentions, themes, sections, dateRef, docFlags] = ints;
+  if (figures < 0 || mentions < 0 || themes < 0 || sections < 0 || (docFlags & ~(TRADITIONAL | NARROW)) !== 0) return false;
+  const string = (r: number) => r >= 0 && r < strings;
+  const nullable = (r: number) => r === -1 || string(r);
+  const within = (offset: number, length: number) => offset >= 0 && length >= 0 && offset + length <= textLength;
+  if (!nullable(dateRef)) return false;
+  const w = docFlags & NARROW ? 1 : 2;
+  const spanOk = (i: number) => within(spanOffset(ints, i, w), spanLength(ints, i, w));
+  // Fixed-size blocks first, in numbers (no overflow: each count is below 2^31).
+  let i = HEADER;
+  if (figures * FIGURE + mentions * (MENTION + w) + sections * SECTION > n - i) return false;
+  if (floats.length !== figures * 3 + themes) return false;
+  for (let k = 0; k < figures; k++, i += FIGURE) {
+    const flags = ints[i + 6];
+    if (!within(ints[i], ints[i + 1]) || !(string(ints[i + 2]) || ints[i + 2] === FROM_TEXT) || !string(ints[i + 3])) return false;
+    if (!nullable(ints[i + 4]) || !nullable(ints[i + 5]) || flags < 0 || flags >= HAS_FACTS * 2) return false;
+    if (!nullable(ints[i + 7]) || !nullable(ints[i + 8]) || ints[i + 9] < -1) return false;
+    for (let q = i + 10; q < i + FIGURE; q += 4) {
+      if (ints[q] === -1) continue; // no party: the other three slots are not read
+      if (!string(ints[q]) || !string(ints[q + 1]) || !within(ints[q + 2], ints[q + 3])) return false;
+    }
+  }
+  // Mentions and theme hits are most of the ints (a warm start checks ~20 million): refs are
+  // compared unsigned (a negative one is then past any table), a narrow span's offset and
+  // length cannot be negative.
+  for (let k = 0; k < mentions; k++, i += MENTION + w) {
+    if (w === 1 ? (ints[i] >>> 8) + (ints[i] & 255) > textLength : !spanOk(i)) return false;
+    const e = ints[i + w + 1];
+    const ticker = ints[i + w + 2];
+    const at = ints[i + w + 3];
+    if (ints[i + w] >>> 0 >= strings || e >>> 0 >= entities || (ticker !== -1 && ticker >>> 0 >= strings) || at < -1 || at > textLength) return false;
+  }
+  for (let k = 0; k < themes; k++) {
+    if (n - i < 5) return false;
+    const np = ints[i + 3];
+    const nh = ints[i + 4];
+    if (!string(ints[i]) || !string(ints[i + 1]) || ints[i + 2] < 0 || np < 0 || nh < 0) return false;
+    if (np * 3 + nh * w > n - i - 5) return false;
+    i += 5;
+    for (let q = 0; q < np; q++, i += 3) if (!within(ints[i], ints[i + 1]) || ints[i + 2] < 0) return false;
+    if (w === 1) {
+      for (let q = 0; q < nh; q++, i++) if ((ints[i] >>> 8) + (ints[i] & 255) > textLength) return false;
+    } else for (let q = 0; q < nh; q++, i += 2) if (!spanOk(i)) return false;
+  }
+  if (n - i !== sections * SECTION) return false;
+  for (let k = 0; k < sections; k++, i += SECTION) {
+    if (!within(ints[i], ints[i + 1]) || !string(ints[i + 2]) || ints[i + 3] < 0) return false;
+  }
+  for (let k = 0; k < floats.length; k++) if (!Number.isFinite(floats[k])) return false;
+  return true;
+}
+
+/** True when `starts` are line starts of a text of `textLength` code units: 0 first, rising, within the text. */
+export function validLineStarts(starts: Int32Array, textLength: number): boolean {
+  if (starts.length === 0 || starts[0] !== 0) return false;
+  for (let k = 1; k < starts.length; k++) if (starts[k] <= starts[k - 1] || starts[k] > textLength) return false;
+  return true;
+}

@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** The worker's whole program: for each path its size and mtimeMs, or a size of -1 when it is gone or unreadable. */
+/** The worker's whole program: for each path its size and mtimeMs, or a size of -1 when it is gone, unreadable or no longer a regular file (a pipe put there since the listing). */
 const SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { statSync } = require('node:fs');
@@ -18,7 +18,7 @@ parentPort.once('message', (paths) => {
   for (let i = 0; i < paths.length; i++) {
     let st;
     try { st = statSync(paths[i], options); } catch { st = undefined; }
-    if (st) { out[2 * i] = st.size; out[2 * i + 1] = st.mtimeMs; } else out[2 * i] = -1;
+    if (st && st.isFile()) { out[2 * i] = st.size; out[2 * i + 1] = st.mtimeMs; } else out[2 * i] = -1;
   }
   parentPort.postMessage(out, [out.buffer]);
 });`;

@@ -3,8 +3,8 @@
  * half a minute after the last file change, and at shutdown. The cache's format is
  * index/cache.ts's; the file lives in the extension's storage folder, never the workspace.
  */
-import { join } from 'node:path';
-import { saveCache, type CacheSource, type SkippedFile } from '../index/cache';
+import { dirname, join } from 'node:path';
+import { removeOrphanedTemps, saveCache, type CacheSource, type SkippedFile } from '../index/cache';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Logger } from '../features/context';
 
@@ -32,10 +32,27 @@ export class CacheSaver {
 
   constructor(private readonly deps: CacheSaverDeps) {}
 
-  /** The cache file of this workspace, or null. */
+  /** Cache folders whose leftovers were looked for. */
+  private readonly cleaned = new Set<string>();
+
+  /**
+   * The cache file of this workspace, or null. The first time a folder is named, the
+   * temporary files of saves killed midway are removed from it (in the background).
+   */
   file(): string | null {
-    return this.deps.file();
+    const file = this.deps.file();
+    if (file && !this.cleaned.has(dirname(file))) {
+      const dir = dirname(file);
+      this.cleaned.add(dir);
+      this.cleaning = removeOrphanedTemps(dir).then((names) => {
+        if (names.length) this.deps.log.info(`removed ${names.length} temporary file(s) of interrupted cache saves: ${names.join(', ')}`);
+      });
+    }
+    return file;
   }
+
+  /** The removal of leftovers started by file(), for tests and shutdown. */
+  cleaning: Promise<void> = Promise.resolve();
 
   /** Saves after `delayMs` unless another change comes first (then after that one). */
   schedule(delayMs = CACHE_SAVE_DELAY_MS): void {

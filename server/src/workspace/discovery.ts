@@ -12,7 +12,7 @@ import { DigestMatcher, relativePath } from './files';
 import { fileUriString } from './fileUri';
 
 /** A digest found on disk: what to analyse, and its stamp. */
-export type FoundDigest = FileTask & { size: number; mtimeMs: number };
+export type FoundDigest = FileTask & { size: number; mtimeMs: number; special?: string };
 
 export interface DiscoveryDeps {
   disk: DiskReader;
@@ -57,7 +57,9 @@ export class Discovery {
       const matcher = await this.matcherFor(folder);
       const maxSize = (await this.deps.settings(folder)).maxFileSize;
       for (const f of await this.deps.disk.discover(URI.parse(folder).fsPath, matcher, cancelled)) {
-        found.push({ uri: fileUriString(f.path), path: f.path, maxSize, size: f.size, mtimeMs: f.mtimeMs });
+        const digest: FoundDigest = { uri: fileUriString(f.path), path: f.path, maxSize, size: f.size, mtimeMs: f.mtimeMs };
+        if (f.special) digest.special = f.special;
+        found.push(digest);
       }
       if (cancelled()) return null;
     }

@@ -73,7 +73,7 @@ export async function* findDigests(root: string, matcher: DigestMatcher): AsyncG
     for (const path of files) {
       try {
         const st = await fs.stat(path);
-        yield { path, size: st.size };
+        if (st.isFile()) yield { path, size: st.size }; // not a pipe put there since the listing
       } catch {
         // Gone since the listing: ignore.
       }

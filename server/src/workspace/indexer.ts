@@ -200,6 +200,10 @@ export class Indexer {
           lastYield = Date.now();
           if (cancelled()) return;
         }
+        if (f.special) {
+          this.skip(f.uri, `not a regular file (${f.special})`); // never opened
+          continue;
+        }
         if (f.size > f.maxSize) {
           this.skip(f.uri, `file is ${(f.size / 1048576).toFixed(1)} MB, over the ${(f.maxSize / 1048576).toFixed(1)} MB size cap (digestLens.maxFileSize)`);
           continue;

@@ -103,7 +103,10 @@ export class UserFileLoader {
     if (path.scheme !== 'file') return null;
     try {
       return { uri: path.toString(), content: await this.deps.disk.readText(path.fsPath) };
-    } catch {
+    } catch (e) {
+      // Missing is the usual case; a pipe, a device or a huge file there is worth a line.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTREGULAR' || code === 'ETOOLARGE') this.deps.log.warn(`${path.toString()} not read: ${(e as Error).message}`);
       return null;
     }
   }

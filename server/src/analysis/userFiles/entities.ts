@@ -15,6 +15,7 @@ import { foldText } from '../text';
 import { csvCell, readCsv, type CsvCell } from './csv';
 import { listOf, member, problems, readJson, type JsonNode, type UserFileError } from './json';
 import { CSV_HEADER, entityFileWith, isCsvFile } from './templates';
+import { MAX_ALIASES, MAX_ENTITIES, MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TICKER_CHARS, fileTooLarge, tooLong, tooMany } from './limits';
 
 export type { UserFileError } from './json';
 
@@ -54,7 +55,39 @@ const splitBar = (s: string | undefined) => (s ? s.split('|').map((x) => x.trim(
 
 /** Parses a user entity file; the extension of `fileName` chooses JSON or CSV. Never throws. */
 export function parseUserEntities(content: string, fileName: string): { entities: Entity[]; errors: UserFileError[] } {
+  // A file over the cap is not parsed at all: its tree alone would cost more than the cap
+  // is there to bound.
+  if (content.length > MAX_FILE_CHARS) return { entities: [], errors: [{ message: fileTooLarge(content.length), line: 1, column: 1 }] };
   return isCsv(fileName) ? parseCsv(content) : parseJson(content);
+}
+
+type Report = (message: string, offset: number) => void;
+
+/**
+ * Applies the caps of one entry's texts (limits.ts): a name or id over its length drops
+ * the entry; an alias or ticker over its length, or past the count cap, is dropped alone.
+ * `at(i)` is where the i-th alias (ticker) is written. Returns null when the entry goes.
+ */
+function capped(
+  e: { id: string | undefined; name: string; aliases: string[]; tickers: string[] },
+  at: { id: number; name: number; alias: (i: number) => number; ticker: (i: number) => number },
+  bad: Report,
+): { id: string | undefined; name: string; aliases: string[]; tickers: string[] } | null {
+  if (e.name.length > MAX_NAME_CHARS) return void bad(tooLong('Name', e.name.length, MAX_NAME_CHARS), at.name), null;
+  if (e.id !== undefined && e.id.length > MAX_NAME_CHARS) return void bad(tooLong('Id', e.id.length, MAX_NAME_CHARS), at.id), null;
+  const keep = (list: string[], cap: number, what: string, plural: string, where: (i: number) => number): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      if (out.length === MAX_ALIASES) {
+        bad(tooMany(plural, MAX_ALIASES, 'entity'), where(i));
+        break;
+      }
+      if (list[i].length > cap) bad(tooLong(what, list[i].length, cap), where(i));
+      else out.push(list[i]);
+    }
+    return out;
+  };
+  return { id: e.id, name: e.name, aliases: keep(e.aliases, MAX_NAME_CHARS, 'Alias', 'aliases', at.alias), tickers: keep(e.tickers, MAX_TICKER_CHARS, 'Ticker', 'tickers', at.ticker) };
 }
 
 function parseJson(content: string): { entities: Entity[]; errors: UserFileError[] } {
@@ -73,6 +106,10 @@ function parseJson(content: string): { entities: Entity[]; errors: UserFileError
   }
   for (const item of list.children ?? []) {
     if (item.offset + item.length > firstError) break;
+    if (entities.length === MAX_ENTITIES) {
+      bad(tooMany('entities', MAX_ENTITIES), item.offset);
+      break;
+    }
     readEntry(item, entities, bad);
   }
   return { entities, errors };
@@ -92,10 +129,16 @@ function readEntry(item: JsonNode, entities: Entity[], bad: (message: string, of
     }
     return v.value as string;
   };
-  const strList = (k: string): string[] | null => {
+  // Where each alias (ticker) is written: its own string, or the one "a|b" string.
+  const offsets: Record<'aliases' | 'tickers', number[]> = { aliases: [], tickers: [] };
+  const strList = (k: 'aliases' | 'tickers'): string[] | null => {
     const v = member(item, k);
     if (v === undefined) return [];
-    if (v.type === 'string') return splitBar(v.value as string);
+    if (v.type === 'string') {
+      const parts = splitBar(v.value as string);
+      for (let i = 0; i < parts.length; i++) offsets[k].push(v.offset);
+      return parts;
+    }
     if (v.type !== 'array') {
       bad(`"${k}" must be an array of strings`, v.offset);
       return null;
@@ -107,6 +150,7 @@ function readEntry(item: JsonNode, entities: Entity[], bad: (message: string, of
         return null;
       }
       out.push(x.value as string);
+      offsets[k].push(x.offset);
     }
     return out;
   };
@@ -122,7 +166,10 @@ function readEntry(item: JsonNode, entities: Entity[], bad: (message: string, of
   // Other-script names are aliases too: `name_en`, `name_zh` as in the notable-companies list.
   for (const k of ['name_en', 'name_zh']) {
     const v = str(k);
-    if (v && aliases) aliases.push(v);
+    if (v && aliases) {
+      aliases.push(v);
+      offsets.aliases.push(member(item, k)!.offset);
+    }
   }
   if (name === null || id === null || kindText === null || aliases === null || tickers === null) return;
   if (!name.trim()) {
@@ -138,7 +185,13 @@ function readEntry(item: JsonNode, entities: Entity[], bad: (message: string, of
     }
     kind = k;
   }
-  entities.push(makeEntity(id, name.trim(), aliases, tickers, kind));
+  const at = (n: JsonNode | undefined) => n?.offset ?? item.offset;
+  const ok = capped(
+    { id, name: name.trim(), aliases, tickers },
+    { id: at(member(item, 'id')), name: at(member(item, 'name')), alias: (i) => offsets.aliases[i] ?? item.offset, ticker: (i) => offsets.tickers[i] ?? item.offset },
+    bad,
+  );
+  if (ok) entities.push(makeEntity(ok.id, ok.name, ok.aliases, ok.tickers, kind));
 }
 
 /** The columns of a CSV entity file, from its header row. */
@@ -160,6 +213,10 @@ function parseCsv(content: string): { entities: Entity[]; errors: UserFileError[
     return { entities, errors };
   }
   for (const row of rows.slice(1)) {
+    if (entities.length === MAX_ENTITIES) {
+      bad(tooMany('entities', MAX_ENTITIES), row.offset);
+      break;
+    }
     const f = row.cells;
     const cellAt = (i: number) => f[Math.min(i, f.length - 1)].offset;
     if (f.length > cols.width) {
@@ -182,7 +239,12 @@ function parseCsv(content: string): { entities: Entity[]; errors: UserFileError[
       kind = k;
     }
     const id = cols.id >= 0 ? (f[cols.id]?.value ?? '').trim() : undefined;
-    entities.push(makeEntity(id, name, splitBar(f[cols.aliases]?.value), splitBar(f[cols.tickers]?.value), kind));
+    const ok = capped(
+      { id, name, aliases: splitBar(f[cols.aliases]?.value), tickers: splitBar(f[cols.tickers]?.value) },
+      { id: cellAt(Math.max(cols.id, 0)), name: cellAt(cols.name), alias: () => cellAt(Math.max(cols.aliases, 0)), ticker: () => cellAt(Math.max(cols.tickers, 0)) },
+      bad,
+    );
+    if (ok) entities.push(makeEntity(ok.id, ok.name, ok.aliases, ok.tickers, kind));
   }
   return { entities, errors };
 }
@@ -214,6 +276,8 @@ export interface UserEntry {
 
 /** Finds the entry of entity `id` (or, for an entry without id, the one named `name`); null when there is none. */
 export function locateUserEntry(fileText: string, fileName: string, id: string, name: string): UserEntry | null {
+  // A file over the size cap loads no entry, so none is there to find (and its tree is not built).
+  if (fileText.length > MAX_FILE_CHARS) return null;
   return isCsv(fileName) ? locateCsv(fileText, id, name) : locateJson(fileText, id, name);
 }
 
@@ -342,6 +406,8 @@ const indentAt = (s: string, offset: number) => /^[ \t]*/.exec(s.slice(s.lastInd
  * null when the file has no entity list to add to (a syntax error, or no list).
  */
 export function entityInsertion(text: string, e: NewEntity, fileName: string): { offset: number; text: string } | null {
+  // An entry added to a file over the size cap would not load: the file is refused, like a broken one.
+  if (text.length > MAX_FILE_CHARS) return null;
   if (!text.trim()) return { offset: 0, text: newEntityFile(e, fileName) };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   if (isCsv(fileName)) {

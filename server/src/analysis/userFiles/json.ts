@@ -10,6 +10,7 @@ import { createScanner, parseTree, printParseErrorCode, type Node, type ParseErr
 
 export type { Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
 import { lineStarts, positionAt } from '../text';
+import { MAX_PROBLEMS } from './limits';
 
 /** A problem in a user file: a message and the offset it is about. */
 export interface OffsetError {
@@ -109,9 +110,26 @@ function lineColumn(starts: readonly number[], offset: number): { line: number; 
   return { line: p.line + 1, column: p.character + 1 };
 }
 
-/** A list of problems of one file and the function that adds one at an offset. */
+/**
+ * A list of problems of one file and the function that adds one at an offset. Past
+ * MAX_PROBLEMS a file of 100,000 bad entries would flood the editor with diagnostics: the
+ * rest are counted in one last problem, at the first of them.
+ */
 export function problems(text: string): { errors: UserFileError[]; report: (message: string, offset: number) => void } {
   const starts = lineStarts(text);
   const errors: UserFileError[] = [];
-  return { errors, report: (message, offset) => void errors.push({ message, ...lineColumn(starts, offset) }) };
+  let more = 0;
+  let first = '';
+  let summary: UserFileError | undefined;
+  return {
+    errors,
+    report: (message, offset) => {
+      if (errors.length < MAX_PROBLEMS) return void errors.push({ message, ...lineColumn(starts, offset) });
+      if (!summary) {
+        first = message;
+        summary = errors[errors.push({ message: '', ...lineColumn(starts, offset) }) - 1];
+      }
+      summary.message = `${++more} more problem(s) not shown; the first, here: ${first}`;
+    },
+  };
 }
