@@ -11,7 +11,7 @@
 /** Characters (UTF-16 code units) of one user file; a longer file is not read at all. */
 export const MAX_FILE_CHARS = 2_000_000;
 /** Entities read from one entity file. */
-export const MAX_ENTITIES = 10_000;
+export const MAX_ENTITIES = 5_000;
 /** Characters of an entity's name, each alias and its id. */
 export const MAX_NAME_CHARS = 100;
 /** Characters of one ticker. */
