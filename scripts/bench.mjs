@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDataOptions } from './lib/benchBundle.mjs';
 
-const CASES = ['startup', 'analysis', 'peer', 'edit', 'scale', 'views', 'adversarial', 'cli', 'growth', 'userFiles'];
+const CASES = ['startup', 'analysis', 'peer', 'edit', 'scale', 'views', 'adversarial', 'cli', 'growth', 'userFiles', 'rates'];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DIGEST_LENS_SHARED

@@ -102,6 +102,30 @@ test('the schema refuses a record that breaks the contract', () => {
   }
 });
 
+test('every converted figure says which rate it used: base.rateKind and base.rateDate agree (issue 15)', () => {
+  const v = validators((s) => s);
+  const kinds = new Set<string>();
+  let record: any;
+  for (const line of outputs.jsonl.trimEnd().split('\n')) {
+    const r = JSON.parse(line);
+    for (const f of r.figures) {
+      if (!f.base) continue;
+      record ??= { r, f };
+      kinds.add(f.base.rateKind);
+      // A day's rate is dated to the day, a monthly average to the month.
+      const dayLong = f.base.rateKind === 'daily' || f.base.rateKind === 'nearest-earlier';
+      assert.equal(f.base.rateDate.length, dayLong ? 10 : 7, JSON.stringify(f.base));
+      if (f.base.rateKind === 'daily' && f.currency !== 'USD') assert.equal(f.base.rateDate, r.date, 'a daily rate is the note\'s own day');
+    }
+  }
+  assert.ok(kinds.has('daily'), [...kinds].join());
+  const { r, f } = record;
+  const broken = { ...r, figures: [{ ...f, base: { ...f.base, rateKind: 'guess' } }] };
+  assert.equal(v.line(broken), false, 'an unknown rateKind is refused');
+  const { rateKind: _k, ...withoutKind } = f.base;
+  assert.equal(v.line({ ...r, figures: [{ ...f, base: withoutKind }] }), false, 'rateKind is required');
+});
+
 test('json streamed per file is byte for byte the pretty-printed document of the jsonl records', () => {
   const lines = outputs.jsonl.trimEnd().split('\n');
   for (const line of lines) assert.equal(JSON.stringify(JSON.parse(line)), line);

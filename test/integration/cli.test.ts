@@ -55,7 +55,8 @@ test('json: base values convert at the digest date, with the rate and its month'
   assert.equal(cny.currency, 'CNY');
   assert.equal(cny.value, 160e9);
   assert.equal(cny.base.currency, 'USD');
-  assert.equal(cny.base.rateDate, '2026-01');
+  assert.equal(cny.base.rateDate, '2026-01-14', "the ECB rate of the note's own day");
+  assert.equal(cny.base.rateKind, 'daily');
   assert.ok(cny.base.rate > 0.13 && cny.base.rate < 0.15, `CNY→USD rate ${cny.base.rate}`);
   assert.ok(Math.abs(cny.base.value / (cny.value * cny.base.rate) - 1) < 1e-6, 'value × rate');
   const usd = file.figures.find((f: any) => f.currency === 'USD');

@@ -50,7 +50,7 @@ const record = (path: string, extra: Partial<FileRecord> = {}): FileRecord => ({
       approximate: true,
       per: null,
       qualifier: '约',
-      base: { currency: 'USD', value: 22_000_000_000, rate: 0.1375, rateDate: '2025-10' },
+      base: { currency: 'USD', value: 22_000_000_000, rate: 0.1375, rateDate: '2025-10', rateKind: 'monthly' },
       subject: { id: 'tencent', name: 'Tencent {x}, [y]: z', offset: 0, length: 2 },
       counterparty: null,
       source: null,

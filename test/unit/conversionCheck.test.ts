@@ -38,7 +38,7 @@ test('a wrong conversion is flagged with the implied and reference rates, month 
   assert.ok(Math.abs(m.impliedRate - 6.1538) < 0.001);
   assert.ok(m.referenceRate > 6.8 && m.referenceRate < 7.1, String(m.referenceRate));
   assert.ok(m.off > 0.12 && m.off < 0.14, String(m.off));
-  assert.match(m.message, /implies USD\/CNY 6\.15; reference USD\/CNY 6\.9\d \(2026-01 average, Fed H\.10\): 13% off/);
+  assert.match(m.message, /implies USD\/CNY 6\.15; reference USD\/CNY 6\.9\d \(2026-01-14, ECB daily\): 13% off/);
 });
 
 test('tolerance and rate overrides change the verdict', () => {

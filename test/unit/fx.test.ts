@@ -5,13 +5,16 @@ import { convertAmount, convertFigure } from '../../server/src/fx/convert';
 import { formatAmount, formatRange, formatPer, describeFigure } from '../../server/src/fx/format';
 import type { Figure } from '../../server/src/analysis/types';
 
-test('rateAt takes the month of the date (a date between month starts)', () => {
-  const r = rateAt('CNY', '2026-01-19')!;
+test('rateAt takes the month of the date when the day has no rate (a Saturday) or only the month is given', () => {
+  const r = rateAt('CNY', '2026-01-17')!;
+  assert.equal(r.kind, 'monthly');
+  assert.equal(r.date, '2026-01');
   assert.equal(r.month, '2026-01');
   assert.equal(r.perUsd, 6.9692);
   assert.equal(r.ageMonths, 0);
   assert.equal(r.stale, false);
   assert.match(r.source, /Federal Reserve/);
+  assert.equal(rateAt('CNY', '2026-01')!.kind, 'monthly', 'a month-only date takes the average even when days exist');
   assert.equal(rateAt('cny', '2026-02')!.month, '2026-02', 'YYYY-MM and lower-case codes are accepted');
 });
 
@@ -36,8 +39,11 @@ test('rateAt before the first month uses the first month', () => {
 test('rateAt with no date uses the latest month; a series that stopped is stale when dated', () => {
   assert.equal(rateAt('CNY', null)!.month, '2026-06');
   assert.equal(rateAt('CNY', null)!.ageMonths, 0);
+  // RUB: the monthly series ends 2022-02, the ECB's last RUB day is 2022-03-01 (the nearest earlier day).
   const rub = rateAt('RUB', '2026-01-07')!;
-  assert.equal(rub.month, '2022-02');
+  assert.equal(rub.kind, 'nearest-earlier');
+  assert.equal(rub.date, '2022-03-01');
+  assert.equal(rub.month, '2022-03');
   assert.equal(rub.stale, true);
 });
 
@@ -48,7 +54,8 @@ test('USD is always 1, overrides win, unknown currencies give null', () => {
   assert.equal(o.perUsd, 7.25);
   assert.equal(o.source, USER_SOURCE);
   assert.equal(o.month, '2026-01');
-  assert.equal(rateAt('CNY', '2026-01-07', { CNY: -1 })!.perUsd, 6.9692, 'a non-positive override is ignored');
+  assert.equal(o.kind, 'user');
+  assert.equal(rateAt('CNY', '2026-01-07', { CNY: -1 })!.perUsd, 6.99118, 'a non-positive override is ignored (the day\'s ECB rate)');
   assert.equal(rateAt('XYZ', '2026-01-07'), null);
   assert.equal(rateAt('XYZ', null, { XYZ: 3 })!.perUsd, 3, 'an override can add a currency');
 });
@@ -65,10 +72,10 @@ test('a currency with only a spot quote falls back on it', () => {
 test('1,600 亿人民币 in January 2026 is about US$23 billion', () => {
   const c = convertAmount(160e9, 'CNY', 'USD', '2026-01-07')!;
   assert.ok(c.value > 22.5e9 && c.value < 23.1e9, String(c.value));
-  assert.ok(Math.abs(c.rate - 1 / 6.9692) < 1e-12);
-  assert.equal(formatAmount(c.value, 'USD', 'en'), 'US$23.0 billion');
+  assert.ok(Math.abs(c.rate - 1 / 6.99118) < 1e-12, 'the ECB rate of 2026-01-07');
+  assert.equal(formatAmount(c.value, 'USD', 'en'), 'US$22.9 billion');
   const hk = convertAmount(4.19e9, 'HKD', 'USD', '2026-01-07')!;
-  assert.ok(Math.abs(hk.value - 5.37e8) < 0.01e8, String(hk.value));
+  assert.ok(Math.abs(hk.value - 5.381e8) < 0.001e8, String(hk.value)); // at the ECB rate of 2026-01-07, 7.78637
   assert.equal(convertAmount(5, 'CNY', 'XYZ', null), null);
   assert.equal(convertAmount(5, 'CNY', 'CNY', null)!.value, 5);
 });

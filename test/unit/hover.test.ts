@@ -59,12 +59,12 @@ test('a figure hover gives the amount as written, both styles, conversions with 
   const usdLine = text.split('\n').find((l) => l.includes('US$'))!;
   const value = usd(usdLine);
   assert.ok(value > 22e9 && value < 24e9, usdLine);
-  assert.match(usdLine, /USD\/CNY 6\.9692/);
+  assert.match(usdLine, /USD\/CNY 6\.9734/, "the ECB rate of the note's day, 2026-01-14");
   assert.match(text, /HK\$/);
   assert.match(text, /€/);
   // The figure's own currency is not a conversion target.
   assert.ok(!text.split('\n').some((l) => /^- ≈ ([\d.,]+亿元|CNY) /.test(l)));
-  assert.match(text, /Rates: .*2026-01 · Federal Reserve/);
+  assert.match(text, /Rates: CNY, HKD, EUR per USD: ECB reference rate of 2026-01-14/);
   assert.ok(!text.includes('⚠'), 'a dated note inside the table has no warning');
   assert.deepEqual(h.range, { start: { line: 3, character: 26 }, end: { line: 3, character: 36 } });
 });
@@ -170,9 +170,9 @@ test('inlay hints are off by default, and on they follow figures not in the base
   const figure = doc.analysis.figures.find((f) => f.text === '1,600 亿人民币')!;
   const h = hints.find((x) => x.position.line === 3 && x.position.character === 36)!;
   assert.ok(h, 'a hint at the end of 1,600 亿人民币');
-  assert.equal(h.label, '≈230亿美元', 'in the Simplified sentence\'s own script');
+  assert.equal(h.label, '≈229亿美元', 'in the Simplified sentence\'s own script (at the ECB rate of 2026-01-14)');
   assert.equal(h.paddingLeft, true);
-  assert.match(String(h.tooltip), /≈ 230亿美元 \(US\$23\.0B\) at USD\/CNY 6\.9692, rates of 2026-01/);
+  assert.match(String(h.tooltip), /≈ 229亿美元 \(US\$22\.9B\) at USD\/CNY 6\.9734, rates of 2026-01-14/);
   // USD figures get none; every CNY figure gets one.
   const cny = doc.analysis.figures.filter((f) => f.currency !== 'USD');
   assert.equal(hints.length, cny.length);

@@ -4,15 +4,17 @@
  */
 import type { DocumentAnalysis, Figure, FigureParty } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
-import { rateAt } from '../fx/rates';
+import { rateAt, type RateKind } from '../fx/rates';
 
 export interface BaseValue {
   currency: string;
   value: number;
   /** Units of the base currency per one unit of the figure's currency. */
   rate: number;
-  /** The month of the rate used, YYYY-MM. */
+  /** The rate's own date: YYYY-MM-DD for a day's rate, YYYY-MM for a monthly average or user value. */
   rateDate: string;
+  /** Which rate was used (fx/rates.ts RateKind): daily, monthly, nearest-earlier or user. */
+  rateKind: RateKind;
 }
 
 export interface FigureRecord {
@@ -82,6 +84,7 @@ interface Conversion {
   rate: number;
   reported: number;
   rateDate: string;
+  rateKind: RateKind;
 }
 
 function conversion(currency: string, base: string, date: string | null, overrides?: Record<string, number>): Conversion | null {
@@ -89,12 +92,14 @@ function conversion(currency: string, base: string, date: string | null, overrid
   const to = rateAt(base, date, overrides);
   if (!from || !to) return null;
   const rate = to.perUsd / from.perUsd;
-  // The month that matters is the one of the non-USD side; USD itself carries the month in force.
-  return { rate, reported: roundSignificant(rate, 8), rateDate: currency !== 'USD' ? from.month : to.month };
+  // The rate that matters is the one of the non-USD side (the figure's own when neither is
+  // USD); USD itself carries the month in force.
+  const side = currency !== 'USD' ? from : to;
+  return { rate, reported: roundSignificant(rate, 8), rateDate: side.date, rateKind: side.kind };
 }
 
 function converted(value: number, base: string, c: Conversion | null): BaseValue | null {
-  return c && { currency: base, value: roundSignificant(value * c.rate, 12), rate: c.reported, rateDate: c.rateDate };
+  return c && { currency: base, value: roundSignificant(value * c.rate, 12), rate: c.reported, rateDate: c.rateDate, rateKind: c.rateKind };
 }
 
 /** Converts a figure's value into the base currency at the document's date. */

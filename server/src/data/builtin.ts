@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { unpackBuiltin } from './packing';
 
-export type BuiltinDataName = 'companies' | 'entities-extra' | 'rates' | 't2s' | 'themes';
+export type BuiltinDataName = 'companies' | 'entities-extra' | 'rates' | 'rates-daily' | 't2s' | 'themes';
 
 /** Every data file, in the order esbuild.mjs packs them. */
-export const BUILTIN_DATA: readonly BuiltinDataName[] = ['companies', 'entities-extra', 'rates', 't2s', 'themes'];
+export const BUILTIN_DATA: readonly BuiltinDataName[] = ['companies', 'entities-extra', 'rates', 'rates-daily', 't2s', 'themes'];
 
 /** The parsed contents of one built-in data file. */
 export function builtinData(name: BuiltinDataName): unknown {

@@ -47,7 +47,7 @@ export { isConversionGap, pairConversions, type ConversionPair } from '../analys
 /** Short names of the rate sources, for one-line messages. */
 function shortSource(source: string): string {
   if (/^Federal Reserve H\.10/i.test(source)) return 'Fed H.10';
-  if (/^ECB reference rates?,? daily/i.test(source) || /daily/i.test(source)) return 'ECB daily';
+  if (/^ECB reference rates?,? daily/i.test(source) || /daily/i.test(source) || /^ECB reference rate$/i.test(source)) return 'ECB daily';
   if (/^ECB/i.test(source)) return 'ECB';
   if (/spot/i.test(source)) return 'spot quote';
   return source;
@@ -59,8 +59,9 @@ export function describeReference(a: RateInfo, b: RateInfo, tr: Translator = eng
   if (!rates.length) return tr('rate.definition');
   if (rates.some((r) => r.source === USER_SOURCE)) return tr('rate.userSetting');
   const sources = [...new Set(rates.map((r) => shortSource(r.source)))].join(' / ');
-  const month = rates.map((r) => r.month).sort()[0];
-  const monthly = rates.every((r) => !/daily|spot/i.test(r.source));
+  // A day's rate (fx/rates.ts RateKind) is named by its day, a monthly average by its month.
+  const month = rates.map((r) => (r.kind === 'monthly' ? r.month : r.date)).sort()[0];
+  const monthly = rates.every((r) => r.kind === 'monthly' && !/daily|spot/i.test(r.source));
   return tr(monthly ? 'rate.monthAverage' : 'rate.month', month, sources);
 }
 

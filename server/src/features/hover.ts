@@ -13,7 +13,7 @@ import type { IndexedDoc, WorkspaceIndex } from '../index/workspaceIndex';
 import type { DigestSettings } from '../settings';
 import { convertFigure, type ConvertedFigure } from '../fx/convert';
 import { describeFigure, formatAmount, formatRange, type MoneyStyle } from '../fx/format';
-import { latestMonth, type RateInfo } from '../fx/rates';
+import { latestMonth, USER_SOURCE, type RateInfo } from '../fx/rates';
 import type { Feature } from './context';
 import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
@@ -68,6 +68,15 @@ function rateWarnings(rates: RateInfo[], date: string | null, tr: Translator): s
   return out;
 }
 
+/** Which rate was used, in words: "ECB reference rate of 2024-03-15", "monthly average, 2024-03 · …". */
+export function rateLabel(r: RateInfo, tr: Translator = english): string {
+  const source = escapeMarkdown(r.source);
+  if (r.kind === 'daily') return tr('hover.rateDaily', r.date, source);
+  if (r.kind === 'nearest-earlier') return tr('hover.rateNearest', r.date, source);
+  if (r.kind === 'monthly' && r.source !== USER_SOURCE) return tr('hover.rateMonthly', r.month, source);
+  return `${r.month} · ${source}`;
+}
+
 /** The name of a per-unit unit in the hover's language: "t" → "tonne", "吨", "公噸". */
 function unitLabel(per: string, tr: Translator): string {
   const key = `unit.${per}`;
@@ -113,11 +122,12 @@ export function figureHoverMarkdown(f: Figure, date: string | null, settings: Ho
   if (conversions.length) {
     const heading = date ? tr('hover.convertedAtDate', date) : tr('hover.convertedLatest');
     lines.push(`${heading}\n${conversions.join('\n')}`);
-    // One line per month and source, so overrides and fallbacks are visible.
+    // One line per rate (kind, date and source), so the day's rate, a monthly average,
+    // a fallback to an earlier day and overrides are each visible.
     const bySource = new Map<string, string[]>();
     for (const r of rates.values()) {
       if (r.source === 'definition') continue;
-      const key = `${r.month} · ${escapeMarkdown(r.source)}`;
+      const key = rateLabel(r, tr);
       bySource.set(key, [...(bySource.get(key) ?? []), r.currency]);
     }
     const sources = [...bySource].map(([key, codes]) => tr('hover.ratesPerUsd', codes.join(', '), key));

@@ -42,7 +42,8 @@ export function computeInlayHints(doc: IndexedDoc, settings: InlayHintSettings, 
     const c = convertFigure(f, settings.baseCurrency, date, settings.rateOverrides);
     if (!c) continue;
     const from = c.fromRate.source === 'definition' ? c.toRate : c.fromRate;
-    const when = date ? `rates of ${from.month}` : `latest rates (${from.month}; the note has no date)`;
+    // The rate's own date: a day for a day's rate (fx/rates.ts), else its month.
+    const when = date ? `rates of ${from.date}` : `latest rates (${from.month}; the note has no date)`;
     const style = styleAt(doc.text, f.offset, f.text, doc.analysis.traditional, settings.numberStyle);
     const amount = hintAmount(c, style);
     const english = style === 'en' ? '' : ` (${compactFigure(c)})`;

@@ -2,20 +2,35 @@
  * The built-in exchange-rate table: monthly averages in units of currency per 1 USD,
  * generated into server/data/rates.json by scripts/build-rates.mjs, plus user overrides.
  *
- * Lookup rule (DESIGN §7): a dated amount converts at the month of its date; when that
- * month is missing, at the nearest month before it; when the date is later than the
- * table, at the latest month (with its age); when it is earlier, at the first month.
- * An undated amount converts at the latest month.
+ * Lookup rule (DESIGN §7, issue 15): an amount dated to the DAY converts at that day's
+ * reference rate when one was published (the daily history, dailyHistory.ts); else at the
+ * month's average; else at the nearest earlier published day. A date later than both
+ * tables (today's notes) converts at the newest rate there is, with its age (stale after
+ * STALE_AFTER_MONTHS); a date earlier than the table, at the first month. An amount dated
+ * only to a month converts at that month's average; an undated one at the latest month.
+ * The result's `kind` and `date` say which rate was used.
  */
 import { builtinData } from '../data/builtin';
+import { dailyHistory, dayIndexAtOrBefore, dayName, dayNumber } from './dailyHistory';
+
+/**
+ * Which rate was used: the day's own reference rate, a monthly average, the nearest
+ * earlier published day, or the user's own value. (Downloaded rates, issue 15's next
+ * part, slot in as a further kind and layer.)
+ */
+export type RateKind = 'daily' | 'monthly' | 'nearest-earlier' | 'user';
 
 /** One rate, with everything a hover needs to say where it came from. */
 export interface RateInfo {
+  /** Which rate this is (see RateKind). */
+  kind: RateKind;
+  /** The rate's own date: YYYY-MM-DD for a day's rate, YYYY-MM for a monthly average. */
+  date: string;
   /** ISO 4217 code, upper case. */
   currency: string;
   /** Units of `currency` per 1 USD. */
   perUsd: number;
-  /** The month the rate stands for, YYYY-MM. */
+  /** The month the rate stands for, YYYY-MM (the month of `date`). */
   month: string;
   /** Human-readable source name, or "user setting" for an override. */
   source: string;
@@ -82,9 +97,11 @@ function monthName(index: number): string {
   return `${y}-${m < 10 ? '0' : ''}${m}`;
 }
 
-function info(currency: string, perUsd: number, month: number, source: string, asked: number | null): RateInfo {
+function info(currency: string, perUsd: number, month: number, source: string, asked: number | null, kind: RateKind = 'monthly', day?: string): RateInfo {
   const ageMonths = asked === null ? 0 : asked - month;
   return {
+    kind,
+    date: day ?? monthName(month),
     currency,
     perUsd,
     month: monthName(month),
@@ -117,7 +134,7 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
   const asked = date === null ? null : monthIndex(date);
   if (code === 'USD') return info('USD', 1, asked ?? LATEST_MONTH, 'definition', asked);
   const user = override(code, overrides);
-  if (user !== null) return info(code, user, asked ?? LATEST_MONTH, USER_SOURCE, asked);
+  if (user !== null) return info(code, user, asked ?? LATEST_MONTH, USER_SOURCE, asked, 'user');
   const series = SERIES.get(code);
   if (!series) {
     const hint = latestRate(code);
@@ -125,6 +142,11 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
     return info(code, hint.perUsd, monthIndex(hint.date)!, hint.source, asked);
   }
   const last = series.first + series.values.length - 1;
+  const day = date === null ? null : dayNumber(date);
+  if (day !== null && asked !== null) {
+    const daily = dailyRate(code, day, asked, series, last);
+    if (daily) return daily;
+  }
   let month = asked === null ? last : Math.min(Math.max(asked, series.first), last);
   // Walk back over missing months; if none before, forward to the first present one.
   let i = month - series.first;
@@ -136,6 +158,30 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
   }
   month = series.first + i;
   return info(code, series.values[i] as number, month, series.source, asked);
+}
+
+/**
+ * The daily-history part of `rateAt` for a date `day` in month `asked`: the day's own rate;
+ * null when the month's average should be used instead (the month is in the monthly
+ * table, or the date is before the history); else the nearest earlier day, unless the
+ * monthly table reaches further (then its latest month, the newest rate, is used).
+ */
+function dailyRate(code: string, day: number, asked: number, series: Series, lastMonth: number): RateInfo | null {
+  const h = dailyHistory();
+  const values = h.series(code);
+  if (!values) return null;
+  let i = dayIndexAtOrBefore(h, day);
+  if (i >= 0 && h.days[i] === day && !Number.isNaN(values[i])) {
+    return info(code, values[i], asked, h.source, asked, 'daily', dayName(day));
+  }
+  const idx = asked - series.first;
+  if (idx >= 0 && idx < series.values.length && series.values[idx] !== null) return null;
+  while (i >= 0 && Number.isNaN(values[i])) i--;
+  if (i < 0) return null;
+  const name = dayName(h.days[i]);
+  const month = monthIndex(name)!;
+  if (month < lastMonth && asked > lastMonth) return null;
+  return info(code, values[i], month, h.source, asked, 'nearest-earlier', name);
 }
 
 /**

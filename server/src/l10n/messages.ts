@@ -22,6 +22,9 @@ export const en = {
   'hover.convertedLatest': 'Converted at the latest rates (undated note):',
   'hover.rates': 'Rates: {0}',
   'hover.ratesPerUsd': '{0} per USD: {1}',
+  'hover.rateDaily': '{1} of {0}',
+  'hover.rateMonthly': 'monthly average, {0} · {1}',
+  'hover.rateNearest': 'nearest earlier day with a rate, {0} · {1}',
   'hover.noDate': '⚠ This note has no date: converted at the latest rates ({0}).',
   'hover.rateOlder': {
     one: '⚠ The {1} rate is from {2}, {0} month before the note ({3}).',

@@ -1,0 +1,103 @@
+/**
+ * The built-in DAILY rate history (ECB reference rates as units per 1 USD, from 2015),
+ * decoded from server/data/rates-daily.json (scripts/build-rates-daily.mjs describes the
+ * packed form). Only rates.ts reads it: that module stays the one owner of the rate table
+ * and decides when a day's rate is used.
+ */
+import { builtinData } from '../data/builtin';
+
+interface DailyFile {
+  source: string;
+  from: string;
+  gaps: string;
+  currencies: Record<string, { decimals: number; deltas: string }>;
+}
+
+export interface DailyHistory {
+  source: string;
+  /** Publication days, as days since 1970-01-01, ascending. */
+  days: Int32Array;
+  /** The currencies with a daily series. */
+  codes: ReadonlySet<string>;
+  /** A currency's value on each publication day, NaN where there is none; undefined for a currency without a series. */
+  series(code: string): Float64Array | undefined;
+}
+
+/** Days since 1970-01-01 of a "YYYY-MM-DD" date, or null when it is not a real calendar day. */
+export function dayNumber(date: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (!Number.isFinite(ms)) return null;
+  const n = ms / 86400000;
+  return dayName(n) === date ? n : null; // Date.parse accepts 2024-02-30; the round trip does not
+}
+
+export function dayName(n: number): string {
+  return new Date(n * 86400000).toISOString().slice(0, 10);
+}
+
+/** One currency's packed deltas → its values (NaN for an empty field). */
+function decodeSeries(deltas: string, decimals: number, length: number): Float64Array {
+  const out = new Float64Array(length).fill(NaN);
+  const scale = 10 ** decimals;
+  // split() and unary + run in native code: a hand-written digit loop over the ~15,000
+  // characters got hot enough for V8 to optimise it, and that compilation alone added
+  // about 4 MB of resident memory (npm run bench, case rates), twice the whole history.
+  const fields = deltas.split(',');
+  let q = 0;
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i] !== '') out[i] = (q += +fields[i]) / scale;
+  }
+  return out;
+}
+
+/**
+ * Decodes the packed history: the days at once, each currency's values when first asked
+ * for (a note converts a handful of currencies; decoding all 28 would triple the load time).
+ */
+export function decodeDaily(file: DailyFile): DailyHistory {
+  const days = new Int32Array(file.gaps.length);
+  let day = dayNumber(file.from)! - 1;
+  for (let i = 0; i < file.gaps.length; i++) {
+    const c = file.gaps.charCodeAt(i);
+    days[i] = day += c <= 57 ? c - 48 : c - 87; // one base-36 digit
+  }
+  const decoded = new Map<string, Float64Array>();
+  const codes = new Set(Object.keys(file.currencies));
+  return {
+    source: file.source,
+    days,
+    codes,
+    series(code) {
+      if (!codes.has(code)) return undefined;
+      let v = decoded.get(code);
+      if (!v) {
+        const c = file.currencies[code];
+        decoded.set(code, (v = decodeSeries(c.deltas, c.decimals, days.length)));
+      }
+      return v;
+    },
+  };
+}
+
+let cached: DailyHistory | undefined;
+
+/** The built-in daily history, decoded on first use. */
+export function dailyHistory(): DailyHistory {
+  return (cached ??= decodeDaily(builtinData('rates-daily') as DailyFile));
+}
+
+/** Index of the last publication day ≤ `day`, or -1. */
+export function dayIndexAtOrBefore(h: DailyHistory, day: number): number {
+  let lo = 0;
+  let hi = h.days.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.days[mid] <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,113 @@
+/**
+ * Issue 15, part 1: the daily rate history and the rate choice for a dated note (the day's
+ * reference rate; else the month's average; else the nearest earlier day; after the
+ * history, the newest rate with its age). The data is the committed, built-in history, so
+ * these tests need no network and no ../shared.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { rateAt, coverage } from '../../server/src/fx/rates';
+import { dailyHistory, dayIndexAtOrBefore, dayName, dayNumber, decodeDaily } from '../../server/src/fx/dailyHistory';
+import { rateLabel } from '../../server/src/features/hover';
+
+test('the history runs daily from 2015-01-02 (the first ECB day of 2015) to 2026-04-13', () => {
+  const h = dailyHistory();
+  assert.equal(dayName(h.days[0]), '2015-01-02');
+  assert.equal(dayName(h.days[h.days.length - 1]), '2026-04-13');
+  assert.ok(h.days.length > 2800, String(h.days.length));
+  for (let i = 1; i < h.days.length; i++) assert.ok(h.days[i] > h.days[i - 1], 'ascending');
+  for (const code of ['CNY', 'HKD', 'JPY', 'EUR', 'GBP', 'KRW', 'IDR']) assert.ok(h.codes.has(code), code);
+  assert.ok(!h.codes.has('TWD'), 'the ECB does not publish TWD');
+});
+
+test('a published day converts at that day\'s ECB rate (units per USD = X per EUR / USD per EUR)', () => {
+  const r = rateAt('CNY', '2024-03-15')!;
+  assert.equal(r.kind, 'daily');
+  assert.equal(r.date, '2024-03-15');
+  assert.equal(r.month, '2024-03');
+  assert.equal(r.source, 'ECB reference rate');
+  assert.equal(r.stale, false);
+  // eurofxref-hist 2024-03-15: USD 1.0892, CNY 7.838 → 7.19611 per USD (6 significant digits).
+  assert.ok(Math.abs(r.perUsd - 7.838 / 1.0892) < 5e-5, String(r.perUsd));
+  assert.ok(Math.abs(rateAt('EUR', '2024-03-15')!.perUsd - 1 / 1.0892) < 5e-6);
+});
+
+test('a day without a rate (weekend, holiday) takes the month\'s average', () => {
+  const sat = rateAt('CNY', '2024-03-16')!;
+  assert.equal(sat.kind, 'monthly');
+  assert.equal(sat.date, '2024-03');
+  assert.match(sat.source, /Federal Reserve/);
+  // TWD has no daily series: always the monthly average.
+  const twd = rateAt('TWD', '2024-03-15')!;
+  assert.equal(twd.kind, 'monthly');
+  assert.equal(twd.date, '2024-03');
+});
+
+test('no day rate and no month average: the nearest earlier day, and the result says so', () => {
+  // IDR's monthly series ends 2026-03; 2026-04-11 is a Saturday inside the daily history.
+  assert.equal(coverage('IDR')!.to, '2026-03');
+  const r = rateAt('IDR', '2026-04-11')!;
+  assert.equal(r.kind, 'nearest-earlier');
+  assert.equal(r.date, '2026-04-10');
+  assert.equal(r.perUsd, rateAt('IDR', '2026-04-10')!.perUsd);
+  assert.equal(rateAt('IDR', '2026-04-10')!.kind, 'daily');
+});
+
+test('today\'s note, after the history: the newest rate, with the staleness warning', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const cny = rateAt('CNY', today)!;
+  // The monthly table (to 2026-06) is newer than the daily one (to 2026-04-13).
+  assert.equal(cny.kind, 'monthly');
+  assert.equal(cny.date, coverage('CNY')!.to);
+  assert.equal(cny.stale, cny.ageMonths >= 3);
+  const idr = rateAt('IDR', '2026-12-04')!;
+  assert.equal(idr.kind, 'nearest-earlier');
+  assert.equal(idr.date, '2026-04-13', 'the daily history is newer than IDR\'s monthly table');
+  assert.equal(idr.stale, true);
+  assert.equal(idr.ageMonths, 8);
+});
+
+test('an impossible or malformed day is not a day: the month rule applies', () => {
+  assert.equal(dayNumber('2024-02-30'), null);
+  assert.equal(dayNumber('2024-2-03'), null);
+  assert.equal(rateAt('CNY', '2024-02-30')!.kind, 'monthly');
+  assert.equal(rateAt('CNY', '2024-03')!.kind, 'monthly');
+});
+
+test('property: for every day of the history, the choice follows the rule', () => {
+  const h = dailyHistory();
+  const first = h.days[0] - 3;
+  const last = h.days[h.days.length - 1] + 40;
+  fc.assert(
+    fc.property(fc.constantFrom('CNY', 'EUR', 'JPY', 'IDR', 'RUB', 'HKD'), fc.integer({ min: first, max: last }), (code, day) => {
+      const date = dayName(day);
+      const r = rateAt(code, date)!;
+      const values = h.series(code)!;
+      const i = dayIndexAtOrBefore(h, day);
+      const published = i >= 0 && h.days[i] === day && !Number.isNaN(values[i]);
+      assert.equal(r.kind === 'daily', published, `${code} ${date}`);
+      if (published) assert.equal(r.perUsd, values[i]);
+      if (r.kind === 'nearest-earlier') assert.ok(r.date < date, `${r.date} is before ${date}`);
+      if (r.kind === 'daily' || r.kind === 'nearest-earlier') assert.equal(r.month, r.date.slice(0, 7));
+      assert.ok(r.perUsd > 0);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('the packed form decodes gaps, missing fields and quantised deltas', () => {
+  const h = decodeDaily({ source: 's', from: '2024-01-01', gaps: '113', currencies: { ABC: { decimals: 2, deltas: '712,,-5' } } });
+  assert.deepEqual([...h.days].map(dayName), ['2024-01-01', '2024-01-02', '2024-01-05']);
+  const v = h.series('ABC')!;
+  assert.equal(v[0], 7.12);
+  assert.ok(Number.isNaN(v[1]));
+  assert.equal(v[2], 7.07);
+});
+
+test('the hover label says which rate was used', () => {
+  assert.equal(rateLabel(rateAt('CNY', '2024-03-15')!), 'ECB reference rate of 2024-03-15');
+  assert.match(rateLabel(rateAt('CNY', '2024-03-16')!), /^monthly average, 2024-03 · Federal Reserve/);
+  assert.equal(rateLabel(rateAt('IDR', '2026-04-11')!), 'nearest earlier day with a rate, 2026-04-10 · ECB reference rate');
+  assert.equal(rateLabel(rateAt('CNY', '2024-03-15', { CNY: 7 })!), '2024-03 · user setting');
+});
