@@ -47,7 +47,7 @@ export { isConversionGap, pairConversions, type ConversionPair } from '../analys
 /** Short names of the rate sources, for one-line messages. */
 function shortSource(source: string): string {
   if (/^Federal Reserve H\.10/i.test(source)) return 'Fed H.10';
-  if (/^ECB reference rates?,? daily/i.test(source) || /daily/i.test(source) || /^ECB reference rate$/i.test(source)) return 'ECB daily';
+  if (/^ECB reference rates?,? daily/i.test(source) || /daily/i.test(source) || source === 'ECB reference rate') return 'ECB daily';
   if (/^ECB/i.test(source)) return 'ECB';
   if (/spot/i.test(source)) return 'spot quote';
   return source;

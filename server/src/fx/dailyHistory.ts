@@ -25,7 +25,11 @@ export interface DailyHistory {
 
 /** Days since 1970-01-01 of a "YYYY-MM-DD" date, or null when it is not a real calendar day. */
 export function dayNumber(date: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  if (date.length !== 10) return null;
+  for (let i = 0; i < 10; i++) {
+    const c = date.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return null; // YYYY-MM-DD, digits and dashes only
+  }
   const ms = Date.parse(`${date}T00:00:00Z`);
   if (!Number.isFinite(ms)) return null;
   const n = ms / 86400000;
