@@ -117,7 +117,8 @@ test('hover on figures and companies, escaping, and inlay hints on a setting cha
     const value = usd(usdLine);
     assert.ok(value > 22e9 && value < 24e9, usdLine);
     assert.match(big.plain, /2026-01/);
-    assert.match(big.plain, /Rates: .*2026-01 · /);
+    // The note's own day has an ECB rate (issue 15): the hover names it.
+    assert.match(big.plain, /Rates: .*ECB reference rate of 2026-01-14/);
     assert.deepEqual(big.range, { start: { line: 3, character: 26 }, end: { line: 3, character: 36 } });
 
     const perTonne = await hoverText(server, sUri, sText, '15.2 万元/吨');
@@ -179,9 +180,9 @@ test('as a user would: hovers on the real seed digests', async (t) => {
     const a = await hoverText(server, d1.uri, d1.text, '1,600 亿人民币');
     printed.push(a.raw);
     const aUsd = usd(a.plain.split('\n').find((l) => l.includes('US$'))!);
-    // Dated 2026-02-04: converts at the February rate, about 6.9 CNY per USD.
+    // Dated 2026-02-04: converts at that day's ECB rate, about 6.9 CNY per USD.
     assert.ok(aUsd > 22e9 && aUsd < 24e9, String(aUsd));
-    assert.match(a.plain, /2026-02 · /);
+    assert.match(a.plain, /ECB reference rate of 2026-02-04/);
 
     const d0 = open(file('000_'));
     const b = await hoverText(server, d0.uri, d0.text, 'HK$4.19B');

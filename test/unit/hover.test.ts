@@ -117,6 +117,22 @@ test('a note dated after the rate table warns that the rate is older than the no
   assert.match(text, new RegExp(`⚠ The CNY rate is from ${latestMonth()}, \\d+ months before the note \\(2031-03\\)`));
 });
 
+test('the hover says which rate it used: the day\'s, the month\'s average, the nearest earlier day (issue 15)', () => {
+  const idx = makeIndex(gazetteer, {
+    'day.digest': '腾讯投资 1,600 亿元。\n\n2024-03-15 (Friday) · 0123456789abcdef\n',
+    'weekend.digest': '腾讯投资 1,600 亿元。\n\n2024-03-16 (Saturday) · 0123456789abcdef\n',
+    'idr.digest': '腾讯投资 1,600 亿元。\n\n2026-04-11 (Saturday) · 0123456789abcdef\n',
+  });
+  const day = hover('day.digest', '1,600 亿元', { index: idx }).text;
+  assert.match(day, /Rates: CNY, HKD, EUR per USD: ECB reference rate of 2024-03-15/);
+  const weekend = hover('weekend.digest', '1,600 亿元', { index: idx }).text;
+  assert.match(weekend, /per USD: monthly average, 2024-03 · Federal Reserve/);
+  assert.ok(!weekend.includes('ECB reference rate of'), weekend);
+  // IDR's monthly series ends 2026-03: a Saturday in April takes Friday's rate.
+  const idr = hover('idr.digest', '1,600 亿元', { index: idx, settings: settings({ displayCurrencies: ['IDR'] }) }).text;
+  assert.match(idr, /IDR per USD: nearest earlier day with a rate, 2026-04-10 · ECB reference rate/);
+});
+
 test('an entity hover gives names in all scripts, tickers, workspace counts and a link to its dossier', () => {
   const { hover: h, text } = hover('traditional.digest.txt', '騰訊控股');
   assert.match(text, /^\*\*Tencent\*\* · company/);
