@@ -66,7 +66,7 @@ test('a wrong stated conversion is flagged once; fixing the text or widening the
     assert.deepEqual(found[0].range, rangeOf(text, '260 亿美元'));
     assert.equal(found[0].severity, 2);
     assert.equal(found[0].source, 'digest-lens');
-    assert.match(found[0].message, /implies USD\/CNY 6\.15; reference USD\/CNY 6\.97 \(2026-01 average, Fed H\.10\): 13% off/);
+    assert.match(found[0].message, /implies USD\/CNY 6\.15; reference USD\/CNY 6\.97 \(2026-01-14, ECB daily\): 13% off/);
     // "597 亿元(约 85 亿美元)" is right: nothing on it.
     assert.ok(!diags.some((d) => d.range.start.line === positionOf(text, '85 亿美元').line));
 
@@ -173,10 +173,10 @@ test('insert conversion, and replace a wrong one with the reference conversion',
     const actions = await codeActions(server, uri, cursor);
     const insert = actions.find((a) => a.title.startsWith('Insert conversion'));
     assert.ok(insert, JSON.stringify(actions.map((a) => a.title)));
-    assert.equal(insert.title, 'Insert conversion: ≈ US$23.0 billion');
+    assert.equal(insert.title, 'Insert conversion: ≈ US$22.9 billion', 'at the ECB rate of the note\'s day');
     const [edit] = insert.edit.changes[uri];
     assert.deepEqual(edit.range, { start: figure.end, end: figure.end });
-    assert.equal(edit.newText, '(约 230 亿美元)');
+    assert.equal(edit.newText, '(约 229 亿美元)', 'at the ECB rate of the note\'s day');
     // Not offered for a figure already in the base currency.
     const usd = await codeActions(server, uri, { start: positionOf(text, '85 亿美元'), end: positionOf(text, '85 亿美元') });
     assert.ok(!usd.some((a) => a.title.startsWith('Insert conversion')));
@@ -189,7 +189,7 @@ test('insert conversion, and replace a wrong one with the reference conversion',
     assert.equal(fixes[0].diagnostics[0].code, MISMATCH);
     const [replace] = fixes[0].edit.changes[uri];
     assert.deepEqual(replace.range, wrong);
-    assert.equal(replace.newText, '230 亿美元');
+    assert.equal(replace.newText, '229 亿美元', 'at the ECB rate of the note\'s day');
     // Applying the fix clears the diagnostic.
     server.change(uri, applyEdits(text, [replace]));
     await server.diagnostics(uri, (d) => mismatches(d).length === 0);

@@ -78,7 +78,7 @@ test('locale "zh-cn": hovers, diagnostics, code actions, rename, outline, themes
     assert.doesNotMatch(company, /Names:|mentions? in|Open dossier|capex/);
 
     const d = await mismatch(server, doc);
-    assert.match(d.message, /^文中换算隐含汇率 USD\/CNY 6\.15；参考汇率 USD\/CNY 6\.97（2026-01 月均值，Fed H\.10）：相差 13%$/);
+    assert.match(d.message, /^文中换算隐含汇率 USD\/CNY 6\.15；参考汇率 USD\/CNY 6\.97（2026-01-14，ECB daily）：相差 13%$/);
     assert.equal(d.relatedInformation[0].message, '被换算的金额');
 
     const titles = await actionTitles(server, doc, '1,600 亿人民币');
@@ -110,7 +110,7 @@ test('locale "zh-tw" (and zh-HK): Traditional Chinese, theme labels converted fr
     assert.match(figure, /· 金額\n/);
     assert.match(figure, /依摘要日期（2026-01-14）的匯率換算：/);
     assert.match(await hover(server, doc, '腾讯'), /- 名稱：Tencent/);
-    assert.match((await mismatch(server, doc)).message, /^文中換算隱含匯率 USD\/CNY 6\.15；參考匯率 USD\/CNY 6\.97（2026-01 月平均，Fed H\.10）：相差 13%$/);
+    assert.match((await mismatch(server, doc)).message, /^文中換算隱含匯率 USD\/CNY 6\.15；參考匯率 USD\/CNY 6\.97（2026-01-14，ECB daily）：相差 13%$/);
     const titles = await actionTitles(server, doc, '1,600 亿人民币');
     assert.ok(titles.some((t) => /^插入換算：≈ US\$/.test(t)), titles.join('\n'));
     assert.ok((await themeLabels(server)).includes('AI基礎設施與資本開支'));
@@ -128,7 +128,7 @@ test('locale "en": English, with plurals', async () => {
     const company = await hover(server, doc, '腾讯');
     assert.match(company, /- \d+ mentions in \d+ files/);
     assert.match(company, /· capex 2025-9M/);
-    assert.match((await mismatch(server, doc)).message, /^Stated conversion implies USD\/CNY 6\.15; reference USD\/CNY 6\.97 \(2026-01 average, Fed H\.10\): 13% off$/);
+    assert.match((await mismatch(server, doc)).message, /^Stated conversion implies USD\/CNY 6\.15; reference USD\/CNY 6\.97 \(2026-01-14, ECB daily\): 13% off$/);
     assert.ok((await themeLabels(server)).includes('AI infrastructure and capex'));
   });
 });
