@@ -9,7 +9,9 @@
  * file), so the test ends and fails on what it asserts, and `rescued()` says it happened.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** True where named pipes and /dev/zero exist. */
 export const HAS_FIFOS = process.platform !== 'win32' && existsSync('/dev/zero');
@@ -49,4 +51,22 @@ export function rescuePipes(pipes: string[], afterMs = 8000): { rescued(): boole
       }
     },
   };
+}
+
+/**
+ * A new temporary folder holding `note.digest` (with `noteText`), a pipe `pipe.digest`, a
+ * symlink to it `link.digest` and a symlink to /dev/zero `zero.digest`: every special kind
+ * named like a digest beside one ordinary note.
+ */
+export function specialFolder(prefix: string, noteText: string): { dir: string; note: string; pipe: string; link: string; zero: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const note = join(dir, 'note.digest');
+  writeFileSync(note, noteText);
+  const pipe = join(dir, 'pipe.digest');
+  mkfifo(pipe);
+  const link = join(dir, 'link.digest');
+  symlink(pipe, link);
+  const zero = join(dir, 'zero.digest');
+  symlink('/dev/zero', zero);
+  return { dir, note, pipe, link, zero };
 }

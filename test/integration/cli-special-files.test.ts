@@ -8,10 +8,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { HAS_FIFOS, mkfifo, rescuePipes, symlink } from '../helpers/specialFiles';
+import { HAS_FIFOS, rescuePipes, specialFolder } from '../helpers/specialFiles';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 const SKIP = !HAS_FIFOS && 'needs mkfifo and /dev/zero (POSIX)';
@@ -22,18 +21,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function folder(): { dir: string; note: string; pipe: string; link: string; zero: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'digest-lens-cli-special-'));
-  const note = join(dir, 'note.digest');
-  writeFileSync(note, '# 2025-03-01\n腾讯控股营收 1,200 亿元。\n');
-  const pipe = join(dir, 'pipe.digest');
-  mkfifo(pipe);
-  const link = join(dir, 'link.digest');
-  symlink(pipe, link);
-  const zero = join(dir, 'zero.digest');
-  symlink('/dev/zero', zero);
-  return { dir, note, pipe, link, zero };
-}
+const folder = () => specialFolder('digest-lens-cli-special-', '# 2025-03-01\n腾讯控股营收 1,200 亿元。\n');
 
 const paths = (stdout: string) => (JSON.parse(stdout).files as { path: string }[]).map((f) => f.path);
 

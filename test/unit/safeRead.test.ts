@@ -9,7 +9,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,28 +21,20 @@ import { analysisSetup } from '../../server/src/index/analysisSetup';
 import { StringTable } from '../../server/src/index/packed';
 import { DigestMatcher, findDigests } from '../../server/src/workspace/files';
 import { readShared } from '../../server/src/data/builtinImage';
-import { HAS_FIFOS, mkfifo, rescuePipes, symlink } from '../helpers/specialFiles';
+import { HAS_FIFOS, rescuePipes, specialFolder } from '../helpers/specialFiles';
 
 const NOTE = '# 2025-03-01\n腾讯控股营收 1,200 亿元。\n';
 
-/** A folder with a note, a pipe, a symlink to the pipe, a symlink to /dev/zero and a folder, all named like digests. */
-function specialFolder(): { dir: string; note: string; pipe: string; linkToPipe: string; zero: string; folder: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'digest-lens-special-'));
-  const note = join(dir, 'note.digest');
-  writeFileSync(note, NOTE);
-  const pipe = join(dir, 'pipe.digest');
-  mkfifo(pipe);
-  const linkToPipe = join(dir, 'link.digest');
-  symlink(pipe, linkToPipe);
-  const zero = join(dir, 'zero.digest');
-  symlink('/dev/zero', zero);
+/** The helper's special folder, and a folder named like a digest too. */
+function specialFolderWithDir(): { dir: string; note: string; pipe: string; linkToPipe: string; zero: string; folder: string } {
+  const { dir, note, pipe, link, zero } = specialFolder('digest-lens-special-', NOTE);
   const folder = join(dir, 'folder.digest');
   mkdirSync(folder);
-  return { dir, note, pipe, linkToPipe, zero, folder };
+  return { dir, note, pipe, linkToPipe: link, zero, folder };
 }
 
 test('the safe reader refuses pipes, symlinks to pipes, devices and folders at once, and reads regular files', { skip: !HAS_FIFOS && 'needs mkfifo and /dev/zero' }, async () => {
-  const f = specialFolder();
+  const f = specialFolderWithDir();
   const rescue = rescuePipes([f.pipe]);
   try {
     for (const path of [f.pipe, f.linkToPipe, f.zero, f.folder]) {
@@ -71,7 +63,7 @@ test('the safe reader refuses pipes, symlinks to pipes, devices and folders at o
 });
 
 test('every reader of the server and the CLI on a path goes through the safe reader', { skip: !HAS_FIFOS && 'needs mkfifo and /dev/zero' }, async () => {
-  const f = specialFolder();
+  const f = specialFolderWithDir();
   const rescue = rescuePipes([f.pipe]);
   try {
     const setup = analysisSetup({ entities: [], themes: [] });
