@@ -73,6 +73,8 @@ export function rateLabel(r: RateInfo, tr: Translator = english): string {
   const source = escapeMarkdown(r.source);
   if (r.kind === 'daily') return tr('hover.rateDaily', r.date, source);
   if (r.kind === 'nearest-earlier') return tr('hover.rateNearest', r.date, source);
+  if (r.kind === 'downloaded') return tr(r.earlier ? 'hover.rateDownloadedEarlier' : 'hover.rateDownloaded', r.date, source);
+  if (r.kind === 'user' && r.date.length === 10) return tr(r.earlier ? 'hover.rateUserEarlier' : 'hover.rateUser', r.date, source);
   if (r.kind === 'monthly' && r.source !== USER_SOURCE) return tr('hover.rateMonthly', r.month, source);
   return `${r.month} · ${source}`;
 }

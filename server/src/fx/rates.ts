@@ -12,13 +12,15 @@
  */
 import { builtinData } from '../data/builtin';
 import { dailyHistory, dayIndexAtOrBefore, dayName, dayNumber } from './dailyHistory';
+import { layerLatest, layerRate, rateLayer, USER_REACH_DAYS, type DatedRates, type DayRate } from './layers';
 
 /**
- * Which rate was used: the day's own reference rate, a monthly average, the nearest
- * earlier published day, or the user's own value. (Downloaded rates, issue 15's next
- * part, slot in as a further kind and layer.)
+ * Which rate was used: the day's own reference rate from the built-in history, a monthly
+ * average, the nearest earlier published day of the built-in history, the user's own
+ * value (a setting or the user's rates file), or a rate downloaded by `rates update`
+ * (that day's, or the nearest earlier one: `date` says which day).
  */
-export type RateKind = 'daily' | 'monthly' | 'nearest-earlier' | 'user';
+export type RateKind = 'daily' | 'monthly' | 'nearest-earlier' | 'user' | 'downloaded';
 
 /** One rate, with everything a hover needs to say where it came from. */
 export interface RateInfo {
@@ -42,6 +44,8 @@ export interface RateInfo {
   ageMonths: number;
   /** True when the rate is STALE_AFTER_MONTHS or more away from the date asked for. */
   stale: boolean;
+  /** For a user or downloaded rate: true when it is an earlier day's, the asked day having none. */
+  earlier?: boolean;
 }
 
 /** A "latest" hint kept next to the monthly table: the newest daily or spot quote. */
@@ -135,6 +139,22 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
   if (code === 'USD') return info('USD', 1, asked ?? LATEST_MONTH, 'definition', asked);
   const user = override(code, overrides);
   if (user !== null) return info(code, user, asked ?? LATEST_MONTH, USER_SOURCE, asked, 'user');
+  const day = date === null ? null : dayNumber(date);
+  const layered = layeredRate(code, date, day, asked);
+  if (layered) return layered;
+  const builtin = builtinRate(code, date, day, asked);
+  // Today's notes: the built-in tables end months ago; a downloaded rate of a later day
+  // is the nearest earlier day there is (the note's own month average is still preferred).
+  if (day !== null && (!builtin || (builtin.kind !== 'daily' && !(builtin.kind === 'monthly' && builtin.ageMonths === 0)))) {
+    const layer = rateLayer('downloaded');
+    const d = layerRate(layer, code, day, Infinity);
+    if (d && (!builtin || dayName(d.day) > builtin.date)) return dayInfo(code, d, layer!, asked, day);
+  }
+  return builtin;
+}
+
+/** The built-in tables' rate (see `rateAt`), without the user's and downloaded layers. */
+function builtinRate(code: string, date: string | null, day: number | null, asked: number | null): RateInfo | null {
   const series = SERIES.get(code);
   if (!series) {
     const hint = latestRate(code);
@@ -142,7 +162,6 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
     return info(code, hint.perUsd, monthIndex(hint.date)!, hint.source, asked);
   }
   const last = series.first + series.values.length - 1;
-  const day = date === null ? null : dayNumber(date);
   if (day !== null && asked !== null) {
     const daily = dailyRate(code, day, asked, series, last);
     if (daily) return daily;
@@ -158,6 +177,40 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
   }
   month = series.first + i;
   return info(code, series.values[i] as number, month, series.source, asked);
+}
+
+/** A RateInfo for one day's rate of a layer. */
+function dayInfo(code: string, r: DayRate, layer: DatedRates, asked: number | null, day: number | null = null): RateInfo {
+  const name = dayName(r.day);
+  const out = info(code, r.perUsd, monthIndex(name)!, layer.source, asked, layer.kind, name);
+  if (day !== null && r.day < day) out.earlier = true;
+  return out;
+}
+
+/**
+ * The user's rates file and the downloaded rates, which come before the built-in tables:
+ * a day's user fixing (or the nearest earlier one within USER_REACH_DAYS), then the
+ * downloaded rate of that very day. A month-only date takes the user's last fixing inside
+ * that month; an undated amount the user's newest fixing.
+ */
+function layeredRate(code: string, date: string | null, day: number | null, asked: number | null): RateInfo | null {
+  const user = rateLayer('user');
+  if (day !== null) {
+    const u = layerRate(user, code, day, USER_REACH_DAYS);
+    if (u) return dayInfo(code, u, user!, asked, day);
+    const downloaded = rateLayer('downloaded');
+    const d = layerRate(downloaded, code, day, 0);
+    return d && dayInfo(code, d, downloaded!, asked, day);
+  }
+  if (!user) return null;
+  if (date === null) {
+    const u = layerLatest(user, code);
+    return u && dayInfo(code, u, user, asked);
+  }
+  if (asked === null) return null;
+  const monthEnd = Date.UTC(Math.floor(asked / 12), (asked % 12) + 1, 0) / 86400000;
+  const u = layerRate(user, code, monthEnd, 30);
+  return u && monthIndex(dayName(u.day)) === asked ? dayInfo(code, u, user, asked) : null;
 }
 
 /**
@@ -203,6 +256,7 @@ export function latestRate(currency: string, kind?: 'daily' | 'spot'): LatestRat
 /** Every currency with a rate: USD, the monthly series and the latest-only quotes, sorted. */
 export function knownCurrencies(): string[] {
   const all = new Set<string>(['USD', ...SERIES.keys()]);
+  for (const kind of ['user', 'downloaded'] as const) for (const code of rateLayer(kind)?.series.keys() ?? []) all.add(code);
   for (const block of Object.values(file.latest)) for (const code of Object.keys(block.values)) all.add(code);
   return [...all].sort();
 }

@@ -25,6 +25,10 @@ export const en = {
   'hover.rateDaily': '{1} of {0}',
   'hover.rateMonthly': 'monthly average, {0} · {1}',
   'hover.rateNearest': 'nearest earlier day with a rate, {0} · {1}',
+  'hover.rateDownloaded': 'downloaded {1} of {0}',
+  'hover.rateDownloadedEarlier': 'downloaded {1} of {0}, the nearest earlier day',
+  'hover.rateUser': 'your rate of {0} · {1}',
+  'hover.rateUserEarlier': 'your rate of {0}, the nearest earlier day · {1}',
   'hover.noDate': '⚠ This note has no date: converted at the latest rates ({0}).',
   'hover.rateOlder': {
     one: '⚠ The {1} rate is from {2}, {0} month before the note ({3}).',
