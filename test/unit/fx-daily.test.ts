@@ -11,14 +11,15 @@ import { rateAt, coverage } from '../../server/src/fx/rates';
 import { dailyHistory, dayIndexAtOrBefore, dayName, dayNumber, decodeDaily } from '../../server/src/fx/dailyHistory';
 import { rateLabel } from '../../server/src/features/hover';
 
-test('the history runs daily from 2015-01-02 (the first ECB day of 2015) to 2026-04-13', () => {
+test('the history runs daily from 2015-01-02 (the first day of 2015 with a rate): ECB to 2026-04-13, the Fed\'s TWD to 2026-09-25', () => {
   const h = dailyHistory();
   assert.equal(dayName(h.days[0]), '2015-01-02');
-  assert.equal(dayName(h.days[h.days.length - 1]), '2026-04-13');
+  assert.equal(dayName(h.days[h.days.length - 1]), '2026-09-25');
   assert.ok(h.days.length > 2800, String(h.days.length));
   for (let i = 1; i < h.days.length; i++) assert.ok(h.days[i] > h.days[i - 1], 'ascending');
   for (const code of ['CNY', 'HKD', 'JPY', 'EUR', 'GBP', 'KRW', 'IDR']) assert.ok(h.codes.has(code), code);
-  assert.ok(!h.codes.has('TWD'), 'the ECB does not publish TWD');
+  assert.equal(h.sourceOf('CNY'), 'ECB reference rate');
+  assert.equal(h.sourceOf('TWD'), 'Federal Reserve H.10 noon buying rate', 'the ECB does not publish TWD: the Fed\'s series');
 });
 
 test('a published day converts at that day\'s ECB rate (units per USD = X per EUR / USD per EUR)', () => {
@@ -28,8 +29,8 @@ test('a published day converts at that day\'s ECB rate (units per USD = X per EU
   assert.equal(r.month, '2024-03');
   assert.equal(r.source, 'ECB reference rate');
   assert.equal(r.stale, false);
-  // eurofxref-hist 2024-03-15: USD 1.0892, CNY 7.838 → 7.19611 per USD (6 significant digits).
-  assert.ok(Math.abs(r.perUsd - 7.838 / 1.0892) < 5e-5, String(r.perUsd));
+  // eurofxref-hist 2024-03-15: USD 1.0892, CNY 7.838 per EUR, kept as published: the cross is exact.
+  assert.equal(r.perUsd, 7.838 / 1.0892);
   assert.ok(Math.abs(rateAt('EUR', '2024-03-15')!.perUsd - 1 / 1.0892) < 5e-6);
 });
 
@@ -38,10 +39,25 @@ test('a day without a rate (weekend, holiday) takes the month\'s average', () =>
   assert.equal(sat.kind, 'monthly');
   assert.equal(sat.date, '2024-03');
   assert.match(sat.source, /Federal Reserve/);
-  // TWD has no daily series: always the monthly average.
+  const twdSat = rateAt('TWD', '2024-03-16')!;
+  assert.equal(twdSat.kind, 'monthly');
+  assert.equal(twdSat.date, '2024-03');
+});
+
+test('TWD converts at the Fed\'s H.10 noon rate of the day, beyond the monthly table too', () => {
   const twd = rateAt('TWD', '2024-03-15')!;
-  assert.equal(twd.kind, 'monthly');
-  assert.equal(twd.date, '2024-03');
+  assert.equal(twd.kind, 'daily');
+  assert.equal(twd.source, 'Federal Reserve H.10 noon buying rate');
+  assert.equal(twd.perUsd, 31.66); // DEXTAUS 2024-03-15
+  assert.equal(rateLabel(twd), 'Federal Reserve H.10 noon buying rate of 2024-03-15');
+  // The monthly table ends 2026-06; the Fed's days go on to 2026-09-25.
+  assert.equal(coverage('TWD')!.to, '2026-06');
+  const aug = rateAt('TWD', '2026-08-14')!;
+  assert.equal(aug.kind, 'daily');
+  assert.equal(aug.stale, false);
+  const sat = rateAt('TWD', '2026-08-15')!;
+  assert.equal(sat.kind, 'nearest-earlier');
+  assert.equal(sat.date, '2026-08-14');
 });
 
 test('no day rate and no month average: the nearest earlier day, and the result says so', () => {
@@ -96,13 +112,28 @@ test('property: for every day of the history, the choice follows the rule', () =
   );
 });
 
-test('the packed form decodes gaps, missing fields and quantised deltas', () => {
-  const h = decodeDaily({ source: 's', from: '2024-01-01', gaps: '113', currencies: { ABC: { decimals: 2, deltas: '712,,-5' } } });
+test('the packed form decodes gaps, missing fields, published decimals and the cross through USD', () => {
+  const h = decodeDaily({
+    sources: { ecb: 'E', fed: 'F' },
+    from: '2024-01-01',
+    gaps: '113',
+    perEur: { USD: { decimals: 4, deltas: '11000,,100' }, ABC: { decimals: 2, deltas: '770,5,-10' } },
+    perUsd: { XYZ: { decimals: 2, deltas: '3145,,5' } },
+  });
   assert.deepEqual([...h.days].map(dayName), ['2024-01-01', '2024-01-02', '2024-01-05']);
-  const v = h.series('ABC')!;
-  assert.equal(v[0], 7.12);
-  assert.ok(Number.isNaN(v[1]));
-  assert.equal(v[2], 7.07);
+  const abc = h.series('ABC')!;
+  assert.equal(abc[0], 7.7 / 1.1);
+  assert.ok(Number.isNaN(abc[1]), 'no USD that day: no cross');
+  assert.equal(abc[2], 7.65 / 1.11);
+  assert.equal(h.series('EUR')![2], 1 / 1.11);
+  const xyz = h.series('XYZ')!;
+  assert.equal(xyz[0], 31.45);
+  assert.ok(Number.isNaN(xyz[1]));
+  assert.equal(xyz[2], 31.5);
+  assert.equal(h.sourceOf('ABC'), 'E');
+  assert.equal(h.sourceOf('XYZ'), 'F');
+  assert.deepEqual([...h.codes].sort(), ['ABC', 'EUR', 'XYZ']);
+  assert.equal(h.series('USD'), undefined, 'USD is 1 by definition, not a series');
 });
 
 test('the hover label says which rate was used', () => {

@@ -55,7 +55,8 @@ test('USD is always 1, overrides win, unknown currencies give null', () => {
   assert.equal(o.source, USER_SOURCE);
   assert.equal(o.month, '2026-01');
   assert.equal(o.kind, 'user');
-  assert.equal(rateAt('CNY', '2026-01-07', { CNY: -1 })!.perUsd, 6.99118, 'a non-positive override is ignored (the day\'s ECB rate)');
+  // eurofxref-hist 2026-01-07: CNY 8.1685 and USD 1.1684 per EUR.
+  assert.equal(rateAt('CNY', '2026-01-07', { CNY: -1 })!.perUsd, 8.1685 / 1.1684, 'a non-positive override is ignored (the day\'s ECB rate)');
   assert.equal(rateAt('XYZ', '2026-01-07'), null);
   assert.equal(rateAt('XYZ', null, { XYZ: 3 })!.perUsd, 3, 'an override can add a currency');
 });
@@ -72,10 +73,10 @@ test('a currency with only a spot quote falls back on it', () => {
 test('1,600 亿人民币 in January 2026 is about US$23 billion', () => {
   const c = convertAmount(160e9, 'CNY', 'USD', '2026-01-07')!;
   assert.ok(c.value > 22.5e9 && c.value < 23.1e9, String(c.value));
-  assert.ok(Math.abs(c.rate - 1 / 6.99118) < 1e-12, 'the ECB rate of 2026-01-07');
+  assert.ok(Math.abs(c.rate - 1.1684 / 8.1685) < 1e-15, 'the ECB rate of 2026-01-07');
   assert.equal(formatAmount(c.value, 'USD', 'en'), 'US$22.9 billion');
   const hk = convertAmount(4.19e9, 'HKD', 'USD', '2026-01-07')!;
-  assert.ok(Math.abs(hk.value - 5.381e8) < 0.001e8, String(hk.value)); // at the ECB rate of 2026-01-07, 7.78637
+  assert.ok(Math.abs(hk.value - 5.381e8) < 0.001e8, String(hk.value)); // at the ECB rate of 2026-01-07, 9.0976 / 1.1684 = 7.78637
   assert.equal(convertAmount(5, 'CNY', 'XYZ', null), null);
   assert.equal(convertAmount(5, 'CNY', 'CNY', null)!.value, 5);
 });

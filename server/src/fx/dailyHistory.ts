@@ -1,26 +1,36 @@
 /**
- * The built-in DAILY rate history (ECB reference rates as units per 1 USD, from 2015),
- * decoded from server/data/rates-daily.json (scripts/build-rates-daily.mjs describes the
- * packed form). Only rates.ts reads it: that module stays the one owner of the rate table
- * and decides when a day's rate is used.
+ * The built-in DAILY rate history (ECB reference rates, and the Fed's H.10 rates for
+ * currencies the ECB does not publish, from 2015), decoded from server/data/rates-daily.json
+ * (scripts/build-rates-daily.mjs describes the packed form) into units per 1 USD. Only
+ * rates.ts reads it: that module stays the one owner of the rate table and decides when a
+ * day's rate is used.
  */
 import { builtinData } from '../data/builtin';
 
+interface PackedSeries {
+  decimals: number;
+  deltas: string;
+}
+
 interface DailyFile {
-  source: string;
+  sources: { ecb: string; fed: string };
   from: string;
   gaps: string;
-  currencies: Record<string, { decimals: number; deltas: string }>;
+  /** The ECB's figures, units per 1 EUR (USD among them). */
+  perEur: Record<string, PackedSeries>;
+  /** The Fed's figures for currencies the ECB does not publish, units per 1 USD. */
+  perUsd: Record<string, PackedSeries>;
 }
 
 export interface DailyHistory {
-  source: string;
   /** Publication days, as days since 1970-01-01, ascending. */
   days: Int32Array;
-  /** The currencies with a daily series. */
+  /** The currencies with a daily series (EUR included). */
   codes: ReadonlySet<string>;
-  /** A currency's value on each publication day, NaN where there is none; undefined for a currency without a series. */
+  /** A currency's value in units per 1 USD on each publication day, NaN where there is none; undefined for a currency without a series. */
   series(code: string): Float64Array | undefined;
+  /** Who published a currency's daily rates ("ECB reference rate", "Federal Reserve H.10 noon buying rate"). */
+  sourceOf(code: string): string;
 }
 
 /** Days since 1970-01-01 of a "YYYY-MM-DD" date, or null when it is not a real calendar day. */
@@ -40,14 +50,14 @@ export function dayName(n: number): string {
   return new Date(n * 86400000).toISOString().slice(0, 10);
 }
 
-/** One currency's packed deltas → its values (NaN for an empty field). */
-function decodeSeries(deltas: string, decimals: number, length: number): Float64Array {
+/** One currency's packed deltas → its published values (NaN for an empty field). */
+function decodeSeries(packed: PackedSeries, length: number): Float64Array {
   const out = new Float64Array(length).fill(NaN);
-  const scale = 10 ** decimals;
+  const scale = 10 ** packed.decimals;
   // split() and unary + run in native code: a hand-written digit loop over the ~15,000
   // characters got hot enough for V8 to optimise it, and that compilation alone added
   // about 4 MB of resident memory (npm run bench, case rates), twice the whole history.
-  const fields = deltas.split(',');
+  const fields = packed.deltas.split(',');
   let q = 0;
   for (let i = 0; i < fields.length; i++) {
     if (fields[i] !== '') out[i] = (q += +fields[i]) / scale;
@@ -57,7 +67,8 @@ function decodeSeries(deltas: string, decimals: number, length: number): Float64
 
 /**
  * Decodes the packed history: the days at once, each currency's values when first asked
- * for (a note converts a handful of currencies; decoding all 28 would triple the load time).
+ * for (a note converts a handful of currencies; decoding all of them would triple the load
+ * time). An ECB currency is X per EUR / USD per EUR on the days both were published.
  */
 export function decodeDaily(file: DailyFile): DailyHistory {
   const days = new Int32Array(file.gaps.length);
@@ -67,19 +78,27 @@ export function decodeDaily(file: DailyFile): DailyHistory {
     days[i] = day += c <= 57 ? c - 48 : c - 87; // one base-36 digit
   }
   const decoded = new Map<string, Float64Array>();
-  const codes = new Set(Object.keys(file.currencies));
+  const codes = new Set([...Object.keys(file.perEur).filter((c) => c !== 'USD'), 'EUR', ...Object.keys(file.perUsd)]);
+  let usdPerEur: Float64Array | undefined;
+  const derive = (code: string): Float64Array => {
+    if (code in file.perUsd) return decodeSeries(file.perUsd[code], days.length);
+    usdPerEur ??= decodeSeries(file.perEur.USD, days.length);
+    if (code === 'EUR') return usdPerEur.map((u) => 1 / u);
+    const perEur = decodeSeries(file.perEur[code], days.length);
+    for (let i = 0; i < perEur.length; i++) perEur[i] /= usdPerEur[i]; // NaN stays NaN
+    return perEur;
+  };
   return {
-    source: file.source,
     days,
     codes,
     series(code) {
       if (!codes.has(code)) return undefined;
       let v = decoded.get(code);
-      if (!v) {
-        const c = file.currencies[code];
-        decoded.set(code, (v = decodeSeries(c.deltas, c.decimals, days.length)));
-      }
+      if (!v) decoded.set(code, (v = derive(code)));
       return v;
+    },
+    sourceOf(code) {
+      return code in file.perUsd ? file.sources.fed : file.sources.ecb;
     },
   };
 }

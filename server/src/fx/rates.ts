@@ -225,7 +225,7 @@ function dailyRate(code: string, day: number, asked: number, series: Series, las
   if (!values) return null;
   let i = dayIndexAtOrBefore(h, day);
   if (i >= 0 && h.days[i] === day && !Number.isNaN(values[i])) {
-    return info(code, values[i], asked, h.source, asked, 'daily', dayName(day));
+    return info(code, values[i], asked, h.sourceOf(code), asked, 'daily', dayName(day));
   }
   const idx = asked - series.first;
   if (idx >= 0 && idx < series.values.length && series.values[idx] !== null) return null;
@@ -234,7 +234,7 @@ function dailyRate(code: string, day: number, asked: number, series: Series, las
   const name = dayName(h.days[i]);
   const month = monthIndex(name)!;
   if (month < lastMonth && asked > lastMonth) return null;
-  return info(code, values[i], month, h.source, asked, 'nearest-earlier', name);
+  return info(code, values[i], month, h.sourceOf(code), asked, 'nearest-earlier', name);
 }
 
 /**
