@@ -4,15 +4,19 @@
  * `vsce ls` (the package's allow-list), and the listed files copied into an "installed"
  * folder, as the .vsix unpacks. That build ships dist/core.js brotli-compressed
  * (dist/core.js.br) and no dist/core.js: the CLI, its workers and the language server must
- * run from it all the same, with their code cache.
+ * run from it all the same, with their code cache. Its dist/extension.js (package.json's
+ * main) is a small file running dist/extension.js.br; VS Code itself is not run here (the UI
+ * tests install the real .vsix), but the way it hands an extension its API is.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 const REPO = join(__dirname, '..', '..');
@@ -50,6 +54,8 @@ test('the production build ships core.js compressed, and the package holds every
   const dist = join(staged, 'dist');
   assert.ok(!existsSync(join(dist, 'core.js')), 'no plain core.js in a production build');
   assert.ok(existsSync(join(dist, 'core.js.br')), 'core.js.br is built');
+  assert.ok(existsSync(join(dist, 'extension.js.br')), 'extension.js.br is built');
+  assert.ok(statSync(join(dist, 'extension.js')).size < 2000, 'dist/extension.js is the small file that runs it');
   const images = ['dist/data/gazetteer.img', 'dist/data/themes.img'];
   const built = readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
@@ -128,4 +134,56 @@ test('installed from the package, the language server answers initialize and a h
   // Its code cache is written as it exits: it loaded the compressed bundle through coreLoader.js.
   const caches = readdirSync(join(cacheHome(), 'digest-lens'));
   assert.ok(caches.some((f) => /-br-.*-server\.cc$/.test(f)), `the server left its code cache: ${caches.join(', ')}`);
+});
+
+/**
+ * A stand-in for the vscode module, enough for the extension's bundle to load (not to
+ * activate): every property name the bundle reads is an own property (esbuild's interop
+ * copies own properties), each a function that can also be called or constructed.
+ */
+function fakeVscode(bundleText: string): object {
+  const anything = (): any =>
+    new Proxy(function () {}, {
+      get: (t, k) => (k === 'prototype' ? t.prototype : typeof k === 'symbol' || k === 'then' ? undefined : anything()),
+      apply: () => anything(),
+      construct: () => ({}),
+    });
+  const api: Record<string, unknown> = {};
+  for (const m of bundleText.matchAll(/\.([A-Z][A-Za-z]*|[a-z][A-Za-z]*)\b/g)) if (!(m[1] in api)) api[m[1]] = anything();
+  return api;
+}
+
+/** Requires `main` the way VS Code's extension host does: require('vscode') answered for the real path of the requiring file. */
+function loadAsVsCode(main: string, bundleText: string): { exports: Record<string, unknown>; parents: string[] } {
+  const loader = Module as unknown as { _load: (request: string, parent: { filename: string }, isMain: boolean) => unknown };
+  const original = loader._load;
+  const parents: string[] = [];
+  const api = fakeVscode(bundleText);
+  loader._load = function (request, parent, isMain) {
+    if (request !== 'vscode') return original.call(this, request, parent, isMain);
+    // VS Code finds the extension by realpathSync(parent.filename): it must exist.
+    parents.push(realpathSync(parent.filename));
+    return api;
+  };
+  try {
+    return { exports: require(main), parents };
+  } finally {
+    loader._load = original;
+  }
+}
+
+test("installed from the package, the extension's main runs its compressed bundle, and require('vscode') comes from a file that exists", () => {
+  const dist = join(installed, 'dist');
+  const bundleText = brotliDecompressSync(readFileSync(join(dist, 'extension.js.br'))).toString('utf8');
+  // The same bundle as a plain file, for comparison.
+  const plainDir = join(work, 'plain-extension');
+  mkdirSync(plainDir, { recursive: true });
+  writeFileSync(join(plainDir, 'extension.js'), bundleText);
+  const shipped = loadAsVsCode(join(dist, 'extension.js'), bundleText);
+  const plain = loadAsVsCode(join(plainDir, 'extension.js'), bundleText);
+  assert.equal(typeof shipped.exports.activate, 'function', 'it exports activate');
+  assert.equal(typeof shipped.exports.deactivate, 'function', 'it exports deactivate');
+  assert.deepEqual(Object.keys(shipped.exports).sort(), Object.keys(plain.exports).sort(), 'the same exports as the plain bundle');
+  assert.ok(shipped.parents.length > 0 && shipped.parents.length === plain.parents.length, `the bundle required vscode ${shipped.parents.length} times`);
+  for (const p of shipped.parents) assert.equal(p, realpathSync(join(dist, 'extension.js')), 'vscode is required from the main file of the installed extension');
 });
