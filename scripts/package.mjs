@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run package`: production bundles, then a .vsix (digest-lens.vsix), then the sizes of
 // the bundles and of the .vsix. What goes in is .vscodeignore's allow-list: the bundles and
-// what they load at run time (dist/analysisWorker.js, dist/opencc.js.br, dist/data/), the
+// what they load at run time (dist/analysisWorker.js, dist/opencc.js.br, dist/data/; the
+// production build has dist/core.js.br and dist/extension.js.br, see esbuild.mjs), the
 // grammar, media, l10n, CHANGELOG, LICENSE, and as its README the user's one
 // (docs/marketplace/README.md, the marketplace page), not the repository's README.md, which
 // is for developers (setup, tests, benchmarks) and was a tenth of the package. The README's
