@@ -1,5 +1,7 @@
 // One build for every bundle: the extension client, the language server and the CLI.
-// `--production` minifies; `--watch` rebuilds on change. `vscode` stays external.
+// `--production` minifies and ships dist/core.js brotli-compressed (dist/core.js.br, below);
+// `--watch` rebuilds on change; `--outdir DIR` writes DIR instead of dist/ (the tests build a
+// production dist/ of their own there). `vscode` stays external.
 // Shared by the server, the analysis worker and the CLI, and so kept out of their bundles:
 //  - the built-in data (server/data/*.json) → dist/data/<name>.json.br, read by
 //    server/src/data/builtin.ts;
@@ -18,6 +20,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdirAt = process.argv.indexOf('--outdir');
+/** Where the build goes: dist/, or the folder after --outdir. */
+const OUT = outdirAt > 0 && process.argv[outdirAt + 1] ? resolve(process.argv[outdirAt + 1]) : 'dist';
 
 const entries = [
   // The language server, its analysis workers and the CLI in one bundle (server/src/main.ts);
@@ -79,7 +84,7 @@ const openccPhrases = {
 
 /** Compresses dist/opencc.js to dist/opencc.js.br (what ships) and removes the plain file. */
 function packOpencc() {
-  const plain = join('dist', 'opencc.js');
+  const plain = join(OUT, 'opencc.js');
   if (!existsSync(plain)) return;
   const raw = readFileSync(plain);
   writeFileSync(`${plain}.br`, brotliCompressSync(raw, { params: brotliParams(raw.length) }));
@@ -99,30 +104,57 @@ function brotliParams(size) {
  * Each entry (server, analysis worker, CLI, CLI worker) keeps its own: a cache holds the
  * functions its process compiled, and the CLI's (520 KB) lacks the language server's protocol
  * code that a server start would then compile (its own: 1.1 MB).
- * Anything amiss: a plain require (in the entry files).
+ * The packaged extension has dist/core.js.br instead of dist/core.js (packCore above): its
+ * text is decompressed in memory and run as the same file (same name, same text, so the
+ * same code cache works); the cache's name tells the two apart by the file it read.
+ * Anything amiss: `plain()` (in the entry files), the bundle without the code cache.
  */
-const CORE_LOADER = `// Loads dist/core.js with V8's code cache (see esbuild.mjs) kept for one entry; undefined when it cannot.
-exports.load = function load(entry) {
-  const fs = require('node:fs');
-  const path = require('node:path');
-  const file = path.join(__dirname, 'core.js');
+const CORE_LOADER = `// Loads dist/core.js, or dist/core.js.br decompressed (the packaged extension), with V8's
+// code cache (see esbuild.mjs) kept for one entry.
+const fs = require('node:fs');
+const path = require('node:path');
+const file = path.join(__dirname, 'core.js');
+const packedFile = file + '.br';
+
+/** The bundle's file (core.js when present, else core.js.br) and its stat. */
+function which() {
   try {
-    const vm = require('node:vm');
-    const Module = require('node:module');
+    return { from: file, st: fs.statSync(file) };
+  } catch {
+    return { from: packedFile, st: fs.statSync(packedFile) };
+  }
+}
+
+function text(from) {
+  return from === file ? fs.readFileSync(file, 'utf8') : require('node:zlib').brotliDecompressSync(fs.readFileSync(packedFile)).toString('utf8');
+}
+
+/** Runs the bundle's text as the CommonJS module dist/core.js; returns the script (for its cache) and the exports. */
+function run(source, cachedData) {
+  const vm = require('node:vm');
+  const Module = require('node:module');
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(__dirname);
+  const req = (id) => mod.require(id);
+  req.main = require.main;
+  script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, __dirname);
+  mod.loaded = true;
+  return { script, exports: mod.exports };
+}
+
+/** The bundle with the code cache of one entry; undefined when that cannot be done. */
+exports.load = function load(entry) {
+  try {
     const os = require('node:os');
-    const st = fs.statSync(file);
+    const { from, st } = which();
     const dir = process.env.XDG_CACHE_HOME ? path.join(process.env.XDG_CACHE_HOME, 'digest-lens') : path.join(os.homedir() || os.tmpdir(), '.cache', 'digest-lens');
-    const cacheFile = path.join(dir, 'core-' + process.versions.v8 + '-' + st.size + '-' + Math.floor(st.mtimeMs) + (entry ? '-' + entry : '') + '.cc');
+    const kind = from === file ? '' : 'br-';
+    const cacheFile = path.join(dir, 'core-' + process.versions.v8 + '-' + kind + st.size + '-' + Math.floor(st.mtimeMs) + (entry ? '-' + entry : '') + '.cc');
     let cached;
     try { cached = fs.readFileSync(cacheFile); } catch {}
-    const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: cached });
-    const mod = new Module(file, module);
-    mod.filename = file;
-    mod.paths = Module._nodeModulePaths(__dirname);
-    const req = (id) => mod.require(id);
-    req.main = require.main;
-    script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, __dirname);
-    mod.loaded = true;
+    const { script, exports: loaded } = run(text(from), cached);
     if (!cached || script.cachedDataRejected) {
       process.once('exit', () => {
         try {
@@ -134,30 +166,63 @@ exports.load = function load(entry) {
         } catch {}
       });
     }
-    return mod.exports;
+    return loaded;
   } catch {
     return undefined;
   }
 };
+
+/** The bundle without any cache: require('./core.js'), or core.js.br run as that file. */
+exports.plain = function plain() {
+  if (fs.existsSync(file)) return require('./core.js');
+  return run(text(packedFile)).exports;
+};
 `;
 
-/** The entry files: each loads dist/core.js (server/src/main.ts) and starts one part. */
+/** The entry files: each loads dist/core.js (server/src/main.ts) through coreLoader.js and starts one part. */
 const SHIMS = {
   'server.js':
-    "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\n(require('./coreLoader.js').load('server') ?? require('./core.js')).startServer();\n",
+    "// The Digest Lens language server: `node dist/server.js --stdio` (VS Code uses IPC).\nconst core = require('./coreLoader.js');\n(core.load('server') ?? core.plain()).startServer();\n",
   'analysisWorker.js':
-    "// An analysis worker thread of the language server (with its code cache: it starts analysing sooner).\n(require('./coreLoader.js').load('worker') ?? require('./core.js')).startWorker();\n",
-  'cliWorker.js': "// A worker thread of the command line's scan of many files.\n(require('./coreLoader.js').load('cliWorker') ?? require('./core.js')).startCliWorker();\n",
+    "// An analysis worker thread of the language server (with its code cache: it starts analysing sooner).\nconst core = require('./coreLoader.js');\n(core.load('worker') ?? core.plain()).startWorker();\n",
+  'cliWorker.js': "// A worker thread of the command line's scan of many files.\nconst core = require('./coreLoader.js');\n(core.load('cliWorker') ?? core.plain()).startCliWorker();\n",
   'cli.js':
     '#!/usr/bin/env node\n// The Digest Lens command line: `digest-lens scan --help`. Required, it exports `main`.\n' +
-    "const cli = (require('./coreLoader.js').load('cli') ?? require('./core.js')).cliModule(require.main === module);\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
+    "const core = require('./coreLoader.js');\nconst cli = (core.load('cli') ?? core.plain()).cliModule(require.main === module);\nmodule.exports = cli;\nif (require.main === module) cli.runCommandLine();\n",
   'coreLoader.js': CORE_LOADER,
 };
 
 function writeShims() {
-  mkdirSync('dist', { recursive: true });
-  for (const [name, text] of Object.entries(SHIMS)) writeFileSync(join('dist', name), text);
-  chmodSync(join('dist', 'cli.js'), 0o755);
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, text] of Object.entries(SHIMS)) writeFileSync(join(OUT, name), text);
+  chmodSync(join(OUT, 'cli.js'), 0o755);
+}
+
+/**
+ * The production dist/extension.js (package.json's "main"): the extension's bundle ships as
+ * dist/extension.js.br (brotli: 90 KB against 107 KB deflated in the .vsix), decompressed in
+ * memory (about 1 ms) and run as this very module, with its own require: VS Code answers
+ * require('vscode') by the requiring module's file (it takes the real path of that file and
+ * finds the extension holding it), so the requiring file must be one that exists, this one.
+ */
+const EXTENSION_SHIM = `// The Digest Lens extension. Its bundle is extension.js.br beside this file (brotli, to keep
+// the package small; see esbuild.mjs), run here as this module.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { runInThisContext } = require('node:vm');
+const { wrap } = require('node:module');
+const { brotliDecompressSync } = require('node:zlib');
+const source = brotliDecompressSync(readFileSync(join(__dirname, 'extension.js.br'))).toString('utf8');
+runInThisContext(wrap(source), { filename: __filename }).call(module.exports, module.exports, require, module, __filename, __dirname);
+`;
+
+/** Production only: dist/extension.js becomes dist/extension.js.br and the shim above. */
+function packExtension() {
+  const plain = join(OUT, 'extension.js');
+  if (!existsSync(plain)) return;
+  const raw = readFileSync(plain);
+  writeFileSync(`${plain}.br`, brotliCompressSync(raw, { params: brotliParams(raw.length) }));
+  writeFileSync(plain, EXTENSION_SHIM);
 }
 
 /** A TypeScript module of ours, bundled in memory and imported (the packing code has one owner). */
@@ -169,7 +234,7 @@ async function loadModule(file) {
 /** Writes server/data/*.json in their packed form, brotli-compressed, to dist/data/ (the one copy the bundles read). */
 async function packData() {
   const { packBuiltin } = await loadModule('server/src/data/packing.ts');
-  const out = join('dist', 'data');
+  const out = join(OUT, 'data');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync('server/data').filter((n) => n.endsWith('.json'))) {
@@ -203,7 +268,7 @@ const contexts = await Promise.all(
     esbuild.context({
       entryPoints: { [e.out]: e.in },
       bundle: true,
-      outdir: 'dist',
+      outdir: OUT,
       platform: 'node',
       format: 'cjs',
       target: 'node18',
@@ -221,14 +286,14 @@ const contexts = await Promise.all(
 );
 
 // A fresh dist/ each build, so no file of an older layout lingers (and gets packaged).
-if (!watch) rmSync('dist', { recursive: true, force: true });
+if (!watch) rmSync(OUT, { recursive: true, force: true });
 await packData();
 writeShims();
 // vscode-languageclient (bundled into extension.js) runs this script beside itself to end a
 // language server that does not stop when asked.
-mkdirSync('dist', { recursive: true });
-copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', join('dist', 'terminateProcess.sh'));
-chmodSync(join('dist', 'terminateProcess.sh'), 0o755);
+mkdirSync(OUT, { recursive: true });
+copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', join(OUT, 'terminateProcess.sh'));
+chmodSync(join(OUT, 'terminateProcess.sh'), 0o755);
 // opencc-js does not change with the sources: built (and compressed) once, even with --watch.
 const library = entries.map((e, i) => (e.library ? contexts[i] : null)).filter(Boolean);
 const sources = contexts.filter((c) => !library.includes(c));
@@ -242,6 +307,25 @@ if (watch) {
   await Promise.all(sources.map((c) => c.dispose()));
 }
 writeGazetteerImage();
+if (production) {
+  packCore();
+  packExtension();
+}
+
+/**
+ * The production build ships dist/core.js as dist/core.js.br (brotli, quality 11: 197 KB
+ * against 240 KB deflated in the .vsix, which zips its files) and no dist/core.js:
+ * coreLoader.js reads core.js when present, else decompresses core.js.br in memory (about
+ * 2 ms of a start) and runs it the same way, with the same V8 code cache. The images
+ * above are made from the plain bundle first; they are not packaged anyway.
+ */
+function packCore() {
+  const plain = join(OUT, 'core.js');
+  if (!existsSync(plain)) return;
+  const raw = readFileSync(plain);
+  writeFileSync(`${plain}.br`, brotliCompressSync(raw, { params: brotliParams(raw.length) }));
+  rmSync(plain);
+}
 
 /**
  * dist/data/gazetteer.img: the built-in gazetteer as an image the bundles load without
@@ -250,10 +334,10 @@ writeGazetteerImage();
  * makes its own at first start, in the user's cache.
  */
 function writeGazetteerImage() {
-  const core = resolve('dist', 'core.js');
+  const core = resolve(OUT, 'core.js');
   if (!existsSync(core)) return;
-  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeGazetteerImage(${JSON.stringify(resolve('dist', 'data', 'gazetteer.img'))})`], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeGazetteerImage(${JSON.stringify(resolve(OUT, 'data', 'gazetteer.img'))})`], { stdio: 'inherit' });
   // The themes' automaton (server/src/data/themesImage.ts); not packaged either: an installed
   // build leaves its own in the user's cache at first start.
-  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeThemesImage(${JSON.stringify(resolve('dist', 'data', 'themes.img'))})`], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['-e', `require(${JSON.stringify(core)}).writeThemesImage(${JSON.stringify(resolve(OUT, 'data', 'themes.img'))})`], { stdio: 'inherit' });
 }

@@ -60,11 +60,20 @@ test('every file the bundles open beside themselves is packaged: worker, opencc,
   for (const f of named) assert.ok(files.has(f), `${f} is opened at run time but not packaged`);
   // The built-in data: read by the server, the worker and the CLI from dist/data/, not inlined.
   assert.match(bundle('core.js'), /"data", `\$\{name\}\.json\.br`/, 'core.js reads dist/data/');
-  // The server, its workers and the CLI share that one bundle instead of carrying a copy each.
-  for (const b of ['server.js', 'cli.js', 'analysisWorker.js']) {
-    assert.match(bundle(b), /require\('\.\/core\.js'\)/, `${b} requires core.js`);
+  // The server, its workers and the CLI share that one bundle instead of carrying a copy each,
+  // loaded by coreLoader.js: dist/core.js, or dist/core.js.br in a production build
+  // (package-production.test.ts runs that layout), both of which the package takes.
+  for (const b of ['server.js', 'cli.js', 'analysisWorker.js', 'cliWorker.js']) {
+    assert.match(bundle(b), /require\('\.\/coreLoader\.js'\)/, `${b} requires coreLoader.js`);
+    assert.match(bundle(b), /\.load\('\w+'\) \?\? core\.plain\(\)/, `${b} falls back to the bundle without its code cache`);
     assert.ok(bundle(b).length < 1000, `${b} is a small entry file`);
   }
+  const loader = bundle('coreLoader.js');
+  assert.match(loader, /path\.join\(__dirname, 'core\.js'\)/, 'coreLoader.js opens core.js beside itself');
+  assert.match(loader, /file \+ '\.br'/, 'and core.js.br');
+  assert.ok(files.has('dist/core.js') || files.has('dist/core.js.br'), 'the bundle is packaged');
+  const allowList = readFileSync(join(REPO, '.vscodeignore'), 'utf8').split('\n');
+  for (const f of ['!dist/core.js', '!dist/core.js.br', '!dist/coreLoader.js']) assert.ok(allowList.includes(f), `.vscodeignore lets ${f.slice(1)} in`);
   for (const name of BUILTIN_DATA) assert.ok(files.has(`dist/data/${name}.json.br`), `dist/data/${name}.json.br is packaged`);
 });
 
