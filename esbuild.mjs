@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const production = process.argv.includes('--production');
@@ -233,12 +234,17 @@ async function loadModule(file) {
 
 /** Writes server/data/*.json in their packed form, brotli-compressed, to dist/data/ (the one copy the bundles read). */
 async function packData() {
-  const { packBuiltin } = await loadModule('server/src/data/packing.ts');
+  const { packBuiltin, unpackBuiltin, foldFromT2s } = await loadModule('server/src/data/packing.ts');
+  const fold = foldFromT2s(JSON.parse(readFileSync(join('server/data', 't2s.json'), 'utf8')));
   const out = join(OUT, 'data');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync('server/data').filter((n) => n.endsWith('.json'))) {
-    const raw = Buffer.from(packBuiltin(f.replace(/\.json$/, ''), JSON.parse(readFileSync(join('server/data', f), 'utf8'))));
+    const name = f.replace(/\.json$/, '');
+    const text = readFileSync(join('server/data', f), 'utf8');
+    const raw = Buffer.from(packBuiltin(name, JSON.parse(text), fold));
+    // The packed form must give back exactly the source: a build never ships a lossy file.
+    if (!isDeepStrictEqual(unpackBuiltin(name, raw.toString('utf8'), fold), JSON.parse(text))) throw new Error(`esbuild.mjs: ${f} does not unpack to itself`);
     writeFileSync(join(out, `${f}.br`), brotliCompressSync(raw, { params: brotliParams(raw.length) }));
   }
 }
