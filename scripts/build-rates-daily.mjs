@@ -32,7 +32,8 @@
  *     "perEur": { "USD": { "decimals": 4, "deltas": "10876,-12,,30" }, "CNY": {...} },
  *     "perUsd": { "TWD": { "decimals": 2, "deltas": "..." } } }
  * perEur holds the ECB's own figures (units per 1 EUR) as integers at the decimals the ECB
- * publishes them with, delta-coded against the previous published value; a reader derives
+ * publishes them with, each coded as its difference from the previous published value, or
+ * (a series marked "usd": 1) from that value moved with the dollar (see pack); a reader derives
  * units per USD as (X per EUR) / (USD per EUR), and EUR per USD as 1 / (USD per EUR), the
  * rule of ../shared/data/fx/README.md. perUsd holds the Fed's figures the same way. An
  * empty field is a day without a rate for that currency (a holiday of one source only, RUB
@@ -41,7 +42,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
+import { brotliCompressSync, inflateRawSync } from 'node:zlib';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FROM = '2015-01-01';
@@ -80,20 +81,36 @@ function scaled(text, decimals) {
 const decimalsOf = (text) => (text.split('.')[1] ?? '').length;
 const isRate = (text) => typeof text === 'string' && /^\d+(\.\d+)?$/.test(text) && Number(text) > 0;
 
-/** One series (Map day → published text) → { decimals, deltas } over the shared `days`. */
-function pack(days, byDay) {
+/**
+ * One series (Map day → published text) → { decimals, deltas } over the shared `days`.
+ * With `usd` (the USD per EUR series as integers, one per day or null), each value is
+ * coded against a prediction that moves with the dollar: round(previous × usd[day] /
+ * usd[previous day]). A currency that follows the dollar (HKD, CNY, SGD …) then has
+ * small residuals where plain deltas would carry the euro's every move.
+ */
+function pack(days, byDay, usd = null) {
   let decimals = 0;
   for (const t of byDay.values()) decimals = Math.max(decimals, decimalsOf(t));
   let last = 0;
-  const fields = days.map((d) => {
+  let lastDay = -1;
+  const fields = days.map((d, i) => {
     const t = byDay.get(d);
     if (t === undefined) return '';
     const q = scaled(t, decimals);
-    const delta = q - last;
+    const predicted = usd && lastDay >= 0 ? Math.round((last * usd[i]) / usd[lastDay]) : last;
     last = q;
-    return String(delta);
+    lastDay = i;
+    return String(q - predicted);
   });
   return { decimals, deltas: fields.join(',').replace(/,+$/, '') };
+}
+
+/** Whichever of the two codings brotli packs smaller (the mark "usd": 1 says which). */
+function packBest(days, byDay, usd) {
+  const plain = pack(days, byDay);
+  const moved = { ...pack(days, byDay, usd), usd: 1 };
+  const size = (p) => brotliCompressSync(Buffer.from(p.deltas)).length;
+  return size(moved) < size(plain) ? moved : plain;
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -135,7 +152,15 @@ for (const d of days) {
   prev = n;
 }
 
-const perEur = Object.fromEntries([...ecb].map(([c, m]) => [c, pack(days, m)]));
+const usdScaled = (() => {
+  const p = pack(days, ecb.get('USD'));
+  const out = [];
+  let q = 0;
+  for (const f of p.deltas.split(',')) out.push(f === '' ? null : (q += Number(f)));
+  while (out.length < days.length) out.push(null);
+  return out;
+})();
+const perEur = Object.fromEntries([...ecb].map(([c, m]) => [c, c === 'USD' ? pack(days, m) : packBest(days, m, usdScaled)]));
 const perUsd = Object.fromEntries([...fed].sort().map(([c, m]) => [c, pack(days, m)]));
 const out = {
   version: 2,

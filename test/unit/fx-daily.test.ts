@@ -136,6 +136,21 @@ test('the packed form decodes gaps, missing fields, published decimals and the c
   assert.equal(h.series('USD'), undefined, 'USD is 1 by definition, not a series');
 });
 
+test('a series coded against the dollar\'s move decodes to the published figures', () => {
+  // USD per EUR 1.1000 → 1.1100: a currency at 7.70 per EUR that follows the dollar is
+  // predicted at round(770 × 11100 / 11000) = 777; published 7.78, so the field is 1.
+  const h = decodeDaily({
+    sources: { ecb: 'E', fed: 'F' },
+    from: '2024-01-01',
+    gaps: '111',
+    perEur: { USD: { decimals: 4, deltas: '11000,100,-200' }, ABC: { decimals: 2, usd: 1, deltas: '770,1,-5' } },
+    perUsd: {},
+  });
+  const abc = h.series('ABC')!;
+  // Day 3: USD 1.0900; predicted round(778 × 10900 / 11100) = 764, plus -5 → 7.59.
+  assert.deepEqual([...abc], [7.7 / 1.1, 7.78 / 1.11, 7.59 / 1.09]);
+});
+
 test('the hover label says which rate was used', () => {
   assert.equal(rateLabel(rateAt('CNY', '2024-03-15')!), 'ECB reference rate of 2024-03-15');
   assert.match(rateLabel(rateAt('CNY', '2024-03-16')!), /^monthly average, 2024-03 · Federal Reserve/);

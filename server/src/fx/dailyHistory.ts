@@ -10,6 +10,8 @@ import { builtinData } from '../data/builtin';
 interface PackedSeries {
   decimals: number;
   deltas: string;
+  /** 1: each field is the difference from the previous value moved with the dollar (scripts/build-rates-daily.mjs, pack). */
+  usd?: 1;
 }
 
 interface DailyFile {
@@ -50,19 +52,37 @@ export function dayName(n: number): string {
   return new Date(n * 86400000).toISOString().slice(0, 10);
 }
 
-/** One currency's packed deltas → its published values (NaN for an empty field). */
-function decodeSeries(packed: PackedSeries, length: number): Float64Array {
+/**
+ * One currency's packed fields → its published values (NaN for an empty field). A series
+ * marked `usd` was coded against the previous value moved with the dollar: `usdScaled`
+ * holds USD per EUR as the build's integers, one per day.
+ */
+function decodeSeries(packed: PackedSeries, length: number, usdScaled?: Float64Array): Float64Array {
   const out = new Float64Array(length).fill(NaN);
   const scale = 10 ** packed.decimals;
   // split() and unary + run in native code: a hand-written digit loop over the ~15,000
   // characters got hot enough for V8 to optimise it, and that compilation alone added
   // about 4 MB of resident memory (npm run bench, case rates), twice the whole history.
   const fields = packed.deltas.split(',');
+  const moved = packed.usd === 1 && usdScaled !== undefined;
   let q = 0;
+  let lastDay = -1;
   for (let i = 0; i < fields.length; i++) {
-    if (fields[i] !== '') out[i] = (q += +fields[i]) / scale;
+    if (fields[i] === '') continue;
+    // The same arithmetic as the build's, so the same integers come back.
+    const predicted = moved && lastDay >= 0 ? Math.round((q * usdScaled[i]) / usdScaled[lastDay]) : q;
+    q = predicted + +fields[i];
+    lastDay = i;
+    out[i] = q / scale;
   }
   return out;
+}
+
+/** USD per EUR as the build's integers (published figure × 10^decimals), NaN where none. */
+function scaledSeries(packed: PackedSeries, length: number): Float64Array {
+  const values = decodeSeries(packed, length);
+  const scale = 10 ** packed.decimals;
+  return values.map((v) => Math.round(v * scale));
 }
 
 /**
@@ -80,11 +100,13 @@ export function decodeDaily(file: DailyFile): DailyHistory {
   const decoded = new Map<string, Float64Array>();
   const codes = new Set([...Object.keys(file.perEur).filter((c) => c !== 'USD'), 'EUR', ...Object.keys(file.perUsd)]);
   let usdPerEur: Float64Array | undefined;
+  let usdScaled: Float64Array | undefined;
   const derive = (code: string): Float64Array => {
     if (code in file.perUsd) return decodeSeries(file.perUsd[code], days.length);
     usdPerEur ??= decodeSeries(file.perEur.USD, days.length);
     if (code === 'EUR') return usdPerEur.map((u) => 1 / u);
-    const perEur = decodeSeries(file.perEur[code], days.length);
+    if (file.perEur[code].usd === 1) usdScaled ??= scaledSeries(file.perEur.USD, days.length);
+    const perEur = decodeSeries(file.perEur[code], days.length, usdScaled);
     for (let i = 0; i < perEur.length; i++) perEur[i] /= usdPerEur[i]; // NaN stays NaN
     return perEur;
   };
