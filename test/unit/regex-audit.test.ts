@@ -15,6 +15,8 @@
 //
 //   analysis/currencies.ts /^[\x20-\x7e]+$/ — safe: anchored, one class
 //   workspace/fileUri.ts /^[\w.~/-]*$/ — safe: anchored, one class
+//   data/packing.ts /^([A-Z0-9]+):(\d+)(?=\||$)/ — safe: anchored; the exchange's class and the ':' are disjoint, the digits one class
+//   data/packing.ts /^\+(\d*)/ — safe: anchored, one class
 //   analysis/currencies.ts /^[A-Z]+$/ — safe: anchored, one class
 //   analysis/date.ts /(?:\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4}))(?!\d)/ — safe: bounded (every quantifier at most 9), and it runs on date-line candidates of at most 160 characters
 //   analysis/date.ts /^[ \t]*(?:digest date|note date|date of (?:the )?(?:digest|note)|摘要日期|笔记日期|筆記日期)[ \t]*[:：]([^\n]*)$/im — safe: anchored at line starts; [ \t]* and the fixed words are disjoint, the value is one class to the line end (and only the first 4 KB are searched)
