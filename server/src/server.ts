@@ -15,11 +15,12 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { dataVersion } from './index/analysisSetup';
 import { readDigestText, type DiskReader } from './index/disk';
@@ -73,7 +74,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
   const connection = gate.gate(client);
   const documents = new TextDocuments(TextDocument);
   let folders: string[] = [];
-  const caps = { configuration: false, watchedFiles: false, progress: false, workspaceFolders: false, refreshTokens: false, refreshHints: false };
+  const caps = { configuration: false, watchedFiles: false, relativePatterns: false, progress: false, workspaceFolders: false, refreshTokens: false, refreshHints: false };
   let initOptions: unknown;
 
   const log = {
@@ -152,8 +153,22 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
       host.refresh();
       notifier.schedule('all');
     },
+    watchOutside: (uris) => {
+      if (!caps.watchedFiles) return;
+      const previous = outsideWatch;
+      outsideWatch = uris.length
+        ? connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: uris.map((u) => {
+              const uri = URI.parse(u);
+              return { globPattern: caps.relativePatterns ? { baseUri: Utils.dirname(uri).toString(), pattern: Utils.basename(uri) } : uri.fsPath };
+            }),
+          })
+        : undefined;
+      void previous?.then((d) => d.dispose()).catch(() => undefined);
+    },
     log,
   });
+  let outsideWatch: Promise<Disposable> | undefined;
   const loadRates = () => userRates.load(folders).catch((e) => log.error(`user rates: ${(e as Error).message}`));
   // A long open note's analysis is patched at each edit and made whole once edits pause.
   const exact = new ExactPhase(index, { track, log });
@@ -179,6 +194,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     const c = params.capabilities;
     caps.configuration = !!c.workspace?.configuration;
     caps.watchedFiles = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    caps.relativePatterns = !!c.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     caps.progress = !!c.window?.workDoneProgress;
     caps.workspaceFolders = !!c.workspace?.workspaceFolders;
     caps.refreshTokens = !!c.workspace?.semanticTokens?.refreshSupport;

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HAS_FIFOS, rescuePipes, specialFolder } from '../helpers/specialFiles';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -132,5 +133,21 @@ test('worker threads convert at the user\'s rates too: the same bytes as one thr
     assert.ok(one.stdout.includes('"rateKind":"user"'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--rates naming a named pipe, a symlink to one or /dev/zero: refused at once, never waited on', { skip: !HAS_FIFOS && 'needs mkfifo and /dev/zero (POSIX)' }, () => {
+  const f = specialFolder('dl-cli-rates-special-', 'Date: 2024-03-15\n\n腾讯营收 1000 亿元。\n');
+  const rescue = rescuePipes([f.pipe]);
+  try {
+    for (const special of [f.pipe, f.link, f.zero]) {
+      const r = spawnSync(process.execPath, [cli, 'scan', '--rates', special, f.note], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 2, `${special}: ${r.stderr}`);
+      assert.match(r.stderr, /digest-lens: cannot read .*not a regular file/, special);
+    }
+    assert.equal(rescue.rescued(), false, 'a reader waited on the pipe');
+  } finally {
+    rescue.stop();
+    rmSync(f.dir, { recursive: true, force: true });
   }
 });

@@ -119,6 +119,12 @@ test('digestLens.ratesFile: another workspace path, or an absolute one outside t
     const text = readFileSync(join(ws, 'fixing-day.digest'), 'utf8');
     server.open(note, text);
     assert.match(await hoverOn(server, note, text, '1000 亿元'), /your rate of 2024-03-15 · global\.csv/);
+    // The file outside the workspace changes: its event reloads it.
+    await reloaded(server, () => {
+      writeFileSync(join(outside, 'global.csv'), '2024-03-14,CNY,9.5\n');
+      server.filesChanged([{ uri: uriOf(join(outside, 'global.csv')), type: 2 }]);
+    });
+    assert.match(await hoverOn(server, note, text, '1000 亿元'), /your rate of 2024-03-14, the nearest earlier day · global\.csv/);
   } finally {
     await server.stop();
     removeWorkspace(ws);

@@ -28,6 +28,11 @@ export interface UserRatesLoaderDeps {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   /** The installed rates changed: refresh what shows conversions. */
   changed(): void;
+  /**
+   * Rates files outside every workspace folder (an absolute setting), as uri strings: the
+   * editor's watcher of the workspace does not see them, so the server asks for their events.
+   */
+  watchOutside(uris: string[]): void;
   log: Logger;
 }
 
@@ -49,6 +54,7 @@ export class UserRatesLoader {
   private known = new Set<string>();
   private signature = 'none';
   private generation = 0;
+  private outside = '[]';
   /** Last message sent per uri, so that typing elsewhere in the file sends nothing new. */
   private sent = new Map<string, string>();
 
@@ -78,6 +84,11 @@ export class UserRatesLoader {
     }
     if (run !== this.generation) return;
     this.known = known;
+    const outside = [...known].filter((uri) => !folders.some((f) => uri.startsWith(f.endsWith('/') ? f : f + '/')));
+    if (JSON.stringify(outside) !== this.outside) {
+      this.outside = JSON.stringify(outside);
+      this.deps.watchOutside(outside);
+    }
     const files: UserRatesFile[] = [];
     const problems = new Map<string, { folder: string | undefined; problems: RateFileProblem[] }>();
     for (const f of found) {
