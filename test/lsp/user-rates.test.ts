@@ -131,3 +131,27 @@ test('digestLens.ratesFile: another workspace path, or an absolute one outside t
     removeWorkspace(outside);
   }
 });
+
+test('a multi-root workspace: the folders\' files are merged, the first folder winning on a currency and day', async () => {
+  const first = copyWorkspace(FIXTURE);
+  const second = copyWorkspace(FIXTURE);
+  writeFileSync(join(second, '.digestlens', 'rates.csv'), '2024-03-15,CNY,8\n2024-03-15,HKD,7.9\n');
+  const server = await startServer({ folder: first, moreFolders: [{ path: second }] });
+  try {
+    const note = uriOf(join(second, 'fixing-day.digest'));
+    const text = readFileSync(join(second, 'fixing-day.digest'), 'utf8');
+    server.open(note, text);
+    const status = await server.request('digestLens/noteRates', { uri: note });
+    assert.deepEqual([status.rateKind, status.rateSource], ['user', 'rates.csv']);
+    await reloaded(server, () => server.changeSettings({ displayCurrencies: ['CNY', 'HKD'] }));
+    const hover = await hoverOn(server, note, text, '1000 亿元');
+    // CNY from the first folder's file (7.5, not the second's 8), HKD from the second's (7.9 / 7.5).
+    assert.match(hover, /USD\/CNY 7\.5\b/);
+    assert.match(hover, /CNY\/HKD 1\.0533/);
+    assert.match(hover, /Rates: CNY, HKD per USD: your rate of 2024-03-15 · rates\.csv/);
+  } finally {
+    await server.stop();
+    removeWorkspace(first);
+    removeWorkspace(second);
+  }
+});
