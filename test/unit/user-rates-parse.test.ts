@@ -197,3 +197,29 @@ test('any text: no exception, every problem inside the text, every row from a li
     { numRuns: 2000 },
   );
 });
+
+test('a rate that reads as the inverse of the day\'s reference (USD per unit) is kept, with one warning per currency', () => {
+  const parsed = parseUserRates('2024-03-15,EUR,1.08\n2024-03-18,EUR,1.09\n2024-03-15,CNY,7.19\n');
+  assert.equal(parsed.rows.length, 3, 'the lines are used as written');
+  assert.equal(parsed.problems.length, 1);
+  const p = parsed.problems[0];
+  assert.deepEqual([p.line, p.column, p.endColumn, p.severity, p.key], [1, 16, 20, 'warning', 'ratesFile.inverted']);
+  assert.match(rateProblemText(p), /^Rate 1\.08 of EUR looks inverted \(USD per EUR\?\): the reference rate of that day is 0\.9\d+ EUR per USD, and this file takes EUR per 1 USD \(0\.925926\?\)/);
+  assert.match(rateProblemText(p, translator('zh-cn')), /EUR 的汇率 1\.08 似乎方向相反/);
+  // Real moves are no inversion: EUR at 1.02 per USD in late September 2022, CHF at 0.98 in 2015.
+  assert.deepEqual(parseUserRates('2022-09-28,EUR,1.02\n2015-03-16,CHF,0.98\n2024-03-15,JPY,149.5\n').problems, []);
+});
+
+test('checking a file against the tables leaves the installed user layer as it was', async () => {
+  const { installUserRates } = await import('../../server/src/fx/userRates/merge');
+  const { rateLayer, setRateLayer } = await import('../../server/src/fx/layers');
+  installUserRates([{ name: 'old.csv', rows: parseUserRates('2024-03-15,EUR,0.5').rows }]);
+  const before = rateLayer('user');
+  try {
+    // Against the tables (0.918), not the installed 0.5: 1.08 reads as inverted.
+    assert.equal(parseUserRates('2024-03-15,EUR,1.08').problems[0]?.key, 'ratesFile.inverted');
+    assert.equal(rateLayer('user'), before);
+  } finally {
+    setRateLayer('user', null);
+  }
+});

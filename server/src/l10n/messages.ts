@@ -178,6 +178,7 @@ export const en = {
   'ratesFile.comma': 'Rate "{0}" has a comma: write a decimal point and no thousands separator (7.1182, 16250.5)',
   'ratesFile.notPositive': 'Rate "{0}" is not more than 0: a rate is the units of the currency per 1 USD',
   'ratesFile.duplicate': 'Another rate of {0} for {1}, on line {2}, replaces this one (the last line wins)',
+  'ratesFile.inverted': 'Rate {1} of {0} looks inverted (USD per {0}?): the reference rate of that day is {2} {0} per USD, and this file takes {0} per 1 USD ({3}?). The line is used as written',
 } satisfies Record<string, Message>;
 
 /** Every message key. */

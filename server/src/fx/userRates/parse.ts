@@ -21,6 +21,9 @@
  * A UTF-8 byte order mark and CRLF or CR line ends are read as an editor reads them.
  * A bad line is a problem at its line and columns and is left out; the good lines count.
  * The same currency and day twice: the last line wins, a warning on the earlier one.
+ * A currency's first rate that is nearer the inverse of the tables' rate of its day than the
+ * rate itself (EUR 1.08 where the table has 0.92 per USD: a quote of USD per EUR) is kept, with a
+ * warning; once per currency, so a file in the wrong direction is not a wall of warnings.
  *
  * Pure and linear: one pass over the text's code units, no regular expression.
  */
@@ -28,6 +31,8 @@ import type { Arg, MessageKey, Translator } from '../../l10n';
 import { english } from '../../l10n';
 import { currencyRow } from '../../analysis/currencyTable';
 import { dayNumber } from '../dailyHistory';
+import { rateAt } from '../rates';
+import { rateLayer, setRateLayer } from '../layers';
 import { MAX_RATE_PROBLEMS, MAX_RATE_ROWS, MAX_RATES_FILE_CHARS } from './limits';
 
 export type RateSeparator = ',' | ';' | '\t';
@@ -66,6 +71,36 @@ export interface ParsedUserRates {
 /** The sentence of a problem in one language. */
 export function rateProblemText(p: RateFileProblem, tr: Translator = english): string {
   return tr(p.key, ...p.args);
+}
+
+/**
+ * How far (as a ratio) a rate must be from the built-in one before it may be called inverted:
+ * real moves stay within it (EUR 1.02 per USD in 2022 against 0.92 now), while an inverted
+ * EUR, GBP or CHF is well beyond it.
+ */
+const INVERTED_MIN_RATIO = 1.12;
+
+/** Whether `v` per USD reads as the inverse of the reference `ref` per USD (see INVERTED_MIN_RATIO). */
+export function looksInverted(v: number, ref: number): boolean {
+  const fromRef = Math.abs(Math.log(v / ref));
+  const fromInverse = Math.abs(Math.log(v * ref));
+  return fromRef > Math.log(INVERTED_MIN_RATIO) && fromInverse < fromRef;
+}
+
+/**
+ * The rate of `code` on `date` from the tables (built-in and downloaded), without the user's
+ * layer that the file being read may be about to replace. Synchronous: nothing else runs
+ * while the layer is set aside.
+ */
+function referenceRate(code: string, date: string): number | null {
+  const user = rateLayer('user');
+  if (!user) return rateAt(code, date)?.perUsd ?? null;
+  setRateLayer('user', null);
+  try {
+    return rateAt(code, date)?.perUsd ?? null;
+  } finally {
+    setRateLayer('user', user);
+  }
 }
 
 /** Longest piece of a field quoted in a message: a hostile line must not make a huge one. */
@@ -243,7 +278,13 @@ export function parseUserRates(input: string): ParsedUserRates {
     const perUsd = readValue(...fields[2]);
     if (day === null || code === null || perUsd === null) return true;
     let days = seen.get(code);
-    if (!days) seen.set(code, (days = new Map()));
+    if (!days) {
+      seen.set(code, (days = new Map()));
+      const ref = referenceRate(code, text.slice(fields[0][0], fields[0][1]));
+      if (ref && looksInverted(perUsd, ref)) {
+        problem(fields[2][0], fields[2][1], 'ratesFile.inverted', [code, quote(fields[2][0], fields[2][1]), String(ref), String(Number((1 / perUsd).toPrecision(6)))], 'warning');
+      }
+    }
     const before = days.get(day);
     if (before !== undefined) {
       const old = rows[before];
