@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import * as P from '../../protocol/src';
 import type { ClientManager } from './client';
 import { statusText } from './restartPolicy';
+import { noteRateLabel, noteRateSentence } from './noteRatesText';
 
 /** Owns the status bar item. */
 export class StatusController implements vscode.Disposable {
@@ -126,8 +127,8 @@ export class StatusController implements vscode.Disposable {
     const health = this.manager.health;
     const s = this.last;
     const note = this.note?.indexed ? this.note : null;
-    // A dated note shows its own rate month; an undated one says it gets the latest rates.
-    const month = !note ? s?.rateMonth : note.date ? note.rateMonth : vscode.l10n.t('latest rates ({0})', note.rateMonth);
+    // A dated note shows its rate's own day (or month) and whose rate it is; an undated one says it gets the latest rates.
+    const month = !note ? s?.rateMonth : note.date ? noteRateLabel(note, vscode.l10n.t) : vscode.l10n.t('latest rates ({0})', note.rateMonth);
     this.item.text = statusText(s && { ...s, rateMonth: month ?? s.rateMonth }, health);
     const down = health === 'failed' || health === 'stopped';
     this.item.command = down ? 'digestLens.showLog' : { command: 'digestLens.showFigures', title: vscode.l10n.t('Show figures'), arguments: ['workspace'] };
@@ -137,7 +138,7 @@ export class StatusController implements vscode.Disposable {
     else if (!s) md.appendText(vscode.l10n.t('Digest Lens is starting…'));
     else {
       md.appendText(vscode.l10n.t('Base currency: {0}', s.baseCurrency) + '\n\n');
-      if (note?.date) md.appendText(vscode.l10n.t('This note is dated {0}: its amounts are converted at the rates of {1}', note.date, note.rateMonth) + '\n\n');
+      if (note?.date) md.appendText(noteRateSentence({ ...note, date: note.date }, vscode.l10n.t) + '\n\n');
       else if (note) md.appendText(vscode.l10n.t('This note has no date: its amounts are converted at the latest rates ({0})', note.rateMonth) + '\n\n');
       else md.appendText(vscode.l10n.t('No note in the active editor: latest rates ({0})', s.rateMonth) + '\n\n');
       md.appendText(vscode.l10n.t('Built-in rates up to {0}', s.rateMonth) + '\n\n');

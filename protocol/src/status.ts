@@ -49,6 +49,12 @@ export interface NoteRatesResult {
   /** The newest month of the built-in rates, YYYY-MM. */
   latestMonth: string;
   baseCurrency: string;
+  /** The rate a conversion in this note uses, as its hovers say: its own date (YYYY-MM-DD for a day's rate, YYYY-MM for a month's average)… */
+  rateDate: string;
+  /** …which rate it is (the server's RateKind)… */
+  rateKind: 'daily' | 'monthly' | 'nearest-earlier' | 'user' | 'downloaded';
+  /** …and where it comes from (a source's name; for the user's rates, the rates file's name). */
+  rateSource: string;
 }
 
 /** client → server: drop the index and rebuild it from disk. */

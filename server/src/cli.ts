@@ -1,6 +1,6 @@
 /**
  * `digest-lens scan [--format json|jsonl|csv|table] [--base CCY] [--entities FILE]
- * [--themes FILE] [--max-bytes N] FILE|DIR|GLOB...`
+ * [--themes FILE] [--rates FILE]... [--max-bytes N] FILE|DIR|GLOB...`
  *
  * Runs the same analysis as the language server over files and prints the result.
  * Directories are walked recursively; a glob ('notes/**\/*.md', quoted so the shell leaves
@@ -26,6 +26,7 @@ import { JSON_OPENING, jsonClosing } from './cli/report';
 import { OutputBuffer } from './cli/output';
 import { CSV_HEADER } from './cli/csv';
 import { scanFile, separator, type Format, type ScanSetup } from './cli/scanFile';
+import { loadRatesFilesSync, RatesFileError } from './fx/userRates/cliRates';
 import { planScan, scanInParallel, unmatchedOutcome, type ScanEntry } from './cli/parallelScan';
 
 const USAGE = `Usage: digest-lens scan [options] FILE|DIR|GLOB...
@@ -39,6 +40,9 @@ Options:
   --entities FILE                 extra entities (.json or .csv); default: .digestlens/entities.json
                                   (or .csv) in a scanned directory or the current one
   --themes FILE                   extra themes (.json); default: .digestlens/themes.json, likewise
+  --rates FILE                    your own rates (CSV: date,currency,units per USD), ahead of the
+                                  built-in ones; repeatable (the first file wins on a day);
+                                  default: .digestlens/rates.csv, likewise
   --max-bytes N                   skip files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
   -h, --help                      show this help
 
@@ -56,6 +60,8 @@ interface Options {
   base: string;
   entities?: string;
   themes?: string;
+  /** --rates files, in the order given (empty: the default one, if any). */
+  rates: string[];
   maxBytes: number;
   inputs: string[];
 }
@@ -63,7 +69,7 @@ interface Options {
 function parseArgs(argv: string[]): Options | 'help' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help') return 'help';
   if (argv[0] !== 'scan') throw new UsageError(`unknown command '${argv[0]}' (expected 'scan')`);
-  const opts: Options = { format: 'json', base: 'USD', maxBytes: DEFAULT_MAX_BYTES, inputs: [] };
+  const opts: Options = { format: 'json', base: 'USD', rates: [], maxBytes: DEFAULT_MAX_BYTES, inputs: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -89,6 +95,9 @@ function parseArgs(argv: string[]): Options | 'help' {
         break;
       case '--themes':
         opts.themes = value();
+        break;
+      case '--rates':
+        opts.rates.push(value());
         break;
       case '--max-bytes': {
         const n = Number(value());
@@ -221,6 +230,7 @@ interface PreparedScan {
   /** The user files in use, for worker threads to load again. */
   entities?: string;
   themes?: string;
+  rates?: string[];
 }
 
 /**
@@ -269,8 +279,20 @@ function prepare(argv: string[], out: (s: string) => void, err: (s: string) => v
     err(`digest-lens: cannot read ${opts.themes}: ${(e as Error).message}\n`);
     return 2;
   }
+  // The user's rates (fx/userRates/cliRates.ts): installed before any file is converted.
+  if (!opts.rates.length) {
+    const found = findUserFile(roots, ['rates.csv']);
+    if (found) opts.rates.push(found);
+  }
+  try {
+    loadRatesFilesSync(opts.rates, (line) => warn(line));
+  } catch (e) {
+    if (!(e instanceof RatesFileError)) throw e;
+    err(`digest-lens: ${e.message}\n`);
+    return 2;
+  }
   const setup: ScanSetup = { format: opts.format as Format, base: opts.base, maxBytes: opts.maxBytes, gazetteer, taxonomy };
-  return { setup, entries: expandInputs(opts.inputs), entities: opts.entities, themes: opts.themes };
+  return { setup, entries: expandInputs(opts.inputs), entities: opts.entities, themes: opts.themes, rates: opts.rates };
 }
 
 /** Writes the files of a scan one after the other, in this thread; returns the exit status. */
@@ -323,7 +345,7 @@ function runNow(): void {
   if (typeof scan === 'number') return done(scan);
   const plan = planScan(scan.entries);
   if (plan.workers === 0) return done(scanHere(scan, plan.entries, out, err));
-  void scanInParallel(plan, scan.setup, { entities: scan.entities, themes: scan.themes }, stdout, err).then(done);
+  void scanInParallel(plan, scan.setup, { entities: scan.entities, themes: scan.themes, rates: scan.rates }, stdout, err).then(done);
 }
 
 if (require.main === module) runCommandLine();

@@ -20,6 +20,8 @@ export interface FeatureHostDeps {
   settings: SettingsSource;
   discovery: Discovery;
   userFiles: UserFileLoader;
+  /** The user's rates files (workspace/userRatesLoader.ts). */
+  isRatesFile(uri: string): boolean;
   folders(): string[];
   indexing(): boolean;
   /** Whether the editor can be asked to re-request semantic tokens, and inlay hints. */
@@ -107,6 +109,7 @@ export class FeatureHost {
       userEntities: (uri) => setupOf(uri).userEntities,
       userFiles: (uri) => userFiles.stateOf((uri && discovery.folderOf(uri)) ?? folders()[0]),
       allUserFiles: () => userFiles.allStates(),
+      isRatesFile: (uri) => this.deps.isRatesFile(uri),
       indexing: () => this.deps.indexing(),
       log,
       onRefresh: (listener) => void this.refreshListeners.push(listener),

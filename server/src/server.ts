@@ -15,11 +15,12 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { dataVersion } from './index/analysisSetup';
 import { readDigestText, type DiskReader } from './index/disk';
@@ -28,6 +29,7 @@ import { SettingsSource } from './settingsSource';
 import { DEFAULT_SETTINGS } from './settings';
 import { effectOfChange } from './settingsEffects';
 import { UserFileLoader } from './workspace/userFileLoader';
+import { UserRatesLoader } from './workspace/userRatesLoader';
 import { CacheSaver } from './workspace/cacheSaver';
 import { CacheLocation } from './workspace/cacheLocation';
 import { Discovery } from './workspace/discovery';
@@ -72,7 +74,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
   const connection = gate.gate(client);
   const documents = new TextDocuments(TextDocument);
   let folders: string[] = [];
-  const caps = { configuration: false, watchedFiles: false, progress: false, workspaceFolders: false, refreshTokens: false, refreshHints: false };
+  const caps = { configuration: false, watchedFiles: false, relativePatterns: false, progress: false, workspaceFolders: false, refreshTokens: false, refreshHints: false };
   let initOptions: unknown;
 
   const log = {
@@ -132,12 +134,42 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     settings,
     discovery,
     userFiles,
+    isRatesFile: (uri) => userRates.isRatesFile(uri),
     folders: () => folders,
     indexing: () => indexer.indexing(),
     canRefresh: () => ({ tokens: caps.refreshTokens, hints: caps.refreshHints }),
     log,
   });
   const reindex = (force = false) => track(indexer.indexWorkspace(force));
+  // The user's rates file (issue 15): conversions read it at request time, so a change of
+  // it needs no re-analysis, only fresh views (hovers, hints, conversion checks, the table).
+  const userRates = new UserRatesLoader({
+    disk: deps.disk,
+    openText: (uri) => documents.get(uri)?.getText(),
+    settings: (folder) => settings.forResource(folder),
+    locale: (folder) => settings.locale(folder),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    changed: () => {
+      host.refresh();
+      notifier.schedule('all');
+    },
+    watchOutside: (uris) => {
+      if (!caps.watchedFiles) return;
+      const previous = outsideWatch;
+      outsideWatch = uris.length
+        ? connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: uris.map((u) => {
+              const uri = URI.parse(u);
+              return { globPattern: caps.relativePatterns ? { baseUri: Utils.dirname(uri).toString(), pattern: Utils.basename(uri) } : uri.fsPath };
+            }),
+          })
+        : undefined;
+      void previous?.then((d) => d.dispose()).catch(() => undefined);
+    },
+    log,
+  });
+  let outsideWatch: Promise<Disposable> | undefined;
+  const loadRates = () => userRates.load(folders).catch((e) => log.error(`user rates: ${(e as Error).message}`));
   // A long open note's analysis is patched at each edit and made whole once edits pause.
   const exact = new ExactPhase(index, { track, log });
 
@@ -162,6 +194,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     const c = params.capabilities;
     caps.configuration = !!c.workspace?.configuration;
     caps.watchedFiles = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    caps.relativePatterns = !!c.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     caps.progress = !!c.window?.workDoneProgress;
     caps.workspaceFolders = !!c.workspace?.workspaceFolders;
     caps.refreshTokens = !!c.workspace?.semanticTokens?.refreshSupport;
@@ -183,10 +216,12 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     if (caps.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+        track(loadRates());
         reindex();
       });
     }
-    reindex();
+    // The user's rates first (a read of one small file), so that the first views use them.
+    track(loadRates().then(() => reindex()));
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -195,6 +230,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     // Hovers and inlay hints read the new settings at once: ask the editor for fresh views
     // now, not only when a (possibly long) reindex ends.
     host.refresh();
+    track(loadRates());
     track(
       (async () => {
         // Only settings that change which files are digests or how they are analysed
@@ -230,6 +266,8 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
   });
   documents.onDidChangeContent((e) => {
     setOpen(e.document);
+    // The rates file as it is typed (opening it is a first change too).
+    if (userRates.isRatesFile(e.document.uri)) track(loadRates());
     track(
       (async () => {
         if (await userFiles.isUserFile(folders, e.document.uri)) await indexer.userFilesChanged();
@@ -238,6 +276,8 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
   });
   documents.onDidClose((e) => {
     openCaps.delete(e.document.uri);
+    // Unsaved edits of the rates file no longer count: its disk state does.
+    if (userRates.isRatesFile(e.document.uri)) track(loadRates());
     exact.forget(e.document.uri);
     index.markClosed(e.document.uri);
     track(
@@ -253,7 +293,12 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     track(
       (async () => {
         let userFilesChanged = false;
+        let ratesChanged = false;
         for (const change of e.changes) {
+          if (userRates.isRatesFile(change.uri)) {
+            ratesChanged = true;
+            continue;
+          }
           if (await userFiles.isUserFile(folders, change.uri)) {
             userFilesChanged = true;
             continue;
@@ -268,6 +313,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
           }
         }
         if (userFilesChanged) await indexer.userFilesChanged();
+        if (ratesChanged) await loadRates();
       })(),
     );
   });

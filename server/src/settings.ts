@@ -30,6 +30,8 @@ export interface DigestSettings {
   entitiesFile: string;
   /** Workspace-relative path of the user theme file (.json). */
   themesFile: string;
+  /** The user's rates file (CSV: date,currency,units per USD): workspace-relative, or absolute for one kept outside. */
+  ratesFile: string;
   /** How amounts are written in hovers: "auto" follows the figure's script. */
   numberStyle: 'auto' | 'zh' | 'en';
   /** Language of the server's texts: "auto" follows the editor's display language. */
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
   conversionTolerance: 0.05,
   entitiesFile: '.digestlens/entities.json',
   themesFile: '.digestlens/themes.json',
+  ratesFile: '.digestlens/rates.csv',
   numberStyle: 'auto',
   language: 'auto',
 });
@@ -137,7 +140,7 @@ export function validateSettings(raw: unknown): SettingsResult {
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 10) s.conversionTolerance = v;
     else bad('conversionTolerance', 'settings.tolerance');
   }
-  for (const key of ['entitiesFile', 'themesFile'] as const) {
+  for (const key of ['entitiesFile', 'themesFile', 'ratesFile'] as const) {
     const v = r[key];
     if (v === undefined) continue;
     if (typeof v === 'string' && v.trim()) s[key] = v.trim();

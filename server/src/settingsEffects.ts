@@ -21,6 +21,9 @@ export const SETTING_EFFECTS: Readonly<Record<keyof DigestSettings | ClientOnlyS
   // The user's entities and themes are part of every analysis.
   entitiesFile: 'reindex',
   themesFile: 'reindex',
+  // The user's rates are read by conversions at request time; the server reloads the file
+  // on a configuration change (workspace/userRatesLoader.ts) and refreshes the views.
+  ratesFile: 'refresh',
   // Read by features at request time: hovers, hints, tokens, diagnostics, the figures table.
   baseCurrency: 'refresh',
   displayCurrencies: 'refresh',

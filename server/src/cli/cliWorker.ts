@@ -4,7 +4,7 @@
  * and answers with their output already encoded as UTF-8, in one buffer that is moved to
  * the main thread, not copied.
  *
- * Messages in:  {type: 'setup', format, base, maxBytes, entities?, themes?, gazetteerImage?}
+ * Messages in:  {type: 'setup', format, base, maxBytes, entities?, themes?, rates?, gazetteerImage?}
  *               then any number of {type: 'batch', id, paths}
  * Messages out: {type: 'batch', id, messages, failed, lengths, bytes} (lengths[i] is -1 for a
  *               file with no output)
@@ -17,6 +17,7 @@ import { parseUserThemes } from '../analysis/userFiles/themes';
 import { shareBuiltinImage } from '../data/builtinImage';
 import { readRegularTextSync, USER_FILE_READ_CAP } from '../io/safeRead';
 import { scanFile, type Format, type ScanSetup } from './scanFile';
+import { loadRatesFilesSync } from '../fx/userRates/cliRates';
 
 export interface CliWorkerSetup {
   format: Format;
@@ -25,6 +26,8 @@ export interface CliWorkerSetup {
   /** The user's entity and theme files; the main thread has read them and reported their problems. */
   entities?: string;
   themes?: string;
+  /** The user's rates files (the main thread reported their problems). */
+  rates?: string[];
   /** The main thread's image of the built-in gazetteer, in shared memory. */
   gazetteerImage?: Uint8Array;
 }
@@ -57,6 +60,11 @@ function taxonomyOf(path: string | undefined): Taxonomy {
 parentPort?.on('message', (msg: CliWorkerRequest) => {
   if (msg.type === 'setup') {
     shareBuiltinImage(msg.gazetteerImage);
+    try {
+      loadRatesFilesSync(msg.rates ?? [], null);
+    } catch {
+      // Read by the main thread a moment ago; gone since. Never a crash of the scan.
+    }
     setup = { format: msg.format, base: msg.base, maxBytes: msg.maxBytes, gazetteer: gazetteerOf(msg.entities), taxonomy: taxonomyOf(msg.themes) };
     return;
   }

@@ -59,6 +59,8 @@ export interface FeatureContext {
   userFiles(uri?: string): { entities: UserFileState; themes: UserFileState };
   /** The entity and theme file states of every folder. */
   allUserFiles(): { entities: UserFileState; themes: UserFileState }[];
+  /** True for a rates file (digestLens.ratesFile): its loader publishes its diagnostics, never the digest checks. */
+  isRatesFile(uri: string): boolean;
   /** True while the workspace is being indexed. */
   indexing(): boolean;
   log: Logger;

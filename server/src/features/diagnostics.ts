@@ -229,6 +229,7 @@ export const feature: Feature = {
     const refreshDoc = async (uri: string) => {
       const uris = userFileUris();
       if (uris.has(uri)) return; // handled by refreshUserFiles
+      if (ctx.isRatesFile(uri)) return; // published by its loader (workspace/userRatesLoader.ts)
       const open = ctx.documents.get(uri);
       const doc = ctx.index.get(uri);
       if (!open || !doc) return;
@@ -288,6 +289,7 @@ export const feature: Feature = {
         schedule([]);
         return;
       }
+      if (ctx.isRatesFile(e.document.uri)) return; // its problems on disk still stand
       runs.set(e.document.uri, (runs.get(e.document.uri) ?? 0) + 1);
       void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });

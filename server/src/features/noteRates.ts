@@ -1,7 +1,9 @@
 /**
  * digestLens/noteRates: the date of one note and the month of the rates its conversions
  * use, as its hovers do (the rate of the note's month, or the nearest month the table has;
- * the latest month for an undated note). The status bar shows it for the active editor.
+ * the latest month for an undated note), and the rate itself: its day (or month), its kind
+ * (daily, monthly, nearest earlier day, the user's rates file, downloaded) and its source.
+ * The status bar shows it for the active editor.
  */
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { latestMonth, rateAt } from '../fx/rates';
@@ -20,11 +22,10 @@ export function noteRates(index: WorkspaceIndex, uri: string, settings: Pick<Dig
   const doc = uri ? index.get(uri) : undefined;
   const date = doc?.analysis.date ?? null;
   let rateMonth = latest;
-  if (date) {
-    const r = rateAt(seriesCurrency(settings.baseCurrency), date, settings.rateOverrides) ?? rateAt('CNY', date);
-    rateMonth = r?.month ?? latest;
-  }
-  return { indexed: !!doc, date, rateMonth, latestMonth: latest, baseCurrency: settings.baseCurrency };
+  const r = rateAt(seriesCurrency(settings.baseCurrency), date, settings.rateOverrides) ?? rateAt('CNY', date);
+  if (date) rateMonth = r?.month ?? latest;
+  const rate = r ? { rateDate: r.date, rateKind: r.kind, rateSource: r.source } : { rateDate: rateMonth, rateKind: 'monthly' as const, rateSource: '' };
+  return { indexed: !!doc, date, rateMonth, latestMonth: latest, baseCurrency: settings.baseCurrency, ...rate };
 }
 
 function register(ctx: FeatureContext): void {

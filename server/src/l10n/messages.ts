@@ -159,6 +159,26 @@ export const en = {
   'settings.relativePath': 'must be a workspace-relative path',
   'settings.numberStyle': 'must be "auto", "zh" or "en"',
   'settings.language': 'must be "auto", "en", "zh-cn" or "zh-tw"',
+
+  // The user's rates file (fx/userRates/parse.ts), shown at its line
+  'ratesFile.tooLarge': 'Rates file too large ({0} characters, at most {1}): none of its rates are used',
+  'ratesFile.tooManyRows': 'More than {0} rates in this file: this line and the rest are ignored',
+  'ratesFile.moreProblems': { one: '{0} more problem in this file is not shown', other: '{0} more problems in this file are not shown' },
+  'ratesFile.fields': 'Expected 3 fields separated by {1}: date, currency, units per USD (e.g. 2026-12-03,CNY,7.1182); found {0}',
+  'ratesFile.emptyDate': 'The date is missing: write the day of the rate as YYYY-MM-DD (e.g. 2026-12-03)',
+  'ratesFile.date': 'Date "{0}" is not a day written YYYY-MM-DD (e.g. 2026-12-03)',
+  'ratesFile.noSuchDay': 'Date "{0}" is not a day of the calendar',
+  'ratesFile.month': 'Date "{0}" is a month: a rate needs its day, YYYY-MM-DD (it is used from that day for up to a week)',
+  'ratesFile.emptyCurrency': 'The currency is missing: write a 3-letter code such as CNY',
+  'ratesFile.currency': 'Currency "{0}" is not a 3-letter code such as CNY',
+  'ratesFile.usd': 'USD is 1 per USD by definition: this line is ignored',
+  'ratesFile.unknownCurrency': '{0} is not a currency Digest Lens reads in notes: this line is ignored',
+  'ratesFile.emptyValue': 'The rate is missing: write the units of the currency per 1 USD, e.g. 7.1182',
+  'ratesFile.value': 'Rate "{0}" is not a number of units per USD written with digits and a decimal point (e.g. 7.1182)',
+  'ratesFile.comma': 'Rate "{0}" has a comma: write a decimal point and no thousands separator (7.1182, 16250.5)',
+  'ratesFile.notPositive': 'Rate "{0}" is not more than 0: a rate is the units of the currency per 1 USD',
+  'ratesFile.duplicate': 'Another rate of {0} for {1}, on line {2}, replaces this one (the last line wins)',
+  'ratesFile.inverted': 'Rate {1} of {0} looks inverted (USD per {0}?): the reference rate of that day is {2} {0} per USD, and this file takes {0} per 1 USD ({3}?). The line is used as written',
 } satisfies Record<string, Message>;
 
 /** Every message key. */

@@ -23,7 +23,7 @@ test('capabilities: limited trust with the path settings restricted, limited vir
   assert.strictEqual(caps.untrustedWorkspaces.supported, 'limited');
   assert.ok(caps.untrustedWorkspaces.description.length > 40);
   const restricted = caps.untrustedWorkspaces.restrictedConfigurations;
-  assert.deepStrictEqual([...restricted].sort(), ['digestLens.entitiesFile', 'digestLens.include', 'digestLens.themesFile']);
+  assert.deepStrictEqual([...restricted].sort(), ['digestLens.entitiesFile', 'digestLens.include', 'digestLens.ratesFile', 'digestLens.themesFile']);
   // Each restricted key is a setting the extension contributes (a typo would restrict nothing).
   const contributed = Object.keys(ext.packageJSON.contributes.configuration.properties);
   for (const key of restricted) assert.ok(contributed.includes(key), `${key} is not a contributed setting`);
