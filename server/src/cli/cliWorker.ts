@@ -17,6 +17,7 @@ import { parseUserThemes } from '../analysis/userFiles/themes';
 import { shareBuiltinImage } from '../data/builtinImage';
 import { readRegularTextSync, USER_FILE_READ_CAP } from '../io/safeRead';
 import { scanFile, type Format, type ScanSetup } from './scanFile';
+import { installStore } from '../fx/update/install';
 
 export interface CliWorkerSetup {
   format: Format;
@@ -25,6 +26,8 @@ export interface CliWorkerSetup {
   /** The user's entity and theme files; the main thread has read them and reported their problems. */
   entities?: string;
   themes?: string;
+  /** The downloaded rates' folder (the main thread has reported its problems). */
+  ratesStore?: string;
   /** The main thread's image of the built-in gazetteer, in shared memory. */
   gazetteerImage?: Uint8Array;
 }
@@ -57,6 +60,7 @@ function taxonomyOf(path: string | undefined): Taxonomy {
 parentPort?.on('message', (msg: CliWorkerRequest) => {
   if (msg.type === 'setup') {
     shareBuiltinImage(msg.gazetteerImage);
+    installStore(msg.ratesStore);
     setup = { format: msg.format, base: msg.base, maxBytes: msg.maxBytes, gazetteer: gazetteerOf(msg.entities), taxonomy: taxonomyOf(msg.themes) };
     return;
   }

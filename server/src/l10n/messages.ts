@@ -159,6 +159,30 @@ export const en = {
   'settings.relativePath': 'must be a workspace-relative path',
   'settings.numberStyle': 'must be "auto", "zh" or "en"',
   'settings.language': 'must be "auto", "en", "zh-cn" or "zh-tw"',
+
+  // Downloaded rates (fx/update/): the outcome of an update
+  'rates.source.ecb': 'ECB',
+  'rates.source.fed': 'Federal Reserve H.10',
+  'rates.sourceNewest': '{0} up to {1}',
+  'rates.sourceFailed': '{0} failed: {1}',
+  'rates.updated': 'Exchange rates updated ({0}).',
+  'rates.failedAll': 'Exchange rates not updated: {0}. The rates you had are kept.',
+  'rates.noStorage': 'Digest Lens has no storage folder for downloaded rates in this editor; nothing was fetched.',
+  'rates.notSaved': 'Exchange rates were downloaded but could not be saved ({0}); the rates you had are kept.',
+  'rates.why.tooLarge': 'the file is too large ({0} bytes)',
+  'rates.why.html': 'the server sent a web page, not the rates file',
+  'rates.why.notXml': 'not an XML file',
+  'rates.why.truncated': 'the file is cut short',
+  'rates.why.noCube': 'no dated rates (Cube elements) in the file',
+  'rates.why.noUsd': 'no US dollar rate in the file',
+  'rates.why.noRows': 'no rates in the file',
+  'rates.why.notCsv': 'not the H.10 CSV (no Unit and Currency rows)',
+  'rates.why.noSeries': 'no exchange-rate series in the file',
+  'rates.why.status': 'the server answered HTTP {0}',
+  'rates.why.timeout': 'no answer within {0} s',
+  'rates.why.network': 'network error ({0})',
+  'rates.why.redirect': 'redirected to an address that is not https ({0})',
+  'rates.why.badUrl': 'not an https address ({0})',
 } satisfies Record<string, Message>;
 
 /** Every message key. */

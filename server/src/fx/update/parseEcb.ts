@@ -8,7 +8,7 @@
  * and machine-written, and anything else is refused with a reason, never half-read.
  */
 import { dayNumber } from '../dailyHistory';
-import { isCode, looksLikeHtml, MAX_SOURCE_BYTES, positiveNumber, type Parsed, type RateRow } from './types';
+import { isCode, looksLikeHtml, MAX_SOURCE_BYTES, positiveNumber, roundRate, type Parsed, type RateRow } from './types';
 
 /** The attributes of one start tag's text (between "<Cube" and ">"), quotes ' or ". */
 function attributes(tag: string): Map<string, string> {
@@ -49,8 +49,8 @@ export function parseEcb(text: string): Parsed {
     const usd = dayRates.find(([c]) => c === 'USD')?.[1];
     if (usd !== undefined) {
       sawUsd = true;
-      rows.push({ currency: 'EUR', day, perUsd: 1 / usd });
-      for (const [c, perEur] of dayRates) if (c !== 'USD') rows.push({ currency: c, day, perUsd: perEur / usd });
+      rows.push({ currency: 'EUR', day, perUsd: roundRate(1 / usd) });
+      for (const [c, perEur] of dayRates) if (c !== 'USD') rows.push({ currency: c, day, perUsd: roundRate(perEur / usd) });
     }
     dayRates = [];
   };

@@ -7,7 +7,7 @@
  * Currency "USD": EUR, GBP, AUD, NZD), which are inverted; index columns are left out.
  */
 import { dayNumber } from '../dailyHistory';
-import { isCode, looksLikeHtml, MAX_SOURCE_BYTES, positiveNumber, type Parsed, type RateRow } from './types';
+import { isCode, looksLikeHtml, MAX_SOURCE_BYTES, positiveNumber, roundRate, type Parsed, type RateRow } from './types';
 
 /** One CSV line's cells (RFC 4180 quotes; a line is never longer than the file). */
 export function csvCells(line: string): string[] {
@@ -92,7 +92,7 @@ export function parseFed(text: string): Parsed {
       const v = positiveNumber(cells[j]); // "ND" and empty cells are NaN
       if (Number.isNaN(v)) continue;
       const value = v * col.multiplier;
-      rows.push({ currency: col.code, day, perUsd: col.invert ? 1 / value : value });
+      rows.push({ currency: col.code, day, perUsd: roundRate(col.invert ? 1 / value : value) });
     }
   }
   if (columns === null) return { ok: false, code: 'notCsv' };

@@ -70,6 +70,14 @@ export function positiveNumber(s: string): number {
   return Number.isFinite(n) && n > 0 ? n : NaN;
 }
 
+/**
+ * A derived rate to 10 significant digits: the sources publish 5 or 6, so nothing is lost,
+ * and 8.4 / 1.2 is stored as 7, not 7.000000000000001.
+ */
+export function roundRate(v: number): number {
+  return Number(v.toPrecision(10));
+}
+
 /** Whether a text looks like an HTML page (an error page served with status 200). */
 export function looksLikeHtml(head: string): boolean {
   const h = head.slice(0, 512).trimStart().toLowerCase();
