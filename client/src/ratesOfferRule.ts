@@ -16,9 +16,19 @@ export interface OfferInput {
   canUpdate: boolean;
 }
 
+/** Whether `s` is written YYYY-MM or YYYY-MM-DD (digits and dashes in their places). */
+function isDateLike(s: string): boolean {
+  if (s.length !== 7 && s.length !== 10) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Whether a note of this date lies after the newest rate: a month-only date when its whole month does. */
 export function datedAfterRates(noteDate: string | null, newestDay: string): boolean {
-  if (!noteDate) return false;
+  if (!noteDate || !isDateLike(noteDate)) return false;
   if (noteDate.length === 7) return noteDate > newestDay.slice(0, 7);
   return noteDate.length === 10 && noteDate > newestDay;
 }
