@@ -165,6 +165,7 @@ test('no network, process, eval, vm or trusted-Markdown use in server/src and cl
   const files = sources();
   assert.ok(files.length > 40, `only ${files.length} source files found`);
   assert.ok(files.some((f) => f.file.endsWith('server.ts')) && files.some((f) => f.file.endsWith('client.ts')));
+  assert.ok(files.some((f) => f.file === DOWNLOAD), `${DOWNLOAD} is gone: take it off the allow-list`);
   const found: string[] = [];
   for (const { what, re, allowed } of FORBIDDEN) {
     for (const { file, code } of files) if (re.test(code) && !allowed.includes(file)) found.push(`${what} in ${file}`);

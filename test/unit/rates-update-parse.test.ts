@@ -68,7 +68,7 @@ test('the Fed H.10 CSV: per-USD columns as they are, USD-per-unit columns invert
   near(rate(rs, 'TWD', '2026-11-30'), 32.5);
   near(rate(rs, 'JPY', '2026-11-30'), 151);
   near(rate(rs, 'EUR', '2026-11-27'), 1 / 1.25); // "Currency:_Per_EUR" in USD: inverted
-  near(rate(rs, 'GBP', '2026-11-30'), 1 / 1.28);
+  near(rate(rs, 'GBP', '2026-11-30'), 1 / 1.28); // its "Multiplier: 0.01" is not applied; a YYYY/M/D date is read
   assert.equal(rs.filter((r) => dayName(r.day) === '2026-11-26').length, 0, 'ND is no data');
   assert.equal(new Set(rs.map((r) => r.currency)).size, 5, 'the broad dollar index is no currency');
 });

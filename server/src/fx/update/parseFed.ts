@@ -5,6 +5,8 @@
  * ("ND" where there is no data). Each column is one series: most are currency units per USD
  * (Unit "Currency:_Per_USD", Currency the code), some USD per unit (Unit "Currency:_Per_EUR",
  * Currency "USD": EUR, GBP, AUD, NZD), which are inverted; index columns are left out.
+ * The "Multiplier:" row is not applied: the pound's column says 0.01 in real files while its
+ * values are plain dollars per pound.
  */
 import { dayNumber } from '../dailyHistory';
 import { isCode, looksLikeHtml, MAX_SOURCE_BYTES, positiveNumber, roundRate, type Parsed, type RateRow } from './types';
@@ -37,21 +39,25 @@ export function csvCells(line: string): string[] {
 interface Column {
   code: string;
   invert: boolean;
-  multiplier: number;
 }
 
 const UNIT_PREFIX = 'Currency:_Per_';
 
-function columnOf(unit: string | undefined, currency: string | undefined, multiplier: string | undefined): Column | null {
+function columnOf(unit: string | undefined, currency: string | undefined): Column | null {
   const u = (unit ?? '').trim();
   const c = (currency ?? '').trim();
   if (!u.startsWith(UNIT_PREFIX)) return null;
   const per = u.slice(UNIT_PREFIX.length).trim();
-  const m = multiplier === undefined || multiplier.trim() === '' ? 1 : positiveNumber(multiplier);
-  if (Number.isNaN(m)) return null;
-  if (per === 'USD' && isCode(c) && c !== 'USD') return { code: c, invert: false, multiplier: m };
-  if (c === 'USD' && isCode(per) && per !== 'USD') return { code: per, invert: true, multiplier: m };
+  if (per === 'USD' && isCode(c) && c !== 'USD') return { code: c, invert: false };
+  if (c === 'USD' && isCode(per) && per !== 'USD') return { code: per, invert: true };
   return null;
+}
+
+/** YYYY-MM-DD from the DDP's date cell: as is, or YYYY/M/D as some exports write it. */
+function isoDay(cell: string): string {
+  const parts = cell.split('/');
+  if (parts.length !== 3 || parts[0].length !== 4) return cell;
+  return `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
 }
 
 export function parseFed(text: string): Parsed {
@@ -79,20 +85,18 @@ export function parseFed(text: string): Parsed {
       const unit = header.get('Unit');
       const currency = header.get('Currency');
       if (!unit || !currency) return { ok: false, code: 'notCsv' };
-      const mult = header.get('Multiplier');
-      columns = cells.map((_, j) => (j === 0 ? null : columnOf(unit[j], currency[j], mult?.[j])));
+      columns = cells.map((_, j) => (j === 0 ? null : columnOf(unit[j], currency[j])));
       if (!columns.some(Boolean)) return { ok: false, code: 'noSeries' };
       continue;
     }
-    const day = dayNumber(label);
+    const day = dayNumber(isoDay(label));
     if (day === null) continue;
     for (let j = 1; j < cells.length && j < columns.length; j++) {
       const col = columns[j];
       if (!col) continue;
       const v = positiveNumber(cells[j]); // "ND" and empty cells are NaN
       if (Number.isNaN(v)) continue;
-      const value = v * col.multiplier;
-      rows.push({ currency: col.code, day, perUsd: roundRate(col.invert ? 1 / value : value) });
+      rows.push({ currency: col.code, day, perUsd: roundRate(col.invert ? 1 / v : v) });
     }
   }
   if (columns === null) return { ok: false, code: 'notCsv' };
