@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../helpers/isolatedRatesStore';
+import { dayName } from '../../server/src/fx/dailyHistory';
 
 const REPO = join(__dirname, '..', '..');
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -91,8 +92,9 @@ test('rates update: both sources stored; status lists them; a scan converts with
   const dir = await filledStore();
   const store = JSON.parse(readFileSync(storeFile(dir), 'utf8'));
   assert.deepEqual(Object.keys(store.rates).sort(), ['ecb', 'fed']);
-  assert.deepEqual(store.rates.ecb.CNY, [['2026-11-30', 7], ['2026-12-01', 7], ['2026-12-02', 7]]);
-  assert.equal(store.rates.fed.TWD.at(-1)[1], 32.5);
+  assert.deepEqual(store.rates.ecb.CNY.days.map(dayName), ['2026-11-30', '2026-12-01', '2026-12-02']);
+  assert.deepEqual(store.rates.ecb.CNY.values, [7, 7, 7]);
+  assert.equal(store.rates.fed.TWD.values.at(-1), 32.5);
   const status = await cli(['rates', 'status', '--rates-store', dir]);
   assert.equal(status.status, 0);
   assert.match(status.stdout, /ECB reference rate: newest day 2026-12-02/);
@@ -102,7 +104,7 @@ test('rates update: both sources stored; status lists them; a scan converts with
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stdout, /ECB up to 2026-12-03/);
   const merged = JSON.parse(readFileSync(storeFile(dir), 'utf8'));
-  assert.deepEqual(merged.rates.ecb.CNY.map((e: [string, number]) => e[0]), ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
+  assert.deepEqual(merged.rates.ecb.CNY.days.map(dayName), ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
 
   const cny = await scanBase(dir, '2026-12-01', '¥70 billion');
   assert.equal(cny.rateKind, 'downloaded');
@@ -152,7 +154,7 @@ test('rates update: HTTP 500 from both keeps the store; from one, the other is s
   assert.equal(partial.status, 0, partial.stderr);
   assert.match(partial.stdout, /ECB up to 2026-12-03; Federal Reserve H\.10 failed: the server answered HTTP 500/);
   const store = JSON.parse(readFileSync(storeFile(dir), 'utf8'));
-  assert.equal(store.rates.fed.TWD.at(-1)[1], 32.5, "the Fed's old rates are kept");
+  assert.equal(store.rates.fed.TWD.values.at(-1), 32.5, "the Fed's old rates are kept");
 });
 
 test('rates update with nothing stored and every source failing writes no store', async () => {

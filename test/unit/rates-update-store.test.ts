@@ -26,8 +26,8 @@ test('merge: new days are added, a day fetched again takes the new rate, other s
   const a = mergeStore(null, [{ source: 'ecb', url: 'u1', rows: [{ currency: 'CNY', day: day('2026-12-01'), perUsd: 7 }] }], new Date('2026-12-01T17:00:00Z'));
   const b = mergeStore(a, [{ source: 'fed', url: 'u2', rows: [{ currency: 'TWD', day: day('2026-11-30'), perUsd: 32 }] }], new Date('2026-12-02T17:00:00Z'));
   const c = mergeStore(b, [{ source: 'ecb', url: 'u1', rows: [{ currency: 'CNY', day: day('2026-12-01'), perUsd: 7.1 }, { currency: 'CNY', day: day('2026-12-02'), perUsd: 7.2 }] }], new Date('2026-12-03T17:00:00Z'));
-  assert.deepEqual(c.rates.ecb!.CNY, [['2026-12-01', 7.1], ['2026-12-02', 7.2]]);
-  assert.deepEqual(c.rates.fed!.TWD, [['2026-11-30', 32]]);
+  assert.deepEqual(c.rates.ecb!.CNY, { days: [day('2026-12-01'), day('2026-12-02')], values: [7.1, 7.2] });
+  assert.deepEqual(c.rates.fed!.TWD, { days: [day('2026-11-30')], values: [32] });
   assert.equal(c.fetchedAt, '2026-12-03T17:00:00.000Z');
   assert.equal(c.sources.fed!.fetchedAt, '2026-12-02T17:00:00.000Z');
   assert.equal(newestDay(c, 'ecb'), '2026-12-02');
@@ -38,14 +38,14 @@ test('write then read gives the same store; no temporary file is left', () => {
   const s = mergeStore(null, [{ source: 'ecb', url: 'u', rows: [{ currency: 'JPY', day: day('2026-12-01'), perUsd: 150.5 }] }], new Date());
   writeStore(d, s);
   assert.deepEqual(readStore(d).store, validStore(JSON.parse(readFileSync(join(d, STORE_FILE), 'utf8'))));
-  assert.deepEqual(readStore(d).store!.rates.ecb!.JPY, [['2026-12-01', 150.5]]);
+  assert.deepEqual(readStore(d).store!.rates.ecb!.JPY, { days: [day('2026-12-01')], values: [150.5] });
   assert.deepEqual(readdirSync(d), [STORE_FILE]);
 });
 
 test('a corrupt or foreign store is ignored with a reason, never thrown', () => {
   const d = dir();
   assert.deepEqual(readStore(d), { store: null }, 'no store: nothing to say');
-  for (const text of ['', 'not json', '[]', '{"kind":"digest-lens downloaded rates","version":2}', JSON.stringify({ kind: 'digest-lens downloaded rates', version: 1, fetchedAt: '2026-12-01T00:00:00Z', sources: {}, rates: { ecb: { CNY: [['2026-12-02', 7], ['2026-12-01', 7]] } } }), JSON.stringify({ kind: 'digest-lens downloaded rates', version: 1, fetchedAt: '2026-12-01T00:00:00Z', sources: {}, rates: { ecb: { CNY: [['2026-12-02', -7]] } } })]) {
+  for (const text of ['', 'not json', '[]', '{"kind":"digest-lens downloaded rates","version":2}', JSON.stringify({ kind: 'digest-lens downloaded rates', version: 1, fetchedAt: '2026-12-01T00:00:00Z', sources: {}, rates: { ecb: { CNY: { days: [20790, 20789], values: [7, 7] } } } }), JSON.stringify({ kind: 'digest-lens downloaded rates', version: 1, fetchedAt: '2026-12-01T00:00:00Z', sources: {}, rates: { ecb: { CNY: { days: [20790], values: [-7] } } } }), JSON.stringify({ kind: 'digest-lens downloaded rates', version: 1, fetchedAt: '2026-12-01T00:00:00Z', sources: {}, rates: { ecb: { CNY: { days: [20790, 20791], values: [7] } } } })]) {
     writeFileSync(join(d, STORE_FILE), text);
     const r = readStore(d);
     assert.equal(r.store, null, text);

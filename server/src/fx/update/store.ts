@@ -10,8 +10,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { dayName, dayNumber } from '../dailyHistory';
-import { buildLayer, type DatedRates } from '../layers';
+import { dayName } from '../dailyHistory';
+import type { DatedRates } from '../layers';
 import { readRegularTextSync } from '../../io/safeRead';
 import { isCode, SOURCE_NAMES, type RateRow, type SourceId } from './types';
 
@@ -31,11 +31,22 @@ export interface RatesStore {
   /** The last successful fetch of any source (ISO time). */
   fetchedAt: string;
   sources: Partial<Record<SourceId, SourceState>>;
-  /** Per source, per currency: [YYYY-MM-DD, units per USD] ascending by day. */
-  rates: Partial<Record<SourceId, Record<string, [string, number][]>>>;
+  /** Per source, per currency: publication days ascending and the rates of those days. */
+  rates: Partial<Record<SourceId, Record<string, StoredSeries>>>;
+}
+
+/**
+ * One currency of one source: days as numbers since 1970-01-01 (not date strings: a store
+ * of years of both sources is then read and checked in a few milliseconds) and units per USD.
+ */
+export interface StoredSeries {
+  days: number[];
+  values: number[];
 }
 
 const SOURCES: readonly SourceId[] = ['ecb', 'fed'];
+/** 2200-01-01: a day number beyond it is no rate's. */
+const MAX_DAY = 84006;
 
 /** The CLI's store folder: --rates-store, else $DIGEST_LENS_RATES_STORE, else the XDG data folder. */
 export function defaultStoreDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -83,16 +94,21 @@ export function validStore(raw: unknown): RatesStore | null {
     const r = raw.rates[id];
     if (r === undefined) continue;
     if (!isObject(r)) return null;
-    const byCode: Record<string, [string, number][]> = Object.create(null);
-    for (const [code, list] of Object.entries(r)) {
-      if (!isCode(code) || !Array.isArray(list)) return null;
-      let last = '';
-      for (const e of list) {
-        if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== 'string' || dayNumber(e[0]) === null || e[0] <= last) return null;
-        if (typeof e[1] !== 'number' || !Number.isFinite(e[1]) || e[1] <= 0) return null;
-        last = e[0];
+    const byCode: Record<string, StoredSeries> = Object.create(null);
+    for (const [code, series] of Object.entries(r)) {
+      if (!isCode(code) || !isObject(series)) return null;
+      const { days, values } = series;
+      if (!Array.isArray(days) || !Array.isArray(values) || days.length !== values.length) return null;
+      let last = -Infinity;
+      for (let i = 0; i < days.length; i++) {
+        const d = days[i];
+        const v = values[i];
+        // Days ascending, whole, between 1970 and 2200; rates positive and finite.
+        if (typeof d !== 'number' || !Number.isInteger(d) || d <= last || d < 0 || d > MAX_DAY) return null;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return null;
+        last = d;
       }
-      byCode[code] = list as [string, number][];
+      byCode[code] = { days: days as number[], values: values as number[] };
     }
     store.rates[id] = byCode;
   }
@@ -111,15 +127,19 @@ export function mergeStore(old: RatesStore | null, fetched: readonly Fetched[], 
   const at = now.toISOString();
   const store: RatesStore = { fetchedAt: old?.fetchedAt ?? at, sources: { ...old?.sources }, rates: { ...old?.rates } };
   for (const f of fetched) {
-    const byCode = new Map<string, Map<string, number>>();
-    for (const [code, list] of Object.entries(old?.rates[f.source] ?? {})) byCode.set(code, new Map(list));
+    const byCode = new Map<string, Map<number, number>>();
+    for (const [code, s] of Object.entries(old?.rates[f.source] ?? {})) byCode.set(code, new Map(s.days.map((d, i) => [d, s.values[i]])));
     for (const r of f.rows) {
       let m = byCode.get(r.currency);
       if (!m) byCode.set(r.currency, (m = new Map()));
-      m.set(dayName(r.day), r.perUsd);
+      m.set(r.day, r.perUsd);
     }
-    const out: Record<string, [string, number][]> = {};
-    for (const code of [...byCode.keys()].sort()) out[code] = [...byCode.get(code)!].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const out: Record<string, StoredSeries> = {};
+    for (const code of [...byCode.keys()].sort()) {
+      const m = byCode.get(code)!;
+      const days = [...m.keys()].sort((a, b) => a - b);
+      out[code] = { days, values: days.map((d) => m.get(d)!) };
+    }
     store.rates[f.source] = out;
     store.sources[f.source] = { url: f.url, fetchedAt: at };
     store.fetchedAt = at;
@@ -135,11 +155,11 @@ export function writeStore(dir: string, store: RatesStore): void {
   // One line per currency: small, and readable when someone opens it.
   const rates = SOURCES.filter((id) => store.rates[id])
     .map((id) => {
-      const codes = Object.entries(store.rates[id]!).map(([code, list]) => `    ${JSON.stringify(code)}: ${JSON.stringify(list)}`);
+      const codes = Object.entries(store.rates[id]!).map(([code, series]) => `    ${JSON.stringify(code)}: ${JSON.stringify(series)}`);
       return `  ${JSON.stringify(id)}: {\n${codes.join(',\n')}\n  }`;
     })
     .join(',\n');
-  const head = { kind: STORE_KIND, version: 1, fetchedAt: store.fetchedAt, sources: store.sources };
+  const head = { kind: STORE_KIND, version: 1, days: 'days since 1970-01-01', fetchedAt: store.fetchedAt, sources: store.sources };
   const text = `{\n${JSON.stringify(head).slice(1, -1)},\n"rates": {\n${rates}\n}\n}\n`;
   try {
     writeFileSync(temp, text);
@@ -152,12 +172,9 @@ export function writeStore(dir: string, store: RatesStore): void {
 
 /** A source's newest day, YYYY-MM-DD, or null. */
 export function newestDay(store: RatesStore | null, source: SourceId): string | null {
-  let best: string | null = null;
-  for (const list of Object.values(store?.rates[source] ?? {})) {
-    const d = list.length ? list[list.length - 1][0] : null;
-    if (d && (!best || d > best)) best = d;
-  }
-  return best;
+  let best = -1;
+  for (const s of Object.values(store?.rates[source] ?? {})) if (s.days.length) best = Math.max(best, s.days[s.days.length - 1]);
+  return best < 0 ? null : dayName(best);
 }
 
 /**
@@ -170,12 +187,11 @@ export function layerOfStore(store: RatesStore | null): DatedRates | null {
   for (const id of SOURCES) {
     const byCode = store.rates[id];
     if (!byCode) continue;
-    const rows: RateRow[] = [];
-    for (const [code, list] of Object.entries(byCode)) {
-      if (series.has(code) || code === 'USD') continue;
-      for (const [d, v] of list) rows.push({ currency: code, day: dayNumber(d)!, perUsd: v });
+    for (const [code, s] of Object.entries(byCode)) {
+      if (series.has(code) || code === 'USD' || !s.days.length) continue;
+      // Already ascending and unique (validStore, mergeStore): straight into typed arrays.
+      series.set(code, { days: Int32Array.from(s.days), values: Float64Array.from(s.values), source: SOURCE_NAMES[id] });
     }
-    for (const [code, s] of buildLayer('downloaded', SOURCE_NAMES[id], rows).series) series.set(code, { ...s, source: SOURCE_NAMES[id] });
   }
   return series.size ? { kind: 'downloaded', source: SOURCE_NAMES.ecb, series } : null;
 }
