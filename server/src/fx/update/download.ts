@@ -42,7 +42,7 @@ export function download(url: string, timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes =
       current?.destroy();
       resolve(d);
     };
-    const timer = setTimeout(() => finish({ ok: false, code: 'timeout', detail: String(Math.round(timeoutMs / 1000)) }), timeoutMs);
+    const timer = setTimeout(() => finish({ ok: false, code: 'timeout', detail: String(timeoutMs / 1000) }), timeoutMs);
     const get = (target: string, redirects: number) => {
       let u: URL;
       try {
