@@ -125,7 +125,11 @@ export class ClientManager implements vscode.Disposable {
     const storage = this.context.storageUri ?? this.context.globalStorageUri;
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(include, folders),
-      initializationOptions: storage ? { cacheDir: vscode.Uri.joinPath(storage, 'index-cache').fsPath } : undefined,
+      initializationOptions: {
+        ...(storage ? { cacheDir: vscode.Uri.joinPath(storage, 'index-cache').fsPath } : {}),
+        // Downloaded exchange rates are the user's, for every workspace: the GLOBAL storage, never the workspace's.
+        ratesDir: vscode.Uri.joinPath(this.context.globalStorageUri, 'rates').fsPath,
+      },
       outputChannel: this.log,
       // The company hover links to its dossier; no other command may run from a hover.
       markdown: { isTrusted: { enabledCommands: ['digestLens.showDossier'] } },

@@ -19,6 +19,7 @@ import { startWhenNeeded } from './lazyStart';
 import { EntitiesTreeProvider } from './views/entitiesView';
 import { SidebarState } from './views/scope';
 import { ThemesTreeProvider } from './views/themesView';
+import { registerRatesUpdate } from './ratesOffer';
 
 let manager: ClientManager | undefined;
 
@@ -82,6 +83,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   context.subscriptions.push(entities, themes, entitiesView, themesView);
 
   registerCommands({ context, manager, state, status, entities, themes });
+  registerRatesUpdate(context, manager);
 
   // Closing the window or deactivating closes the panel too.
   context.subscriptions.push({ dispose: () => FiguresPanel.active?.dispose() }, { dispose: () => DossierPanel.active?.dispose() });

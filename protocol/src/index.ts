@@ -9,3 +9,4 @@ export * from './status';
 export * from './sidebar';
 export * from './facts';
 export * from './entities';
+export * from './rates';

@@ -28,6 +28,9 @@ import { CSV_HEADER } from './cli/csv';
 import { scanFile, separator, type Format, type ScanSetup } from './cli/scanFile';
 import { loadRatesFilesSync, RatesFileError } from './fx/userRates/cliRates';
 import { planScan, scanInParallel, unmatchedOutcome, type ScanEntry } from './cli/parallelScan';
+import { ratesMain } from './cli/ratesCommand';
+import { installStore } from './fx/update/install';
+import { defaultStoreDir } from './fx/update/store';
 
 const USAGE = `Usage: digest-lens scan [options] FILE|DIR|GLOB...
 
@@ -44,11 +47,16 @@ Options:
                                   built-in ones; repeatable (the first file wins on a day);
                                   default: .digestlens/rates.csv, likewise
   --max-bytes N                   skip files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
+  --rates-store DIR               downloaded rates (digest-lens rates update) from DIR
+                                  (default: $DIGEST_LENS_RATES_STORE, else $XDG_DATA_HOME/digest-lens/rates)
   -h, --help                      show this help
 
 A directory is scanned recursively for .txt, .md and .digest files. A glob such as
 'notes/**/*.md' (quote it) selects the files it matches, whatever their extension.
-Exit status: 0 success, 1 a file could not be read (or a glob matched nothing), 2 bad usage.`;
+Exit status: 0 success, 1 a file could not be read (or a glob matched nothing), 2 bad usage.
+
+       digest-lens rates update|status   fetch or show downloaded exchange rates
+                                         (digest-lens rates --help)`;
 
 const FORMATS = new Set(['json', 'jsonl', 'csv', 'table']);
 const TEXT_EXTENSIONS = ['.digest', '.txt', '.md', '.markdown'];
@@ -64,11 +72,12 @@ interface Options {
   rates: string[];
   maxBytes: number;
   inputs: string[];
+  ratesStore?: string;
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help') return 'help';
-  if (argv[0] !== 'scan') throw new UsageError(`unknown command '${argv[0]}' (expected 'scan')`);
+  if (argv[0] !== 'scan') throw new UsageError(`unknown command '${argv[0]}' (expected 'scan' or 'rates')`);
   const opts: Options = { format: 'json', base: 'USD', rates: [], maxBytes: DEFAULT_MAX_BYTES, inputs: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -98,6 +107,9 @@ function parseArgs(argv: string[]): Options | 'help' {
         break;
       case '--rates':
         opts.rates.push(value());
+        break;
+      case '--rates-store':
+        opts.ratesStore = value();
         break;
       case '--max-bytes': {
         const n = Number(value());
@@ -231,6 +243,8 @@ interface PreparedScan {
   entities?: string;
   themes?: string;
   rates?: string[];
+  /** The downloaded rates' folder, for worker threads to install too. */
+  ratesStore?: string;
 }
 
 /**
@@ -291,8 +305,12 @@ function prepare(argv: string[], out: (s: string) => void, err: (s: string) => v
     err(`digest-lens: ${e.message}\n`);
     return 2;
   }
+  // Downloaded rates (`digest-lens rates update`), when the store has any: kind "downloaded".
+  const ratesStore = opts.ratesStore ?? defaultStoreDir();
+  const downloaded = installStore(ratesStore);
+  if (downloaded.problem) warn(downloaded.problem);
   const setup: ScanSetup = { format: opts.format as Format, base: opts.base, maxBytes: opts.maxBytes, gazetteer, taxonomy };
-  return { setup, entries: expandInputs(opts.inputs), entities: opts.entities, themes: opts.themes, rates: opts.rates };
+  return { setup, entries: expandInputs(opts.inputs), entities: opts.entities, themes: opts.themes, rates: opts.rates, ratesStore };
 }
 
 /** Writes the files of a scan one after the other, in this thread; returns the exit status. */
@@ -341,11 +359,15 @@ function runNow(): void {
     stdout.flush();
     process.exitCode = status;
   };
+  if (process.argv[2] === 'rates') {
+    void ratesMain(process.argv.slice(3), out, err).then(done);
+    return;
+  }
   const scan = prepare(process.argv.slice(2), out, err);
   if (typeof scan === 'number') return done(scan);
   const plan = planScan(scan.entries);
   if (plan.workers === 0) return done(scanHere(scan, plan.entries, out, err));
-  void scanInParallel(plan, scan.setup, { entities: scan.entities, themes: scan.themes, rates: scan.rates }, stdout, err).then(done);
+  void scanInParallel(plan, scan.setup, { entities: scan.entities, themes: scan.themes, rates: scan.rates, ratesStore: scan.ratesStore }, stdout, err).then(done);
 }
 
 if (require.main === module) runCommandLine();

@@ -42,6 +42,10 @@ import { IndexChangeNotifier } from './indexChangeNotifier';
 import { currencyNames } from './analysis/currencyTable';
 import { ProtocolGate } from './protocolGate';
 import { uriKey } from './uriKey';
+import { isAbsolute } from 'node:path';
+import { DownloadedRates, ratesDirOf } from './workspace/downloadedRates';
+import { newestRateDay } from './fx/update/newest';
+import { outcomeText } from './fx/update/describe';
 
 /** What differs between the real server and one under test. */
 export interface ServerDeps {
@@ -170,6 +174,16 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
   });
   let outsideWatch: Promise<Disposable> | undefined;
   const loadRates = () => userRates.load(folders).catch((e) => log.error(`user rates: ${(e as Error).message}`));
+  // Downloaded rates (issue 15): the store in the user's global storage; the network only on request or with rates.autoUpdate on.
+  const rates = new DownloadedRates({
+    dir: () => ratesDirOf(initOptions, folders.map((f) => URI.parse(f).fsPath), isAbsolute),
+    changed: () => {
+      host.refresh();
+      notifier.schedule('all');
+    },
+    log,
+  });
+  const readAutoUpdate = () => track((async () => rates.setAuto((await settings.forResource(folders[0]))['rates.autoUpdate']))());
   // A long open note's analysis is patched at each edit and made whole once edits pause.
   const exact = new ExactPhase(index, { track, log });
 
@@ -222,6 +236,8 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     }
     // The user's rates first (a read of one small file), so that the first views use them.
     track(loadRates().then(() => reindex()));
+    rates.load();
+    readAutoUpdate();
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -231,6 +247,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     // now, not only when a (possibly long) reindex ends.
     host.refresh();
     track(loadRates());
+    readAutoUpdate();
     track(
       (async () => {
         // Only settings that change which files are digests or how they are analysed
@@ -320,6 +337,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
 
   connection.onShutdown(async () => {
     gate.shutdown();
+    rates.dispose();
     indexer.stop();
     await cache.shutdown();
   });
@@ -351,6 +369,25 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
     }),
   );
 
+  connection.onRequest(
+    P.UpdateRatesRequest,
+    host.guard('updateRates', async (): Promise<P.UpdateRatesResult> => {
+      const tr = translator(await settings.locale(folders[0]));
+      const run = rates.update();
+      if (!run) return { updated: false, message: tr('rates.noStorage'), newestDay: newestRateDay() };
+      const outcome = await run;
+      return { updated: outcome.updated, message: outcomeText(tr, outcome), newestDay: newestRateDay() };
+    }),
+  );
+  connection.onRequest(
+    P.RatesStateRequest,
+    host.guard('ratesState', async (params: P.RatesStateParams): Promise<P.RatesStateResult> => {
+      const uri = typeof params?.uri === 'string' ? params.uri : '';
+      const noteDate = (uri && index.get(uri)?.analysis.date) || null;
+      return { noteDate, newestDay: newestRateDay(), canUpdate: ratesDirOf(initOptions, folders.map((f) => URI.parse(f).fsPath), isAbsolute) !== undefined };
+    }),
+  );
+
   // Any other method: MethodNotFound, as vscode-jsonrpc would answer, but through the gate,
   // so that before initialize and after shutdown it too gets the lifecycle's errors.
   connection.onRequest((method: string) => {
@@ -368,6 +405,7 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
       while (pending.size) await Promise.allSettled([...pending]);
     },
     dispose() {
+      rates.dispose();
       exact.dispose();
       indexer.stop();
       cache.cancel();

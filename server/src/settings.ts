@@ -36,6 +36,8 @@ export interface DigestSettings {
   numberStyle: 'auto' | 'zh' | 'en';
   /** Language of the server's texts: "auto" follows the editor's display language. */
   language: LanguageSetting;
+  /** Fetch the ECB's and the Fed's rates at most once a day in the background (user setting; off by default). */
+  'rates.autoUpdate': boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
   ratesFile: '.digestlens/rates.csv',
   numberStyle: 'auto',
   language: 'auto',
+  'rates.autoUpdate': false,
 });
 
 /** A problem with a setting, as a message of the catalogue (shown in the user's language). */
@@ -154,6 +157,12 @@ export function validateSettings(raw: unknown): SettingsResult {
     const v = typeof r.language === 'string' ? r.language.trim().toLowerCase() : r.language;
     if (v === 'auto' || (LOCALES as readonly unknown[]).includes(v)) s.language = v as LanguageSetting;
     else bad('language', 'settings.language');
+  }
+  // VS Code sends dotted keys nested ({"rates": {"autoUpdate": true}}); other clients may not.
+  const autoUpdate = r.rates && typeof r.rates === 'object' ? (r.rates as Record<string, unknown>).autoUpdate : r['rates.autoUpdate'];
+  if (autoUpdate !== undefined) {
+    if (typeof autoUpdate === 'boolean') s['rates.autoUpdate'] = autoUpdate;
+    else bad('rates.autoUpdate', 'settings.boolean');
   }
   return done(s);
 }

@@ -33,6 +33,8 @@ export const SETTING_EFFECTS: Readonly<Record<keyof DigestSettings | ClientOnlyS
   conversionTolerance: 'refresh',
   numberStyle: 'refresh',
   language: 'refresh',
+  // Read when the server decides whether to fetch rates in the background (fx/update/).
+  'rates.autoUpdate': 'refresh',
   traditionalVariant: 'refresh',
   'trace.server': 'refresh',
 });

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HAS_FIFOS, rescuePipes, specialFolder } from '../helpers/specialFiles';
+import '../helpers/isolatedRatesStore';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 const SKIP = !HAS_FIFOS && 'needs mkfifo and /dev/zero (POSIX)';

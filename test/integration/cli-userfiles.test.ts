@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deepNesting, hugeName, oneCharacterThemes } from '../../scripts/lib/hostileUserFiles.mjs';
+import '../helpers/isolatedRatesStore';
 
 const repo = join(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import '../helpers/isolatedRatesStore';
 
 const REPO = join(__dirname, '..', '..');
 const CLI = join(REPO, 'dist', 'cli.js');

@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { needShared } from '../helpers/requires';
+import '../helpers/isolatedRatesStore';
 
 const repo = join(__dirname, '..', '..');
 const script = join(repo, 'scripts', 'gen-workspace.mjs');

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { BUILTIN_DATA } from '../../server/src/data/builtin';
+import '../helpers/isolatedRatesStore';
 
 const REPO = join(__dirname, '..', '..');
 const DIST = join(REPO, 'dist');

@@ -18,6 +18,7 @@ import { shareBuiltinImage } from '../data/builtinImage';
 import { readRegularTextSync, USER_FILE_READ_CAP } from '../io/safeRead';
 import { scanFile, type Format, type ScanSetup } from './scanFile';
 import { loadRatesFilesSync } from '../fx/userRates/cliRates';
+import { installStore } from '../fx/update/install';
 
 export interface CliWorkerSetup {
   format: Format;
@@ -28,6 +29,8 @@ export interface CliWorkerSetup {
   themes?: string;
   /** The user's rates files (the main thread reported their problems). */
   rates?: string[];
+  /** The downloaded rates' folder (the main thread has reported its problems). */
+  ratesStore?: string;
   /** The main thread's image of the built-in gazetteer, in shared memory. */
   gazetteerImage?: Uint8Array;
 }
@@ -65,6 +68,7 @@ parentPort?.on('message', (msg: CliWorkerRequest) => {
     } catch {
       // Read by the main thread a moment ago; gone since. Never a crash of the scan.
     }
+    installStore(msg.ratesStore);
     setup = { format: msg.format, base: msg.base, maxBytes: msg.maxBytes, gazetteer: gazetteerOf(msg.entities), taxonomy: taxonomyOf(msg.themes) };
     return;
   }

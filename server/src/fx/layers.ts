@@ -24,8 +24,8 @@ export interface DatedRates {
   kind: LayerKind;
   /** Where the rates came from, in words for a hover ("desk-rates.csv", "ECB reference rate, downloaded 2026-12-03"). */
   source: string;
-  /** Per currency (upper-case ISO code): days ascending, no day twice. */
-  series: ReadonlyMap<string, { days: Int32Array; values: Float64Array }>;
+  /** Per currency (upper-case ISO code): days ascending, no day twice; `source` where a currency's rates come from elsewhere than the layer's (the Fed's H.10 beside the ECB's). */
+  series: ReadonlyMap<string, { days: Int32Array; values: Float64Array; source?: string }>;
 }
 
 /**

@@ -182,7 +182,7 @@ function builtinRate(code: string, date: string | null, day: number | null, aske
 /** A RateInfo for one day's rate of a layer. */
 function dayInfo(code: string, r: DayRate, layer: DatedRates, asked: number | null, day: number | null = null): RateInfo {
   const name = dayName(r.day);
-  const out = info(code, r.perUsd, monthIndex(name)!, layer.source, asked, layer.kind, name);
+  const out = info(code, r.perUsd, monthIndex(name)!, layer.series.get(code)?.source ?? layer.source, asked, layer.kind, name);
   if (day !== null && r.day < day) out.earlier = true;
   return out;
 }
