@@ -98,3 +98,16 @@ test('the extension bundle carries neither the rate tables nor the analysis data
   assert.ok(!ext.includes(someSeries), 'extension.js holds a rate series');
   for (const b of BUNDLES) assert.ok(!bundle(b).includes(someSeries), `${b} holds a rate series (they are read from dist/data/)`);
 });
+
+test('the translations ship; the English catalogue, which maps every message to itself, does not need to', () => {
+  const files = packaged();
+  const read = (name: string) => JSON.parse(readFileSync(join(REPO, 'l10n', name), 'utf8')) as Record<string, string>;
+  const en = read('bundle.l10n.json');
+  assert.ok(Object.keys(en).length > 100);
+  for (const [k, v] of Object.entries(en)) assert.equal(v, k, 'VS Code shows the message itself for English: the catalogue must say the same');
+  for (const locale of ['zh-cn', 'zh-tw']) {
+    assert.ok(files.has(`l10n/bundle.l10n.${locale}.json`), `${locale} ships`);
+    assert.deepEqual(Object.keys(read(`bundle.l10n.${locale}.json`)).sort(), Object.keys(en).sort(), `${locale} translates every message`);
+  }
+  assert.ok(!files.has('l10n/bundle.l10n.json'));
+});

@@ -56,3 +56,22 @@ test('a name or ticker that looks like a packing mark is refused, not mangled', 
   assert.throws(() => packBuiltin('companies', row('\u0001x', ''), fold), /marker/);
   assert.throws(() => packBuiltin('companies', row('x', '+1'), fold), /'\+'/);
 });
+
+test('entities-extra: fields in columns, an absent field stays absent, a name list that cannot be joined stays a list', () => {
+  const data = {
+    comment: 'c',
+    entities: [
+      { id: 'hkex', name: 'HKEX', kind: 'exchange', names: ['港交所', '香港交易所', '香港联交所'], tickers: ['HK:00388'] },
+      { id: 'csrc', name: 'CSRC', kind: 'regulator', names: ['中国证监会', '中國證監會', 'CSRC'] },
+      { id: 'odd', name: 'Odd', kind: 'media', names: ['A|B', 'C'], sector: 'x' },
+      { id: 'none', name: 'None', kind: 'media', names: [] },
+    ],
+    blockers: ['大众化'],
+  };
+  const packed = JSON.parse(packBuiltin('entities-extra', data, fold));
+  assert.equal(packed.entities, undefined);
+  assert.deepEqual(packed.fields.names, ['港交所|香港交易所|香港联交所', '\u0001中國證監會|CSRC', ['A|B', 'C'], []]);
+  assert.deepEqual(packed.fields.tickers, [['HK:00388'], null, null, null]);
+  assert.deepStrictEqual(unpackBuiltin('entities-extra', JSON.stringify(packed), fold), data);
+  assert.throws(() => packBuiltin('entities-extra', { entities: [{ id: 'x', extra: 1 }] }, fold), /field extra/);
+});

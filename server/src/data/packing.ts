@@ -124,6 +124,7 @@ function unpackTickers(column: string[]): string[] {
 
 /** The packed form of one data file's parsed JSON, as JSON text; `fold` is t2s.json's (foldFromT2s). */
 export function packBuiltin(name: string, data: unknown, fold: Fold): string {
+  if (name === 'entities-extra') return packExtra(data as Extra, fold);
   if (name !== 'companies') return JSON.stringify(data);
   const { entities, ...rest } = data as Companies;
   const columns: PackedCompanies['columns'] = [[], [], [], [], [], [], []];
@@ -145,6 +146,7 @@ export function packBuiltin(name: string, data: unknown, fold: Fold): string {
 /** The parsed JSON of one data file from its packed JSON text; `fold` as for packBuiltin. */
 export function unpackBuiltin(name: string, text: string, fold: Fold): unknown {
   const data = JSON.parse(text);
+  if (name === 'entities-extra') return unpackExtra(data as PackedExtra, fold);
   if (name !== 'companies') return data;
   const { columns, ...rest } = data as PackedCompanies;
   const [ids, displays, kinds, packedNames, packedTickers, sectors, tiers] = columns;
@@ -156,6 +158,52 @@ export function unpackBuiltin(name: string, text: string, fold: Fold): unknown {
     const id = ids[i];
     const name = typeof id === 'number' ? (id === 0 ? display : names.split('|')[id - 1]) : null;
     return [id === null ? idFromTickers(tickers[i]) : name !== null ? slug(name) : (id as string), display, kind, names, tickers[i], sectors[i], tiers[i]];
+  });
+  return { ...rest, entities };
+}
+
+/**
+ * entities-extra.json: its entity objects become one array per field (a field an entity
+ * does not have is null there; the source never holds null), and each name list one
+ * string packed as the companies' names are.
+ */
+const EXTRA_FIELDS = ['id', 'name', 'kind', 'names', 'tickers', 'sector'] as const;
+type ExtraEntity = Partial<Record<(typeof EXTRA_FIELDS)[number], unknown>>;
+interface Extra {
+  entities: ExtraEntity[];
+  [key: string]: unknown;
+}
+interface PackedExtra {
+  fields: Record<string, unknown[]>;
+  [key: string]: unknown;
+}
+
+function packExtra(data: Extra, fold: Fold): string {
+  const { entities, ...rest } = data;
+  const fields: Record<string, unknown[]> = {};
+  for (const f of EXTRA_FIELDS) fields[f] = [];
+  for (const e of entities) {
+    for (const key of Object.keys(e)) if (!(EXTRA_FIELDS as readonly string[]).includes(key)) throw new Error(`packing: entities-extra field ${key} is not one of ${EXTRA_FIELDS.join(', ')}`);
+    for (const f of EXTRA_FIELDS) {
+      const v = e[f];
+      if (v === null) throw new Error(`packing: entities-extra ${String(e.id)} has ${f}: null`);
+      // A name list becomes one packed string unless joining would lose something (none, or a '|' in a name).
+      const joinable = f === 'names' && Array.isArray(v) && v.length > 0 && v.every((n) => typeof n === 'string' && !n.includes('|'));
+      fields[f].push(v === undefined ? null : joinable ? packNames((v as string[]).join('|'), fold) : v);
+    }
+  }
+  return JSON.stringify({ ...rest, fields });
+}
+
+function unpackExtra(data: PackedExtra, fold: Fold): Extra {
+  const { fields, ...rest } = data;
+  const entities = fields.id.map((_, i) => {
+    const e: ExtraEntity = {};
+    for (const f of EXTRA_FIELDS) {
+      const v = fields[f][i];
+      if (v !== null) e[f] = f === 'names' && typeof v === 'string' ? unpackNames(v, fold).split('|') : v;
+    }
+    return e;
   });
   return { ...rest, entities };
 }
