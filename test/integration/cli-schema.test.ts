@@ -113,13 +113,20 @@ test('every converted figure says which rate it used: base.rateKind and base.rat
       if (!f.base) continue;
       record ??= { r, f };
       kinds.add(f.base.rateKind);
+      // Already in the base currency: rate 1 and the note's own date, no rate looked up.
+      assert.equal(f.base.rateKind === 'same', f.currency === f.base.currency, JSON.stringify(f));
+      if (f.base.rateKind === 'same') {
+        assert.equal(f.base.rate, 1);
+        if (r.date) assert.equal(f.base.rateDate, r.date);
+        continue;
+      }
       // A day's rate is dated to the day, a monthly average to the month.
       const dayLong = f.base.rateKind === 'daily' || f.base.rateKind === 'nearest-earlier';
       assert.equal(f.base.rateDate.length, dayLong ? 10 : 7, JSON.stringify(f.base));
       if (f.base.rateKind === 'daily' && f.currency !== 'USD') assert.equal(f.base.rateDate, r.date, 'a daily rate is the note\'s own day');
     }
   }
-  assert.ok(kinds.has('daily'), [...kinds].join());
+  assert.ok(kinds.has('daily') && kinds.has('same'), [...kinds].join());
   const { r, f } = record;
   const broken = { ...r, figures: [{ ...f, base: { ...f.base, rateKind: 'guess' } }] };
   assert.equal(v.line(broken), false, 'an unknown rateKind is refused');

@@ -4,17 +4,20 @@
  */
 import type { DocumentAnalysis, Figure, FigureParty } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
-import { rateAt, type RateKind } from '../fx/rates';
+import { latestMonth, rateAt, type RateKind } from '../fx/rates';
+
+/** Which rate a base value used: a RateKind, or `same` when the figure is already in the base currency (rate 1, no rate looked up). */
+export type ReportedRateKind = RateKind | 'same';
 
 export interface BaseValue {
   currency: string;
   value: number;
   /** Units of the base currency per one unit of the figure's currency. */
   rate: number;
-  /** The rate's own date: YYYY-MM-DD for a day's rate, YYYY-MM for a monthly average or user value. */
+  /** The rate's own date: YYYY-MM-DD for a day's rate, YYYY-MM for a monthly average; for `same`, the note's date (the latest month when undated). */
   rateDate: string;
-  /** Which rate was used (fx/rates.ts RateKind): daily, monthly, nearest-earlier or user. */
-  rateKind: RateKind;
+  /** Which rate was used (fx/rates.ts RateKind: daily, monthly, nearest-earlier, user, downloaded), or `same`. */
+  rateKind: ReportedRateKind;
 }
 
 export interface FigureRecord {
@@ -84,10 +87,12 @@ interface Conversion {
   rate: number;
   reported: number;
   rateDate: string;
-  rateKind: RateKind;
+  rateKind: ReportedRateKind;
 }
 
 function conversion(currency: string, base: string, date: string | null, overrides?: Record<string, number>): Conversion | null {
+  // Already in the base currency: no rate is used, and saying "monthly" or "daily" would be untrue.
+  if (currency === base) return { rate: 1, reported: 1, rateDate: date ?? latestMonth(), rateKind: 'same' };
   const from = rateAt(currency, date, overrides);
   const to = rateAt(base, date, overrides);
   if (!from || !to) return null;
