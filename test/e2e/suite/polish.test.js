@@ -75,13 +75,16 @@ test('setBaseCurrency takes a name or alias in any script; an unknown one change
   await waitIndexed(api);
 });
 
-test('the status bar shows the rate month of the active note, latest rates for an undated one, and follows a date edit', async () => {
+test('the status bar shows the rate day of the active note (issue 15), latest rates for an undated one, and follows a date edit', async () => {
   const api = await ready();
   const latest = (await api.request('digestLens/status')).rateMonth;
   await vscode.window.showTextDocument(await openDoc('simplified.digest.md'));
   await waitFor('the month of simplified.digest.md (2026-01-14)', () => api.noteRates() && api.noteRates().date === '2026-01-14');
   assert.strictEqual(api.noteRates().rateMonth, '2026-01');
-  assert.match(api.statusText(), /USD · 2026-01$/);
+  // A published day: the day's reference rate, and the status bar says that day.
+  assert.strictEqual(api.noteRates().rateKind, 'daily');
+  assert.strictEqual(api.noteRates().rateDate, '2026-01-14');
+  assert.match(api.statusText(), /USD · 2026-01-14$/);
   // An undated note (untitled: nothing is written to disk).
   const untitled = await vscode.workspace.openTextDocument({ language: 'digest', content: 'Notes\n\nTencent booked 59.7 billion yuan.\n' });
   const editor = await vscode.window.showTextDocument(untitled);
@@ -89,9 +92,9 @@ test('the status bar shows the rate month of the active note, latest rates for a
     await waitFor('the undated note in the status bar', () => api.noteRates() && api.noteRates().indexed && api.noteRates().date === null);
     assert.strictEqual(api.noteRates().rateMonth, latest);
     assert.ok(api.statusText().includes(`latest rates (${latest})`), api.statusText());
-    // Giving it a date moves the status bar to that month.
+    // Giving it a date moves the status bar to that day's rate.
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), '2025-06-03 (Tuesday)\n'));
-    await waitFor('the status bar to show 2025-06 after the date edit', () => /USD · 2025-06$/.test(api.statusText()));
+    await waitFor('the status bar to show 2025-06-03 after the date edit', () => /USD · 2025-06-03$/.test(api.statusText()));
     log(`    status: ${api.statusText()}`);
   } finally {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -151,10 +154,10 @@ test('the figures panel opens below the note (not squeezed beside it) and takes 
     assert.ok(panelTab, 'the panel is in the lower group');
     assert.ok(groups[1].isActive && panelTab.isActive, 'the panel has the focus');
     assert.ok(groups[0].tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString()), 'the note stays above');
-    // The panel has the focus, the note is still in view: the status bar keeps the note's month.
+    // The panel has the focus, the note is still in view: the status bar keeps the note's rate day.
     await api.refreshStatus();
     assert.strictEqual(api.noteRates() && api.noteRates().date, '2026-01-14', 'the status bar describes the visible note');
-    assert.match(api.statusText(), /USD · 2026-01$/);
+    assert.match(api.statusText(), /USD · 2026-01-14$/);
     // Showing figures again reuses the panel and gives it the focus back.
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('digestLens.showFigures', 'workspace');

@@ -98,15 +98,15 @@ export const tests = [
     },
   },
   {
-    name: 'the status bar shows the rate month of the note in the active editor',
+    name: 'the status bar shows the rate day of the note in the active editor, and its tooltip which rate',
     async run({ page, shot }) {
       await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'View: Single Column Editor Layout');
       await quickOpen(page, 'simplified.digest.md');
       const item = statusItem(page).first();
-      await poll('the status bar to show 2026-01', async () => /USD · 2026-01/.test(await item.innerText()));
+      await poll('the status bar to show 2026-01-14', async () => /USD · 2026-01-14/.test(await item.innerText()));
       await item.hover();
-      const tooltip = page.locator('.monaco-hover:visible', { hasText: 'This note is dated 2026-01-14' });
+      const tooltip = page.locator('.monaco-hover:visible', { hasText: 'converted at the daily rates of 2026-01-14' });
       await tooltip.waitFor();
       await shot('status.png');
       await page.mouse.move(10, 400);
