@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { rateAt, coverage } from '../../server/src/fx/rates';
 import { dailyHistory, dayIndexAtOrBefore, dayName, dayNumber, decodeDaily } from '../../server/src/fx/dailyHistory';
-import { rateLabel } from '../../server/src/features/hover';
+import { rateLabel, sourceLabel } from '../../server/src/features/hover';
 
 test('the history runs daily from 2015-01-02 (the first day of 2015 with a rate): ECB to 2026-04-13, the Fed\'s TWD to 2026-09-25', () => {
   const h = dailyHistory();
@@ -156,4 +156,12 @@ test('the hover label says which rate was used', () => {
   assert.match(rateLabel(rateAt('CNY', '2024-03-16')!), /^monthly average, 2024-03 · Federal Reserve/);
   assert.equal(rateLabel(rateAt('IDR', '2026-04-11')!), 'nearest earlier day with a rate, 2026-04-10 · ECB reference rate');
   assert.equal(rateLabel(rateAt('CNY', '2024-03-15', { CNY: 7 })!), '2024-03 · user setting');
+});
+
+test('the hover names the source in the hover\'s language; a user\'s file name stays as written', async () => {
+  const { translator } = await import('../../server/src/l10n');
+  assert.equal(rateLabel(rateAt('CNY', '2024-03-15')!, translator('zh-cn')), '2024-03-15 的欧洲央行参考汇率');
+  assert.equal(rateLabel(rateAt('TWD', '2024-03-15')!, translator('zh-tw')), '2024-03-15 的聯準會 H.10 中午買入匯率');
+  assert.equal(rateLabel(rateAt('CNY', '2024-03-16')!, translator('zh-tw')), '2024-03 月均值 · 聯準會 H.10/G.5 月均值（FRED）');
+  assert.equal(sourceLabel('desk_rates.csv'), 'desk\\_rates.csv', 'escaped as Markdown, not translated');
 });

@@ -67,7 +67,7 @@ test('the layer: the ECB for its currencies, the Fed for the others, each named 
   assert.equal(rateAt('CNY', '2026-12-02')!.perUsd, 7);
   assert.equal(rateLabel(rateAt('CNY', '2026-12-02')!), 'downloaded ECB reference rate of 2026-12-02');
   assert.equal(rateAt('TWD', '2026-12-02')!.perUsd, 32);
-  assert.equal(rateLabel(rateAt('TWD', '2026-12-02')!), 'downloaded Federal Reserve H.10 noon rate of 2026-12-02');
+  assert.equal(rateLabel(rateAt('TWD', '2026-12-02')!), 'downloaded Federal Reserve H.10 noon buying rate of 2026-12-02');
 });
 
 test('the ECB file asked for: the one-day file while the store is recent, else the 90-day file', () => {

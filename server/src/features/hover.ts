@@ -20,7 +20,7 @@ import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './m
 import { lineOf } from '../analysis/text';
 import { tickerOwnerAt, tickerSpan } from './entityAt';
 import { factStoreOf, type StoredFact } from '../facts/store';
-import { english, hasKey, metricLabel, translator, type Translator } from '../l10n';
+import { english, hasKey, metricLabel, translator, type MessageKey, type Translator } from '../l10n';
 
 /** The settings a hover reads. */
 export type HoverSettings = Pick<DigestSettings, 'baseCurrency' | 'displayCurrencies' | 'rateOverrides' | 'numberStyle'>;
@@ -68,9 +68,25 @@ function rateWarnings(rates: RateInfo[], date: string | null, tr: Translator): s
   return out;
 }
 
+/** The built-in and downloaded sources' names (fx/rates.ts, fx/dailyHistory.ts, fx/update/types.ts) → their message keys. */
+const SOURCE_KEYS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ['ECB reference rate', 'source.ecbDaily'],
+  ['ECB reference rate, daily USD cross rate', 'source.ecbDaily'],
+  ['Federal Reserve H.10 noon buying rate', 'source.fedDaily'],
+  ['Federal Reserve H.10/G.5 monthly average (FRED)', 'source.fedMonthly'],
+  ['ECB reference rates, monthly mean of daily USD cross rates', 'source.ecbMonthly'],
+  ['fawazahmed0/currency-api spot snapshot (unofficial)', 'source.spot'],
+]);
+
+/** A rate's source in the hover's language; a user's file name as written. */
+export function sourceLabel(source: string, tr: Translator = english): string {
+  const key = SOURCE_KEYS.get(source);
+  return key ? tr(key) : escapeMarkdown(source);
+}
+
 /** Which rate was used, in words: "ECB reference rate of 2024-03-15", "monthly average, 2024-03 · …". */
 export function rateLabel(r: RateInfo, tr: Translator = english): string {
-  const source = escapeMarkdown(r.source);
+  const source = sourceLabel(r.source, tr);
   if (r.kind === 'daily') return tr('hover.rateDaily', r.date, source);
   if (r.kind === 'nearest-earlier') return tr('hover.rateNearest', r.date, source);
   if (r.kind === 'downloaded') return tr(r.earlier ? 'hover.rateDownloadedEarlier' : 'hover.rateDownloaded', r.date, source);

@@ -45,7 +45,7 @@ export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 /** The source names the hover and `rates status` show. */
 export const SOURCE_NAMES: Readonly<Record<SourceId, string>> = Object.freeze({
   ecb: 'ECB reference rate',
-  fed: 'Federal Reserve H.10 noon rate',
+  fed: 'Federal Reserve H.10 noon buying rate',
 });
 
 /** Whether `s` is an upper-case three-letter code, checked by character (no regular expression). */
