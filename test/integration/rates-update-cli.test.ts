@@ -98,7 +98,7 @@ test('rates update: both sources stored; status lists them; a scan converts with
   const status = await cli(['rates', 'status', '--rates-store', dir]);
   assert.equal(status.status, 0);
   assert.match(status.stdout, /ECB reference rate: newest day 2026-12-02/);
-  assert.match(status.stdout, /Federal Reserve H\.10 noon rate: newest day 2026-11-30/);
+  assert.match(status.stdout, /Federal Reserve H\.10 noon buying rate: newest day 2026-11-30/);
   // A later update with the one-day file adds its day and keeps the others.
   const again = await update(dir, 'eurofxref-daily.xml', 'fed-h10.csv');
   assert.equal(again.status, 0, again.stderr);
