@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultStoreDir, layerOfStore, mergeStore, newestDay, readStore, STORE_FILE, validStore, writeStore } from '../../server/src/fx/update/store';
 import { installStore } from '../../server/src/fx/update/install';
-import { ecbUrlFor } from '../../server/src/fx/update/update';
-import { ECB_90D_URL, ECB_DAILY_URL } from '../../server/src/fx/update/download';
+import { afterBuiltinHistory, builtinNewestDay, ecbUrlFor, fedUrlFor } from '../../server/src/fx/update/update';
+import { ECB_90D_URL, ECB_DAILY_URL, ECB_HIST_URL, fedH10Url } from '../../server/src/fx/update/download';
 import { dayNumber } from '../../server/src/fx/dailyHistory';
 import { setRateLayer } from '../../server/src/fx/layers';
 import { rateAt } from '../../server/src/fx/rates';
@@ -70,13 +70,31 @@ test('the layer: the ECB for its currencies, the Fed for the others, each named 
   assert.equal(rateLabel(rateAt('TWD', '2026-12-02')!), 'downloaded Federal Reserve H.10 noon buying rate of 2026-12-02');
 });
 
-test('the ECB file asked for: the one-day file while the store is recent, else the 90-day file', () => {
+test('the ECB file asked for: the one-day file while the rates are recent, the 90-day file for a gap it covers, else the whole history', () => {
   const now = new Date('2026-12-04T12:00:00Z');
-  assert.equal(ecbUrlFor(null, now), ECB_90D_URL);
+  // The built-in history ends 2026-04-13: eight months before, only the whole history reaches back.
+  assert.equal(builtinNewestDay('EUR'), '2026-04-13');
+  assert.equal(ecbUrlFor(null, now), ECB_HIST_URL);
+  assert.equal(ecbUrlFor(null, new Date('2026-05-20T12:00:00Z')), ECB_90D_URL, 'a gap of 37 days');
+  assert.equal(ecbUrlFor(null, new Date('2026-04-15T12:00:00Z')), ECB_DAILY_URL, 'two days after the built-in history');
   const recent = mergeStore(null, [{ source: 'ecb', url: 'u', rows: [{ currency: 'CNY', day: day('2026-12-03'), perUsd: 7 }] }], now);
   assert.equal(ecbUrlFor(recent, now), ECB_DAILY_URL);
   const old = mergeStore(null, [{ source: 'ecb', url: 'u', rows: [{ currency: 'CNY', day: day('2026-11-20'), perUsd: 7 }] }], now);
   assert.equal(ecbUrlFor(old, now), ECB_90D_URL);
+  // Of the whole history, only the days after the built-in one are kept.
+  const kept = afterBuiltinHistory([{ day: day('2026-04-13') }, { day: day('2026-04-14') }, { day: day('2015-06-01') }]);
+  assert.deepEqual(kept, [{ day: day('2026-04-14') }]);
+});
+
+test('the Fed\'s CSV asks for as many observations as reach back to the newest Fed day known', () => {
+  const now = new Date('2026-12-04T12:00:00Z');
+  // The built-in TWD ends 2026-09-25: 70 days, plus a margin of 10.
+  assert.equal(builtinNewestDay('TWD'), '2026-09-25');
+  assert.equal(fedUrlFor(null, now), fedH10Url(80));
+  const recent = mergeStore(null, [{ source: 'fed', url: 'u', rows: [{ currency: 'TWD', day: day('2026-12-03'), perUsd: 32 }] }], now);
+  assert.equal(fedUrlFor(recent, now), fedH10Url(11));
+  assert.equal(fedUrlFor(null, new Date('2029-01-01T00:00:00Z')), fedH10Url(400), 'at most 400');
+  assert.match(fedH10Url(80), /[?&]lastobs=80&/);
 });
 
 test('the CLI store folder: the environment, else XDG_DATA_HOME, else ~/.local/share', () => {

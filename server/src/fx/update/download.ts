@@ -13,9 +13,13 @@ import { MAX_SOURCE_BYTES, type Failure } from './types';
 
 export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
 export const ECB_90D_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml';
-/** The H.10 package of every currency's daily series, the last 10 observations, CSV with labels. */
-export const FED_H10_URL =
-  'https://www.federalreserve.gov/datadownload/Output.aspx?rel=H10&series=60f32914ab61dfab590e0e470153e3ae&lastobs=10&from=&to=&filetype=csv&label=include&layout=seriescolumn';
+/** Every day since 1999, the same XML (about 7 MB): for a gap longer than the 90-day file's. */
+export const ECB_HIST_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.xml';
+/** The H.10 package of every currency's daily series, the last `lastobs` observations, CSV with labels. */
+export function fedH10Url(lastobs = 10): string {
+  return `https://www.federalreserve.gov/datadownload/Output.aspx?rel=H10&series=60f32914ab61dfab590e0e470153e3ae&lastobs=${lastobs}&from=&to=&filetype=csv&label=include&layout=seriescolumn`;
+}
+export const FED_H10_URL = fedH10Url();
 
 /** How long a source may take in all (connection, redirects, body). */
 export const DEFAULT_TIMEOUT_MS = 20_000;
