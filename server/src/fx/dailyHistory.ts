@@ -53,16 +53,16 @@ export function dayName(n: number): string {
 }
 
 /**
- * One currency's packed fields → its published values (NaN for an empty field). A series
- * marked `usd` was coded against the previous value moved with the dollar: `usdScaled`
- * holds USD per EUR as the build's integers, one per day.
+ * One currency's packed fields → its published figures as the build's integers (figure ×
+ * 10^decimals; NaN for an empty field). A series marked `usd` was coded against the
+ * previous figure moved with the dollar: `usdScaled` is USD per EUR as such integers.
  */
-function decodeSeries(packed: PackedSeries, length: number, usdScaled?: Float64Array): Float64Array {
+function decodeScaled(packed: PackedSeries, length: number, usdScaled?: Float64Array): Float64Array {
   const out = new Float64Array(length).fill(NaN);
-  const scale = 10 ** packed.decimals;
   // split() and unary + run in native code: a hand-written digit loop over the ~15,000
   // characters got hot enough for V8 to optimise it, and that compilation alone added
   // about 4 MB of resident memory (npm run bench, case rates), twice the whole history.
+  // For the same reason each series is decoded once, in one loop.
   const fields = packed.deltas.split(',');
   const moved = packed.usd === 1 && usdScaled !== undefined;
   let q = 0;
@@ -70,19 +70,11 @@ function decodeSeries(packed: PackedSeries, length: number, usdScaled?: Float64A
   for (let i = 0; i < fields.length; i++) {
     if (fields[i] === '') continue;
     // The same arithmetic as the build's, so the same integers come back.
-    const predicted = moved && lastDay >= 0 ? Math.round((q * usdScaled[i]) / usdScaled[lastDay]) : q;
-    q = predicted + +fields[i];
+    q = (moved && lastDay >= 0 ? Math.round((q * usdScaled[i]) / usdScaled[lastDay]) : q) + +fields[i];
     lastDay = i;
-    out[i] = q / scale;
+    out[i] = q;
   }
   return out;
-}
-
-/** USD per EUR as the build's integers (published figure × 10^decimals), NaN where none. */
-function scaledSeries(packed: PackedSeries, length: number): Float64Array {
-  const values = decodeSeries(packed, length);
-  const scale = 10 ** packed.decimals;
-  return values.map((v) => Math.round(v * scale));
 }
 
 /**
@@ -99,15 +91,23 @@ export function decodeDaily(file: DailyFile): DailyHistory {
   }
   const decoded = new Map<string, Float64Array>();
   const codes = new Set([...Object.keys(file.perEur).filter((c) => c !== 'USD'), 'EUR', ...Object.keys(file.perUsd)]);
-  let usdPerEur: Float64Array | undefined;
   let usdScaled: Float64Array | undefined;
+  const scaleOf = (p: PackedSeries) => 10 ** p.decimals;
   const derive = (code: string): Float64Array => {
-    if (code in file.perUsd) return decodeSeries(file.perUsd[code], days.length);
-    usdPerEur ??= decodeSeries(file.perEur.USD, days.length);
-    if (code === 'EUR') return usdPerEur.map((u) => 1 / u);
-    if (file.perEur[code].usd === 1) usdScaled ??= scaledSeries(file.perEur.USD, days.length);
-    const perEur = decodeSeries(file.perEur[code], days.length, usdScaled);
-    for (let i = 0; i < perEur.length; i++) perEur[i] /= usdPerEur[i]; // NaN stays NaN
+    if (code in file.perUsd) {
+      const p = file.perUsd[code];
+      const scale = scaleOf(p);
+      return decodeScaled(p, days.length).map((q) => q / scale);
+    }
+    const usd = file.perEur.USD;
+    usdScaled ??= decodeScaled(usd, days.length);
+    const uScale = scaleOf(usd);
+    if (code === 'EUR') return usdScaled.map((u) => 1 / (u / uScale));
+    const p = file.perEur[code];
+    const scale = scaleOf(p);
+    const perEur = decodeScaled(p, days.length, usdScaled);
+    // X per USD = (X per EUR) / (USD per EUR), from the published figures; NaN stays NaN.
+    for (let i = 0; i < perEur.length; i++) perEur[i] = perEur[i] / scale / (usdScaled[i] / uScale);
     return perEur;
   };
   return {
