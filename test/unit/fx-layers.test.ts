@@ -114,3 +114,27 @@ test('the last row for a day wins; layers report their newest day; an empty laye
   setRateLayer('user', buildLayer('user', 'empty', []));
   assert.equal(rateAt('CNY', '2024-03-15')!.kind, 'daily');
 });
+
+test('an undated amount converts at the newest rate there is: a downloaded day newer than the tables', () => {
+  const before = rateAt('CNY', null)!;
+  assert.equal(before.kind, 'monthly');
+  downloaded([['2026-12-01', 'CNY', 7.0], ['2026-12-02', 'CNY', 7.01]]);
+  const r = rateAt('CNY', null)!;
+  assert.equal(r.kind, 'downloaded');
+  assert.equal(r.date, '2026-12-02');
+  assert.equal(r.perUsd, 7.01);
+  // A downloaded day older than the tables' newest month does not replace it.
+  downloaded([['2020-01-02', 'CNY', 6.9]]);
+  assert.deepEqual(rateAt('CNY', null), before);
+});
+
+test('the hover of an undated note names the newest downloaded day as the latest rates', async () => {
+  const { figureHoverMarkdown } = await import('../../server/src/features/hover');
+  const figure = { text: '50 亿元', currency: 'CNY', value: 5e9, min: null, max: null, per: null, approximate: false, qualifier: null } as never;
+  const settings = { baseCurrency: 'USD', displayCurrencies: ['USD'], rateOverrides: {}, numberStyle: 'auto' } as never;
+  assert.match(figureHoverMarkdown(figure, null, settings), /latest rates \(2026-06\)/);
+  downloaded([['2026-12-02', 'CNY', 7.01]]);
+  const md = figureHoverMarkdown(figure, null, settings);
+  assert.match(md, /latest rates \(2026-12-02\)/);
+  assert.match(md, /downloaded ECB reference rate of 2026-12-02/);
+});

@@ -14,6 +14,7 @@ import type { DigestSettings } from '../settings';
 import { convertFigure, type ConvertedFigure } from '../fx/convert';
 import { describeFigure, formatAmount, formatRange, type MoneyStyle } from '../fx/format';
 import { latestMonth, USER_SOURCE, type RateInfo } from '../fx/rates';
+import { layerNewestDay, rateLayer } from '../fx/layers';
 import type { Feature } from './context';
 import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
@@ -55,7 +56,11 @@ function monthOf(date: string): string {
 
 /** Warning lines about the rates used: older or newer than the note, or the note has no date. */
 function rateWarnings(rates: RateInfo[], date: string | null, tr: Translator): string[] {
-  if (date === null) return [tr('hover.noDate', latestMonth())];
+  if (date === null) {
+    // The latest rates: the newest downloaded day when there is one newer than the tables.
+    const downloaded = layerNewestDay(rateLayer('downloaded'));
+    return [tr('hover.noDate', downloaded && downloaded > latestMonth() ? downloaded : latestMonth())];
+  }
   const out: string[] = [];
   for (const r of rates) {
     if (r.source === 'definition') continue;

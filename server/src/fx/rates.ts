@@ -150,6 +150,12 @@ export function rateAt(currency: string, date: string | null, overrides?: Record
     const d = layerRate(layer, code, day, Infinity);
     if (d && (!builtin || dayName(d.day) > builtin.date)) return dayInfo(code, d, layer!, asked, day);
   }
+  // An undated amount converts at the latest rate: a downloaded day newer than the tables is that.
+  if (date === null) {
+    const layer = rateLayer('downloaded');
+    const d = layerLatest(layer, code);
+    if (d && (!builtin || dayName(d.day) > builtin.date)) return dayInfo(code, d, layer!, asked);
+  }
   return builtin;
 }
 
