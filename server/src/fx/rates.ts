@@ -7,7 +7,8 @@
  * month's average; else at the nearest earlier published day. A date later than both
  * tables (today's notes) converts at the newest rate there is, with its age (stale after
  * STALE_AFTER_MONTHS); a date earlier than the table, at the first month. An amount dated
- * only to a month converts at that month's average; an undated one at the latest month.
+ * only to a month converts at that month's average; an undated one at the latest month, or at
+ * the newest downloaded day when that is newer.
  * The result's `kind` and `date` say which rate was used.
  */
 import { builtinData } from '../data/builtin';
