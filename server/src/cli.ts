@@ -20,6 +20,7 @@ import { parseUserEntities } from './analysis/userFiles/entities';
 import { parseUserThemes } from './analysis/userFiles/themes';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from './analysis/themes';
 import { rateAt } from './fx/rates';
+import { visible } from './cli/visible';
 import { DEFAULT_MAX_BYTES } from './io/decode';
 import { readRegularTextSync, USER_FILE_READ_CAP } from './io/safeRead';
 import { JSON_OPENING, jsonClosing } from './cli/report';
@@ -354,7 +355,8 @@ export function runCommandLine(): void {
 function runNow(): void {
   const stdout = new OutputBuffer(1);
   const out = (s: string) => stdout.write(s);
-  const err = (s: string) => process.stderr.write(s);
+  // Messages name files and entries of the folder: their control characters are escaped.
+  const err = (s: string) => process.stderr.write(visible(s, true));
   const done = (status: number) => {
     stdout.flush();
     process.exitCode = status;

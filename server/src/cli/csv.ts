@@ -12,12 +12,28 @@ export const CSV_HEADER = [
   'subject_id', 'subject_name', 'counterparty_id', 'counterparty_name', 'source_id', 'source_name', 'metric', 'period', 'fact',
 ];
 
-/** Quotes a CSV field when it holds a comma, a quote or a line break. */
+/**
+ * Whether a spreadsheet would read this text as a formula: it starts with =, +, -, @, a tab
+ * or a carriage return (OWASP, "CSV Injection").
+ */
+function formulaLike(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
+}
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (an entity named
+ * "=HYPERLINK(…)" in a folder's entity file) gets a leading apostrophe, as the OWASP
+ * guidance says, so it shows as text; a field holding a comma, a quote or a line break is
+ * quoted. Numbers and booleans are written as they are (a negative number stays
+ * a number).
+ */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  // Numbers and booleans never need quoting; only text is looked at.
   if (typeof v !== 'string') return String(v);
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // The same rule as the extension's export (client/src/export.ts csvCell).
+  const s = formulaLike(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** One CSV line of values, without building an array of quoted fields first. */

@@ -4,6 +4,7 @@
  */
 import type { FigureRecord, FileRecord } from './report';
 import { formatAmount } from '../fx/format';
+import { visible } from './visible';
 
 /** Display width of a string in a terminal: CJK and full-width characters take two cells. */
 export function displayWidth(s: string): number {
@@ -60,7 +61,9 @@ function clip(s: string, width: number): string {
 }
 
 /** Renders rows as an aligned table with a header and a rule. */
-export function renderTable(header: string[], rows: string[][], rightAligned: boolean[] = []): string {
+export function renderTable(header: string[], cells: string[][], rightAligned: boolean[] = []): string {
+  // Text from the folder never reaches the terminal as control characters (visible.ts).
+  const rows = cells.map((r) => r.map((c) => visible(c)));
   // Each cell's width is measured once, for the column widths and again for its padding.
   const cellWidths = (cells: string[]) => cells.map((c) => displayWidth(c));
   const headerWidths = cellWidths(header);
@@ -76,7 +79,7 @@ export function renderTable(header: string[], rows: string[][], rightAligned: bo
 /** Renders one file's report. */
 export function renderFileTable(file: FileRecord, base: string): string {
   const out: string[] = [];
-  out.push(`${file.path}  (date: ${file.date ?? 'none'}, ${file.figures.length} figures, ${file.entities.length} entity mentions)`);
+  out.push(`${visible(file.path)}  (date: ${file.date ?? 'none'}, ${file.figures.length} figures, ${file.entities.length} entity mentions)`);
   out.push('');
   if (file.figures.length) {
     const rows = file.figures.map((f, i) => [
