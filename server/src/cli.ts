@@ -223,7 +223,7 @@ function loadGazetteer(path: string | undefined, warn: (m: string) => void): Gaz
   if (!path) return builtin;
   const content = readRegularTextSync(path, USER_FILE_READ_CAP);
   const { entities, errors } = parseUserEntities(content, path);
-  for (const e of errors) warn(`${path}:${e.line}:${e.column}: ${e.message}`);
+  for (const e of errors) warn(`${path}:${e.line}:${e.column}: ${e.severity === 'warning' ? 'warning: ' : ''}${e.message}`);
   return builtin.withEntities(entities);
 }
 

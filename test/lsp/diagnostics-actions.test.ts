@@ -128,7 +128,7 @@ test('a broken entity file gets an error at its line and column, and built-in co
   await withServer(async (server, ws) => {
     const path = join(ws, '.digestlens', 'entities.json');
     const uri = uriOf(path);
-    writeFileSync(path, '{\n  "entities": [\n    {"id": "a", "name": "A"},\n    {"id": "b" "name": "B"}\n  ]\n}\n');
+    writeFileSync(path, '{\n  "entities": [\n    {"id": "a", "name": "Acme"},\n    {"id": "b" "name": "Bolt"}\n  ]\n}\n');
     server.filesChanged([{ uri, type: 2 }]);
     const diags = await server.diagnostics(uri, (d) => d.length > 0);
     assert.equal(diags.length, 1);
@@ -143,7 +143,7 @@ test('a broken entity file gets an error at its line and column, and built-in co
     assert.ok(!entities.entities.some((e: any) => e.id === 'yuanlan-compute'));
 
     // Fixed on disk: the error goes away.
-    writeFileSync(path, '[{"id": "a", "name": "A"}]\n');
+    writeFileSync(path, '[{"id": "a", "name": "Acme"}]\n');
     server.filesChanged([{ uri, type: 2 }]);
     await server.diagnostics(uri, (d) => d.length === 0);
   });

@@ -78,8 +78,8 @@ test('entity texts over their length are reported at their line; the entry or th
   assert.deepEqual(entities.map((e) => [e.name.length, e.names.length, e.tickers]), [[4, 2, ['KEPT']], [L.MAX_NAME_CHARS, 1, []]]);
   assert.deepEqual(errors.map((e) => [e.line, e.message.split(' (')[0]]), [[2, 'Name too long'], [3, 'Id too long'], [5, 'Alias too long'], [5, 'Ticker too long']]);
   // The same in CSV, at the row's line.
-  const csv = parseUserEntities(`id,name,aliases,tickers\na,${longName},,\nb,Fine,x|${longAlias},\n`, 'e.csv');
-  assert.deepEqual(csv.entities.map((e) => [e.id, e.names]), [['b', ['Fine', 'x']]]);
+  const csv = parseUserEntities(`id,name,aliases,tickers\na,${longName},,\nb,Fine,xy|${longAlias},\n`, 'e.csv');
+  assert.deepEqual(csv.entities.map((e) => [e.id, e.names]), [['b', ['Fine', 'xy']]]);
   assert.deepEqual(csv.errors.map((e) => [e.line, e.message.split(' (')[0]]), [[2, 'Name too long'], [3, 'Alias too long']]);
 });
 

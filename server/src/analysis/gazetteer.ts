@@ -359,7 +359,8 @@ export class Gazetteer {
         const folded = foldText(n);
         const key = folded.toLowerCase();
         if (isLatinOnly(n) && /^[A-Z0-9.]{1,5}$/.test(n) && this.ambiguous.has(n)) continue;
-        if (key.length < 2 && isLatinOnly(n)) continue;
+        // One character ("的", "X") would match inside ordinary words: never a name here.
+        if (key.length < 2 || (key.length === 2 && key.codePointAt(0)! > 0xffff)) continue;
         let risky = RISKY_WORDS.has(folded) && kindOf(e) !== 'product' ? 1 : 0;
         if (tier === 1 && !listedNameAllowed(folded, n)) {
           // A plain capitalised English word ("Westlake") needs a company-like context.

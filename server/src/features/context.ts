@@ -17,6 +17,8 @@ export interface UserFileProblem {
   /** 1-based, as the parsers report them. */
   line: number;
   column: number;
+  /** 'warning' for a problem that leaves the entry working; else an error. */
+  severity?: 'warning';
 }
 
 /** The state of one user file (entities or themes). */

@@ -152,7 +152,7 @@ export function userFileDiagnostics(problems: readonly UserFileProblem[]): Diagn
     const character = Math.max(0, p.column - 1);
     return {
       range: { start: { line, character }, end: { line, character: character + 1 } },
-      severity: DiagnosticSeverity.Error,
+      severity: p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
       source: SOURCE,
       code: Codes.userFile,
       message: p.message,

@@ -15,7 +15,7 @@ import { foldText } from '../text';
 import { csvCell, readCsv, type CsvCell } from './csv';
 import { listOf, member, problems, readJson, type JsonNode, type UserFileError } from './json';
 import { CSV_HEADER, entityFileWith, isCsvFile } from './templates';
-import { MAX_ALIASES, MAX_ENTITIES, MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TICKER_CHARS, fileTooLarge, tooLong, tooMany } from './limits';
+import { MAX_ALIASES, MAX_ENTITIES, MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TICKER_CHARS, fileTooLarge, isSingleCharacter, singleCharacterName, tooLong, tooMany } from './limits';
 
 export type { UserFileError } from './json';
 
@@ -61,7 +61,7 @@ export function parseUserEntities(content: string, fileName: string): { entities
   return isCsv(fileName) ? parseCsv(content) : parseJson(content);
 }
 
-type Report = (message: string, offset: number) => void;
+type Report = (message: string, offset: number, severity?: 'warning') => void;
 
 /**
  * Applies the caps of one entry's texts (limits.ts): a name or id over its length drops
@@ -75,6 +75,7 @@ function capped(
 ): { id: string | undefined; name: string; aliases: string[]; tickers: string[] } | null {
   if (e.name.length > MAX_NAME_CHARS) return void bad(tooLong('Name', e.name.length, MAX_NAME_CHARS), at.name), null;
   if (e.id !== undefined && e.id.length > MAX_NAME_CHARS) return void bad(tooLong('Id', e.id.length, MAX_NAME_CHARS), at.id), null;
+  if (isSingleCharacter(e.name)) bad(singleCharacterName('Name', e.name), at.name, 'warning');
   const keep = (list: string[], cap: number, what: string, plural: string, where: (i: number) => number): string[] => {
     const out: string[] = [];
     for (let i = 0; i < list.length; i++) {
@@ -83,6 +84,7 @@ function capped(
         break;
       }
       if (list[i].length > cap) bad(tooLong(what, list[i].length, cap), where(i));
+      else if (what === 'Alias' && isSingleCharacter(list[i].trim())) bad(singleCharacterName('Alias', list[i].trim()), where(i), 'warning');
       else out.push(list[i]);
     }
     return out;

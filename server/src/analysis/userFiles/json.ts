@@ -23,6 +23,8 @@ export interface UserFileError {
   message: string;
   line: number;
   column: number;
+  /** Set for a problem that leaves the entry working (only the thing named is left out). */
+  severity?: 'warning';
 }
 
 const MAX_DEPTH = 64;
@@ -115,7 +117,7 @@ function lineColumn(starts: readonly number[], offset: number): { line: number; 
  * MAX_PROBLEMS a file of 100,000 bad entries would flood the editor with diagnostics: the
  * rest are counted in one last problem, at the first of them.
  */
-export function problems(text: string): { errors: UserFileError[]; report: (message: string, offset: number) => void } {
+export function problems(text: string): { errors: UserFileError[]; report: (message: string, offset: number, severity?: 'warning') => void } {
   const starts = lineStarts(text);
   const errors: UserFileError[] = [];
   let more = 0;
@@ -123,8 +125,8 @@ export function problems(text: string): { errors: UserFileError[]; report: (mess
   let summary: UserFileError | undefined;
   return {
     errors,
-    report: (message, offset) => {
-      if (errors.length < MAX_PROBLEMS) return void errors.push({ message, ...lineColumn(starts, offset) });
+    report: (message, offset, severity) => {
+      if (errors.length < MAX_PROBLEMS) return void errors.push(severity ? { message, ...lineColumn(starts, offset), severity } : { message, ...lineColumn(starts, offset) });
       if (!summary) {
         first = message;
         summary = errors[errors.push({ message: '', ...lineColumn(starts, offset) }) - 1];

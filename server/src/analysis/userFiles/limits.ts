@@ -54,10 +54,24 @@ const LETTER = /\p{L}/u;
  */
 export function keywordProblem(keyword: string): string | null {
   if (keyword.length > MAX_KEYWORD_CHARS) return tooLong('Keyword', keyword.length, MAX_KEYWORD_CHARS);
-  // Code points, so one character outside the BMP is still one character.
-  let chars = 0;
-  for (const _ of keyword) if (++chars > 1) break;
-  if (chars < 2) return `Keyword "${keyword}" is a single character: it would match almost every note (ignored)`;
+  if (isSingleCharacter(keyword)) return `Keyword "${keyword}" is a single character: it would match almost every note (ignored)`;
   if (!LETTER.test(keyword)) return `Keyword "${keyword}" has no letter or Chinese character (only digits or punctuation): ignored`;
   return null;
+}
+
+/** True for a text of at most one character (code points: one outside the BMP is one). */
+export function isSingleCharacter(text: string): boolean {
+  let chars = 0;
+  for (const _ of text) if (++chars > 1) return false;
+  return true;
+}
+
+/**
+ * The words for an entity name or alias of one character ("的", "X"): never matched in a
+ * note (the gazetteer's rule), since it would match inside ordinary words everywhere.
+ */
+export function singleCharacterName(what: 'Name' | 'Alias', name: string): string {
+  return what === 'Alias'
+    ? `Alias "${name}" is a single character: it would match inside ordinary words, so it is not used (ignored)`
+    : `Name "${name}" is a single character: it is shown but never matched in notes (it would match inside ordinary words); add a longer alias`;
 }
