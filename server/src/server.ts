@@ -98,8 +98,9 @@ export function startServer(client: Connection, deps: ServerDeps): ServerHandle 
   const userFiles = new UserFileLoader({ disk: deps.disk, openText: (uri) => documents.get(uri)?.getText(), settings: (folder) => settings.forResource(folder), log });
   const index: WorkspaceIndex = new WorkspaceIndex(analyserOf(userFiles), {
     dataVersion: dataVersion(userFiles.setups),
-    // Digests indexed from disk keep no text: features that need it read it on demand.
-    loadText: (uri) => readDigestText(deps.disk, URI.parse(uri).fsPath),
+    // Digests indexed from disk keep no text: features that need it read it on demand, with
+    // indexing's checks and its folder's size cap (a file grown past it reads as stale).
+    loadText: (uri) => readDigestText(deps.disk, URI.parse(uri).fsPath, indexer.indexedWith?.get(discovery.folderOf(uri) ?? '')?.settings.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize),
     onStale: (uri) => track(indexer.indexFromDisk(uri)),
   });
   const notifier = new IndexChangeNotifier((uris) => {

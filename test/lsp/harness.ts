@@ -49,6 +49,11 @@ export interface StartOptions {
   moreFolders?: { path: string; settings?: Record<string, unknown> }[];
   /** The editor's display language sent in initialize ("en", "zh-cn", "zh-TW"…); none by default. */
   locale?: string;
+  /**
+   * Runs the server as this user and group (the test runs as root, which every permission
+   * lets through: an unprivileged server meets "permission denied" as a user would).
+   */
+  as?: { uid: number; gid: number };
 }
 
 export class TestServer {
@@ -174,8 +179,8 @@ export function spawnRawServer(): { child: ChildProcess; connection: MessageConn
 /** Starts the server on a workspace folder and completes the initialize handshake. */
 export async function startServer(opts: StartOptions): Promise<TestServer> {
   // Started outside any workspace, so a relative path in the server could never land in one.
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmpdir() });
-  child.stderr!.on('data', () => {});
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmpdir(), ...opts.as });
+  child.stderr!.on('data', (d) => process.env.DL_SERVER_STDERR && process.stderr.write(d));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server = new TestServer(child, connection, opts.folder, opts);
   connection.onNotification((method: string, params: any) => server.record(method, params));
@@ -201,7 +206,9 @@ export async function startServer(opts: StartOptions): Promise<TestServer> {
   connection.listen();
   const folderUri = uriOf(opts.folder);
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // The library ends a server whose parent it cannot signal: another user's test runner
+    // (EPERM) would look dead to it, so a server run as another user is given no parent.
+    processId: opts.as ? null : process.pid,
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'ws' }, ...more.map((f, i) => ({ uri: f.uri, name: `ws${i + 2}` }))],
     initializationOptions: opts.initializationOptions,

@@ -75,12 +75,12 @@ test('every reader of the server and the CLI on a path goes through the safe rea
       assert.match((r as { reason: string }).reason, /not a regular file/);
       assert.equal((r as { stamp?: unknown }).stamp, undefined, 'not remembered: a regular file put there later is read');
       // A closed digest's text for a feature; the user's entity and theme files.
-      assert.equal(readDigestText(nodeDisk, path), null);
+      assert.equal(readDigestText(nodeDisk, path, 1 << 20), null);
       await assert.rejects(nodeDisk.readText(path), NotRegularFileError);
       // The data images (gazetteer) are read only from a regular file.
       assert.equal(readShared(path), undefined);
     }
-    assert.equal(readDigestText(nodeDisk, f.note), NOTE);
+    assert.equal(readDigestText(nodeDisk, f.note, 1 << 20), NOTE);
     assert.equal(analyseFile({ uri: 'file:///n', path: f.note, maxSize: 1 << 20 }, setup, new StringTable(), 'v').kind, 'ok');
     // The walks find the note as a digest, not the symlinks nor the folder; the server's
     // walk lists the pipe as special (reported as skipped, never opened).
@@ -108,7 +108,7 @@ test('a socket where a digest is expected is not read: refused at once as not a 
   try {
     assert.throws(() => readRegularFileSync(path, 1 << 20), /not a regular file \(a socket\)/);
     await assert.rejects(readRegularText(path, 1 << 20), NotRegularFileError);
-    assert.equal(readDigestText(nodeDisk, path), null);
+    assert.equal(readDigestText(nodeDisk, path, 1 << 20), null);
     const r = analyseFile({ uri: `file://${path}`, path, maxSize: 1 << 20 }, analysisSetup({ entities: [], themes: [] }), new StringTable(), 'v');
     assert.equal(r.kind, 'skip');
     assert.match((r as { reason: string }).reason, /not a regular file \(a socket\)/);

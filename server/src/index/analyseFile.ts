@@ -65,6 +65,9 @@ export function analyseFile(task: FileTask, setup: AnalysisSetup, table: StringT
     // A pipe or a device where a digest was expected: skipped with its reason, not cached
     // (no stamp), so that a regular file put there later is read.
     if (e instanceof NotRegularFileError) return { kind: 'skip', uri: task.uri, reason: `not a regular file (${e.kind})` };
+    // Permission denied: listed as skipped with why (not cached either: read again next time).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return { kind: 'skip', uri: task.uri, reason: 'file cannot be read: permission denied' };
     return { kind: 'error', uri: task.uri, message: (e as Error).message };
   }
 }

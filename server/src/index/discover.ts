@@ -31,6 +31,18 @@ export interface FoundFile extends FileStamp {
    * opened, reported as skipped (its size and mtime are 0).
    */
   special?: string;
+  /**
+   * Set for a folder (or a file) that is there but cannot be read, with the reason
+   * ('folder cannot be read: permission denied'): reported as skipped, never indexed.
+   */
+  unreadable?: string;
+}
+
+/** Why a listing or a stat failed, in words for the skipped list; null when the path simply went away. */
+export function unreadableReason(e: unknown, what: 'folder' | 'file'): string | null {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+  return `${what} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error')}`;
 }
 
 /** What a listed entry that is neither a file, a folder nor a symlink is, in words. */
@@ -48,8 +60,8 @@ async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promi
 }
 
 /**
- * Every digest below `root` with its stamp, sorted by path. Never throws: unreadable
- * folders and files that vanish during the walk are left out. `cancelled` stops early.
+ * Every digest below `root` with its stamp, sorted by path. Never throws: files that
+ * vanish during the walk are left out; folders that cannot be listed come with `unreadable`. `cancelled` stops early.
  * `workerFrom`: the number of files from which the stats are made on a worker.
  */
 export async function discoverDigests(root: string, matcher: DigestMatcher, cancelled: () => boolean = () => false, workerFrom = WORKER_STATS_FROM): Promise<FoundFile[]> {
@@ -67,7 +79,10 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
       let entries;
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
-      } catch {
+      } catch (e) {
+        // Gone meanwhile: nothing to say. Unreadable: listed among the skipped, with why.
+        const why = unreadableReason(e, 'folder');
+        if (why) special.push({ path: dir, size: 0, mtimeMs: 0, unreadable: why });
         return;
       }
       const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -103,8 +118,10 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
         const st = statSync(paths[i], STAT_OPTIONS);
         // A listed file can be replaced by a pipe or a folder before the stat: only regular files.
         if (st?.isFile()) found.push({ path: paths[i], size: st.size, mtimeMs: st.mtimeMs });
-      } catch {
-        // Unreadable since the listing: left out.
+      } catch (e) {
+        // Gone since the listing: left out. There but not to be looked at: said why.
+        const why = unreadableReason(e, 'file');
+        if (why) found.push({ path: paths[i], size: 0, mtimeMs: 0, unreadable: why });
       }
     }
     if (Date.now() - since > STAT_SLICE_MS) {

@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { decodeBytes } from '../io/decode';
+import { assertInsideFolder } from '../io/insideFolder';
 import { readRegularText, USER_FILE_READ_CAP } from '../io/safeRead';
 import type { DigestMatcher } from '../workspace/files';
 import { readWithStamp, type ReadFile } from './analyseFile';
@@ -20,10 +21,11 @@ export interface DiskReader {
   /** A file's stamp; rejects when the file is missing. */
   stat(path: string): Promise<FileStamp>;
   /**
-   * A UTF-8 text file (the user's entity and theme files); rejects when missing, when not a
-   * regular file (a pipe, a device) and when over USER_FILE_READ_CAP.
+   * A UTF-8 text file (the user's entity, theme and rates files); rejects when missing, when
+   * not a regular file (a pipe, a device), when over USER_FILE_READ_CAP, and, given `within`
+   * (a folder's path), when the file's links lead out of that folder (io/insideFolder.ts).
    */
-  readText(path: string): Promise<string>;
+  readText(path: string, within?: string): Promise<string>;
 }
 
 /** The real file system. */
@@ -34,17 +36,21 @@ export const nodeDisk: DiskReader = {
     const st = await fs.stat(path);
     return { size: st.size, mtimeMs: st.mtimeMs };
   },
-  readText: (path) => readRegularText(path, USER_FILE_READ_CAP),
+  async readText(path, within) {
+    if (within !== undefined) await assertInsideFolder(path, within);
+    return readRegularText(path, USER_FILE_READ_CAP);
+  },
 };
 
 /**
- * The text of a digest on disk, decoded as indexing decodes it (no size cap: a feature asked
- * for it), or null when it cannot be read or is not text.
+ * The text of a digest on disk, decoded as indexing decodes it, or null when it cannot be
+ * read, is not text or is over `maxBytes` (the folder's digestLens.maxFileSize, as indexing
+ * checks it: a file that grew past it is not read, and the caller finds it stale).
  */
-export function readDigestText(disk: DiskReader, path: string): string | null {
+export function readDigestText(disk: DiskReader, path: string, maxBytes: number): string | null {
   try {
-    const { bytes } = disk.read(path, Number.MAX_SAFE_INTEGER);
-    const decoded = bytes && decodeBytes(bytes, Number.MAX_SAFE_INTEGER);
+    const { bytes } = disk.read(path, maxBytes);
+    const decoded = bytes && decodeBytes(bytes, maxBytes);
     return decoded && decoded.ok ? decoded.text : null;
   } catch {
     return null;

@@ -167,6 +167,10 @@ export const en = {
 
   // The user's rates file (fx/userRates/parse.ts), shown at its line
   'ratesFile.tooLarge': 'Rates file too large ({0} characters, at most {1}): none of its rates are used',
+  'ratesFile.outside': 'Not read: this file links outside the workspace folder (to {0}); a rates file named relative to the folder is read only from inside it',
+  'ratesFile.notRegular': 'Not read: this is not a regular file (a named pipe, a socket or a device)',
+  'ratesFile.overCap': 'Not read: the file is over {0} MB',
+  'ratesFile.denied': 'Not read: permission denied',
   'ratesFile.tooManyRows': 'More than {0} rates in this file: this line and the rest are ignored',
   'ratesFile.moreProblems': { one: '{0} more problem in this file is not shown', other: '{0} more problems in this file are not shown' },
   'ratesFile.fields': 'Expected 3 fields separated by {1}: date, currency, units per USD (e.g. 2026-12-03,CNY,7.1182); found {0}',

@@ -144,6 +144,10 @@ export const zhCn: Catalogue = {
   'settings.language': '必须是 "auto"、"en"、"zh-cn" 或 "zh-tw"',
 
   'ratesFile.tooLarge': '汇率文件过大（{0} 个字符，上限 {1}）：其中的汇率均不使用',
+  'ratesFile.outside': '未读取：此文件链接到工作区文件夹之外（{0}）；以文件夹相对路径指定的汇率文件只从文件夹内读取',
+  'ratesFile.notRegular': '未读取：这不是普通文件（而是命名管道、套接字或设备）',
+  'ratesFile.overCap': '未读取：文件超过 {0} MB',
+  'ratesFile.denied': '未读取：没有读取权限',
   'ratesFile.tooManyRows': '此文件的汇率超过 {0} 条：本行及之后各行均被忽略',
   'ratesFile.moreProblems': '此文件另有 {0} 个问题未显示',
   'ratesFile.fields': '应为以 {1} 分隔的 3 个字段：日期、货币、每 1 美元的单位数（例如 2026-12-03,CNY,7.1182）；实际为 {0} 个',

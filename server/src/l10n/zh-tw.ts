@@ -144,6 +144,10 @@ export const zhTw: Catalogue = {
   'settings.language': '必須是 "auto"、"en"、"zh-cn" 或 "zh-tw"',
 
   'ratesFile.tooLarge': '匯率檔案過大（{0} 個字元，上限 {1}）：其中的匯率均不使用',
+  'ratesFile.outside': '未讀取：此檔案連結到工作區資料夾之外（{0}）；以資料夾相對路徑指定的匯率檔案只從資料夾內讀取',
+  'ratesFile.notRegular': '未讀取：這不是一般檔案（而是具名管道、通訊端或裝置）',
+  'ratesFile.overCap': '未讀取：檔案超過 {0} MB',
+  'ratesFile.denied': '未讀取：沒有讀取權限',
   'ratesFile.tooManyRows': '此檔案的匯率超過 {0} 筆：本行及之後各行均被忽略',
   'ratesFile.moreProblems': '此檔案另有 {0} 個問題未顯示',
   'ratesFile.fields': '應為以 {1} 分隔的 3 個欄位：日期、貨幣、每 1 美元的單位數（例如 2026-12-03,CNY,7.1182）；實際為 {0} 個',

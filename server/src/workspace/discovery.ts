@@ -12,7 +12,7 @@ import { DigestMatcher, relativePath } from './files';
 import { fileUriString } from './fileUri';
 
 /** A digest found on disk: what to analyse, and its stamp. */
-export type FoundDigest = FileTask & { size: number; mtimeMs: number; special?: string };
+export type FoundDigest = FileTask & { size: number; mtimeMs: number; special?: string; unreadable?: string };
 
 export interface DiscoveryDeps {
   disk: DiskReader;
@@ -59,6 +59,7 @@ export class Discovery {
       for (const f of await this.deps.disk.discover(URI.parse(folder).fsPath, matcher, cancelled)) {
         const digest: FoundDigest = { uri: fileUriString(f.path), path: f.path, maxSize, size: f.size, mtimeMs: f.mtimeMs };
         if (f.special) digest.special = f.special;
+        if (f.unreadable) digest.unreadable = f.unreadable;
         found.push(digest);
       }
       if (cancelled()) return null;

@@ -204,6 +204,10 @@ export class Indexer {
           this.skip(f.uri, `not a regular file (${f.special})`); // never opened
           continue;
         }
+        if (f.unreadable) {
+          this.skip(f.uri, f.unreadable); // a folder that cannot be listed, a file that cannot be looked at
+          continue;
+        }
         if (f.size > f.maxSize) {
           this.skip(f.uri, `file is ${(f.size / 1048576).toFixed(1)} MB, over the ${(f.maxSize / 1048576).toFixed(1)} MB size cap (digestLens.maxFileSize)`);
           continue;

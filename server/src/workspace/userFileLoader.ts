@@ -27,6 +27,31 @@ export interface UserFileLoaderDeps {
   log: Logger;
 }
 
+/** A user file that is there but was not read, and the sentence its diagnostic says. */
+interface Refusal {
+  uri: string;
+  message: string;
+}
+type Refusals = { entities?: Refusal; themes?: Refusal };
+
+/** The diagnostic's words for a file that exists but is not read, or null (missing: no problem). */
+function refusalOf(e: unknown): string | null {
+  const err = e as NodeJS.ErrnoException & { kind?: string; target?: string; maxBytes?: number };
+  switch (err.code) {
+    case 'EOUTSIDE':
+      return `Not read: this file links outside the workspace folder (to ${err.target}); entity and theme files are read only from inside the folder`;
+    case 'ENOTREGULAR':
+      return `Not read: this is not a regular file (${err.kind})`;
+    case 'ETOOLARGE':
+      return `Not read: the file is over ${Math.round((err.maxBytes ?? 0) / 1048576)} MB`;
+    case 'EACCES':
+    case 'EPERM':
+      return 'Not read: permission denied';
+    default:
+      return null;
+  }
+}
+
 const NO_USER_FILES: FolderUserFileState = { entities: { uri: null, problems: [] }, themes: { uri: null, problems: [] } };
 
 export class UserFileLoader {
@@ -59,13 +84,16 @@ export class UserFileLoader {
    */
   async load(folders: readonly string[], force = false): Promise<boolean> {
     const files: FolderUserFiles[] = [];
+    const refusals: Refusals[] = [];
     for (const folder of folders) {
       const s = await this.deps.settings(folder);
-      files.push({ folder, entities: await this.read(folder, s.entitiesFile), themes: await this.read(folder, s.themesFile) });
+      const refused: Refusals = {};
+      files.push({ folder, entities: await this.read(folder, s.entitiesFile, (r) => (refused.entities = r)), themes: await this.read(folder, s.themesFile, (r) => (refused.themes = r)) });
+      refusals.push(refused);
     }
     const next = new FolderSetups(files, this.current);
     const state = new Map<string, FolderUserFileState>();
-    for (const f of files) state.set(f.folder, this.check(f));
+    files.forEach((f, i) => state.set(f.folder, this.check(f, refusals[i])));
     this.state = state;
     if (!force && next.signature === this.current.signature) return false;
     this.current = next;
@@ -81,11 +109,16 @@ export class UserFileLoader {
     return false;
   }
 
-  /** Each file's own problems (folders with equal entries share one setup, not their errors). */
-  private check(f: FolderUserFiles): FolderUserFileState {
+  /**
+   * Each file's own problems (folders with equal entries share one setup, not their errors).
+   * A file that was there but refused (`refused`: uri → why) gets that one problem.
+   */
+  private check(f: FolderUserFiles, refused: Refusals): FolderUserFileState {
     const entry = { entities: { uri: f.entities?.uri ?? null, problems: [] as UserFileState['problems'] }, themes: { uri: f.themes?.uri ?? null, problems: [] as UserFileState['problems'] } };
     for (const which of ['entities', 'themes'] as const) {
       const file = f[which];
+      const r = refused[which];
+      if (r) entry[which] = { uri: r.uri, problems: [{ message: r.message, line: 1, column: 1 }] };
       if (!file) continue;
       const errors = which === 'entities' ? parseUserEntities(file.content, file.uri).errors : parseUserThemes(file.content, file.uri).errors;
       entry[which].problems = errors;
@@ -94,7 +127,12 @@ export class UserFileLoader {
     return entry;
   }
 
-  private async read(folder: string, relPath: string): Promise<{ uri: string; content: string } | null> {
+  /**
+   * A folder's entity or theme file: the open document's text, else the file on disk if it
+   * is a regular file within the size cap whose links stay inside the folder. A file that is
+   * there but refused is logged and passed to `refuse`, with the reason its diagnostic gives.
+   */
+  private async read(folder: string, relPath: string, refuse: (r: Refusal) => void): Promise<{ uri: string; content: string } | null> {
     const path = Utils.joinPath(URI.parse(folder), relPath);
     const open = this.deps.openText(path.toString());
     if (open !== undefined) return { uri: path.toString(), content: open };
@@ -102,11 +140,15 @@ export class UserFileLoader {
     // happens to have the same path.
     if (path.scheme !== 'file') return null;
     try {
-      return { uri: path.toString(), content: await this.deps.disk.readText(path.fsPath) };
+      return { uri: path.toString(), content: await this.deps.disk.readText(path.fsPath, URI.parse(folder).fsPath) };
     } catch (e) {
-      // Missing is the usual case; a pipe, a device or a huge file there is worth a line.
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTREGULAR' || code === 'ETOOLARGE') this.deps.log.warn(`${path.toString()} not read: ${(e as Error).message}`);
+      // Missing is the usual case; a pipe, a device, a huge file or a link out of the folder
+      // there is worth a line, and a diagnostic on the file.
+      const why = refusalOf(e);
+      if (why) {
+        this.deps.log.warn(`${path.toString()} not read: ${(e as Error).message}`);
+        refuse({ uri: path.toString(), message: why });
+      }
       return null;
     }
   }

@@ -14,7 +14,8 @@ import type { DiskReader } from '../index/disk';
 import type { DigestSettings } from '../settings';
 import type { Logger } from '../features/context';
 import { Codes, SOURCE } from '../features/diagnostics';
-import { translator, type Locale } from '../l10n';
+import { translator, type Locale, type MessageKey } from '../l10n';
+import { USER_FILE_READ_CAP } from '../io/safeRead';
 import { installUserRates, type UserRatesFile } from '../fx/userRates/merge';
 import { parseUserRates, rateProblemText, type RateFileProblem } from '../fx/userRates/parse';
 
@@ -75,12 +76,20 @@ export class UserRatesLoader {
     const targets: (string | undefined)[] = folders.length ? [...folders] : [undefined];
     const found: { uri: string; folder: string | undefined; text: string }[] = [];
     const known = new Set<string>();
+    const refused = new Map<string, RateFileProblem>();
+    const refusedIn = new Map<string, string | undefined>();
     for (const folder of targets) {
-      const uri = ratesFileUri(folder, (await this.deps.settings(folder)).ratesFile);
+      const setting = (await this.deps.settings(folder)).ratesFile;
+      const uri = ratesFileUri(folder, setting);
       if (!uri || known.has(uri.toString())) continue;
       known.add(uri.toString());
-      const text = await this.read(uri);
+      // A relative setting names a file of the folder: its links must not lead out of it.
+      // An absolute one names a file outside on purpose (a user setting: see package.json's
+      // restrictedConfigurations for untrusted folders).
+      const within = folder !== undefined && !isAbsolutePath(setting) ? URI.parse(folder) : undefined;
+      const text = await this.read(uri, within, refused);
       if (text !== null) found.push({ uri: uri.toString(), folder, text });
+      else if (refused.has(uri.toString())) refusedIn.set(uri.toString(), folder);
     }
     if (run !== this.generation) return;
     this.known = known;
@@ -97,6 +106,7 @@ export class UserRatesLoader {
       problems.set(f.uri, { folder: f.folder, problems: parsed.problems });
       if (parsed.problems.length) this.deps.log.warn(`${f.uri}: ${parsed.problems.length} problem(s), first: ${parsed.problems[0].line}:${parsed.problems[0].column} ${rateProblemText(parsed.problems[0])}`);
     }
+    for (const [uri, folder] of refusedIn) problems.set(uri, { folder, problems: [refused.get(uri)!] });
     const signature = installUserRates(files);
     if (signature !== this.signature) {
       this.signature = signature;
@@ -129,17 +139,33 @@ export class UserRatesLoader {
     this.deps.publish(uri, diagnostics);
   }
 
-  private async read(uri: URI): Promise<string | null> {
+  /**
+   * The file's text: the open document's, else the disk's when it is a regular file within
+   * the size cap (and, given `within`, whose links stay inside that folder). A file there
+   * but refused is logged and gets its problem in `refused`.
+   */
+  private async read(uri: URI, within: URI | undefined, refused: Map<string, RateFileProblem>): Promise<string | null> {
     const open = this.deps.openText(uri.toString());
     if (open !== undefined) return open;
     // A virtual folder's file is not on this disk: never read a local namesake.
     if (uri.scheme !== 'file') return null;
     try {
-      return await this.deps.disk.readText(uri.fsPath);
+      return await this.deps.disk.readText(uri.fsPath, within?.fsPath);
     } catch (e) {
-      // Missing is the usual case; a pipe, a device or a huge file there is worth a line.
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTREGULAR' || code === 'ETOOLARGE') this.deps.log.warn(`${uri.toString()} not read: ${(e as Error).message}`);
+      // Missing is the usual case; a pipe, a device, a huge file or a link out of the folder
+      // there is worth a line, and a diagnostic on the file.
+      const err = e as NodeJS.ErrnoException & { kind?: string; target?: string };
+      const problem = (key: MessageKey, ...args: string[]): RateFileProblem => ({ line: 1, column: 1, endColumn: 1, severity: 'error', key, args });
+      const p =
+        err.code === 'EOUTSIDE' ? problem('ratesFile.outside', err.target ?? '')
+        : err.code === 'ENOTREGULAR' ? problem('ratesFile.notRegular')
+        : err.code === 'ETOOLARGE' ? problem('ratesFile.overCap', String(Math.round(USER_FILE_READ_CAP / 1048576)))
+        : err.code === 'EACCES' || err.code === 'EPERM' ? problem('ratesFile.denied')
+        : null;
+      if (p) {
+        this.deps.log.warn(`${uri.toString()} not read: ${err.message}`);
+        refused.set(uri.toString(), p);
+      }
       return null;
     }
   }
