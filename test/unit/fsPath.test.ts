@@ -10,6 +10,7 @@ import { join, sep } from 'node:path';
 import { displayPath, fromLossless, isUtf8, joinName, losslessName, pathKey } from '../../server/src/io/fsPath';
 import { recoverArgBytes } from '../../server/src/cli/rawArgv';
 import { scanFile, type ScanSetup } from '../../server/src/cli/scanFile';
+import { unmatchedOutcome } from '../../server/src/cli/parallelScan';
 
 /** A reader of the printed spelling: `\xHH` is that byte, every other character its UTF-8. */
 function readBack(s: string): Buffer {
@@ -103,4 +104,7 @@ test('a missing file named with U+FFFD is reported with why its name may have ch
   assert.match(lost.messages[0], /cannot read .*a\ufffd\.md: ENOENT \(if its name is not UTF-8: .*U\+FFFD.*\)/);
   const plain = scanFile(join(tmpdir(), 'dl-no-such-dir', 'a.md'), setup);
   assert.equal(plain.messages[0], `digest-lens: cannot read ${join(tmpdir(), 'dl-no-such-dir', 'a.md')}: ENOENT\n`);
+  // A glob likewise.
+  assert.match(unmatchedOutcome('notes/\ufffd*.md').messages[0], /no files match notes\/\ufffd\*\.md \(if its name is not UTF-8/);
+  assert.equal(unmatchedOutcome('notes/*.md').messages[0], 'digest-lens: no files match notes/*.md\n');
 });

@@ -17,6 +17,7 @@ import type { OutputBuffer } from './output';
 import { JSON_OPENING, jsonClosing } from './report';
 import { scanFile, separator, type FileOutcome, type ScanSetup } from './scanFile';
 import type { FsPath } from '../io/fsPath';
+import { lostBytesNote } from './rawArgv';
 
 /**
  * A file to scan (bytes when its name is not UTF-8, io/fsPath.ts), or a glob that matched
@@ -40,7 +41,7 @@ const BATCH_FILES = 32;
 const IN_FLIGHT = 2;
 
 export function unmatchedOutcome(glob: string): FileOutcome {
-  return { messages: [`digest-lens: no files match ${glob}\n`], failed: true };
+  return { messages: [`digest-lens: no files match ${glob}${lostBytesNote(glob)}\n`], failed: true };
 }
 
 /** A file's size, 0 when it cannot be read (its error comes when it is scanned). */

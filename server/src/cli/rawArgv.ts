@@ -38,7 +38,11 @@ export function recoverArgBytes(argv: readonly string[]): FsPath[] {
   return argv.map((a, i) => (a.includes('\ufffd') && !isUtf8(raw[i]) ? Buffer.from(raw[i]) : a));
 }
 
-/** Whether a path given as text may have lost bytes that were not UTF-8 (they read as U+FFFD). */
-export function mayHaveLostBytes(p: FsPath): boolean {
-  return typeof p === 'string' && p.includes('\ufffd');
+/**
+ * What a message about a file or glob not found adds when it was given as text holding
+ * U+FFFD: its bytes may have been lost on the way (no /proc here), so a bare ENOENT would mislead.
+ */
+export function lostBytesNote(p: FsPath): string {
+  if (typeof p !== 'string' || !p.includes('\ufffd')) return '';
+  return ' (if its name is not UTF-8: the system passed it on as U+FFFD and its bytes could not be recovered; name its folder or a glob instead)';
 }

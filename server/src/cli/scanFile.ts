@@ -11,7 +11,7 @@ import type { Taxonomy } from '../analysis/themes';
 import { decodeBytes, formatBytes } from '../io/decode';
 import { NotRegularFileError, readRegularFileSync } from '../io/safeRead';
 import { displayPath, type FsPath } from '../io/fsPath';
-import { mayHaveLostBytes } from './rawArgv';
+import { lostBytesNote } from './rawArgv';
 import { fileRecord, jsonFileBody, jsonLine } from './report';
 import { csvRows } from './csv';
 import { renderFileTable } from './table';
@@ -54,7 +54,7 @@ export function scanFile(path: FsPath, setup: ScanSetup): FileOutcome {
     if (e instanceof NotRegularFileError) return { messages: [`digest-lens: skipped ${name}: not a regular file (${e.kind})\n`], failed: true };
     const code = (e as NodeJS.ErrnoException).code;
     // A name given as text whose bytes were not UTF-8 and could not be had back (cli/rawArgv.ts).
-    const lost = code === 'ENOENT' && mayHaveLostBytes(path) ? ' (if its name is not UTF-8: the system passed it on as U+FFFD and its bytes could not be recovered; name its folder or a glob instead)' : '';
+    const lost = code === 'ENOENT' ? lostBytesNote(path) : '';
     return { messages: [`digest-lens: cannot read ${name}: ${code ?? (e as Error).message}${lost}\n`], failed: true };
   }
   const decoded = decodeBytes(bytes, setup.maxBytes);
