@@ -11,7 +11,7 @@
  * The JSON shape is binding (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Exit status: 0 on success, 2 on bad usage,
  * 1 when a file cannot be read (the other files are still reported).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { builtinGazetteer, type Gazetteer } from './analysis/gazetteer';
@@ -21,6 +21,8 @@ import { parseUserThemes } from './analysis/userFiles/themes';
 import { builtinTaxonomy, extendTaxonomy, type Taxonomy } from './analysis/themes';
 import { rateAt } from './fx/rates';
 import { visible } from './cli/visible';
+import { displayPath, fromLossless, isUtf8, joinName, pathKey, type FsPath } from './io/fsPath';
+import { recoverArgBytes } from './cli/rawArgv';
 import { DEFAULT_MAX_BYTES } from './io/decode';
 import { readRegularTextSync, USER_FILE_READ_CAP } from './io/safeRead';
 import { JSON_OPENING, jsonClosing } from './cli/report';
@@ -72,19 +74,34 @@ interface Options {
   /** --rates files, in the order given (empty: the default one, if any). */
   rates: string[];
   maxBytes: number;
-  inputs: string[];
+  /** Files, folders and globs; bytes for one whose name is not UTF-8 (cli/rawArgv.ts). */
+  inputs: FsPath[];
   ratesStore?: string;
 }
 
-function parseArgs(argv: string[]): Options | 'help' {
+/** A flag's value that is not UTF-8: only the files to scan may have such names. */
+function textValue(flag: string, v: FsPath | undefined): string | undefined {
+  if (typeof v === 'string' || v === undefined) return v;
+  throw new UsageError(`the value of ${flag} (${displayPath(v)}) is not UTF-8; give its file a UTF-8 name`);
+}
+
+function parseArgs(argv: FsPath[]): Options | 'help' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help') return 'help';
   if (argv[0] !== 'scan') throw new UsageError(`unknown command '${argv[0]}' (expected 'scan' or 'rates')`);
   const opts: Options = { format: 'json', base: 'USD', rates: [], maxBytes: DEFAULT_MAX_BYTES, inputs: [] };
   for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
+    const given = argv[i];
+    if (typeof given !== 'string') {
+      // Bytes that are not UTF-8: a file to scan, or a flag with such a value inline.
+      const eq = given.indexOf(0x3d);
+      if (given[0] === 0x2d && given[1] === 0x2d && eq > 0) textValue(given.subarray(0, eq).toString('utf8'), given.subarray(eq + 1));
+      opts.inputs.push(given);
+      continue;
+    }
+    const arg = given;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
-      const v = inline ?? argv[++i];
+      const v = inline ?? textValue(flag, argv[++i]);
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
       return v;
     };
@@ -128,24 +145,26 @@ function parseArgs(argv: string[]): Options | 'help' {
 }
 
 /** A path, or a glob to expand, in the order given. */
-type Input = { path: string } | { glob: string; base: string; matches: (rel: string) => boolean; depth: number; dot: boolean };
+type Input = { path: FsPath } | { glob: string; base: FsPath; matches: (rel: string) => boolean; depth: number; dot: boolean };
 
 /**
  * An argument that names an existing file or folder is taken literally (even with glob
- * characters in its name); otherwise picomatch decides whether it is a glob.
+ * characters in its name); otherwise picomatch decides whether it is a glob. A glob with
+ * bytes that are not UTF-8 is matched in its lossless spelling (io/fsPath.ts), as names are.
  */
-function classify(input: string): Input {
+function classify(input: FsPath): Input {
   try {
     statSync(input);
     return { path: input };
   } catch {
     // Not there: a glob, or a missing file reported when it is read.
   }
-  const scan = picomatch.scan(input);
+  const text = pathKey(input);
+  const scan = picomatch.scan(text);
   if (!scan.isGlob || scan.negated) return { path: input };
   return {
-    glob: input,
-    base: scan.prefix + scan.base || '.',
+    glob: displayPath(input),
+    base: fromLossless(scan.prefix + scan.base || '.'),
     matches: picomatch(scan.glob),
     // Without ** the glob cannot match deeper than its own number of segments.
     depth: scan.glob.includes('**') ? Infinity : scan.glob.split('/').length,
@@ -158,13 +177,14 @@ function classify(input: string): Input {
  * lazily and in a stable order. A glob that matches nothing comes as an entry of its own,
  * where its files would have been, so that its message keeps its place among the others.
  */
-function* expandInputs(inputs: string[]): Generator<ScanEntry> {
+function* expandInputs(inputs: FsPath[]): Generator<ScanEntry> {
   for (const input of inputs) {
     const c = classify(input);
     if ('glob' in c) {
       let found = false;
+      const base = pathKey(c.base);
       for (const path of walk(c.base, (name) => !name.startsWith('.') || c.dot, () => true, c.depth)) {
-        if (c.matches(relative(c.base, path).split(sep).join('/'))) {
+        if (c.matches(relative(base, pathKey(path)).split(sep).join('/'))) {
           found = true;
           yield { path };
         }
@@ -175,27 +195,58 @@ function* expandInputs(inputs: string[]): Generator<ScanEntry> {
   }
 }
 
+/** An entry of a folder listed as bytes: its name to open (bytes when not UTF-8) and its text key. */
+interface ByteEntry {
+  name: FsPath;
+  key: string;
+  dirent: Dirent<Buffer>;
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A folder's entries, sorted by name. Node decodes names as UTF-8, a byte that is not UTF-8
+ * as U+FFFD; only a folder with such a character in a name is listed again as bytes, so
+ * that its names open the files they name (io/fsPath.ts). The usual folder allocates
+ * nothing more than node's own entries.
+ */
+function entriesOf(dir: FsPath): Dirent[] | ByteEntry[] {
+  const dirents = readdirSync(dir, { withFileTypes: true });
+  if (!dirents.some((e) => e.name.includes('\ufffd'))) return dirents.sort((a, b) => byKey(a.name, b.name));
+  return readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })
+    .map((e) => {
+      const utf8 = isUtf8(e.name);
+      const key = utf8 ? e.name.toString('utf8') : pathKey(e.name);
+      return { name: utf8 ? key : e.name, key, dirent: e };
+    })
+    .sort((a, b) => byKey(a.key, b.key));
+}
+
 /**
  * Files below `dir`, sorted by name at each level, at most `depth` levels down; `enter`
  * says which names to look at, `want` which file names to yield. node_modules is skipped.
+ * A path with a name that is not UTF-8 is yielded as bytes.
  */
-function* walk(dir: string, enter: (name: string) => boolean, want: (name: string) => boolean, depth = Infinity): Generator<string> {
+function* walk(dir: FsPath, enter: (name: string) => boolean, want: (name: string) => boolean, depth = Infinity): Generator<FsPath> {
   if (depth <= 0) return;
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = entriesOf(dir);
   } catch {
     return;
   }
   for (const e of entries) {
-    if (e.name === 'node_modules' || !enter(e.name)) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path, enter, want, depth - 1);
-    else if (e.isFile() && want(e.name)) yield path;
+    const bytes = 'dirent' in e;
+    const key = bytes ? e.key : e.name;
+    if (key === 'node_modules' || !enter(key)) continue;
+    const path = joinName(dir, e.name, join);
+    const type = bytes ? e.dirent : e;
+    if (type.isDirectory()) yield* walk(path, enter, want, depth - 1);
+    else if (type.isFile() && want(key)) yield path;
   }
 }
 
-function isDirectory(path: string): boolean {
+function isDirectory(path: FsPath): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -203,13 +254,19 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** The first `.digestlens/<name>` that exists below one of the roots. */
-function findUserFile(roots: string[], names: string[]): string | undefined {
+/**
+ * The first `.digestlens/<name>` that exists below one of the roots. The user files are
+ * named by text (the worker threads and the messages take them so): one below a folder
+ * whose name is not UTF-8 is not used, and `warn` says so.
+ */
+function findUserFile(roots: FsPath[], names: string[], warn: (m: string) => void): string | undefined {
   for (const root of roots) {
     for (const name of names) {
-      const path = join(root, '.digestlens', name);
+      const path = joinName(root, join('.digestlens', name), join);
       try {
-        if (statSync(path).isFile()) return path;
+        if (!statSync(path).isFile()) continue;
+        if (typeof path === 'string') return path;
+        warn(`${displayPath(path)} not used: its folder's name is not UTF-8 (give the file with a flag, from a folder with a UTF-8 name)`);
       } catch {
         // Not there.
       }
@@ -252,7 +309,7 @@ interface PreparedScan {
  * Parses the arguments and loads the gazetteer and the taxonomy; an exit status instead when
  * there is nothing to scan (help, bad usage, an unreadable entity or theme file).
  */
-function prepare(argv: string[], out: (s: string) => void, err: (s: string) => void): PreparedScan | number {
+function prepare(argv: FsPath[], out: (s: string) => void, err: (s: string) => void): PreparedScan | number {
   let opts: Options | 'help';
   try {
     opts = parseArgs(argv);
@@ -277,8 +334,8 @@ function prepare(argv: string[], out: (s: string) => void, err: (s: string) => v
       .filter(isDirectory),
     '.',
   ];
-  opts.entities ??= findUserFile(roots, ['entities.json', 'entities.csv']);
-  opts.themes ??= findUserFile(roots, ['themes.json']);
+  opts.entities ??= findUserFile(roots, ['entities.json', 'entities.csv'], warn);
+  opts.themes ??= findUserFile(roots, ['themes.json'], warn);
   let gazetteer: Gazetteer;
   let taxonomy: Taxonomy;
   // Each file read on its own, so that the message names the one that failed.
@@ -296,7 +353,7 @@ function prepare(argv: string[], out: (s: string) => void, err: (s: string) => v
   }
   // The user's rates (fx/userRates/cliRates.ts): installed before any file is converted.
   if (!opts.rates.length) {
-    const found = findUserFile(roots, ['rates.csv']);
+    const found = findUserFile(roots, ['rates.csv'], warn);
     if (found) opts.rates.push(found);
   }
   try {
@@ -335,7 +392,7 @@ function scanHere(scan: PreparedScan, entries: Iterable<ScanEntry>, out: (s: str
 }
 
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function main(argv: FsPath[], out: (s: string) => void, err: (s: string) => void): number {
   const scan = prepare(argv, out, err);
   if (typeof scan === 'number') return scan;
   return scanHere(scan, scan.entries, out, err);
@@ -365,7 +422,8 @@ function runNow(): void {
     void ratesMain(process.argv.slice(3), out, err).then(done);
     return;
   }
-  const scan = prepare(process.argv.slice(2), out, err);
+  // An argument naming a file whose name is not UTF-8 is taken as its bytes (cli/rawArgv.ts).
+  const scan = prepare(recoverArgBytes(process.argv.slice(2)), out, err);
   if (typeof scan === 'number') return done(scan);
   const plan = planScan(scan.entries);
   if (plan.workers === 0) return done(scanHere(scan, plan.entries, out, err));

@@ -5,7 +5,7 @@
  * the main thread, not copied.
  *
  * Messages in:  {type: 'setup', format, base, maxBytes, entities?, themes?, rates?, gazetteerImage?}
- *               then any number of {type: 'batch', id, paths}
+ *               then any number of {type: 'batch', id, paths} (a path: text, or bytes)
  * Messages out: {type: 'batch', id, messages, failed, lengths, bytes} (lengths[i] is -1 for a
  *               file with no output)
  */
@@ -35,7 +35,8 @@ export interface CliWorkerSetup {
   gazetteerImage?: Uint8Array;
 }
 
-export type CliWorkerRequest = ({ type: 'setup' } & CliWorkerSetup) | { type: 'batch'; id: number; paths: string[] };
+/** A batch's paths: text, or the bytes of a name that is not UTF-8 (io/fsPath.ts). */
+export type CliWorkerRequest = ({ type: 'setup' } & CliWorkerSetup) | { type: 'batch'; id: number; paths: (string | Uint8Array)[] };
 
 export interface CliBatchResult {
   type: 'batch';
@@ -72,7 +73,8 @@ parentPort?.on('message', (msg: CliWorkerRequest) => {
     setup = { format: msg.format, base: msg.base, maxBytes: msg.maxBytes, gazetteer: gazetteerOf(msg.entities), taxonomy: taxonomyOf(msg.themes) };
     return;
   }
-  const outcomes = msg.paths.map((p) => scanFile(p, setup!));
+  // A Buffer sent to a thread arrives as a plain Uint8Array: a Buffer again over the same bytes.
+  const outcomes = msg.paths.map((p) => scanFile(typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength), setup!));
   let text = '';
   const lengths = outcomes.map((o) => {
     if (o.body === undefined) return -1;

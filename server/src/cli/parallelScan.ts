@@ -16,9 +16,14 @@ import type { CliBatchResult, CliWorkerRequest, CliWorkerSetup } from './cliWork
 import type { OutputBuffer } from './output';
 import { JSON_OPENING, jsonClosing } from './report';
 import { scanFile, separator, type FileOutcome, type ScanSetup } from './scanFile';
+import type { FsPath } from '../io/fsPath';
+import { lostBytesNote } from './rawArgv';
 
-/** A file to scan, or a glob that matched nothing (reported where its files would be). */
-export type ScanEntry = { path: string } | { unmatched: string };
+/**
+ * A file to scan (bytes when its name is not UTF-8, io/fsPath.ts), or a glob that matched
+ * nothing (reported where its files would be).
+ */
+export type ScanEntry = { path: FsPath } | { unmatched: string };
 
 /**
  * Below this much text a worker's start (its bundle, its matchers) costs more than it saves.
@@ -36,11 +41,11 @@ const BATCH_FILES = 32;
 const IN_FLIGHT = 2;
 
 export function unmatchedOutcome(glob: string): FileOutcome {
-  return { messages: [`digest-lens: no files match ${glob}\n`], failed: true };
+  return { messages: [`digest-lens: no files match ${glob}${lostBytesNote(glob)}\n`], failed: true };
 }
 
 /** A file's size, 0 when it cannot be read (its error comes when it is scanned). */
-function sizeOf(path: string): number {
+function sizeOf(path: FsPath): number {
   try {
     return statSync(path).size;
   } catch {
@@ -52,8 +57,8 @@ function sizeOf(path: string): number {
 export interface ScanPlan {
   workers: number;
   entries: Iterable<ScanEntry>;
-  /** Sizes of the files looked at so far. */
-  sizes: Map<string, number>;
+  /** Sizes of the files looked at so far (a Buffer path by identity: the same one comes again). */
+  sizes: Map<FsPath, number>;
 }
 
 /**
@@ -61,7 +66,7 @@ export interface ScanPlan {
  * DIGEST_LENS_CLI_WORKERS=n asks for n workers (0: none), whatever the size.
  */
 export function planScan(entries: Generator<ScanEntry>): ScanPlan {
-  const sizes = new Map<string, number>();
+  const sizes = new Map<FsPath, number>();
   const seen: ScanEntry[] = [];
   const asked = process.env.DIGEST_LENS_CLI_WORKERS;
   const n = asked ? Number(asked) : NaN;
@@ -93,7 +98,15 @@ export function planScan(entries: Generator<ScanEntry>): ScanPlan {
 
 interface Batch {
   index: number;
-  paths: string[];
+  paths: FsPath[];
+}
+
+/**
+ * A path as a worker message carries it. A small Buffer is a view of node's shared pool,
+ * and a message would copy the whole pool with it: a byte path goes as a copy of its own.
+ */
+function forWorker(p: FsPath): string | Uint8Array {
+  return typeof p === 'string' ? p : new Uint8Array(p);
 }
 
 interface Slot {
@@ -145,7 +158,7 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
   /** The next consecutive files, or undefined when every entry has gone out. */
   const nextBatch = (): Batch | undefined => {
     if (retry.length) return retry.shift();
-    const paths: string[] = [];
+    const paths: FsPath[] = [];
     let bytes = 0;
     while (!exhausted && paths.length < BATCH_FILES && bytes < BATCH_BYTES) {
       let entry = held;
@@ -208,7 +221,7 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
           const batch = nextBatch();
           if (!batch) break;
           slot.inFlight.set(batch.index, batch);
-          slot.worker.postMessage({ type: 'batch', id: batch.index, paths: batch.paths } satisfies CliWorkerRequest);
+          slot.worker.postMessage({ type: 'batch', id: batch.index, paths: batch.paths.map(forWorker) } satisfies CliWorkerRequest);
         }
       }
       // While the workers are busy this thread does a batch too, then looks at their answers.

@@ -10,6 +10,8 @@ import type { Gazetteer } from '../analysis/gazetteer';
 import type { Taxonomy } from '../analysis/themes';
 import { decodeBytes, formatBytes } from '../io/decode';
 import { NotRegularFileError, readRegularFileSync } from '../io/safeRead';
+import { displayPath, type FsPath } from '../io/fsPath';
+import { lostBytesNote } from './rawArgv';
 import { fileRecord, jsonFileBody, jsonLine } from './report';
 import { csvRows } from './csv';
 import { renderFileTable } from './table';
@@ -35,23 +37,30 @@ export interface FileOutcome {
   failed: boolean;
 }
 
-/** Reads, analyses and renders one file. */
-export function scanFile(path: string, setup: ScanSetup): FileOutcome {
+/**
+ * Reads, analyses and renders one file. A Buffer path is a name that is not UTF-8; every
+ * format and message names a file by its `displayPath` (io/fsPath.ts).
+ */
+export function scanFile(path: FsPath, setup: ScanSetup): FileOutcome {
+  const name = displayPath(path);
   let bytes: Uint8Array;
   try {
     // Only a regular file, read no further than the cap: a pipe or a device named on the
     // command line (or matched by a glob) is reported and the scan goes on.
     const read = readRegularFileSync(path, setup.maxBytes);
-    if (!read.bytes) return { messages: [`digest-lens: skipped ${path}: file is ${formatBytes(read.stamp.size)}, over the ${formatBytes(setup.maxBytes)} size cap\n`], failed: true };
+    if (!read.bytes) return { messages: [`digest-lens: skipped ${name}: file is ${formatBytes(read.stamp.size)}, over the ${formatBytes(setup.maxBytes)} size cap\n`], failed: true };
     bytes = read.bytes;
   } catch (e) {
-    if (e instanceof NotRegularFileError) return { messages: [`digest-lens: skipped ${path}: not a regular file (${e.kind})\n`], failed: true };
-    return { messages: [`digest-lens: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`], failed: true };
+    if (e instanceof NotRegularFileError) return { messages: [`digest-lens: skipped ${name}: not a regular file (${e.kind})\n`], failed: true };
+    const code = (e as NodeJS.ErrnoException).code;
+    // A name given as text whose bytes were not UTF-8 and could not be had back (cli/rawArgv.ts).
+    const lost = code === 'ENOENT' ? lostBytesNote(path) : '';
+    return { messages: [`digest-lens: cannot read ${name}: ${code ?? (e as Error).message}${lost}\n`], failed: true };
   }
   const decoded = decodeBytes(bytes, setup.maxBytes);
-  if (!decoded.ok) return { messages: [`digest-lens: skipped ${path}: ${decoded.reason}\n`], failed: true };
-  const messages = decoded.note ? [`digest-lens: ${path}: ${decoded.note}\n`] : [];
-  const record = fileRecord(path, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
+  if (!decoded.ok) return { messages: [`digest-lens: skipped ${name}: ${decoded.reason}\n`], failed: true };
+  const messages = decoded.note ? [`digest-lens: ${name}: ${decoded.note}\n`] : [];
+  const record = fileRecord(name, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
   let body: string;
   switch (setup.format) {
     case 'json':

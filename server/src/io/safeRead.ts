@@ -6,6 +6,7 @@
  * its size is held against a cap, and then at most that many bytes are read.
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
+import { displayPath, type FsPath } from './fsPath';
 
 /** Open flags: read only, never waiting (Windows has no O_NONBLOCK and no pipes on paths). */
 const READ_NONBLOCK = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -20,10 +21,10 @@ export interface ReadStamp {
 export class NotRegularFileError extends Error {
   readonly code = 'ENOTREGULAR';
   constructor(
-    readonly path: string,
+    readonly path: FsPath,
     readonly kind: string,
   ) {
-    super(`not a regular file (${kind}): ${path}`);
+    super(`not a regular file (${kind}): ${displayPath(path)}`);
   }
 }
 
@@ -52,7 +53,7 @@ export function kindOf(st: Stats): string {
 const SPECIAL_OPEN_ERRORS = new Set(['ENXIO', 'ENODEV', 'EOPNOTSUPP']);
 
 /** The error to throw for a failed open: NotRegularFileError when the path names a special file. */
-function refusedOpen(path: string, e: unknown, stat: () => Stats): unknown {
+function refusedOpen(path: FsPath, e: unknown, stat: () => Stats): unknown {
   if (!SPECIAL_OPEN_ERRORS.has((e as NodeJS.ErrnoException).code ?? '')) return e;
   try {
     const st = stat();
@@ -66,8 +67,9 @@ function refusedOpen(path: string, e: unknown, stat: () => Stats): unknown {
  * A regular file's stamp and bytes; bytes null when the file is over `maxBytes` (the caller
  * says why). Throws NotRegularFileError for anything else, and the system's error when the
  * path cannot be opened. Never blocks on a pipe and never reads past the size it saw.
+ * A Buffer path is a name that is not UTF-8 (io/fsPath.ts), read as the bytes it is.
  */
-export function readRegularFileSync(path: string, maxBytes: number): { stamp: ReadStamp; bytes: Buffer | null } {
+export function readRegularFileSync(path: FsPath, maxBytes: number): { stamp: ReadStamp; bytes: Buffer | null } {
   let fd: number;
   try {
     fd = openSync(path, READ_NONBLOCK);
@@ -93,7 +95,7 @@ export function readRegularFileSync(path: string, maxBytes: number): { stamp: Re
 }
 
 /** readRegularFileSync without holding the thread while the bytes come. */
-export async function readRegularFile(path: string, maxBytes: number): Promise<{ stamp: ReadStamp; bytes: Buffer | null }> {
+export async function readRegularFile(path: FsPath, maxBytes: number): Promise<{ stamp: ReadStamp; bytes: Buffer | null }> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(path, READ_NONBLOCK);
