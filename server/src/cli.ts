@@ -30,7 +30,7 @@ import { OutputBuffer } from './cli/output';
 import { CSV_HEADER } from './cli/csv';
 import { scanFile, separator, type Format, type ScanSetup } from './cli/scanFile';
 import { loadRatesFilesSync, RatesFileError } from './fx/userRates/cliRates';
-import { planScan, scanInParallel, unmatchedOutcome, type ScanEntry } from './cli/parallelScan';
+import { placedOutcome, planScan, scanInParallel, type PlacedProblem, type ScanEntry } from './cli/parallelScan';
 import { ratesMain } from './cli/ratesCommand';
 import { installStore } from './fx/update/install';
 import { defaultStoreDir } from './fx/update/store';
@@ -184,13 +184,14 @@ function* expandInputs(inputs: FsPath[]): Generator<ScanEntry> {
       let found = false;
       const base = pathKey(c.base);
       for (const path of walk(c.base, (name) => !name.startsWith('.') || c.dot, () => true, c.depth)) {
-        if (c.matches(relative(base, pathKey(path)).split(sep).join('/'))) {
+        if (typeof path === 'object' && 'unlisted' in path) yield path;
+        else if (c.matches(relative(base, pathKey(path)).split(sep).join('/'))) {
           found = true;
           yield { path };
         }
       }
       if (!found) yield { unmatched: c.glob };
-    } else if (isDirectory(c.path)) for (const path of walk(c.path, (name) => !name.startsWith('.'), (name) => TEXT_EXTENSIONS.some((x) => name.endsWith(x)))) yield { path };
+    } else if (isDirectory(c.path)) for (const path of walk(c.path, (name) => !name.startsWith('.'), (name) => TEXT_EXTENSIONS.some((x) => name.endsWith(x)))) yield typeof path === 'object' && 'unlisted' in path ? path : { path };
     else yield { path: c.path };
   }
 }
@@ -227,12 +228,15 @@ function entriesOf(dir: FsPath): Dirent[] | ByteEntry[] {
  * says which names to look at, `want` which file names to yield. node_modules is skipped.
  * A path with a name that is not UTF-8 is yielded as bytes.
  */
-function* walk(dir: FsPath, enter: (name: string) => boolean, want: (name: string) => boolean, depth = Infinity): Generator<FsPath> {
+function* walk(dir: FsPath, enter: (name: string) => boolean, want: (name: string) => boolean, depth = Infinity): Generator<FsPath | Extract<PlacedProblem, { unlisted: FsPath }>> {
   if (depth <= 0) return;
   let entries;
   try {
     entries = entriesOf(dir);
-  } catch {
+  } catch (e) {
+    // Gone meanwhile: nothing to say. There but not to be listed: said, in its place.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') yield { unlisted: dir, why: code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : (code ?? String(e)) };
     return;
   }
   for (const e of entries) {
@@ -380,7 +384,7 @@ function scanHere(scan: PreparedScan, entries: Iterable<ScanEntry>, out: (s: str
   if (format === 'json') out(JSON_OPENING);
   let first = true;
   for (const entry of entries) {
-    const outcome = 'unmatched' in entry ? unmatchedOutcome(entry.unmatched) : scanFile(entry.path, scan.setup);
+    const outcome = 'path' in entry ? scanFile(entry.path, scan.setup) : placedOutcome(entry);
     for (const m of outcome.messages) err(m);
     if (outcome.failed) status = 1;
     if (outcome.body === undefined) continue;

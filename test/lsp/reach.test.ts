@@ -11,25 +11,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyWorkspace, removeWorkspace, SERVER, startServer, uriOf, type StartOptions, type TestServer } from './harness';
+import { copyWorkspace, removeWorkspace, SERVER, startServer, uriOf, type TestServer } from './harness';
+import { unprivileged } from '../helpers/unprivileged';
 
-const NOBODY = { uid: 65534, gid: 65534 };
-
-/**
- * Who the server runs as so that file permissions hold: itself when the tests are not root;
- * nobody when they are (and nobody can read the build); null when neither works.
- */
-function unprivileged(): { as?: StartOptions['as'] } | null {
-  if (typeof process.getuid !== 'function') return null; // Windows: no POSIX permissions
-  if (process.getuid() !== 0) return {};
-  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(SERVER)}, require('fs').constants.R_OK)`], { ...NOBODY, stdio: 'ignore' });
-  return probe.status === 0 ? { as: NOBODY } : null;
-}
-const RUN_AS = unprivileged();
+const RUN_AS = ((u) => u && { as: u.spawnAs })(unprivileged(SERVER));
 const NO_PERMISSIONS = RUN_AS === null && 'needs POSIX permissions and a user without root (nobody) that can read dist/';
 
 const NOTE = '# 2025-03-18 早报\n\n佐布拉克斯完成 5 亿美元融资，估值 40 亿美元。\n';
@@ -208,6 +196,28 @@ test('a digest that grew past the size cap without a file event: the next reques
         const peak = Number(readFileSync(status, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) * 1024;
         assert.ok(peak < 600 * 1024 * 1024, `the server's peak memory is ${Math.round(peak / 1048576)} MB: the gigabyte was read`);
       }
+    });
+  } finally {
+    removeWorkspace(ws);
+  }
+});
+
+test('a digest and a folder whose names are not UTF-8 are listed as skipped with that reason, not left out unseen', { skip: process.platform !== 'linux' && 'names of any bytes are a Linux file system trait' }, async () => {
+  const ws = workspace();
+  try {
+    const dir = Buffer.from(ws + '/');
+    writeFileSync(Buffer.concat([dir, Buffer.from([0xff, 0xfe, 0xe9]), Buffer.from('.digest')]), NOTE);
+    const folder = Buffer.concat([dir, Buffer.from('notes-'), Buffer.from([0xe9])]);
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/inside.digest')]), NOTE);
+    await run(ws, async (server) => {
+      const status = await server.request('digestLens/status', null);
+      const reasons = status.skipped.map((s: { uri: string; reason: string }) => [decodeURIComponent(s.uri.slice(uriOf(ws).length + 1)), s.reason]).sort();
+      assert.deepEqual(reasons, [
+        ['notes-\uFFFD', 'folder cannot be read: its name is not valid UTF-8'],
+        ['\uFFFD\uFFFD\uFFFD.digest', 'file cannot be read: its name is not valid UTF-8'],
+      ]);
+      assert.equal(status.files, 4, 'the rest is indexed');
     });
   } finally {
     removeWorkspace(ws);

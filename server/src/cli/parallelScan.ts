@@ -16,14 +16,21 @@ import type { CliBatchResult, CliWorkerRequest, CliWorkerSetup } from './cliWork
 import type { OutputBuffer } from './output';
 import { JSON_OPENING, jsonClosing } from './report';
 import { scanFile, separator, type FileOutcome, type ScanSetup } from './scanFile';
-import type { FsPath } from '../io/fsPath';
+import { displayPath, type FsPath } from '../io/fsPath';
 import { lostBytesNote } from './rawArgv';
 
 /**
- * A file to scan (bytes when its name is not UTF-8, io/fsPath.ts), or a glob that matched
- * nothing (reported where its files would be).
+ * A file to scan (bytes when its name is not UTF-8, io/fsPath.ts), a glob that matched
+ * nothing, or a folder that could not be listed (both reported where their files would be).
  */
-export type ScanEntry = { path: FsPath } | { unmatched: string };
+export type ScanEntry = { path: FsPath } | PlacedProblem;
+export type PlacedProblem = { unmatched: string } | { unlisted: FsPath; why: string };
+
+/** The outcome of an entry that is a problem in place of files. */
+export function placedOutcome(entry: PlacedProblem): FileOutcome {
+  if ('unmatched' in entry) return unmatchedOutcome(entry.unmatched);
+  return { messages: [`digest-lens: cannot read folder ${displayPath(entry.unlisted)}: ${entry.why}\n`], failed: true };
+}
 
 /**
  * Below this much text a worker's start (its bundle, its matchers) costs more than it saves.
@@ -171,13 +178,13 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
         }
         entry = next.value;
       }
-      if ('unmatched' in entry) {
+      if (!('path' in entry)) {
         // Its message is written after the files before it: it closes the batch, or is one.
         if (paths.length) {
           held = entry;
           break;
         }
-        done.set(batches++, [unmatchedOutcome(entry.unmatched)]);
+        done.set(batches++, [placedOutcome(entry)]);
         continue;
       }
       paths.push(entry.path);

@@ -55,7 +55,8 @@ export function scanFile(path: FsPath, setup: ScanSetup): FileOutcome {
     const code = (e as NodeJS.ErrnoException).code;
     // A name given as text whose bytes were not UTF-8 and could not be had back (cli/rawArgv.ts).
     const lost = code === 'ENOENT' ? lostBytesNote(path) : '';
-    return { messages: [`digest-lens: cannot read ${name}: ${code ?? (e as Error).message}${lost}\n`], failed: true };
+    const why = code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : (code ?? (e as Error).message);
+    return { messages: [`digest-lens: cannot read ${name}: ${why}${lost}\n`], failed: true };
   }
   const decoded = decodeBytes(bytes, setup.maxBytes);
   if (!decoded.ok) return { messages: [`digest-lens: skipped ${name}: ${decoded.reason}\n`], failed: true };

@@ -4,7 +4,7 @@
  * synchronous runs between which the server answers requests. The walk policy (what is a
  * digest, what is excluded) is workspace/files.ts's DigestMatcher.
  */
-import { promises as fs, statSync, type Dirent } from 'node:fs';
+import { existsSync, promises as fs, statSync, type Dirent } from 'node:fs';
 import { normalize, sep } from 'node:path';
 import type { DigestMatcher } from '../workspace/files';
 import { StatWorker } from './statWorker';
@@ -88,6 +88,12 @@ export async function discoverDigests(root: string, matcher: DigestMatcher, canc
       const prefix = dir.endsWith(sep) ? dir : dir + sep;
       for (const e of entries) {
         const rel = at ? `${at}/${e.name}` : e.name;
+        // A name that is not UTF-8 comes back with U+FFFD and cannot be opened by that
+        // string (nor named by a uri): listed as skipped with why, not left out unseen.
+        if (e.name.includes('\uFFFD') && (e.isDirectory() || matcher.isDigest(rel)) && !existsSync(prefix + e.name)) {
+          special.push({ path: prefix + e.name, size: 0, mtimeMs: 0, unreadable: `${e.isDirectory() ? 'folder' : 'file'} cannot be read: its name is not valid UTF-8` });
+          continue;
+        }
         if (e.isDirectory()) {
           if (!ALWAYS_SKIPPED.has(e.name) && !matcher.isExcluded(rel)) below.push({ dir: prefix + e.name, rel });
         } else if (e.isFile()) {
