@@ -25,6 +25,7 @@ import { displayPath, fromLossless, isUtf8, joinName, pathKey, type FsPath } fro
 import { recoverArgBytes } from './cli/rawArgv';
 import { DEFAULT_MAX_BYTES } from './io/decode';
 import { readRegularTextSync, USER_FILE_READ_CAP } from './io/safeRead';
+import { outsideTargetSync } from './io/insideFolder';
 import { JSON_OPENING, jsonClosing } from './cli/report';
 import { OutputBuffer } from './cli/output';
 import { CSV_HEADER } from './cli/csv';
@@ -261,7 +262,9 @@ function isDirectory(path: FsPath): boolean {
 /**
  * The first `.digestlens/<name>` that exists below one of the roots. The user files are
  * named by text (the worker threads and the messages take them so): one below a folder
- * whose name is not UTF-8 is not used, and `warn` says so.
+ * whose name is not UTF-8 is not used, and `warn` says so. Nor is one whose links lead out
+ * of its root (a folder from elsewhere pointing its entity file at ~/.ssh or /etc: a scan
+ * in CI would print its lines as problems); a file given with a flag is read wherever it is.
  */
 function findUserFile(roots: FsPath[], names: string[], warn: (m: string) => void): string | undefined {
   for (const root of roots) {
@@ -269,6 +272,11 @@ function findUserFile(roots: FsPath[], names: string[], warn: (m: string) => voi
       const path = joinName(root, join('.digestlens', name), join);
       try {
         if (!statSync(path).isFile()) continue;
+        const outside = typeof path === 'string' && typeof root === 'string' ? outsideTargetSync(path, root) : null;
+        if (outside !== null) {
+          warn(`${path} not used: it links outside ${root} (to ${outside}); give the file with a flag to use it`);
+          continue;
+        }
         if (typeof path === 'string') return path;
         warn(`${displayPath(path)} not used: its folder's name is not UTF-8 (give the file with a flag, from a folder with a UTF-8 name)`);
       } catch {

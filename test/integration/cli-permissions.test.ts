@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unprivileged } from '../helpers/unprivileged';
@@ -42,5 +42,35 @@ test('an unlistable folder and an unreadable digest are reported in place with t
   } finally {
     chmodSync(locked, 0o755);
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a folder's .digestlens files that link outside the folder are not used (a line on stderr says where they lead); a flag names any file", { skip: process.platform === 'win32' && 'needs symlinks' }, () => {
+  const root = mkdtempSync(join(tmpdir(), 'digest-lens-cli-links-'));
+  const ws = join(root, 'notes');
+  const secret = join(root, 'secret.json');
+  try {
+    mkdirSync(join(ws, '.digestlens'), { recursive: true });
+    writeFileSync(join(ws, 'a.md'), '# 2025-03-01\n佐布拉克斯完成 5 亿美元融资。\n');
+    // A file that is not an entity list at all: its lines would come back as problems.
+    writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+    symlinkSync(secret, join(ws, '.digestlens', 'entities.json'));
+    const scan = (...args: string[]) => spawnSync(process.execPath, [cli, 'scan', '--format', 'jsonl', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DIGEST_LENS_RATES_STORE: join(root, '.no-store') } });
+    const r = scan(ws);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, `digest-lens: ${join(ws, '.digestlens', 'entities.json')} not used: it links outside ${ws} (to ${secret}); give the file with a flag to use it\n`);
+    assert.ok(!r.stderr.includes('root:x'), 'nothing of the outside file is printed');
+    // Named with a flag, the same file is read (and is not an entity list).
+    const flagged = scan('--entities', join(ws, '.digestlens', 'entities.json'), ws);
+    assert.match(flagged.stderr, /entities\.json:1:1:/);
+    // A link that stays inside the folder is used.
+    writeFileSync(join(ws, 'list.json'), JSON.stringify([{ name: 'Zorblax Holdings', aliases: ['佐布拉克斯'] }]));
+    rmSync(join(ws, '.digestlens', 'entities.json'));
+    symlinkSync(join('..', 'list.json'), join(ws, '.digestlens', 'entities.json'));
+    const inside = scan(ws);
+    assert.equal(inside.stderr, '');
+    assert.ok(inside.stdout.includes('Zorblax Holdings'), inside.stdout);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -5,7 +5,7 @@
  * file is read only when the path with every link resolved is still inside the folder's
  * own resolved path, so a folder cannot make the server read what lies outside it.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import { sep } from 'node:path';
 
 /** Thrown for a file whose links lead out of its folder; `code` is 'EOUTSIDE'. */
@@ -27,6 +27,16 @@ export class OutsideFolderError extends Error {
  */
 export async function assertInsideFolder(path: string, folder: string): Promise<void> {
   const [real, root] = await Promise.all([fs.realpath(path), fs.realpath(folder)]);
+  if (!within(real, root)) throw new OutsideFolderError(path, real);
+}
+
+/** assertInsideFolder, synchronously (the CLI): where the links lead when outside, else null. */
+export function outsideTargetSync(path: string, folder: string): string | null {
+  const real = realpathSync(path);
+  return within(real, realpathSync(folder)) ? null : real;
+}
+
+function within(real: string, root: string): boolean {
   const prefix = root.endsWith(sep) ? root : root + sep;
-  if (real !== root && !real.startsWith(prefix)) throw new OutsideFolderError(path, real);
+  return real === root || real.startsWith(prefix);
 }
