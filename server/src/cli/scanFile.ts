@@ -4,15 +4,19 @@
  * in its worker threads (cliWorker.ts), so a scan's bytes do not depend on which thread
  * analysed which file. What comes between two files (a comma in json, a blank line in
  * table) depends on the files before, so the caller adds it (`separator`).
+ *
+ * The output is rendered piece by piece (`openFile` … `render(write)`): the CLI's own thread
+ * writes each piece into its output buffer as it is made, so a dense file's output is never
+ * one string, nor its records one array (memory stays flat whatever the file holds).
  */
 import { analyse } from '../analysis/analyse';
 import type { Gazetteer } from '../analysis/gazetteer';
 import type { Taxonomy } from '../analysis/themes';
 import { decodeBytes, formatBytes } from '../io/decode';
 import { NotRegularFileError, readRegularFileSync } from '../io/safeRead';
-import { fileRecord, jsonFileBody, jsonLine } from './report';
-import { csvRows } from './csv';
-import { renderFileTable } from './table';
+import { recordView, writeJsonFileBody, writeJsonLine } from './report';
+import { writeCsvRows } from './csv';
+import { writeFileTable } from './table';
 
 export type Format = 'json' | 'jsonl' | 'csv' | 'table';
 
@@ -35,8 +39,27 @@ export interface FileOutcome {
   failed: boolean;
 }
 
-/** Reads, analyses and renders one file. */
+/**
+ * A file read and analysed, not yet rendered: `messages` and `failed` as in FileOutcome;
+ * `render` (absent when the file was skipped) writes its output through `write`, in pieces.
+ */
+export interface OpenedFile {
+  messages: string[];
+  failed: boolean;
+  render?: (write: (s: string) => void) => void;
+}
+
+/** Reads, analyses and renders one file into one string (the worker threads' way). */
 export function scanFile(path: string, setup: ScanSetup): FileOutcome {
+  const opened = openFile(path, setup);
+  if (!opened.render) return { messages: opened.messages, failed: opened.failed };
+  let body = '';
+  opened.render((s) => (body += s));
+  return { body, messages: opened.messages, failed: opened.failed };
+}
+
+/** Reads and analyses one file; its output is rendered when `render` is called. */
+export function openFile(path: string, setup: ScanSetup): OpenedFile {
   let bytes: Uint8Array;
   try {
     // Only a regular file, read no further than the cap: a pipe or a device named on the
@@ -51,24 +74,26 @@ export function scanFile(path: string, setup: ScanSetup): FileOutcome {
   const decoded = decodeBytes(bytes, setup.maxBytes);
   if (!decoded.ok) return { messages: [`digest-lens: skipped ${path}: ${decoded.reason}\n`], failed: true };
   const messages = decoded.note ? [`digest-lens: ${path}: ${decoded.note}\n`] : [];
-  const record = fileRecord(path, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
-  let body: string;
-  switch (setup.format) {
-    case 'json':
-      body = jsonFileBody(record);
-      break;
-    case 'jsonl':
-      body = jsonLine(record);
-      break;
-    case 'csv':
-      body = '';
-      for (const row of csvRows(record)) body += row + '\n';
-      break;
-    case 'table':
-      body = renderFileTable(record, setup.base) + '\n';
-      break;
-  }
-  return { body, messages, failed: false };
+  const view = recordView(path, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
+  const { format, base } = setup;
+  const render = (write: (s: string) => void): void => {
+    switch (format) {
+      case 'json':
+        writeJsonFileBody(view, write);
+        break;
+      case 'jsonl':
+        writeJsonLine(view, write);
+        break;
+      case 'csv':
+        writeCsvRows(view, (row) => write(row + '\n'));
+        break;
+      case 'table':
+        writeFileTable(view, base, write);
+        write('\n');
+        break;
+    }
+  };
+  return { messages, failed: false, render };
 }
 
 /** What goes before a file's body: json separates records with a comma, table with a blank line. */
