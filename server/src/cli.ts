@@ -26,7 +26,7 @@ import { readRegularTextSync, USER_FILE_READ_CAP } from './io/safeRead';
 import { JSON_OPENING, jsonClosing } from './cli/report';
 import { OutputBuffer } from './cli/output';
 import { CSV_HEADER } from './cli/csv';
-import { openFile, separator, type Format, type ScanSetup } from './cli/scanFile';
+import { openFile, separator, type Format, type OpenedFile, type ScanSetup } from './cli/scanFile';
 import { loadRatesFilesSync, RatesFileError } from './fx/userRates/cliRates';
 import { planScan, scanInParallel, unmatchedOutcome, type ScanEntry } from './cli/parallelScan';
 import { ratesMain } from './cli/ratesCommand';
@@ -324,10 +324,10 @@ function scanHere(scan: PreparedScan, entries: Iterable<ScanEntry>, out: (s: str
   if (format === 'json') out(JSON_OPENING);
   let first = true;
   for (const entry of entries) {
-    const opened = 'unmatched' in entry ? unmatchedOutcome(entry.unmatched) : openFile(entry.path, scan.setup);
+    const opened: OpenedFile = 'unmatched' in entry ? unmatchedOutcome(entry.unmatched) : openFile(entry.path, scan.setup);
     for (const m of opened.messages) err(m);
     if (opened.failed) status = 1;
-    if (!('render' in opened) || !opened.render) continue;
+    if (!opened.render) continue;
     // Written as it is rendered: a file's output is never held whole (scanFile.ts).
     out(separator(format, first));
     opened.render(out);

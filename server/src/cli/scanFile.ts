@@ -6,8 +6,9 @@
  * table) depends on the files before, so the caller adds it (`separator`).
  *
  * The output is rendered piece by piece (`openFile` … `render(write)`): the CLI's own thread
- * writes each piece into its output buffer as it is made, so a dense file's output is never
- * one string, nor its records one array (memory stays flat whatever the file holds).
+ * writes each piece into its output buffer as it is made, and a batch waiting its turn
+ * (encodedBatch.ts) keeps the pieces' UTF-8, so a dense file's output is never one string,
+ * nor its records one array.
  */
 import { analyse } from '../analysis/analyse';
 import type { Gazetteer } from '../analysis/gazetteer';
@@ -30,11 +31,10 @@ export interface ScanSetup {
 }
 
 /**
- * One file's outcome: `body` is its output (undefined when it was skipped), `messages` what
- * goes to standard error about it, in order, and `failed` whether the exit status is 1.
+ * One file's outcome without output (skipped, or a glob that matched nothing): `messages`
+ * what goes to standard error about it, in order, and `failed` whether the exit status is 1.
  */
 export interface FileOutcome {
-  body?: string;
   messages: string[];
   failed: boolean;
 }
@@ -43,19 +43,8 @@ export interface FileOutcome {
  * A file read and analysed, not yet rendered: `messages` and `failed` as in FileOutcome;
  * `render` (absent when the file was skipped) writes its output through `write`, in pieces.
  */
-export interface OpenedFile {
-  messages: string[];
-  failed: boolean;
+export interface OpenedFile extends FileOutcome {
   render?: (write: (s: string) => void) => void;
-}
-
-/** Reads, analyses and renders one file into one string (the worker threads' way). */
-export function scanFile(path: string, setup: ScanSetup): FileOutcome {
-  const opened = openFile(path, setup);
-  if (!opened.render) return { messages: opened.messages, failed: opened.failed };
-  let body = '';
-  opened.render((s) => (body += s));
-  return { body, messages: opened.messages, failed: opened.failed };
 }
 
 /** Reads and analyses one file; its output is rendered when `render` is called. */
