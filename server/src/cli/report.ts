@@ -1,6 +1,6 @@
 /**
  * Turns a DocumentAnalysis into the records of the CLI's binding JSON contract
- * (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Pure: the CLI, the tests and the export command share it.
+ * (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Pure: the CLI and the tests share it.
  */
 import type { DocumentAnalysis, Figure, FigureParty } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
