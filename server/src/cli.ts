@@ -29,7 +29,7 @@ import { outsideTargetSync } from './io/insideFolder';
 import { JSON_OPENING, jsonClosing } from './cli/report';
 import { OutputBuffer } from './cli/output';
 import { CSV_HEADER } from './cli/csv';
-import { scanFile, separator, type Format, type ScanSetup } from './cli/scanFile';
+import { openFile, separator, type Format, type OpenedFile, type ScanSetup } from './cli/scanFile';
 import { loadRatesFilesSync, RatesFileError } from './fx/userRates/cliRates';
 import { placedOutcome, planScan, scanInParallel, type PlacedProblem, type ScanEntry } from './cli/parallelScan';
 import { ratesMain } from './cli/ratesCommand';
@@ -387,16 +387,19 @@ function prepare(argv: FsPath[], out: (s: string) => void, err: (s: string) => v
 function scanHere(scan: PreparedScan, entries: Iterable<ScanEntry>, out: (s: string) => void, err: (s: string) => void): number {
   const { format } = scan.setup;
   let status = 0;
-  // Every format is written file by file, json included, so the scan holds one record at a time.
+  // Every format is written file by file, json included, and each file item by item, so the
+  // scan holds one file's analysis and one item's text at a time.
   if (format === 'csv') out(CSV_HEADER.join(',') + '\n');
   if (format === 'json') out(JSON_OPENING);
   let first = true;
   for (const entry of entries) {
-    const outcome = 'path' in entry ? scanFile(entry.path, scan.setup) : placedOutcome(entry);
-    for (const m of outcome.messages) err(m);
-    if (outcome.failed) status = 1;
-    if (outcome.body === undefined) continue;
-    out(separator(format, first) + outcome.body);
+    const opened: OpenedFile = 'path' in entry ? openFile(entry.path, scan.setup) : placedOutcome(entry);
+    for (const m of opened.messages) err(m);
+    if (opened.failed) status = 1;
+    if (!opened.render) continue;
+    // Written as it is rendered: a file's output is never held whole (scanFile.ts).
+    out(separator(format, first));
+    opened.render(out);
     first = false;
   }
   if (format === 'json') out(jsonClosing(!first));

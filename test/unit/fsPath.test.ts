@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { displayPath, fromLossless, isUtf8, joinName, losslessName, pathKey } from '../../server/src/io/fsPath';
 import { recoverArgBytes } from '../../server/src/cli/rawArgv';
-import { scanFile, type ScanSetup } from '../../server/src/cli/scanFile';
+import { openFile, type ScanSetup } from '../../server/src/cli/scanFile';
 import { unmatchedOutcome } from '../../server/src/cli/parallelScan';
 
 /** A reader of the printed spelling: `\xHH` is that byte, every other character its UTF-8. */
@@ -99,10 +99,10 @@ test('arguments: text without U+FFFD is kept as it is; one whose bytes cannot be
 
 test('a missing file named with U+FFFD is reported with why its name may have changed; another missing file is not', () => {
   const setup = { format: 'jsonl', base: 'USD', maxBytes: 1 << 20 } as unknown as ScanSetup;
-  const lost = scanFile(join(tmpdir(), 'dl-no-such-dir', 'a\ufffd.md'), setup);
+  const lost = openFile(join(tmpdir(), 'dl-no-such-dir', 'a\ufffd.md'), setup);
   assert.equal(lost.failed, true);
   assert.match(lost.messages[0], /cannot read .*a\ufffd\.md: ENOENT \(if its name is not UTF-8: .*U\+FFFD.*\)/);
-  const plain = scanFile(join(tmpdir(), 'dl-no-such-dir', 'a.md'), setup);
+  const plain = openFile(join(tmpdir(), 'dl-no-such-dir', 'a.md'), setup);
   assert.equal(plain.messages[0], `digest-lens: cannot read ${join(tmpdir(), 'dl-no-such-dir', 'a.md')}: ENOENT\n`);
   // A glob likewise.
   assert.match(unmatchedOutcome('notes/\ufffd*.md').messages[0], /no files match notes\/\ufffd\*\.md \(if its name is not UTF-8/);

@@ -1,13 +1,13 @@
 /**
  * A worker thread of the command line (dist/cliWorker.js, started by parallelScan.ts): it
  * scans the files of each batch it is given exactly as the main thread would (scanFile.ts)
- * and answers with their output already encoded as UTF-8, in one buffer that is moved to
- * the main thread, not copied.
+ * and answers with their output already encoded as UTF-8, in chunks that are moved to the
+ * main thread, not copied (encodedBatch.ts).
  *
  * Messages in:  {type: 'setup', format, base, maxBytes, entities?, themes?, rates?, gazetteerImage?}
  *               then any number of {type: 'batch', id, paths} (a path: text, or bytes)
- * Messages out: {type: 'batch', id, messages, failed, lengths, bytes} (lengths[i] is -1 for a
- *               file with no output)
+ * Messages out: {type: 'batch', id, messages, failed, ends, chunks} (EncodedBatch: ends[i] is
+ *               where file i's bytes end in the chunks, -1 for a file with no output)
  */
 import { parentPort } from 'node:worker_threads';
 import { builtinGazetteer, type Gazetteer } from '../analysis/gazetteer';
@@ -16,7 +16,8 @@ import { parseUserEntities } from '../analysis/userFiles/entities';
 import { parseUserThemes } from '../analysis/userFiles/themes';
 import { shareBuiltinImage } from '../data/builtinImage';
 import { readRegularTextSync, USER_FILE_READ_CAP } from '../io/safeRead';
-import { scanFile, type Format, type ScanSetup } from './scanFile';
+import type { Format, ScanSetup } from './scanFile';
+import { scanBatch, type EncodedBatch } from './encodedBatch';
 import { loadRatesFilesSync } from '../fx/userRates/cliRates';
 import { installStore } from '../fx/update/install';
 
@@ -38,15 +39,9 @@ export interface CliWorkerSetup {
 /** A batch's paths: text, or the bytes of a name that is not UTF-8 (io/fsPath.ts). */
 export type CliWorkerRequest = ({ type: 'setup' } & CliWorkerSetup) | { type: 'batch'; id: number; paths: (string | Uint8Array)[] };
 
-export interface CliBatchResult {
+export interface CliBatchResult extends EncodedBatch {
   type: 'batch';
   id: number;
-  messages: string[][];
-  failed: boolean[];
-  lengths: number[];
-  /** Each output's length in UTF-16 code units (the main thread's buffer flushes by it). */
-  units: number[];
-  bytes: Uint8Array;
 }
 
 let setup: ScanSetup | undefined;
@@ -74,16 +69,9 @@ parentPort?.on('message', (msg: CliWorkerRequest) => {
     return;
   }
   // A Buffer sent to a thread arrives as a plain Uint8Array: a Buffer again over the same bytes.
-  const outcomes = msg.paths.map((p) => scanFile(typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength), setup!));
-  let text = '';
-  const lengths = outcomes.map((o) => {
-    if (o.body === undefined) return -1;
-    text += o.body;
-    return Buffer.byteLength(o.body, 'utf8');
-  });
-  const bytes = Buffer.from(text, 'utf8');
-  // A Buffer this size has an ArrayBuffer of its own (only small ones share the pool).
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-  const out: CliBatchResult = { type: 'batch', id: msg.id, messages: outcomes.map((o) => o.messages), failed: outcomes.map((o) => o.failed), lengths, units: outcomes.map((o) => o.body?.length ?? 0), bytes: own };
-  parentPort!.postMessage(out, [own.buffer]);
+  const batch = scanBatch(msg.paths.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))), setup!);
+  // Every chunk has memory of its own (encodedBatch.ts); each is moved once.
+  const transfer = [...new Set(batch.chunks.map((c) => c.buffer as ArrayBuffer))];
+  const out: CliBatchResult = { type: 'batch', id: msg.id, ...batch };
+  parentPort!.postMessage(out, transfer);
 });

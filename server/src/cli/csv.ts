@@ -3,7 +3,7 @@
  * and theme, with a `type` column saying which. A figure's row ends with its fact fields:
  * subject, counterparty and source (id and name), metric, period and fact number.
  */
-import type { FileRecord } from './report';
+import { viewOfRecord, type FileRecord, type FileRecordView } from './report';
 
 export const CSV_HEADER = [
   'path', 'type', 'text', 'offset', 'length', 'line', 'character',
@@ -46,15 +46,22 @@ function csvLine(values: unknown[]): string {
 /** The CSV rows (without header) of one file. */
 export function csvRows(file: FileRecord): string[] {
   const rows: string[] = [];
-  for (const f of file.figures) {
-    rows.push(csvLine([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '',
+  writeCsvRows(viewOfRecord(file), (row) => rows.push(row));
+  return rows;
+}
+
+/** Gives the CSV rows of one file (without header or line ends) one at a time, as each is made. */
+export function writeCsvRows(file: FileRecordView, row: (line: string) => void): void {
+  for (let i = 0; i < file.figureCount; i++) {
+    const f = file.figure(i);
+    row(csvLine([file.path, 'figure', f.text, f.offset, f.length, f.line, f.character, f.currency, f.value, f.min, f.max, f.approximate, f.per, f.base?.currency, f.base?.value, '', '', '', '', '',
       f.subject?.id, f.subject?.name, f.counterparty?.id, f.counterparty?.name, f.source?.id, f.source?.name, f.metric, f.period, f.fact]));
   }
-  for (const e of file.entities) {
-    rows.push(csvLine([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '', '', '', '', '', '', '', '', '', '']));
+  for (let i = 0; i < file.entityCount; i++) {
+    const e = file.entity(i);
+    row(csvLine([file.path, 'entity', e.text, e.offset, e.length, e.line, e.character, '', '', '', '', '', '', '', '', e.id, e.name, e.kind, e.ticker, '', '', '', '', '', '', '', '', '', '']));
   }
   for (const t of file.themes) {
-    rows.push(csvLine([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions, '', '', '', '', '', '', '', '', '']));
+    row(csvLine([file.path, 'theme', t.label, '', '', '', '', '', '', '', '', '', '', '', '', t.id, t.label, 'theme', '', t.mentions, '', '', '', '', '', '', '', '', '']));
   }
-  return rows;
 }

@@ -51,23 +51,15 @@ export class OutputBuffer {
     this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
-  /**
-   * `prefix` and then bytes already encoded (a worker thread's output) of a text `length`
-   * code units long: the buffer is flushed exactly where `write(prefix + text)` would flush
-   * it, so that what goes to standard error between two flushes does not depend on which
-   * thread encoded the text.
-   */
-  writeEncoded(prefix: string, bytes: Uint8Array, length: number): void {
-    const units = prefix.length + length;
-    if (this.used + units * 3 > CAPACITY) {
+  /** Bytes already encoded (a batch's output, cli/encodedBatch.ts), copied in or written straight. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > CAPACITY) {
       this.flush();
-      if (units * 3 > CAPACITY) {
-        writeFully(this.fd, Buffer.from(prefix, 'utf8'));
+      if (bytes.length > CAPACITY) {
         writeFully(this.fd, bytes);
         return;
       }
     }
-    this.used += this.buffer.write(prefix, this.used, 'utf8');
     this.buffer.set(bytes, this.used);
     this.used += bytes.length;
   }

@@ -15,7 +15,8 @@ import { CSV_HEADER } from './csv';
 import type { CliBatchResult, CliWorkerRequest, CliWorkerSetup } from './cliWorker';
 import type { OutputBuffer } from './output';
 import { JSON_OPENING, jsonClosing } from './report';
-import { scanFile, separator, type FileOutcome, type ScanSetup } from './scanFile';
+import { separator, type FileOutcome, type ScanSetup } from './scanFile';
+import { bytesBetween, scanBatch, type EncodedBatch } from './encodedBatch';
 import { displayPath, type FsPath } from '../io/fsPath';
 import { lostBytesNote } from './rawArgv';
 
@@ -156,8 +157,8 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
   let held: ScanEntry | undefined;
   /** Batches of a lost worker, to be done here, in order. */
   const retry: Batch[] = [];
-  /** Done batches waiting for those before them to be written. */
-  const done = new Map<number, (FileOutcome & { bytes?: Uint8Array; units?: number })[]>();
+  /** Done batches waiting for those before them to be written, their output in UTF-8. */
+  const done = new Map<number, EncodedBatch>();
 
   if (format === 'csv') stdout.write(CSV_HEADER.join(',') + '\n');
   if (format === 'json') stdout.write(JSON_OPENING);
@@ -184,7 +185,7 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
           held = entry;
           break;
         }
-        done.set(batches++, [placedOutcome(entry)]);
+        done.set(batches++, ((o) => ({ messages: [o.messages], failed: [true], ends: [-1], chunks: [] }))(placedOutcome(entry)));
         continue;
       }
       paths.push(entry.path);
@@ -194,14 +195,17 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
   };
 
   const writeDone = () => {
-    for (let outcomes = done.get(written); outcomes; outcomes = done.get(written)) {
+    for (let batch = done.get(written); batch; batch = done.get(written)) {
       done.delete(written++);
-      for (const o of outcomes) {
-        for (const m of o.messages) err(m);
-        if (o.failed) status = 1;
-        if (o.body === undefined && !o.bytes) continue;
-        if (o.bytes) stdout.writeEncoded(separator(format, first), o.bytes, o.units!);
-        else stdout.write(separator(format, first) + o.body!);
+      let start = 0;
+      for (let i = 0; i < batch.messages.length; i++) {
+        for (const m of batch.messages[i]) err(m);
+        if (batch.failed[i]) status = 1;
+        const end = batch.ends[i];
+        if (end < 0) continue;
+        stdout.write(separator(format, first));
+        for (const part of bytesBetween(batch.chunks, start, end)) stdout.writeBytes(part);
+        start = end;
         first = false;
       }
     }
@@ -234,7 +238,7 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
       // While the workers are busy this thread does a batch too, then looks at their answers.
       const batch = nextBatch();
       if (batch) {
-        done.set(batch.index, batch.paths.map((p) => scanFile(p, setup)));
+        done.set(batch.index, scanBatch(batch.paths, setup));
         schedule();
         return;
       }
@@ -256,15 +260,7 @@ export function scanInParallel(plan: ScanPlan, setup: ScanSetup, userFiles: Omit
         const batch = slot.inFlight.get(m.id);
         if (!batch) return;
         slot.inFlight.delete(m.id);
-        let at = 0;
-        done.set(
-          m.id,
-          m.failed.map((failed, i) => {
-            const length = m.lengths[i];
-            const bytes = length >= 0 ? m.bytes.subarray(at, (at += length)) : undefined;
-            return { messages: m.messages[i], failed, bytes, units: m.units[i] };
-          }),
-        );
+        done.set(m.id, m);
         schedule();
       });
       // An exception in a worker (a bug the same file would hit here) or a worker that ends:

@@ -1,6 +1,6 @@
 /**
  * Turns a DocumentAnalysis into the records of the CLI's binding JSON contract
- * (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Pure: the CLI, the tests and the export command share it.
+ * (ARCHITECTURE.md, "Invariants"; the fields are listed in the README). Pure: the CLI and the tests share it.
  */
 import type { DocumentAnalysis, Figure, FigureParty } from '../analysis/types';
 import { lineStarts, positionAt } from '../analysis/text';
@@ -112,8 +112,23 @@ export function toBase(figure: Figure, base: string, date: string | null, overri
   return converted(figure.value, base, conversion(figure.currency, base, date, overrides));
 }
 
-/** Builds the JSON record of one file. */
-export function fileRecord(path: string, text: string, analysis: DocumentAnalysis, base: string, overrides?: Record<string, number>): FileRecord {
+/**
+ * One file's record, item by item: the same fields as `FileRecord`, but each figure and
+ * mention is made when asked for, so a writer can put a dense file's records out one at a
+ * time and never hold them all (a 4 MB note can have hundreds of thousands).
+ */
+export interface FileRecordView {
+  readonly path: string;
+  readonly date: string | null;
+  readonly figureCount: number;
+  readonly entityCount: number;
+  figure(i: number): FigureRecord;
+  entity(i: number): EntityRecord;
+  readonly themes: ThemeRecord[];
+}
+
+/** The record of one file as a view over its analysis (nothing is built until asked for). */
+export function recordView(path: string, text: string, analysis: DocumentAnalysis, base: string, overrides?: Record<string, number>): FileRecordView {
   const starts = lineStarts(text);
   // A file's figures share a date, so each currency is looked up once per file.
   const conversions = new Map<string, Conversion | null>();
@@ -122,10 +137,14 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
     if (c === undefined) conversions.set(f.currency, (c = conversion(f.currency, base, analysis.date, overrides)));
     return converted(f.value, base, c);
   };
+  const { figures, mentions } = analysis;
   return {
     path,
     date: analysis.date,
-    figures: analysis.figures.map((f, i) => {
+    figureCount: figures.length,
+    entityCount: mentions.length,
+    figure(i) {
+      const f = figures[i];
       const pos = positionAt(starts, f.offset);
       return {
         text: f.text,
@@ -148,12 +167,38 @@ export function fileRecord(path: string, text: string, analysis: DocumentAnalysi
         period: f.period ?? null,
         fact: f.fact ?? i,
       };
-    }),
-    entities: analysis.mentions.map((m) => {
+    },
+    entity(i) {
+      const m = mentions[i];
       const pos = positionAt(starts, m.offset);
       return { text: m.text, offset: m.offset, length: m.length, line: pos.line, character: pos.character, id: m.id, name: m.name, kind: m.kind, ticker: m.ticker };
-    }),
+    },
     themes: analysis.themes.map((t) => ({ id: t.id, label: t.label, mentions: t.mentions })),
+  };
+}
+
+/** A whole record as a view (the export command and the tests hold whole records). */
+export function viewOfRecord(record: FileRecord): FileRecordView {
+  return {
+    path: record.path,
+    date: record.date,
+    figureCount: record.figures.length,
+    entityCount: record.entities.length,
+    figure: (i) => record.figures[i],
+    entity: (i) => record.entities[i],
+    themes: record.themes,
+  };
+}
+
+/** Builds the JSON record of one file. */
+export function fileRecord(path: string, text: string, analysis: DocumentAnalysis, base: string, overrides?: Record<string, number>): FileRecord {
+  const view = recordView(path, text, analysis, base, overrides);
+  return {
+    path,
+    date: view.date,
+    figures: Array.from({ length: view.figureCount }, (_, i) => view.figure(i)),
+    entities: Array.from({ length: view.entityCount }, (_, i) => view.entity(i)),
+    themes: view.themes,
   };
 }
 
@@ -170,13 +215,8 @@ export function jsonClosing(anyFile: boolean): string {
   return anyFile ? '\n  ]\n}\n' : ']\n}\n';
 }
 
-const WRAPPED_HEAD = JSON_OPENING.length + 1;
-const WRAPPED_TAIL = '\n  ]\n}'.length;
-
 /**
  * One record of the json document, nested two levels deep, preceded by its separator.
- * JSON.stringify of a one-file document, cut out of its wrapper, gives the nesting natively
- * (re-indenting a pretty-printed record line by line costs as much again).
  */
 export function jsonFileEntry(record: FileRecord, first: boolean): string {
   return (first ? '\n' : ',\n') + jsonFileBody(record);
@@ -184,13 +224,69 @@ export function jsonFileEntry(record: FileRecord, first: boolean): string {
 
 /** A record of the json document as `jsonFileEntry` writes it, without the separator. */
 export function jsonFileBody(record: FileRecord): string {
-  const doc = JSON.stringify({ version: 1, files: [record] }, null, 2);
-  return doc.slice(WRAPPED_HEAD, doc.length - WRAPPED_TAIL);
+  let body = '';
+  writeJsonFileBody(viewOfRecord(record), (s) => (body += s));
+  return body;
 }
 
 /** One line of `--format jsonl`: the record on one line, as in the `files` of json. */
 export function jsonLine(record: FileRecord): string {
-  return JSON.stringify(record) + '\n';
+  let line = '';
+  writeJsonLine(viewOfRecord(record), (s) => (line += s));
+  return line;
+}
+
+/**
+ * Writes a record of the json document (indented as the third level of
+ * JSON.stringify(doc, null, 2)) piece by piece: its scalar fields, then each figure and
+ * mention as it is made. Only one item's text exists at a time, so the memory of a dense
+ * file's output does not grow with it.
+ */
+export function writeJsonFileBody(view: FileRecordView, write: (s: string) => void): void {
+  write(`    {\n      "path": ${JSON.stringify(view.path)},\n      "date": ${JSON.stringify(view.date)},\n      "figures": `);
+  writePrettyItems(view.figureCount, view.figure, write);
+  write(',\n      "entities": ');
+  writePrettyItems(view.entityCount, view.entity, write);
+  write(',\n      "themes": ');
+  writePrettyItems(view.themes.length, (i) => view.themes[i], write);
+  write('\n    }');
+}
+
+/**
+ * An item four levels deep in JSON.stringify(doc, null, 2) is indented as the innermost
+ * element of four nested arrays: stringified inside that wrapper and cut out, it has the
+ * document's own indentation, made natively (re-indenting line by line costs as much again).
+ */
+const WRAP_EDGE = '[\n  [\n    [\n      [\n'.length;
+
+function writePrettyItems<T>(count: number, item: (i: number) => T, write: (s: string) => void): void {
+  if (count === 0) {
+    write('[]');
+    return;
+  }
+  write('[\n');
+  for (let i = 0; i < count; i++) {
+    const wrapped = JSON.stringify([[[[item(i)]]]], null, 2);
+    write((i ? ',\n' : '') + wrapped.slice(WRAP_EDGE, wrapped.length - WRAP_EDGE));
+  }
+  write('\n      ]');
+}
+
+/** Writes one line of `--format jsonl` (JSON.stringify of the record, and a newline) item by item. */
+export function writeJsonLine(view: FileRecordView, write: (s: string) => void): void {
+  write(`{"path":${JSON.stringify(view.path)},"date":${JSON.stringify(view.date)},"figures":`);
+  writeCompactItems(view.figureCount, view.figure, write);
+  write(',"entities":');
+  writeCompactItems(view.entityCount, view.entity, write);
+  write(',"themes":');
+  writeCompactItems(view.themes.length, (i) => view.themes[i], write);
+  write('}\n');
+}
+
+function writeCompactItems<T>(count: number, item: (i: number) => T, write: (s: string) => void): void {
+  write('[');
+  for (let i = 0; i < count; i++) write((i ? ',' : '') + JSON.stringify(item(i)));
+  write(']');
 }
 
 function party(p: FigureParty | null | undefined): PartyRecord | null {

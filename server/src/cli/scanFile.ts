@@ -4,6 +4,11 @@
  * in its worker threads (cliWorker.ts), so a scan's bytes do not depend on which thread
  * analysed which file. What comes between two files (a comma in json, a blank line in
  * table) depends on the files before, so the caller adds it (`separator`).
+ *
+ * The output is rendered piece by piece (`openFile` … `render(write)`): the CLI's own thread
+ * writes each piece into its output buffer as it is made, and a batch waiting its turn
+ * (encodedBatch.ts) keeps the pieces' UTF-8, so a dense file's output is never one string,
+ * nor its records one array.
  */
 import { analyse } from '../analysis/analyse';
 import type { Gazetteer } from '../analysis/gazetteer';
@@ -12,9 +17,9 @@ import { decodeBytes, formatBytes } from '../io/decode';
 import { NotRegularFileError, readRegularFileSync } from '../io/safeRead';
 import { displayPath, type FsPath } from '../io/fsPath';
 import { lostBytesNote } from './rawArgv';
-import { fileRecord, jsonFileBody, jsonLine } from './report';
-import { csvRows } from './csv';
-import { renderFileTable } from './table';
+import { recordView, writeJsonFileBody, writeJsonLine } from './report';
+import { writeCsvRows } from './csv';
+import { writeFileTable } from './table';
 
 export type Format = 'json' | 'jsonl' | 'csv' | 'table';
 
@@ -28,20 +33,28 @@ export interface ScanSetup {
 }
 
 /**
- * One file's outcome: `body` is its output (undefined when it was skipped), `messages` what
- * goes to standard error about it, in order, and `failed` whether the exit status is 1.
+ * One file's outcome without output (skipped, or a glob that matched nothing): `messages`
+ * what goes to standard error about it, in order, and `failed` whether the exit status is 1.
  */
 export interface FileOutcome {
-  body?: string;
   messages: string[];
   failed: boolean;
 }
 
 /**
- * Reads, analyses and renders one file. A Buffer path is a name that is not UTF-8; every
- * format and message names a file by its `displayPath` (io/fsPath.ts).
+ * A file read and analysed, not yet rendered: `messages` and `failed` as in FileOutcome;
+ * `render` (absent when the file was skipped) writes its output through `write`, in pieces.
  */
-export function scanFile(path: FsPath, setup: ScanSetup): FileOutcome {
+export interface OpenedFile extends FileOutcome {
+  render?: (write: (s: string) => void) => void;
+}
+
+/**
+ * Reads and analyses one file; its output is rendered when `render` is called. A Buffer
+ * path is a name that is not UTF-8; every format and message names a file by its
+ * `displayPath` (io/fsPath.ts).
+ */
+export function openFile(path: FsPath, setup: ScanSetup): OpenedFile {
   const name = displayPath(path);
   let bytes: Uint8Array;
   try {
@@ -61,24 +74,26 @@ export function scanFile(path: FsPath, setup: ScanSetup): FileOutcome {
   const decoded = decodeBytes(bytes, setup.maxBytes);
   if (!decoded.ok) return { messages: [`digest-lens: skipped ${name}: ${decoded.reason}\n`], failed: true };
   const messages = decoded.note ? [`digest-lens: ${name}: ${decoded.note}\n`] : [];
-  const record = fileRecord(name, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
-  let body: string;
-  switch (setup.format) {
-    case 'json':
-      body = jsonFileBody(record);
-      break;
-    case 'jsonl':
-      body = jsonLine(record);
-      break;
-    case 'csv':
-      body = '';
-      for (const row of csvRows(record)) body += row + '\n';
-      break;
-    case 'table':
-      body = renderFileTable(record, setup.base) + '\n';
-      break;
-  }
-  return { body, messages, failed: false };
+  const view = recordView(name, decoded.text, analyse(decoded.text, { gazetteer: setup.gazetteer, taxonomy: setup.taxonomy }), setup.base);
+  const { format, base } = setup;
+  const render = (write: (s: string) => void): void => {
+    switch (format) {
+      case 'json':
+        writeJsonFileBody(view, write);
+        break;
+      case 'jsonl':
+        writeJsonLine(view, write);
+        break;
+      case 'csv':
+        writeCsvRows(view, (row) => write(row + '\n'));
+        break;
+      case 'table':
+        writeFileTable(view, base, write);
+        write('\n');
+        break;
+    }
+  };
+  return { messages, failed: false, render };
 }
 
 /** What goes before a file's body: json separates records with a comma, table with a blank line. */

@@ -2,7 +2,7 @@
  * The human-readable report of `digest-lens scan --format table`: per file, one row
  * per figure with its value in the base currency, then entities with counts, then themes.
  */
-import type { FigureRecord, FileRecord } from './report';
+import { viewOfRecord, type FigureRecord, type FileRecord, type FileRecordView } from './report';
 import { formatAmount } from '../fx/format';
 import { visible } from './visible';
 
@@ -62,50 +62,71 @@ function clip(s: string, width: number): string {
 
 /** Renders rows as an aligned table with a header and a rule. */
 export function renderTable(header: string[], cells: string[][], rightAligned: boolean[] = []): string {
+  let out = '';
+  writeTable(header, cells.length, (r) => cells[r], rightAligned, (s) => (out += s));
+  return out;
+}
+
+/**
+ * Writes an aligned table (header, rule, rows; lines joined by newlines, no newline at the
+ * end) line by line. The rows are made twice, by `row(r)`, once to measure the columns and
+ * once to write them, so a table of a million figures never holds its cells.
+ */
+export function writeTable(header: string[], rowCount: number, row: (r: number) => string[], rightAligned: boolean[], write: (s: string) => void): void {
   // Text from the folder never reaches the terminal as control characters (visible.ts).
-  const rows = cells.map((r) => r.map((c) => visible(c)));
-  // Each cell's width is measured once, for the column widths and again for its padding.
+  const cellsOf = (r: number) => row(r).map((c) => visible(c));
   const cellWidths = (cells: string[]) => cells.map((c) => displayWidth(c));
   const headerWidths = cellWidths(header);
-  const rowWidths = rows.map(cellWidths);
   const widths = headerWidths.slice();
-  for (const rw of rowWidths) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], rw[i] ?? 0);
+  for (let r = 0; r < rowCount; r++) {
+    const rw = cellWidths(cellsOf(r));
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], rw[i] ?? 0);
+  }
   const line = (cells: string[], cw: number[]) => cells.map((c, i) => pad(c, cw[i], widths[i], rightAligned[i])).join('  ').trimEnd();
-  const out = [line(header, headerWidths), widths.map((w) => '─'.repeat(w)).join('  ')];
-  for (let r = 0; r < rows.length; r++) out.push(line(rows[r], rowWidths[r]));
-  return out.join('\n');
+  write(line(header, headerWidths) + '\n' + widths.map((w) => '─'.repeat(w)).join('  '));
+  for (let r = 0; r < rowCount; r++) {
+    const cells = cellsOf(r);
+    write('\n' + line(cells, cellWidths(cells)));
+  }
 }
 
 /** Renders one file's report. */
 export function renderFileTable(file: FileRecord, base: string): string {
-  const out: string[] = [];
-  out.push(`${visible(file.path)}  (date: ${file.date ?? 'none'}, ${file.figures.length} figures, ${file.entities.length} entity mentions)`);
-  out.push('');
-  if (file.figures.length) {
-    const rows = file.figures.map((f, i) => [
-      `${f.line + 1}:${f.character + 1}`,
-      clip(f.text, 28),
-      f.currency,
-      formatAmount(f.value, f.currency, 'en') + (f.per ? `/${f.per}` : ''),
-      f.min !== null && f.max !== null ? `${formatAmount(f.min, f.currency, 'en')} – ${formatAmount(f.max, f.currency, 'en')}` : '',
-      f.approximate ? (f.qualifier ? `≈ (${f.qualifier})` : '≈') : '',
-      f.base ? formatAmount(f.base.value, base, 'en') + (f.per ? `/${f.per}` : '') : 'n/a',
-      f.base && f.currency !== base ? `${trimRate(f.base.rate)} ${f.base.rateDate}` : '',
-      clip(partyText(f), 24),
-      f.metric === 'other' ? '' : f.metric,
-      f.period ?? '',
-      f.source ? clip(f.source.name, 16) : '',
-      factText(file, i),
-    ]);
-    out.push(
-      renderTable(['at', 'figure', 'ccy', 'value', 'range', 'approx', base, 'rate', 'subject', 'metric', 'period', 'source', 'fact'], rows, [
-        false, false, false, true, false, false, true, false, false, false, false, false, false,
-      ]),
-    );
-  } else out.push('(no figures)');
-  out.push('');
+  let out = '';
+  writeFileTable(viewOfRecord(file), base, (s) => (out += s));
+  return out;
+}
+
+/** Writes one file's report piece by piece (without a newline at the end). */
+export function writeFileTable(file: FileRecordView, base: string, write: (s: string) => void): void {
+  write(`${visible(file.path)}  (date: ${file.date ?? 'none'}, ${file.figureCount} figures, ${file.entityCount} entity mentions)\n\n`);
+  if (file.figureCount) {
+    const row = (i: number): string[] => {
+      const f = file.figure(i);
+      return [
+        `${f.line + 1}:${f.character + 1}`,
+        clip(f.text, 28),
+        f.currency,
+        formatAmount(f.value, f.currency, 'en') + (f.per ? `/${f.per}` : ''),
+        f.min !== null && f.max !== null ? `${formatAmount(f.min, f.currency, 'en')} – ${formatAmount(f.max, f.currency, 'en')}` : '',
+        f.approximate ? (f.qualifier ? `≈ (${f.qualifier})` : '≈') : '',
+        f.base ? formatAmount(f.base.value, base, 'en') + (f.per ? `/${f.per}` : '') : 'n/a',
+        f.base && f.currency !== base ? `${trimRate(f.base.rate)} ${f.base.rateDate}` : '',
+        clip(partyText(f), 24),
+        f.metric === 'other' ? '' : f.metric,
+        f.period ?? '',
+        f.source ? clip(f.source.name, 16) : '',
+        factText(file, i, f.fact),
+      ];
+    };
+    writeTable(['at', 'figure', 'ccy', 'value', 'range', 'approx', base, 'rate', 'subject', 'metric', 'period', 'source', 'fact'], file.figureCount, row, [
+      false, false, false, true, false, false, true, false, false, false, false, false, false,
+    ], write);
+  } else write('(no figures)');
+  write('\n\n');
   const entities = new Map<string, { name: string; kind: string; count: number; texts: Set<string> }>();
-  for (const e of file.entities) {
+  for (let i = 0; i < file.entityCount; i++) {
+    const e = file.entity(i);
     const entry = entities.get(e.id) ?? { name: e.name, kind: e.kind, count: 0, texts: new Set<string>() };
     entry.count++;
     entry.texts.add(e.text);
@@ -115,13 +136,12 @@ export function renderFileTable(file: FileRecord, base: string): string {
     const rows = [...entities.entries()]
       .sort((a, b) => b[1].count - a[1].count || a[1].name.localeCompare(b[1].name))
       .map(([id, e]) => [clip(e.name, 28), e.kind, String(e.count), clip([...e.texts].join(' / '), 40), id]);
-    out.push(renderTable(['entity', 'kind', 'count', 'as written', 'id'], rows, [false, false, true, false, false]));
-  } else out.push('(no entities)');
-  out.push('');
+    write(renderTable(['entity', 'kind', 'count', 'as written', 'id'], rows, [false, false, true, false, false]));
+  } else write('(no entities)');
+  write('\n\n');
   if (file.themes.length) {
-    out.push(renderTable(['theme', 'mentions'], file.themes.map((t) => [t.label, String(t.mentions)]), [false, true]));
-  } else out.push('(no themes)');
-  return out.join('\n');
+    write(renderTable(['theme', 'mentions'], file.themes.map((t) => [t.label, String(t.mentions)]), [false, true]));
+  } else write('(no themes)');
 }
 
 /** "Tencent", or "SoftBank → Ampere" for a transaction with a counterparty. */
@@ -131,10 +151,9 @@ function partyText(f: FigureRecord): string {
 }
 
 /** "= 3:12" when the figure restates the fact of an earlier figure (its position), else "". */
-function factText(file: FileRecord, i: number): string {
-  const first = file.figures[i].fact;
-  if (first === i || !file.figures[first]) return '';
-  const f = file.figures[first];
+function factText(file: FileRecordView, i: number, first: number): string {
+  if (first === i || !(first >= 0 && first < file.figureCount)) return '';
+  const f = file.figure(first);
   return `= ${f.line + 1}:${f.character + 1}`;
 }
 
