@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAS_FIFOS, rescuePipes, specialFolder } from '../helpers/specialFiles';
 import '../helpers/isolatedRatesStore';
@@ -76,5 +77,28 @@ test('an entity or theme file that is a pipe or a device stops the scan with a m
   } finally {
     rescue.stop();
     rmSync(f.dir, { recursive: true, force: true });
+  }
+});
+
+test('a sparse 1 GB file (made with truncate) is skipped from its size: the CLI never holds the gigabyte', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-lens-cli-sparse-'));
+  try {
+    const big = join(dir, 'big.md');
+    const note = join(dir, 'note.md');
+    writeFileSync(big, '');
+    truncateSync(big, 1024 ** 3);
+    writeFileSync(note, '# 2025-03-01\n腾讯控股营收 1,200 亿元。\n');
+    // The CLI's peak memory, said by the process itself as it exits.
+    const peak = join(dir, 'peak.js');
+    writeFileSync(peak, "process.on('exit', () => process.stderr.write('peak ' + process.resourceUsage().maxRSS + '\\n'));\n");
+    const r = spawnSync(process.execPath, ['-r', peak, cli, 'scan', '--format', 'jsonl', big, note], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stdout.trim().split('\n').map((l) => JSON.parse(l).path).join(), note);
+    const lines = r.stderr.trim().split('\n');
+    assert.match(lines[0], /^digest-lens: skipped .*big\.md: file is 1024\.0 MB, over the 2\.0 MB size cap$/);
+    const kb = Number(lines.at(-1)!.replace('peak ', ''));
+    assert.ok(kb > 0 && kb < 400 * 1024, `peak ${Math.round(kb / 1024)} MB: the file was read`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
