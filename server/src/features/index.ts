@@ -15,6 +15,7 @@ import { feature as addEntity } from './addEntity';
 import { feature as sidebar } from './sidebar';
 import { feature as facts } from './facts';
 import { feature as noteRates } from './noteRates';
+import { feature as completion } from './completion';
 
 export const FEATURES: Feature[] = [
   semanticTokens,
@@ -32,4 +33,5 @@ export const FEATURES: Feature[] = [
   sidebar,
   facts,
   noteRates,
+  completion,
 ];

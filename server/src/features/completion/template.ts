@@ -1,0 +1,4 @@
+/** Completion source: template (issue 17). Not written yet: offers nothing. */
+import type { CompletionSource } from './source';
+
+export const complete: CompletionSource = () => [];
