@@ -10,6 +10,8 @@
  *    selection, or the whole document when nothing is selected (scriptConversion.ts), offered
  *    when code actions are asked for, not on the automatic light-bulb requests, so opencc-js
  *    is loaded only for a conversion;
+ *  - "Replace with 0700.HK" for a ticker-mismatch diagnostic: the named company's ticker,
+ *    written as the wrong one was (tickerMismatch.ts);
  *  - "Add <name> to your entity list" on a candidate mention: a new entry in the user's
  *    entity file (created when the workspace has none), the edit of addEntity.ts.
  */
@@ -36,6 +38,7 @@ import { scriptEdits, type ScriptEdit, type ScriptTarget } from './scriptConvers
 import { translator, type Translator } from '../l10n';
 import type { MessageKey } from '../l10n/messages';
 import { addEntityEdit } from './addEntity';
+import { replaceTickerActions } from './tickerMismatch';
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -191,6 +194,7 @@ export async function codeActionsFor(ctx: FeatureContext, params: CodeActionPara
   if (wants(only, CodeActionKind.QuickFix)) {
     const mismatches = findMismatches(doc.text, doc.analysis.figures, doc.analysis.date, settings.conversionTolerance, settings.rateOverrides);
     for (const m of mismatches) if (overlaps(m.to, start, end)) out.push(replaceConversion(doc, m, params.context.diagnostics, tr));
+    out.push(...replaceTickerActions(doc, ctx.gazetteer(doc.uri), start, end, params.context.diagnostics, tr));
   }
   if (wants(only, CodeActionKind.Refactor)) {
     for (const f of doc.analysis.figures) {

@@ -8,7 +8,10 @@
  *    stops (index/analysedPart.ts), at the first line left out;
  *  - user-file (Error): a problem in the user's entity or theme file, at its line/column;
  *  - inconsistent-fact (Information): a fact that an earlier note states with another value
- *    for the same subject, metric and period (facts/consistency.ts), both values and dates.
+ *    for the same subject, metric and period (facts/consistency.ts), both values and dates;
+ *  - ticker-mismatch (Warning): a ticker written beside another company's name ("腾讯
+ *    (9988.HK)"), at the ticker (tickerMismatch.ts, over analysis/tickerCheck.ts), with the
+ *    named company's ticker for the quick fix.
  * Open digests are checked whenever the index changes for them and after a full re-index
  * (which is what a settings change causes), on whole analyses only (not on the provisional
  * one of a long note just edited); closing a document clears its diagnostics.
@@ -25,6 +28,7 @@ import type { Feature, FeatureContext, UserFileProblem } from './context';
 import { conversionMessage, findMismatches } from './conversionCheck';
 import { english, metricLabel, translator, type Translator } from '../l10n';
 import { toRange } from './positions';
+import { TICKER_MISMATCH, tickerMismatchDiagnostics } from './tickerMismatch';
 
 /** The `source` of every diagnostic of the extension. */
 export const SOURCE = 'digest-lens';
@@ -37,6 +41,7 @@ export const Codes = {
   notAnalysed: 'not-analysed',
   userFile: 'user-file',
   inconsistent: 'inconsistent-fact',
+  tickerMismatch: TICKER_MISMATCH,
 } as const;
 
 /** Diagnostics are checked after this long without changes, and at most this long after the first. */
@@ -238,7 +243,7 @@ export const feature: Feature = {
       if (ctx.index.needsExact(uri)) return;
       await publish(
         uri,
-        (s, tr) => [...digestDiagnostics(doc, s, tr), ...consistencyDiagnostics(doc, ctx.index, s, tr)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+        (s, tr) => [...digestDiagnostics(doc, s, tr), ...consistencyDiagnostics(doc, ctx.index, s, tr), ...tickerMismatchDiagnostics(doc, ctx.gazetteer(uri), tr)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
         open.version,
       );
     };

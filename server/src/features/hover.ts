@@ -3,7 +3,9 @@
  * conversions into the display currencies at the digest's date, with rates, months and
  * sources) and on an entity mention (names in every script, tickers, workspace counts,
  * its own facts: the figures whose subject, or counterparty, it is, one line per fact, and a
- * link to its dossier). Everything comes from the index; document text put into
+ * link to its dossier); a ticker, alone or after a name, also says which company and exchange
+ * it is and the company's other tickers, with a warning when it is another company's than
+ * the name beside it (tickerMismatch.ts). Everything comes from the index; document text put into
  * the Markdown is escaped.
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver';
@@ -20,6 +22,7 @@ import { spanAt, toOffset, toRange } from './positions';
 import { compactFigure, escapeMarkdown, rateText, styleFor, unitName } from './moneyText';
 import { lineOf } from '../analysis/text';
 import { tickerOwnerAt, tickerSpan } from './entityAt';
+import { mismatchAt, mismatchMessage, tickerHoverLines } from './tickerMismatch';
 import { factStoreOf, type StoredFact } from '../facts/store';
 import { english, hasKey, metricLabel, translator, type MessageKey, type Translator } from '../l10n';
 
@@ -202,7 +205,7 @@ export function figuresNear(doc: IndexedDoc, mention: Mention): Figure[] {
 }
 
 /** The Markdown of an entity mention's hover. */
-export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer, tr: Translator = english): string {
+export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: WorkspaceIndex, settings: HoverSettings, gazetteer: Gazetteer, tr: Translator = english, tickerLines: readonly string[] = []): string {
   const entity = gazetteer.get(m.id);
   const name = entity?.name ?? m.name;
   const kind = entity?.kind ?? m.kind;
@@ -219,7 +222,8 @@ export function mentionHoverMarkdown(doc: IndexedDoc, m: Mention, index: Workspa
     names.push(n.trim());
   }
   const shown = names.slice(0, MAX_NAMES).map(escapeMarkdown).join(' · ');
-  const facts: string[] = [tr('hover.names', names.length > MAX_NAMES ? tr('hover.namesMore', shown, names.length - MAX_NAMES) : shown)];
+  // A hovered ticker first: which company and exchange it is (tickerMismatch.ts).
+  const facts: string[] = [...tickerLines, tr('hover.names', names.length > MAX_NAMES ? tr('hover.namesMore', shown, names.length - MAX_NAMES) : shown)];
   const tickers = [...new Set(entity?.tickers ?? [])];
   if (tickers.length || m.ticker) {
     const listed = tickers.length ? tickers.map(escapeMarkdown).join(' · ') : escapeMarkdown(m.ticker ?? '');
@@ -309,18 +313,30 @@ export function hoverAt(doc: IndexedDoc, offset: number, index: WorkspaceIndex, 
   if (figure && mention) item = inside(mention) && !inside(figure) ? mention : figure;
   else item = figure ?? mention;
   if (!item) {
-    // The ticker written after a mention ("騰訊控股(0700.HK)") hovers as its company.
+    // The ticker written after a mention ("騰訊控股(0700.HK)") hovers as its company; one
+    // beside another company's name ("腾讯 (9988.HK)") as its own company, with a warning.
     const m = tickerOwnerAt(doc.analysis.mentions, offset);
     const t = m && tickerSpan(m);
     if (!m || !t) return null;
-    const value = mentionHoverMarkdown(doc, m, index, settings, gazetteer, tr);
+    const wrong = mismatchAt(doc, gazetteer, offset);
+    const shown: Mention = wrong ? { ...m, offset: t.offset, length: t.length, text: m.ticker!, id: wrong.owner.id, name: wrong.owner.name, kind: wrong.owner.kind, tickerOffset: t.offset } : m;
+    const value = mentionHoverMarkdown(doc, shown, index, settings, gazetteer, tr, tickerHere(doc, m.ticker!, offset, gazetteer, tr));
     return { contents: { kind: 'markdown', value }, range: toRange(doc, t.offset, t.length) };
   }
+  // A ticker written alone ("0700.HK rose") says which company and exchange it is.
+  const bare = !('currency' in item) && item.ticker !== null && item.tickerOffset === item.offset;
   const value = 'currency' in item
     ? figureHoverMarkdown(item, doc.analysis.date, settings, tr)
-    : mentionHoverMarkdown(doc, item, index, settings, gazetteer, tr);
+    : mentionHoverMarkdown(doc, item, index, settings, gazetteer, tr, bare ? tickerHere(doc, item.ticker!, offset, gazetteer, tr) : []);
   const contents: MarkupContent = { kind: 'markdown', value };
   return { contents, range: toRange(doc, item.offset, item.length) };
+}
+
+/** The lines of a hovered ticker: a warning when it is beside another company's name, then its company and exchange. */
+function tickerHere(doc: IndexedDoc, written: string, offset: number, gazetteer: Gazetteer, tr: Translator): string[] {
+  const wrong = mismatchAt(doc, gazetteer, offset);
+  const warning = wrong ? [tr('hover.tickerMismatch', escapeMarkdown(mismatchMessage(wrong, doc.text.slice(wrong.nameOffset, wrong.nameOffset + wrong.nameLength), doc.analysis.traditional, tr)))] : [];
+  return [...warning, ...tickerHoverLines(written, gazetteer, tr)];
 }
 
 export const feature: Feature = {
