@@ -203,7 +203,8 @@ function explicitForm(written: string): boolean {
  * The tickers of a note written beside another company's name. `mentions` are the note's,
  * in text order, as analysed with `g`. Nothing is reported when the ticker is unknown, when
  * it is one of the named company's own (any share class or market), when the data knows
- * the two as a unit and its parent, when the name is also one of the ticker's company's
+ * the two as a unit and its parent, when a bare capital code follows a company with no US
+ * listing (a short name, not a ticker), when the name is also one of the ticker's company's
  * (an ambiguous name), or when the same brackets name the ticker's company too
  * ("蚂蚁集团(阿里巴巴, 9988.HK)").
  */
@@ -235,6 +236,10 @@ export function tickerMismatches(text: string, mentions: readonly Mention[], g: 
     if (owners.some((i) => g.at(i).id === named.id)) continue; // one of its own listings
     const owner = g.at(owners[0]);
     if (related(named, owner)) continue;
+    // A bare capital code ("TEL", "TARS") beside a company without a US listing is more
+    // likely its short name than a ticker: "东京威力科创（TEL）" is Tokyo Electron, whatever
+    // trades as TEL in New York.
+    if (!explicitForm(m.ticker) && !named.tickers.some((t) => US_EXCHANGES.has(exchangeOfKey(t)))) continue;
     // An ambiguous name: the ticker's company is also called so ("软银" for both SoftBanks).
     const written = foldText(text.slice(name.offset, name.offset + name.length)).toLowerCase();
     if (owner.names.some((n) => foldText(n).toLowerCase() === written)) continue;

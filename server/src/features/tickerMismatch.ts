@@ -15,7 +15,7 @@ import { english, hasKey, type Translator } from '../l10n';
 import type { Locale } from '../l10n';
 import { toRange } from './positions';
 import { escapeMarkdown as escape } from './moneyText';
-import { firstEndingAfter } from '../analysis/text';
+import { firstEndingAfter, foldText } from '../analysis/text';
 
 /** The `source` and code of the diagnostic (diagnostics.ts lists it in Codes). */
 const SOURCE = 'digest-lens';
@@ -39,16 +39,20 @@ const hasCjk = (s: string) => {
 
 /**
  * The entity's name in a script: its Latin name for English, a Chinese name whose
- * characters are Simplified (or shared) for Simplified, one with Traditional characters for
- * Traditional (else a shared-character one, else the Simplified one); its display name when
- * it has none such.
+ * characters are Simplified (or shared) for Simplified, and for Traditional that name's
+ * Traditional spelling (a name of shared characters as it is); its display name when it has
+ * none such.
  */
 export function nameIn(entity: Entity, script: NameScript): string {
   const names = [entity.name, ...entity.names];
   if (script === 'en') return names.find((n) => !hasCjk(n)) ?? entity.name;
   const chinese = names.filter(hasCjk);
-  if (script === 'simplified') return chinese.find((n) => scriptOf(n) !== 'traditional') ?? chinese[0] ?? entity.name;
-  return chinese.find((n) => scriptOf(n) === 'traditional') ?? chinese.find((n) => scriptOf(n) === null) ?? chinese[0] ?? entity.name;
+  const simplified = chinese.find((n) => scriptOf(n) !== 'traditional') ?? chinese[0];
+  if (script === 'simplified' || simplified === undefined) return simplified ?? entity.name;
+  // The Traditional spelling of that same name (騰訊 for 腾讯), not another alias (阿里雲 for 阿里巴巴).
+  const key = foldText(simplified);
+  return chinese.find((n) => scriptOf(n) === 'traditional' && foldText(n) === key)
+    ?? (scriptOf(simplified) !== 'simplified' ? simplified : chinese.find((n) => scriptOf(n) === 'traditional') ?? simplified);
 }
 
 /** The script names are written in for a locale. */
