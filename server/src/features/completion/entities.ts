@@ -17,9 +17,9 @@ import { mostlyChinese, scriptOf, sentenceAround } from '../../analysis/script';
 import type { Entity } from '../../analysis/types';
 import type { WorkspaceIndex } from '../../index/workspaceIndex';
 import { hasKey, translator, type Translator } from '../../l10n';
-import { foldKey } from '../workspaceSymbols';
+import { convertName } from '../scriptConversion';
 import type { FeatureContext } from '../context';
-import { allDigits, buildEntityKeys, DIGITS_MARK, dotTicker, entitiesWithPrefix, hasPrefix, splitTicker, stripZeros, tickerKeys, type EntityKeys, type KeyHit } from './entityKeys';
+import { allDigits, foldName, buildEntityKeys, DIGITS_MARK, dotTicker, entitiesWithPrefix, hasPrefix, splitTicker, stripZeros, tickerKeys, type EntityKeys, type KeyHit } from './entityKeys';
 import { nameIn, otherName, type NoteScript } from './entityNames';
 import type { CompletionSource } from './source';
 import { detectTickerStyle, nameWithTicker } from './tickerStyle';
@@ -36,6 +36,10 @@ function builtinKeys(): { entities: Entity[]; keys: EntityKeys } {
   if (!builtin) {
     const entities = builtinGazetteer().all();
     builtin = { entities, keys: buildEntityKeys(entities) };
+    // The script converters load their dictionaries on first use (~200 ms each): load them
+    // with the index, so no later keystroke pays for it.
+    convertName('腾', 'tw');
+    convertName('騰', 'cn');
   }
   return builtin;
 }
@@ -60,7 +64,7 @@ function mentionCounts(index: WorkspaceIndex): Map<string, number> {
 
 /** The folded key a typed candidate is looked up under: digits by their value ("0700" → "#700"). */
 function lookupKey(c: TypedCandidate): string {
-  const folded = foldKey(c.text);
+  const folded = foldName(c.text);
   return c.kind === 'latin' && allDigits(folded) ? DIGITS_MARK + stripZeros(folded) : folded;
 }
 

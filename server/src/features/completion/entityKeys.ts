@@ -12,7 +12,7 @@
  * the prefix, so it costs nothing like a scan of every name.
  */
 import type { Entity } from '../../analysis/types';
-import { foldKey } from '../workspaceSymbols';
+import { foldCode } from '../../analysis/text';
 
 /** A sorted list of folded keys; `entity[i]` is the position in the list of the key's entity. */
 export interface EntityKeys {
@@ -20,6 +20,23 @@ export interface EntityKeys {
   readonly entity: Int32Array;
   /** 1 where the key is a ticker form, 0 for a name. */
   readonly ticker: Uint8Array;
+}
+
+/**
+ * A short name folded as workspace symbols fold their queries (`foldKey`: Traditional to
+ * Simplified, full-width to ASCII, lowercase, trimmed), code unit by code unit: names are
+ * tiny and there are 100,000 of them, so the whole-document folder's buffers are not used.
+ */
+export function foldName(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = foldCode(c);
+    if (f !== c) changed = true;
+    out += String.fromCharCode(f);
+  }
+  return (changed ? out : s).toLowerCase().trim();
 }
 
 /** The mark before a code of digits without its leading zeros. */
@@ -68,7 +85,7 @@ export function dotTicker(ticker: string): string {
 /** The forms a ticker is searched under (folded), each once. */
 export function tickerKeys(ticker: string): string[] {
   const { code } = splitTicker(ticker);
-  const out = new Set([foldKey(ticker), foldKey(code), foldKey(dotTicker(ticker))]);
+  const out = new Set([foldName(ticker), foldName(code), foldName(dotTicker(ticker))]);
   if (allDigits(code)) out.add(DIGITS_MARK + stripZeros(code));
   return [...out].filter(Boolean);
 }
@@ -84,8 +101,8 @@ export function buildEntityKeys(entities: readonly Entity[]): EntityKeys {
       seen.add(key);
       rows.push({ key, entity: i, ticker });
     };
-    add(foldKey(e.name), 0);
-    for (const n of e.names) add(foldKey(n), 0);
+    add(foldName(e.name), 0);
+    for (const n of e.names) add(foldName(n), 0);
     for (const t of e.tickers) for (const k of tickerKeys(t)) add(k, 1);
   }
   // Plain code-unit order, which is the order startsWith walks in.

@@ -6,8 +6,8 @@
  */
 import type { Entity } from '../../analysis/types';
 import { scriptOf } from '../../analysis/script';
-import { foldKey } from '../workspaceSymbols';
 import { convertName } from '../scriptConversion';
+import { foldName } from './entityKeys';
 
 export type NoteScript = 'simplified' | 'traditional' | 'english';
 
@@ -23,7 +23,7 @@ export function hasCjk(s: string): boolean {
 function pick(names: readonly string[], prefix: string | null): string | undefined {
   if (prefix) {
     let best: string | undefined;
-    for (const n of names) if (foldKey(n).startsWith(prefix) && (!best || n.length < best.length)) best = n;
+    for (const n of names) if (foldName(n).startsWith(prefix) && (!best || n.length < best.length)) best = n;
     if (best) return best;
   }
   return names[0];
@@ -45,12 +45,12 @@ export function nameIn(e: Entity, script: NoteScript, prefix: string | null = nu
   if (!base) return e.name;
   if (script === 'simplified') {
     if (scriptOf(base) !== 'traditional') return base;
-    const folded = foldKey(base);
-    return chinese.find((n) => foldKey(n) === folded && scriptOf(n) !== 'traditional') ?? convertName(base, 'cn');
+    const folded = foldName(base);
+    return chinese.find((n) => foldName(n) === folded && scriptOf(n) !== 'traditional') ?? convertName(base, 'cn');
   }
   if (scriptOf(base) === 'traditional') return base;
-  const folded = foldKey(base);
-  const own = chinese.find((n) => n !== base && foldKey(n) === folded && scriptOf(n) === 'traditional');
+  const folded = foldName(base);
+  const own = chinese.find((n) => n !== base && foldName(n) === folded && scriptOf(n) === 'traditional');
   if (own) return own;
   // No script-only character: the same in both scripts (台积电 is not; 阿里 is).
   if (scriptOf(base) === null) return base;
