@@ -37,6 +37,8 @@ test('typed text: a Latin or ticker token of two characters or more, and names o
   assert.deepEqual(texts('Tencent', 99), ['Tencent'], 'a column past the end is the end');
   assert.deepEqual(texts('.HK'), ['HK'], 'a token does not begin with punctuation');
   assert.deepEqual(texts('-:.'), []);
+  assert.deepEqual(texts('x'.repeat(100_000)), [], 'a token longer than any name is not read back to its start');
+  assert.deepEqual(texts('腾'.repeat(100_000)).length, 11, 'a long Chinese run is read back twelve characters only');
 });
 
 test('the prefix index finds names in either script, tickers in every form, digits without leading zeros', () => {

@@ -15,6 +15,8 @@
 
 /** Longest Chinese suffix tried: the longest names are a dozen characters. */
 export const MAX_CJK = 12;
+/** Longest Latin token read back from the cursor. */
+export const MAX_TOKEN = 64;
 
 export interface TypedCandidate {
   /** Column (UTF-16) where the candidate begins; it ends at the cursor. */
@@ -47,7 +49,10 @@ export function typedCandidates(line: string, col: number): TypedCandidate[] {
   }
   if (!isAlnum(last)) return [];
   let start = end;
-  while (start > 0 && (isAlnum(line.charCodeAt(start - 1)) || isTokenInner(line.charCodeAt(start - 1)))) start--;
+  const floor = Math.max(0, end - MAX_TOKEN);
+  while (start > floor && (isAlnum(line.charCodeAt(start - 1)) || isTokenInner(line.charCodeAt(start - 1)))) start--;
+  // A token longer than any name (a hash, a URL's path) is not one being typed.
+  if (start === floor && start > 0 && (isAlnum(line.charCodeAt(start - 1)) || isTokenInner(line.charCodeAt(start - 1)))) return [];
   // A token never begins with punctuation (".HK" of "0700.HK" is not typed alone).
   while (start < end && isTokenInner(line.charCodeAt(start))) start++;
   if (start === end) return [];
@@ -58,7 +63,8 @@ export function typedCandidates(line: string, col: number): TypedCandidate[] {
   for (let words = 0; words < 2; words++) {
     if (s < 2 || line.charCodeAt(s - 1) !== 32 || !isAlnum(line.charCodeAt(s - 2))) break;
     let w = s - 1;
-    while (w > 0 && (isAlnum(line.charCodeAt(w - 1)) || isTokenInner(line.charCodeAt(w - 1)))) w--;
+    const wordFloor = Math.max(0, w - MAX_TOKEN);
+    while (w > wordFloor && (isAlnum(line.charCodeAt(w - 1)) || isTokenInner(line.charCodeAt(w - 1)))) w--;
     s = w;
     out.unshift({ start: s, text: line.slice(s, end), kind: 'latin' });
   }
