@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDataOptions } from './lib/benchBundle.mjs';
 
-const CASES = ['startup', 'analysis', 'peer', 'edit', 'scale', 'views', 'adversarial', 'cli', 'growth', 'density', 'userFiles', 'rates'];
+const CASES = ['startup', 'analysis', 'peer', 'edit', 'scale', 'views', 'adversarial', 'cli', 'growth', 'density', 'userFiles', 'rates', 'completion'];
 /** Cases run only when named with --case (too long for every run). */
 const OPT_IN = ['density100k'];
 

@@ -38,6 +38,8 @@ export interface DigestSettings {
   language: LanguageSetting;
   /** Fetch the ECB's and the Fed's rates at most once a day in the background (user setting; off by default). */
   'rates.autoUpdate': boolean;
+  /** Entity completion inserts the name followed by its primary ticker in the note's style (腾讯（0700.HK）). */
+  'completion.insertTicker': boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: Readonly<DigestSettings> = Object.freeze({
   numberStyle: 'auto',
   language: 'auto',
   'rates.autoUpdate': false,
+  'completion.insertTicker': false,
 });
 
 /** A problem with a setting, as a message of the catalogue (shown in the user's language). */
@@ -163,6 +166,11 @@ export function validateSettings(raw: unknown): SettingsResult {
   if (autoUpdate !== undefined) {
     if (typeof autoUpdate === 'boolean') s['rates.autoUpdate'] = autoUpdate;
     else bad('rates.autoUpdate', 'settings.boolean');
+  }
+  const insertTicker = r.completion && typeof r.completion === 'object' ? (r.completion as Record<string, unknown>).insertTicker : r['completion.insertTicker'];
+  if (insertTicker !== undefined) {
+    if (typeof insertTicker === 'boolean') s['completion.insertTicker'] = insertTicker;
+    else bad('completion.insertTicker', 'settings.boolean');
   }
   return done(s);
 }

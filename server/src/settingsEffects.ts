@@ -35,6 +35,8 @@ export const SETTING_EFFECTS: Readonly<Record<keyof DigestSettings | ClientOnlyS
   language: 'refresh',
   // Read when the server decides whether to fetch rates in the background (fx/update/).
   'rates.autoUpdate': 'refresh',
+  // Read by entity completion at request time.
+  'completion.insertTicker': 'refresh',
   traditionalVariant: 'refresh',
   'trace.server': 'refresh',
 });

@@ -233,6 +233,25 @@ export const en = {
   'rates.why.network': 'network error ({0})',
   'rates.why.redirect': 'redirected to an address that is not https ({0})',
   'rates.why.badUrl': 'not an https address ({0})',
+  // Entity completion (features/completion/entities.ts): exchanges, detail lines
+  'completion.exchange.HK': 'Hong Kong Stock Exchange',
+  'completion.exchange.SZ': 'Shenzhen Stock Exchange',
+  'completion.exchange.SH': 'Shanghai Stock Exchange',
+  'completion.exchange.BJ': 'Beijing Stock Exchange',
+  'completion.exchange.NASDAQ': 'Nasdaq',
+  'completion.exchange.NYSE': 'New York Stock Exchange',
+  'completion.exchange.AMEX': 'NYSE American',
+  'completion.exchange.OTC': 'US over-the-counter market',
+  'completion.exchange.US': 'a US exchange',
+  'completion.exchange.TSE': 'Tokyo Stock Exchange',
+  'completion.exchange.KRX': 'Korea Exchange',
+  'completion.exchange.TWSE': 'Taiwan Stock Exchange',
+  'completion.exchange.TPEX': 'Taipei Exchange',
+  'completion.exchange.LSE': 'London Stock Exchange',
+  'completion.exchange.EURONEXT': 'Euronext',
+  'completion.listedOn': 'Listed on {0}',
+  'completion.inWorkspace': '{0} in the workspace',
+  'completion.names': 'Names: {0}',
 } satisfies Record<string, Message>;
 
 /** Every message key. */
