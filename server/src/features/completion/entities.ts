@@ -10,6 +10,7 @@
  * the primary ticker after the name when `digestLens.completion.insertTicker` is on, in the
  * note's own way of writing tickers (tickerStyle.ts).
  */
+import { exchangeName as exchangeFullName } from '../tickerMismatch';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinGazetteer } from '../../analysis/gazetteer';
@@ -141,11 +142,9 @@ interface Found {
   order: number;
 }
 
-/** The exchange of a ticker named in the reader's language ("Hong Kong Stock Exchange"). */
+/** The exchange of a ticker named in the reader's language ("Hong Kong Stock Exchange"): the names are tickerMismatch.ts's. */
 export function exchangeName(ticker: string, tr: Translator): string {
-  const { exchange } = splitTicker(ticker);
-  const key = `completion.exchange.${exchange}`;
-  return hasKey(key) ? tr(key) : exchange;
+  return exchangeFullName(splitTicker(ticker).exchange, tr);
 }
 
 /** Distinct display forms of an entity's tickers ("0700.HK", "TCEHY"), in its order. */
