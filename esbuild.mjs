@@ -60,13 +60,18 @@ const openccBeside = {
 
 /**
  * opencc-js's phrase dictionary (dict/STPhrases.js) in the opencc bundle becomes a module
- * holding it packed (phrasePacking.ts), which unpacks it to the very same text on load.
+ * holding it packed (phrasePacking.ts), which unpacks it to the very same text on load; its
+ * Japanese tables are left out.
  */
 const openccPhrases = {
   name: 'opencc-phrases',
   setup(build) {
     // opencc-js's own modules import it by a relative path.
     build.onResolve({ filter: /^\.\.?\/.*STPhrases\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path), namespace: 'opencc-phrases' }));
+    // The Japanese (shinjitai) tables: no conversion of Digest Lens goes to or from 'jp', so
+    // they ship empty (~5 KB of the package's budget); 'jp' converts nothing.
+    build.onResolve({ filter: /^\.\.?\/.*JPShinjitai\w*\.js$/ }, () => ({ path: 'jp-left-out', namespace: 'opencc-no-jp' }));
+    build.onLoad({ filter: /.*/, namespace: 'opencc-no-jp' }, () => ({ loader: 'js', contents: "export default '';" }));
     build.onLoad({ filter: /.*/, namespace: 'opencc-phrases' }, async (args) => {
       const dir = dirname(args.path);
       const { packPhrases } = await loadModule('server/src/data/phrasePacking.ts');

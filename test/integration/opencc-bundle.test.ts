@@ -1,6 +1,7 @@
 /**
  * dist/opencc.js.br (built by `npm test` from server/src/data/openccBundle.ts, its phrase
- * dictionary packed) is opencc-js: the same exports, the same dictionaries entry for entry,
+ * dictionary packed, its Japanese tables left out) is opencc-js: the same exports, the same
+ * dictionaries entry for entry (the Japanese ones empty),
  * and the same output as opencc-js's own converter for every conversion Digest Lens makes,
  * on the examples, the test fixtures, the seeds when ../shared is there, and every phrase of
  * the dictionaries themselves.
@@ -56,8 +57,11 @@ test('the shipped opencc has the exports of opencc-js and its dictionaries, entr
   const ours = dictionaries(built);
   const theirs = dictionaries(original);
   assert.deepEqual([...ours.keys()].sort(), [...theirs.keys()].sort());
-  for (const [path, dict] of theirs) assert.deepEqual(ours.get(path)!.split('|'), dict.split('|'), path);
-  assert.deepEqual(built.Locale, { ...original.Locale });
+  // The Japanese (shinjitai) tables are left out (esbuild.mjs): empty, every other one whole.
+  const japanese = new Set<string>();
+  for (const [path, dict] of theirs) if (/\.jp\.|\.(jp2t|t2jp)\.conversionChain\./.test(path)) japanese.add(dict);
+  assert.ok(japanese.size >= 3, `${japanese.size} Japanese tables`);
+  for (const [path, dict] of theirs) assert.deepEqual(ours.get(path)!.split('|'), japanese.has(dict) ? [''] : dict.split('|'), path);
 });
 
 test('every conversion Digest Lens makes gives what opencc-js gives, on notes, fixtures and every phrase', () => {
