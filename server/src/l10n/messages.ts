@@ -211,6 +211,11 @@ export const en = {
   'rates.why.network': 'network error ({0})',
   'rates.why.redirect': 'redirected to an address that is not https ({0})',
   'rates.why.badUrl': 'not an https address ({0})',
+  'template.label': 'New digest note',
+  'template.detail': { one: 'Date line and sections in the style of {0} note', other: 'Date line and sections in the style of {0} notes' },
+  'template.detailDefault': 'Date line and body',
+  'template.title': 'Title',
+  'template.edition': 'Digest',
 } satisfies Record<string, Message>;
 
 /** Every message key. */

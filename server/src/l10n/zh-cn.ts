@@ -188,4 +188,9 @@ export const zhCn: Catalogue = {
   'rates.why.network': '网络错误（{0}）',
   'rates.why.redirect': '被重定向到非 https 地址（{0}）',
   'rates.why.badUrl': '不是 https 地址（{0}）',
+  'template.label': '新建摘要笔记',
+  'template.detail': '日期行和小节，沿用 {0} 篇笔记的格式',
+  'template.detailDefault': '日期行和正文',
+  'template.title': '标题',
+  'template.edition': '摘要',
 };

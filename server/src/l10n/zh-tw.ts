@@ -188,4 +188,9 @@ export const zhTw: Catalogue = {
   'rates.why.network': '網路錯誤（{0}）',
   'rates.why.redirect': '被重新導向到非 https 位址（{0}）',
   'rates.why.badUrl': '不是 https 位址（{0}）',
+  'template.label': '新建摘要筆記',
+  'template.detail': '日期行和小節，沿用 {0} 篇筆記的格式',
+  'template.detailDefault': '日期行和正文',
+  'template.title': '標題',
+  'template.edition': '摘要',
 };

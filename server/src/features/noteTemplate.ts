@@ -1,0 +1,83 @@
+/**
+ * digestLens/noteTemplate (issue 17): a new note in the house style of a workspace folder's
+ * notes, for the command "New Digest Note" and the template completion (completion/template.ts).
+ *
+ * The style is read from the SAMPLE newest notes (by their date, then uri): how the notes
+ * are written now, at the cost of a few dozen texts rather than the whole workspace. It is
+ * kept per folder until the index changes, so a completion asking again costs nothing.
+ */
+import * as P from '../../../protocol/src';
+import { houseStyle, type HouseStyle } from '../analysis/houseStyle';
+import { translator } from '../l10n';
+import type { Feature, FeatureContext } from './context';
+import { localDay, renderTemplate, type Day, type NoteTemplate } from './noteTemplateText';
+
+/** Newest notes whose style counts. */
+export const SAMPLE = 40;
+
+export interface NoteTemplateAnswer extends NoteTemplate {
+  date: string;
+  notes: number;
+}
+
+/** House styles by folder ('' for the whole workspace), dropped when the index changes. */
+const styles = new WeakMap<FeatureContext, Map<string, HouseStyle>>();
+
+/** The folder whose notes set the style of a note at `uri` (a folder's own uri is its folder). */
+function folderFor(ctx: FeatureContext, uri: string | undefined): string {
+  if (!uri) return '';
+  if (ctx.folders().includes(uri)) return uri;
+  return ctx.folderOf(uri) ?? '';
+}
+
+/** The house style of a folder's notes ('' : every note), from the newest SAMPLE of them. */
+export function styleOf(ctx: FeatureContext, folder: string): HouseStyle {
+  let cache = styles.get(ctx);
+  if (!cache) {
+    const made = new Map<string, HouseStyle>();
+    styles.set(ctx, (cache = made));
+    ctx.index.onChange(() => made.clear());
+    ctx.onRefresh(() => made.clear());
+  }
+  const kept = cache.get(folder);
+  if (kept) return kept;
+  const notes: { uri: string; date: string }[] = [];
+  for (const doc of ctx.index.all()) {
+    if (folder && ctx.folderOf(doc.uri) !== folder) continue;
+    notes.push({ uri: doc.uri, date: ctx.index.dateOf(doc.uri) ?? '' });
+  }
+  // Newest first; undated notes last; the uri breaks ties so the sample is always the same.
+  notes.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const texts: string[] = [];
+  for (const n of notes.slice(0, SAMPLE)) {
+    const text = ctx.index.get(n.uri)?.text;
+    if (text) texts.push(text);
+  }
+  const style = houseStyle(texts);
+  cache.set(folder, style);
+  return style;
+}
+
+const isoDay = (d: Day) => `${d.year}-${d.month < 10 ? '0' : ''}${d.month}-${d.day < 10 ? '0' : ''}${d.day}`;
+
+/** The template for a note at `uri` (or a folder's), dated `now` in local time. */
+export async function noteTemplate(ctx: FeatureContext, uri: string | undefined, now: Date = new Date()): Promise<NoteTemplateAnswer> {
+  ctx.index.settle();
+  const style = styleOf(ctx, folderFor(ctx, uri));
+  const tr = translator(await ctx.locale(uri));
+  const day = localDay(now);
+  const template = renderTemplate(style, day, { title: tr('template.title'), edition: tr('template.edition') });
+  return { ...template, date: isoDay(day), notes: style.date ? style.date.notes : 0 };
+}
+
+function register(ctx: FeatureContext): void {
+  ctx.connection.onRequest(
+    P.NoteTemplateRequest,
+    ctx.guard('noteTemplate', async (params: P.NoteTemplateParams): Promise<P.NoteTemplateResult> => {
+      const uri = typeof params?.uri === 'string' && params.uri ? params.uri : undefined;
+      return noteTemplate(ctx, uri);
+    }),
+  );
+}
+
+export const feature: Feature = { name: 'noteTemplate', register };
