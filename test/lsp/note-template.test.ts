@@ -127,3 +127,32 @@ test('in a Traditional display language the item and the default template are Tr
     removeWorkspace(empty);
   }
 });
+
+test('a folder of more notes than the sample: its newest notes set the style, and a change among them is seen', async () => {
+  const big = mkdtempSync(join(tmpdir(), 'digest-lens-tmpl-big-'));
+  const day = (k: number) => `2025-${String(1 + Math.floor(k / 28)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
+  for (let k = 0; k < 45; k++) writeFileSync(join(big, `${day(k)}.digest.md`), `# ${day(k)} 早报\n\n## 公司\n\n${para}\n`);
+  const s = await startServer({ folder: big });
+  try {
+    const ask = () => s.request('digestLens/noteTemplate', { uri: uriOf(big) });
+    assert.equal((await ask()).notes, 40);
+    // A newer note in another style enters the sample.
+    const newest = uriOf(join(big, 'newest.digest.md'));
+    s.open(newest, `2026年1月14日\n\n## 公司\n\n${para}\n`);
+    assert.equal((await ask()).notes, 39);
+    // An undated note being typed, and an old note, change nothing.
+    const draft = uriOf(join(big, 'draft.digest.md'));
+    s.open(draft, '今天');
+    s.change(draft, '今天的');
+    assert.equal((await ask()).notes, 39);
+    // A sampled note rewritten in the other style is seen at once.
+    const sampled = uriOf(join(big, `${day(44)}.digest.md`));
+    s.open(sampled, `2026年1月13日\n\n${para}\n`);
+    const res = await ask();
+    assert.equal(res.notes, 38);
+    assert.ok(res.text.startsWith('# ') && res.text.includes(' 早报\n'), res.text);
+  } finally {
+    await s.stop();
+    removeWorkspace(big);
+  }
+});

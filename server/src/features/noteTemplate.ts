@@ -4,7 +4,8 @@
  *
  * The style is read from the SAMPLE newest notes (by their date, then uri): how the notes
  * are written now, at the cost of a few dozen texts rather than the whole workspace. It is
- * kept per folder until the index changes, so a completion asking again costs nothing.
+ * kept per folder until a change can alter it (see `stale`), so a completion asking again
+ * as the user types a new note costs nothing.
  */
 import * as P from '../../../protocol/src';
 import { houseStyle, type HouseStyle } from '../analysis/houseStyle';
@@ -20,8 +21,21 @@ export interface NoteTemplateAnswer extends NoteTemplate {
   notes: number;
 }
 
-/** House styles by folder ('' for the whole workspace), dropped when the index changes. */
-const styles = new WeakMap<FeatureContext, Map<string, HouseStyle>>();
+/** A folder's style, what it was read from, and the notes changed since. */
+interface Kept {
+  style: HouseStyle;
+  /** The notes sampled. */
+  sample: Set<string>;
+  /** The date of the oldest sampled note ('' when undated notes were sampled). */
+  oldest: string;
+  /** True when the folder had more notes than the sample holds. */
+  full: boolean;
+  /** Notes changed since, not yet looked at (looking may need their analysis: done when asked, not per keystroke). */
+  changed: Set<string> | 'all';
+}
+
+/** House styles by folder ('' for the whole workspace). */
+const styles = new WeakMap<FeatureContext, Map<string, Kept>>();
 
 /** The folder whose notes set the style of a note at `uri` (a folder's own uri is its folder). */
 function folderFor(ctx: FeatureContext, uri: string | undefined): string {
@@ -30,17 +44,42 @@ function folderFor(ctx: FeatureContext, uri: string | undefined): string {
   return ctx.folderOf(uri) ?? '';
 }
 
+/**
+ * Whether the changes since a style was read can change it: a sampled note changed, or a
+ * note of the folder now dated at least as new as the oldest sampled one (or any note of
+ * the folder, while it has no more notes than the sample). Typing in a new undated note
+ * leaves a large folder's style as it was.
+ */
+function stale(ctx: FeatureContext, folder: string, kept: Kept): boolean {
+  if (kept.changed === 'all') return true;
+  for (const uri of kept.changed) {
+    if (kept.sample.has(uri)) return true;
+    if (folder && ctx.folderOf(uri) !== folder) continue;
+    if (!kept.full) return true;
+    // A note gone from the index that was not sampled changes nothing.
+    if (!ctx.index.has(uri)) continue;
+    if ((ctx.index.dateOf(uri) ?? '') >= kept.oldest) return true;
+  }
+  kept.changed = new Set();
+  return false;
+}
+
 /** The house style of a folder's notes ('' : every note), from the newest SAMPLE of them. */
 export function styleOf(ctx: FeatureContext, folder: string): HouseStyle {
   let cache = styles.get(ctx);
   if (!cache) {
-    const made = new Map<string, HouseStyle>();
+    const made = new Map<string, Kept>();
     styles.set(ctx, (cache = made));
-    ctx.index.onChange(() => made.clear());
+    ctx.index.onChange((change) => {
+      for (const kept of made.values()) {
+        if (change.uris === 'all' || kept.changed === 'all') kept.changed = 'all';
+        else for (const uri of change.uris) kept.changed.add(uri);
+      }
+    });
     ctx.onRefresh(() => made.clear());
   }
   const kept = cache.get(folder);
-  if (kept) return kept;
+  if (kept && !stale(ctx, folder, kept)) return kept.style;
   const notes: { uri: string; date: string }[] = [];
   for (const doc of ctx.index.all()) {
     if (folder && ctx.folderOf(doc.uri) !== folder) continue;
@@ -48,13 +87,14 @@ export function styleOf(ctx: FeatureContext, folder: string): HouseStyle {
   }
   // Newest first; undated notes last; the uri breaks ties so the sample is always the same.
   notes.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const sample = notes.slice(0, SAMPLE);
   const texts: string[] = [];
-  for (const n of notes.slice(0, SAMPLE)) {
+  for (const n of sample) {
     const text = ctx.index.get(n.uri)?.text;
     if (text) texts.push(text);
   }
   const style = houseStyle(texts);
-  cache.set(folder, style);
+  cache.set(folder, { style, sample: new Set(sample.map((n) => n.uri)), oldest: sample.length ? sample[sample.length - 1].date : '', full: notes.length > SAMPLE, changed: new Set() });
   return style;
 }
 
