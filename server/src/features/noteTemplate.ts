@@ -80,21 +80,30 @@ export function styleOf(ctx: FeatureContext, folder: string): HouseStyle {
   }
   const kept = cache.get(folder);
   if (kept && !stale(ctx, folder, kept)) return kept.style;
-  const notes: { uri: string; date: string }[] = [];
+  // The SAMPLE newest (by date, undated last, the uri breaking ties so the sample is always
+  // the same), kept in order as the notes go by: no sort of the whole workspace.
+  const sample: { uri: string; date: string }[] = [];
+  const before = (a: { uri: string; date: string }, b: { uri: string; date: string }) => (a.date !== b.date ? a.date > b.date : a.uri < b.uri);
+  let count = 0;
   for (const doc of ctx.index.all()) {
     if (folder && ctx.folderOf(doc.uri) !== folder) continue;
-    notes.push({ uri: doc.uri, date: ctx.index.dateOf(doc.uri) ?? '' });
+    count++;
+    const note = { uri: doc.uri, date: ctx.index.dateOf(doc.uri) ?? '' };
+    if (sample.length === SAMPLE && !before(note, sample[SAMPLE - 1])) continue;
+    let k = sample.length === SAMPLE ? SAMPLE - 1 : sample.length;
+    while (k > 0 && before(note, sample[k - 1])) {
+      sample[k] = sample[k - 1];
+      k--;
+    }
+    sample[k] = note;
   }
-  // Newest first; undated notes last; the uri breaks ties so the sample is always the same.
-  notes.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const sample = notes.slice(0, SAMPLE);
   const texts: string[] = [];
   for (const n of sample) {
     const text = ctx.index.get(n.uri)?.text;
     if (text) texts.push(text);
   }
   const style = houseStyle(texts);
-  cache.set(folder, { style, sample: new Set(sample.map((n) => n.uri)), oldest: sample.length ? sample[sample.length - 1].date : '', full: notes.length > SAMPLE, changed: new Set() });
+  cache.set(folder, { style, sample: new Set(sample.map((n) => n.uri)), oldest: sample.length ? sample[sample.length - 1].date : '', full: count > SAMPLE, changed: new Set() });
   return style;
 }
 
