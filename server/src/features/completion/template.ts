@@ -2,8 +2,9 @@
  * Completion source: a new note's template (issue 17). Offered while a note has nothing to
  * follow yet: when it is empty, or the cursor is on its first line and it has no date line.
  * The one item is the template of the note's folder (features/noteTemplate.ts) as a snippet
- * that replaces what the cursor's line holds before it; its filter text is that same
- * text, so the editor keeps it in the list whatever has been typed.
+ * that replaces what the cursor's line holds before it. Its label is what the editor
+ * filters it by: on an empty line it is always offered, on a line being typed only when the
+ * typing matches its name.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { parseDateLine } from '../../analysis/date';
@@ -36,8 +37,9 @@ export const complete: CompletionSource = async ({ ctx, doc, position }) => {
     documentation: { kind: 'markdown', value: '```\n' + template.text + '```' },
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range, newText: template.snippet },
-    filterText: typed.trim() ? typed : tr('template.label'),
-    sortText: '0',
+    // Filtered by its label: on a first line being typed it stays out of the way of the
+    // names being completed ("騰") unless its own name is typed ("新建", "new").
+    sortText: typed.trim() ? '~' : '0',
   };
   return [item];
 };
