@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { DigestLensApi } from './api';
 import { ClientManager } from './client';
+import { registerNewNote } from './newNote';
 import { registerCommands } from './commands';
 import { FiguresPanel } from './figures/figuresPanel';
 import { DossierPanel } from './dossier/dossierPanel';
@@ -84,6 +85,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
 
   registerCommands({ context, manager, state, status, entities, themes });
   registerRatesUpdate(context, manager);
+  registerNewNote(context, manager);
 
   // Closing the window or deactivating closes the panel too.
   context.subscriptions.push({ dispose: () => FiguresPanel.active?.dispose() }, { dispose: () => DossierPanel.active?.dispose() });

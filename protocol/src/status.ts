@@ -72,3 +72,23 @@ export interface IndexChangedParams {
   indexing: boolean;
   files: number;
 }
+
+/**
+ * client → server: the template of a new note (issue 17) in the house style of the notes of
+ * a workspace folder (the folder of `uri`, a folder's or a note's; every note without one):
+ * today's date line and the sections the notes use most.
+ */
+export const NoteTemplateRequest = new RequestType<NoteTemplateParams, NoteTemplateResult, void>('digestLens/noteTemplate');
+export interface NoteTemplateParams {
+  uri?: string;
+}
+export interface NoteTemplateResult {
+  /** The template as plain text. */
+  text: string;
+  /** The same as an LSP snippet: a tab stop for the title (when the notes have one) and each section's body. */
+  snippet: string;
+  /** Today's date, YYYY-MM-DD (local time): the date the template's date line shows. */
+  date: string;
+  /** The notes whose style it follows (0: no note had a date line, the default was used). */
+  notes: number;
+}

@@ -16,6 +16,7 @@ import { feature as sidebar } from './sidebar';
 import { feature as facts } from './facts';
 import { feature as noteRates } from './noteRates';
 import { feature as completion } from './completion';
+import { feature as noteTemplate } from './noteTemplate';
 
 export const FEATURES: Feature[] = [
   semanticTokens,
@@ -34,4 +35,5 @@ export const FEATURES: Feature[] = [
   facts,
   noteRates,
   completion,
+  noteTemplate,
 ];

@@ -237,6 +237,11 @@ export const en = {
   'completion.listedOn': 'Listed on {0}',
   'completion.inWorkspace': '{0} in the workspace',
   'completion.names': 'Names: {0}',
+  'template.label': 'New digest note',
+  'template.detail': { one: 'Date line and sections in the style of {0} note', other: 'Date line and sections in the style of {0} notes' },
+  'template.detailDefault': 'Date line and body',
+  'template.title': 'Title',
+  'template.edition': 'Digest',
 } satisfies Record<string, Message>;
 
 /** Every message key. */

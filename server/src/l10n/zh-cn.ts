@@ -214,4 +214,9 @@ export const zhCn: Catalogue = {
   'completion.listedOn': '上市地：{0}',
   'completion.inWorkspace': '工作区中 {0}',
   'completion.names': '名称：{0}',
+  'template.label': '新建摘要笔记',
+  'template.detail': '日期行和小节，沿用 {0} 篇笔记的格式',
+  'template.detailDefault': '日期行和正文',
+  'template.title': '标题',
+  'template.edition': '摘要',
 };

@@ -214,4 +214,9 @@ export const zhTw: Catalogue = {
   'completion.listedOn': '上市地：{0}',
   'completion.inWorkspace': '工作區中 {0}',
   'completion.names': '名稱：{0}',
+  'template.label': '新建摘要筆記',
+  'template.detail': '日期行和小節，沿用 {0} 篇筆記的格式',
+  'template.detailDefault': '日期行和正文',
+  'template.title': '標題',
+  'template.edition': '摘要',
 };
