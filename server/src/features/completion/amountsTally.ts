@@ -31,6 +31,13 @@ export function countUnits(figures: readonly { text: string; min: number | null;
   return counts ?? NONE;
 }
 
+/**
+ * Notes longer than this (UTF-16 units) are left out: unpacking the figures of a 1 MB note
+ * costs tens of milliseconds in one piece, which a request would wait behind, and a note
+ * that long would outweigh the habits of every other note anyway.
+ */
+const LONGEST = 256 * 1024;
+
 /** Milliseconds of counting per background slice, and the pause between slices. */
 const SLICE_MS = 4;
 const PAUSE_MS = 15;
@@ -61,7 +68,6 @@ export class UnitTally {
       for (const doc of this.index.all()) this.dirty.add(doc.uri);
     }
     const end = performance.now() + budgetMs;
-    let n = 0;
     for (const uri of this.dirty) {
       this.dirty.delete(uri);
       this.apply(this.perDoc.get(uri), -1);
@@ -69,7 +75,7 @@ export class UnitTally {
       if (counts.size) this.perDoc.set(uri, counts);
       else this.perDoc.delete(uri);
       this.apply(counts, 1);
-      if (++n % 8 === 0 && performance.now() > end) break;
+      if (performance.now() > end) break;
     }
     return this.dirty.size === 0;
   }
@@ -99,7 +105,8 @@ export class UnitTally {
 
   private derive(uri: string): UnitCounts {
     const key = this.index.stateKey(uri);
-    if (!key) return NONE;
+    const doc = this.index.get(uri);
+    if (!key || !doc || doc.analysedLength > LONGEST) return NONE;
     let counts = this.derived.get(key);
     if (!counts) this.derived.set(key, (counts = countUnits(this.index.analysisForScan(uri)?.figures ?? [])));
     return counts;
