@@ -36,7 +36,8 @@ async function withServer(fn: (server: TestServer, ws: string) => Promise<void>,
   for (const [name, text] of Object.entries(files)) writeFileSync(join(ws, name), text);
   const server = await startServer({ folder: ws, settings });
   try {
-    await server.waitForIndex().catch(() => undefined);
+    // The first complete index (already announced or still to come): the workspace's units are counted from it.
+    await server.waitFor('digestLens/indexChanged', (p) => p.indexing === false);
     await fn(server, ws);
   } finally {
     await server.stop();
@@ -241,10 +242,13 @@ test('no conversion when the figure is in the base currency already, or there is
 test('nothing after text that is not a number, and no failure at the edges', async () => {
   await withServer(async (server, ws) => {
     const uri = uriOf(join(ws, 'edges.digest.md'));
-    for (const marked of ['腾讯|', 'Revenue|', '2026-01-15|', '10:30|', 'A1350|', 'US$15|', '1,35|', '营收1,350 收入|', '|', '腾讯投资1,350亿美元收入|']) {
+    for (const marked of ['腾讯|', 'Revenue|', '2026-01-15|', '10:30|', 'A1350|', 'US$15|', '1,35|', '营收1,350 收入|', '|', '腾讯投资1,350亿美元收入|', '腾讯投资1,350亿美元|']) {
       const { items } = await completeAt(server, uri, marked);
       assert.deepEqual(labels(items), [], marked);
     }
+    // After a conversion already closed, a number gets units, not another conversion.
+    const { items: after } = await completeAt(server, uri, '2026-01-15\n\n预算 1,600 亿人民币(约 230 亿美元)，另1,350|');
+    assert.ok(labels(after).includes('亿美元') && !labels(after).some((l: string) => l.startsWith('(')), labels(after).join(' '));
     // Positions past the end of a line or of the text, and on an empty note.
     server.open(uri, '腾讯投资 1,350');
     for (const position of [{ line: 0, character: 999 }, { line: 9, character: 0 }, { line: 0, character: 0 }]) {

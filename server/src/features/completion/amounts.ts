@@ -89,6 +89,7 @@ function unitItems(req: CompletionRequest, doc: IndexedDoc, offset: number, tr: 
   for (const form of forms) {
     if (!formMatches(form, typed.partial)) continue;
     const newText = formText(form, typed.number, typed.space);
+    if (newText === typedText) continue; // written already: nothing to complete
     const value = typed.value * form.factor;
     const figure = figureReadBack(text, typed.start, offset, newText, traditional);
     if (!figure || !readsAs(figure, value, form.currency)) continue;
@@ -131,7 +132,7 @@ function conversionItem(doc: IndexedDoc, offset: number, req: CompletionRequest,
   const text = doc.text;
   // The opening bracket: right before the cursor, or a little before with part of the conversion typed after it.
   let b = offset - 1;
-  while (b >= 0 && offset - b <= BRACKET_REACH && !CLOSER[text[b]] && text.charCodeAt(b) !== 10) b--;
+  while (b >= 0 && offset - b <= BRACKET_REACH && !CLOSER[text[b]] && text.charCodeAt(b) !== 10 && text[b] !== ')' && text[b] !== '）') b--;
   if (b < 0 || !CLOSER[text[b]]) return null;
   const bracket = text[b];
   let end = b;
