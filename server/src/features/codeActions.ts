@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver';
 import type { Figure, Mention } from '../analysis/types';
 import type { IndexedDoc } from '../index/workspaceIndex';
-import { convertFigure } from '../fx/convert';
+import { convertFigure, type ConvertedFigure } from '../fx/convert';
 import { formatAmount, formatRange, type MoneyStyle } from '../fx/format';
 import type { Feature, FeatureContext } from './context';
 import { findMismatches, type ConversionCheck } from './conversionCheck';
@@ -92,20 +92,30 @@ const wants = (only: string[] | undefined, kind: string) => !only || only.some((
 const overlaps = (a: { offset: number; length: number }, start: number, end: number) => a.offset <= end && a.offset + a.length >= start;
 
 /** The style of an amount written at a figure: the language and script of its sentence. */
-const styleOfFigure = (doc: IndexedDoc, f: Figure): MoneyStyle => styleAt(doc.text, f.offset, f.text, doc.analysis.traditional);
+const styleOfFigure = (doc: Pick<IndexedDoc, 'text' | 'analysis'>, f: Figure): MoneyStyle => styleAt(doc.text, f.offset, f.text, doc.analysis.traditional);
 
-function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>, tr: Translator): CodeAction | null {
+/**
+ * The conversion written after figure `f` as "insert conversion" writes it (also the amounts
+ * completion's, after a typed "("): its text, the amount in English for a title, and the
+ * conversion. Null when the figure is in `base` already or a currency has no rate.
+ */
+export function conversionAfter(doc: Pick<IndexedDoc, 'text' | 'analysis'>, f: Figure, base: string, overrides: Record<string, number>): { text: string; english: string; conv: ConvertedFigure } | null {
   if (f.currency === base) return null;
   const conv = convertFigure(f, base, doc.analysis.date, overrides);
   if (!conv) return null;
   const style = styleOfFigure(doc, f);
   const target: Amount = { value: conv.value, min: conv.min, max: conv.max, currency: base, per: conv.per };
-  const amount = amountLike(f, target, style);
+  return { text: insertionText(amountLike(f, target, style), style), english: englishAmount(target), conv };
+}
+
+function insertConversion(doc: IndexedDoc, f: Figure, base: string, overrides: Record<string, number>, tr: Translator): CodeAction | null {
+  const c = conversionAfter(doc, f, base, overrides);
+  if (!c) return null;
   const at = toRange(doc, f.offset + f.length, 0).start;
   return {
-    title: tr('action.insertConversion', englishAmount(target)),
+    title: tr('action.insertConversion', c.english),
     kind: CodeActionKind.Refactor,
-    edit: { changes: { [doc.uri]: [TextEdit.insert(at, insertionText(amount, style))] } },
+    edit: { changes: { [doc.uri]: [TextEdit.insert(at, c.text)] } },
   };
 }
 

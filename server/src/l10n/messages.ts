@@ -136,6 +136,7 @@ export const en = {
 
   // Code action titles
   'action.insertConversion': 'Insert conversion: ≈ {0}',
+  'completion.amountReads': 'Read as {0}',
   'action.replaceConversion': 'Replace with reference conversion: {0}',
   'action.toTaiwan': 'Convert to Traditional Chinese (Taiwan)',
   'action.toHongKong': 'Convert to Traditional Chinese (Hong Kong)',

@@ -119,6 +119,7 @@ export const zhCn: Catalogue = {
   'rate.definition': '定义',
 
   'action.insertConversion': '插入换算：≈ {0}',
+  'completion.amountReads': '读作 {0}',
   'action.replaceConversion': '替换为参考换算：{0}',
   'action.toTaiwan': '转换为繁体中文（台湾）',
   'action.toHongKong': '转换为繁体中文（香港）',

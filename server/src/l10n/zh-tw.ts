@@ -119,6 +119,7 @@ export const zhTw: Catalogue = {
   'rate.definition': '定義',
 
   'action.insertConversion': '插入換算：≈ {0}',
+  'completion.amountReads': '讀作 {0}',
   'action.replaceConversion': '取代為參考換算：{0}',
   'action.toTaiwan': '轉換為繁體中文（臺灣）',
   'action.toHongKong': '轉換為繁體中文（香港）',
