@@ -25,12 +25,15 @@ import { unitTallyOf, type UnitCounts } from './amountsTally';
 import { UNIT_FORMS, formKey, formLabel, formMatches, formText, typedNumberBefore, type UnitForm, type UnitWriting } from './amountsUnits';
 import type { CompletionRequest, CompletionSource } from './source';
 
-/** How long a request may spend catching up the workspace's unit counts (the rest is counted in the background). */
+/** How long the first request may spend counting the workspace's units (the rest is counted in the background; later requests never wait). */
 const TALLY_BUDGET_MS = 2;
 /** How far back from the cursor an opening bracket is looked for (a conversion partly typed: "(约 2"). */
 const BRACKET_REACH = 32;
 
 const CLOSER: Record<string, string> = { '(': ')', '（': '）' };
+
+/** Unit items offered at most: the list shows about this many; the rest are the least used. */
+const MAX_UNIT_ITEMS = 10;
 
 export const complete: CompletionSource = async (req) => {
   const doc = req.ctx.index.get(req.doc.uri);
@@ -76,7 +79,8 @@ function ranked(writing: UnitWriting, workspace: UnitCounts, here: UnitCounts): 
 function unitItems(req: CompletionRequest, doc: IndexedDoc, offset: number, tr: Translator): CompletionItem[] {
   const text = doc.text;
   const typed = typedNumberBefore(text, offset);
-  if (!typed) return [];
+  // "0700", "002865": a code being typed (a ticker, a date part), never how an amount is written.
+  if (!typed || (typed.number.length > 1 && typed.number[0] === '0' && typed.number[1] !== '.')) return [];
   const traditional = doc.analysis.traditional;
   const writing = writingAt(text, offset, traditional);
   const tally = unitTallyOf(req.ctx.index);
@@ -87,6 +91,8 @@ function unitItems(req: CompletionRequest, doc: IndexedDoc, offset: number, tr: 
   const describeIn: MoneyStyle = writing !== 'en' ? 'en' : traditional ? 'zh-Hant' : 'zh';
   const items: CompletionItem[] = [];
   for (const form of forms) {
+    // Each item costs a read-back by the figure parser (~0.3 ms): the best ranked are enough.
+    if (items.length === MAX_UNIT_ITEMS) break;
     if (!formMatches(form, typed.partial)) continue;
     const newText = formText(form, typed.number, typed.space);
     if (newText === typedText) continue; // written already: nothing to complete

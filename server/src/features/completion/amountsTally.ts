@@ -59,6 +59,9 @@ export class UnitTally {
   }
 
   /** Re-counts changed notes for at most `budgetMs`; true when the counts are up to date. */
+  /** True once every note has been counted: from then on requests read the counts as they are. */
+  private counted = false;
+
   step(budgetMs: number): boolean {
     if (this.stale) {
       this.stale = false;
@@ -85,7 +88,14 @@ export class UnitTally {
    * the rest is counted in the background (unref'd slices) and later requests see it.
    */
   counts(budgetMs: number): UnitCounts {
-    if (!this.step(budgetMs)) this.continueLater();
+    // Once the workspace is counted, a request never waits for re-counting: the notes changed
+    // since (mostly the one being typed, a keystroke ago) are counted in the background.
+    if (this.counted) {
+      if (this.stale || this.dirty.size) this.continueLater();
+      return this.totals;
+    }
+    if (this.step(budgetMs)) this.counted = true;
+    else this.continueLater();
     return this.totals;
   }
 
@@ -98,7 +108,8 @@ export class UnitTally {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.step(SLICE_MS)) this.continueLater();
+      if (this.step(SLICE_MS)) this.counted = true;
+      else this.continueLater();
     }, PAUSE_MS);
     this.timer.unref?.();
   }
